@@ -1,0 +1,47 @@
+import { defineEnvironment } from './schema';
+
+/** Development: small, single-AZ, cheap to destroy. Its own isolated VPC, so it needs no existing network. */
+export default defineEnvironment({
+  tier: 'development',
+  description: 'Developer sandbox databases',
+  tags: { environment: 'dev', 'cost-center': 'platform' },
+  aws: {
+    account: '111111111111',
+    primaryRegion: 'eu-west-1',
+    regions: {
+      'eu-west-1': {
+        network: { type: 'isolated', cidr: '10.10.0.0/16', availabilityZones: ['eu-west-1a', 'eu-west-1b'] },
+      },
+    },
+    notifications: { emails: ['db-alerts-dev@example.com'] },
+  },
+  gcp: {
+    projectId: 'acme-databases-dev',
+    projectNumber: '100000000001',
+    primaryRegion: 'europe-west1',
+    regions: ['europe-west1'],
+    privateNetwork: 'projects/acme-network-dev/global/networks/shared-vpc',
+    notifications: { emails: ['db-alerts-dev@example.com'] },
+  },
+  databases: [
+    {
+      kind: 'rds-instance',
+      name: 'orders',
+      engine: 'postgres',
+      version: '17.6',
+      instanceClass: 'db.t4g.medium',
+      allocatedStorageGiB: 20,
+      databaseName: 'orders',
+      allowedCidrs: ['10.10.0.0/16'],
+    },
+    {
+      kind: 'cloudsql-instance',
+      name: 'ledger',
+      engine: 'postgres',
+      version: '16',
+      edition: 'ENTERPRISE',
+      tier: 'db-custom-1-3840',
+      diskSizeGb: 20,
+    },
+  ],
+});

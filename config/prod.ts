@@ -1,0 +1,65 @@
+import { defineEnvironment } from './schema';
+
+/**
+ * Production: Multi-AZ / REGIONAL, retained, 35 days of backups. eu-central-1 and europe-west4 are the disaster
+ * recovery regions: they have their own keys (and alarm topic) ready for cross-region replicas.
+ */
+export default defineEnvironment({
+  tier: 'production',
+  description: 'Production databases',
+  tags: { environment: 'prod', 'cost-center': 'platform', 'data-classification': 'confidential' },
+  aws: {
+    account: '333333333333',
+    primaryRegion: 'eu-west-1',
+    regions: {
+      'eu-west-1': {
+        network: {
+          type: 'existing',
+          vpcId: 'vpc-0a1b2c3d4e5f60003',
+          availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+          privateSubnetIds: ['subnet-0aa0000000000031a', 'subnet-0aa0000000000031b', 'subnet-0aa0000000000031c'],
+        },
+      },
+      'eu-central-1': {
+        network: {
+          type: 'existing',
+          vpcId: 'vpc-0a1b2c3d4e5f60013',
+          availabilityZones: ['eu-central-1a', 'eu-central-1b', 'eu-central-1c'],
+          privateSubnetIds: ['subnet-0bb0000000000031a', 'subnet-0bb0000000000031b', 'subnet-0bb0000000000031c'],
+        },
+      },
+    },
+    notifications: { emails: ['db-oncall@example.com'] },
+  },
+  gcp: {
+    projectId: 'acme-databases-prod',
+    projectNumber: '100000000003',
+    primaryRegion: 'europe-west1',
+    regions: ['europe-west1', 'europe-west4'],
+    privateNetwork: 'projects/acme-network-prod/global/networks/shared-vpc',
+    notifications: { emails: ['db-oncall@example.com'] },
+    stateBackend: { type: 'gcs', bucket: 'acme-terraform-state-prod', prefix: 'databases' },
+  },
+  databases: [
+    {
+      kind: 'rds-instance',
+      name: 'orders',
+      engine: 'postgres',
+      version: '17.6',
+      instanceClass: 'db.r7g.xlarge',
+      allocatedStorageGiB: 500,
+      maxAllocatedStorageGiB: 2000,
+      databaseName: 'orders',
+      allowedCidrs: ['10.30.0.0/16'],
+    },
+    {
+      kind: 'cloudsql-instance',
+      name: 'ledger',
+      engine: 'postgres',
+      version: '16',
+      edition: 'ENTERPRISE',
+      tier: 'db-custom-4-16384',
+      diskSizeGb: 250,
+    },
+  ],
+});

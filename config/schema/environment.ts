@@ -1,0 +1,33 @@
+/** One environment: its tier, the clouds it uses and its databases. `config/<name>.ts` holds one of these. */
+import { z } from 'zod';
+import { auroraCluster } from './aurora-cluster';
+import { awsSettings } from './aws';
+import { cloudSqlInstance } from './cloudsql-instance';
+import { dynamodbTable } from './dynamodb-table';
+import { tags } from './fields';
+import { gcpSettings } from './gcp';
+import { rdsInstance } from './rds-instance';
+import { TIERS } from './tiers';
+
+export const DATABASE_KINDS = ['rds-instance', 'aurora-cluster', 'dynamodb-table', 'cloudsql-instance'] as const;
+export type DatabaseKind = (typeof DATABASE_KINDS)[number];
+
+export const database = z.discriminatedUnion('kind', [rdsInstance, auroraCluster, dynamodbTable, cloudSqlInstance], {
+  error: `kind must be one of ${DATABASE_KINDS.join(', ')}`,
+});
+
+export const environmentSchema = z.strictObject({
+  tier: z.enum(TIERS, { error: `must be one of ${TIERS.join(', ')}` }),
+  description: z.string().optional(),
+  /** Applied to every resource of the environment. */
+  tags: tags.default({}),
+  aws: awsSettings.optional(),
+  gcp: gcpSettings.optional(),
+  databases: z.array(database).default([]),
+});
+
+/** What a `config/<name>.ts` file declares (defaults not yet applied). */
+export type EnvironmentInput = z.input<typeof environmentSchema>;
+/** The same after schema parsing (schema defaults applied; tier defaults not yet merged). */
+export type ParsedEnvironment = z.output<typeof environmentSchema>;
+export type DatabaseConfig = ParsedEnvironment['databases'][number];

@@ -1,0 +1,52 @@
+/** Field types shared by the AWS, Google Cloud and database schemas. */
+import { z } from 'zod';
+import { identifierProblem } from '../../constructs/common/identifiers';
+import { REMOVAL_POLICIES } from './tiers';
+
+/** Environment names become CDK stage ids, stack-name prefixes and part of every database identifier. */
+export const ENVIRONMENT_NAME_MAX_LENGTH = 20;
+/**
+ * Database names: `<environment>-<database>` plus a replica suffix (≤ 11 characters) must fit RDS's 63-character
+ * identifier limit: 20 + 1 + 30 + 11 = 62.
+ */
+export const DATABASE_NAME_MAX_LENGTH = 30;
+
+export const databaseName = z.string().check((ctx) => {
+  const problem = identifierProblem(ctx.value, DATABASE_NAME_MAX_LENGTH);
+  if (problem) ctx.issues.push({ code: 'custom', message: `a database name ${problem}`, input: ctx.value });
+});
+
+export const awsRegion = z
+  .string()
+  .regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/, { error: 'must be an AWS region name such as eu-west-1' });
+
+export const gcpRegion = z
+  .string()
+  .regex(/^[a-z]+-[a-z]+\d+$/, { error: 'must be a Google Cloud region name such as europe-west1' });
+
+export const positiveInt = z.int().positive();
+
+export const tags = z.record(
+  z.string().min(1).max(128),
+  z.string().max(256),
+  { error: 'must map tag keys (1–128 characters) to string values (≤ 256 characters)' },
+);
+
+export const removalPolicy = z.enum(REMOVAL_POLICIES, {
+  error: `must be one of ${REMOVAL_POLICIES.join(', ')}`,
+});
+
+export const emailList = z.array(z.email({ error: 'must be an email address' }));
+
+/** Settings every database kind has; each one overrides its tier default (config/schema/tiers.ts). */
+export const databaseCommonFields = {
+  name: databaseName,
+  /** Region of the primary; defaults to the cloud's primary region. */
+  region: z.string().optional(),
+  tags: tags.optional(),
+  /** Multi-AZ on RDS, REGIONAL availability on Cloud SQL. Default: by tier. */
+  highAvailability: z.boolean().optional(),
+  deletionProtection: z.boolean().optional(),
+  removalPolicy: removalPolicy.optional(),
+  pointInTimeRecovery: z.boolean().optional(),
+};

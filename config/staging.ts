@@ -1,0 +1,53 @@
+import { defineEnvironment } from './schema';
+
+/** Staging: production-shaped (Multi-AZ / REGIONAL, deletion protection) at a smaller size. */
+export default defineEnvironment({
+  tier: 'staging',
+  description: 'Pre-production databases',
+  tags: { environment: 'staging', 'cost-center': 'platform' },
+  aws: {
+    account: '222222222222',
+    primaryRegion: 'eu-west-1',
+    regions: {
+      'eu-west-1': {
+        network: {
+          type: 'existing',
+          vpcId: 'vpc-0a1b2c3d4e5f60002',
+          availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+          privateSubnetIds: ['subnet-0aa0000000000021a', 'subnet-0aa0000000000021b', 'subnet-0aa0000000000021c'],
+        },
+      },
+    },
+    notifications: { emails: ['db-alerts-staging@example.com'] },
+  },
+  gcp: {
+    projectId: 'acme-databases-staging',
+    projectNumber: '100000000002',
+    primaryRegion: 'europe-west1',
+    regions: ['europe-west1'],
+    privateNetwork: 'projects/acme-network-staging/global/networks/shared-vpc',
+    notifications: { emails: ['db-alerts-staging@example.com'] },
+  },
+  databases: [
+    {
+      kind: 'rds-instance',
+      name: 'orders',
+      engine: 'postgres',
+      version: '17.6',
+      instanceClass: 'db.m7g.large',
+      allocatedStorageGiB: 100,
+      maxAllocatedStorageGiB: 200,
+      databaseName: 'orders',
+      allowedCidrs: ['10.20.0.0/16'],
+    },
+    {
+      kind: 'cloudsql-instance',
+      name: 'ledger',
+      engine: 'postgres',
+      version: '16',
+      edition: 'ENTERPRISE',
+      tier: 'db-custom-2-7680',
+      diskSizeGb: 50,
+    },
+  ],
+});

@@ -1,0 +1,56 @@
+/**
+ * PostgreSQL settings derived from the instance memory and the tier. Each setting has an absolute value (for
+ * Cloud SQL flags, computed from the tier's memory) and, where RDS allows it, a formula of the instance memory so
+ * the tuning survives a class change (`{DBInstanceClassMemory*3/32768}`).
+ */
+
+export interface TuningInput {
+  readonly memoryGiB: number;
+  readonly slowQueryThresholdMs: number;
+}
+
+export interface TunedSetting {
+  /** Value in the setting's own unit (what `postgres --describe-config` reports); booleans are rendered per cloud. */
+  readonly value: string | boolean;
+  /** RDS parameter-group formula, when the value depends on the instance memory. */
+  readonly rdsFormula?: string;
+  /** Whether Cloud SQL lets users set this flag. */
+  readonly cloudSql: boolean;
+  readonly why: string;
+}
+
+const BYTES_PER_GIB = 1024 ** 3;
+const MAINTENANCE_WORK_MEM_CAP_KB = 2 * 1024 * 1024;
+
+export function tunePostgres(input: TuningInput): Record<string, TunedSetting> {
+  const memoryBytes = input.memoryGiB * BYTES_PER_GIB;
+  const pages = (fraction: number) => String(Math.floor((memoryBytes * fraction) / 8192));
+  return {
+    shared_buffers: {
+      value: pages(0.25),
+      // DBInstanceClassMemory is in bytes; shared_buffers in 8 kB pages: bytes / 8192 / 4.
+      rdsFormula: '{DBInstanceClassMemory/32768}',
+      cloudSql: false,
+      why: '25% of memory for the buffer cache',
+    },
+    effective_cache_size: {
+      value: pages(0.75),
+      rdsFormula: '{DBInstanceClassMemory*3/32768}',
+      cloudSql: true,
+      why: 'the planner assumes 75% of memory caches data (shared buffers plus OS cache)',
+    },
+    maintenance_work_mem: {
+      value: String(Math.min(Math.floor(memoryBytes / 16 / 1024), MAINTENANCE_WORK_MEM_CAP_KB)),
+      rdsFormula: `LEAST({DBInstanceClassMemory/16384},${MAINTENANCE_WORK_MEM_CAP_KB})`,
+      cloudSql: true,
+      why: 'faster vacuum and index builds: 1/16 of memory, at most 2 GB',
+    },
+    random_page_cost: { value: '1.1', cloudSql: true, why: 'SSD storage: random reads cost little more than sequential' },
+    log_min_duration_statement: {
+      value: String(input.slowQueryThresholdMs),
+      cloudSql: true,
+      why: 'log slow statements (threshold by tier)',
+    },
+    log_lock_waits: { value: true, cloudSql: true, why: 'log waits longer than deadlock_timeout' },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Cloud SQL engines as rows of a table. Pure data (no CDKTF imports) so config validation and the plan can use it.
+ */
+
+export interface CloudSqlEngineRow {
+  readonly engine: string;
+  readonly displayName: string;
+  /** Versions as written in config (`16`), mapped to Cloud SQL's `database_version` (`POSTGRES_16`). */
+  readonly versions: Readonly<Record<string, string>>;
+  /** How point-in-time recovery is switched on: PostgreSQL/SQL Server use PITR, MySQL binary logs. */
+  readonly pointInTimeRecovery: 'pitr' | 'binary-log';
+}
+
+export const CLOUD_SQL_ENGINE_TABLE: Readonly<Record<string, CloudSqlEngineRow>> = {
+  postgres: {
+    engine: 'postgres',
+    displayName: 'PostgreSQL',
+    versions: { '14': 'POSTGRES_14', '15': 'POSTGRES_15', '16': 'POSTGRES_16', '17': 'POSTGRES_17' },
+    pointInTimeRecovery: 'pitr',
+  },
+};
+
+/** Engines the Cloud SQL construct renders today. */
+export const RENDERED_CLOUD_SQL_ENGINES = Object.keys(CLOUD_SQL_ENGINE_TABLE);

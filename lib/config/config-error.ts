@@ -1,0 +1,42 @@
+/**
+ * Configuration problems. Every problem names the environment, the database (when there is one), the field path,
+ * the value found, what is allowed, and how to fix it; all problems are reported together.
+ */
+
+export type FieldPath = ReadonlyArray<string | number>;
+
+export interface ConfigProblem {
+  readonly environment: string;
+  readonly database?: string;
+  readonly path: FieldPath;
+  readonly value: unknown;
+  /** What is wrong and what is allowed. */
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** `databases[0].replicas[1].region` */
+export function formatPath(path: FieldPath): string {
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`))
+    .join('') || '(environment)';
+}
+
+export function formatValue(value: unknown): string {
+  if (value === undefined) return '(missing)';
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export function formatProblem(problem: ConfigProblem): string {
+  const where = problem.database ? `${problem.environment} › ${problem.database}` : problem.environment;
+  return `${where} › ${formatPath(problem.path)} = ${formatValue(problem.value)}: ${problem.message}. Fix: ${problem.fix}`;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    super(`Invalid database configuration (${count}):\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,30 @@
+/** Merges the tier defaults (config/schema/tiers.ts) into every database that does not set its own value. */
+import { ParsedEnvironment, TIER_DEFAULTS } from '../../config/schema';
+import { DATABASE_CLOUD } from './database-cloud';
+import type { ResolvedDatabase, ResolvedEnvironment } from './resolved-environment';
+
+export function resolveDefaults(name: string, parsed: ParsedEnvironment): ResolvedEnvironment {
+  const defaults = TIER_DEFAULTS[parsed.tier];
+  const databases = parsed.databases.map((database): ResolvedDatabase => {
+    const cloud = DATABASE_CLOUD[database.kind];
+    const primaryRegion = cloud === 'aws' ? parsed.aws?.primaryRegion : parsed.gcp?.primaryRegion;
+    const common = {
+      region: database.region ?? primaryRegion ?? '',
+      tags: { ...parsed.tags, ...database.tags },
+      highAvailability: database.highAvailability ?? defaults.highAvailability,
+      deletionProtection: database.deletionProtection ?? defaults.deletionProtection,
+      removalPolicy: database.removalPolicy ?? defaults.removalPolicy,
+      pointInTimeRecovery: database.pointInTimeRecovery ?? defaults.pointInTimeRecovery,
+    };
+    switch (database.kind) {
+      case 'rds-instance':
+      case 'aurora-cluster':
+        return { ...database, ...common, backupRetentionDays: database.backupRetentionDays ?? defaults.backupRetentionDays };
+      case 'dynamodb-table':
+        return { ...database, ...common, pointInTimeRecoveryDays: database.pointInTimeRecoveryDays ?? 35 };
+      case 'cloudsql-instance':
+        return { ...database, ...common, retainedBackups: database.retainedBackups ?? defaults.backupRetentionDays };
+    }
+  });
+  return { name, tier: parsed.tier, description: parsed.description, tags: parsed.tags, aws: parsed.aws, gcp: parsed.gcp, databases };
+}

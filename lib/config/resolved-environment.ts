@@ -1,0 +1,41 @@
+/** An environment after validation with every tier default merged in: nothing optional is left to guess. */
+import type {
+  AuroraClusterConfig,
+  AwsSettings,
+  CloudSqlInstanceConfig,
+  DynamodbTableConfig,
+  GcpSettings,
+  RdsInstanceConfig,
+  RemovalPolicyName,
+  Tier,
+} from '../../config/schema';
+
+interface ResolvedCommon {
+  readonly region: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly highAvailability: boolean;
+  readonly deletionProtection: boolean;
+  readonly removalPolicy: RemovalPolicyName;
+  readonly pointInTimeRecovery: boolean;
+}
+
+export type ResolvedRdsInstance = RdsInstanceConfig & ResolvedCommon & { readonly backupRetentionDays: number };
+export type ResolvedAuroraCluster = AuroraClusterConfig & ResolvedCommon & { readonly backupRetentionDays: number };
+export type ResolvedDynamodbTable = DynamodbTableConfig & ResolvedCommon & { readonly pointInTimeRecoveryDays: number };
+export type ResolvedCloudSqlInstance = CloudSqlInstanceConfig & ResolvedCommon & { readonly retainedBackups: number };
+
+export type ResolvedDatabase =
+  | ResolvedRdsInstance
+  | ResolvedAuroraCluster
+  | ResolvedDynamodbTable
+  | ResolvedCloudSqlInstance;
+
+export interface ResolvedEnvironment {
+  readonly name: string;
+  readonly tier: Tier;
+  readonly description?: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly aws?: AwsSettings;
+  readonly gcp?: GcpSettings;
+  readonly databases: readonly ResolvedDatabase[];
+}

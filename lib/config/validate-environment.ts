@@ -1,0 +1,85 @@
+/**
+ * Config → ResolvedEnvironment: schema, tier defaults, cross-field rules and the not-yet-supported table.
+ * Collects every problem instead of stopping at the first.
+ */
+import type { z } from 'zod';
+import { environmentSchema } from '../../config/schema';
+import { ENVIRONMENT_NAME_MAX_LENGTH } from '../../config/schema/fields';
+import { identifierProblem } from '../../constructs/common/identifiers';
+import { ConfigError, ConfigProblem, FieldPath, formatPath } from './config-error';
+import { CROSS_FIELD_RULES } from './cross-field-rules';
+import { notYetSupported } from './not-yet-supported';
+import type { ProblemDraft } from './problem-draft';
+import { resolveDefaults } from './resolve-defaults';
+import type { ResolvedEnvironment } from './resolved-environment';
+
+export type EnvironmentCheck =
+  | { readonly ok: true; readonly environment: ResolvedEnvironment }
+  | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+
+/** Validates one environment; returns the resolved environment or every problem found. */
+export function checkEnvironment(name: string, input: unknown, source = `config/${name}.ts`): EnvironmentCheck {
+  const stamp = (draft: ProblemDraft): ConfigProblem => ({
+    environment: name,
+    ...draft,
+    database: draft.database ?? databaseNameAt(input, draft.path),
+  });
+
+  const nameProblem = identifierProblem(name, ENVIRONMENT_NAME_MAX_LENGTH);
+  if (nameProblem) {
+    return {
+      ok: false,
+      problems: [stamp({ path: [], value: name, message: `the environment name ${nameProblem}`, fix: `rename ${source}` })],
+    };
+  }
+
+  const parsed = environmentSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.flatMap((issue) => fromZodIssue(issue, input, source)).map(stamp) };
+  }
+
+  const environment = resolveDefaults(name, parsed.data);
+  const drafts = [...CROSS_FIELD_RULES.flatMap((rule) => rule(environment)), ...notYetSupported(environment.databases)];
+  if (drafts.length > 0) return { ok: false, problems: drafts.map(stamp) };
+  return { ok: true, environment };
+}
+
+/** Validates one environment or throws a ConfigError listing every problem. */
+export function validateEnvironment(name: string, input: unknown, source?: string): ResolvedEnvironment {
+  const check = checkEnvironment(name, input, source);
+  if (!check.ok) throw new ConfigError(check.problems);
+  return check.environment;
+}
+
+function fromZodIssue(issue: z.core.$ZodIssue, input: unknown, source: string): ProblemDraft[] {
+  const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      path: [...path, key],
+      value: valueAt(input, [...path, key]),
+      message: 'is not a known setting here',
+      fix: `remove '${key}' from ${source} or check its spelling`,
+    }));
+  }
+  return [{
+    path,
+    value: valueAt(input, path),
+    message: issue.message,
+    fix: `change ${formatPath(path)} in ${source}`,
+  }];
+}
+
+function valueAt(input: unknown, path: FieldPath): unknown {
+  let current: unknown = input;
+  for (const part of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return current;
+}
+
+function databaseNameAt(input: unknown, path: FieldPath): string | undefined {
+  if (path[0] !== 'databases' || typeof path[1] !== 'number') return undefined;
+  const name = valueAt(input, ['databases', path[1], 'name']);
+  return typeof name === 'string' ? name : `databases[${path[1]}]`;
+}

@@ -1,0 +1,33 @@
+/** Plans the AWS side of an environment: one foundation per region, then the databases. */
+import type { ResolvedEnvironment } from '../config/resolved-environment';
+import { awsAlarmTopicName, awsFoundationStackId, awsKeyAlias, awsStackName } from './names';
+import type { AwsPlan, AwsRegionPlan } from './plan-types';
+import { planRdsInstance } from './rds-instance-plan';
+
+export function planAws(env: ResolvedEnvironment): AwsPlan | undefined {
+  const aws = env.aws;
+  if (!aws) return undefined;
+  const regions = Object.entries(aws.regions).map(([region, settings]): AwsRegionPlan => {
+    const stackId = awsFoundationStackId(region);
+    const keyAlias = awsKeyAlias(env.name);
+    const topicName = awsAlarmTopicName(env.name);
+    return {
+      region,
+      stackId,
+      stackName: awsStackName(env.name, stackId),
+      network: settings.network,
+      keyAlias,
+      keyAliasArn: `arn:aws:kms:${region}:${aws.account}:${keyAlias}`,
+      alarmTopicName: topicName,
+      alarmTopicArn: `arn:aws:sns:${region}:${aws.account}:${topicName}`,
+      notificationEmails: aws.notifications.emails,
+      // The key and vault outlive every database that used them: never destroy a key in production.
+      removalPolicy: env.tier === 'development' ? 'destroy' : 'retain',
+    };
+  });
+  const regionPlan = (region: string) => regions.find((r) => r.region === region)!;
+  const rdsInstances = env.databases.flatMap((db) =>
+    db.kind === 'rds-instance' ? [planRdsInstance(env, db, regionPlan(db.region))] : [],
+  );
+  return { account: aws.account, primaryRegion: aws.primaryRegion, regions, rdsInstances };
+}

@@ -1,0 +1,16 @@
+/** Deterministic names shared by the stacks of an environment. Changing one renames (or replaces) a resource. */
+
+export const awsKeyAlias = (environment: string) => `alias/${environment}-databases`;
+export const awsAlarmTopicName = (environment: string) => `${environment}-database-alarms`;
+export const awsFoundationStackId = (region: string) => `foundation-${region}`;
+export const rdsInstanceStackId = (database: string) => `rds-${database}`;
+/** CloudFormation stack names are `<environment>-<stack id>`. */
+export const awsStackName = (environment: string, stackId: string) => `${environment}-${stackId}`;
+
+export const gcpFoundationStackName = (environment: string) => `${environment}-foundation`;
+export const cloudSqlStackName = (environment: string, database: string) => `${environment}-cloudsql-${database}`;
+export const gcpKeyRingName = (environment: string) => `${environment}-databases`;
+export const GCP_CLOUD_SQL_KEY_NAME = 'cloud-sql';
+
+/** Database identifiers (RDS identifier, Cloud SQL instance name): `<environment>-<database>`. */
+export const databaseIdentifier = (environment: string, database: string) => `${environment}-${database}`;

@@ -1,0 +1,159 @@
+/**
+ * The plan: every decision made once, as plain data. Constructs render it; policy rules, docs and the operations
+ * CLI read it. Nothing here holds a construct.
+ */
+import type { AlarmSeverity } from '../../constructs/common/alarm-catalog';
+import type { InstanceSize } from '../../constructs/common/instance-catalog';
+import type { AwsNetwork, GcpSettings, RemovalPolicyName, Tier } from '../../config/schema';
+
+export interface EnvironmentPlan {
+  readonly environment: string;
+  readonly tier: Tier;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly aws?: AwsPlan;
+  readonly gcp?: GcpPlan;
+}
+
+/** Recovery objectives the docs and the operations CLI state and check. */
+export interface RecoveryPlan {
+  readonly backupRetentionDays: number;
+  readonly pointInTimeRecovery: boolean;
+  /** How far back a point-in-time restore can go. */
+  readonly restorableWindowDays: number;
+  /** Worst-case data loss on restore, in minutes; undefined when there is no backup to restore from. */
+  readonly rpoMinutes?: number;
+}
+
+// ---------- AWS ----------
+
+export interface AwsPlan {
+  readonly account: string;
+  readonly primaryRegion: string;
+  readonly regions: readonly AwsRegionPlan[];
+  readonly rdsInstances: readonly RdsInstancePlan[];
+}
+
+export interface AwsRegionPlan {
+  readonly region: string;
+  readonly stackId: string;
+  readonly stackName: string;
+  readonly network: AwsNetwork;
+  /** `alias/<env>-databases`: deterministic, so stacks in any region can name the key without a reference. */
+  readonly keyAlias: string;
+  readonly keyAliasArn: string;
+  readonly alarmTopicName: string;
+  readonly alarmTopicArn: string;
+  readonly notificationEmails: readonly string[];
+  readonly removalPolicy: RemovalPolicyName;
+}
+
+export interface CloudWatchAlarmPlan {
+  readonly id: string;
+  readonly alarmName: string;
+  readonly description: string;
+  readonly severity: AlarmSeverity;
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly statistic: 'Average' | 'Minimum' | 'Maximum';
+  readonly comparison: 'GreaterThanThreshold' | 'LessThanThreshold';
+  readonly threshold: number;
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+}
+
+export interface RdsInstancePlan {
+  readonly name: string;
+  /** RDS DB instance identifier, `<env>-<name>`. */
+  readonly identifier: string;
+  readonly stackId: string;
+  readonly stackName: string;
+  readonly account: string;
+  readonly region: string;
+  readonly engine: string;
+  readonly engineVersion: string;
+  readonly majorVersion: string;
+  readonly parameterGroupFamily: string;
+  readonly instanceClass: string;
+  readonly size: InstanceSize;
+  readonly allocatedStorageGiB: number;
+  readonly maxAllocatedStorageGiB?: number;
+  readonly multiAz: boolean;
+  readonly port: number;
+  readonly databaseName?: string;
+  readonly allowedCidrs: readonly string[];
+  readonly recovery: RecoveryPlan;
+  readonly deletionProtection: boolean;
+  readonly removalPolicy: RemovalPolicyName;
+  readonly keyAliasArn: string;
+  readonly alarmTopicArn: string;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly logExports: readonly string[];
+  readonly alarms: readonly CloudWatchAlarmPlan[];
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+// ---------- Google Cloud ----------
+
+export interface GcpPlan {
+  readonly projectId: string;
+  readonly projectNumber: string;
+  readonly primaryRegion: string;
+  readonly privateNetwork: string;
+  readonly stateBackend: GcpSettings['stateBackend'];
+  readonly foundation: GcpFoundationPlan;
+  readonly cloudSqlInstances: readonly CloudSqlInstancePlan[];
+}
+
+export interface GcpFoundationPlan {
+  readonly stackName: string;
+  readonly keys: readonly GcpRegionKeyPlan[];
+  /** `service-<project number>@gcp-sa-cloud-sql.iam.gserviceaccount.com`, granted use of every key. */
+  readonly cloudSqlServiceAgent: string;
+  readonly notificationEmails: readonly string[];
+  readonly preventDestroy: boolean;
+}
+
+export interface GcpRegionKeyPlan {
+  readonly region: string;
+  readonly keyRingName: string;
+  readonly keyName: string;
+  /** Full resource id, deterministic so instance stacks name it without a cross-stack reference. */
+  readonly keyId: string;
+  readonly rotationPeriod: string;
+}
+
+export interface GcpAlertPlan {
+  readonly id: string;
+  readonly displayName: string;
+  readonly severity: AlarmSeverity;
+  readonly metricType: string;
+  readonly comparison: 'COMPARISON_GT' | 'COMPARISON_LT';
+  readonly threshold: number;
+  readonly durationSeconds: number;
+  readonly documentation: string;
+}
+
+export interface CloudSqlInstancePlan {
+  readonly name: string;
+  readonly instanceName: string;
+  readonly stackName: string;
+  readonly projectId: string;
+  readonly region: string;
+  readonly engine: string;
+  readonly databaseVersion: string;
+  readonly edition: 'ENTERPRISE' | 'ENTERPRISE_PLUS';
+  readonly tier: string;
+  readonly size: InstanceSize;
+  readonly diskSizeGb: number;
+  readonly availabilityType: 'REGIONAL' | 'ZONAL';
+  readonly recovery: RecoveryPlan & { readonly transactionLogRetentionDays: number; readonly backupStartTime: string };
+  readonly pointInTimeRecoveryMode: 'pitr' | 'binary-log';
+  readonly deletionProtection: boolean;
+  readonly preventDestroy: boolean;
+  readonly keyId: string;
+  readonly privateNetwork: string;
+  readonly sslMode: 'ENCRYPTED_ONLY' | 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED';
+  readonly flags: Readonly<Record<string, string>>;
+  readonly alerts: readonly GcpAlertPlan[];
+  readonly labels: Readonly<Record<string, string>>;
+}
