@@ -25,7 +25,7 @@ export function formatPath(path: FieldPath): string {
 export function formatValue(value: unknown): string {
   if (value === undefined) return '(missing)';
   const text = JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 
 export function formatProblem(problem: ConfigProblem): string {

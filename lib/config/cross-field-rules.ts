@@ -2,10 +2,11 @@
  * Rules that span fields or need our tables (engines, instance catalog): everything the schema alone cannot say.
  * Each rule returns problems; the validator reports them all together.
  */
-import { cloudSqlTierSize, rdsInstanceSize } from '../../constructs/common/instance-catalog';
-import { identifierProblem, CLOUD_SQL_NAME_MAX_LENGTH, RDS_IDENTIFIER_MAX_LENGTH } from '../../constructs/common/identifiers';
-import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
+import { cloudSqlTierSize } from '../../constructs/common/instance-catalog';
+import { identifierProblem, CLOUD_SQL_NAME_MAX_LENGTH } from '../../constructs/common/identifiers';
+import { RdsInstanceSettings, rdsInstanceProblems } from '../../constructs/aws/rds-instance-checks';
 import { CLOUD_SQL_ENGINE_TABLE } from '../../constructs/gcp/cloud-sql-engine-table';
+import { databaseIdentifier } from '../plan/names';
 import { DATABASE_CLOUD } from './database-cloud';
 import type { ProblemDraft } from './problem-draft';
 import type { ResolvedDatabase, ResolvedEnvironment } from './resolved-environment';
@@ -149,49 +150,42 @@ const oneReplicaPerOtherRegion: Rule = (env) =>
     });
   });
 
+/** Config field of each RdsInstanceSettings field, for paths in messages. */
+const RDS_CONFIG_FIELDS: Readonly<Record<keyof RdsInstanceSettings, string>> = {
+  identifier: 'name',
+  engine: 'engine',
+  engineVersion: 'version',
+  instanceClass: 'instanceClass',
+  allocatedStorageGiB: 'allocatedStorageGiB',
+  maxAllocatedStorageGiB: 'maxAllocatedStorageGiB',
+  backupRetentionDays: 'backupRetentionDays',
+  allowedCidrs: 'allowedCidrs',
+};
+
 const rdsInstanceRules: Rule = (env) =>
   env.databases.flatMap((db, index): ProblemDraft[] => {
     if (db.kind !== 'rds-instance') return [];
     const at = (field: string) => ['databases', index, field];
-    const problems: ProblemDraft[] = [];
-    const identifier = `${env.name}-${db.name}`;
-    const idProblem = identifierProblem(identifier, RDS_IDENTIFIER_MAX_LENGTH);
-    if (idProblem) {
-      problems.push({ database: db.name, path: at('name'), value: db.name, message: `gives the RDS identifier '${identifier}', which ${idProblem}`, fix: 'shorten the database name' });
-    }
-    const row = RDS_ENGINE_TABLE[db.engine];
-    if (row && !row.versions.includes(db.version)) {
-      problems.push({
-        database: db.name,
-        path: at('version'),
-        value: db.version,
-        message: `is not a supported ${row.displayName} version; supported full versions: ${row.versions.join(', ')}`,
-        fix: 'pin one of the supported full versions (a bare major version is not accepted)',
-      });
-    }
-    if (!rdsInstanceSize(db.instanceClass)) {
-      problems.push({
-        database: db.name,
-        path: at('instanceClass'),
-        value: db.instanceClass,
-        message: 'is not an instance class in our catalog (db.<t3|t4g|m5|m6g|m6i|m7g|m7i|r5|r6g|r6i|r7g|r7i>.<size>)',
-        fix: 'choose a class such as db.t4g.medium, db.m7g.large or db.r6g.xlarge',
-      });
-    }
-    if (db.maxAllocatedStorageGiB !== undefined && db.maxAllocatedStorageGiB <= db.allocatedStorageGiB) {
-      problems.push({
-        database: db.name,
-        path: at('maxAllocatedStorageGiB'),
-        value: db.maxAllocatedStorageGiB,
-        message: `must be greater than allocatedStorageGiB (${db.allocatedStorageGiB}) to allow storage autoscaling`,
-        fix: `raise it above ${db.allocatedStorageGiB}, or remove it to turn autoscaling off`,
-      });
-    }
-    db.allowedCidrs.forEach((cidr, i) => {
-      if (cidr.endsWith('/0')) {
-        problems.push({ database: db.name, path: ['databases', index, 'allowedCidrs', i], value: cidr, message: 'opens the database to every address; databases are never public', fix: 'name the CIDR blocks of your application subnets' });
-      }
+    const settingProblems = rdsInstanceProblems({
+      identifier: databaseIdentifier(env.name, db.name),
+      engine: db.engine,
+      engineVersion: db.version,
+      instanceClass: db.instanceClass,
+      allocatedStorageGiB: db.allocatedStorageGiB,
+      maxAllocatedStorageGiB: db.maxAllocatedStorageGiB,
+      backupRetentionDays: db.backupRetentionDays,
+      allowedCidrs: db.allowedCidrs,
     });
+    const problems: ProblemDraft[] = settingProblems
+      // Engines we do not render yet are reported by the not-yet-supported table.
+      .filter((problem) => problem.field !== 'engine')
+      .map((problem) => ({
+        database: db.name,
+        path: problem.index === undefined ? at(RDS_CONFIG_FIELDS[problem.field]) : [...at(RDS_CONFIG_FIELDS[problem.field]), problem.index],
+        value: problem.field === 'identifier' ? db.name : problem.value,
+        message: problem.message,
+        fix: problem.fix,
+      }));
     if (db.pointInTimeRecovery && db.backupRetentionDays === 0) {
       problems.push({ database: db.name, path: at('backupRetentionDays'), value: 0, message: 'must be at least 1 day when pointInTimeRecovery is on (RDS point-in-time recovery needs automated backups)', fix: 'set backupRetentionDays from 1 to 35, or set pointInTimeRecovery: false' });
     }

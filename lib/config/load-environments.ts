@@ -8,7 +8,10 @@ import { ConfigError, ConfigProblem } from './config-error';
 import type { ResolvedEnvironment } from './resolved-environment';
 import { checkEnvironment } from './validate-environment';
 
-export const CONFIG_DIR = path.resolve(__dirname, '..', '..', 'config');
+/** The environments folder: `config/` of this project, or `DB_CONFIG_DIR` when set. */
+export const CONFIG_DIR = process.env.DB_CONFIG_DIR
+  ? path.resolve(process.env.DB_CONFIG_DIR)
+  : path.resolve(__dirname, '..', '..', 'config');
 
 /** Environment names: every `<name>.ts` (or compiled `<name>.js`) directly in the config folder. */
 export function listEnvironments(configDir = CONFIG_DIR): string[] {
@@ -41,9 +44,10 @@ export function loadEnvironments(names: readonly string[], configDir = CONFIG_DI
   const environments: ResolvedEnvironment[] = [];
   const problems: ConfigProblem[] = [];
   for (const name of names) {
-    const source = path.relative(process.cwd(), path.join(configDir, name)) + '.ts';
+    const file = require.resolve(path.join(configDir, name));
+    const source = path.relative(process.cwd(), file);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const module = require(path.join(configDir, name));
+    const module = require(file);
     const check = checkEnvironment(name, module.default ?? module, source);
     if (check.ok) environments.push(check.environment);
     else problems.push(...check.problems);

@@ -2,6 +2,7 @@
  * The plan: every decision made once, as plain data. Constructs render it; policy rules, docs and the operations
  * CLI read it. Nothing here holds a construct.
  */
+import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds-alarm-definitions';
 import type { AlarmSeverity } from '../../constructs/common/alarm-catalog';
 import type { InstanceSize } from '../../constructs/common/instance-catalog';
 import type { AwsNetwork, GcpSettings, RemovalPolicyName, Tier } from '../../config/schema';
@@ -47,20 +48,6 @@ export interface AwsRegionPlan {
   readonly removalPolicy: RemovalPolicyName;
 }
 
-export interface CloudWatchAlarmPlan {
-  readonly id: string;
-  readonly alarmName: string;
-  readonly description: string;
-  readonly severity: AlarmSeverity;
-  readonly namespace: string;
-  readonly metricName: string;
-  readonly statistic: 'Average' | 'Minimum' | 'Maximum';
-  readonly comparison: 'GreaterThanThreshold' | 'LessThanThreshold';
-  readonly threshold: number;
-  readonly periodSeconds: number;
-  readonly evaluationPeriods: number;
-}
-
 export interface RdsInstancePlan {
   readonly name: string;
   /** RDS DB instance identifier, `<env>-<name>`. */
@@ -84,11 +71,12 @@ export interface RdsInstancePlan {
   readonly recovery: RecoveryPlan;
   readonly deletionProtection: boolean;
   readonly removalPolicy: RemovalPolicyName;
+  readonly keyAlias: string;
   readonly keyAliasArn: string;
   readonly alarmTopicArn: string;
   readonly parameters: Readonly<Record<string, string>>;
   readonly logExports: readonly string[];
-  readonly alarms: readonly CloudWatchAlarmPlan[];
+  readonly alarms: readonly CloudWatchAlarmDefinition[];
   readonly tags: Readonly<Record<string, string>>;
 }
 

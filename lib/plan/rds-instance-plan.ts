@@ -1,15 +1,15 @@
 /** Plans one RDS instance: identifiers, engine details, recovery, tuned parameters, alarms. */
-import { DATABASE_ALARMS, AlarmRow } from '../../constructs/common/alarm-catalog';
-import { rdsInstanceSize } from '../../constructs/common/instance-catalog';
+import { rdsAlarmDefinitions } from '../../constructs/aws/rds-alarm-definitions';
 import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
+import { rdsParameters } from '../../constructs/aws/rds-parameters';
+import { rdsInstanceSize } from '../../constructs/common/instance-catalog';
 import { TIER_DEFAULTS } from '../../config/schema';
 import type { ResolvedEnvironment, ResolvedRdsInstance } from '../config/resolved-environment';
 import { awsStackName, databaseIdentifier, rdsInstanceStackId } from './names';
-import type { AwsRegionPlan, CloudWatchAlarmPlan, RdsInstancePlan } from './plan-types';
+import type { AwsRegionPlan, RdsInstancePlan } from './plan-types';
 
 /** RDS uploads transaction logs every 5 minutes: the worst-case loss of a point-in-time restore. */
 const RDS_PITR_RPO_MINUTES = 5;
-const GIB = 1024 ** 3;
 
 export function planRdsInstance(env: ResolvedEnvironment, db: ResolvedRdsInstance, region: AwsRegionPlan): RdsInstancePlan {
   const row = RDS_ENGINE_TABLE[db.engine];
@@ -20,11 +20,12 @@ export function planRdsInstance(env: ResolvedEnvironment, db: ResolvedRdsInstanc
   const stackId = rdsInstanceStackId(db.name);
   const majorVersion = row.majorOf(db.version);
 
-  const tuned = row.tune({ memoryGiB: size.memoryGiB, slowQueryThresholdMs: TIER_DEFAULTS[env.tier].slowQueryThresholdMs });
-  const parameters: Record<string, string> = {};
-  for (const [name, setting] of Object.entries(tuned)) parameters[name] = setting.rdsFormula ?? rdsValue(setting.value);
-  Object.assign(parameters, row.tlsParameters);
-  for (const [name, value] of Object.entries(db.parameters)) parameters[name] = String(value);
+  const parameters = rdsParameters({
+    engine: db.engine,
+    instanceClass: db.instanceClass,
+    slowQueryThresholdMs: TIER_DEFAULTS[env.tier].slowQueryThresholdMs,
+    overrides: db.parameters,
+  });
 
   return {
     name: db.name,
@@ -53,45 +54,12 @@ export function planRdsInstance(env: ResolvedEnvironment, db: ResolvedRdsInstanc
     },
     deletionProtection: db.deletionProtection,
     removalPolicy: db.removalPolicy,
+    keyAlias: region.keyAlias,
     keyAliasArn: region.keyAliasArn,
     alarmTopicArn: region.alarmTopicArn,
     parameters,
     logExports: row.logExports,
-    alarms: DATABASE_ALARMS.map((alarm) => cloudWatchAlarm(alarm, identifier, db.allocatedStorageGiB)),
+    alarms: rdsAlarmDefinitions(identifier, db.allocatedStorageGiB),
     tags: db.tags,
   };
 }
-
-function cloudWatchAlarm(row: AlarmRow, identifier: string, allocatedStorageGiB: number): CloudWatchAlarmPlan {
-  const common = {
-    id: row.id,
-    alarmName: `${identifier}-${row.id}`,
-    severity: row.severity,
-    namespace: 'AWS/RDS',
-    periodSeconds: row.periodSeconds,
-    evaluationPeriods: row.evaluationPeriods,
-  };
-  switch (row.signal) {
-    case 'cpu-utilization':
-      return {
-        ...common,
-        description: `[${row.severity}] ${identifier}: CPU above ${row.thresholdPercent}%. ${row.runbook}`,
-        metricName: 'CPUUtilization',
-        statistic: 'Average',
-        comparison: 'GreaterThanThreshold',
-        threshold: row.thresholdPercent,
-      };
-    case 'storage-free':
-      return {
-        ...common,
-        description: `[${row.severity}] ${identifier}: free storage below ${row.thresholdPercent}% of ${allocatedStorageGiB} GiB. ${row.runbook}`,
-        metricName: 'FreeStorageSpace',
-        statistic: 'Minimum',
-        comparison: 'LessThanThreshold',
-        threshold: Math.floor((allocatedStorageGiB * GIB * row.thresholdPercent) / 100),
-      };
-  }
-}
-
-/** RDS parameter groups take booleans as 1/0. */
-const rdsValue = (value: string | boolean) => (typeof value === 'boolean' ? (value ? '1' : '0') : value);

@@ -1,0 +1,55 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+
+export interface DatabaseFoundationProps {
+  /** Alias of the customer-managed key, e.g. `alias/prod-databases`. Deterministic so other regions' stacks can name it. */
+  readonly keyAlias: string;
+  /** Name of the alarm topic, e.g. `prod-database-alarms`. */
+  readonly alarmTopicName: string;
+  /** Email addresses subscribed to the alarm topic. @default - none */
+  readonly notificationEmails?: readonly string[];
+  /** What happens to the key when it leaves the template. @default RemovalPolicy.RETAIN */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * What every database of an environment in one region shares: a customer-managed KMS key (rotation on) and an
+ * alarm topic encrypted with it.
+ */
+export class DatabaseFoundation extends Construct {
+  readonly key: kms.Key;
+  readonly alarmTopic: sns.Topic;
+
+  constructor(scope: Construct, id: string, props: DatabaseFoundationProps) {
+    super(scope, id);
+    this.key = new kms.Key(this, 'Key', {
+      alias: props.keyAlias,
+      description: `Encrypts databases, their backups, secrets and alarm notifications (${props.keyAlias})`,
+      enableKeyRotation: true,
+      pendingWindow: Duration.days(30),
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    // CloudWatch alarms publish to the encrypted topic; without this grant their notifications are dropped.
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsToUseTheKey',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
+      topicName: props.alarmTopicName,
+      displayName: `Database alarms (${props.alarmTopicName})`,
+      masterKey: this.key,
+      enforceSSL: true,
+    });
+    for (const email of props.notificationEmails ?? []) {
+      this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(email));
+    }
+  }
+}

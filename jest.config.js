@@ -1,0 +1,11 @@
+/** Tests are transpiled only (isolatedModules in tsconfig.json); `npm run typecheck` checks the types once. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  snapshotSerializers: ['<rootDir>/test/support/snapshot-serializer.ts'],
+  // Synthesizing whole environments is CPU-bound; two workers match the 2-core CI machine.
+  maxWorkers: 2,
+  testTimeout: 120000,
+};
