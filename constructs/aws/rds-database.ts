@@ -68,6 +68,8 @@ export class RdsDatabase extends Construct {
   readonly instance: rds.DatabaseInstance;
   readonly parameterGroup: rds.ParameterGroup;
   readonly securityGroup: ec2.SecurityGroup;
+  /** Master user credentials, generated and encrypted with the customer key. */
+  readonly masterSecret: rds.DatabaseSecret;
   readonly alarms: readonly cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: RdsDatabaseProps) {
@@ -89,6 +91,14 @@ export class RdsDatabase extends Construct {
       removalPolicy: removalPolicy === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     });
 
+    this.masterSecret = new rds.DatabaseSecret(this, 'MasterSecret', {
+      username: 'dbadmin',
+      secretName: `${props.identifier}/master`,
+      encryptionKey: props.encryptionKey,
+    });
+    // The master secret must outlive a retained or snapshotted database, or nobody can log in after a restore.
+    this.masterSecret.applyRemovalPolicy(removalPolicy === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
+
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
       description: `Clients of ${props.identifier}`,
@@ -108,10 +118,7 @@ export class RdsDatabase extends Construct {
       publiclyAccessible: false,
       port,
       databaseName: props.databaseName,
-      credentials: rds.Credentials.fromGeneratedSecret('dbadmin', {
-        secretName: `${props.identifier}/master`,
-        encryptionKey: props.encryptionKey,
-      }),
+      credentials: rds.Credentials.fromSecret(this.masterSecret),
       iamAuthentication: true,
       storageType: rds.StorageType.GP3,
       allocatedStorage: allocatedStorageGiB,
@@ -130,9 +137,6 @@ export class RdsDatabase extends Construct {
       autoMinorVersionUpgrade: true,
       caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1,
     });
-
-    // The master secret must outlive a retained or snapshotted database, or nobody can log in after a restore.
-    this.instance.secret?.applyRemovalPolicy(removalPolicy === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
 
     const definitions = props.alarms ?? rdsAlarmDefinitions(props.identifier, allocatedStorageGiB);
     if (!props.alarmTopic && definitions.length > 0) {
