@@ -1,9 +1,9 @@
 /** A Google Cloud SQL instance (PostgreSQL, MySQL, SQL Server). */
 import { z } from 'zod';
+import { CLOUD_SQL_EDITIONS } from '../../constructs/gcp/cloud-sql-engine-table';
 import { databaseCommonFields } from './fields';
 
 export const CLOUD_SQL_ENGINES = ['postgres', 'mysql', 'sqlserver'] as const;
-export const CLOUD_SQL_EDITIONS = ['ENTERPRISE', 'ENTERPRISE_PLUS'] as const;
 
 const cloudSqlReplica = z.strictObject({
   region: z.string(),
@@ -22,10 +22,13 @@ export const cloudSqlInstance = z.strictObject({
   /** Machine tier: shared-core (`db-g1-small`) or `db-custom-<vCPU>-<memory MB>`. */
   tier: z.string(),
   diskSizeGb: z.int().min(10, { error: 'must be from 10 to 65536 GB' }).max(65536, { error: 'must be from 10 to 65536 GB' }),
-  /** Retained automated backups, 1–365. Default: the tier's backup retention. */
+  /** Retained automated backups, 1–365. Default: the tier's backup retention, at least 2 with point-in-time recovery. */
   retainedBackups: z.int().min(1, { error: 'must be from 1 to 365' }).max(365, { error: 'must be from 1 to 365' }).optional(),
-  /** Days of transaction logs kept for point-in-time recovery, 1–7. */
-  transactionLogRetentionDays: z.int().min(1, { error: 'must be from 1 to 7 days' }).max(7, { error: 'must be from 1 to 7 days on ENTERPRISE' }).default(7),
+  /**
+   * Days of transaction logs kept for point-in-time recovery: 1–7 (up to 35 on ENTERPRISE_PLUS for PostgreSQL and
+   * SQL Server), fewer than retainedBackups. Default: the smaller of 7 and retainedBackups - 1.
+   */
+  transactionLogRetentionDays: z.int().min(1, { error: 'must be from 1 to 35 days' }).max(35, { error: 'must be from 1 to 35 days' }).optional(),
   /** Database flag overrides; they win over the tuned values. */
   flags: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
   replicas: z.array(cloudSqlReplica).default([]),

@@ -36,7 +36,9 @@ export const removalPolicy = z.enum(REMOVAL_POLICIES, {
   error: `must be one of ${REMOVAL_POLICIES.join(', ')}`,
 });
 
-export const emailList = z.array(z.email({ error: 'must be an email address' }));
+export const emailList = z
+  .array(z.email({ error: 'must be an email address' }))
+  .refine((emails) => new Set(emails).size === emails.length, { error: 'lists an email address twice' });
 
 /** Settings every database kind has; each one overrides its tier default (config/schema/tiers.ts). */
 export const databaseCommonFields = {

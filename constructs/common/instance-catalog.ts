@@ -55,6 +55,12 @@ const CLOUD_SQL_SHARED_CORE: Record<string, InstanceSize> = {
 };
 
 const CUSTOM_TIER = /^db-custom-(\d+)-(\d+)$/;
+/** ENTERPRISE_PLUS machine types: `db-perf-optimized-N-<vCPU>`, 8 GB of memory per vCPU. */
+const PERFORMANCE_OPTIMIZED_TIER = /^db-perf-optimized-N-(\d+)$/;
+const PERFORMANCE_OPTIMIZED_VCPUS = [2, 4, 8, 16, 32, 48, 64, 80, 96, 128];
+
+/** Whether a tier is an ENTERPRISE_PLUS performance-optimized machine type (and only valid there). */
+export const isPerformanceOptimizedTier = (tier: string) => PERFORMANCE_OPTIMIZED_TIER.test(tier);
 
 /**
  * Cloud SQL custom tier rules: vCPU 1 or an even number 2–96; memory 0.9–6.5 GB per vCPU, a multiple of 256 MB,
@@ -63,9 +69,17 @@ const CUSTOM_TIER = /^db-custom-(\d+)-(\d+)$/;
 export function cloudSqlTierSize(tier: string): InstanceSize | string {
   const shared = CLOUD_SQL_SHARED_CORE[tier];
   if (shared) return shared;
+  const optimized = PERFORMANCE_OPTIMIZED_TIER.exec(tier);
+  if (optimized) {
+    const vcpus = Number(optimized[1]);
+    if (!PERFORMANCE_OPTIMIZED_VCPUS.includes(vcpus)) {
+      return `has ${vcpus} vCPUs; performance-optimized tiers take ${PERFORMANCE_OPTIMIZED_VCPUS.join(', ')}`;
+    }
+    return { vcpus, memoryGiB: vcpus * 8, burstable: false };
+  }
   const match = CUSTOM_TIER.exec(tier);
   if (!match) {
-    return `must be a shared-core tier (${Object.keys(CLOUD_SQL_SHARED_CORE).join(', ')}) or db-custom-<vCPU>-<memory MB>`;
+    return `must be a shared-core tier (${Object.keys(CLOUD_SQL_SHARED_CORE).join(', ')}), db-custom-<vCPU>-<memory MB> or db-perf-optimized-N-<vCPU>`;
   }
   const vcpus = Number(match[1]);
   const memoryMb = Number(match[2]);

@@ -22,7 +22,8 @@ interface ResolvedCommon {
 export type ResolvedRdsInstance = RdsInstanceConfig & ResolvedCommon & { readonly backupRetentionDays: number };
 export type ResolvedAuroraCluster = AuroraClusterConfig & ResolvedCommon & { readonly backupRetentionDays: number };
 export type ResolvedDynamodbTable = DynamodbTableConfig & ResolvedCommon & { readonly pointInTimeRecoveryDays: number };
-export type ResolvedCloudSqlInstance = CloudSqlInstanceConfig & ResolvedCommon & { readonly retainedBackups: number };
+export type ResolvedCloudSqlInstance = CloudSqlInstanceConfig &
+  ResolvedCommon & { readonly retainedBackups: number; readonly transactionLogRetentionDays: number };
 
 export type ResolvedDatabase =
   | ResolvedRdsInstance

@@ -57,6 +57,7 @@ export function planCloudSqlInstance(
     pointInTimeRecoveryMode: row.pointInTimeRecovery,
     deletionProtection: db.deletionProtection,
     preventDestroy: db.removalPolicy === 'retain',
+    retainBackupsOnDelete: db.removalPolicy !== 'destroy',
     keyId: key.keyId,
     privateNetwork: env.gcp!.privateNetwork,
     sslMode: 'ENCRYPTED_ONLY',

@@ -1,6 +1,7 @@
 /** Plans the Google Cloud side of an environment: keys per region and the Cloud SQL instances. */
 import type { ResolvedEnvironment } from '../config/resolved-environment';
 import { planCloudSqlInstance } from './cloud-sql-instance-plan';
+import { toGcpLabels } from './gcp-labels';
 import { GCP_CLOUD_SQL_KEY_NAME, gcpFoundationStackName, gcpKeyRingName } from './names';
 import type { GcpPlan, GcpRegionKeyPlan } from './plan-types';
 
@@ -34,6 +35,7 @@ export function planGcp(env: ResolvedEnvironment): GcpPlan | undefined {
       notificationEmails: gcp.notifications.emails,
       // KMS keys cannot be deleted for real and destroying one makes every backup encrypted with it unreadable.
       preventDestroy: env.tier !== 'development',
+      labels: toGcpLabels(env.tags),
     },
     cloudSqlInstances: env.databases.flatMap((db) =>
       db.kind === 'cloudsql-instance' ? [planCloudSqlInstance(env, db, keyFor(db.region))] : [],

@@ -99,6 +99,7 @@ export interface GcpFoundationPlan {
   readonly cloudSqlServiceAgent: string;
   readonly notificationEmails: readonly string[];
   readonly preventDestroy: boolean;
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 export interface GcpRegionKeyPlan {
@@ -138,6 +139,8 @@ export interface CloudSqlInstancePlan {
   readonly pointInTimeRecoveryMode: 'pitr' | 'binary-log';
   readonly deletionProtection: boolean;
   readonly preventDestroy: boolean;
+  /** Keep automated backups after the instance is deleted (every removal policy but `destroy`). */
+  readonly retainBackupsOnDelete: boolean;
   readonly keyId: string;
   readonly privateNetwork: string;
   readonly sslMode: 'ENCRYPTED_ONLY' | 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED';

@@ -74,7 +74,7 @@ describe('RdsDatabase defaults', () => {
       Parameters: {
         'rds.force_ssl': '1',
         shared_buffers: '{DBInstanceClassMemory/32768}',
-        effective_cache_size: '{DBInstanceClassMemory*3/32768}',
+        effective_cache_size: '{DBInstanceClassMemory*7/81920}',
         maintenance_work_mem: 'LEAST({DBInstanceClassMemory/16384},2097152)',
         random_page_cost: '1.1',
         log_min_duration_statement: '1000',

@@ -8,7 +8,7 @@ describe('tunePostgres', () => {
   test('sizes memory settings from the instance memory', () => {
     const tuned = tunePostgres({ memoryGiB: 16, slowQueryThresholdMs: 500 });
     expect(tuned.shared_buffers.value).toBe(String((16 * 1024 ** 3) / 4 / 8192)); // 25% in 8 kB pages
-    expect(tuned.effective_cache_size.value).toBe(String(((16 * 1024 ** 3) * 3) / 4 / 8192)); // 75%
+    expect(tuned.effective_cache_size.value).toBe(String(Math.floor((16 * 1024 ** 3 * 0.7) / 8192))); // 70%
     expect(tuned.maintenance_work_mem.value).toBe(String((16 * 1024 * 1024) / 16)); // 1 GiB in kB
     expect(tuned.log_min_duration_statement.value).toBe('500');
   });

@@ -205,9 +205,15 @@ describe('cross-field problems', () => {
     ]);
   });
 
-  test('a shared-core tier on ENTERPRISE_PLUS', () => {
-    expect(problemsOf(withChange((c) => Object.assign(c.databases[1], { tier: 'db-g1-small', edition: 'ENTERPRISE_PLUS' })))).toEqual([
-      "test › ledger › databases[1].tier = \"db-g1-small\": is a shared-core tier, which ENTERPRISE_PLUS does not offer. Fix: choose a db-custom tier or set edition: 'ENTERPRISE'",
+  test('a tier ENTERPRISE_PLUS does not offer', () => {
+    expect(problemsOf(withChange((c) => Object.assign(c.databases[1], { tier: 'db-custom-2-7680', edition: 'ENTERPRISE_PLUS' })))).toEqual([
+      "test › ledger › databases[1].tier = \"db-custom-2-7680\": is not a performance-optimized tier; ENTERPRISE_PLUS offers only db-perf-optimized-N-<vCPU>. Fix: choose a tier such as db-perf-optimized-N-4, or set edition: 'ENTERPRISE'",
+    ]);
+  });
+
+  test('a performance-optimized tier on ENTERPRISE', () => {
+    expect(problemsOf(withChange((c) => (c.databases[1].tier = 'db-perf-optimized-N-4')))).toEqual([
+      "test › ledger › databases[1].tier = \"db-perf-optimized-N-4\": is a performance-optimized tier, which only ENTERPRISE_PLUS offers. Fix: set edition: 'ENTERPRISE_PLUS' or choose a db-custom tier",
     ]);
   });
 
@@ -251,4 +257,25 @@ test('validateEnvironment throws one ConfigError listing every problem', () => {
       '  - test › aws.account = "1": must be a 12-digit AWS account id. Fix: change aws.account in config/test.ts\n' +
       '  - test › orders › databases[0].backupRetentionDays = 40: must be from 0 to 35 days (RDS limit). Fix: change databases[0].backupRetentionDays in config/test.ts',
   );
+});
+
+describe('Cloud SQL backups and logs', () => {
+  test('days of logs must stay below the retained backups', () => {
+    expect(problemsOf(withChange((c) => Object.assign(c.databases[1], { retainedBackups: 5, transactionLogRetentionDays: 5 })))).toEqual([
+      'test › ledger › databases[1].transactionLogRetentionDays = 5: must be less than retainedBackups (5); Cloud SQL keeps more backups than days of transaction logs. Fix: lower it below 5 or raise retainedBackups above 5',
+    ]);
+  });
+
+  test('more than 7 days of logs only on ENTERPRISE_PLUS', () => {
+    expect(problemsOf(withChange((c) => (c.databases[1].transactionLogRetentionDays = 14)))).toEqual([
+      'test › ledger › databases[1].transactionLogRetentionDays = 14: must be from 1 to 7 days for ENTERPRISE postgres (35 only on ENTERPRISE_PLUS for PostgreSQL and SQL Server). Fix: lower it to 7 or less',
+    ]);
+    expect(problemsOf(withChange((c) => Object.assign(c.databases[1], { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', transactionLogRetentionDays: 14 })))).toEqual([]);
+  });
+
+  test('an email address listed twice', () => {
+    expect(problemsOf(withChange((c) => (c.gcp.notifications.emails = ['a@example.com', 'a@example.com'])))).toEqual([
+      'test › gcp.notifications.emails = ["a@example.com","a@example.com"]: lists an email address twice. Fix: change gcp.notifications.emails in config/test.ts',
+    ]);
+  });
 });

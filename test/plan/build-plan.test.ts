@@ -90,19 +90,31 @@ describe('Google Cloud plan', () => {
     });
     // Absolute values from the tier's 7.5 GB: Cloud SQL flags cannot be formulas.
     expect(ledger.flags).toMatchObject({
-      effective_cache_size: String(Math.floor((7.5 * 1024 ** 3 * 0.75) / 8192)),
+      effective_cache_size: String(Math.floor((7.5 * 1024 ** 3 * 0.7) / 8192)),
       log_lock_waits: 'on',
       log_min_duration_statement: '1000',
     });
     expect(ledger.flags.shared_buffers).toBeUndefined();
+    expect(ledger.retainBackupsOnDelete).toBe(true);
     expect(ledger.alerts.map((a) => [a.metricType, a.threshold])).toEqual([
       ['cloudsql.googleapis.com/database/cpu/utilization', 0.9],
       ['cloudsql.googleapis.com/database/disk/utilization', 0.85],
     ]);
   });
 
-  test('development instances are ZONAL and not protected from destroy', () => {
-    expect(fixturePlan('development').gcp!.cloudSqlInstances[0]).toMatchObject({ availabilityType: 'ZONAL', deletionProtection: false, preventDestroy: false });
+  test('development instances are ZONAL, not protected from destroy, and keep 2 backups over 1 day of logs', () => {
+    expect(fixturePlan('development').gcp!.cloudSqlInstances[0]).toMatchObject({
+      availabilityType: 'ZONAL',
+      deletionProtection: false,
+      preventDestroy: false,
+      retainBackupsOnDelete: false,
+      // Cloud SQL keeps more backups than days of logs, so the tier's 1 backup becomes 2.
+      recovery: { backupRetentionDays: 2, transactionLogRetentionDays: 1, restorableWindowDays: 1 },
+    });
+  });
+
+  test('staging keeps its 7 backups over 6 days of logs', () => {
+    expect(fixturePlan('staging').gcp!.cloudSqlInstances[0].recovery).toMatchObject({ backupRetentionDays: 7, transactionLogRetentionDays: 6 });
   });
 
   test('tags become valid labels', () => {

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+/** CDKTF app: every selected environment that has a `gcp` section. `DB_ENV=prod` (or `dev,staging`) selects. */
+import { App } from 'cdktf';
+import { listEnvironments, loadEnvironments, selectEnvironments } from '../lib/config/load-environments';
+import { buildPlan } from '../lib/plan/build-plan';
+import { addGcpEnvironment } from '../lib/gcp/gcp-environment';
+
+// Load and validate before creating the App: its constructor creates the output folder.
+const names = selectEnvironments(process.env.DB_ENV, listEnvironments());
+const plans = loadEnvironments(names).map(buildPlan);
+const app = new App();
+for (const plan of plans) addGcpEnvironment(app, plan);
+app.synth();

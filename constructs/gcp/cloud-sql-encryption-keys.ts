@@ -1,0 +1,127 @@
+/**
+ * Customer-managed encryption keys for Cloud SQL: one key ring and key per region, each usable by the project's
+ * Cloud SQL service agent. A Cloud SQL instance can only use a key in its own region, so every region that holds an
+ * instance (or, later, a cross-region replica) needs its own key.
+ */
+import { Construct } from 'constructs';
+import { Token } from 'cdktf';
+import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
+import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
+import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
+
+/** Cloud KMS refuses rotation periods shorter than one day. */
+const MIN_ROTATION_SECONDS = 24 * 3600;
+const DEFAULT_ROTATION_PERIOD = `${90 * 24 * 3600}s`;
+const SERVICE_AGENT_PATTERN = /^service-\d+@gcp-sa-cloud-sql\.iam\.gserviceaccount\.com$/;
+const KMS_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,63}$/;
+export const CLOUD_SQL_KEY_ROLE = 'roles/cloudkms.cryptoKeyEncrypterDecrypter';
+
+export interface CloudSqlRegionKey {
+  /** Region of the key ring, e.g. `europe-west1`; instances in this region use this key. */
+  readonly region: string;
+  /** Key ring name (1–63 of `[a-zA-Z0-9_-]`). Key rings can never be deleted, so pick a stable name. */
+  readonly keyRingName: string;
+  /** Key name (1–63 of `[a-zA-Z0-9_-]`). */
+  readonly keyName: string;
+  /**
+   * Automatic rotation period, in seconds with an `s` suffix; at least one day.
+   * @default '7776000s' (90 days)
+   */
+  readonly rotationPeriod?: string;
+}
+
+export interface CloudSqlEncryptionKeysProps {
+  readonly project: string;
+  /** One entry per region; regions must be unique. */
+  readonly keys: readonly CloudSqlRegionKey[];
+  /**
+   * Email of the project's Cloud SQL service agent,
+   * `service-<project number>@gcp-sa-cloud-sql.iam.gserviceaccount.com`; it is granted use of every key.
+   */
+  readonly cloudSqlServiceAgent: string;
+  /**
+   * Adds `lifecycle.prevent_destroy` to the keys: destroying a key makes every backup encrypted with it unreadable.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
+  /**
+   * Labels for the keys.
+   * @default {}
+   */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+export class CloudSqlEncryptionKeys extends Construct {
+  /** Full key ids (`projects/…/cryptoKeys/…`) by region, as Terraform references. */
+  readonly keyIds: Readonly<Record<string, string>>;
+  readonly cryptoKeys: Readonly<Record<string, KmsCryptoKey>>;
+
+  constructor(scope: Construct, id: string, props: CloudSqlEncryptionKeysProps) {
+    super(scope, id);
+    const keyIds: Record<string, string> = {};
+    const cryptoKeys: Record<string, KmsCryptoKey> = {};
+    // Thrown here, not validated later: the second key's constructs would collide with the first's right away.
+    const duplicate = props.keys.find((key, index) => props.keys.findIndex((k) => k.region === key.region) !== index);
+    if (duplicate) throw new Error(`CloudSqlEncryptionKeys: region '${duplicate.region}' has more than one key; give each region one key`);
+    for (const key of props.keys) {
+      // The region names the construct (not the list position), so reordering regions changes nothing.
+      const scopeForRegion = new Construct(this, key.region);
+      const ring = new KmsKeyRing(scopeForRegion, 'KeyRing', {
+        project: props.project,
+        name: key.keyRingName,
+        location: key.region,
+      });
+      const cryptoKey = new KmsCryptoKey(scopeForRegion, 'Key', {
+        name: key.keyName,
+        keyRing: ring.id,
+        purpose: 'ENCRYPT_DECRYPT',
+        rotationPeriod: key.rotationPeriod ?? DEFAULT_ROTATION_PERIOD,
+        labels: props.labels && { ...props.labels },
+        lifecycle: (props.preventDestroy ?? true) ? { preventDestroy: true } : undefined,
+      });
+      new KmsCryptoKeyIamMember(scopeForRegion, 'CloudSqlServiceAgent', {
+        cryptoKeyId: cryptoKey.id,
+        role: CLOUD_SQL_KEY_ROLE,
+        member: `serviceAccount:${props.cloudSqlServiceAgent}`,
+      });
+      keyIds[key.region] = cryptoKey.id;
+      cryptoKeys[key.region] = cryptoKey;
+    }
+    this.keyIds = keyIds;
+    this.cryptoKeys = cryptoKeys;
+    this.node.addValidation({ validate: () => validateKeys(props) });
+  }
+
+  /** The key id for `region`; throws when the region has no key. */
+  keyIdFor(region: string): string {
+    const keyId = this.keyIds[region];
+    if (!keyId) throw new Error(`No Cloud SQL key for region '${region}' (keys exist for: ${Object.keys(this.keyIds).join(', ')})`);
+    return keyId;
+  }
+}
+
+function validateKeys(props: CloudSqlEncryptionKeysProps): string[] {
+  const errors: string[] = [];
+  if (props.keys.length === 0) errors.push('CloudSqlEncryptionKeys needs at least one key (keys is empty)');
+  if (!Token.isUnresolved(props.cloudSqlServiceAgent) && !SERVICE_AGENT_PATTERN.test(props.cloudSqlServiceAgent)) {
+    errors.push(
+      `cloudSqlServiceAgent '${props.cloudSqlServiceAgent}' is not a Cloud SQL service agent; ` +
+        'expected service-<project number>@gcp-sa-cloud-sql.iam.gserviceaccount.com',
+    );
+  }
+  for (const key of props.keys) {
+    for (const [field, name] of [['keyRingName', key.keyRingName], ['keyName', key.keyName]] as const) {
+      if (!Token.isUnresolved(name) && !KMS_NAME_PATTERN.test(name)) {
+        errors.push(`${field} '${name}' (region ${key.region}) must be 1–63 letters, digits, '_' or '-'`);
+      }
+    }
+    const rotation = key.rotationPeriod;
+    if (rotation !== undefined && !Token.isUnresolved(rotation)) {
+      const match = /^(\d+)s$/.exec(rotation);
+      if (!match || Number(match[1]) < MIN_ROTATION_SECONDS) {
+        errors.push(`rotationPeriod '${rotation}' (region ${key.region}) must be seconds with an 's' suffix, at least '${MIN_ROTATION_SECONDS}s' (one day)`);
+      }
+    }
+  }
+  return errors;
+}

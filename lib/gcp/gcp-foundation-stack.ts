@@ -1,0 +1,49 @@
+/** Per environment: the Cloud SQL keys of every region and the email channels alert policies notify. */
+import { Construct } from 'constructs';
+import { TerraformStack } from 'cdktf';
+import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { CloudSqlEncryptionKeys } from '../../constructs/gcp/cloud-sql-encryption-keys';
+import type { GcpPlan } from '../plan/plan-types';
+import { addStateBackend } from './state-backend';
+
+export interface GcpFoundationStackProps {
+  readonly environment: string;
+  readonly gcp: GcpPlan;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export class GcpFoundationStack extends TerraformStack {
+  readonly keys: CloudSqlEncryptionKeys;
+  /** Channel names (`projects/…/notificationChannels/…`), one per notification email. */
+  readonly notificationChannelNames: readonly string[];
+
+  constructor(scope: Construct, props: GcpFoundationStackProps) {
+    const { gcp, labels } = props;
+    const foundation = gcp.foundation;
+    super(scope, foundation.stackName);
+    new GoogleProvider(this, 'google', { project: gcp.projectId, region: gcp.primaryRegion });
+    addStateBackend(this, foundation.stackName, gcp.stateBackend);
+
+    this.keys = new CloudSqlEncryptionKeys(this, 'CloudSqlKeys', {
+      project: gcp.projectId,
+      keys: foundation.keys,
+      cloudSqlServiceAgent: foundation.cloudSqlServiceAgent,
+      preventDestroy: foundation.preventDestroy,
+      labels,
+    });
+
+    // Named by address rather than position, so removing one email does not replace the others. Spelled out
+    // because cdktf would drop '@' and '.' from the logical id, making a.b@x.com and ab@x.com collide.
+    this.notificationChannelNames = foundation.notificationEmails.map(
+      (email) =>
+        new MonitoringNotificationChannel(this, `Email-${email.replace(/[^a-zA-Z0-9-]/g, '_')}`, {
+          project: gcp.projectId,
+          type: 'email',
+          displayName: `${props.environment} databases: ${email}`,
+          labels: { email_address: email },
+          userLabels: { ...labels },
+        }).name,
+    );
+  }
+}
