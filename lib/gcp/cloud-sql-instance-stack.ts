@@ -1,10 +1,10 @@
 /** One stack per Cloud SQL instance: a small state, and instances plan and apply independently. */
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
-import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { CloudSqlInstance } from '../../constructs/gcp/cloud-sql-instance';
 import type { CloudSqlInstancePlan, GcpPlan } from '../plan/plan-types';
 import type { GcpFoundationStack } from './gcp-foundation-stack';
+import { addGoogleProvider } from './google-provider';
 import { addStateBackend } from './state-backend';
 
 export interface CloudSqlInstanceStackProps {
@@ -19,7 +19,7 @@ export class CloudSqlInstanceStack extends TerraformStack {
   constructor(scope: Construct, props: CloudSqlInstanceStackProps) {
     const { gcp, instance: plan, foundation } = props;
     super(scope, plan.stackName);
-    new GoogleProvider(this, 'google', { project: plan.projectId, region: plan.region });
+    addGoogleProvider(this, plan.projectId, plan.region);
     addStateBackend(this, plan.stackName, gcp.stateBackend);
     // The key grant lives in the foundation; the instance cannot use the key before it exists.
     this.addDependency(foundation);

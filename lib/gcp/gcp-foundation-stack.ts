@@ -2,9 +2,9 @@
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
-import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { CloudSqlEncryptionKeys } from '../../constructs/gcp/cloud-sql-encryption-keys';
 import type { GcpPlan } from '../plan/plan-types';
+import { addGoogleProvider } from './google-provider';
 import { addStateBackend } from './state-backend';
 
 export interface GcpFoundationStackProps {
@@ -22,7 +22,7 @@ export class GcpFoundationStack extends TerraformStack {
     const { gcp, labels } = props;
     const foundation = gcp.foundation;
     super(scope, foundation.stackName);
-    new GoogleProvider(this, 'google', { project: gcp.projectId, region: gcp.primaryRegion });
+    addGoogleProvider(this, gcp.projectId, gcp.primaryRegion);
     addStateBackend(this, foundation.stackName, gcp.stateBackend);
 
     this.keys = new CloudSqlEncryptionKeys(this, 'CloudSqlKeys', {
