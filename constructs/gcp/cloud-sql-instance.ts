@@ -8,27 +8,14 @@ import { Annotations, Token } from 'cdktf';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
 import type { AlarmSeverity } from '../common/alarm-catalog';
+import type { CloudSqlAlert } from './cloud-sql-alert';
 import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../common/identifiers';
 import { CLOUD_SQL_EDITIONS, CloudSqlEdition, TRANSACTION_LOG_DAYS } from './cloud-sql-engine-table';
 
+export type { CloudSqlAlert } from './cloud-sql-alert';
+
 /** PostgreSQL and SQL Server keep transaction logs (`pitr`); MySQL uses binary logs (`binary-log`). */
 export type PointInTimeRecoveryMode = 'pitr' | 'binary-log';
-
-/** One alert policy on a `cloudsql.googleapis.com/database/...` metric of this instance. */
-export interface CloudSqlAlert {
-  /** Stable id, unique per instance: it names the construct, so changing it replaces the policy. */
-  readonly id: string;
-  readonly displayName: string;
-  readonly severity: AlarmSeverity;
-  /** e.g. `cloudsql.googleapis.com/database/cpu/utilization`. */
-  readonly metricType: string;
-  readonly comparison: 'COMPARISON_GT' | 'COMPARISON_LT';
-  readonly threshold: number;
-  /** How long the condition must hold before an incident opens. */
-  readonly durationSeconds: number;
-  /** Runbook text shown in the incident and the notification. */
-  readonly documentation: string;
-}
 
 export interface CloudSqlInstanceProps {
   readonly project: string;

@@ -1,4 +1,5 @@
 /** Google Cloud constructs (CDKTF). Import from here, or deep-import one file to keep load time down. */
+export * from './cloud-sql-alert';
 export * from './cloud-sql-encryption-keys';
 export * from './cloud-sql-instance';
 export * from './cloud-sql-engine-table';

@@ -7,7 +7,8 @@ import { TIER_DEFAULTS } from '../../config/schema';
 import type { ResolvedCloudSqlInstance, ResolvedEnvironment } from '../config/resolved-environment';
 import { toGcpLabels } from './gcp-labels';
 import { cloudSqlStackName, databaseIdentifier } from './names';
-import type { CloudSqlInstancePlan, GcpAlertPlan, GcpRegionKeyPlan } from './plan-types';
+import type { CloudSqlAlert } from '../../constructs/gcp/cloud-sql-alert';
+import type { CloudSqlInstancePlan, GcpRegionKeyPlan } from './plan-types';
 
 /** Cloud SQL writes transaction logs continuously; restores land within minutes of the requested time. */
 const CLOUD_SQL_PITR_RPO_MINUTES = 5;
@@ -67,7 +68,7 @@ export function planCloudSqlInstance(
   };
 }
 
-function alertPolicy(row: AlarmRow, instanceName: string): GcpAlertPlan {
+function alertPolicy(row: AlarmRow, instanceName: string): CloudSqlAlert {
   const common = {
     id: row.id,
     severity: row.severity,

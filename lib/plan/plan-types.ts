@@ -3,7 +3,7 @@
  * CLI read it. Nothing here holds a construct.
  */
 import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds-alarm-definitions';
-import type { AlarmSeverity } from '../../constructs/common/alarm-catalog';
+import type { CloudSqlAlert } from '../../constructs/gcp/cloud-sql-alert';
 import type { InstanceSize } from '../../constructs/common/instance-catalog';
 import type { AwsNetwork, GcpSettings, RemovalPolicyName, Tier } from '../../config/schema';
 
@@ -111,17 +111,6 @@ export interface GcpRegionKeyPlan {
   readonly rotationPeriod: string;
 }
 
-export interface GcpAlertPlan {
-  readonly id: string;
-  readonly displayName: string;
-  readonly severity: AlarmSeverity;
-  readonly metricType: string;
-  readonly comparison: 'COMPARISON_GT' | 'COMPARISON_LT';
-  readonly threshold: number;
-  readonly durationSeconds: number;
-  readonly documentation: string;
-}
-
 export interface CloudSqlInstancePlan {
   readonly name: string;
   readonly instanceName: string;
@@ -145,6 +134,6 @@ export interface CloudSqlInstancePlan {
   readonly privateNetwork: string;
   readonly sslMode: 'ENCRYPTED_ONLY' | 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED';
   readonly flags: Readonly<Record<string, string>>;
-  readonly alerts: readonly GcpAlertPlan[];
+  readonly alerts: readonly CloudSqlAlert[];
   readonly labels: Readonly<Record<string, string>>;
 }
