@@ -7,7 +7,7 @@ import { environmentSchema } from '../../config/schema';
 import { ENVIRONMENT_NAME_MAX_LENGTH } from '../../config/schema/fields';
 import { identifierProblem } from '../../constructs/common/identifiers';
 import { ConfigError, ConfigProblem, FieldPath, formatPath } from './config-error';
-import { CROSS_FIELD_RULES } from './cross-field-rules';
+import { CROSS_FIELD_RULES } from './rules';
 import { notYetSupported } from './not-yet-supported';
 import type { ProblemDraft } from './problem-draft';
 import { resolveDefaults } from './resolve-defaults';

@@ -1,0 +1,144 @@
+/** Rules about the environment as a whole: unique names, declared regions, consistent networks, replica regions. */
+import { DATABASE_CLOUD } from '../database-cloud';
+import type { ProblemDraft } from '../problem-draft';
+import type { ResolvedDatabase, ResolvedEnvironment } from '../resolved-environment';
+import type { Rule } from './rule';
+
+const uniqueNames: Rule = (env) => {
+  const firstIndex = new Map<string, number>();
+  const problems: ProblemDraft[] = [];
+  env.databases.forEach((db, index) => {
+    const first = firstIndex.get(db.name);
+    if (first === undefined) {
+      firstIndex.set(db.name, index);
+      return;
+    }
+    problems.push({
+      database: db.name,
+      path: ['databases', index, 'name'],
+      value: db.name,
+      message: `duplicates the name of databases[${first}]; database names must be unique in an environment`,
+      fix: 'rename one of the two databases',
+    });
+  });
+  return problems;
+};
+
+const regionsDeclared: Rule = (env) => {
+  const problems: ProblemDraft[] = [];
+  if (env.aws && !(env.aws.primaryRegion in env.aws.regions)) {
+    problems.push({
+      path: ['aws', 'primaryRegion'],
+      value: env.aws.primaryRegion,
+      message: `is not one of aws.regions (${Object.keys(env.aws.regions).join(', ') || 'none'}), so it would have no KMS key or alarm topic`,
+      fix: `add '${env.aws.primaryRegion}' to aws.regions with its network, or choose a declared region`,
+    });
+  }
+  if (env.gcp && !env.gcp.regions.includes(env.gcp.primaryRegion)) {
+    problems.push({
+      path: ['gcp', 'primaryRegion'],
+      value: env.gcp.primaryRegion,
+      message: `is not one of gcp.regions (${env.gcp.regions.join(', ')}), so it would have no KMS key`,
+      fix: `add '${env.gcp.primaryRegion}' to gcp.regions`,
+    });
+  }
+  return problems;
+};
+
+const networksConsistent: Rule = (env) => {
+  const problems: ProblemDraft[] = [];
+  for (const [region, settings] of Object.entries(env.aws?.regions ?? {})) {
+    const network = settings.network;
+    network.availabilityZones.forEach((zone, index) => {
+      if (!zone.startsWith(region) || zone.length !== region.length + 1) {
+        problems.push({
+          path: ['aws', 'regions', region, 'network', 'availabilityZones', index],
+          value: zone,
+          message: `is not an availability zone of ${region}`,
+          fix: `use zones of ${region}, such as ${region}a`,
+        });
+      }
+    });
+    if (network.type === 'existing' && network.privateSubnetIds.length !== network.availabilityZones.length) {
+      problems.push({
+        path: ['aws', 'regions', region, 'network', 'privateSubnetIds'],
+        value: network.privateSubnetIds,
+        message: `lists ${network.privateSubnetIds.length} subnets for ${network.availabilityZones.length} availability zones; give one private subnet per zone, in the same order`,
+        fix: 'list exactly one private subnet id per availability zone',
+      });
+    }
+  }
+  return problems;
+};
+
+function declaredRegions(env: ResolvedEnvironment, db: ResolvedDatabase): string[] {
+  return DATABASE_CLOUD[db.kind] === 'aws' ? Object.keys(env.aws?.regions ?? {}) : (env.gcp?.regions ?? []);
+}
+
+/** Every region a database or its replicas use must be declared, so it has a key (and, on AWS, a topic). */
+const databaseRegions: Rule = (env) =>
+  env.databases.flatMap((db, index): ProblemDraft[] => {
+    const cloud = DATABASE_CLOUD[db.kind];
+    if (!env[cloud]) {
+      return [{
+        database: db.name,
+        path: ['databases', index, 'kind'],
+        value: db.kind,
+        message: `is a ${cloud === 'aws' ? 'AWS' : 'Google Cloud'} database but the environment has no '${cloud}' section`,
+        fix: `add a '${cloud}' section to the environment or remove this database`,
+      }];
+    }
+    const declared = declaredRegions(env, db);
+    const undeclared = (path: Array<string | number>, region: string, what: string): ProblemDraft => ({
+      database: db.name,
+      path,
+      value: region,
+      message: `${what} is not one of ${cloud}.regions (${declared.join(', ')}), so it would have no customer-managed key${cloud === 'aws' ? ' or alarm topic' : ''}`,
+      fix: `add '${region}' to ${cloud}.regions or choose a declared region`,
+    });
+    const problems: ProblemDraft[] = [];
+    if (!declared.includes(db.region)) problems.push(undeclared(['databases', index, 'region'], db.region, 'the region'));
+    for (const [field, regions] of replicaRegionLists(db)) {
+      regions.forEach((region, replicaIndex) => {
+        const path = field === 'replicas'
+          ? ['databases', index, field, replicaIndex, 'region']
+          : ['databases', index, field, replicaIndex];
+        if (!declared.includes(region)) problems.push(undeclared(path, region, 'the replica region'));
+      });
+    }
+    return problems;
+  });
+
+function replicaRegionLists(db: ResolvedDatabase): Array<[string, string[]]> {
+  switch (db.kind) {
+    case 'rds-instance':
+    case 'cloudsql-instance':
+      return [['replicas', db.replicas.map((r) => r.region)]];
+    case 'aurora-cluster':
+      return [['secondaryRegions', db.secondaryRegions]];
+    case 'dynamodb-table':
+      return [['replicaRegions', db.replicaRegions]];
+  }
+}
+
+/**
+ * Aurora secondary clusters and DynamoDB replicas live in other regions, one per region. (RDS and Cloud SQL read
+ * replicas may share the primary's region.)
+ */
+export const oneReplicaPerOtherRegion: Rule = (env) =>
+  env.databases.flatMap((db, index): ProblemDraft[] => {
+    if (db.kind !== 'aurora-cluster' && db.kind !== 'dynamodb-table') return [];
+    const [field, regions] = replicaRegionLists(db)[0];
+    return regions.flatMap((region, i): ProblemDraft[] => {
+      const path = ['databases', index, field, i];
+      if (region === db.region) {
+        return [{ database: db.name, path, value: region, message: `equals the primary's region; replicas of a ${db.kind} must be in other regions`, fix: `remove '${region}' from ${field} or move the primary` }];
+      }
+      if (regions.indexOf(region) !== i) {
+        return [{ database: db.name, path, value: region, message: `is listed twice; each region can hold one replica`, fix: `remove the duplicate '${region}'` }];
+      }
+      return [];
+    });
+  });
+
+export const ENVIRONMENT_RULES: readonly Rule[] = [uniqueNames, regionsDeclared, networksConsistent, databaseRegions, oneReplicaPerOtherRegion];
