@@ -2,4 +2,5 @@
 export * from './cloud-sql-alert';
 export * from './cloud-sql-encryption-keys';
 export * from './cloud-sql-instance';
+export * from './cloud-sql-tiers';
 export * from './cloud-sql-engine-table';

@@ -1,6 +1,6 @@
 /** Plans one Cloud SQL instance: name, version, availability, recovery, CMEK, flags, alert policies. */
 import { DATABASE_ALARMS, AlarmRow } from '../../constructs/common/alarm-catalog';
-import { cloudSqlTierSize } from '../../constructs/common/instance-catalog';
+import { cloudSqlTierSize } from '../../constructs/gcp/cloud-sql-tiers';
 import { tunePostgres } from '../../constructs/common/postgres-tuning';
 import { CLOUD_SQL_ENGINE_TABLE } from '../../constructs/gcp/cloud-sql-engine-table';
 import { TIER_DEFAULTS } from '../../config/schema';

@@ -1,6 +1,6 @@
 /** Rules for Cloud SQL instances: names, versions, tiers and editions, backups versus transaction logs. */
 import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../../../constructs/common/identifiers';
-import { cloudSqlTierSize, isPerformanceOptimizedTier } from '../../../constructs/common/instance-catalog';
+import { cloudSqlTierSize, isPerformanceOptimizedTier } from '../../../constructs/gcp/cloud-sql-tiers';
 import { CLOUD_SQL_ENGINE_TABLE, TRANSACTION_LOG_DAYS } from '../../../constructs/gcp/cloud-sql-engine-table';
 import type { ProblemDraft } from '../problem-draft';
 import type { Rule } from './rule';
