@@ -1,7 +1,7 @@
 /**
  * RDS instance classes we know the size of (Cloud SQL tiers: constructs/gcp/cloud-sql-tiers.ts). Tuning (memory
- * settings) and alarm thresholds (free memory,
- * connections) derive from these numbers, so a class we do not know is rejected instead of guessed.
+ * settings) and alarm thresholds (free memory, connections) derive from these numbers, so a class we do not know is
+ * rejected instead of guessed.
  */
 
 export interface InstanceSize {
