@@ -24,6 +24,18 @@ export const environmentSchema = z.strictObject({
   aws: awsSettings.optional(),
   gcp: gcpSettings.optional(),
   databases: z.array(database).default([]),
+  /**
+   * Intended replacements of stateful resources that the replacement guard (`npm run guard`) lets through, each
+   * with a reason: `<stack>/<logical id or Terraform address>`, as the guard's message names it.
+   */
+  approvedReplacements: z
+    .array(
+      z.strictObject({
+        resource: z.string().regex(/^[^/\s]+\/\S+$/, { error: 'must be <stack>/<resource>, as the guard names it' }),
+        reason: z.string().min(10, { error: 'must say why the replacement is safe (at least 10 characters)' }),
+      }),
+    )
+    .default([]),
 });
 
 /** What a `config/<name>.ts` file declares (defaults not yet applied). */

@@ -33,5 +33,14 @@ export function resolveDefaults(name: string, parsed: ParsedEnvironment): Resolv
       }
     }
   });
-  return { name, tier: parsed.tier, description: parsed.description, tags: parsed.tags, aws: parsed.aws, gcp: parsed.gcp, databases };
+  return {
+    name,
+    tier: parsed.tier,
+    description: parsed.description,
+    tags: parsed.tags,
+    aws: parsed.aws,
+    gcp: parsed.gcp,
+    databases,
+    approvedReplacements: parsed.approvedReplacements,
+  };
 }

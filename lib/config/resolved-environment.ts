@@ -39,4 +39,5 @@ export interface ResolvedEnvironment {
   readonly aws?: AwsSettings;
   readonly gcp?: GcpSettings;
   readonly databases: readonly ResolvedDatabase[];
+  readonly approvedReplacements: ReadonlyArray<{ readonly resource: string; readonly reason: string }>;
 }

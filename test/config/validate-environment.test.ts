@@ -279,3 +279,10 @@ describe('Cloud SQL backups and logs', () => {
     ]);
   });
 });
+
+test('an approved replacement needs the resource as the guard names it, and a reason', () => {
+  expect(problemsOf(withChange((c) => (c.approvedReplacements = [{ resource: 'DatabaseInstance', reason: 'ok' }])))).toEqual([
+    'test › approvedReplacements[0].resource = "DatabaseInstance": must be <stack>/<resource>, as the guard names it. Fix: change approvedReplacements[0].resource in config/test.ts',
+    'test › approvedReplacements[0].reason = "ok": must say why the replacement is safe (at least 10 characters). Fix: change approvedReplacements[0].reason in config/test.ts',
+  ]);
+});
