@@ -4,10 +4,12 @@ import { App } from 'cdktf';
 import { listEnvironments, loadEnvironments, selectEnvironments } from '../lib/config/load-environments';
 import { buildPlan } from '../lib/plan/build-plan';
 import { addGcpEnvironment } from '../lib/gcp/gcp-environment';
+import { assertPolicies } from '../lib/policy/assert-policies';
 
 // Load and validate before creating the App: its constructor creates the output folder.
-const names = selectEnvironments(process.env.DB_ENV, listEnvironments());
-const plans = loadEnvironments(names).map(buildPlan);
+const environments = loadEnvironments(selectEnvironments(process.env.DB_ENV, listEnvironments()));
+assertPolicies(environments);
+const plans = environments.map(buildPlan);
 const app = new App();
 for (const plan of plans) addGcpEnvironment(app, plan);
 app.synth();

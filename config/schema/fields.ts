@@ -51,4 +51,17 @@ export const databaseCommonFields = {
   deletionProtection: z.boolean().optional(),
   removalPolicy: removalPolicy.optional(),
   pointInTimeRecovery: z.boolean().optional(),
+  /**
+   * Policy rules this database is exempt from (`npm run synth` enforces them), each with a reason and an optional
+   * expiry date after which the rule applies again.
+   */
+  waivers: z
+    .array(
+      z.strictObject({
+        rule: z.string(),
+        reason: z.string().min(10, { error: 'must say why the waiver is acceptable (at least 10 characters)' }),
+        expires: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
+      }),
+    )
+    .default([]),
 };

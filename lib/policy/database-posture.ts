@@ -1,0 +1,34 @@
+/**
+ * What policy rules look at: one database's safety settings in cloud-neutral terms, each with the config field a
+ * user changes to fix it. Every database kind provides one adapter (postures.ts); rules never look at a kind.
+ */
+import type { Tier } from '../../config/schema';
+
+export interface PostureSetting<T> {
+  readonly value: T;
+  /** The config path that sets it, for messages (`databases[0].highAvailability`, `aws.notifications.emails`). */
+  readonly path: ReadonlyArray<string | number>;
+}
+
+export interface DatabasePosture {
+  readonly environment: string;
+  readonly tier: Tier;
+  readonly database: string;
+  /** Index in the environment's `databases` list. */
+  readonly index: number;
+  readonly kind: string;
+  readonly highAvailability: PostureSetting<boolean>;
+  readonly deletionProtection: PostureSetting<boolean>;
+  /** Whether the data outlives removal from the template (retain, or a final snapshot). */
+  readonly removalPolicy: PostureSetting<'destroy' | 'snapshot' | 'retain'>;
+  readonly backupRetentionDays: PostureSetting<number>;
+  readonly pointInTimeRecovery: PostureSetting<boolean>;
+  /** Customer-managed key (alias ARN or key id); undefined when encrypted with a provider-owned key or not at all. */
+  readonly customerManagedKey: PostureSetting<string | undefined>;
+  readonly tlsEnforced: PostureSetting<boolean>;
+  /** Network ranges allowed to connect; private networking means none of them is the whole internet. */
+  readonly allowedNetworks: PostureSetting<readonly string[]>;
+  readonly alarmCount: number;
+  /** Where alarms go (topic ARN, notification emails); empty when nobody is told. */
+  readonly notificationTargets: PostureSetting<readonly string[]>;
+}

@@ -1,0 +1,58 @@
+/** One adapter per database kind, from its plan to the cloud-neutral posture the rules check. */
+import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
+import type { CloudSqlInstancePlan, EnvironmentPlan, RdsInstancePlan } from '../plan/plan-types';
+import type { DatabasePosture, PostureSetting } from './database-posture';
+
+type Context = Pick<DatabasePosture, 'environment' | 'tier' | 'index'>;
+const databaseSetting = <T>(index: number) => (value: T, field: string): PostureSetting<T> => ({ value, path: ['databases', index, field] });
+
+function rdsInstancePosture(db: RdsInstancePlan, context: Context, emails: readonly string[]): DatabasePosture {
+  const at = <T>(value: T, field: string) => databaseSetting<T>(context.index)(value, field);
+  const tls = RDS_ENGINE_TABLE[db.engine]?.tlsParameters ?? {};
+  return {
+    ...context,
+    database: db.name,
+    kind: 'rds-instance',
+    highAvailability: at(db.multiAz, 'highAvailability'),
+    deletionProtection: at(db.deletionProtection, 'deletionProtection'),
+    removalPolicy: at(db.removalPolicy, 'removalPolicy'),
+    backupRetentionDays: at(db.recovery.backupRetentionDays, 'backupRetentionDays'),
+    pointInTimeRecovery: at(db.recovery.pointInTimeRecovery, 'pointInTimeRecovery'),
+    customerManagedKey: at<string | undefined>(db.keyAliasArn, 'region'),
+    tlsEnforced: at(Object.entries(tls).every(([name, value]) => db.parameters[name] === value), 'parameters'),
+    allowedNetworks: at(db.allowedCidrs, 'allowedCidrs'),
+    alarmCount: db.alarms.length,
+    notificationTargets: { value: emails.length > 0 ? [db.alarmTopicArn] : [], path: ['aws', 'notifications', 'emails'] },
+  };
+}
+
+function cloudSqlInstancePosture(db: CloudSqlInstancePlan, context: Context, emails: readonly string[]): DatabasePosture {
+  const at = <T>(value: T, field: string) => databaseSetting<T>(context.index)(value, field);
+  return {
+    ...context,
+    database: db.name,
+    kind: 'cloudsql-instance',
+    highAvailability: at(db.availabilityType === 'REGIONAL', 'highAvailability'),
+    deletionProtection: at(db.deletionProtection, 'deletionProtection'),
+    removalPolicy: at(db.preventDestroy ? 'retain' : db.retainBackupsOnDelete ? 'snapshot' : 'destroy', 'removalPolicy'),
+    backupRetentionDays: at(db.recovery.backupRetentionDays, 'retainedBackups'),
+    pointInTimeRecovery: at(db.recovery.pointInTimeRecovery, 'pointInTimeRecovery'),
+    customerManagedKey: at<string | undefined>(db.keyId, 'region'),
+    tlsEnforced: at(db.sslMode === 'ENCRYPTED_ONLY' || db.sslMode === 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED', 'sslMode'),
+    // Private IP only on the configured network: no authorized networks exist to open.
+    allowedNetworks: { value: [], path: ['gcp', 'privateNetwork'] },
+    alarmCount: db.alerts.length,
+    notificationTargets: { value: emails, path: ['gcp', 'notifications', 'emails'] },
+  };
+}
+
+/** The posture of every database of an environment, in config order. */
+export function environmentPostures(plan: EnvironmentPlan, databaseOrder: readonly string[]): DatabasePosture[] {
+  const context = (name: string): Context => ({ environment: plan.environment, tier: plan.tier, index: databaseOrder.indexOf(name) });
+  const awsEmails = plan.aws?.regions[0]?.notificationEmails ?? [];
+  const gcpEmails = plan.gcp?.foundation.notificationEmails ?? [];
+  return [
+    ...(plan.aws?.rdsInstances ?? []).map((db) => rdsInstancePosture(db, context(db.name), awsEmails)),
+    ...(plan.gcp?.cloudSqlInstances ?? []).map((db) => cloudSqlInstancePosture(db, context(db.name), gcpEmails)),
+  ].sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,23 @@
+import type { PolicyRule } from '../policy-rule';
+import { alarmsNotify } from './alarms-notify';
+import { backupRetention } from './backup-retention';
+import { customerManagedKey } from './customer-managed-key';
+import { deletionProtection } from './deletion-protection';
+import { highAvailability } from './high-availability';
+import { pointInTimeRecovery } from './point-in-time-recovery';
+import { privateNetwork } from './private-network';
+import { retainedOnRemoval } from './retained-on-removal';
+import { tlsEnforced } from './tls-enforced';
+
+/** Every policy rule; the README lists them with their tiers. */
+export const POLICY_RULES: readonly PolicyRule[] = [
+  highAvailability,
+  deletionProtection,
+  retainedOnRemoval,
+  backupRetention,
+  pointInTimeRecovery,
+  customerManagedKey,
+  tlsEnforced,
+  privateNetwork,
+  alarmsNotify,
+];
