@@ -20,6 +20,11 @@ export interface TierDefaults {
   readonly removalPolicy: RemovalPolicyName;
   /** Statements slower than this are logged (PostgreSQL `log_min_duration_statement`). */
   readonly slowQueryThresholdMs: number;
+  /**
+   * The recovery time objective we state for the tier: how long a point-in-time restore into a new instance may
+   * take. (A zone failure on Multi-AZ / REGIONAL fails over in minutes.) `dbctl restore-drill` measures it.
+   */
+  readonly recoveryTimeObjectiveMinutes: number;
 }
 
 export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
@@ -30,6 +35,7 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     deletionProtection: false,
     removalPolicy: 'destroy',
     slowQueryThresholdMs: 200,
+    recoveryTimeObjectiveMinutes: 24 * 60,
   },
   staging: {
     backupRetentionDays: 7,
@@ -38,6 +44,7 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     deletionProtection: true,
     removalPolicy: 'snapshot',
     slowQueryThresholdMs: 500,
+    recoveryTimeObjectiveMinutes: 4 * 60,
   },
   production: {
     backupRetentionDays: 35,
@@ -46,5 +53,6 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     deletionProtection: true,
     removalPolicy: 'retain',
     slowQueryThresholdMs: 1000,
+    recoveryTimeObjectiveMinutes: 60,
   },
 };

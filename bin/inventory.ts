@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+/** `npm run inventory`: writes docs/inventory/<env>.md for every environment. */
+import * as path from 'path';
+import { listEnvironments, loadEnvironments } from '../lib/config/load-environments';
+import { writeInventories } from '../lib/inventory/write-inventories';
+
+for (const file of writeInventories(loadEnvironments(listEnvironments()))) console.log(`wrote ${path.relative(process.cwd(), file)}`);

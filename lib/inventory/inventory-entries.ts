@@ -1,0 +1,85 @@
+/** One adapter per database kind, from the plan to inventory entries. */
+import { TIER_DEFAULTS } from '../../config/schema';
+import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds-alarm-definitions';
+import type { CloudSqlAlert } from '../../constructs/gcp/cloud-sql-alert';
+import type { ResolvedEnvironment } from '../config/resolved-environment';
+import type { CloudSqlInstancePlan, EnvironmentPlan, RdsInstancePlan, RecoveryPlan } from '../plan/plan-types';
+import type { InventoryEntry } from './inventory-entry';
+
+const GIB = 1024 ** 3;
+
+export const formatMinutes = (minutes: number) =>
+  minutes % (24 * 60) === 0 ? `${minutes / (24 * 60)} d` : minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
+
+function recoveryColumns(recovery: RecoveryPlan, rtoMinutes: number) {
+  return {
+    pitrWindow: recovery.pointInTimeRecovery ? `${recovery.restorableWindowDays} d` : 'off',
+    rpo: recovery.rpoMinutes === undefined ? 'no backups' : formatMinutes(recovery.rpoMinutes),
+    rto: formatMinutes(rtoMinutes),
+  };
+}
+
+const cloudWatchAlarm = (alarm: CloudWatchAlarmDefinition) => {
+  const value = alarm.metricName === 'FreeStorageSpace' ? `${(alarm.threshold / GIB).toFixed(1)} GiB` : String(alarm.threshold);
+  return `${alarm.id} (${alarm.metricName} ${alarm.comparison === 'GreaterThanThreshold' ? '>' : '<'} ${value}, ${alarm.severity})`;
+};
+
+const cloudSqlAlert = (alert: CloudSqlAlert) =>
+  `${alert.id} (${alert.metricType.replace('cloudsql.googleapis.com/database/', '')} ${alert.comparison === 'COMPARISON_GT' ? '>' : '<'} ${alert.threshold}, ${alert.severity})`;
+
+const settings = (values: Readonly<Record<string, string>>) => Object.entries(values).map(([name, value]) => `${name}=${value}`);
+
+function rdsInstanceEntry(db: RdsInstancePlan, rto: number): Omit<InventoryEntry, 'waivers'> {
+  return {
+    database: db.name,
+    cloud: 'AWS',
+    kind: 'RDS instance',
+    engine: `${db.engine} ${db.engineVersion}`,
+    size: `${db.instanceClass} (${db.size.vcpus} vCPU, ${db.size.memoryGiB} GiB)`,
+    storage: `${db.allocatedStorageGiB} GiB gp3${db.maxAllocatedStorageGiB ? `, autoscaling to ${db.maxAllocatedStorageGiB} GiB` : ''}`,
+    region: db.region,
+    highAvailability: db.multiAz ? 'Multi-AZ' : 'single-AZ',
+    replicas: [],
+    encryptionKey: db.keyAlias,
+    backups: `${db.recovery.backupRetentionDays} d`,
+    backupPlan: 'none (RDS automated backups only)',
+    ...recoveryColumns(db.recovery, rto),
+    alarms: db.alarms.map(cloudWatchAlarm),
+    notableSettings: settings(db.parameters),
+  };
+}
+
+function cloudSqlInstanceEntry(db: CloudSqlInstancePlan, rto: number): Omit<InventoryEntry, 'waivers'> {
+  return {
+    database: db.name,
+    cloud: 'Google Cloud',
+    kind: 'Cloud SQL instance',
+    engine: `${db.databaseVersion} (${db.edition})`,
+    size: `${db.tier} (${db.size.vcpus} vCPU, ${db.size.memoryGiB} GiB)`,
+    storage: `${db.diskSizeGb} GB SSD, autoresize`,
+    region: db.region,
+    highAvailability: db.availabilityType,
+    replicas: [],
+    encryptionKey: db.keyId.replace(/^projects\/[^/]+\/locations\/[^/]+\//, ''),
+    backups: `${db.recovery.backupRetentionDays} backups`,
+    backupPlan: `Cloud SQL automated backups in ${db.region}`,
+    ...recoveryColumns(db.recovery, rto),
+    alarms: db.alerts.map(cloudSqlAlert),
+    notableSettings: settings(db.flags),
+  };
+}
+
+/** Every database of the environment, in config order. */
+export function inventoryEntries(env: ResolvedEnvironment, plan: EnvironmentPlan): InventoryEntry[] {
+  const rto = TIER_DEFAULTS[plan.tier].recoveryTimeObjectiveMinutes;
+  const entries = [
+    ...(plan.aws?.rdsInstances ?? []).map((db) => rdsInstanceEntry(db, rto)),
+    ...(plan.gcp?.cloudSqlInstances ?? []).map((db) => cloudSqlInstanceEntry(db, rto)),
+  ];
+  return env.databases.flatMap((db) => {
+    const entry = entries.find((e) => e.database === db.name);
+    if (!entry) return [];
+    const waivers = db.waivers.map((w) => `${w.rule}: ${w.reason}${w.expires ? ` (until ${w.expires})` : ''}`);
+    return [{ ...entry, waivers }];
+  });
+}
