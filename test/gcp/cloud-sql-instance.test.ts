@@ -77,11 +77,39 @@ describe('CloudSqlInstance defaults', () => {
     expect(instance.lifecycle).toEqual({ prevent_destroy: true });
   });
 
-  test('THEN Query Insights is on and there are no flags, labels or alerts', () => {
-    expect(instance.settings.insights_config).toEqual({ query_insights_enabled: true });
-    expect(instance.settings.database_flags).toBeUndefined();
+  test('THEN Query Insights is on with its documented defaults, and there are no labels or alerts', () => {
+    expect(instance.settings.insights_config).toEqual({
+      query_insights_enabled: true,
+      query_string_length: 1024,
+      query_plans_per_minute: 5,
+      record_application_tags: false,
+      record_client_address: false,
+    });
     expect(instance.settings.user_labels).toBeUndefined();
     expect(resources(synthJson(givenInstance().stack), 'google_monitoring_alert_policy')).toHaveLength(0);
+  });
+
+  test('THEN IAM database authentication is the only flag', () => {
+    expect(instance.settings.database_flags).toEqual([{ name: 'cloudsql.iam_authentication', value: 'on' }]);
+  });
+
+  test('THEN local users get a password policy', () => {
+    expect(instance.settings.password_validation_policy).toEqual({
+      enable_password_policy: true,
+      min_length: 12,
+      complexity: 'COMPLEXITY_DEFAULT',
+      reuse_interval: 5,
+      disallow_username_substring: true,
+    });
+  });
+
+  test('THEN the disk grows without a limit, and there is no maintenance window, data cache or DR designation', () => {
+    expect(instance.settings.disk_autoresize_limit).toBe(0);
+    expect(instance.settings).not.toHaveProperty('maintenance_window');
+    expect(instance.settings).not.toHaveProperty('deny_maintenance_period');
+    expect(instance.settings).not.toHaveProperty('data_cache_config');
+    expect(instance).not.toHaveProperty('replication_cluster');
+    expect(instance).not.toHaveProperty('root_password');
   });
 
   test('THEN the cdktf matcher finds the same instance', () => {
@@ -102,8 +130,8 @@ describe('CloudSqlInstance settings', () => {
     expect(backup.transaction_log_retention_days).toBe(6);
   });
 
-  test('GIVEN point-in-time recovery off WHEN synthesized THEN PITR is explicitly off and no log retention is set', () => {
-    const backup = instanceJson({ pointInTimeRecovery: false }).settings.backup_configuration;
+  test('GIVEN a zonal instance without point-in-time recovery WHEN synthesized THEN PITR is explicitly off and no log retention is set', () => {
+    const backup = instanceJson({ availabilityType: 'ZONAL', pointInTimeRecovery: false }).settings.backup_configuration;
     expect(backup.point_in_time_recovery_enabled).toBe(false);
     expect(backup).not.toHaveProperty('transaction_log_retention_days');
     expect(backup.enabled).toBe(true);
@@ -124,6 +152,7 @@ describe('CloudSqlInstance settings', () => {
   test('GIVEN flags WHEN synthesized THEN they are rendered as name/value pairs in name order', () => {
     const instance = instanceJson({ databaseFlags: { random_page_cost: '1.1', log_lock_waits: 'on' } });
     expect(instance.settings.database_flags).toEqual([
+      { name: 'cloudsql.iam_authentication', value: 'on' },
       { name: 'log_lock_waits', value: 'on' },
       { name: 'random_page_cost', value: '1.1' },
     ]);
@@ -234,14 +263,14 @@ describe('CloudSqlInstance validations', () => {
       { instanceName: 'Ledger_1' },
       "instanceName 'Ledger_1' must start with a lowercase letter and contain only lowercase letters, digits and hyphens",
     ],
-    ['a tiny disk', { diskSizeGb: 5 }, 'diskSizeGb must be an integer of at least 10 (got 5)'],
+    ['a tiny disk', { diskSizeGb: 5 }, 'diskSizeGb must be an integer from 10 to 65536 (got 5)'],
     ['a backup time that is no time', { backupStartTime: '25:00' }, "backupStartTime must be HH:MM in UTC (got '25:00')"],
   ])('GIVEN %s WHEN synthesized THEN it fails with the exact message', (_, overrides, message) => {
     expect(validationError(overrides)).toThrow(`[test/Database] ${message}`);
   });
 
   test('GIVEN ENTERPRISE_PLUS PostgreSQL WHEN 35 days of logs are kept THEN it synthesizes', () => {
-    const backup = instanceJson({ edition: 'ENTERPRISE_PLUS', transactionLogRetentionDays: 35, retainedBackups: 36 }).settings
+    const backup = instanceJson({ edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', transactionLogRetentionDays: 35, retainedBackups: 36 }).settings
       .backup_configuration;
     expect(backup.transaction_log_retention_days).toBe(35);
   });
@@ -249,7 +278,7 @@ describe('CloudSqlInstance validations', () => {
   test('GIVEN several mistakes WHEN synthesized THEN every one is reported at once', () => {
     const run = validationError({ retainedBackups: 0, diskSizeGb: 5 });
     expect(run).toThrow('retainedBackups must be an integer from 1 to 365 (got 0)');
-    expect(run).toThrow('diskSizeGb must be an integer of at least 10 (got 5)');
+    expect(run).toThrow('diskSizeGb must be an integer from 10 to 65536 (got 5)');
   });
 
   test('GIVEN alerts without a notification channel WHEN constructed THEN it warns that nobody is notified', () => {

@@ -92,7 +92,12 @@ describe('GCP stacks of an environment with a local state backend (dev)', () => 
         user_labels: instancePlan.labels,
       },
     });
-    expect(rendered.settings.database_flags).toHaveLength(Object.keys(instancePlan.flags).length);
+    // The plan's tuned flags, plus the flag the construct adds for IAM database authentication.
+    expect(rendered.settings.database_flags).toEqual(
+      Object.entries({ ...instancePlan.flags, 'cloudsql.iam_authentication': 'on' })
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, value]) => ({ name, value })),
+    );
     expect(resources(instance, 'google_monitoring_alert_policy').map((p) => p.display_name).sort()).toEqual(
       instancePlan.alerts.map((a) => a.displayName).sort(),
     );
@@ -122,8 +127,14 @@ describe('GCP stacks of an environment with a GCS state backend (prod)', () => {
     for (const key of resources(foundation, 'google_kms_crypto_key')) expect(key.lifecycle).toEqual({ prevent_destroy: true });
   });
 
-  test('THEN the retained instance cannot be destroyed', () => {
-    expect(onlyResource(instance, 'google_sql_database_instance').lifecycle).toEqual({ prevent_destroy: true });
+  test('THEN the retained primary cannot be destroyed; its replica can, once its deletion protection is lifted', () => {
+    const [primary, replica] = resources(instance, 'google_sql_database_instance');
+    expect(primary.lifecycle).toEqual({ prevent_destroy: true });
+    expect(replica).toMatchObject({
+      master_instance_name: expect.stringMatching(/^\$\{google_sql_database_instance\.Database_Instance_[0-9A-F]+\.name\}$/),
+      deletion_protection: true,
+    });
+    expect(replica).not.toHaveProperty('lifecycle');
   });
 });
 
