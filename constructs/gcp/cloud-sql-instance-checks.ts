@@ -107,7 +107,7 @@ export function passwordPolicyProblems(policy: CloudSqlPasswordPolicy, row: Clou
   }
   const interval = policy.passwordChangeInterval;
   if (interval !== undefined && row.passwordPolicy !== 'with-change-interval') {
-    problems.push({ field: 'passwordPolicy.passwordChangeInterval', value: interval, message: `is PostgreSQL-only; Cloud SQL ignores it for ${row.displayName}`, fix: 'remove passwordChangeInterval' });
+    problems.push({ field: 'passwordPolicy.passwordChangeInterval', value: interval, message: `is offered for PostgreSQL only, not for ${row.displayName}`, fix: 'remove passwordChangeInterval' });
   } else if (interval !== undefined && !/^\d+s$/.test(interval)) {
     problems.push({ field: 'passwordPolicy.passwordChangeInterval', value: interval, message: "must be whole seconds with an 's' suffix, such as '3600s'", fix: "write it in seconds, e.g. '86400s' for a day" });
   }
