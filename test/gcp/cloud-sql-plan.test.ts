@@ -10,7 +10,7 @@ import { withChange } from '../support/fixtures';
 const MYSQL = { kind: 'cloudsql-instance', name: 'inventory', engine: 'mysql', version: '8.4', tier: 'db-custom-2-7680', diskSizeGb: 50 };
 
 /** The plan of every Cloud SQL instance of the fixture after `change`. */
-function planOf(change: (config: any) => void, tier: Tier = 'production'): CloudSqlInstancePlan[] {
+function planOf(change: (config: any) => void, tier: Tier = 'production'): readonly CloudSqlInstancePlan[] {
   return buildPlan(validateEnvironment('test', withChange(change, tier))).gcp!.cloudSqlInstances;
 }
 
