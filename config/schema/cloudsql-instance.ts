@@ -88,9 +88,9 @@ export const cloudSqlInstance = z.strictObject({
   auditBucket: z.string().regex(/^gs:\/\/[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/, { error: 'must be gs://<bucket name>' }).optional(),
   /** Secret Manager secret (`projects/<project>/secrets/<name>` or `<name>`) holding SQL Server's root password. */
   rootPasswordSecret: z.string().optional(),
-  /** Default: Sunday 03:00 UTC, `canary` below production and `stable` in production. */
+  /** Default: Sunday 06:00 UTC, after the backups; `canary` below production, `stable` in production. */
   maintenanceWindow: z
-    .strictObject({ day: z.number(), hour: z.number(), updateTrack: oneOf(['canary', 'stable', 'week5'] as const).optional() })
+    .strictObject({ day: z.number(), hour: z.number(), updateTrack: oneOf(['canary', 'stable', 'week5']).optional() })
     .optional(),
   /** At most 90 days without maintenance: `YYYY-MM-DD` dates, or `MM-DD` for a yearly period. */
   denyMaintenancePeriod: z.strictObject({ startDate: z.string(), endDate: z.string(), time: z.string().optional() }).optional(),
