@@ -175,6 +175,12 @@ describe('replicas', () => {
     ]);
   });
 
+  test('a replica disk at the growth limit it shares with its primary', () => {
+    expect(problemsOf(ledger({ diskAutoresizeLimitGb: 100, replicas: [{ region: 'europe-west4', diskSizeGb: 100 }] }))).toEqual([
+      'test › ledger › databases[1].replicas[0].diskSizeGb = 100: must be below diskAutoresizeLimitGb (100), which replicas share with their primary. Fix: lower it below 100 or raise diskAutoresizeLimitGb',
+    ]);
+  });
+
   test('replicas of a SQL Server edition that has none', () => {
     expect(problemsOf(add(SQL_SERVER, { replicas: [{ region: 'europe-west1' }] }))).toEqual([
       'test › billing › databases[2].replicas = [{"region":"europe-west1","highAvailability":false,"disasterRecovery":false,"flags":{}}]: cannot be created for SQL Server 2022-standard; read replicas need 2019-enterprise or 2022-enterprise. Fix: remove the replicas or choose a version that has them',

@@ -171,6 +171,9 @@ function replicaRules(env: ResolvedEnvironment, db: ResolvedCloudSqlInstance, ro
     const tierOk = replica.tier === undefined ? primaryTierOk : reportShared(report, ['replicas', replicaIndex], [tierProblem(replica.tier, db.edition, row)]);
     if (replica.diskSizeGb !== undefined && replica.diskSizeGb < db.diskSizeGb) {
       report(at('diskSizeGb'), replica.diskSizeGb, `must be at least the primary's diskSizeGb (${db.diskSizeGb}) to hold its data`, `raise it to ${db.diskSizeGb} or more, or remove it`);
+    } else if (replica.diskSizeGb !== undefined && db.diskAutoresizeLimitGb && replica.diskSizeGb >= db.diskAutoresizeLimitGb) {
+      // Replicas grow under the primary's limit.
+      report(at('diskSizeGb'), replica.diskSizeGb, `must be below diskAutoresizeLimitGb (${db.diskAutoresizeLimitGb}), which replicas share with their primary`, `lower it below ${db.diskAutoresizeLimitGb} or raise diskAutoresizeLimitGb`);
     }
     if (replica.disasterRecovery) disasterRecoveryRules(db, row, replica.region, replicaIndex, replicaIndex !== firstDisasterRecovery, report);
     const size = cloudSqlTierSize(replica.tier ?? db.tier);
