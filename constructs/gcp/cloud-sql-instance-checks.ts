@@ -4,7 +4,7 @@
  * and the fix; `field` is the setting's name, the same in construct props and in config.
  */
 import type { InstanceSize } from '../common/instance-catalog';
-import type { CloudSqlEdition, CloudSqlEngineRow } from './cloud-sql-engine-table';
+import type { CloudSqlDiskType, CloudSqlEdition, CloudSqlEngineRow } from './cloud-sql-engine-table';
 import { cloudSqlTierSize, isPerformanceOptimizedTier, isSharedCoreTier } from './cloud-sql-tiers';
 
 export interface CloudSqlSettingProblem {
@@ -78,6 +78,54 @@ export function tierProblem(tier: string, edition: CloudSqlEdition, row: CloudSq
     return { field, value: tier, message: 'is a performance-optimized tier, which only ENTERPRISE_PLUS offers', fix: "set edition: 'ENTERPRISE_PLUS' or choose a db-custom tier" };
   }
   return undefined;
+}
+
+/** What the engine, the version and the edition offer; `undefined` fields were not asked for. */
+export interface CloudSqlFeatureSettings {
+  /** The version as written in config (`2022-standard`); a construct looks it up from its `database_version`. */
+  readonly version: string;
+  readonly edition: CloudSqlEdition;
+  readonly diskType: CloudSqlDiskType;
+  readonly iamAuthentication?: boolean;
+  readonly auditLogging: boolean;
+  readonly auditBucket?: string;
+  readonly dataCache?: boolean;
+  readonly queryInsights?: boolean | CloudSqlQueryInsights;
+}
+
+export function featureProblems(settings: CloudSqlFeatureSettings, row: CloudSqlEngineRow): CloudSqlSettingProblem[] {
+  const problems: CloudSqlSettingProblem[] = [];
+  const name = `${row.displayName} ${settings.version}`;
+  const version = row.versions[settings.version];
+  const offering = (capability: 'enterprisePlus' | 'replicas') => Object.entries(row.versions).filter(([, v]) => v[capability] !== false).map(([key]) => key);
+  if (settings.edition === 'ENTERPRISE_PLUS' && version?.enterprisePlus === false) {
+    const offered = offering('enterprisePlus');
+    problems.push({ field: 'edition', value: settings.edition, message: `is not offered for ${name}; ENTERPRISE_PLUS takes ${offered.join(', ')}`, fix: `set edition: 'ENTERPRISE' or choose version ${offered.join(' or ')}` });
+  }
+  if (settings.queryInsights !== undefined && settings.queryInsights !== false && version?.queryInsights === false) {
+    problems.push({ field: 'queryInsights', value: settings.queryInsights, message: `is not available for ${name}`, fix: 'remove queryInsights' });
+  }
+  if (settings.iamAuthentication && !row.iamAuthenticationFlag) {
+    problems.push({ field: 'iamAuthentication', value: true, message: `is not available for ${row.displayName} on Cloud SQL`, fix: 'remove iamAuthentication' });
+  }
+  if (settings.auditLogging && row.audit === 'bucket' && !settings.auditBucket) {
+    problems.push({ field: 'auditBucket', value: undefined, message: `is required for auditLogging on ${row.displayName}: Cloud SQL uploads the audit files to a bucket`, fix: 'set auditBucket to gs://<bucket>' });
+  }
+  if (settings.auditBucket !== undefined && row.audit !== 'bucket') {
+    problems.push({ field: 'auditBucket', value: settings.auditBucket, message: `is for SQL Server only; ${row.displayName} audits to Cloud Logging`, fix: 'remove auditBucket' });
+  }
+  if (settings.dataCache && settings.edition !== 'ENTERPRISE_PLUS') {
+    problems.push({ field: 'dataCache', value: true, message: 'is an ENTERPRISE_PLUS feature', fix: "remove dataCache or set edition: 'ENTERPRISE_PLUS'" });
+  }
+  if (settings.diskType === 'PD_HDD' && settings.edition === 'ENTERPRISE_PLUS') {
+    problems.push({ field: 'diskType', value: settings.diskType, message: 'is not offered on ENTERPRISE_PLUS', fix: "use diskType: 'PD_SSD'" });
+  }
+  return problems;
+}
+
+/** The config name of a `database_version` (`SQLSERVER_2022_STANDARD` → `2022-standard`). */
+export function versionKeyOf(row: CloudSqlEngineRow, databaseVersion: string): string {
+  return Object.entries(row.versions).find(([, version]) => version.databaseVersion === databaseVersion)?.[0] ?? databaseVersion;
 }
 
 export function queryInsightsProblems(insights: CloudSqlQueryInsights, edition: CloudSqlEdition): CloudSqlSettingProblem[] {

@@ -4,15 +4,17 @@
  */
 import { Token } from 'cdktf';
 import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../common/identifiers';
-import { CLOUD_SQL_EDITIONS, CloudSqlEngineRow, CloudSqlVersionRow, TRANSACTION_LOG_DAYS } from './cloud-sql-engine-table';
+import { CLOUD_SQL_EDITIONS, CloudSqlEngineRow, TRANSACTION_LOG_DAYS } from './cloud-sql-engine-table';
 import type { CloudSqlInstanceProps, ResolvedCloudSqlInstanceProps } from './cloud-sql-instance';
 import {
   CloudSqlSettingProblem,
   denyMaintenancePeriodProblems,
+  featureProblems,
   maintenanceWindowProblems,
   passwordPolicyProblems,
   queryInsightsProblems,
   tierProblem,
+  versionKeyOf,
 } from './cloud-sql-instance-checks';
 import { databaseFlagProblems, formatSettingProblem } from './cloud-sql-settings';
 
@@ -22,7 +24,7 @@ const MAX_DISK_SIZE_GB = 65536;
 
 export const isMySql = (databaseVersion: string) => databaseVersion.startsWith('MYSQL_');
 
-export function validateInstance(props: CloudSqlInstanceProps, resolved: ResolvedCloudSqlInstanceProps, row?: CloudSqlEngineRow, version?: CloudSqlVersionRow): string[] {
+export function validateInstance(props: CloudSqlInstanceProps, resolved: ResolvedCloudSqlInstanceProps, row?: CloudSqlEngineRow): string[] {
   const errors: string[] = [];
   const known = (value: string | undefined) => value !== undefined && !Token.isUnresolved(value);
   const name = props.instanceName;
@@ -73,17 +75,19 @@ export function validateInstance(props: CloudSqlInstanceProps, resolved: Resolve
     errors.push(`diskSizeGb must be an integer from ${MIN_DISK_SIZE_GB} to ${MAX_DISK_SIZE_GB} (got ${resolved.diskSizeGb})`);
   }
   errors.push(...diskLimitErrors(resolved));
-  if (resolved.diskType === 'PD_HDD' && props.edition === 'ENTERPRISE_PLUS') {
-    errors.push('diskType PD_HDD is not offered on ENTERPRISE_PLUS; use PD_SSD');
-  }
   if (known(resolved.backupStartTime) && !BACKUP_START_TIME.test(resolved.backupStartTime)) {
     errors.push(`backupStartTime must be HH:MM in UTC (got '${resolved.backupStartTime}')`);
   }
   errors.push(...keyRegionErrors(props.encryptionKeyName, props.region));
-  if (resolved.dataCache && props.edition !== 'ENTERPRISE_PLUS') errors.push('dataCache is an ENTERPRISE_PLUS feature; remove it or use ENTERPRISE_PLUS');
-  if (row) errors.push(...engineErrors(props, resolved, row, version));
+  if (row) errors.push(...engineErrors(props, row));
   const shared: CloudSqlSettingProblem[] = [
     ...(row && known(props.tier) ? [tierProblem(props.tier, props.edition, row)].flatMap((p) => p ?? []) : []),
+    ...(row
+      ? featureProblems(
+          { ...props, version: versionKeyOf(row, props.databaseVersion), diskType: resolved.diskType, auditLogging: resolved.auditLogging, dataCache: props.dataCache },
+          row,
+        )
+      : []),
     ...(resolved.queryInsights ? queryInsightsProblems(resolved.queryInsights, props.edition) : []),
     ...(props.passwordPolicy && row ? passwordPolicyProblems(props.passwordPolicy, row) : []),
     ...(props.maintenanceWindow ? maintenanceWindowProblems(props.maintenanceWindow) : []),
@@ -93,18 +97,11 @@ export function validateInstance(props: CloudSqlInstanceProps, resolved: Resolve
   return [...errors, ...shared.map(formatSettingProblem)];
 }
 
-/** What only some engines or versions offer. */
-function engineErrors(props: CloudSqlInstanceProps, resolved: ResolvedCloudSqlInstanceProps, row: CloudSqlEngineRow, version?: CloudSqlVersionRow): string[] {
+/** What only some engines or versions offer, beyond the checks shared with the config. */
+function engineErrors(props: CloudSqlInstanceProps, row: CloudSqlEngineRow): string[] {
   const errors: string[] = [];
   const name = `${row.displayName} (${props.databaseVersion})`;
-  if (props.iamAuthentication && !row.iamAuthenticationFlag) errors.push(`iamAuthentication is not available for ${name} on Cloud SQL; remove it`);
-  if (resolved.auditLogging && row.audit === 'bucket' && !props.auditBucket) {
-    errors.push(`auditLogging on ${name} uploads audit files to a bucket: set auditBucket to gs://<bucket>`);
-  }
-  if (props.auditBucket !== undefined && row.audit !== 'bucket') errors.push(`auditBucket is for SQL Server only; ${name} audits to Cloud Logging`);
   if (row.requiresRootPassword && props.rootPassword === undefined) errors.push(`rootPassword is required for ${name}: Cloud SQL creates the instance with it`);
-  if (props.edition === 'ENTERPRISE_PLUS' && version?.enterprisePlus === false) errors.push(`edition ENTERPRISE_PLUS is not offered for ${name}`);
-  if (props.queryInsights && version?.queryInsights === false) errors.push(`queryInsights is not available for ${name}`);
   if (props.disasterRecoveryReplicaName !== undefined && (props.edition !== 'ENTERPRISE_PLUS' || row.disasterRecoveryReplica !== 'designated')) {
     errors.push(`disasterRecoveryReplicaName needs ENTERPRISE_PLUS PostgreSQL or MySQL (${name}, ${props.edition})`);
   }

@@ -290,7 +290,7 @@ export class CloudSqlInstance extends Construct {
       notificationChannels: resolved.notificationChannels,
       labels,
     });
-    this.node.addValidation({ validate: () => validateInstance(props, resolved, known?.row, known?.version) });
+    this.node.addValidation({ validate: () => validateInstance(props, resolved, known?.row) });
   }
 }
 

@@ -61,4 +61,4 @@ export function databaseFlagProblems(row: CloudSqlEngineRow | undefined, flags: 
 
 /** A construct's validation line for a shared check. */
 export const formatSettingProblem = (problem: CloudSqlSettingProblem) =>
-  `${problem.field} = ${JSON.stringify(problem.value)}: ${problem.message}. Fix: ${problem.fix}`;
+  `${problem.field} = ${problem.value === undefined ? '(missing)' : JSON.stringify(problem.value)}: ${problem.message}. Fix: ${problem.fix}`;

@@ -8,6 +8,7 @@ import { cloudSqlFlagProblem } from '../../../constructs/gcp/cloud-sql-flag-chec
 import {
   CloudSqlSettingProblem,
   denyMaintenancePeriodProblems,
+  featureProblems,
   maintenanceWindowProblems,
   passwordPolicyProblems,
   queryInsightsProblems,
@@ -70,13 +71,6 @@ function versionRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, repo
     report(['version'], db.version, `is not a supported Cloud SQL ${row.displayName} version; supported: ${Object.keys(row.versions).join(', ')}`, 'choose a supported version');
     return;
   }
-  if (db.edition === 'ENTERPRISE_PLUS' && version.enterprisePlus === false) {
-    const offered = Object.entries(row.versions).filter(([, v]) => v.enterprisePlus !== false).map(([key]) => key);
-    report(['edition'], db.edition, `is not offered for ${name}; ENTERPRISE_PLUS takes ${offered.join(', ')}`, `set edition: 'ENTERPRISE' or choose version ${offered.join(' or ')}`);
-  }
-  if (db.queryInsights !== undefined && db.queryInsights !== false && version.queryInsights === false) {
-    report(['queryInsights'], db.queryInsights, `is not available for ${name}`, 'remove queryInsights');
-  }
   if (db.replicas.length > 0 && version.replicas === false) {
     const offered = Object.entries(row.versions).filter(([, v]) => v.replicas !== false).map(([key]) => key);
     report(['replicas'], db.replicas, `cannot be created for ${name}; read replicas need ${offered.join(' or ')}`, 'remove the replicas or choose a version that has them');
@@ -114,24 +108,11 @@ function recoveryRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, rep
 }
 
 function featureRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report: Report): void {
-  if (db.iamAuthentication && !row.iamAuthenticationFlag) {
-    report(['iamAuthentication'], true, `is not available for ${row.displayName} on Cloud SQL`, 'remove iamAuthentication');
-  }
-  if (db.auditLogging && row.audit === 'bucket' && !db.auditBucket) {
-    report(['auditBucket'], undefined, `is required for auditLogging on ${row.displayName}: Cloud SQL uploads the audit files to a bucket`, 'set auditBucket to gs://<bucket>');
-  }
-  if (db.auditBucket !== undefined && row.audit !== 'bucket') {
-    report(['auditBucket'], db.auditBucket, `is for SQL Server only; ${row.displayName} audits to Cloud Logging`, 'remove auditBucket');
-  }
   if (row.requiresRootPassword && !db.rootPasswordSecret) {
     report(['rootPasswordSecret'], undefined, `is required for ${row.displayName}: Cloud SQL creates the instance with a root password`, 'name the Secret Manager secret that holds it (projects/<project>/secrets/<name>)');
   }
-  if (db.dataCache && db.edition !== 'ENTERPRISE_PLUS') {
-    report(['dataCache'], true, 'is an ENTERPRISE_PLUS feature', "remove dataCache or set edition: 'ENTERPRISE_PLUS'");
-  }
-  if (db.diskType === 'PD_HDD' && db.edition === 'ENTERPRISE_PLUS') {
-    report(['diskType'], db.diskType, 'is not offered on ENTERPRISE_PLUS', "use diskType: 'PD_SSD'");
-  }
+  // The IAM default follows the engine, so only an explicit `iamAuthentication: true` can be refused.
+  if (row.versions[db.version]) reportShared(report, [], featureProblems(db, row));
   const limit = db.diskAutoresizeLimitGb;
   if (limit !== undefined && limit !== 0 && (limit <= db.diskSizeGb || limit > 65536)) {
     report(['diskAutoresizeLimitGb'], limit, `must be above diskSizeGb (${db.diskSizeGb}) and at most 65536 GB, so the disk can grow`, `raise it above ${db.diskSizeGb}, or remove it for no limit`);
