@@ -2,7 +2,7 @@ import { defineEnvironment } from './schema';
 
 /**
  * Production: Multi-AZ / REGIONAL, retained, 35 days of backups. eu-central-1 and europe-west4 are the disaster
- * recovery regions: they have their own keys (and alarm topic) ready for cross-region replicas.
+ * recovery regions: they have their own keys (and alarm topic) for cross-region replicas.
  */
 export default defineEnvironment({
   tier: 'production',
@@ -60,6 +60,23 @@ export default defineEnvironment({
       edition: 'ENTERPRISE',
       tier: 'db-custom-4-16384',
       diskSizeGb: 250,
+      diskAutoresizeLimitGb: 1000,
+      auditLogging: true,
+      // No maintenance over the year-end closing.
+      denyMaintenancePeriod: { startDate: '12-15', endDate: '01-05' },
+      // A read replica in the disaster recovery region, encrypted with that region's key.
+      replicas: [{ region: 'europe-west4' }],
+    },
+    {
+      kind: 'cloudsql-instance',
+      name: 'inventory',
+      engine: 'mysql',
+      version: '8.4',
+      edition: 'ENTERPRISE',
+      tier: 'db-custom-2-7680',
+      diskSizeGb: 100,
+      diskAutoresizeLimitGb: 500,
+      binaryLog: true,
     },
   ],
 });

@@ -1,34 +1,51 @@
 /**
  * A Cloud SQL instance with safe defaults: explicit edition, customer-managed encryption, private IP only with TLS
- * enforced, automated backups with point-in-time recovery, deletion protection on both the Terraform and the API
- * side, and one alert policy per requested alert. Usable on its own: it takes typed props, not our config.
+ * enforced, IAM database authentication and a password policy, automated backups with point-in-time recovery (binary
+ * logs on MySQL), Query Insights, deletion protection on both the Terraform and the API side, and one alert policy
+ * per requested alert. Usable on its own: it takes typed props, not our config. Read replicas:
+ * cloud-sql-read-replica.ts.
  */
 import { Construct } from 'constructs';
-import { Annotations, Token } from 'cdktf';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
-import type { AlarmSeverity } from '../common/alarm-catalog';
 import type { CloudSqlAlert } from './cloud-sql-alert';
-import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../common/identifiers';
-import { CLOUD_SQL_EDITIONS, CloudSqlEdition, TRANSACTION_LOG_DAYS } from './cloud-sql-engine-table';
+import { addCloudSqlAlertPolicies } from './cloud-sql-alert-policies';
+import {
+  CloudSqlDiskType,
+  CloudSqlEdition,
+  CloudSqlEngineRow,
+  CloudSqlSslMode,
+  CloudSqlVersionRow,
+  cloudSqlVersionOf,
+  TRANSACTION_LOG_DAYS,
+} from './cloud-sql-engine-table';
+import type {
+  CloudSqlDenyMaintenancePeriod,
+  CloudSqlMaintenanceWindow,
+  CloudSqlPasswordPolicy,
+  CloudSqlQueryInsights,
+} from './cloud-sql-instance-checks';
+import { isMySql, MIN_DISK_SIZE_GB, validateInstance } from './cloud-sql-instance-validation';
+import {
+  featureFlags,
+  renderFlags,
+  renderInsights,
+  renderIpConfiguration,
+  resolveQueryInsights,
+  ResolvedQueryInsights,
+} from './cloud-sql-settings';
 
 export type { CloudSqlAlert } from './cloud-sql-alert';
 
 /** PostgreSQL and SQL Server keep transaction logs (`pitr`); MySQL uses binary logs (`binary-log`). */
 export type PointInTimeRecoveryMode = 'pitr' | 'binary-log';
 
-export interface CloudSqlInstanceProps {
-  readonly project: string;
+/** What a primary and a read replica both take. */
+export interface CloudSqlInstanceCommonProps {
   /** Changing it replaces the instance. */
   readonly region: string;
   /** `[a-z][a-z0-9-]*`, at most 98 characters. Changing it replaces the instance. */
   readonly instanceName: string;
-  /** Explicit version, e.g. `POSTGRES_16` or `MYSQL_8_0`. */
-  readonly databaseVersion: string;
-  /**
-   * Always explicit: PostgreSQL 16+ defaults to ENTERPRISE_PLUS server-side, which rejects most tiers.
-   */
-  readonly edition: CloudSqlEdition;
   /** Machine tier, e.g. `db-custom-2-7680`. */
   readonly tier: string;
   /**
@@ -37,27 +54,76 @@ export interface CloudSqlInstanceProps {
    * instance.
    */
   readonly encryptionKeyName: string;
-  /** VPC network with private services access, `projects/<project>/global/networks/<name>`. */
-  readonly privateNetwork: string;
-  /**
-   * `REGIONAL` keeps a standby in another zone.
-   * @default 'REGIONAL'
-   */
-  readonly availabilityType?: 'REGIONAL' | 'ZONAL';
   /**
    * Initial disk size; the disk grows automatically while `diskAutoresize` is on.
-   * @default 10
+   * @default 10 (a replica: its primary's size)
    */
   readonly diskSizeGb?: number;
   /** @default true */
   readonly diskAutoresize?: boolean;
+  /**
+   * Largest size, in GB, automatic growth may reach; 0 for no limit.
+   * @default 0
+   */
+  readonly diskAutoresizeLimitGb?: number;
+  /**
+   * Database flags by name; values as Cloud SQL expects them (`on`, `200`, `1.1`). Checked against the engine's
+   * allow-list (cloud-sql-flag-table.ts) at synth.
+   * @default {}
+   */
+  readonly databaseFlags?: Readonly<Record<string, string>>;
+  /**
+   * Labels for the instance and its alert policies.
+   * @default {}
+   */
+  readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Sets both `deletion_protection` (Terraform refuses to delete) and `settings.deletion_protection_enabled`
+   * (the Cloud SQL API refuses to delete, whatever tool asks).
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * Alert policies to create; without `notificationChannels` they open incidents but notify nobody (a warning).
+   * @default []
+   */
+  readonly alerts?: readonly CloudSqlAlert[];
+  /**
+   * Notification channel names (`projects/<project>/notificationChannels/<id>`) every alert notifies.
+   * @default []
+   */
+  readonly notificationChannels?: readonly string[];
+}
+
+export interface CloudSqlInstanceProps extends CloudSqlInstanceCommonProps {
+  readonly project: string;
+  /** Explicit version, e.g. `POSTGRES_16`, `MYSQL_8_4` or `SQLSERVER_2022_STANDARD`. */
+  readonly databaseVersion: string;
+  /** Always explicit: PostgreSQL 16+ defaults to ENTERPRISE_PLUS server-side, which rejects most tiers. */
+  readonly edition: CloudSqlEdition;
+  /** VPC network with private services access, `projects/<project>/global/networks/<name>`. */
+  readonly privateNetwork: string;
+  /**
+   * `REGIONAL` keeps a standby in another zone; it needs backups with point-in-time recovery (binary logs on MySQL).
+   * @default 'REGIONAL'
+   */
+  readonly availabilityType?: 'REGIONAL' | 'ZONAL';
+  /** Changing it replaces the instance. @default 'PD_SSD' */
+  readonly diskType?: CloudSqlDiskType;
   /** @default 'ENCRYPTED_ONLY' */
-  readonly sslMode?: 'ENCRYPTED_ONLY' | 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED';
+  readonly sslMode?: CloudSqlSslMode;
+  /** Automated daily backups. @default true */
+  readonly backups?: boolean;
   /**
    * Start of the daily backup window, `HH:MM` UTC.
    * @default '02:00'
    */
   readonly backupStartTime?: string;
+  /**
+   * Where backups are stored: a region or a multi-region (`eu`, `us`, `asia`).
+   * @default the instance's region
+   */
+  readonly backupLocation?: string;
   /**
    * Automated backups kept, 1–365.
    * @default 7
@@ -81,59 +147,69 @@ export interface CloudSqlInstanceProps {
    * @default true
    */
   readonly retainBackupsOnDelete?: boolean;
-  /** @default true */
-  readonly queryInsights?: boolean;
   /**
-   * Database flags by name; values as Cloud SQL expects them (`on`, `200`, `1.1`).
-   * @default {}
+   * Query Insights; `true` takes the defaults (1024-byte queries, 5 plans a minute, no tags or client addresses).
+   * @default true (false for SQL Server Express, which has none)
    */
-  readonly databaseFlags?: Readonly<Record<string, string>>;
+  readonly queryInsights?: boolean | CloudSqlQueryInsights;
   /**
-   * Labels for the instance and its alert policies.
-   * @default {}
+   * IAM database authentication (PostgreSQL, MySQL); SQL Server has none on Cloud SQL.
+   * @default true where the engine has it
    */
-  readonly labels?: Readonly<Record<string, string>>;
+  readonly iamAuthentication?: boolean;
   /**
-   * Sets both `deletion_protection` (Terraform refuses to delete) and `settings.deletion_protection_enabled`
-   * (the Cloud SQL API refuses to delete, whatever tool asks).
-   * @default true
+   * Password policy for local users (PostgreSQL, MySQL); `false` turns it off.
+   * @default the policy's defaults where the engine has one
    */
-  readonly deletionProtection?: boolean;
+  readonly passwordPolicy?: CloudSqlPasswordPolicy | false;
+  /**
+   * Audit logging: pgaudit (PostgreSQL), the Cloud SQL audit plugin (MySQL), SQL Server audit files uploaded to
+   * `auditBucket`.
+   * @default false
+   */
+  readonly auditLogging?: boolean;
+  /** SQL Server audit: the bucket, `gs://<bucket>`, the audit files go to. */
+  readonly auditBucket?: string;
+  /** @default Cloud SQL's choice */
+  readonly maintenanceWindow?: CloudSqlMaintenanceWindow;
+  /** A period (at most 90 days) without maintenance, e.g. a sales peak. */
+  readonly denyMaintenancePeriod?: CloudSqlDenyMaintenancePeriod;
+  /** ENTERPRISE_PLUS data cache. @default true on ENTERPRISE_PLUS */
+  readonly dataCache?: boolean;
+  /** Initial root password, required by Cloud SQL for SQL Server; pass a secret reference, never a literal. */
+  readonly rootPassword?: string;
+  /**
+   * Name of the cross-region read replica designated for disaster recovery (ENTERPRISE_PLUS, PostgreSQL and MySQL).
+   * A plain name, not a reference: the replica itself references this instance.
+   */
+  readonly disasterRecoveryReplicaName?: string;
   /**
    * Adds `lifecycle.prevent_destroy`, so no plan that destroys the instance can be applied.
    * @default true
    */
   readonly preventDestroy?: boolean;
-  /**
-   * Alert policies to create; without `notificationChannels` they open incidents but notify nobody (a warning).
-   * @default []
-   */
-  readonly alerts?: readonly CloudSqlAlert[];
-  /**
-   * Notification channel names (`projects/<project>/notificationChannels/<id>`) every alert notifies.
-   * @default []
-   */
-  readonly notificationChannels?: readonly string[];
 }
 
-const ALERT_ALIGNMENT_PERIOD = '300s';
-const SEVERITY: Readonly<Record<AlarmSeverity, string>> = { critical: 'CRITICAL', warning: 'WARNING' };
-const BACKUP_START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const MIN_DISK_SIZE_GB = 10;
+const DEFAULT_PASSWORD_POLICY = { minLength: 12, complexity: true, reuseInterval: 5, disallowUsernameSubstring: true };
 
-const isMySql = (databaseVersion: string) => databaseVersion.startsWith('MYSQL_');
 
 export class CloudSqlInstance extends Construct {
   readonly instance: SqlDatabaseInstance;
   readonly alertPolicies: readonly MonitoringAlertPolicy[];
   /** `<project>:<region>:<name>`, for the Cloud SQL connectors. */
   readonly connectionName: string;
+  /** What read replicas of this instance inherit. */
+  readonly replicaDefaults: CloudSqlReplicaDefaults;
 
   constructor(scope: Construct, id: string, props: CloudSqlInstanceProps) {
     super(scope, id);
     const resolved = withDefaults(props);
+    const known = cloudSqlVersionOf(props.databaseVersion);
     const pitr = resolved.pointInTimeRecovery;
     const labels = props.labels && { ...props.labels };
+    const policy = resolved.passwordPolicy;
+    const window = props.maintenanceWindow;
+    const deny = props.denyMaintenancePeriod;
 
     this.instance = new SqlDatabaseInstance(this, 'Instance', {
       project: props.project,
@@ -142,155 +218,143 @@ export class CloudSqlInstance extends Construct {
       databaseVersion: props.databaseVersion,
       encryptionKeyName: props.encryptionKeyName,
       deletionProtection: resolved.deletionProtection,
+      rootPassword: props.rootPassword,
+      replicationCluster: props.disasterRecoveryReplicaName ? { failoverDrReplicaName: props.disasterRecoveryReplicaName } : undefined,
       settings: {
         edition: props.edition,
         tier: props.tier,
         availabilityType: resolved.availabilityType,
-        diskType: 'PD_SSD',
+        diskType: resolved.diskType,
         diskSize: resolved.diskSizeGb,
         diskAutoresize: resolved.diskAutoresize,
+        diskAutoresizeLimit: resolved.diskAutoresize ? resolved.diskAutoresizeLimitGb : undefined,
         deletionProtectionEnabled: resolved.deletionProtection,
         retainBackupsOnDelete: resolved.retainBackupsOnDelete,
         userLabels: labels,
-        ipConfiguration: { ipv4Enabled: false, privateNetwork: props.privateNetwork, sslMode: resolved.sslMode },
-        backupConfiguration: {
-          enabled: true,
-          startTime: resolved.backupStartTime,
-          location: props.region,
-          backupRetentionSettings: { retainedBackups: resolved.retainedBackups, retentionUnit: 'COUNT' },
-          // Each engine has its own switch; the other one must stay unset (PITR is rejected for MySQL).
-          ...(resolved.pointInTimeRecoveryMode === 'pitr' ? { pointInTimeRecoveryEnabled: pitr } : { binaryLogEnabled: pitr }),
-          transactionLogRetentionDays: pitr ? resolved.transactionLogRetentionDays : undefined,
-        },
-        insightsConfig: resolved.queryInsights ? { queryInsightsEnabled: true } : undefined,
-        databaseFlags: renderFlags(resolved.databaseFlags),
+        ipConfiguration: renderIpConfiguration(props.privateNetwork, resolved.sslMode),
+        backupConfiguration: resolved.backups
+          ? {
+              enabled: true,
+              startTime: resolved.backupStartTime,
+              location: resolved.backupLocation,
+              backupRetentionSettings: { retainedBackups: resolved.retainedBackups, retentionUnit: 'COUNT' },
+              // Each engine has its own switch; the other one must stay unset (PITR is rejected for MySQL).
+              ...(resolved.pointInTimeRecoveryMode === 'pitr' ? { pointInTimeRecoveryEnabled: pitr } : { binaryLogEnabled: pitr }),
+              transactionLogRetentionDays: pitr ? resolved.transactionLogRetentionDays : undefined,
+            }
+          : { enabled: false },
+        insightsConfig: renderInsights(resolved.queryInsights),
+        passwordValidationPolicy: policy
+          ? {
+              enablePasswordPolicy: true,
+              minLength: policy.minLength,
+              complexity: policy.complexity ? 'COMPLEXITY_DEFAULT' : undefined,
+              reuseInterval: policy.reuseInterval,
+              disallowUsernameSubstring: policy.disallowUsernameSubstring,
+              passwordChangeInterval: policy.passwordChangeInterval,
+            }
+          : undefined,
+        maintenanceWindow: window && { day: window.day, hour: window.hour, updateTrack: window.updateTrack ?? 'stable' },
+        denyMaintenancePeriod: deny && { startDate: deny.startDate, endDate: deny.endDate, time: deny.time ?? '00:00:00' },
+        dataCacheConfig: resolved.dataCache ? { dataCacheEnabled: true } : undefined,
+        sqlServerAuditConfig: resolved.auditLogging && props.auditBucket ? { bucket: props.auditBucket } : undefined,
+        databaseFlags: renderFlags({ ...resolved.featureFlags, ...resolved.databaseFlags }),
       },
       lifecycle: resolved.preventDestroy ? { preventDestroy: true } : undefined,
     });
     this.connectionName = this.instance.connectionName;
+    this.replicaDefaults = {
+      project: props.project,
+      region: props.region,
+      instanceName: props.instanceName,
+      databaseVersion: props.databaseVersion,
+      edition: props.edition,
+      tier: props.tier,
+      privateNetwork: props.privateNetwork,
+      sslMode: resolved.sslMode,
+      diskType: resolved.diskType,
+      diskSizeGb: resolved.diskSizeGb,
+      queryInsights: resolved.queryInsights,
+      dataCache: resolved.dataCache,
+      featureFlags: resolved.featureFlags,
+      backups: resolved.backups,
+      pointInTimeRecovery: resolved.pointInTimeRecovery,
+      engine: known?.row,
+      version: known?.version,
+    };
 
-    const databaseId = `${props.project}:${props.instanceName}`;
-    this.alertPolicies = resolved.alerts.map(
-      (alert) =>
-        new MonitoringAlertPolicy(this, `Alert-${alert.id}`, {
-          project: props.project,
-          displayName: alert.displayName,
-          severity: SEVERITY[alert.severity],
-          combiner: 'OR',
-          notificationChannels: [...resolved.notificationChannels],
-          documentation: { content: alert.documentation, mimeType: 'text/markdown' },
-          userLabels: labels,
-          conditions: [
-            {
-              displayName: alert.displayName,
-              conditionThreshold: {
-                filter: `resource.type="cloudsql_database" AND resource.labels.database_id="${databaseId}" AND metric.type="${alert.metricType}"`,
-                comparison: alert.comparison,
-                thresholdValue: alert.threshold,
-                duration: `${alert.durationSeconds}s`,
-                aggregations: [{ alignmentPeriod: ALERT_ALIGNMENT_PERIOD, perSeriesAligner: 'ALIGN_MEAN' }],
-              },
-            },
-          ],
-        }),
-    );
-
-    this.node.addValidation({ validate: () => validateInstance(props, resolved) });
-    if (resolved.alerts.length > 0 && resolved.notificationChannels.length === 0) {
-      Annotations.of(this).addWarning(
-        `${props.instanceName}: ${resolved.alerts.length} alert policies notify nobody; pass notificationChannels so someone is told`,
-      );
-    }
+    this.alertPolicies = addCloudSqlAlertPolicies(this, {
+      project: props.project,
+      instanceName: props.instanceName,
+      alerts: resolved.alerts,
+      notificationChannels: resolved.notificationChannels,
+      labels,
+    });
+    this.node.addValidation({ validate: () => validateInstance(props, resolved, known?.row) });
   }
 }
 
-/** In name order, so reordering the record changes nothing; left out when empty. */
-function renderFlags(flags: Readonly<Record<string, string>>) {
-  const entries = Object.entries(flags).sort(([a], [b]) => a.localeCompare(b));
-  return entries.length > 0 ? entries.map(([name, value]) => ({ name, value })) : undefined;
+/** A primary's settings its read replicas inherit (and check themselves against). */
+export interface CloudSqlReplicaDefaults {
+  readonly project: string;
+  readonly region: string;
+  readonly instanceName: string;
+  readonly databaseVersion: string;
+  readonly edition: CloudSqlEdition;
+  readonly tier: string;
+  readonly privateNetwork: string;
+  readonly sslMode: CloudSqlSslMode;
+  readonly diskType: CloudSqlDiskType;
+  readonly diskSizeGb: number;
+  readonly queryInsights: ResolvedQueryInsights;
+  readonly dataCache: boolean;
+  /** IAM and audit flags: a replica needs them too for the same users to log in and be audited. */
+  readonly featureFlags: Readonly<Record<string, string>>;
+  readonly backups: boolean;
+  readonly pointInTimeRecovery: boolean;
+  /** Undefined for a `databaseVersion` our engine table does not know. */
+  readonly engine?: CloudSqlEngineRow;
+  readonly version?: CloudSqlVersionRow;
 }
 
-type ResolvedProps = Required<Omit<CloudSqlInstanceProps, 'labels'>>;
+/** The props with every default filled in (what the validation checks). */
+export type ResolvedCloudSqlInstanceProps = ReturnType<typeof withDefaults>;
 
-function withDefaults(props: CloudSqlInstanceProps): ResolvedProps {
+function withDefaults(props: CloudSqlInstanceProps) {
+  const known = cloudSqlVersionOf(props.databaseVersion);
+  const row = known?.row;
+  const iamAuthentication = props.iamAuthentication ?? row?.iamAuthenticationFlag !== undefined;
+  const auditLogging = props.auditLogging ?? false;
+  const passwordPolicy =
+    props.passwordPolicy === false || (props.passwordPolicy === undefined && row?.passwordPolicy === 'none')
+      ? undefined
+      : { ...DEFAULT_PASSWORD_POLICY, ...props.passwordPolicy };
   return {
-    ...props,
     availabilityType: props.availabilityType ?? 'REGIONAL',
+    diskType: props.diskType ?? 'PD_SSD',
     diskSizeGb: props.diskSizeGb ?? MIN_DISK_SIZE_GB,
     diskAutoresize: props.diskAutoresize ?? true,
+    diskAutoresizeLimitGb: props.diskAutoresizeLimitGb ?? 0,
     sslMode: props.sslMode ?? 'ENCRYPTED_ONLY',
+    backups: props.backups ?? true,
     backupStartTime: props.backupStartTime ?? '02:00',
+    backupLocation: props.backupLocation ?? props.region,
     retainedBackups: props.retainedBackups ?? 7,
     pointInTimeRecovery: props.pointInTimeRecovery ?? true,
     pointInTimeRecoveryMode: props.pointInTimeRecoveryMode ?? (isMySql(props.databaseVersion) ? 'binary-log' : 'pitr'),
     transactionLogRetentionDays:
       props.transactionLogRetentionDays ?? Math.max(1, Math.min(TRANSACTION_LOG_DAYS.standard, (props.retainedBackups ?? 7) - 1)),
     retainBackupsOnDelete: props.retainBackupsOnDelete ?? true,
-    queryInsights: props.queryInsights ?? true,
+    queryInsights: resolveQueryInsights(props.queryInsights ?? known?.version.queryInsights !== false),
+    iamAuthentication,
+    passwordPolicy,
+    auditLogging,
+    dataCache: props.dataCache ?? props.edition === 'ENTERPRISE_PLUS',
+    featureFlags: featureFlags(row, { iamAuthentication, auditLogging }),
     databaseFlags: props.databaseFlags ?? {},
     deletionProtection: props.deletionProtection ?? true,
     preventDestroy: props.preventDestroy ?? true,
     alerts: props.alerts ?? [],
     notificationChannels: props.notificationChannels ?? [],
   };
-}
-
-/** Checks a platform team would otherwise only hit at apply time (or never, for the silent ones). */
-function validateInstance(props: CloudSqlInstanceProps, resolved: ResolvedProps): string[] {
-  const errors: string[] = [];
-  const known = (value: string) => !Token.isUnresolved(value);
-  const name = props.instanceName;
-
-  if (!(CLOUD_SQL_EDITIONS as readonly string[]).includes(props.edition)) {
-    errors.push(
-      `edition must be set explicitly to ${CLOUD_SQL_EDITIONS.join(' or ')} (got ${JSON.stringify(props.edition)}); ` +
-        'PostgreSQL 16+ otherwise defaults to ENTERPRISE_PLUS, which rejects most tiers',
-    );
-  }
-  if (known(name)) {
-    const problem = identifierProblem(name, CLOUD_SQL_NAME_MAX_LENGTH);
-    if (problem) errors.push(`instanceName '${name}' ${problem}`);
-  }
-  if (known(props.databaseVersion)) {
-    const mysql = isMySql(props.databaseVersion);
-    if (mysql && resolved.pointInTimeRecoveryMode === 'pitr') {
-      errors.push(`pointInTimeRecoveryMode 'pitr' is rejected for ${props.databaseVersion}; MySQL uses 'binary-log'`);
-    }
-    if (!mysql && resolved.pointInTimeRecoveryMode === 'binary-log') {
-      errors.push(`pointInTimeRecoveryMode 'binary-log' is MySQL-only; ${props.databaseVersion} uses 'pitr'`);
-    }
-  }
-  if (!Number.isInteger(resolved.retainedBackups) || resolved.retainedBackups < 1 || resolved.retainedBackups > 365) {
-    errors.push(`retainedBackups must be an integer from 1 to 365 (got ${resolved.retainedBackups})`);
-  }
-  const longLogs = props.edition === 'ENTERPRISE_PLUS' && !isMySql(props.databaseVersion);
-  const maxLogDays = longLogs ? TRANSACTION_LOG_DAYS.enterprisePlus : TRANSACTION_LOG_DAYS.standard;
-  const logDays = resolved.transactionLogRetentionDays;
-  if (!Number.isInteger(logDays) || logDays < 1 || logDays > maxLogDays) {
-    errors.push(
-      `transactionLogRetentionDays must be an integer from 1 to ${maxLogDays} for ${props.edition} ${props.databaseVersion} (got ${logDays})`,
-    );
-  }
-  if (resolved.pointInTimeRecovery && logDays >= resolved.retainedBackups) {
-    errors.push(
-      `transactionLogRetentionDays (${logDays}) must be less than retainedBackups (${resolved.retainedBackups}); ` +
-        'Cloud SQL rejects it otherwise ("backup retention should be > transaction log retention")',
-    );
-  }
-  if (!Number.isInteger(resolved.diskSizeGb) || resolved.diskSizeGb < MIN_DISK_SIZE_GB) {
-    errors.push(`diskSizeGb must be an integer of at least ${MIN_DISK_SIZE_GB} (got ${resolved.diskSizeGb})`);
-  }
-  if (known(resolved.backupStartTime) && !BACKUP_START_TIME.test(resolved.backupStartTime)) {
-    errors.push(`backupStartTime must be HH:MM in UTC (got '${resolved.backupStartTime}')`);
-  }
-  if (known(props.encryptionKeyName) && known(props.region)) {
-    const keyRegion = /\/locations\/([^/]+)\//.exec(props.encryptionKeyName)?.[1];
-    if (keyRegion !== props.region) {
-      errors.push(
-        `encryptionKeyName must be a key in the instance's region ${props.region} ` +
-          `(projects/…/locations/${props.region}/keyRings/…/cryptoKeys/…); got '${props.encryptionKeyName}'`,
-      );
-    }
-  }
-  return errors;
 }

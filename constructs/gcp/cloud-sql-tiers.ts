@@ -12,6 +12,9 @@ const CUSTOM_TIER = /^db-custom-(\d+)-(\d+)$/;
 const PERFORMANCE_OPTIMIZED_TIER = /^db-perf-optimized-N-(\d+)$/;
 const PERFORMANCE_OPTIMIZED_VCPUS = [2, 4, 8, 16, 32, 48, 64, 80, 96, 128];
 
+/** db-f1-micro and db-g1-small: no SLA, not offered for SQL Server. */
+export const isSharedCoreTier = (tier: string) => tier in CLOUD_SQL_SHARED_CORE;
+
 /** Whether a tier is an ENTERPRISE_PLUS performance-optimized machine type (and only valid there). */
 export const isPerformanceOptimizedTier = (tier: string) => PERFORMANCE_OPTIMIZED_TIER.test(tier);
 

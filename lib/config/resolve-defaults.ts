@@ -1,7 +1,7 @@
 /** Merges the tier defaults (config/schema/tiers.ts) into every database that does not set its own value. */
 import { ParsedEnvironment, TIER_DEFAULTS } from '../../config/schema';
-import { TRANSACTION_LOG_DAYS } from '../../constructs/gcp/cloud-sql-engine-table';
 import { DATABASE_CLOUD } from './database-cloud';
+import { resolveCloudSqlInstance } from './resolve-cloudsql-instance';
 import type { ResolvedDatabase, ResolvedEnvironment } from './resolved-environment';
 
 export function resolveDefaults(name: string, parsed: ParsedEnvironment): ResolvedEnvironment {
@@ -23,14 +23,8 @@ export function resolveDefaults(name: string, parsed: ParsedEnvironment): Resolv
         return { ...database, ...common, backupRetentionDays: database.backupRetentionDays ?? defaults.backupRetentionDays };
       case 'dynamodb-table':
         return { ...database, ...common, pointInTimeRecoveryDays: database.pointInTimeRecoveryDays ?? 35 };
-      case 'cloudsql-instance': {
-        // Cloud SQL keeps more backups than days of transaction logs, so point-in-time recovery needs at least 2.
-        const retainedBackups =
-          database.retainedBackups ?? Math.max(defaults.backupRetentionDays, common.pointInTimeRecovery ? 2 : 1);
-        const transactionLogRetentionDays =
-          database.transactionLogRetentionDays ?? Math.max(1, Math.min(TRANSACTION_LOG_DAYS.standard, retainedBackups - 1));
-        return { ...database, ...common, retainedBackups, transactionLogRetentionDays };
-      }
+      case 'cloudsql-instance':
+        return resolveCloudSqlInstance(database, common, defaults);
     }
   });
   return {

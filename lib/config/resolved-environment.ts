@@ -10,7 +10,7 @@ import type {
   Tier,
 } from '../../config/schema';
 
-interface ResolvedCommon {
+export interface ResolvedCommon {
   readonly region: string;
   readonly tags: Readonly<Record<string, string>>;
   readonly highAvailability: boolean;
@@ -22,8 +22,14 @@ interface ResolvedCommon {
 export type ResolvedRdsInstance = RdsInstanceConfig & ResolvedCommon & { readonly backupRetentionDays: number };
 export type ResolvedAuroraCluster = AuroraClusterConfig & ResolvedCommon & { readonly backupRetentionDays: number };
 export type ResolvedDynamodbTable = DynamodbTableConfig & ResolvedCommon & { readonly pointInTimeRecoveryDays: number };
+/** `pointInTimeRecovery` is the PITR switch (PostgreSQL, SQL Server); `binaryLog` MySQL's. */
 export type ResolvedCloudSqlInstance = CloudSqlInstanceConfig &
-  ResolvedCommon & { readonly retainedBackups: number; readonly transactionLogRetentionDays: number };
+  ResolvedCommon & {
+    readonly retainedBackups: number;
+    readonly transactionLogRetentionDays: number;
+    readonly binaryLog: boolean;
+    readonly iamAuthentication: boolean;
+  };
 
 export type ResolvedDatabase =
   | ResolvedRdsInstance

@@ -1,39 +1,88 @@
-/** Plans one Cloud SQL instance: name, version, availability, recovery, CMEK, flags, alert policies. */
-import { DATABASE_ALARMS, AlarmRow } from '../../constructs/common/alarm-catalog';
+/**
+ * Plans one Cloud SQL instance and its read replicas: names, version, availability, recovery, CMEK per region, flags,
+ * security settings, maintenance and alert policies.
+ */
+import { TIER_DEFAULTS, Tier } from '../../config/schema';
+import type { InstanceSize } from '../../constructs/common/instance-catalog';
+import { CLOUD_SQL_ENGINE_TABLE, CloudSqlEngineRow } from '../../constructs/gcp/cloud-sql-engine-table';
+import type { CloudSqlMaintenanceWindow } from '../../constructs/gcp/cloud-sql-instance-checks';
 import { cloudSqlTierSize } from '../../constructs/gcp/cloud-sql-tiers';
-import { tunePostgres } from '../../constructs/common/postgres-tuning';
-import { CLOUD_SQL_ENGINE_TABLE } from '../../constructs/gcp/cloud-sql-engine-table';
-import { TIER_DEFAULTS } from '../../config/schema';
 import type { ResolvedCloudSqlInstance, ResolvedEnvironment } from '../config/resolved-environment';
+import { cloudSqlAlerts } from './cloud-sql-alerts';
+import { primaryFlags, replicaFlags } from './cloud-sql-flags';
+import { cloudSqlReplicaNames } from './cloud-sql-names';
 import { toGcpLabels } from './gcp-labels';
 import { cloudSqlStackName, databaseIdentifier } from './names';
-import type { CloudSqlAlert } from '../../constructs/gcp/cloud-sql-alert';
-import type { CloudSqlInstancePlan, GcpRegionKeyPlan } from './plan-types';
+import type { CloudSqlInstancePlan, CloudSqlReplicaPlan, GcpRegionKeyPlan } from './plan-types';
 
 /** Cloud SQL writes transaction logs continuously; restores land within minutes of the requested time. */
 const CLOUD_SQL_PITR_RPO_MINUTES = 5;
 /** Without PITR the last daily backup is the newest restore point. */
 const DAILY_BACKUP_RPO_MINUTES = 24 * 60;
-const DEFAULT_BACKUP_START_TIME = '02:00';
+
+/**
+ * Sunday morning UTC, after the backups that start at 02:00. Below production on the `canary` track, so updates
+ * reach staging a week before production (`stable`).
+ */
+const MAINTENANCE_WINDOWS: Readonly<Record<Tier, Required<CloudSqlMaintenanceWindow>>> = {
+  development: { day: 7, hour: 6, updateTrack: 'canary' },
+  staging: { day: 7, hour: 6, updateTrack: 'canary' },
+  production: { day: 7, hour: 6, updateTrack: 'stable' },
+};
+
+/** Whether the instance can be restored to a point in time: PITR, or binary logs on MySQL, over backups. */
+export function restoresToPointInTime(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow): boolean {
+  return db.backups && (row.pointInTimeRecovery === 'pitr' ? db.pointInTimeRecovery : db.binaryLog);
+}
+
+function validSize(tier: string, what: string): InstanceSize {
+  const size = cloudSqlTierSize(tier);
+  // Validation guarantees it; a failure here is a bug in the validator, not bad input.
+  if (typeof size === 'string') throw new Error(`BUG: unvalidated Cloud SQL tier of ${what}`);
+  return size;
+}
 
 export function planCloudSqlInstance(
   env: ResolvedEnvironment,
   db: ResolvedCloudSqlInstance,
-  key: GcpRegionKeyPlan,
+  keyFor: (region: string) => GcpRegionKeyPlan,
 ): CloudSqlInstancePlan {
   const row = CLOUD_SQL_ENGINE_TABLE[db.engine];
-  const size = cloudSqlTierSize(db.tier);
-  if (!row || typeof size === 'string') throw new Error(`BUG: unvalidated Cloud SQL instance ${env.name}/${db.name}`);
+  const version = row.versions[db.version];
+  if (!version) throw new Error(`BUG: unvalidated Cloud SQL version of ${env.name}/${db.name}`);
+  const size = validSize(db.tier, `${env.name}/${db.name}`);
   const instanceName = databaseIdentifier(env.name, db.name);
+  const slowQueryThresholdMs = TIER_DEFAULTS[env.tier].slowQueryThresholdMs;
+  const flags = primaryFlags({ row, size, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags });
+  const labels = toGcpLabels(db.tags);
+  const restorable = restoresToPointInTime(db, row);
+  const queryInsights = db.queryInsights ?? version.queryInsights !== false;
 
-  const flags: Record<string, string> = {};
-  const tuned = tunePostgres({ memoryGiB: size.memoryGiB, slowQueryThresholdMs: TIER_DEFAULTS[env.tier].slowQueryThresholdMs });
-  for (const [name, setting] of Object.entries(tuned)) {
-    if (setting.cloudSql) flags[name] = typeof setting.value === 'boolean' ? (setting.value ? 'on' : 'off') : setting.value;
-  }
-  for (const [name, value] of Object.entries(db.flags)) flags[name] = String(value);
+  const replicaNames = cloudSqlReplicaNames(instanceName, db.replicas.map((replica) => replica.region));
+  const replicas = db.replicas.map((replica, index): CloudSqlReplicaPlan => {
+    const tier = replica.tier ?? db.tier;
+    const replicaSize = validSize(tier, `${env.name}/${db.name} replica ${index}`);
+    const replicaFlagValues = replicaFlags(
+      { row, size: replicaSize, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags },
+      { flags, overrides: db.flags },
+    );
+    return {
+      instanceName: replicaNames[index],
+      region: replica.region,
+      tier,
+      size: replicaSize,
+      diskSizeGb: replica.diskSizeGb ?? db.diskSizeGb,
+      availabilityType: replica.highAvailability ? 'REGIONAL' : 'ZONAL',
+      keyId: keyFor(replica.region).keyId,
+      disasterRecovery: replica.disasterRecovery,
+      deletionProtection: db.deletionProtection,
+      flags: replicaFlagValues,
+      alerts: cloudSqlAlerts({ instanceName: replicaNames[index], role: 'replica', engine: row.engine, maxConnections: maxConnectionsOf(replicaFlagValues) }),
+      labels,
+    };
+  });
+  const disasterRecoveryReplica = replicas.find((replica) => replica.disasterRecovery);
 
-  const pitr = db.pointInTimeRecovery;
   return {
     name: db.name,
     instanceName,
@@ -41,56 +90,55 @@ export function planCloudSqlInstance(
     projectId: env.gcp!.projectId,
     region: db.region,
     engine: row.engine,
-    databaseVersion: row.versions[db.version],
+    databaseVersion: version.databaseVersion,
     edition: db.edition,
     tier: db.tier,
     size,
     diskSizeGb: db.diskSizeGb,
+    diskType: db.diskType,
+    diskAutoresize: db.diskAutoresize,
+    diskAutoresizeLimitGb: db.diskAutoresizeLimitGb ?? 0,
     availabilityType: db.highAvailability ? 'REGIONAL' : 'ZONAL',
     recovery: {
-      backupRetentionDays: db.retainedBackups,
-      pointInTimeRecovery: pitr,
-      restorableWindowDays: pitr ? db.transactionLogRetentionDays : db.retainedBackups,
-      rpoMinutes: pitr ? CLOUD_SQL_PITR_RPO_MINUTES : DAILY_BACKUP_RPO_MINUTES,
+      backups: db.backups,
+      backupRetentionDays: db.backups ? db.retainedBackups : 0,
+      pointInTimeRecovery: restorable,
+      restorableWindowDays: restorable ? db.transactionLogRetentionDays : db.backups ? db.retainedBackups : 0,
+      rpoMinutes: restorable ? CLOUD_SQL_PITR_RPO_MINUTES : db.backups ? DAILY_BACKUP_RPO_MINUTES : undefined,
       transactionLogRetentionDays: db.transactionLogRetentionDays,
-      backupStartTime: DEFAULT_BACKUP_START_TIME,
+      backupStartTime: db.backupStartTime,
+      backupLocation: db.backupLocation ?? db.region,
     },
     pointInTimeRecoveryMode: row.pointInTimeRecovery,
     deletionProtection: db.deletionProtection,
     preventDestroy: db.removalPolicy === 'retain',
     retainBackupsOnDelete: db.removalPolicy !== 'destroy',
-    keyId: key.keyId,
+    keyId: keyFor(db.region).keyId,
     privateNetwork: env.gcp!.privateNetwork,
-    sslMode: 'ENCRYPTED_ONLY',
+    sslMode: db.sslMode,
+    iamAuthentication: db.iamAuthentication,
+    passwordPolicy: db.passwordPolicy === false || row.passwordPolicy === 'none' ? undefined : (db.passwordPolicy ?? {}),
+    queryInsights: queryInsights === true ? {} : queryInsights,
+    auditLogging: db.auditLogging,
+    auditBucket: db.auditBucket,
+    maintenanceWindow: maintenanceWindow(env.tier, db.maintenanceWindow),
+    denyMaintenancePeriod: db.denyMaintenancePeriod,
+    dataCache: db.dataCache ?? db.edition === 'ENTERPRISE_PLUS',
+    rootPasswordSecret: db.rootPasswordSecret,
     flags,
-    alerts: DATABASE_ALARMS.map((alarm) => alertPolicy(alarm, instanceName)),
-    labels: toGcpLabels(db.tags),
+    alerts: cloudSqlAlerts({ instanceName, role: 'primary', engine: row.engine, maxConnections: maxConnectionsOf(flags) }),
+    labels,
+    replicas,
+    // SQL Server's DR replica is a cascadable replica; the others are designated by the primary.
+    disasterRecoveryReplicaName: row.disasterRecoveryReplica === 'designated' ? disasterRecoveryReplica?.instanceName : undefined,
   };
 }
 
-function alertPolicy(row: AlarmRow, instanceName: string): CloudSqlAlert {
-  const common = {
-    id: row.id,
-    severity: row.severity,
-    comparison: 'COMPARISON_GT' as const,
-    durationSeconds: row.periodSeconds * row.evaluationPeriods,
-  };
-  switch (row.signal) {
-    case 'cpu-utilization':
-      return {
-        ...common,
-        displayName: `${instanceName}: CPU above ${row.thresholdPercent}% [${row.severity}]`,
-        metricType: 'cloudsql.googleapis.com/database/cpu/utilization',
-        threshold: row.thresholdPercent / 100,
-        documentation: row.runbook,
-      };
-    case 'storage-free':
-      return {
-        ...common,
-        displayName: `${instanceName}: disk more than ${100 - row.thresholdPercent}% full [${row.severity}]`,
-        metricType: 'cloudsql.googleapis.com/database/disk/utilization',
-        threshold: (100 - row.thresholdPercent) / 100,
-        documentation: row.runbook,
-      };
-  }
+function maintenanceWindow(tier: Tier, configured: CloudSqlMaintenanceWindow | undefined): Required<CloudSqlMaintenanceWindow> {
+  const defaults = MAINTENANCE_WINDOWS[tier];
+  return configured ? { ...configured, updateTrack: configured.updateTrack ?? defaults.updateTrack } : defaults;
+}
+
+function maxConnectionsOf(flags: Readonly<Record<string, string>>): number | undefined {
+  return flags.max_connections === undefined ? undefined : Number(flags.max_connections);
 }

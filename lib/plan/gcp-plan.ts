@@ -38,7 +38,7 @@ export function planGcp(env: ResolvedEnvironment): GcpPlan | undefined {
       labels: toGcpLabels(env.tags),
     },
     cloudSqlInstances: env.databases.flatMap((db) =>
-      db.kind === 'cloudsql-instance' ? [planCloudSqlInstance(env, db, keyFor(db.region))] : [],
+      db.kind === 'cloudsql-instance' ? [planCloudSqlInstance(env, db, keyFor)] : [],
     ),
   };
 }

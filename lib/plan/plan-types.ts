@@ -4,6 +4,13 @@
  */
 import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds-alarm-definitions';
 import type { CloudSqlAlert } from '../../constructs/gcp/cloud-sql-alert';
+import type { CloudSqlDiskType, CloudSqlEdition, CloudSqlEngine, CloudSqlSslMode } from '../../constructs/gcp/cloud-sql-engine-table';
+import type {
+  CloudSqlDenyMaintenancePeriod,
+  CloudSqlMaintenanceWindow,
+  CloudSqlPasswordPolicy,
+  CloudSqlQueryInsights,
+} from '../../constructs/gcp/cloud-sql-instance-checks';
 import type { InstanceSize } from '../../constructs/common/instance-catalog';
 import type { AwsNetwork, GcpSettings, RemovalPolicyName, Tier } from '../../config/schema';
 
@@ -117,14 +124,23 @@ export interface CloudSqlInstancePlan {
   readonly stackName: string;
   readonly projectId: string;
   readonly region: string;
-  readonly engine: string;
+  readonly engine: CloudSqlEngine;
   readonly databaseVersion: string;
-  readonly edition: 'ENTERPRISE' | 'ENTERPRISE_PLUS';
+  readonly edition: CloudSqlEdition;
   readonly tier: string;
   readonly size: InstanceSize;
   readonly diskSizeGb: number;
+  readonly diskType: CloudSqlDiskType;
+  readonly diskAutoresize: boolean;
+  /** 0: no limit. */
+  readonly diskAutoresizeLimitGb: number;
   readonly availabilityType: 'REGIONAL' | 'ZONAL';
-  readonly recovery: RecoveryPlan & { readonly transactionLogRetentionDays: number; readonly backupStartTime: string };
+  readonly recovery: RecoveryPlan & {
+    readonly backups: boolean;
+    readonly transactionLogRetentionDays: number;
+    readonly backupStartTime: string;
+    readonly backupLocation: string;
+  };
   readonly pointInTimeRecoveryMode: 'pitr' | 'binary-log';
   readonly deletionProtection: boolean;
   readonly preventDestroy: boolean;
@@ -132,7 +148,39 @@ export interface CloudSqlInstancePlan {
   readonly retainBackupsOnDelete: boolean;
   readonly keyId: string;
   readonly privateNetwork: string;
-  readonly sslMode: 'ENCRYPTED_ONLY' | 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED';
+  readonly sslMode: CloudSqlSslMode;
+  readonly iamAuthentication: boolean;
+  /** Undefined where the engine has no password policy or the config turns it off. */
+  readonly passwordPolicy?: CloudSqlPasswordPolicy;
+  readonly queryInsights: CloudSqlQueryInsights | false;
+  readonly auditLogging: boolean;
+  readonly auditBucket?: string;
+  readonly maintenanceWindow: Required<CloudSqlMaintenanceWindow>;
+  readonly denyMaintenancePeriod?: CloudSqlDenyMaintenancePeriod;
+  readonly dataCache: boolean;
+  /** Secret Manager secret holding the root password (SQL Server). */
+  readonly rootPasswordSecret?: string;
+  /** Tuned flags with the config's overrides applied (IAM and audit flags are added by the construct). */
+  readonly flags: Readonly<Record<string, string>>;
+  readonly alerts: readonly CloudSqlAlert[];
+  readonly labels: Readonly<Record<string, string>>;
+  readonly replicas: readonly CloudSqlReplicaPlan[];
+  /** The replica designated for disaster recovery by the primary (PostgreSQL, MySQL). */
+  readonly disasterRecoveryReplicaName?: string;
+}
+
+export interface CloudSqlReplicaPlan {
+  /** `<primary>-replica-<region>[-<n>]`. */
+  readonly instanceName: string;
+  readonly region: string;
+  readonly tier: string;
+  readonly size: InstanceSize;
+  readonly diskSizeGb: number;
+  readonly availabilityType: 'REGIONAL' | 'ZONAL';
+  /** The key of the replica's own region. */
+  readonly keyId: string;
+  readonly disasterRecovery: boolean;
+  readonly deletionProtection: boolean;
   readonly flags: Readonly<Record<string, string>>;
   readonly alerts: readonly CloudSqlAlert[];
   readonly labels: Readonly<Record<string, string>>;

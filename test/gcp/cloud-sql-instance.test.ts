@@ -77,11 +77,39 @@ describe('CloudSqlInstance defaults', () => {
     expect(instance.lifecycle).toEqual({ prevent_destroy: true });
   });
 
-  test('THEN Query Insights is on and there are no flags, labels or alerts', () => {
-    expect(instance.settings.insights_config).toEqual({ query_insights_enabled: true });
-    expect(instance.settings.database_flags).toBeUndefined();
+  test('THEN Query Insights is on with its documented defaults, and there are no labels or alerts', () => {
+    expect(instance.settings.insights_config).toEqual({
+      query_insights_enabled: true,
+      query_string_length: 1024,
+      query_plans_per_minute: 5,
+      record_application_tags: false,
+      record_client_address: false,
+    });
     expect(instance.settings.user_labels).toBeUndefined();
     expect(resources(synthJson(givenInstance().stack), 'google_monitoring_alert_policy')).toHaveLength(0);
+  });
+
+  test('THEN IAM database authentication is the only flag', () => {
+    expect(instance.settings.database_flags).toEqual([{ name: 'cloudsql.iam_authentication', value: 'on' }]);
+  });
+
+  test('THEN local users get a password policy', () => {
+    expect(instance.settings.password_validation_policy).toEqual({
+      enable_password_policy: true,
+      min_length: 12,
+      complexity: 'COMPLEXITY_DEFAULT',
+      reuse_interval: 5,
+      disallow_username_substring: true,
+    });
+  });
+
+  test('THEN the disk grows without a limit, and there is no maintenance window, data cache or DR designation', () => {
+    expect(instance.settings.disk_autoresize_limit).toBe(0);
+    expect(instance.settings).not.toHaveProperty('maintenance_window');
+    expect(instance.settings).not.toHaveProperty('deny_maintenance_period');
+    expect(instance.settings).not.toHaveProperty('data_cache_config');
+    expect(instance).not.toHaveProperty('replication_cluster');
+    expect(instance).not.toHaveProperty('root_password');
   });
 
   test('THEN the cdktf matcher finds the same instance', () => {
@@ -102,8 +130,8 @@ describe('CloudSqlInstance settings', () => {
     expect(backup.transaction_log_retention_days).toBe(6);
   });
 
-  test('GIVEN point-in-time recovery off WHEN synthesized THEN PITR is explicitly off and no log retention is set', () => {
-    const backup = instanceJson({ pointInTimeRecovery: false }).settings.backup_configuration;
+  test('GIVEN a zonal instance without point-in-time recovery WHEN synthesized THEN PITR is explicitly off and no log retention is set', () => {
+    const backup = instanceJson({ availabilityType: 'ZONAL', pointInTimeRecovery: false }).settings.backup_configuration;
     expect(backup.point_in_time_recovery_enabled).toBe(false);
     expect(backup).not.toHaveProperty('transaction_log_retention_days');
     expect(backup.enabled).toBe(true);
@@ -124,6 +152,7 @@ describe('CloudSqlInstance settings', () => {
   test('GIVEN flags WHEN synthesized THEN they are rendered as name/value pairs in name order', () => {
     const instance = instanceJson({ databaseFlags: { random_page_cost: '1.1', log_lock_waits: 'on' } });
     expect(instance.settings.database_flags).toEqual([
+      { name: 'cloudsql.iam_authentication', value: 'on' },
       { name: 'log_lock_waits', value: 'on' },
       { name: 'random_page_cost', value: '1.1' },
     ]);
@@ -234,14 +263,14 @@ describe('CloudSqlInstance validations', () => {
       { instanceName: 'Ledger_1' },
       "instanceName 'Ledger_1' must start with a lowercase letter and contain only lowercase letters, digits and hyphens",
     ],
-    ['a tiny disk', { diskSizeGb: 5 }, 'diskSizeGb must be an integer of at least 10 (got 5)'],
+    ['a tiny disk', { diskSizeGb: 5 }, 'diskSizeGb must be an integer from 10 to 65536 (got 5)'],
     ['a backup time that is no time', { backupStartTime: '25:00' }, "backupStartTime must be HH:MM in UTC (got '25:00')"],
   ])('GIVEN %s WHEN synthesized THEN it fails with the exact message', (_, overrides, message) => {
     expect(validationError(overrides)).toThrow(`[test/Database] ${message}`);
   });
 
   test('GIVEN ENTERPRISE_PLUS PostgreSQL WHEN 35 days of logs are kept THEN it synthesizes', () => {
-    const backup = instanceJson({ edition: 'ENTERPRISE_PLUS', transactionLogRetentionDays: 35, retainedBackups: 36 }).settings
+    const backup = instanceJson({ edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', transactionLogRetentionDays: 35, retainedBackups: 36 }).settings
       .backup_configuration;
     expect(backup.transaction_log_retention_days).toBe(35);
   });
@@ -249,7 +278,7 @@ describe('CloudSqlInstance validations', () => {
   test('GIVEN several mistakes WHEN synthesized THEN every one is reported at once', () => {
     const run = validationError({ retainedBackups: 0, diskSizeGb: 5 });
     expect(run).toThrow('retainedBackups must be an integer from 1 to 365 (got 0)');
-    expect(run).toThrow('diskSizeGb must be an integer of at least 10 (got 5)');
+    expect(run).toThrow('diskSizeGb must be an integer from 10 to 65536 (got 5)');
   });
 
   test('GIVEN alerts without a notification channel WHEN constructed THEN it warns that nobody is notified', () => {
@@ -260,5 +289,129 @@ describe('CloudSqlInstance validations', () => {
 
   test('GIVEN the defaults WHEN constructed THEN there is no warning', () => {
     expect(givenInstance().database.node.metadata.filter((entry) => entry.type === '@cdktf/warn')).toEqual([]);
+  });
+});
+
+describe('CloudSqlInstance per engine', () => {
+  test('GIVEN MySQL WHEN synthesized THEN IAM authentication uses the MySQL flag and local users get a password policy', () => {
+    const instance = instanceJson({ databaseVersion: 'MYSQL_8_4' });
+    expect(instance.settings.database_flags).toEqual([{ name: 'cloudsql_iam_authentication', value: 'on' }]);
+    expect(instance.settings.password_validation_policy.enable_password_policy).toBe(true);
+  });
+
+  test('GIVEN SQL Server WHEN synthesized THEN there is no IAM flag and no password policy, and the root password is set', () => {
+    const instance = instanceJson({ databaseVersion: 'SQLSERVER_2022_STANDARD', rootPassword: '${data.google_secret_manager_secret_version.root.secret_data}' });
+    expect(instance.settings).not.toHaveProperty('database_flags');
+    expect(instance.settings).not.toHaveProperty('password_validation_policy');
+    expect(instance.root_password).toBe('${data.google_secret_manager_secret_version.root.secret_data}');
+    expect(instance.settings.backup_configuration.point_in_time_recovery_enabled).toBe(true);
+  });
+
+  test('GIVEN SQL Server Express WHEN synthesized THEN Query Insights is left off (it has none)', () => {
+    expect(instanceJson({ databaseVersion: 'SQLSERVER_2022_EXPRESS', rootPassword: 'x' }).settings).not.toHaveProperty('insights_config');
+  });
+});
+
+describe('CloudSqlInstance optional settings', () => {
+  test('GIVEN audit logging WHEN synthesized THEN pgaudit is loaded (PostgreSQL), the audit plugin (MySQL), audit files go to the bucket (SQL Server)', () => {
+    expect(instanceJson({ auditLogging: true }).settings.database_flags).toEqual(
+      expect.arrayContaining([{ name: 'cloudsql.enable_pgaudit', value: 'on' }, { name: 'pgaudit.log', value: 'ddl,role' }]),
+    );
+    expect(instanceJson({ auditLogging: true, databaseVersion: 'MYSQL_8_0' }).settings.database_flags).toEqual(
+      expect.arrayContaining([{ name: 'cloudsql_mysql_audit', value: 'ON' }]),
+    );
+    const sqlServer = instanceJson({ auditLogging: true, auditBucket: 'gs://acme-audit', databaseVersion: 'SQLSERVER_2022_STANDARD', rootPassword: 'x' });
+    expect(sqlServer.settings.sql_server_audit_config).toEqual({ bucket: 'gs://acme-audit' });
+  });
+
+  test('GIVEN a user pgaudit.log WHEN synthesized THEN it wins over the default classes', () => {
+    expect(instanceJson({ auditLogging: true, databaseFlags: { 'pgaudit.log': 'all' } }).settings.database_flags).toEqual(
+      expect.arrayContaining([{ name: 'pgaudit.log', value: 'all' }]),
+    );
+  });
+
+  test('GIVEN IAM authentication and the password policy off WHEN synthesized THEN neither is rendered', () => {
+    const instance = instanceJson({ iamAuthentication: false, passwordPolicy: false });
+    expect(instance.settings).not.toHaveProperty('database_flags');
+    expect(instance.settings).not.toHaveProperty('password_validation_policy');
+  });
+
+  test('GIVEN a stricter password policy WHEN synthesized THEN it is rendered with the PostgreSQL change interval', () => {
+    const instance = instanceJson({ passwordPolicy: { minLength: 16, reuseInterval: 10, passwordChangeInterval: '86400s', complexity: false } });
+    expect(instance.settings.password_validation_policy).toEqual({
+      enable_password_policy: true,
+      min_length: 16,
+      reuse_interval: 10,
+      disallow_username_substring: true,
+      password_change_interval: '86400s',
+    });
+  });
+
+  test('GIVEN Query Insights settings or none WHEN synthesized THEN they are rendered, or the block is left out', () => {
+    expect(instanceJson({ queryInsights: { queryStringLength: 4500, queryPlansPerMinute: 20, recordApplicationTags: true } }).settings.insights_config).toEqual({
+      query_insights_enabled: true,
+      query_string_length: 4500,
+      query_plans_per_minute: 20,
+      record_application_tags: true,
+      record_client_address: false,
+    });
+    expect(instanceJson({ queryInsights: false }).settings).not.toHaveProperty('insights_config');
+  });
+
+  test('GIVEN a maintenance window and a deny period WHEN synthesized THEN both are rendered (stable track, midnight by default)', () => {
+    const settings = instanceJson({ maintenanceWindow: { day: 7, hour: 3 }, denyMaintenancePeriod: { startDate: '2026-11-20', endDate: '2027-01-05' } }).settings;
+    expect(settings.maintenance_window).toEqual({ day: 7, hour: 3, update_track: 'stable' });
+    expect(settings.deny_maintenance_period).toEqual({ start_date: '2026-11-20', end_date: '2027-01-05', time: '00:00:00' });
+  });
+
+  test('GIVEN no backups on a zonal instance WHEN synthesized THEN backups are explicitly off', () => {
+    expect(instanceJson({ backups: false, pointInTimeRecovery: false, availabilityType: 'ZONAL' }).settings.backup_configuration).toEqual({ enabled: false });
+  });
+
+  test('GIVEN a multi-region backup location, HDD and a growth limit WHEN synthesized THEN they are rendered', () => {
+    const settings = instanceJson({ backupLocation: 'eu', diskType: 'PD_HDD', diskSizeGb: 100, diskAutoresizeLimitGb: 500 }).settings;
+    expect(settings).toMatchObject({ backup_configuration: { location: 'eu' }, disk_type: 'PD_HDD', disk_size: 100, disk_autoresize_limit: 500 });
+  });
+
+  test('GIVEN autoresize off WHEN synthesized THEN no limit is rendered', () => {
+    expect(instanceJson({ diskAutoresize: false }).settings).not.toHaveProperty('disk_autoresize_limit');
+  });
+
+  test('GIVEN ENTERPRISE_PLUS WHEN synthesized THEN the data cache is on unless turned off', () => {
+    const plus = { edition: 'ENTERPRISE_PLUS' as const, tier: 'db-perf-optimized-N-4' };
+    expect(instanceJson(plus).settings.data_cache_config).toEqual({ data_cache_enabled: true });
+    expect(instanceJson({ ...plus, dataCache: false }).settings).not.toHaveProperty('data_cache_config');
+  });
+});
+
+describe('CloudSqlInstance validations of the optional settings', () => {
+  const validationError = (overrides: Partial<CloudSqlInstanceProps>) => () => synth(givenInstance(overrides).stack);
+  const SQL_SERVER: Partial<CloudSqlInstanceProps> = { databaseVersion: 'SQLSERVER_2022_STANDARD', rootPassword: 'x' };
+
+  test.each<[string, Partial<CloudSqlInstanceProps>, string]>([
+    ['REGIONAL without point-in-time recovery', { pointInTimeRecovery: false }, 'availabilityType REGIONAL needs backups with point-in-time recovery (PITR); turn them on or use ZONAL'],
+    ['point-in-time recovery without backups', { backups: false, availabilityType: 'ZONAL' }, 'pointInTimeRecovery needs backups: Cloud SQL keeps transaction logs only with automated backups on'],
+    ['HDD on ENTERPRISE_PLUS', { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', diskType: 'PD_HDD' }, 'diskType = "PD_HDD": is not offered on ENTERPRISE_PLUS. Fix: use diskType: \'PD_SSD\''],
+    ['the data cache on ENTERPRISE', { dataCache: true }, "dataCache = true: is an ENTERPRISE_PLUS feature. Fix: remove dataCache or set edition: 'ENTERPRISE_PLUS'"],
+    ['a growth limit below the disk size', { diskSizeGb: 100, diskAutoresizeLimitGb: 50 }, 'diskAutoresizeLimitGb must be 0 (no limit) or an integer above diskSizeGb (100) up to 65536 (got 50)'],
+    ['a growth limit without growth', { diskAutoresize: false, diskAutoresizeLimitGb: 50 }, 'diskAutoresizeLimitGb has no effect with diskAutoresize off; remove one of them'],
+    ['SQL Server without a root password', { databaseVersion: 'SQLSERVER_2022_STANDARD' }, 'rootPassword is required for SQL Server (SQLSERVER_2022_STANDARD): Cloud SQL creates the instance with it'],
+    ['IAM authentication on SQL Server', { ...SQL_SERVER, iamAuthentication: true }, 'iamAuthentication = true: is not available for SQL Server on Cloud SQL. Fix: remove iamAuthentication'],
+    ['SQL Server audit without a bucket', { ...SQL_SERVER, auditLogging: true }, 'auditBucket = (missing): is required for auditLogging on SQL Server: Cloud SQL uploads the audit files to a bucket. Fix: set auditBucket to gs://<bucket>'],
+    ['an audit bucket for PostgreSQL', { auditBucket: 'gs://acme-audit' }, 'auditBucket = "gs://acme-audit": is for SQL Server only; PostgreSQL audits to Cloud Logging. Fix: remove auditBucket'],
+    ['ENTERPRISE_PLUS on SQL Server Standard', { ...SQL_SERVER, edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2' }, "edition = \"ENTERPRISE_PLUS\": is not offered for SQL Server 2022-standard; ENTERPRISE_PLUS takes 2019-enterprise, 2022-enterprise. Fix: set edition: 'ENTERPRISE' or choose version 2019-enterprise or 2022-enterprise"],
+    ['Query Insights on SQL Server Express', { databaseVersion: 'SQLSERVER_2022_EXPRESS', rootPassword: 'x', queryInsights: true }, 'queryInsights = true: is not available for SQL Server 2022-express. Fix: remove queryInsights'],
+    ['a DR replica name on ENTERPRISE', { disasterRecoveryReplicaName: 'test-ledger-replica-europe-west4' }, 'disasterRecoveryReplicaName needs ENTERPRISE_PLUS PostgreSQL or MySQL (PostgreSQL (POSTGRES_16), ENTERPRISE)'],
+    ['a shared-core tier for SQL Server', { ...SQL_SERVER, tier: 'db-g1-small' }, 'tier = "db-g1-small": is a shared-core tier, which Cloud SQL does not offer for SQL Server. Fix: choose a db-custom tier such as db-custom-2-7680'],
+    ['a tier ENTERPRISE_PLUS does not offer', { edition: 'ENTERPRISE_PLUS' }, "tier = \"db-custom-2-7680\": is not a performance-optimized tier; ENTERPRISE_PLUS offers only db-perf-optimized-N-<vCPU>. Fix: choose a tier such as db-perf-optimized-N-4, or set edition: 'ENTERPRISE'"],
+    ['a query string too long', { queryInsights: { queryStringLength: 5000 } }, 'queryInsights.queryStringLength = 5000: must be an integer from 256 to 4500 bytes. Fix: choose a length in that range (1024 is the default)'],
+    ['200 plans a minute on ENTERPRISE', { queryInsights: { queryPlansPerMinute: 200 } }, 'queryInsights.queryPlansPerMinute = 200: must be an integer from 0 to 20 on ENTERPRISE. Fix: choose from 0 to 20 (5 is the default)'],
+    ['a short minimum password length', { passwordPolicy: { minLength: 4 } }, 'passwordPolicy.minLength = 4: must be an integer of at least 8. Fix: raise it to 8 or more (12 is the default)'],
+    ['a maintenance day outside the week', { maintenanceWindow: { day: 0, hour: 3 } }, 'maintenanceWindow.day = 0: must be a day of the week from 1 (Monday) to 7 (Sunday). Fix: choose a day from 1 to 7'],
+    ['a deny period ending before it starts', { denyMaintenancePeriod: { startDate: '2026-03-01', endDate: '2026-02-01' } }, 'denyMaintenancePeriod.endDate = "2026-02-01": must be after startDate (2026-03-01) and at most 90 days later (it is -28 days). Fix: give YYYY-MM-DD dates (or MM-DD for a yearly period) at most 90 days apart'],
+    ['a flag the engine does not have', { databaseFlags: { innodb_buffer_pool_size: '1G' } }, 'databaseFlags.innodb_buffer_pool_size = "1G": is not a Cloud SQL PostgreSQL flag we accept'],
+    ['a flag a setting manages', { databaseFlags: { 'cloudsql.iam_authentication': 'off' } }, 'databaseFlags.cloudsql.iam_authentication = "off": is set by the iamAuthentication setting. Fix: remove the flag and set iamAuthentication instead'],
+  ])('GIVEN %s WHEN synthesized THEN it fails with the exact message', (_, overrides, message) => {
+    expect(validationError(overrides)).toThrow(`[test/Database] ${message}`);
   });
 });

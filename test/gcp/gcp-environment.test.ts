@@ -1,6 +1,9 @@
 import { App } from 'cdktf';
+import { validateEnvironment } from '../../lib/config/validate-environment';
 import { addGcpEnvironment } from '../../lib/gcp/gcp-environment';
+import { buildPlan } from '../../lib/plan/build-plan';
 import { localStatePath } from '../../lib/gcp/state-backend';
+import { withChange } from '../support/fixtures';
 import { environmentPlan, onlyResource, resources, synthEnvironment, testApp } from './support';
 
 describe('GCP stacks of an environment with a local state backend (dev)', () => {
@@ -92,7 +95,12 @@ describe('GCP stacks of an environment with a local state backend (dev)', () => 
         user_labels: instancePlan.labels,
       },
     });
-    expect(rendered.settings.database_flags).toHaveLength(Object.keys(instancePlan.flags).length);
+    // The plan's tuned flags, plus the flag the construct adds for IAM database authentication.
+    expect(rendered.settings.database_flags).toEqual(
+      Object.entries({ ...instancePlan.flags, 'cloudsql.iam_authentication': 'on' })
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, value]) => ({ name, value })),
+    );
     expect(resources(instance, 'google_monitoring_alert_policy').map((p) => p.display_name).sort()).toEqual(
       instancePlan.alerts.map((a) => a.displayName).sort(),
     );
@@ -122,8 +130,14 @@ describe('GCP stacks of an environment with a GCS state backend (prod)', () => {
     for (const key of resources(foundation, 'google_kms_crypto_key')) expect(key.lifecycle).toEqual({ prevent_destroy: true });
   });
 
-  test('THEN the retained instance cannot be destroyed', () => {
-    expect(onlyResource(instance, 'google_sql_database_instance').lifecycle).toEqual({ prevent_destroy: true });
+  test('THEN the retained primary cannot be destroyed; its replica can, once its deletion protection is lifted', () => {
+    const [primary, replica] = resources(instance, 'google_sql_database_instance');
+    expect(primary.lifecycle).toEqual({ prevent_destroy: true });
+    expect(replica).toMatchObject({
+      master_instance_name: expect.stringMatching(/^\$\{google_sql_database_instance\.Database_Instance_[0-9A-F]+\.name\}$/),
+      deletion_protection: true,
+    });
+    expect(replica).not.toHaveProperty('lifecycle');
   });
 });
 
@@ -133,5 +147,106 @@ describe('An environment without a gcp section', () => {
     const plan = { ...environmentPlan('dev'), gcp: undefined };
     expect(addGcpEnvironment(app, plan)).toBeUndefined();
     expect(app.node.children).toHaveLength(0);
+  });
+});
+
+describe('the production Cloud SQL stacks (config/prod.ts)', () => {
+  // GIVEN the prod plan WHEN synthesized
+  const plan = environmentPlan('prod');
+  const { json } = synthEnvironment(plan);
+  const foundation = json['prod-foundation'];
+  const instanceStacks = Object.entries(json).filter(([name]) => name.startsWith('prod-cloudsql-'));
+  const all = instanceStacks.flatMap(([, stack]) => resources(stack, 'google_sql_database_instance'));
+  const primaries = all.filter((instance) => instance.master_instance_name === undefined);
+  const replicas = all.filter((instance) => instance.master_instance_name !== undefined);
+  const keyOf = (region: string) => plan.gcp!.foundation.keys.find((key) => key.region === region)!.keyId;
+
+  test('THEN there are a PostgreSQL and a MySQL primary and a cross-region replica', () => {
+    expect(primaries.map((p) => [p.name, p.database_version]).sort()).toEqual([['prod-inventory', 'MYSQL_8_4'], ['prod-ledger', 'POSTGRES_16']]);
+    expect(replicas.map((r) => [r.name, r.region])).toEqual([['prod-ledger-replica-europe-west4', 'europe-west4']]);
+  });
+
+  test.each(['prod-ledger', 'prod-inventory'])('THEN %s is REGIONAL, deletion-protected and cannot be destroyed', (name) => {
+    const primary = primaries.find((p) => p.name === name)!;
+    expect(primary.settings.availability_type).toBe('REGIONAL');
+    expect(primary.deletion_protection).toBe(true);
+    expect(primary.settings.deletion_protection_enabled).toBe(true);
+    expect(primary.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  test.each(['prod-ledger', 'prod-inventory'])('THEN %s is backed up with point-in-time recovery or binary logs', (name) => {
+    const backup = primaries.find((p) => p.name === name)!.settings.backup_configuration;
+    expect(backup).toMatchObject({ enabled: true, backup_retention_settings: { retained_backups: 35 }, transaction_log_retention_days: 7 });
+    expect(backup.point_in_time_recovery_enabled === true || backup.binary_log_enabled === true).toBe(true);
+  });
+
+  test("THEN every instance is encrypted with its own region's key, reachable on the private IP only, with TLS enforced", () => {
+    for (const instance of all) {
+      expect(instance.encryption_key_name).toBe(keyOf(instance.region));
+      expect(instance.settings.ip_configuration).toEqual({
+        ipv4_enabled: false,
+        private_network: 'projects/acme-network-prod/global/networks/shared-vpc',
+        ssl_mode: 'ENCRYPTED_ONLY',
+      });
+    }
+  });
+
+  test('THEN every instance has an explicit edition and database flags, IAM authentication among them', () => {
+    for (const instance of all) {
+      expect(instance.settings.edition).toBe('ENTERPRISE');
+      expect(instance.settings.database_flags.map((flag: { name: string }) => flag.name)).toEqual(
+        expect.arrayContaining([instance.database_version.startsWith('MYSQL') ? 'cloudsql_iam_authentication' : 'cloudsql.iam_authentication']),
+      );
+    }
+  });
+
+  test('THEN the Cloud SQL service agent may use the key of every region', () => {
+    const grants = resources(foundation, 'google_kms_crypto_key_iam_member');
+    expect(grants).toHaveLength(2);
+    for (const grant of grants) {
+      expect(grant).toMatchObject({
+        role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
+        member: 'serviceAccount:service-100000000003@gcp-sa-cloud-sql.iam.gserviceaccount.com',
+      });
+    }
+  });
+
+  test('THEN every alert policy, of primaries and replicas alike, notifies the email channel', () => {
+    for (const [, stack] of instanceStacks) {
+      const policies = resources(stack, 'google_monitoring_alert_policy');
+      expect(policies.length).toBeGreaterThan(0);
+      for (const policy of policies) expect(policy.notification_channels).toEqual([expect.stringMatching(/cross-stack-output-google_monitoring_notification_channel/)]);
+    }
+    const replicaPolicies = resources(json['prod-cloudsql-ledger'], 'google_monitoring_alert_policy').filter((p) => p.display_name.startsWith('prod-ledger-replica-'));
+    expect(replicaPolicies.map((p) => p.display_name)).toContain('prod-ledger-replica-europe-west4: replica more than 30 s behind [warning]');
+  });
+
+  test('THEN the ledger is audited and keeps the year-end closing free of maintenance', () => {
+    const ledger = primaries.find((p) => p.name === 'prod-ledger')!;
+    expect(ledger.settings.database_flags).toEqual(expect.arrayContaining([{ name: 'cloudsql.enable_pgaudit', value: 'on' }]));
+    expect(ledger.settings.deny_maintenance_period).toEqual({ start_date: '12-15', end_date: '01-05', time: '00:00:00' });
+  });
+});
+
+describe('the development Cloud SQL stack (config/dev.ts)', () => {
+  test('GIVEN dev WHEN synthesized THEN its instance is ZONAL, small, unprotected and may be destroyed', () => {
+    const instance = onlyResource(synthEnvironment(environmentPlan('dev')).json['dev-cloudsql-ledger'], 'google_sql_database_instance');
+    expect(instance.settings).toMatchObject({ availability_type: 'ZONAL', tier: 'db-custom-1-3840', disk_size: 20, deletion_protection_enabled: false });
+    expect(instance.deletion_protection).toBe(false);
+    expect(instance).not.toHaveProperty('lifecycle');
+  });
+});
+
+describe('a SQL Server stack', () => {
+  test('GIVEN a SQL Server instance WHEN synthesized THEN its root password is read from Secret Manager, not written in the code', () => {
+    const plan = buildPlan(validateEnvironment('test', withChange((c) => c.databases.push({
+      kind: 'cloudsql-instance', name: 'billing', engine: 'sqlserver', version: '2022-standard', tier: 'db-custom-2-7680', diskSizeGb: 50,
+      rootPasswordSecret: 'projects/fixture-project/secrets/billing-root',
+    }))));
+    const stack = synthEnvironment(plan).json['test-cloudsql-billing'];
+    expect(Object.values(stack.data.google_secret_manager_secret_version)).toEqual([
+      { project: 'fixture-project', secret: 'projects/fixture-project/secrets/billing-root' },
+    ]);
+    expect(onlyResource(stack, 'google_sql_database_instance').root_password).toMatch(/^\$\{data\.google_secret_manager_secret_version\.RootPassword\.secret_data\}$/);
   });
 });

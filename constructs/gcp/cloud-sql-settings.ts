@@ -1,0 +1,64 @@
+/**
+ * Settings a primary and its read replicas render the same way: private IP with TLS enforced, Query Insights, data
+ * cache, database flags (checked against the engine's allow-list) and the flags that switch features on.
+ */
+import type {
+  SqlDatabaseInstanceSettingsDatabaseFlags,
+  SqlDatabaseInstanceSettingsInsightsConfig,
+  SqlDatabaseInstanceSettingsIpConfiguration,
+} from '@cdktf/provider-google/lib/sql-database-instance';
+import { Token } from 'cdktf';
+import type { CloudSqlEngineRow, CloudSqlSslMode } from './cloud-sql-engine-table';
+import { cloudSqlFlagProblem } from './cloud-sql-flag-checks';
+import type { CloudSqlQueryInsights, CloudSqlSettingProblem } from './cloud-sql-instance-checks';
+
+/** Query Insights with every default filled in (what both a primary and its replicas render). */
+export type ResolvedQueryInsights = Required<CloudSqlQueryInsights> | false;
+
+export function resolveQueryInsights(insights: boolean | CloudSqlQueryInsights | undefined): ResolvedQueryInsights {
+  if (insights === false) return false;
+  const given = insights === true || insights === undefined ? {} : insights;
+  return {
+    queryStringLength: given.queryStringLength ?? 1024,
+    queryPlansPerMinute: given.queryPlansPerMinute ?? 5,
+    recordApplicationTags: given.recordApplicationTags ?? false,
+    recordClientAddress: given.recordClientAddress ?? false,
+  };
+}
+
+export function renderInsights(insights: ResolvedQueryInsights): SqlDatabaseInstanceSettingsInsightsConfig | undefined {
+  return insights === false ? undefined : { queryInsightsEnabled: true, ...insights };
+}
+
+/** No public IPv4 address: the instance is reachable only on the private network, and only over TLS. */
+export function renderIpConfiguration(privateNetwork: string, sslMode: CloudSqlSslMode): SqlDatabaseInstanceSettingsIpConfiguration {
+  return { ipv4Enabled: false, privateNetwork, sslMode };
+}
+
+/** In name order, so reordering the record changes nothing; left out when empty. */
+export function renderFlags(flags: Readonly<Record<string, string>>): SqlDatabaseInstanceSettingsDatabaseFlags[] | undefined {
+  const entries = Object.entries(flags).sort(([a], [b]) => a.localeCompare(b));
+  return entries.length > 0 ? entries.map(([name, value]) => ({ name, value })) : undefined;
+}
+
+/** The flags that switch on IAM database authentication and audit logging (SQL Server audits to a bucket instead). */
+export function featureFlags(row: CloudSqlEngineRow | undefined, features: { iamAuthentication: boolean; auditLogging: boolean }) {
+  return {
+    ...(features.iamAuthentication && row?.iamAuthenticationFlag ? { [row.iamAuthenticationFlag]: 'on' } : {}),
+    ...(features.auditLogging && row && row.audit !== 'bucket' ? row.audit.flags : {}),
+  };
+}
+
+/** Flags a user passed that the engine's allow-list refuses (skipped for unknown versions and tokens). */
+export function databaseFlagProblems(row: CloudSqlEngineRow | undefined, flags: Readonly<Record<string, string>>): CloudSqlSettingProblem[] {
+  if (!row) return [];
+  return Object.entries(flags).flatMap(([name, value]) => {
+    if (Token.isUnresolved(value)) return [];
+    const problem = cloudSqlFlagProblem(row.engine, row.displayName, name, value);
+    return problem ? [{ field: `databaseFlags.${name}`, value, ...problem }] : [];
+  });
+}
+
+/** A construct's validation line for a shared check. */
+export const formatSettingProblem = (problem: CloudSqlSettingProblem) =>
+  `${problem.field} = ${problem.value === undefined ? '(missing)' : JSON.stringify(problem.value)}: ${problem.message}. Fix: ${problem.fix}`;

@@ -1,0 +1,152 @@
+import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
+import { CloudSqlInstance, CloudSqlInstanceProps } from '../../constructs/gcp/cloud-sql-instance';
+import { CloudSqlReadReplica, CloudSqlReadReplicaProps } from '../../constructs/gcp/cloud-sql-read-replica';
+import { instanceProps, resources, synth, synthJson, TEST_KEY, testStack } from './support';
+
+const WEST4_KEY = TEST_KEY.replace('europe-west1', 'europe-west4');
+
+function givenReplica(replica: Partial<CloudSqlReadReplicaProps> = {}, primary: Partial<CloudSqlInstanceProps> = {}) {
+  const stack = testStack();
+  const database = new CloudSqlInstance(stack, 'Database', instanceProps(primary));
+  const readReplica = new CloudSqlReadReplica(stack, 'Replica', {
+    primary: database,
+    region: 'europe-west4',
+    instanceName: 'test-ledger-replica-europe-west4',
+    tier: 'db-custom-2-7680',
+    encryptionKeyName: WEST4_KEY,
+    ...replica,
+  });
+  return { stack, database, readReplica };
+}
+
+/** [primary, replica] as synthesized. */
+function instances(replica: Partial<CloudSqlReadReplicaProps> = {}, primary: Partial<CloudSqlInstanceProps> = {}) {
+  return resources(synthJson(givenReplica(replica, primary).stack), 'google_sql_database_instance');
+}
+
+describe('CloudSqlReadReplica in another region', () => {
+  // GIVEN a PostgreSQL primary with audit logging and a cross-region replica WHEN synthesized
+  const [primary, replica] = instances({ databaseFlags: { work_mem: '8192' } }, { auditLogging: true, queryInsights: { queryStringLength: 2048 } });
+
+  test("THEN it names its primary by reference, so Terraform creates it after the primary", () => {
+    expect(replica.master_instance_name).toMatch(/^\$\{google_sql_database_instance\.Database_Instance_[0-9A-F]+\.name\}$/);
+  });
+
+  test("THEN it is encrypted with its own region's key", () => {
+    expect(replica).toMatchObject({ region: 'europe-west4', encryption_key_name: WEST4_KEY });
+    expect(primary.encryption_key_name).toBe(TEST_KEY);
+  });
+
+  test('THEN it has its own tier and flags, plus the IAM and audit flags of its primary', () => {
+    expect(replica.settings.tier).toBe('db-custom-2-7680');
+    expect(replica.settings.database_flags).toEqual([
+      { name: 'cloudsql.enable_pgaudit', value: 'on' },
+      { name: 'cloudsql.iam_authentication', value: 'on' },
+      { name: 'pgaudit.log', value: 'ddl,role' },
+      { name: 'work_mem', value: '8192' },
+    ]);
+  });
+
+  test("THEN it inherits the primary's version, edition, private network, TLS mode, disk and Query Insights", () => {
+    expect(replica.database_version).toBe(primary.database_version);
+    expect(replica.settings).toMatchObject({
+      edition: primary.settings.edition,
+      ip_configuration: primary.settings.ip_configuration,
+      disk_type: 'PD_SSD',
+      disk_size: primary.settings.disk_size,
+      insights_config: primary.settings.insights_config,
+    });
+    expect(replica.settings.insights_config.query_string_length).toBe(2048);
+  });
+
+  test('THEN it carries no backup, maintenance or password settings (Cloud SQL takes them from the primary)', () => {
+    for (const setting of ['backup_configuration', 'maintenance_window', 'deny_maintenance_period', 'password_validation_policy', 'retain_backups_on_delete']) {
+      expect(replica.settings).not.toHaveProperty(setting);
+    }
+    expect(replica).not.toHaveProperty('replica_configuration');
+  });
+
+  test('THEN it is zonal, deletion-protected on both sides, and may be destroyed once that is lifted', () => {
+    expect(replica.settings.availability_type).toBe('ZONAL');
+    expect(replica.deletion_protection).toBe(true);
+    expect(replica.settings.deletion_protection_enabled).toBe(true);
+    expect(replica).not.toHaveProperty('lifecycle');
+  });
+
+  test('THEN the cdktf matcher finds it', () => {
+    expect(synth(givenReplica().stack)).toHaveResourceWithProperties(SqlDatabaseInstance, {
+      name: 'test-ledger-replica-europe-west4',
+      region: 'europe-west4',
+      encryption_key_name: WEST4_KEY,
+    });
+  });
+});
+
+describe('CloudSqlReadReplica options', () => {
+  const enterprisePlus: Partial<CloudSqlInstanceProps> = { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2' };
+
+  test('GIVEN a disaster-recovery replica of ENTERPRISE_PLUS PostgreSQL WHEN synthesized THEN the primary designates it by name', () => {
+    const [primary, replica] = instances(
+      { disasterRecovery: true, tier: 'db-perf-optimized-N-2' },
+      { ...enterprisePlus, disasterRecoveryReplicaName: 'test-ledger-replica-europe-west4' },
+    );
+    expect(primary.replication_cluster).toEqual({ failover_dr_replica_name: 'test-ledger-replica-europe-west4' });
+    expect(replica).not.toHaveProperty('replica_configuration');
+    expect(replica.settings).not.toHaveProperty('backup_configuration');
+    expect(replica.settings.data_cache_config).toEqual({ data_cache_enabled: true });
+  });
+
+  test('GIVEN a MySQL disaster-recovery replica WHEN synthesized THEN it keeps binary logs to take over as a primary', () => {
+    const [, replica] = instances(
+      { disasterRecovery: true, tier: 'db-perf-optimized-N-2' },
+      { ...enterprisePlus, databaseVersion: 'MYSQL_8_4', disasterRecoveryReplicaName: 'test-ledger-replica-europe-west4' },
+    );
+    expect(replica.settings.backup_configuration).toEqual({ binary_log_enabled: true });
+  });
+
+  test('GIVEN a SQL Server disaster-recovery replica WHEN synthesized THEN it is a cascadable replica', () => {
+    const [primary, replica] = instances(
+      { disasterRecovery: true, tier: 'db-perf-optimized-N-2' },
+      { ...enterprisePlus, databaseVersion: 'SQLSERVER_2022_ENTERPRISE', rootPassword: 'from-a-secret' },
+    );
+    expect(replica.replica_configuration).toEqual({ cascadable_replica: true });
+    expect(primary).not.toHaveProperty('replication_cluster');
+  });
+
+  test('GIVEN a regional replica with a larger disk and a limit WHEN synthesized THEN all are rendered', () => {
+    const [, replica] = instances({ availabilityType: 'REGIONAL', diskSizeGb: 20, diskAutoresizeLimitGb: 100, labels: { role: 'replica' } });
+    expect(replica.settings).toMatchObject({ availability_type: 'REGIONAL', disk_size: 20, disk_autoresize_limit: 100, user_labels: { role: 'replica' } });
+  });
+});
+
+describe('CloudSqlReadReplica validations', () => {
+  test.each<[string, Partial<CloudSqlReadReplicaProps>, Partial<CloudSqlInstanceProps>, string]>([
+    [
+      "a key of the primary's region",
+      { encryptionKeyName: TEST_KEY },
+      {},
+      `encryptionKeyName must be a key in the instance's region europe-west4 (projects/…/locations/europe-west4/keyRings/…/cryptoKeys/…); got '${TEST_KEY}'`,
+    ],
+    ['a disk smaller than the primary', { diskSizeGb: 10 }, { diskSizeGb: 50 }, "diskSizeGb (10) must be at least the primary's (50) to hold its data"],
+    ['a primary without backups', {}, { backups: false, pointInTimeRecovery: false, availabilityType: 'ZONAL' }, 'the primary test-ledger has no backups; Cloud SQL creates replicas only of a primary with automated backups'],
+    ['a MySQL primary without binary logs', {}, { databaseVersion: 'MYSQL_8_0', pointInTimeRecovery: false, availabilityType: 'ZONAL' }, 'the primary test-ledger has no binary logs; MySQL replicas replicate from them'],
+    ['a SQL Server edition without replicas', {}, { databaseVersion: 'SQLSERVER_2022_STANDARD', rootPassword: 'x' }, 'SQLSERVER_2022_STANDARD cannot have read replicas (SQL Server needs an Enterprise version)'],
+    ['disaster recovery on ENTERPRISE', { disasterRecovery: true }, {}, 'disasterRecovery needs ENTERPRISE_PLUS (advanced disaster recovery)'],
+    [
+      "disaster recovery in the primary's region",
+      { disasterRecovery: true, region: 'europe-west1', encryptionKeyName: TEST_KEY, tier: 'db-perf-optimized-N-2' },
+      { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2' },
+      "disasterRecovery needs a replica in another region than the primary's (europe-west1)",
+    ],
+    ['an invalid name', { instanceName: 'Replica_1' }, {}, "instanceName 'Replica_1' must start with a lowercase letter and contain only lowercase letters, digits and hyphens"],
+    [
+      'a tier the edition does not offer',
+      { tier: 'db-perf-optimized-N-2' },
+      {},
+      "tier = \"db-perf-optimized-N-2\": is a performance-optimized tier, which only ENTERPRISE_PLUS offers. Fix: set edition: 'ENTERPRISE_PLUS' or choose a db-custom tier",
+    ],
+    ['a flag the engine does not have', { databaseFlags: { log_lock_waits: 'yes' } }, {}, "databaseFlags.log_lock_waits = \"yes\": must be 'on' or 'off'. Fix: choose a value that is 'on' or 'off'"],
+  ])('GIVEN %s WHEN synthesized THEN it fails with the exact message', (_, replica, primary, message) => {
+    expect(() => synth(givenReplica(replica, primary).stack)).toThrow(`[test/Replica] ${message}`);
+  });
+});
