@@ -59,7 +59,7 @@ function cloudSqlInstanceEntry(db: CloudSqlInstancePlan, rto: number): Omit<Inve
     storage: `${db.diskSizeGb} GB SSD, autoresize`,
     region: db.region,
     highAvailability: db.availabilityType,
-    replicas: [],
+    replicas: db.replicas.map((replica) => ({ name: replica.instanceName, region: replica.region })),
     encryptionKey: db.keyId.replace(/^projects\/[^/]+\/locations\/[^/]+\//, ''),
     backups: `${db.recovery.backupRetentionDays} backups`,
     backupPlan: `Cloud SQL automated backups in ${db.region}`,
