@@ -34,7 +34,7 @@ export interface ScratchState {
 }
 
 export type DeletionRequest =
-  | { readonly requested: readonly ScratchResource[] }
+  | { readonly requested: readonly ScratchResource[]; readonly notes?: readonly string[] }
   /** The service cannot delete it yet (e.g. still `creating`); the orchestrator waits and asks again. */
   | { readonly notYet: string };
 

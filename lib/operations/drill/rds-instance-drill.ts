@@ -159,10 +159,12 @@ export class RdsInstanceDrill implements DrillStrategy {
     }
     if (instance.DBInstanceStatus === 'deleting') return { requested: [resource] };
     const rds = this.ctx.clients.rds(this.region);
+    const notes: string[] = [];
     try {
       if (instance.DeletionProtection) {
         this.guard(scratch);
         await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: scratch, DeletionProtection: false, ApplyImmediately: true }));
+        notes.push(`turned off deletion protection of ${scratch} (the restore set it)`);
       }
       this.guard(scratch);
       await rds.send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: scratch, SkipFinalSnapshot: true, DeleteAutomatedBackups: true }));
@@ -174,7 +176,7 @@ export class RdsInstanceDrill implements DrillStrategy {
       if (name === 'DBInstanceNotFoundFault' || name === 'DBInstanceNotFound') return { requested: [] };
       throw describeAwsError(error, this.context(instance.DeletionProtection ? 'rds:ModifyDBInstance' : 'rds:DeleteDBInstance', scratch));
     }
-    return { requested: [resource] };
+    return { requested: [resource], notes };
   }
 
   async leftovers(scratch: string): Promise<ScratchResource[]> {

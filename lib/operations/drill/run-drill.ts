@@ -226,6 +226,7 @@ async function cleanUp(
     for (;;) {
       const request = await strategy.requestDeletion(scratch);
       if ('requested' in request) {
+        for (const note of request.notes ?? []) log(note);
         removed = request.requested;
         break;
       }

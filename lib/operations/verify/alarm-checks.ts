@@ -4,7 +4,7 @@
  */
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchAlarmDefinition } from '../../../constructs/aws/rds-alarm-definitions';
-import { CheckResult, equalityCheck } from '../check-result';
+import type { CheckResult } from '../check-result';
 
 const COMPARISON_SYMBOL: Readonly<Record<string, string>> = {
   GreaterThanThreshold: '>',
@@ -24,14 +24,19 @@ interface AlarmShape {
   readonly evaluationPeriods?: number;
 }
 
-/** `AWS/RDS CPUUtilization(DBInstanceIdentifier=prod-orders) Average > 90, 3×300s`: one line, both sides alike. */
-export function describeAlarm(alarm: AlarmShape): string {
+/** `CPUUtilization Average > 90, 3×300s`: the metric's condition, alike for both sides. */
+export function describeCondition(alarm: AlarmShape): string {
+  const comparison = COMPARISON_SYMBOL[alarm.comparison ?? ''] ?? alarm.comparison ?? '?';
+  return `${alarm.metricName ?? '?'} ${alarm.statistic ?? '?'} ${comparison} ${alarm.threshold ?? '?'}, ${alarm.evaluationPeriods ?? '?'}×${alarm.periodSeconds ?? '?'}s`;
+}
+
+/** `AWS/RDS DBInstanceIdentifier=prod-orders`: what the metric is about. */
+export function describeSubject(alarm: AlarmShape): string {
   const dimensions = Object.entries(alarm.dimensions)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, value]) => `${name}=${value}`)
     .join(',');
-  const comparison = COMPARISON_SYMBOL[alarm.comparison ?? ''] ?? alarm.comparison ?? '?';
-  return `${alarm.namespace ?? '?'} ${alarm.metricName ?? '?'}(${dimensions}) ${alarm.statistic ?? '?'} ${comparison} ${alarm.threshold ?? '?'}, ${alarm.evaluationPeriods ?? '?'}×${alarm.periodSeconds ?? '?'}s`;
+  return `${alarm.namespace ?? '?'} ${dimensions}`;
 }
 
 function liveShape(alarm: MetricAlarm): AlarmShape {
@@ -62,14 +67,24 @@ export function alarmChecks({ database, kind, alarms, topicArn, live }: AlarmFac
   return alarms.flatMap((planned): CheckResult[] => {
     const base = { database, kind, resource: planned.alarmName };
     const alarm = live.get(planned.alarmName);
-    const plannedText = describeAlarm(planned);
+    const plannedText = describeCondition(planned);
     if (!alarm) return [{ ...base, check: 'alarm', status: 'fail', planned: plannedText, live: 'missing' }];
+    const shape = liveShape(alarm);
+    // The subject (namespace and dimensions) is shown only when it differs: it is the same on every healthy row.
+    const sameSubject = describeSubject(shape) === describeSubject(planned);
+    const alarmRow: CheckResult = {
+      ...base,
+      check: 'alarm',
+      status: sameSubject && describeCondition(shape) === plannedText ? 'pass' : 'fail',
+      planned: sameSubject ? plannedText : `${plannedText} on ${describeSubject(planned)}`,
+      live: sameSubject ? describeCondition(shape) : `${describeCondition(shape)} on ${describeSubject(shape)}`,
+    };
     const actions = alarm.AlarmActions ?? [];
     const notifies = alarm.ActionsEnabled !== false && actions.includes(topicArn);
     const liveActions =
       alarm.ActionsEnabled === false ? 'actions disabled' : actions.length === 0 ? 'no alarm actions' : `→ ${actions.map(topicName).join(', ')}`;
     return [
-      equalityCheck({ ...base, check: 'alarm', planned: plannedText, live: describeAlarm(liveShape(alarm)) }),
+      alarmRow,
       { ...base, check: 'alarm actions', status: notifies ? 'pass' : 'fail', planned: `→ ${topicName(topicArn)}`, live: liveActions },
     ];
   });

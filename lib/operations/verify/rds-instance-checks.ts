@@ -78,12 +78,13 @@ export function arnAccount(arn: string | undefined): string | undefined {
 }
 
 function encryption({ plan, plannedKeyArn, live }: RdsInstanceFacts & { live: RdsInstanceLive }) {
-  const planned = `${plan.keyAlias} (${plannedKeyArn ? shortKeyName(plannedKeyArn) : 'alias not found in KMS'})`;
-  if (!live.instance.StorageEncrypted) return { status: 'fail' as const, planned, live: 'not encrypted' };
+  const plannedKey = plannedKeyArn ? shortKeyName(plannedKeyArn) : 'alias not found in KMS';
+  const fail = (liveText: string) => ({ status: 'fail' as const, planned: `${plan.keyAlias} (${plannedKey})`, live: liveText });
+  if (!live.instance.StorageEncrypted) return fail('not encrypted');
   const liveKey = live.keyArn ?? live.instance.KmsKeyId;
-  if (!liveKey) return { status: 'fail' as const, planned, live: 'encrypted, key not reported' };
-  const same = plannedKeyArn !== undefined && live.keyArn === plannedKeyArn;
-  return { status: same ? ('pass' as const) : ('fail' as const), planned, live: shortKeyName(liveKey) };
+  if (!liveKey) return fail('encrypted, key not reported');
+  if (plannedKeyArn === undefined || live.keyArn !== plannedKeyArn) return fail(shortKeyName(liveKey));
+  return { status: 'pass' as const, planned: plan.keyAlias, live: `${shortKeyName(liveKey)} (${plan.keyAlias})` };
 }
 
 function pointInTimeRecovery({ plan, live, now }: RdsInstanceFacts & { live: RdsInstanceLive }) {
