@@ -2,7 +2,7 @@
  * Turns AWS SDK errors into messages an operator can act on. Only the error's name, its service message and the
  * call we made are shown: never a request, a header or a credential.
  */
-import { accessError, OperationError } from '../operation-error';
+import { accessError, OperationError, serviceError } from '../operation-error';
 
 /** What we were doing when the call failed, for the message. */
 export interface AwsCallContext {
@@ -75,7 +75,7 @@ export function describeAwsError(error: unknown, context: AwsCallContext): Opera
       `Could not reach ${target} for ${where} (${name}${attempts ? `, ${attempts} attempts` : ''}). Check --endpoint-url / AWS_ENDPOINT_URL, the region and the network.`,
     );
   }
-  return accessError(`${where} failed: ${name}${detail ? `: ${detail}` : ''}`);
+  return serviceError(`${where} failed: ${name}${detail ? `: ${detail}` : ''}`);
 }
 
 function serviceMessage(error: unknown): string {

@@ -155,7 +155,7 @@ export async function runRestoreDrill(strategy: DrillStrategy, options: DrillOpt
       log('interrupted: cleaning up');
     } else {
       failure = error instanceof Error ? error.message : String(error);
-      failureKind = error instanceof OperationError ? error.kind : 'drill';
+      failureKind = error instanceof OperationError && error.kind !== 'service' ? error.kind : 'drill';
       log(`failed: ${failure}`);
     }
   }

@@ -22,12 +22,13 @@ function cleanupText(report: DrillReport): string {
   const { cleanup } = report;
   if (cleanup.kept.length > 0) return `kept ${cleanup.kept.map((r) => `${r.type} ${r.id}`).join(', ')} (--keep)`;
   const parts: string[] = [];
-  parts.push(cleanup.removed.length > 0 ? `removed ${cleanup.removed.map((r) => `${r.type} ${r.id}`).join(', ')}` : 'nothing was created');
-  if (cleanup.error) parts.push(cleanup.error);
   const deleting = cleanup.left.filter((r) => r.state === 'deleting');
   const left = cleanup.left.filter((r) => r.state !== 'deleting');
+  if (cleanup.removed.length > 0) parts.push(`removed ${cleanup.removed.map((r) => `${r.type} ${r.id}`).join(', ')}`);
+  else if (cleanup.left.length === 0 && !cleanup.error) parts.push('nothing was created');
+  if (cleanup.error) parts.push(cleanup.error.replace(/\.$/, ''));
   if (deleting.length > 0) parts.push(`still deleting: ${deleting.map((r) => `${r.type} ${r.id}`).join(', ')}`);
   if (left.length > 0) parts.push(`LEFT BEHIND: ${left.map((r) => `${r.type} ${r.id}${r.state ? ` (${r.state})` : ''}`).join(', ')}`);
-  else if (report.scratch && !cleanup.error && deleting.length === 0) parts.push('nothing left behind');
+  else if (cleanup.removed.length > 0 && !cleanup.error && deleting.length === 0) parts.push('nothing left behind');
   return parts.join('; ');
 }
