@@ -17,6 +17,7 @@ import { formatTime } from '../report/format';
 import { Clock, systemClock } from '../runtime';
 import { verifyDatabases } from '../verify/verify-databases';
 import { ParsedArguments, parseArguments, parseEndpointUrl, parseTimeoutMinutes } from './arguments';
+import { commandNames } from './commands';
 import { commandHelp, mainHelp } from './help';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
@@ -58,7 +59,8 @@ export async function runDbctl(argv: readonly string[], deps: DbctlDeps): Promis
   } catch (error) {
     if (error instanceof OperationError) {
       deps.err(`dbctl: ${error.message}`);
-      if (error.kind === 'usage') deps.err(`Run 'dbctl ${parsed?.command?.name ? `${parsed.command.name} ` : ''}--help' for usage.`);
+      const command = parsed?.command?.name ?? argv.find((arg) => commandNames().includes(arg));
+      if (error.kind === 'usage') deps.err(`Run 'dbctl ${command ? `${command} ` : ''}--help' for usage.`);
       return EXIT.usage;
     }
     throw error;
