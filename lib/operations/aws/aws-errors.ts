@@ -46,6 +46,7 @@ export function describeAwsError(error: unknown, context: AwsCallContext): Opera
   if (error instanceof OperationError) return error;
   const name = awsErrorName(error);
   const attempts = (error as { $metadata?: { attempts?: number } })?.$metadata?.attempts;
+  const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
   const where = `${context.action}${context.resource ? ` on ${context.resource}` : ''} in ${context.region}`;
   const detail = serviceMessage(error);
   if (ACCESS_DENIED.has(name)) {
@@ -66,13 +67,13 @@ export function describeAwsError(error: unknown, context: AwsCallContext): Opera
   }
   if (THROTTLED.has(name)) {
     return accessError(
-      `AWS kept throttling ${where}${attempts ? ` after ${attempts} attempts` : ''} (${name}). Try again later, or raise AWS_MAX_ATTEMPTS.`,
+      `AWS kept throttling ${where}${attempts ? ` after ${tries}` : ''} (${name}). Try again later, or raise AWS_MAX_ATTEMPTS.`,
     );
   }
   if (UNREACHABLE.has(name)) {
     const target = context.endpoint ? `the endpoint ${context.endpoint}` : `the ${context.action.split(':')[0]} endpoint of ${context.region}`;
     return accessError(
-      `Could not reach ${target} for ${where} (${name}${attempts ? `, ${attempts} attempts` : ''}). Check --endpoint-url / AWS_ENDPOINT_URL, the region and the network.`,
+      `Could not reach ${target} for ${where} (${name}${attempts ? `, ${tries}` : ''}). Check --endpoint-url / AWS_ENDPOINT_URL, the region and the network.`,
     );
   }
   return serviceError(`${where} failed: ${name}${detail ? `: ${detail}` : ''}`);

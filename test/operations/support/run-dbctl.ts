@@ -54,6 +54,8 @@ export function dbctlProcess(argv: readonly string[], env: Record<string, string
       HOME: process.env.HOME,
       ...FAKE_CREDENTIALS,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // Never ask an instance metadata service for credentials: tests talk to 127.0.0.1 only.
+      AWS_EC2_METADATA_DISABLED: 'true',
       ...env,
     },
     encoding: 'utf8',
