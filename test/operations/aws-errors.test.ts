@@ -85,6 +85,6 @@ describe('SDK client settings', () => {
   test('GIVEN a client THEN the SDK resolved the adaptive retry strategy and the region of the database', async () => {
     const rds = createAwsClients({}).rds('eu-central-1');
     expect(await rds.config.region()).toBe('eu-central-1');
-    expect((await rds.config.retryStrategy()).mode).toBe('adaptive');
+    expect(((await rds.config.retryStrategy()) as { mode?: string }).mode).toBe('adaptive');
   });
 });

@@ -11,7 +11,7 @@ import { fixtureConfig } from '../support/fixtures';
 
 const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbctl-usage-'));
 fs.writeFileSync(path.join(configDir, 'qa.js'), `module.exports = ${JSON.stringify(fixtureConfig('staging'))};\n`);
-fs.writeFileSync(path.join(configDir, 'gcponly.js'), `module.exports = ${JSON.stringify({ ...fixtureConfig('staging'), aws: undefined, databases: [fixtureConfig().databases[1]] })};\n`);
+fs.writeFileSync(path.join(configDir, 'gcponly.js'), `module.exports = ${JSON.stringify({ ...fixtureConfig('staging'), aws: undefined, databases: fixtureConfig().databases!.slice(1) })};\n`);
 fs.writeFileSync(path.join(configDir, 'broken.js'), `module.exports = ${JSON.stringify({ ...fixtureConfig('staging'), tier: 'prod' })};\n`);
 
 async function run(...argv: string[]) {

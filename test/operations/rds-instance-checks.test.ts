@@ -33,8 +33,10 @@ function healthyInstance(): DBInstance {
   };
 }
 
-function facts(change: (live: { instance: DBInstance } & Partial<RdsInstanceLive>) => void = () => undefined, extra: Partial<RdsInstanceFacts> = {}): RdsInstanceFacts {
-  const live: { instance: DBInstance; keyArn?: string; automatedBackup?: RdsInstanceLive['automatedBackup'] } = {
+type MutableLive = { -readonly [K in keyof RdsInstanceLive]: RdsInstanceLive[K] };
+
+function facts(change: (live: MutableLive) => void = () => undefined, extra: Partial<RdsInstanceFacts> = {}): RdsInstanceFacts {
+  const live: MutableLive = {
     instance: healthyInstance(),
     keyArn: KEY,
     automatedBackup: { Status: 'active', RestoreWindow: { EarliestTime: new Date(NOW.getTime() - 35 * DAY + 3600_000), LatestTime: NOW } },
