@@ -23,10 +23,13 @@ export interface Network {
   readonly availabilityZones: string[];
 }
 
+/** moto takes a 12-digit access key id as the account id; any other key means its default account 123456789012. */
+const accessKeyId = () => process.env.AWS_ACCESS_KEY_ID ?? 'testing';
+
 const sdkConfig = (endpoint: string) => ({
   region: REGION,
   endpoint,
-  credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  credentials: { accessKeyId: accessKeyId(), secretAccessKey: 'testing' },
 });
 
 export const rdsClient = (endpoint: string) => new RDSClient(sdkConfig(endpoint));
@@ -42,7 +45,7 @@ export async function defaultNetwork(endpoint: string): Promise<Network> {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      authorization: `AWS4-HMAC-SHA256 Credential=testing/20260101/${REGION}/ec2/aws4_request, SignedHeaders=host, Signature=0`,
+      authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId()}/20260101/${REGION}/ec2/aws4_request, SignedHeaders=host, Signature=0`,
     },
     body: 'Action=DescribeSubnets&Version=2016-11-15',
   });
