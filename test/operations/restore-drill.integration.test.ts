@@ -15,11 +15,11 @@ import { createAwsClients } from '../../lib/operations/aws/aws-clients';
 import { KeyResolver } from '../../lib/operations/aws/kms-keys';
 import { RdsInstanceDrill } from '../../lib/operations/drill/rds-instance-drill';
 import { fakeClock } from '../../lib/operations/runtime';
-import type { EnvironmentPlan, RdsInstancePlan } from '../../lib/plan/plan-types';
 import { describeWithTool } from '../support/local-tools';
-import { MOTO_INSTALL_HINT, MotoServer, startMoto, useFakeCredentials } from './support/moto-server';
+import { MOTO_INSTALL_HINT } from './support/moto-server';
+import { useMotoSample } from './support/moto-sample';
 import { dbctl, DRILL_START } from './support/run-dbctl';
-import { defaultNetwork, ENVIRONMENT, Network, rdsClient, samplePlan, seedRdsInstance, Seeded, writeSampleConfig } from './support/sample-account';
+import { ENVIRONMENT, rdsClient, seedRdsInstance, Seeded } from './support/sample-account';
 import { MUTATING_RDS_COMMANDS, passThrough, RdsCall, RdsTap, slowRestore, tappedClients } from './support/tapped-clients';
 
 const describeMoto = describeWithTool('moto_server', MOTO_INSTALL_HINT);
@@ -28,52 +28,36 @@ const describeMoto = describeWithTool('moto_server', MOTO_INSTALL_HINT);
 const SCRATCH = 'sample-orders-drill-20260314-092653';
 
 describeMoto('dbctl restore-drill against moto', () => {
-  let moto: MotoServer;
-  let restoreEnv: () => void;
-  let network: Network;
-  let configDir: string;
-  let plan: EnvironmentPlan;
-  let db: RdsInstancePlan;
+  const sample = useMotoSample();
+  const endpoint = () => sample.moto.endpoint;
   let seeded: Seeded;
   let calls: RdsCall[];
 
-  beforeAll(async () => {
-    restoreEnv = useFakeCredentials();
-    moto = await startMoto();
-  }, 60_000);
-  afterAll(async () => {
-    await moto?.stop();
-    restoreEnv?.();
-  });
   beforeEach(async () => {
-    await moto.reset();
-    network = await defaultNetwork(moto.endpoint);
-    configDir = writeSampleConfig(network);
-    ({ plan, db } = samplePlan(configDir));
-    seeded = await seedRdsInstance(moto.endpoint, db, network);
+    seeded = await seedRdsInstance(endpoint(), sample.db, sample.network);
     calls = [];
   });
 
   const drill = (args: string[], options: { tap?: RdsTap; interrupts?: { signal: AbortSignal; abandon: AbortSignal }; onLine?: (line: string) => void } = {}) =>
-    dbctl(['restore-drill', '--env', ENVIRONMENT, '--database', 'orders', '--endpoint-url', moto.endpoint, ...args], {
-      configDir,
+    dbctl(['restore-drill', '--env', ENVIRONMENT, '--database', 'orders', '--endpoint-url', endpoint(), ...args], {
+      configDir: sample.configDir,
       createClients: tappedClients(options.tap ?? passThrough, calls),
       interrupts: options.interrupts,
       onLine: options.onLine,
     });
 
   async function instances(): Promise<DBInstance[]> {
-    return (await rdsClient(moto.endpoint).send(new DescribeDBInstancesCommand({}))).DBInstances ?? [];
+    return (await rdsClient(endpoint()).send(new DescribeDBInstancesCommand({}))).DBInstances ?? [];
   }
 
   /** Nothing of any drill copy: no instance, no automated backups, no snapshot. */
   async function expectNothingLeft() {
-    const rds = rdsClient(moto.endpoint);
-    expect((await instances()).map((i) => i.DBInstanceIdentifier)).toEqual([db.identifier]);
+    const rds = rdsClient(endpoint());
+    expect((await instances()).map((i) => i.DBInstanceIdentifier)).toEqual([sample.db.identifier]);
     const snapshots = (await rds.send(new DescribeDBSnapshotsCommand({}))).DBSnapshots ?? [];
-    expect(snapshots.filter((s) => s.DBInstanceIdentifier !== db.identifier)).toEqual([]);
+    expect(snapshots.filter((s) => s.DBInstanceIdentifier !== sample.db.identifier)).toEqual([]);
     const backups = (await rds.send(new DescribeDBInstanceAutomatedBackupsCommand({}))).DBInstanceAutomatedBackups ?? [];
-    expect(backups.map((b) => b.DBInstanceIdentifier)).toEqual([db.identifier]);
+    expect(backups.map((b) => b.DBInstanceIdentifier)).toEqual([sample.db.identifier]);
   }
 
   function expectSourceUntouched() {
@@ -86,7 +70,7 @@ describeMoto('dbctl restore-drill against moto', () => {
   }
 
   async function sourceState() {
-    const source = (await instances()).find((i) => i.DBInstanceIdentifier === db.identifier)!;
+    const source = (await instances()).find((i) => i.DBInstanceIdentifier === sample.db.identifier)!;
     const { LatestRestorableTime: _ignored, ...rest } = source;
     return rest;
   }
@@ -254,8 +238,8 @@ describeMoto('dbctl restore-drill against moto', () => {
     );
     expect(run.stdout).toContain(`to remove it by hand: aws rds delete-db-instance --region eu-west-1 --db-instance-identifier ${SCRATCH}`);
     // Remove what the abandoned drill left, as the report says.
-    await rdsClient(moto.endpoint).send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: SCRATCH, DeletionProtection: false, ApplyImmediately: true }));
-    await rdsClient(moto.endpoint).send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: SCRATCH, SkipFinalSnapshot: true, DeleteAutomatedBackups: true }));
+    await rdsClient(endpoint()).send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: SCRATCH, DeletionProtection: false, ApplyImmediately: true }));
+    await rdsClient(endpoint()).send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: SCRATCH, SkipFinalSnapshot: true, DeleteAutomatedBackups: true }));
     await expectNothingLeft();
   });
 
@@ -273,10 +257,10 @@ describeMoto('dbctl restore-drill against moto', () => {
 
   test('GIVEN the RDS drill strategy WHEN asked to delete the source or an untagged look-alike THEN it refuses', async () => {
     await seedScratchLookalike();
-    const clients = createAwsClients({ endpointUrl: moto.endpoint });
-    const strategy = new RdsInstanceDrill(db, {
-      plan,
-      aws: plan.aws!,
+    const clients = createAwsClients({ endpointUrl: endpoint() });
+    const strategy = new RdsInstanceDrill(sample.db, {
+      plan: sample.plan,
+      aws: sample.plan.aws!,
       clients,
       keys: new KeyResolver(clients),
       clock: fakeClock(DRILL_START),
@@ -292,8 +276,8 @@ describeMoto('dbctl restore-drill against moto', () => {
   });
 
   test('GIVEN the source does not exist WHEN the drill runs THEN it fails with exit 1 and creates nothing', async () => {
-    await rdsClient(moto.endpoint).send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: db.identifier, DeletionProtection: false, ApplyImmediately: true }));
-    await rdsClient(moto.endpoint).send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: db.identifier, SkipFinalSnapshot: true }));
+    await rdsClient(endpoint()).send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: sample.db.identifier, DeletionProtection: false, ApplyImmediately: true }));
+    await rdsClient(endpoint()).send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: sample.db.identifier, SkipFinalSnapshot: true }));
     calls.length = 0;
 
     const run = await drill([]);
@@ -304,7 +288,7 @@ describeMoto('dbctl restore-drill against moto', () => {
   });
 
   test('GIVEN a source without automated backups WHEN the drill runs THEN it fails with exit 1: there is nothing to restore', async () => {
-    await rdsClient(moto.endpoint).send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: db.identifier, BackupRetentionPeriod: 0, ApplyImmediately: true }));
+    await rdsClient(endpoint()).send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: sample.db.identifier, BackupRetentionPeriod: 0, ApplyImmediately: true }));
     calls.length = 0;
 
     const run = await drill([]);
@@ -318,7 +302,7 @@ describeMoto('dbctl restore-drill against moto', () => {
 
   async function seedScratchLookalike() {
     const { CreateDBInstanceCommand } = await import('@aws-sdk/client-rds');
-    await rdsClient(moto.endpoint).send(
+    await rdsClient(endpoint()).send(
       new CreateDBInstanceCommand({ DBInstanceIdentifier: SCRATCH, Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', AllocatedStorage: 20 }),
     );
   }

@@ -6,47 +6,19 @@ import { DeleteAlarmsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-clou
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { DeleteDBInstanceCommand, ModifyDBInstanceCommand } from '@aws-sdk/client-rds';
 import type { CheckResult } from '../../lib/operations/check-result';
-import type { RdsInstancePlan } from '../../lib/plan/plan-types';
 import { describeWithTool } from '../support/local-tools';
-import { MOTO_INSTALL_HINT, MotoServer, startMoto, useFakeCredentials } from './support/moto-server';
+import { MOTO_INSTALL_HINT } from './support/moto-server';
+import { useMotoSample } from './support/moto-sample';
 import { dbctl } from './support/run-dbctl';
-import {
-  cloudwatchClient,
-  defaultNetwork,
-  ENVIRONMENT,
-  kmsClient,
-  Network,
-  rdsClient,
-  samplePlan,
-  seedRdsInstance,
-  writeSampleConfig,
-} from './support/sample-account';
+import { cloudwatchClient, ENVIRONMENT, kmsClient, rdsClient, seedRdsInstance } from './support/sample-account';
 
 const describeMoto = describeWithTool('moto_server', MOTO_INSTALL_HINT);
 
 describeMoto('dbctl verify against moto', () => {
-  let moto: MotoServer;
-  let restoreEnv: () => void;
-  let network: Network;
-  let configDir: string;
-  let db: RdsInstancePlan;
+  const sample = useMotoSample();
+  const endpoint = () => sample.moto.endpoint;
 
-  beforeAll(async () => {
-    restoreEnv = useFakeCredentials();
-    moto = await startMoto();
-  }, 60_000);
-  afterAll(async () => {
-    await moto?.stop();
-    restoreEnv?.();
-  });
-  beforeEach(async () => {
-    await moto.reset();
-    network = await defaultNetwork(moto.endpoint);
-    configDir = writeSampleConfig(network);
-    ({ db } = samplePlan(configDir));
-  });
-
-  const verify = (...args: string[]) => dbctl(['verify', '--env', ENVIRONMENT, '--endpoint-url', moto.endpoint, ...args], { configDir });
+  const verify = (...args: string[]) => dbctl(['verify', '--env', ENVIRONMENT, '--endpoint-url', endpoint(), ...args], { configDir: sample.configDir });
   async function verifyJson(...args: string[]) {
     const run = await verify('--json', ...args);
     const report = JSON.parse(run.stdout);
@@ -56,7 +28,7 @@ describeMoto('dbctl verify against moto', () => {
   }
 
   test('GIVEN live resources that match the plan WHEN verify runs THEN every check passes and it exits 0', async () => {
-    await seedRdsInstance(moto.endpoint, db, network);
+    await seedRdsInstance(endpoint(), sample.db, sample.network);
 
     const { run, report, checks, failed } = await verifyJson();
 
@@ -89,8 +61,8 @@ describeMoto('dbctl verify against moto', () => {
   });
 
   test('GIVEN backup retention lowered to 7 days WHEN verify runs THEN only the retention check fails, with both values, exit 1', async () => {
-    await seedRdsInstance(moto.endpoint, db, network);
-    await rdsClient(moto.endpoint).send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: db.identifier, BackupRetentionPeriod: 7, ApplyImmediately: true }));
+    await seedRdsInstance(endpoint(), sample.db, sample.network);
+    await rdsClient(endpoint()).send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: sample.db.identifier, BackupRetentionPeriod: 7, ApplyImmediately: true }));
 
     const { run, failed } = await verifyJson();
 
@@ -99,7 +71,7 @@ describeMoto('dbctl verify against moto', () => {
   });
 
   test('GIVEN an unencrypted instance WHEN verify runs THEN the encryption check fails naming the planned key, exit 1', async () => {
-    const seeded = await seedRdsInstance(moto.endpoint, db, network, { instance: { StorageEncrypted: false, KmsKeyId: undefined } });
+    const seeded = await seedRdsInstance(endpoint(), sample.db, sample.network, { instance: { StorageEncrypted: false, KmsKeyId: undefined } });
 
     const { run, failed } = await verifyJson();
 
@@ -110,8 +82,8 @@ describeMoto('dbctl verify against moto', () => {
   });
 
   test('GIVEN an instance encrypted with another key WHEN verify runs THEN the encryption check shows both keys', async () => {
-    const other = await kmsClient(moto.endpoint).send(new CreateKeyCommand({ Description: 'not the planned key' }));
-    const seeded = await seedRdsInstance(moto.endpoint, db, network, { instance: { KmsKeyId: other.KeyMetadata!.Arn } });
+    const other = await kmsClient(endpoint()).send(new CreateKeyCommand({ Description: 'not the planned key' }));
+    const seeded = await seedRdsInstance(endpoint(), sample.db, sample.network, { instance: { KmsKeyId: other.KeyMetadata!.Arn } });
 
     const { failed } = await verifyJson();
 
@@ -126,8 +98,8 @@ describeMoto('dbctl verify against moto', () => {
   });
 
   test('GIVEN the database is missing WHEN verify runs THEN it reports it missing in its region, still checks the alarms, exit 1', async () => {
-    await seedRdsInstance(moto.endpoint, db, network, { instance: { DeletionProtection: false } });
-    await rdsClient(moto.endpoint).send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: db.identifier, SkipFinalSnapshot: true }));
+    await seedRdsInstance(endpoint(), sample.db, sample.network, { instance: { DeletionProtection: false } });
+    await rdsClient(endpoint()).send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: sample.db.identifier, SkipFinalSnapshot: true }));
 
     const { run, failed, checks } = await verifyJson();
 
@@ -137,18 +109,18 @@ describeMoto('dbctl verify against moto', () => {
   });
 
   test('GIVEN deletion protection and Multi-AZ off, an alarm missing and one without actions WHEN verify runs THEN each is a row', async () => {
-    await seedRdsInstance(moto.endpoint, db, network, {
+    await seedRdsInstance(endpoint(), sample.db, sample.network, {
       instance: { DeletionProtection: false, MultiAZ: false },
       skipAlarms: ['sample-orders-storage-low'],
     });
-    const cpu = db.alarms.find((a) => a.id === 'cpu-high')!;
-    await cloudwatchClient(moto.endpoint).send(new DeleteAlarmsCommand({ AlarmNames: [cpu.alarmName] }));
-    await cloudwatchClient(moto.endpoint).send(
+    const cpu = sample.db.alarms.find((a) => a.id === 'cpu-high')!;
+    await cloudwatchClient(endpoint()).send(new DeleteAlarmsCommand({ AlarmNames: [cpu.alarmName] }));
+    await cloudwatchClient(endpoint()).send(
       new PutMetricAlarmCommand({
         AlarmName: cpu.alarmName,
         Namespace: cpu.namespace,
         MetricName: cpu.metricName,
-        Dimensions: [{ Name: 'DBInstanceIdentifier', Value: db.identifier }],
+        Dimensions: [{ Name: 'DBInstanceIdentifier', Value: sample.db.identifier }],
         Statistic: cpu.statistic,
         ComparisonOperator: cpu.comparison,
         Threshold: 95,
@@ -170,7 +142,7 @@ describeMoto('dbctl verify against moto', () => {
   });
 
   test('GIVEN a drifted engine version and class WHEN verify prints its table THEN the FAIL rows show planned and live values', async () => {
-    await seedRdsInstance(moto.endpoint, db, network, { instance: { EngineVersion: '17.7', DBInstanceClass: 'db.r6g.xlarge' } });
+    await seedRdsInstance(endpoint(), sample.db, sample.network, { instance: { EngineVersion: '17.7', DBInstanceClass: 'db.r6g.xlarge' } });
 
     const run = await verify();
 
@@ -189,7 +161,7 @@ describeMoto('dbctl verify against moto', () => {
   test.todo('GIVEN a DynamoDB table without PITR on a replica WHEN verify runs THEN that replica fails (no DynamoDB tables in the plan yet)');
 
   test('GIVEN --database naming the database WHEN verify runs THEN it checks that database only', async () => {
-    await seedRdsInstance(moto.endpoint, db, network);
+    await seedRdsInstance(endpoint(), sample.db, sample.network);
     const { run, checks } = await verifyJson('--database', 'orders');
     expect(run.code).toBe(0);
     expect(new Set(checks.map((c) => c.database))).toEqual(new Set(['orders']));

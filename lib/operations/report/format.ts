@@ -1,12 +1,16 @@
 /** Small formatting rules shared by the reports, so the same value always reads the same. */
 
-/** `45s`, `2m05s`, `1h02m03s`; negative durations (clock skew) read as 0s. */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Hours, minutes and seconds of a duration; negative durations (clock skew) are 0. */
+function clockParts(seconds: number): { h: number; m: number; s: number } {
+  const total = Math.max(0, seconds);
+  return { h: Math.floor(total / 3600), m: Math.floor((total % 3600) / 60), s: total % 60 };
+}
+
+/** `45s`, `2m05s`, `1h02m03s`. */
 export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
+  const { h, m, s } = clockParts(Math.round(ms / 1000));
   if (h > 0) return `${h}h${pad(m)}m${pad(s)}s`;
   if (m > 0) return `${m}m${pad(s)}s`;
   return `${s}s`;
@@ -19,11 +23,7 @@ export function formatTime(date: Date): string {
 
 /** `[02:05]`: minutes and seconds since the start of a drill (hours when needed). */
 export function elapsedStamp(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
+  const { h, m, s } = clockParts(Math.floor(ms / 1000));
   return h > 0 ? `[${h}:${pad(m)}:${pad(s)}]` : `[${pad(m)}:${pad(s)}]`;
 }
 
