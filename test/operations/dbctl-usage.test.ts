@@ -12,6 +12,7 @@ import { fixtureConfig } from '../support/fixtures';
 const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbctl-usage-'));
 fs.writeFileSync(path.join(configDir, 'qa.js'), `module.exports = ${JSON.stringify(fixtureConfig('staging'))};\n`);
 fs.writeFileSync(path.join(configDir, 'gcponly.js'), `module.exports = ${JSON.stringify({ ...fixtureConfig('staging'), aws: undefined, databases: fixtureConfig().databases!.slice(1) })};\n`);
+fs.writeFileSync(path.join(configDir, 'awsnone.js'), `module.exports = ${JSON.stringify({ ...fixtureConfig('staging'), databases: fixtureConfig().databases!.slice(1) })};\n`);
 fs.writeFileSync(path.join(configDir, 'broken.js'), `module.exports = ${JSON.stringify({ ...fixtureConfig('staging'), tier: 'prod' })};\n`);
 
 async function run(...argv: string[]) {
@@ -22,7 +23,10 @@ async function run(...argv: string[]) {
     err: (t) => err.push(t),
     env: { DB_CONFIG_DIR: configDir },
     createClients: () => {
-      throw new Error('no AWS call expected');
+      const noCall = (): never => {
+        throw new Error('no AWS call expected');
+      };
+      return { rds: noCall, kms: noCall, cloudwatch: noCall };
     },
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
@@ -48,6 +52,14 @@ describe('dbctl help', () => {
   });
 });
 
+test('GIVEN an environment with no AWS database WHEN verify runs THEN it says there is nothing to verify and exits 0', async () => {
+  expect(await run('verify', '--env', 'awsnone')).toEqual({
+    code: 0,
+    stdout: "No AWS databases are planned in environment 'awsnone': nothing to verify.",
+    stderr: '',
+  });
+});
+
 describe('dbctl usage errors exit 2 with an exact message', () => {
   test.each([
     [[], 'Missing command. Commands: verify, restore-drill.', "Run 'dbctl --help' for usage."],
@@ -61,7 +73,7 @@ describe('dbctl usage errors exit 2 with an exact message', () => {
     [['verify', '--env', 'qa', '--regoin', 'x'], "Unknown option '--regoin' for 'dbctl verify'.", "Run 'dbctl verify --help' for usage."],
     [['verify', '-e', 'qa'], "Unknown option '-e'.", "Run 'dbctl verify --help' for usage."],
     [['verify', '--env', 'qa', 'orders'], "Unexpected argument 'orders'.", "Run 'dbctl verify --help' for usage."],
-    [['verify', '--env', 'production'], "Unknown environment 'production'. Available: broken, gcponly, qa.", "Run 'dbctl verify --help' for usage."],
+    [['verify', '--env', 'production'], "Unknown environment 'production'. Available: awsnone, broken, gcponly, qa.", "Run 'dbctl verify --help' for usage."],
     [['verify', '--env', 'qa', '--database', 'payments'], "Unknown database 'payments' in environment 'qa'. AWS databases: orders.", "Run 'dbctl verify --help' for usage."],
     [
       ['verify', '--env', 'qa', '--database', 'ledger'],

@@ -64,8 +64,8 @@ export class RdsInstanceDrill implements DrillStrategy {
     this.sourceInstance = instance;
     this.sourceKeyArn = instance.StorageEncrypted && instance.KmsKeyId ? await this.ctx.keys.keyArn(this.region, instance.KmsKeyId) : undefined;
     const backups = instance.BackupRetentionPeriod ? await describeAutomatedBackups(this.ctx.clients, this.region, this.source) : [];
-    const earliest = backups.find((b) => b.Status === 'active')?.RestoreWindow?.EarliestTime ?? instance.InstanceCreateTime;
     const latest = instance.LatestRestorableTime;
+    const earliest = backups.find((b) => b.Status === 'active')?.RestoreWindow?.EarliestTime ?? estimatedEarliest(instance);
     const key = instance.StorageEncrypted ? (this.sourceKeyArn ? shortKeyName(this.sourceKeyArn) : 'encrypted, key unknown') : 'not encrypted';
     return {
       summary: `${instance.DBInstanceStatus}, ${instance.Engine} ${instance.EngineVersion}, ${instance.DBInstanceClass}, ${key}, ${instance.BackupRetentionPeriod ?? 0} days of backups`,
@@ -226,6 +226,15 @@ export class RdsInstanceDrill implements DrillStrategy {
   private context(action: string, resource: string) {
     return { action, region: this.region, resource, endpoint: this.ctx.clients.endpointUrl };
   }
+}
+
+/** Without a reported window: the later of the instance's creation and the retention period before its latest time. */
+function estimatedEarliest(instance: DBInstance): Date | undefined {
+  const created = instance.InstanceCreateTime?.getTime();
+  const latest = instance.LatestRestorableTime?.getTime();
+  const retention = instance.BackupRetentionPeriod ?? 0;
+  const candidates = [created, latest === undefined ? undefined : latest - retention * 24 * 3600 * 1000].filter((t): t is number => t !== undefined);
+  return candidates.length > 0 ? new Date(Math.max(...candidates)) : undefined;
 }
 
 function securityGroups(instance: DBInstance): string[] {
