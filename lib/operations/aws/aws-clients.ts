@@ -1,0 +1,59 @@
+/**
+ * SDK clients for the operations CLI, one per service and region. Credentials come from the SDK's standard chain
+ * (environment, AWS_PROFILE / shared config, SSO, web identity, container and instance roles); the region of every
+ * call is the database's region from the plan. Throttling is retried with adaptive backoff, each HTTP attempt has a
+ * timeout, and `--endpoint-url` (or the SDK's own AWS_ENDPOINT_URL) points every client at another endpoint.
+ */
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { RDSClient } from '@aws-sdk/client-rds';
+
+export interface AwsClientOptions {
+  /** `--endpoint-url`; when unset the SDK reads AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>) itself. */
+  readonly endpointUrl?: string;
+  /** Attempts per call including the first; AWS_MAX_ATTEMPTS overrides the default. */
+  readonly maxAttempts?: number;
+  /** Time limit of one HTTP attempt, in milliseconds. */
+  readonly requestTimeoutMs?: number;
+  readonly connectionTimeoutMs?: number;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 6;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+
+export interface AwsClients {
+  readonly endpointUrl?: string;
+  rds(region: string): RDSClient;
+  cloudwatch(region: string): CloudWatchClient;
+  kms(region: string): KMSClient;
+}
+
+/** The client settings shared by every service. */
+export function clientConfig(region: string, options: AwsClientOptions, env: NodeJS.ProcessEnv = process.env) {
+  const fromEnv = Number(env.AWS_MAX_ATTEMPTS);
+  return {
+    region,
+    ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
+    retryMode: 'adaptive' as const,
+    maxAttempts: options.maxAttempts ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_MAX_ATTEMPTS),
+    requestHandler: {
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+    },
+  };
+}
+
+export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
+  const cache = new Map<string, unknown>();
+  const cached = <T>(key: string, create: () => T): T => {
+    if (!cache.has(key)) cache.set(key, create());
+    return cache.get(key) as T;
+  };
+  return {
+    endpointUrl: options.endpointUrl ?? process.env.AWS_ENDPOINT_URL,
+    rds: (region) => cached(`rds:${region}`, () => new RDSClient(clientConfig(region, options))),
+    cloudwatch: (region) => cached(`cloudwatch:${region}`, () => new CloudWatchClient(clientConfig(region, options))),
+    kms: (region) => cached(`kms:${region}`, () => new KMSClient(clientConfig(region, options))),
+  };
+}

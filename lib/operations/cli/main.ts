@@ -1,0 +1,144 @@
+/**
+ * dbctl: the operations CLI. `runDbctl` takes the arguments and everything it touches (output, environment, clock,
+ * interrupt signals, client factory) and returns the exit code, so tests run it in-process against moto.
+ */
+import * as path from 'path';
+import { CONFIG_DIR } from '../../config/load-environments';
+import { AwsClientOptions, AwsClients, createAwsClients } from '../aws/aws-clients';
+import { KeyResolver } from '../aws/kms-keys';
+import { DEFAULT_DRILL_TIMINGS, DrillOptions, runRestoreDrill } from '../drill/run-drill';
+import { parseRestoreTime, RestorePoint } from '../drill/restore-point';
+import { loadEnvironmentPlan, selectDatabases } from '../environment-plan';
+import { OperationError, usageError } from '../operation-error';
+import type { OperationsContext } from '../operations-context';
+import { checkTable, summaryLine } from '../report/check-table';
+import { drillReportText } from '../report/drill-report';
+import { formatTime } from '../report/format';
+import { Clock, systemClock } from '../runtime';
+import { verifyDatabases } from '../verify/verify-databases';
+import { ParsedArguments, parseArguments, parseEndpointUrl, parseTimeoutMinutes } from './arguments';
+import { commandNames } from './commands';
+import { commandHelp, mainHelp } from './help';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+export interface InterruptSignals {
+  /** First Ctrl-C. */
+  readonly signal: AbortSignal;
+  /** Second Ctrl-C. */
+  readonly abandon: AbortSignal;
+}
+
+export interface DbctlDeps {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly clock?: Clock;
+  readonly createClients?: (options: AwsClientOptions) => AwsClients;
+  /** Called when a drill starts: installs the Ctrl-C handling and returns its signals. */
+  readonly captureInterrupts?: () => InterruptSignals;
+  readonly drillTimings?: Partial<Pick<DrillOptions, 'pollMs' | 'deletionTimeoutMs' | 'heartbeatMs'>>;
+}
+
+export async function runDbctl(argv: readonly string[], deps: DbctlDeps): Promise<number> {
+  let parsed: ParsedArguments | undefined;
+  try {
+    parsed = parseArguments(argv);
+    if (parsed.help) {
+      deps.out(parsed.command ? commandHelp(parsed.command) : mainHelp());
+      return EXIT.ok;
+    }
+    switch (parsed.command!.name) {
+      case 'verify':
+        return await verifyCommand(parsed, deps);
+      case 'restore-drill':
+        return await drillCommand(parsed, deps);
+      default:
+        throw new Error(`BUG: command ${parsed.command!.name} has no handler`);
+    }
+  } catch (error) {
+    if (error instanceof OperationError) {
+      deps.err(`dbctl: ${error.message}`);
+      const command = parsed?.command?.name ?? argv.find((arg) => commandNames().includes(arg));
+      if (error.kind === 'usage') deps.err(`Run 'dbctl ${command ? `${command} ` : ''}--help' for usage.`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+function context(parsed: ParsedArguments, deps: DbctlDeps, progress: (line: string) => void, signal: AbortSignal) {
+  const env = deps.env ?? process.env;
+  const configDir = env.DB_CONFIG_DIR ? path.resolve(env.DB_CONFIG_DIR) : CONFIG_DIR;
+  const endpointUrl = parseEndpointUrl(parsed.options['endpoint-url'] as string | undefined);
+  const plan = loadEnvironmentPlan(parsed.options.env as string, configDir);
+  const selection = selectDatabases(plan, parsed.options.database as string | undefined);
+  const clients = (deps.createClients ?? createAwsClients)({ endpointUrl });
+  const ctx: OperationsContext = {
+    plan,
+    aws: selection.aws,
+    clients,
+    keys: new KeyResolver(clients),
+    clock: deps.clock ?? systemClock,
+    progress,
+    signal,
+  };
+  return { ctx, databases: selection.databases };
+}
+
+async function verifyCommand(parsed: ParsedArguments, deps: DbctlDeps): Promise<number> {
+  const json = parsed.options.json === true;
+  const { ctx, databases } = context(parsed, deps, json ? deps.err : deps.out, new AbortController().signal);
+  const report = await verifyDatabases(databases, ctx);
+  const ok = report.summary.failed === 0;
+  if (json) {
+    deps.out(JSON.stringify({ command: 'verify', ok, ...report, checkedAt: ctx.clock.now().toISOString() }, null, 2));
+  } else if (databases.length === 0) {
+    deps.out(`No AWS databases are planned in environment '${report.environment}': nothing to verify.`);
+  } else {
+    const regions = [...new Set(databases.map((db) => db.region))].join(', ');
+    deps.out(`Verify ${report.environment}: ${databases.length} ${databases.length === 1 ? 'database' : 'databases'}, account ${report.account}, ${regions}, at ${formatTime(ctx.clock.now())}`);
+    deps.out('');
+    deps.out(checkTable(report.checks));
+    deps.out('');
+    deps.out(`${summaryLine(report.summary)}${ok ? '' : ' (drift: the live databases differ from the config)'}`);
+  }
+  return ok ? EXIT.ok : EXIT.failed;
+}
+
+async function drillCommand(parsed: ParsedArguments, deps: DbctlDeps): Promise<number> {
+  const json = parsed.options.json === true;
+  const { options } = parsed;
+  if (options.to !== undefined && options.latest !== undefined) throw usageError("Use either '--to' or '--latest', not both.");
+  const point: RestorePoint = options.to !== undefined ? { kind: 'time', time: parseRestoreTime(options.to as string) } : { kind: 'latest' };
+  const timeoutMinutes = parseTimeoutMinutes(options.timeout as string | undefined) ?? DEFAULT_DRILL_TIMINGS.timeoutMs / 60_000;
+  const progress = json ? deps.err : deps.out;
+  const interrupts = deps.captureInterrupts?.() ?? { signal: new AbortController().signal, abandon: new AbortController().signal };
+  const { ctx, databases } = context(parsed, deps, progress, interrupts.signal);
+  const database = databases[0];
+  if (!database.drill) throw usageError(`Restore drills of ${database.label}s are not supported yet.`);
+  const report = await runRestoreDrill(
+    database.drill(ctx),
+    {
+      environment: ctx.plan.environment,
+      database: database.name,
+      point,
+      keep: options.keep === true,
+      ...DEFAULT_DRILL_TIMINGS,
+      ...deps.drillTimings,
+      timeoutMs: timeoutMinutes * 60_000,
+    },
+    { clock: ctx.clock, progress, signal: interrupts.signal, abandon: interrupts.abandon },
+  );
+  const code =
+    report.outcome === 'passed'
+      ? EXIT.ok
+      : report.outcome === 'interrupted'
+        ? EXIT.interrupted
+        : report.failureKind === 'usage' || report.failureKind === 'access'
+          ? EXIT.usage
+          : EXIT.failed;
+  if (json) deps.out(JSON.stringify({ command: 'restore-drill', ok: code === EXIT.ok, ...report }, null, 2));
+  else deps.out(drillReportText(report));
+  return code;
+}

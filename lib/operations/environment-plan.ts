@@ -1,0 +1,41 @@
+/** Reads the plan of one environment for dbctl, and selects its databases, with usage errors that name the choices. */
+import * as fs from 'fs';
+import { ConfigError } from '../config/config-error';
+import { listEnvironments, loadEnvironments } from '../config/load-environments';
+import { buildPlan } from '../plan/build-plan';
+import type { AwsPlan, EnvironmentPlan } from '../plan/plan-types';
+import { PlannedDatabase, plannedDatabases } from './kinds/database-kinds';
+import { usageError } from './operation-error';
+
+export function loadEnvironmentPlan(name: string, configDir: string): EnvironmentPlan {
+  if (!fs.existsSync(configDir)) throw usageError(`Config folder ${configDir} not found (set DB_CONFIG_DIR, or run dbctl in the project).`);
+  const available = listEnvironments(configDir);
+  if (!available.includes(name)) {
+    throw usageError(`Unknown environment '${name}'. Available: ${available.join(', ') || '(none)'}.`);
+  }
+  try {
+    return buildPlan(loadEnvironments([name], configDir)[0]);
+  } catch (error) {
+    if (error instanceof ConfigError) throw usageError(error.message);
+    throw error;
+  }
+}
+
+export interface DatabaseSelection {
+  readonly aws: AwsPlan;
+  readonly databases: readonly PlannedDatabase[];
+}
+
+export function selectDatabases(plan: EnvironmentPlan, name?: string): DatabaseSelection {
+  if (!plan.aws) {
+    throw usageError(`Environment '${plan.environment}' has no AWS section: dbctl works on AWS databases (Google Cloud is not supported yet).`);
+  }
+  const all = plannedDatabases(plan.aws);
+  if (name === undefined) return { aws: plan.aws, databases: all };
+  const found = all.find((db) => db.name === name);
+  if (found) return { aws: plan.aws, databases: [found] };
+  if (plan.gcp?.cloudSqlInstances.some((db) => db.name === name)) {
+    throw usageError(`Database '${name}' of environment '${plan.environment}' is a Cloud SQL instance: dbctl works on AWS databases (Google Cloud is not supported yet).`);
+  }
+  throw usageError(`Unknown database '${name}' in environment '${plan.environment}'. AWS databases: ${all.map((db) => db.name).join(', ') || '(none)'}.`);
+}

@@ -1,0 +1,150 @@
+/**
+ * A sample environment and the live resources that match it, created in moto through the SDK (moto's CloudFormation
+ * cannot deploy our stacks: DESIGN.md §7). The config uses moto's default VPC and subnets, so the network rows
+ * of verify have real ids to compare.
+ */
+import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CreateAliasCommand, CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateDBInstanceCommand, CreateDBInstanceCommandInput, CreateDBParameterGroupCommand, CreateDBSubnetGroupCommand, RDSClient } from '@aws-sdk/client-rds';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { loadEnvironments } from '../../../lib/config/load-environments';
+import { buildPlan } from '../../../lib/plan/build-plan';
+import type { EnvironmentPlan, RdsInstancePlan } from '../../../lib/plan/plan-types';
+import { fixtureConfig } from '../../support/fixtures';
+
+export const REGION = 'eu-west-1';
+export const ENVIRONMENT = 'sample';
+
+export interface Network {
+  readonly vpcId: string;
+  readonly subnetIds: string[];
+  readonly availabilityZones: string[];
+}
+
+/** moto takes a 12-digit access key id as the account id; any other key means its default account 123456789012. */
+const accessKeyId = () => process.env.AWS_ACCESS_KEY_ID ?? 'testing';
+
+const sdkConfig = (endpoint: string) => ({
+  region: REGION,
+  endpoint,
+  credentials: { accessKeyId: accessKeyId(), secretAccessKey: 'testing' },
+});
+
+export const rdsClient = (endpoint: string) => new RDSClient(sdkConfig(endpoint));
+export const kmsClient = (endpoint: string) => new KMSClient(sdkConfig(endpoint));
+export const cloudwatchClient = (endpoint: string) => new CloudWatchClient(sdkConfig(endpoint));
+
+/**
+ * moto's default VPC and its subnets. @aws-sdk/client-ec2 is not a dependency, so this one read uses EC2's query
+ * API directly; moto routes it by the credential scope and does not check signatures.
+ */
+export async function defaultNetwork(endpoint: string): Promise<Network> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId()}/20260101/${REGION}/ec2/aws4_request, SignedHeaders=host, Signature=0`,
+    },
+    body: 'Action=DescribeSubnets&Version=2016-11-15',
+  });
+  const xml = await response.text();
+  const items = [...xml.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => m[1]);
+  const field = (item: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(item)?.[1] ?? '';
+  const subnets = items
+    .filter((item) => field(item, 'defaultForAz') === 'true' && field(item, 'subnetId'))
+    .map((item) => ({ id: field(item, 'subnetId'), vpc: field(item, 'vpcId'), az: field(item, 'availabilityZone') }))
+    .sort((a, b) => a.az.localeCompare(b.az));
+  if (subnets.length < 2) throw new Error(`moto has no default subnets in ${REGION}: ${xml.slice(0, 300)}`);
+  return { vpcId: subnets[0].vpc, subnetIds: subnets.map((s) => s.id), availabilityZones: subnets.map((s) => s.az) };
+}
+
+/** Writes the sample environment (the production fixture in moto's network) to a new config folder. */
+export function writeSampleConfig(network: Network): string {
+  const config: any = structuredClone(fixtureConfig('production'));
+  config.aws.regions[REGION].network = {
+    type: 'existing',
+    vpcId: network.vpcId,
+    availabilityZones: network.availabilityZones,
+    privateSubnetIds: network.subnetIds,
+  };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbctl-config-'));
+  fs.writeFileSync(path.join(dir, `${ENVIRONMENT}.js`), `module.exports = ${JSON.stringify(config, null, 2)};\n`);
+  return dir;
+}
+
+export function samplePlan(configDir: string): { plan: EnvironmentPlan; db: RdsInstancePlan } {
+  const plan = buildPlan(loadEnvironments([ENVIRONMENT], configDir)[0]);
+  return { plan, db: plan.aws!.rdsInstances[0] };
+}
+
+export interface SeedOptions {
+  /** Changes to the CreateDBInstance input, to start from a drifted database. */
+  readonly instance?: Partial<CreateDBInstanceCommandInput>;
+  /** Alarms not to create. */
+  readonly skipAlarms?: readonly string[];
+}
+
+export interface Seeded {
+  readonly keyArn: string;
+  readonly subnetGroup: string;
+  readonly parameterGroup: string;
+}
+
+/** Creates what the stacks would: the region's key and alias, the network and parameter groups, the instance, alarms. */
+export async function seedRdsInstance(endpoint: string, db: RdsInstancePlan, network: Network, options: SeedOptions = {}): Promise<Seeded> {
+  const kms = kmsClient(endpoint);
+  const key = await kms.send(new CreateKeyCommand({ Description: `${db.keyAlias} (test)` }));
+  const keyArn = key.KeyMetadata!.Arn!;
+  await kms.send(new CreateAliasCommand({ AliasName: db.keyAlias, TargetKeyId: key.KeyMetadata!.KeyId }));
+
+  const rds = rdsClient(endpoint);
+  const subnetGroup = `${db.identifier}-subnets`;
+  const parameterGroup = `${db.identifier}-params`;
+  await rds.send(new CreateDBSubnetGroupCommand({ DBSubnetGroupName: subnetGroup, DBSubnetGroupDescription: db.identifier, SubnetIds: network.subnetIds }));
+  await rds.send(new CreateDBParameterGroupCommand({ DBParameterGroupName: parameterGroup, DBParameterGroupFamily: db.parameterGroupFamily, Description: db.identifier }));
+  await rds.send(
+    new CreateDBInstanceCommand({
+      DBInstanceIdentifier: db.identifier,
+      Engine: db.engine,
+      EngineVersion: db.engineVersion,
+      DBInstanceClass: db.instanceClass,
+      AllocatedStorage: db.allocatedStorageGiB,
+      MultiAZ: db.multiAz,
+      StorageEncrypted: true,
+      KmsKeyId: keyArn,
+      BackupRetentionPeriod: db.recovery.backupRetentionDays,
+      DeletionProtection: db.deletionProtection,
+      DBSubnetGroupName: subnetGroup,
+      DBParameterGroupName: parameterGroup,
+      MasterUsername: 'dbadmin',
+      ManageMasterUserPassword: true,
+      PubliclyAccessible: false,
+      Tags: Object.entries(db.tags).map(([Key, Value]) => ({ Key, Value })),
+      ...options.instance,
+    }),
+  );
+
+  const cloudwatch = cloudwatchClient(endpoint);
+  for (const alarm of db.alarms) {
+    if (options.skipAlarms?.includes(alarm.alarmName)) continue;
+    await cloudwatch.send(
+      new PutMetricAlarmCommand({
+        AlarmName: alarm.alarmName,
+        AlarmDescription: alarm.description,
+        Namespace: alarm.namespace,
+        MetricName: alarm.metricName,
+        Dimensions: Object.entries(alarm.dimensions).map(([Name, Value]) => ({ Name, Value })),
+        Statistic: alarm.statistic,
+        ComparisonOperator: alarm.comparison,
+        Threshold: alarm.threshold,
+        Period: alarm.periodSeconds,
+        EvaluationPeriods: alarm.evaluationPeriods,
+        AlarmActions: [db.alarmTopicArn],
+        OKActions: [db.alarmTopicArn],
+      }),
+    );
+  }
+  return { keyArn, subnetGroup, parameterGroup };
+}
