@@ -87,11 +87,15 @@ export class RdsDatabase extends Construct {
       this.optionGroup.applyRemovalPolicy(keepUnlessDestroyed(removalPolicy));
     }
 
-    const mode = props.credentials ?? 'rds-managed';
     const username = props.masterUsername ?? 'dbadmin';
-    const credentials = mode === 'rds-managed'
-      ? rds.Credentials.fromUsername(username, { encryptionKey: props.encryptionKey })
-      : rds.Credentials.fromGeneratedSecret(username, { secretName: `${props.identifier}/master`, encryptionKey: props.encryptionKey });
+    const generated = props.credentials === 'secrets-manager'
+      ? new rds.DatabaseSecret(this, 'MasterSecret', { username, secretName: `${props.identifier}/master`, encryptionKey: props.encryptionKey })
+      : undefined;
+    // The master secret must outlive a retained or snapshotted database, or nobody can log in after a restore.
+    generated?.applyRemovalPolicy(keepUnlessDestroyed(removalPolicy));
+    const credentials = generated
+      ? rds.Credentials.fromSecret(generated)
+      : rds.Credentials.fromUsername(username, { encryptionKey: props.encryptionKey });
 
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
       ...parts.instanceProps,
@@ -100,7 +104,7 @@ export class RdsDatabase extends Construct {
       optionGroup: this.optionGroup,
       databaseName: props.databaseName,
       credentials,
-      manageMasterUserPassword: mode === 'rds-managed',
+      manageMasterUserPassword: !generated,
       allocatedStorage: allocatedStorageGiB,
       maxAllocatedStorage: props.maxAllocatedStorageGiB,
       storageEncrypted: true,
@@ -121,13 +125,12 @@ export class RdsDatabase extends Construct {
       cfn.automaticBackupReplicationRetentionPeriod = backupRetentionDays;
     }
 
-    if (mode === 'rds-managed') {
-      this.masterSecret = secretsmanager.Secret.fromSecretCompleteArn(this, 'MasterSecret', cfn.attrMasterUserSecretSecretArn);
-    } else {
+    if (generated) {
       this.masterSecret = this.instance.secret!;
-      // The master secret must outlive a retained or snapshotted database, or nobody can log in after a restore.
-      this.masterSecret.applyRemovalPolicy(keepUnlessDestroyed(removalPolicy));
       this.instance.addRotationSingleUser({ automaticallyAfter: Duration.days(props.passwordRotationDays ?? 30) });
+    } else {
+      // RDS keeps this secret (encrypted with the key) and rotates it every 7 days.
+      this.masterSecret = secretsmanager.Secret.fromSecretCompleteArn(this, 'ManagedMasterSecret', cfn.attrMasterUserSecretSecretArn);
     }
 
     this.alarms = addInstanceAlarms(this, props, parts, this.instance, { role: 'primary', allocatedStorageGiB });
