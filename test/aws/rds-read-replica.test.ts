@@ -1,23 +1,12 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as kms from 'aws-cdk-lib/aws-kms';
-import * as sns from 'aws-cdk-lib/aws-sns';
 import { RdsReadReplica, RdsReadReplicaProps } from '../../constructs/aws/rds-read-replica';
-import { onlyResource, testStack } from './support';
+import { baseProps, onlyResource, testStack } from './support';
 
 /** GIVEN a stack in eu-central-1, WHEN a cross-region replica of an eu-west-1 instance is added. */
 function crossRegionReplica(overrides: Partial<RdsReadReplicaProps> = {}) {
   const { stack, vpc } = testStack('eu-central-1');
   new RdsReadReplica(stack, 'Replica', {
-    identifier: 'test-orders-replica-2',
-    engine: 'postgres',
-    engineVersion: '17.6',
-    instanceClass: 'db.r6g.large',
-    vpc,
-    subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
-    encryptionKey: kms.Alias.fromAliasName(stack, 'Key', 'alias/test-databases'),
-    logEncryptionKey: new kms.Key(stack, 'LogKey'),
-    alarmTopic: sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:eu-central-1:123456789012:test-database-alarms'),
+    ...baseProps(stack, vpc, 'test-orders-replica-2'),
     sourceArn: 'arn:aws:rds:eu-west-1:123456789012:db:test-orders',
     allocatedStorageGiB: 100,
     ...overrides,

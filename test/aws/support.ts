@@ -5,6 +5,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { RdsDatabase, RdsDatabaseProps } from '../../constructs/aws/rds-database';
+import type { RdsInstanceBaseProps } from '../../constructs/aws/rds-instance-base';
 import { testApp } from '../support/fixtures';
 
 export const TOPIC_ARN = 'arn:aws:sns:eu-west-1:123456789012:test-database-alarms';
@@ -22,22 +23,25 @@ export function testStack(region = 'eu-west-1'): { stack: Stack; vpc: ec2.IVpc }
   return { stack, vpc };
 }
 
-/** WHEN an RdsDatabase (PostgreSQL 17.6 on db.r6g.large by default) is added with these props. */
-export function synthDatabase(overrides: Partial<RdsDatabaseProps> = {}) {
-  const { stack, vpc } = testStack();
-  const key = new kms.Key(stack, 'LogKey');
-  const database = new RdsDatabase(stack, 'Orders', {
-    identifier: 'test-orders',
+/** Props every instance test starts from: PostgreSQL 17.6 on db.r6g.large, the region's key alias and topic. */
+export function baseProps(stack: Stack, vpc: ec2.IVpc, identifier: string): RdsInstanceBaseProps {
+  return {
+    identifier,
     engine: 'postgres',
     engineVersion: '17.6',
     instanceClass: 'db.r6g.large',
     vpc,
     subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
     encryptionKey: kms.Alias.fromAliasName(stack, 'Key', 'alias/test-databases'),
-    logEncryptionKey: key,
-    alarmTopic: sns.Topic.fromTopicArn(stack, 'Topic', TOPIC_ARN),
-    ...overrides,
-  });
+    logEncryptionKey: new kms.Key(stack, 'LogKey'),
+    alarmTopic: sns.Topic.fromTopicArn(stack, 'Topic', `arn:aws:sns:${stack.region}:123456789012:test-database-alarms`),
+  };
+}
+
+/** WHEN an RdsDatabase (PostgreSQL 17.6 on db.r6g.large by default) is added with these props. */
+export function synthDatabase(overrides: Partial<RdsDatabaseProps> = {}) {
+  const { stack, vpc } = testStack();
+  const database = new RdsDatabase(stack, 'Orders', { ...baseProps(stack, vpc, 'test-orders'), ...overrides });
   return { stack, database, template: Template.fromStack(stack) };
 }
 
