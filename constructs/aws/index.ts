@@ -15,3 +15,4 @@ export * from './rds-parameters';
 export * from './rds-read-replica';
 export * from './rds-tuning';
 export * from './rds-windows';
+export * from './removal';

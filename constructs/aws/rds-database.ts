@@ -5,10 +5,11 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { RdsAlarms } from './rds-alarms';
-import { addInstanceAlarms, buildInstanceParts, keepUnlessDestroyed, RdsInstanceBaseProps } from './rds-instance-base';
+import { addInstanceAlarms, buildInstanceParts, RdsInstanceBaseProps } from './rds-instance-base';
 import { rdsInstanceProblems, SettingProblem } from './rds-instance-checks';
 import { RdsReadReplica, RdsReadReplicaOptions } from './rds-read-replica';
 import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from './rds-windows';
+import { keepUnlessDestroyed } from './removal';
 
 export interface RdsDatabaseProps extends RdsInstanceBaseProps {
   /** @default - the engine's first license model (Oracle Enterprise Edition: bring-your-own-license) */

@@ -15,6 +15,7 @@ import { RdsAlarms } from './rds-alarms';
 import { cdkInstanceEngine } from './rds-cdk-engine';
 import { RDS_ENGINE_TABLE, RdsEngineRow } from './rds-engine-table';
 import { RdsLogGroups } from './rds-log-groups';
+import { keepUnlessDestroyed } from './removal';
 import { rdsMaxConnections, rdsParameters } from './rds-parameters';
 import { DEFAULT_MAINTENANCE_WINDOW } from './rds-windows';
 
@@ -91,9 +92,6 @@ export interface RdsInstanceParts {
   /** DatabaseInstance props common to primaries and replicas. */
   readonly instanceProps: rds.DatabaseInstanceNewProps & { readonly instanceType: ec2.InstanceType };
 }
-
-/** Keeps stateful helpers (parameter group, option group, secret, logs) as long as a retained or snapshotted database. */
-export const keepUnlessDestroyed = (policy: RemovalPolicy) => (policy === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
 
 export function buildInstanceParts(scope: Construct, props: RdsInstanceBaseProps, removalPolicy: RemovalPolicy): RdsInstanceParts {
   const row = RDS_ENGINE_TABLE[props.engine];

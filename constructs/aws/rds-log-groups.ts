@@ -2,10 +2,11 @@
  * The log groups RDS exports to, created before the instance so they carry our retention and our key (RDS would
  * otherwise create them unencrypted, kept forever, and our creation would then fail on the existing name).
  */
-import { RemovalPolicy } from 'aws-cdk-lib';
+import type { RemovalPolicy } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { keepUnlessDestroyed } from './removal';
 
 export interface RdsLogGroupsProps {
   readonly identifier: string;
@@ -26,7 +27,7 @@ export class RdsLogGroups extends Construct {
       logGroupName: `/aws/rds/instance/${props.identifier}/${type}`,
       retention,
       encryptionKey: props.encryptionKey,
-      removalPolicy: props.removalPolicy === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      removalPolicy: keepUnlessDestroyed(props.removalPolicy),
     })]));
   }
 }
