@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
+import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../common/identifiers';
 import type { RdsAlarms } from './rds-alarms';
 import { addInstanceAlarms, buildInstanceParts, RdsInstanceBaseProps } from './rds-instance-base';
 
@@ -44,6 +45,8 @@ export class RdsReadReplica extends Construct {
     if (Boolean(props.source) === Boolean(props.sourceArn)) {
       throw new Error(`${this.node.path}: give exactly one of 'source' (same region) or 'sourceArn' (cross-region)`);
     }
+    const idProblem = identifierProblem(props.identifier, RDS_IDENTIFIER_MAX_LENGTH);
+    if (idProblem) throw new Error(`${this.node.path}: the replica identifier '${props.identifier}' ${idProblem}`);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
     const parts = buildInstanceParts(this, props, removalPolicy);
     this.parameterGroup = parts.parameterGroup;

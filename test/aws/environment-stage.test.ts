@@ -128,6 +128,10 @@ describe('the production stage', () => {
     });
   });
 
+  test('a parameter override from config wins over the tuned value', () => {
+    rds.hasResourceProperties('AWS::RDS::DBParameterGroup', { Family: 'postgres17', Parameters: Match.objectLike({ work_mem: '16384' }) });
+  });
+
   test('orders replicates its automated backups to eu-central-1 with that region\'s key', () => {
     rds.hasResourceProperties('AWS::RDS::DBInstance', {
       DBInstanceIdentifier: 'prod-orders',

@@ -134,6 +134,9 @@ describe('AWS plan of read replicas', () => {
       sourceArn: 'arn:aws:rds:eu-west-1:123456789012:db:prod-orders',
       keyAliasArn: 'arn:aws:kms:eu-central-1:123456789012:alias/prod-databases',
       alarmTopicArn: 'arn:aws:sns:eu-central-1:123456789012:prod-database-alarms',
+      // Security groups are regional: only CIDRs carry over to another region.
+      allowedCidrs: ['10.0.0.0/16'],
+      allowedSecurityGroupIds: [],
     });
   });
 
