@@ -35,6 +35,16 @@ export default defineEnvironment({
       allowedCidrs: ['10.10.0.0/16'],
     },
     {
+      kind: 'rds-instance',
+      name: 'catalog',
+      engine: 'mysql',
+      version: '8.4.6',
+      instanceClass: 'db.t4g.small',
+      allocatedStorageGiB: 20,
+      databaseName: 'catalog',
+      allowedCidrs: ['10.10.0.0/16'],
+    },
+    {
       kind: 'cloudsql-instance',
       name: 'ledger',
       engine: 'postgres',

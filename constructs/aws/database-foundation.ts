@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -17,8 +17,8 @@ export interface DatabaseFoundationProps {
 }
 
 /**
- * What every database of an environment in one region shares: a customer-managed KMS key (rotation on) and an
- * alarm topic encrypted with it.
+ * What every database of an environment in one region shares: a customer-managed KMS key (rotation on) that RDS,
+ * Secrets Manager, Performance Insights, CloudWatch Logs and the alarm topic use, and that alarm topic.
  */
 export class DatabaseFoundation extends Construct {
   readonly key: kms.Key;
@@ -40,6 +40,19 @@ export class DatabaseFoundation extends Construct {
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
+      }),
+    );
+    // RDS log exports go to log groups encrypted with the key (created by the database stacks, /aws/rds/...).
+    const stack = Stack.of(this);
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchLogsForRdsLogGroups',
+        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:/aws/rds/*` },
+        },
       }),
     );
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {

@@ -1,5 +1,6 @@
-/** CloudWatch alarm definitions for an RDS instance, from the shared alarm catalog. */
-import { AlarmRow, AlarmSeverity, DATABASE_ALARMS } from '../common/alarm-catalog';
+/** CloudWatch alarm definitions for one RDS instance: the alarm catalog's rows that apply, thresholds resolved. */
+import type { AlarmSeverity } from '../common/alarm-catalog';
+import { RDS_ALARMS, RdsAlarmContext, RdsLogMetric } from './rds-alarm-catalog';
 
 export interface CloudWatchAlarmDefinition {
   readonly id: string;
@@ -9,47 +10,43 @@ export interface CloudWatchAlarmDefinition {
   readonly namespace: string;
   readonly metricName: string;
   readonly dimensions: Readonly<Record<string, string>>;
-  readonly statistic: 'Average' | 'Minimum' | 'Maximum';
+  readonly statistic: 'Average' | 'Minimum' | 'Maximum' | 'Sum';
   readonly comparison: 'GreaterThanThreshold' | 'LessThanThreshold';
   readonly threshold: number;
   readonly periodSeconds: number;
   readonly evaluationPeriods: number;
+  readonly missingDataIsOk: boolean;
+  /** Set when the metric is derived from an exported log group. */
+  readonly logMetric?: RdsLogMetric;
 }
 
-const GIB = 1024 ** 3;
-
-export function rdsAlarmDefinitions(identifier: string, allocatedStorageGiB: number): CloudWatchAlarmDefinition[] {
-  return DATABASE_ALARMS.map((row) => rdsAlarm(row, identifier, allocatedStorageGiB));
-}
-
-function rdsAlarm(row: AlarmRow, identifier: string, allocatedStorageGiB: number): CloudWatchAlarmDefinition {
-  const common = {
-    id: row.id,
-    alarmName: `${identifier}-${row.id}`,
-    severity: row.severity,
-    namespace: 'AWS/RDS',
-    dimensions: { DBInstanceIdentifier: identifier },
-    periodSeconds: row.periodSeconds,
-    evaluationPeriods: row.evaluationPeriods,
-  };
-  switch (row.signal) {
-    case 'cpu-utilization':
-      return {
-        ...common,
-        description: `[${row.severity}] ${identifier}: CPU above ${row.thresholdPercent}%. ${row.runbook}`,
-        metricName: 'CPUUtilization',
-        statistic: 'Average',
-        comparison: 'GreaterThanThreshold',
-        threshold: row.thresholdPercent,
-      };
-    case 'storage-free':
-      return {
-        ...common,
-        description: `[${row.severity}] ${identifier}: free storage below ${row.thresholdPercent}% of ${allocatedStorageGiB} GiB. ${row.runbook}`,
-        metricName: 'FreeStorageSpace',
-        statistic: 'Minimum',
-        comparison: 'LessThanThreshold',
-        threshold: Math.floor((allocatedStorageGiB * GIB * row.thresholdPercent) / 100),
-      };
-  }
+/**
+ * @param overrides thresholds by alarm id, in the catalog's unit; they win over the derived ones.
+ */
+export function rdsAlarmDefinitions(
+  identifier: string,
+  ctx: RdsAlarmContext,
+  overrides: Readonly<Record<string, number>> = {},
+): CloudWatchAlarmDefinition[] {
+  return RDS_ALARMS.flatMap((row) => {
+    const derived = row.threshold(ctx);
+    if (derived === undefined) return [];
+    const threshold = overrides[row.id] ?? derived;
+    return [{
+      id: row.id,
+      alarmName: `${identifier}-${row.id}`,
+      description: `[${row.severity}] ${identifier}: ${row.describe(threshold, ctx)}. ${row.runbook}`,
+      severity: row.severity,
+      namespace: row.namespace,
+      metricName: row.metricName,
+      dimensions: { DBInstanceIdentifier: identifier },
+      statistic: row.statistic,
+      comparison: row.comparison,
+      threshold,
+      periodSeconds: row.periodSeconds,
+      evaluationPeriods: row.evaluationPeriods,
+      missingDataIsOk: row.missingDataIsOk ?? false,
+      logMetric: row.logMetric,
+    }];
+  });
 }

@@ -1,37 +1,19 @@
-import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as rds from 'aws-cdk-lib/aws-rds';
-import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { CloudWatchAlarmDefinition, rdsAlarmDefinitions } from './rds-alarm-definitions';
-import { RDS_ENGINE_TABLE } from './rds-engine-table';
-import { rdsInstanceProblems } from './rds-instance-checks';
-import { rdsParameters } from './rds-parameters';
+import type { RdsAlarms } from './rds-alarms';
+import { addInstanceAlarms, buildInstanceParts, RdsInstanceBaseProps } from './rds-instance-base';
+import { rdsInstanceProblems, SettingProblem } from './rds-instance-checks';
+import { RdsReadReplica, RdsReadReplicaOptions } from './rds-read-replica';
+import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from './rds-windows';
+import { keepUnlessDestroyed } from './removal';
 
-/** How aws-cdk-lib names each engine of our table (rds-engine-table.ts). */
-const CDK_ENGINES: Readonly<Record<string, (version: string, major: string) => rds.IInstanceEngine>> = {
-  postgres: (version, major) => rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.of(version, major) }),
-};
-
-export interface RdsDatabaseProps {
-  /** DB instance identifier: 1–63 lowercase letters, digits and hyphens, starting with a letter. */
-  readonly identifier: string;
-  /** Engine name from the engine table, e.g. `postgres`. */
-  readonly engine: string;
-  /** Full engine version from the engine table, e.g. `17.6`. */
-  readonly engineVersion: string;
-  /** Instance class from the instance catalog, e.g. `db.r7g.large`. */
-  readonly instanceClass: string;
-  readonly vpc: ec2.IVpc;
-  /** Private subnets only: the instance is never publicly accessible. */
-  readonly subnets: ec2.SubnetSelection;
-  /** Customer-managed key for storage and the master secret. An alias works, also across stacks. */
-  readonly encryptionKey: kms.IKey;
-  /** Alarm and OK actions. @default - alarms without actions, with a synth warning */
-  readonly alarmTopic?: sns.ITopic;
+export interface RdsDatabaseProps extends RdsInstanceBaseProps {
+  /** @default - the engine's first license model (Oracle Enterprise Edition: bring-your-own-license) */
+  readonly licenseModel?: string;
   /** @default 20 */
   readonly allocatedStorageGiB?: number;
   /** Storage autoscaling limit. @default - no autoscaling */
@@ -40,156 +22,190 @@ export interface RdsDatabaseProps {
   readonly multiAz?: boolean;
   /** Automated backup retention, 0–35 days; also the point-in-time recovery window. @default 7 */
   readonly backupRetentionDays?: number;
-  /** @default true */
-  readonly deletionProtection?: boolean;
-  /** @default RemovalPolicy.SNAPSHOT */
-  readonly removalPolicy?: RemovalPolicy;
-  /** @default - the engine's default port */
-  readonly port?: number;
+  /** Daily UTC window `hh24:mi-hh24:mi`, apart from the maintenance window. @default '02:00-03:00' */
+  readonly preferredBackupWindow?: string;
+  /**
+   * Replicate automated backups to another region, encrypted with that region's key (an alias ARN works).
+   * @default - no replication
+   */
+  readonly backupReplication?: { readonly region: string; readonly keyArn: string };
   /** Initial database. @default - none */
   readonly databaseName?: string;
-  /** CIDR blocks allowed to connect on the database port. @default - none */
-  readonly allowedCidrs?: readonly string[];
-  /** Parameter group parameters. @default - tuned from the instance class, TLS enforced (see rdsParameters) */
-  readonly parameters?: Readonly<Record<string, string>>;
-  /** Slow-query threshold used by the default parameters. @default 1000 */
-  readonly slowQueryThresholdMs?: number;
-  /** @default - the alarm catalog for this identifier and storage (see rdsAlarmDefinitions) */
-  readonly alarms?: readonly CloudWatchAlarmDefinition[];
-  /** @default - the engine's log types */
-  readonly logExports?: readonly string[];
+  /** Master user name. @default 'dbadmin' */
+  readonly masterUsername?: string;
+  /**
+   * `rds-managed`: RDS generates the password into Secrets Manager, encrypted with `encryptionKey`, and rotates it
+   * every 7 days. `secrets-manager`: a generated secret rotated by the engine's rotation Lambda function every
+   * `passwordRotationDays` (the subnets need a route to Secrets Manager). Never a literal password.
+   * @default 'rds-managed'
+   */
+  readonly credentials?: 'rds-managed' | 'secrets-manager';
+  /** @default 30 */
+  readonly passwordRotationDays?: number;
+  /** An RDS Proxy (TLS required, IAM authentication, the master secret). @default false */
+  readonly proxy?: boolean;
+  /** Same-region read replicas. Cross-region replicas: RdsReadReplica in a stack of the target region. @default - none */
+  readonly replicas?: readonly RdsReadReplicaOptions[];
 }
 
 /**
  * An RDS DB instance with safe defaults: encrypted with a customer key, private, TLS enforced, tuned parameter group,
- * backups with point-in-time recovery, deletion protection, master password generated in Secrets Manager, alarms.
+ * backups with point-in-time recovery, deletion protection, generated and rotated master password, IAM database
+ * authentication where the engine has it, Performance Insights, Enhanced Monitoring, encrypted log exports, alarms.
  */
 export class RdsDatabase extends Construct {
   readonly instance: rds.DatabaseInstance;
   readonly parameterGroup: rds.ParameterGroup;
+  readonly optionGroup?: rds.OptionGroup;
   readonly securityGroup: ec2.SecurityGroup;
-  /** Master user credentials, generated and encrypted with the customer key. */
-  readonly masterSecret: rds.DatabaseSecret;
-  readonly alarms: readonly cloudwatch.Alarm[];
+  /** The master secret: generated (`secrets-manager`) or managed by RDS (`rds-managed`). */
+  readonly masterSecret: secretsmanager.ISecret;
+  readonly alarms: RdsAlarms;
+  readonly proxy?: rds.DatabaseProxy;
+  readonly replicas: readonly RdsReadReplica[];
 
   constructor(scope: Construct, id: string, props: RdsDatabaseProps) {
     super(scope, id);
-    const { row, allocatedStorageGiB, backupRetentionDays } = validate(this.node.path, props);
+    const allocatedStorageGiB = props.allocatedStorageGiB ?? 20;
+    const backupRetentionDays = props.backupRetentionDays ?? 7;
+    validate(this.node.path, props, allocatedStorageGiB, backupRetentionDays);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.SNAPSHOT;
-    const major = row.majorOf(props.engineVersion);
-    const engine = CDK_ENGINES[row.engine](props.engineVersion, major);
-    const port = props.port ?? row.defaultPort;
+    const parts = buildInstanceParts(this, props, removalPolicy);
+    const { row } = parts;
+    this.parameterGroup = parts.parameterGroup;
+    this.securityGroup = parts.securityGroup;
 
-    this.parameterGroup = new rds.ParameterGroup(this, 'Parameters', {
-      engine,
-      description: `${props.identifier} (${row.familyOf(major)})`,
-      parameters: {
-        ...(props.parameters ??
-          rdsParameters({ engine: row.engine, instanceClass: props.instanceClass, slowQueryThresholdMs: props.slowQueryThresholdMs ?? 1000 })),
-      },
-      // A retained database keeps its parameter group: deleting it would break the instance's next modification.
-      removalPolicy: removalPolicy === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
-    });
-
-    this.masterSecret = new rds.DatabaseSecret(this, 'MasterSecret', {
-      username: 'dbadmin',
-      secretName: `${props.identifier}/master`,
-      encryptionKey: props.encryptionKey,
-    });
-    // The master secret must outlive a retained or snapshotted database, or nobody can log in after a restore.
-    this.masterSecret.applyRemovalPolicy(removalPolicy === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
-
-    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
-      vpc: props.vpc,
-      description: `Clients of ${props.identifier}`,
-      allowAllOutbound: false,
-    });
-    for (const cidr of props.allowedCidrs ?? []) {
-      this.securityGroup.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(port), `${row.displayName} clients in ${cidr}`);
+    if (row.options.length > 0) {
+      this.optionGroup = new rds.OptionGroup(this, 'Options', {
+        engine: parts.engine,
+        description: `${props.identifier} options`,
+        configurations: row.options.map((option) => ({
+          name: option.name,
+          settings: { ...option.settings },
+          ...(option.port === undefined ? {} : { port: option.port, vpc: props.vpc, securityGroups: [this.securityGroup] }),
+        })),
+      });
+      this.optionGroup.applyRemovalPolicy(keepUnlessDestroyed(removalPolicy));
     }
 
+    const username = props.masterUsername ?? 'dbadmin';
+    const generated = props.credentials === 'secrets-manager'
+      ? new rds.DatabaseSecret(this, 'MasterSecret', { username, secretName: `${props.identifier}/master`, encryptionKey: props.encryptionKey })
+      : undefined;
+    // The master secret must outlive a retained or snapshotted database, or nobody can log in after a restore.
+    generated?.applyRemovalPolicy(keepUnlessDestroyed(removalPolicy));
+    const credentials = generated
+      ? rds.Credentials.fromSecret(generated)
+      : rds.Credentials.fromUsername(username, { encryptionKey: props.encryptionKey });
+
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
-      instanceIdentifier: props.identifier,
-      engine,
-      instanceType: new ec2.InstanceType(props.instanceClass.replace(/^db\./, '')),
-      vpc: props.vpc,
-      vpcSubnets: props.subnets,
-      securityGroups: [this.securityGroup],
-      publiclyAccessible: false,
-      port,
+      ...parts.instanceProps,
+      engine: parts.engine,
+      licenseModel: (props.licenseModel ?? row.licenseModels[0]) as rds.LicenseModel,
+      optionGroup: this.optionGroup,
       databaseName: props.databaseName,
-      credentials: rds.Credentials.fromSecret(this.masterSecret),
-      iamAuthentication: true,
-      storageType: rds.StorageType.GP3,
+      credentials,
+      manageMasterUserPassword: !generated,
       allocatedStorage: allocatedStorageGiB,
       maxAllocatedStorage: props.maxAllocatedStorageGiB,
       storageEncrypted: true,
       storageEncryptionKey: props.encryptionKey,
       multiAz: props.multiAz ?? true,
       backupRetention: Duration.days(backupRetentionDays),
+      preferredBackupWindow: props.preferredBackupWindow ?? DEFAULT_BACKUP_WINDOW,
       copyTagsToSnapshot: true,
       // Keep automated backups after the instance is deleted, unless it is meant to be thrown away.
       deleteAutomatedBackups: removalPolicy === RemovalPolicy.DESTROY,
-      deletionProtection: props.deletionProtection ?? true,
-      removalPolicy,
-      parameterGroup: this.parameterGroup,
-      cloudwatchLogsExports: [...(props.logExports ?? row.logExports)],
-      autoMinorVersionUpgrade: true,
-      caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1,
+      // A major version change upgrades this instance in place (with a new parameter group family).
+      allowMajorVersionUpgrade: true,
     });
-
-    const definitions = props.alarms ?? rdsAlarmDefinitions(props.identifier, allocatedStorageGiB);
-    if (!props.alarmTopic && definitions.length > 0) {
-      Annotations.of(this).addWarningV2('databases:alarms-without-actions', `${props.identifier}: alarms have no action; pass alarmTopic so someone is notified`);
+    const cfn = this.instance.node.defaultChild as rds.CfnDBInstance;
+    if (props.backupReplication) {
+      cfn.automaticBackupReplicationRegion = props.backupReplication.region;
+      cfn.automaticBackupReplicationKmsKeyId = props.backupReplication.keyArn;
+      cfn.automaticBackupReplicationRetentionPeriod = backupRetentionDays;
     }
-    this.alarms = definitions.map((definition) => this.alarm(definition, props.alarmTopic));
+
+    if (generated) {
+      this.masterSecret = this.instance.secret!;
+      this.instance.addRotationSingleUser({ automaticallyAfter: Duration.days(props.passwordRotationDays ?? 30) });
+    } else {
+      // RDS keeps this secret (encrypted with the key) and rotates it every 7 days.
+      this.masterSecret = secretsmanager.Secret.fromSecretCompleteArn(this, 'ManagedMasterSecret', cfn.attrMasterUserSecretSecretArn);
+    }
+
+    this.alarms = addInstanceAlarms(this, props, parts, this.instance, { role: 'primary', allocatedStorageGiB });
+    if (props.proxy) this.proxy = this.addProxy(props);
+
+    this.replicas = (props.replicas ?? []).map((replica, index) => new RdsReadReplica(this, `Replica${index + 1}`, {
+      ...props,
+      parameters: undefined,
+      alarms: undefined,
+      removalPolicy: props.removalPolicy === RemovalPolicy.RETAIN ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      allocatedStorageGiB,
+      ...replica,
+      source: this.instance,
+    }));
   }
 
-  private alarm(definition: CloudWatchAlarmDefinition, topic: sns.ITopic | undefined): cloudwatch.Alarm {
-    const alarm = new cloudwatch.Alarm(this, `Alarm-${definition.id}`, {
-      alarmName: definition.alarmName,
-      alarmDescription: definition.description,
-      metric: new cloudwatch.Metric({
-        namespace: definition.namespace,
-        metricName: definition.metricName,
-        dimensionsMap: { ...definition.dimensions },
-        statistic: definition.statistic,
-        period: Duration.seconds(definition.periodSeconds),
-      }),
-      threshold: definition.threshold,
-      comparisonOperator:
-        definition.comparison === 'GreaterThanThreshold'
-          ? cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD
-          : cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-      evaluationPeriods: definition.evaluationPeriods,
-      treatMissingData: cloudwatch.TreatMissingData.MISSING,
+  /** An RDS Proxy: clients must use TLS and IAM authentication; the proxy logs in with the master secret. */
+  private addProxy(props: RdsDatabaseProps): rds.DatabaseProxy {
+    const stack = Stack.of(this);
+    const role = new iam.Role(this, 'ProxyRole', { assumedBy: new iam.ServicePrincipal('rds.amazonaws.com') });
+    // The secret is encrypted with the customer key, named by alias: allow decrypting through Secrets Manager only.
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [`arn:${stack.partition}:kms:${stack.region}:${stack.account}:key/*`],
+      conditions: {
+        'ForAnyValue:StringEquals': { 'kms:ResourceAliases': aliasName(props.encryptionKey.keyArn) },
+        StringEquals: { 'kms:ViaService': `secretsmanager.${stack.region}.amazonaws.com` },
+      },
+    }));
+    return new rds.DatabaseProxy(this, 'Proxy', {
+      proxyTarget: rds.ProxyTarget.fromInstance(this.instance),
+      secrets: [this.masterSecret],
+      vpc: props.vpc,
+      vpcSubnets: props.subnets,
+      securityGroups: [this.securityGroup],
+      requireTLS: true,
+      iamAuth: true,
+      role,
+      dbProxyName: props.identifier,
     });
-    if (topic) {
-      alarm.addAlarmAction(new cloudwatchActions.SnsAction(topic));
-      alarm.addOkAction(new cloudwatchActions.SnsAction(topic));
-    }
-    return alarm;
   }
 }
 
+/** `alias/x` of an alias ARN; a key ARN stays as it is. */
+function aliasName(arn: string): string {
+  const match = /:(alias\/.+)$/.exec(arn);
+  return match ? match[1] : arn;
+}
+
 /** Checks what a platform team composing the construct directly could get wrong; the config loader runs the same. */
-function validate(path: string, props: RdsDatabaseProps) {
-  const allocatedStorageGiB = props.allocatedStorageGiB ?? 20;
-  const backupRetentionDays = props.backupRetentionDays ?? 7;
+function validate(path: string, props: RdsDatabaseProps, allocatedStorageGiB: number, backupRetentionDays: number): void {
   const problems = rdsInstanceProblems({
     identifier: props.identifier,
     engine: props.engine,
     engineVersion: props.engineVersion,
     instanceClass: props.instanceClass,
+    region: Stack.of(props.vpc).region,
     allocatedStorageGiB,
     maxAllocatedStorageGiB: props.maxAllocatedStorageGiB,
     backupRetentionDays,
     allowedCidrs: props.allowedCidrs ?? [],
+    multiAz: props.multiAz ?? true,
+    licenseModel: props.licenseModel,
+    preferredBackupWindow: props.preferredBackupWindow ?? DEFAULT_BACKUP_WINDOW,
+    preferredMaintenanceWindow: props.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
+    parameters: props.parameterOverrides ?? {},
+    replicas: (props.replicas ?? []).map((replica) => ({ region: Stack.of(props.vpc).region, instanceClass: replica.instanceClass ?? props.instanceClass })),
+    proxy: props.proxy ?? false,
+    backupReplicationRegion: props.backupReplication?.region,
   });
-  const row = RDS_ENGINE_TABLE[props.engine];
-  if (problems.length > 0 || !row) {
-    const lines = problems.map((p) => `  - ${p.field}${p.index === undefined ? '' : `[${p.index}]`} = ${JSON.stringify(p.value)}: ${p.message}. Fix: ${p.fix}`);
-    throw new Error(`Invalid RdsDatabase ${path}:\n${lines.join('\n')}`);
-  }
-  return { row, allocatedStorageGiB, backupRetentionDays };
+  if (problems.length > 0) throw new Error(`Invalid RdsDatabase ${path}:\n${problems.map(formatSettingProblem).join('\n')}`);
+}
+
+export function formatSettingProblem(problem: SettingProblem): string {
+  const where = problem.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+  return `  - ${where} = ${JSON.stringify(problem.value)}: ${problem.message}. Fix: ${problem.fix}`;
 }

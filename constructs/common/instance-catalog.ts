@@ -1,41 +1,62 @@
 /**
  * RDS instance classes we know the size of (Cloud SQL tiers: constructs/gcp/cloud-sql-tiers.ts). Tuning (memory
- * settings) and alarm thresholds (free memory, connections) derive from these numbers, so a class we do not know is
- * rejected instead of guessed.
+ * settings) and alarm thresholds (free memory, connections, CPU credits) derive from these numbers, so a class we do
+ * not know is rejected instead of guessed. Which engine may run which generation is the engine table's business
+ * (constructs/aws/rds-engine-table.ts).
  */
 
 export interface InstanceSize {
   readonly vcpus: number;
   readonly memoryGiB: number;
-  /** Burstable classes earn CPU credits and get a burst-balance alarm. */
+  /** Burstable classes earn CPU credits and get a CPU-credit alarm. */
   readonly burstable: boolean;
 }
 
-const GENERATIONS = {
-  burstable: ['t3', 't4g'],
-  general: ['m5', 'm6g', 'm6i', 'm7g', 'm7i'],
-  memory: ['r5', 'r6g', 'r6i', 'r7g', 'r7i'],
+/** Instance generations as rows: shape and processor. Graviton (ARM) classes do not run Oracle or SQL Server. */
+export const RDS_GENERATIONS = {
+  t3: { shape: 'burstable', graviton: false },
+  t4g: { shape: 'burstable', graviton: true },
+  m5: { shape: 'general', graviton: false },
+  m6g: { shape: 'general', graviton: true },
+  m6i: { shape: 'general', graviton: false },
+  m7g: { shape: 'general', graviton: true },
+  m7i: { shape: 'general', graviton: false },
+  r5: { shape: 'memory', graviton: false },
+  r6g: { shape: 'memory', graviton: true },
+  r6i: { shape: 'memory', graviton: false },
+  r7g: { shape: 'memory', graviton: true },
+  r7i: { shape: 'memory', graviton: false },
 } as const;
+export type RdsGeneration = keyof typeof RDS_GENERATIONS;
 
-// Sizes per family shape: vCPUs and GiB of memory. General purpose has 4 GiB per vCPU, memory optimized 8.
-const BURSTABLE_SIZES: Record<string, [number, number]> = {
-  micro: [2, 1], small: [2, 2], medium: [2, 4], large: [2, 8], xlarge: [4, 16], '2xlarge': [8, 32],
+// Burstable sizes: vCPUs, GiB of memory, CPU credits earned per hour (the same for t3 and t4g).
+const BURSTABLE_SIZES: Record<string, [number, number, number]> = {
+  micro: [2, 1, 12], small: [2, 2, 24], medium: [2, 4, 24], large: [2, 8, 36], xlarge: [4, 16, 96], '2xlarge': [8, 32, 192],
 };
+// Scalable sizes: vCPUs. General purpose has 4 GiB per vCPU, memory optimized 8.
 const SCALABLE_SIZES: Record<string, number> = {
   large: 2, xlarge: 4, '2xlarge': 8, '4xlarge': 16, '8xlarge': 32, '12xlarge': 48, '16xlarge': 64, '24xlarge': 96,
 };
+const GIB_PER_VCPU = { general: 4, memory: 8 } as const;
 
-function buildRdsCatalog(): Record<string, InstanceSize> {
-  const catalog: Record<string, InstanceSize> = {};
-  for (const generation of GENERATIONS.burstable) {
-    for (const [size, [vcpus, memoryGiB]] of Object.entries(BURSTABLE_SIZES)) {
-      catalog[`db.${generation}.${size}`] = { vcpus, memoryGiB, burstable: true };
-    }
-  }
-  for (const [shape, gibPerVcpu] of [['general', 4], ['memory', 8]] as const) {
-    for (const generation of GENERATIONS[shape]) {
+/** A class of the catalog with what tuning and alarms need beyond its size. */
+export interface RdsInstanceClassInfo extends InstanceSize {
+  readonly generation: RdsGeneration;
+  readonly graviton: boolean;
+  /** Burstable classes: CPU credits earned per hour; the balance caps at 24 hours of earnings. */
+  readonly cpuCreditsPerHour?: number;
+}
+
+function buildRdsCatalog(): Record<string, RdsInstanceClassInfo> {
+  const catalog: Record<string, RdsInstanceClassInfo> = {};
+  for (const [generation, { shape, graviton }] of Object.entries(RDS_GENERATIONS) as Array<[RdsGeneration, (typeof RDS_GENERATIONS)[RdsGeneration]]>) {
+    if (shape === 'burstable') {
+      for (const [size, [vcpus, memoryGiB, cpuCreditsPerHour]] of Object.entries(BURSTABLE_SIZES)) {
+        catalog[`db.${generation}.${size}`] = { vcpus, memoryGiB, burstable: true, generation, graviton, cpuCreditsPerHour };
+      }
+    } else {
       for (const [size, vcpus] of Object.entries(SCALABLE_SIZES)) {
-        catalog[`db.${generation}.${size}`] = { vcpus, memoryGiB: vcpus * gibPerVcpu, burstable: false };
+        catalog[`db.${generation}.${size}`] = { vcpus, memoryGiB: vcpus * GIB_PER_VCPU[shape], burstable: false, generation, graviton };
       }
     }
   }
@@ -43,8 +64,14 @@ function buildRdsCatalog(): Record<string, InstanceSize> {
 }
 
 /** RDS / Aurora DB instance classes by name (`db.r6g.large`). */
-export const RDS_INSTANCE_CLASSES: Readonly<Record<string, InstanceSize>> = buildRdsCatalog();
+export const RDS_INSTANCE_CLASSES: Readonly<Record<string, RdsInstanceClassInfo>> = buildRdsCatalog();
 
-export function rdsInstanceSize(instanceClass: string): InstanceSize | undefined {
+export function rdsInstanceClass(instanceClass: string): RdsInstanceClassInfo | undefined {
   return RDS_INSTANCE_CLASSES[instanceClass];
+}
+
+/** Size only (vCPUs, memory, burstable), as the plans of both clouds state it. */
+export function rdsInstanceSize(instanceClass: string): InstanceSize | undefined {
+  const info = RDS_INSTANCE_CLASSES[instanceClass];
+  return info && { vcpus: info.vcpus, memoryGiB: info.memoryGiB, burstable: info.burstable };
 }

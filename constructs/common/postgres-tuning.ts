@@ -53,5 +53,18 @@ export function tunePostgres(input: TuningInput): Record<string, TunedSetting> {
       why: 'log slow statements (threshold by tier)',
     },
     log_lock_waits: { value: true, cloudSql: true, why: 'log waits longer than deadlock_timeout' },
+    // Added for RDS; Cloud SQL flags for these are the Google Cloud plan's decision (cloudSql: false).
+    effective_io_concurrency: { value: '200', cloudSql: false, why: 'SSD storage serves many concurrent reads (bitmap heap scans prefetch)' },
+    idle_in_transaction_session_timeout: {
+      value: '600000',
+      cloudSql: false,
+      why: 'end sessions idle inside a transaction for 10 minutes: they hold locks and stop vacuum',
+    },
+    tcp_keepalives_idle: { value: '300', cloudSql: false, why: 'notice dead client connections after 5 minutes instead of hours' },
+    autovacuum_vacuum_scale_factor: { value: '0.05', cloudSql: false, why: 'vacuum large tables after 5% of rows change, not 20%' },
+    autovacuum_vacuum_insert_scale_factor: { value: '0.05', cloudSql: false, why: 'vacuum (and freeze) insert-mostly large tables sooner' },
+    autovacuum_analyze_scale_factor: { value: '0.02', cloudSql: false, why: 'keep planner statistics of large tables fresh' },
+    log_autovacuum_min_duration: { value: '10000', cloudSql: false, why: 'log autovacuum runs longer than 10 s' },
+    log_temp_files: { value: '65536', cloudSql: false, why: 'log queries spilling more than 64 MB to disk (work_mem too small)' },
   };
 }

@@ -16,7 +16,7 @@ import {
   tierProblem,
   versionKeyOf,
 } from './cloud-sql-instance-checks';
-import { databaseFlagProblems, formatSettingProblem } from './cloud-sql-settings';
+import { databaseFlagProblems, formatCloudSqlSettingProblem } from './cloud-sql-settings';
 
 const BACKUP_START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const MIN_DISK_SIZE_GB = 10;
@@ -94,7 +94,7 @@ export function validateInstance(props: CloudSqlInstanceProps, resolved: Resolve
     ...(props.denyMaintenancePeriod ? denyMaintenancePeriodProblems(props.denyMaintenancePeriod) : []),
     ...databaseFlagProblems(row, resolved.databaseFlags),
   ];
-  return [...errors, ...shared.map(formatSettingProblem)];
+  return [...errors, ...shared.map(formatCloudSqlSettingProblem)];
 }
 
 /** What only some engines or versions offer, beyond the checks shared with the config. */

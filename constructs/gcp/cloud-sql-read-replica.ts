@@ -13,7 +13,7 @@ import { addCloudSqlAlertPolicies } from './cloud-sql-alert-policies';
 import { tierProblem } from './cloud-sql-instance-checks';
 import { CloudSqlInstance, CloudSqlInstanceCommonProps, CloudSqlReplicaDefaults } from './cloud-sql-instance';
 import { diskLimitErrors, keyRegionErrors } from './cloud-sql-instance-validation';
-import { databaseFlagProblems, formatSettingProblem, renderFlags, renderInsights, renderIpConfiguration } from './cloud-sql-settings';
+import { databaseFlagProblems, formatCloudSqlSettingProblem, renderFlags, renderInsights, renderIpConfiguration } from './cloud-sql-settings';
 
 export interface CloudSqlReadReplicaProps extends CloudSqlInstanceCommonProps {
   readonly primary: CloudSqlInstance;
@@ -120,5 +120,5 @@ function validateReplica(
     errors.push(`disasterRecovery needs a replica in another region than the primary's (${primary.region})`);
   }
   const tier = engine && !Token.isUnresolved(props.tier) ? tierProblem(props.tier, primary.edition, engine) : undefined;
-  return [...errors, ...[...(tier ? [tier] : []), ...databaseFlagProblems(engine, flags)].map(formatSettingProblem)];
+  return [...errors, ...[...(tier ? [tier] : []), ...databaseFlagProblems(engine, flags)].map(formatCloudSqlSettingProblem)];
 }

@@ -60,5 +60,5 @@ export function databaseFlagProblems(row: CloudSqlEngineRow | undefined, flags: 
 }
 
 /** A construct's validation line for a shared check. */
-export const formatSettingProblem = (problem: CloudSqlSettingProblem) =>
+export const formatCloudSqlSettingProblem = (problem: CloudSqlSettingProblem) =>
   `${problem.field} = ${problem.value === undefined ? '(missing)' : JSON.stringify(problem.value)}: ${problem.message}. Fix: ${problem.fix}`;

@@ -25,6 +25,8 @@ const POSTGRES_MAX_CONNECTIONS_ABOVE = 1000;
  * The max_connections Cloud SQL would pick for this memory. We emit it explicitly so the backends alert and the
  * replica check (a standby needs at least its primary's value) work from the value the server really has.
  */
+const SSD_ONLY_SETTINGS = ['random_page_cost', 'effective_io_concurrency'];
+
 export function postgresMaxConnections(memoryGiB: number): number {
   return POSTGRES_MAX_CONNECTIONS.find(([below]) => memoryGiB < below)?.[1] ?? POSTGRES_MAX_CONNECTIONS_ABOVE;
 }
@@ -42,8 +44,8 @@ export function tunePostgresForCloudSql(input: CloudSqlTuningInput): Record<stri
     const spec = CLOUD_SQL_FLAGS.postgres[name];
     if (spec && !spec.managedBy && !flagValueProblem(spec, value)) flags[name] = value;
   }
-  // The tuned random_page_cost assumes SSD; PostgreSQL's default suits HDD.
-  if (input.diskType !== 'PD_SSD') delete flags.random_page_cost;
+  // These tuned values assume SSD; PostgreSQL's defaults suit HDD.
+  if (input.diskType !== 'PD_SSD') for (const name of SSD_ONLY_SETTINGS) delete flags[name];
   flags.max_connections = String(postgresMaxConnections(input.size.memoryGiB));
   flags.max_parallel_workers = String(input.size.vcpus);
   flags.max_parallel_workers_per_gather = String(Math.min(4, Math.floor(input.size.vcpus / 2)));

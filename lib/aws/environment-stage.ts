@@ -1,50 +1,85 @@
-import { Stage, Tags } from 'aws-cdk-lib';
+import { Stage } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { applyTags } from './apply-tags';
 import type { EnvironmentPlan } from '../plan/plan-types';
+import { DashboardStack } from './dashboard-stack';
 import { FoundationStack } from './foundation-stack';
 import { RdsInstanceStack } from './rds-instance-stack';
+import { RdsReplicaStack } from './rds-replica-stack';
 
 /**
  * One Stage per environment, with the environment name as its id: `cdk deploy 'prod/*'` deploys exactly one
- * environment. Inside: a foundation stack per region, then one stack per database.
+ * environment. Inside: a foundation stack per region, a stack per database, a stack per cross-region replica (in
+ * its region, after its source), and a dashboard stack per region with databases.
  */
 export class EnvironmentStage extends Stage {
   readonly foundations: ReadonlyMap<string, FoundationStack>;
   readonly rdsInstances: readonly RdsInstanceStack[];
+  readonly rdsReplicas: readonly RdsReplicaStack[];
+  readonly dashboards: readonly DashboardStack[];
 
   constructor(scope: Construct, plan: EnvironmentPlan) {
     super(scope, plan.environment);
     const aws = plan.aws;
     if (!aws) throw new Error(`Environment '${plan.environment}' has no AWS section; create a Stage only for AWS environments`);
     const protect = plan.tier === 'production';
+    const env = (region: string) => ({ account: aws.account, region });
 
     const foundations = new Map<string, FoundationStack>();
     for (const region of aws.regions) {
       foundations.set(region.region, new FoundationStack(this, region.stackId, {
         stackName: region.stackName,
         description: `Databases foundation of ${plan.environment} in ${region.region}: KMS key, alarm topic, network`,
-        env: { account: aws.account, region: region.region },
+        env: env(region.region),
         terminationProtection: protect,
         region,
       }));
     }
     this.foundations = foundations;
+    const regionResources = (region: string) => {
+      const foundation = foundations.get(region)!;
+      return { network: foundation.network, logKey: foundation.foundation.key };
+    };
 
+    const replicas: RdsReplicaStack[] = [];
     this.rdsInstances = aws.rdsInstances.map((instance) => {
-      const foundation = foundations.get(instance.region)!;
       const stack = new RdsInstanceStack(this, instance.stackId, {
         stackName: instance.stackName,
         description: `RDS ${instance.engine} ${instance.engineVersion} instance ${instance.identifier}`,
-        env: { account: aws.account, region: instance.region },
+        env: env(instance.region),
         terminationProtection: protect,
         plan: instance,
-        network: foundation.network,
+        regionResources: regionResources(instance.region),
       });
       // The key alias and topic are named, not referenced: order the deployment explicitly.
-      stack.addStackDependency(foundation);
+      stack.addStackDependency(foundations.get(instance.region)!);
+      for (const replica of instance.replicas) {
+        if (!replica.stack) continue;
+        const replicaStack = new RdsReplicaStack(this, replica.stack.stackId, {
+          stackName: replica.stack.stackName,
+          description: `Cross-region read replica ${replica.identifier} of ${instance.identifier}`,
+          env: env(replica.region),
+          terminationProtection: protect,
+          plan: replica,
+          allocatedStorageGiB: instance.allocatedStorageGiB,
+          regionResources: regionResources(replica.region),
+        });
+        // The source is named by ARN and the key by alias: both must exist before the replica.
+        replicaStack.addStackDependency(stack);
+        replicaStack.addStackDependency(foundations.get(replica.region)!);
+        replicas.push(replicaStack);
+      }
       return stack;
     });
+    this.rdsReplicas = replicas;
 
-    for (const [key, value] of Object.entries(plan.tags)) Tags.of(this).add(key, value);
+    this.dashboards = aws.dashboards.map((dashboard) => new DashboardStack(this, dashboard.stackId, {
+      stackName: dashboard.stackName,
+      description: `Database dashboard of ${plan.environment} in ${dashboard.region}`,
+      env: env(dashboard.region),
+      plan: dashboard,
+    }));
+
+    applyTags(this, plan.tags);
   }
 }

@@ -1,20 +1,18 @@
-import { Stack, StackProps, Tags } from 'aws-cdk-lib';
-import * as kms from 'aws-cdk-lib/aws-kms';
-import * as sns from 'aws-cdk-lib/aws-sns';
+import { Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import type { DatabaseNetwork } from '../../constructs/aws/database-network';
+import { applyTags } from './apply-tags';
 import { RdsDatabase } from '../../constructs/aws/rds-database';
 import type { RdsInstancePlan } from '../plan/plan-types';
-import { REMOVAL_POLICIES } from './removal-policy';
+import { instanceBaseProps, RegionResources } from './rds-plan-props';
 
 export interface RdsInstanceStackProps extends StackProps {
   readonly plan: RdsInstancePlan;
-  readonly network: DatabaseNetwork;
+  readonly regionResources: RegionResources;
 }
 
 /**
- * One RDS instance per stack: stacks stay far below CloudFormation's 500-resource limit and deploy in parallel.
- * The key and topic are named by their deterministic alias and ARN, so no cross-stack export ties them down.
+ * One RDS instance (and its same-region replicas) per stack: stacks stay far below CloudFormation's 500-resource
+ * limit and deploy in parallel. The key and topic are named by their deterministic alias and ARN.
  */
 export class RdsInstanceStack extends Stack {
   readonly database: RdsDatabase;
@@ -23,27 +21,33 @@ export class RdsInstanceStack extends Stack {
     super(scope, id, props);
     const { plan } = props;
     this.database = new RdsDatabase(this, 'Database', {
-      identifier: plan.identifier,
-      engine: plan.engine,
-      engineVersion: plan.engineVersion,
-      instanceClass: plan.instanceClass,
-      vpc: props.network.vpc,
-      subnets: props.network.subnets,
-      encryptionKey: kms.Alias.fromAliasName(this, 'EncryptionKey', plan.keyAlias),
-      alarmTopic: sns.Topic.fromTopicArn(this, 'AlarmTopic', plan.alarmTopicArn),
+      ...instanceBaseProps(this, plan, props.regionResources),
+      licenseModel: plan.licenseModel,
       allocatedStorageGiB: plan.allocatedStorageGiB,
       maxAllocatedStorageGiB: plan.maxAllocatedStorageGiB,
       multiAz: plan.multiAz,
       backupRetentionDays: plan.recovery.backupRetentionDays,
-      deletionProtection: plan.deletionProtection,
-      removalPolicy: REMOVAL_POLICIES[plan.removalPolicy],
+      preferredBackupWindow: plan.recovery.preferredBackupWindow,
+      preferredMaintenanceWindow: plan.preferredMaintenanceWindow,
+      backupReplication: plan.recovery.backupReplication && {
+        region: plan.recovery.backupReplication.region,
+        keyArn: plan.recovery.backupReplication.keyAliasArn,
+      },
       port: plan.port,
       databaseName: plan.databaseName,
-      allowedCidrs: plan.allowedCidrs,
-      parameters: plan.parameters,
-      alarms: plan.alarms,
-      logExports: plan.logExports,
+      credentials: plan.credentials.mode,
+      passwordRotationDays: plan.credentials.rotationDays,
+      proxy: plan.proxy,
+      replicas: plan.replicas
+        .filter((replica) => !replica.crossRegion)
+        .map((replica) => ({
+          identifier: replica.identifier,
+          instanceClass: replica.instanceClass,
+          availabilityZone: replica.availabilityZone,
+          parameters: replica.parameters,
+          alarms: replica.alarms,
+        })),
     });
-    for (const [key, value] of Object.entries(plan.tags)) Tags.of(this).add(key, value);
+    applyTags(this, plan.tags);
   }
 }

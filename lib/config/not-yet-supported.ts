@@ -2,7 +2,6 @@
  * What the schema accepts but no construct renders yet. The loader rejects these so that no setting is ever
  * silently ignored; each entry goes away when a construct starts rendering it.
  */
-import { RENDERED_RDS_ENGINES } from '../../constructs/aws/rds-engine-table';
 import type { ProblemDraft } from './problem-draft';
 import type { ResolvedDatabase } from './resolved-environment';
 
@@ -21,20 +20,6 @@ const UNSUPPORTED: readonly Unsupported[] = [
     value: (db) => db.kind,
     what: 'this database kind is not supported yet (supported today: rds-instance, cloudsql-instance)',
     fix: 'remove the database until its construct lands',
-  },
-  {
-    field: 'engine',
-    applies: (db) => db.kind === 'rds-instance' && !RENDERED_RDS_ENGINES.includes(db.engine),
-    value: (db) => (db.kind === 'rds-instance' ? db.engine : undefined),
-    what: `this RDS engine is not supported yet (supported today: ${RENDERED_RDS_ENGINES.join(', ')})`,
-    fix: `use engine '${RENDERED_RDS_ENGINES[0]}' or remove the database`,
-  },
-  {
-    field: 'replicas',
-    applies: (db) => db.kind === 'rds-instance' && db.replicas.length > 0,
-    value: (db) => ('replicas' in db ? db.replicas : undefined),
-    what: 'read replicas are not supported yet',
-    fix: 'remove replicas until replica support lands',
   },
 ];
 

@@ -39,7 +39,7 @@ function rdsInstanceEntry(db: RdsInstancePlan, rto: number): Omit<InventoryEntry
     storage: `${db.allocatedStorageGiB} GiB gp3${db.maxAllocatedStorageGiB ? `, autoscaling to ${db.maxAllocatedStorageGiB} GiB` : ''}`,
     region: db.region,
     highAvailability: db.multiAz ? 'Multi-AZ' : 'single-AZ',
-    replicas: [],
+    replicas: db.replicas.map((replica) => ({ name: replica.identifier, region: replica.region })),
     encryptionKey: db.keyAlias,
     backups: `${db.recovery.backupRetentionDays} d`,
     backupPlan: 'none (RDS automated backups only)',

@@ -1,7 +1,7 @@
-/** Plans the AWS side of an environment: one foundation per region, then the databases. */
+/** Plans the AWS side of an environment: one foundation per region, the databases, a dashboard per region. */
 import type { ResolvedEnvironment } from '../config/resolved-environment';
-import { awsAlarmTopicName, awsFoundationStackId, awsKeyAlias, awsStackName } from './names';
-import type { AwsPlan, AwsRegionPlan } from './plan-types';
+import { awsAlarmTopicName, awsDashboardName, awsDashboardStackId, awsFoundationStackId, awsKeyAlias, awsStackName } from './names';
+import type { AwsDashboardPlan, AwsPlan, AwsRegionPlan, RdsInstancePlan, RdsReplicaPlan } from './plan-types';
 import { planRdsInstance } from './rds-instance-plan';
 
 export function planAws(env: ResolvedEnvironment): AwsPlan | undefined {
@@ -26,8 +26,20 @@ export function planAws(env: ResolvedEnvironment): AwsPlan | undefined {
     };
   });
   const regionPlan = (region: string) => regions.find((r) => r.region === region)!;
-  const rdsInstances = env.databases.flatMap((db) =>
-    db.kind === 'rds-instance' ? [planRdsInstance(env, db, regionPlan(db.region))] : [],
-  );
-  return { account: aws.account, primaryRegion: aws.primaryRegion, regions, rdsInstances };
+  const rdsInstances = env.databases.flatMap((db) => (db.kind === 'rds-instance' ? [planRdsInstance(env, db, regionPlan)] : []));
+  return { account: aws.account, primaryRegion: aws.primaryRegion, regions, rdsInstances, dashboards: planDashboards(env.name, regions, rdsInstances) };
+}
+
+function planDashboards(environment: string, regions: readonly AwsRegionPlan[], rdsInstances: readonly RdsInstancePlan[]): AwsDashboardPlan[] {
+  const metricNames = (instance: RdsInstancePlan | RdsReplicaPlan) => [...new Set(instance.alarms.map((alarm) => alarm.metricName))];
+  const all = rdsInstances.flatMap((primary) => [
+    { identifier: primary.identifier, role: 'primary' as const, metricNames: metricNames(primary), region: primary.region },
+    ...primary.replicas.map((replica) => ({ identifier: replica.identifier, role: 'replica' as const, metricNames: metricNames(replica), region: replica.region })),
+  ]);
+  return regions.flatMap(({ region }) => {
+    const instances = all.filter((instance) => instance.region === region).map(({ region: _region, ...instance }) => instance);
+    if (instances.length === 0) return [];
+    const stackId = awsDashboardStackId(region);
+    return [{ stackId, stackName: awsStackName(environment, stackId), region, dashboardName: awsDashboardName(environment, region), instances }];
+  });
 }

@@ -4,6 +4,12 @@ export const awsKeyAlias = (environment: string) => `alias/${environment}-databa
 export const awsAlarmTopicName = (environment: string) => `${environment}-database-alarms`;
 export const awsFoundationStackId = (region: string) => `foundation-${region}`;
 export const rdsInstanceStackId = (database: string) => `rds-${database}`;
+/** Replica suffixes (`-replica-15`, ≤ 11 characters) are budgeted in DATABASE_NAME_MAX_LENGTH. */
+export const rdsReplicaIdentifier = (identifier: string, index: number) => `${identifier}-replica-${index + 1}`;
+export const rdsReplicaStackId = (database: string, index: number) => `rds-${database}-replica-${index + 1}`;
+export const awsDashboardStackId = (region: string) => `dashboard-${region}`;
+export const awsDashboardName = (environment: string, region: string) => `${environment}-databases-${region}`;
+export const rdsInstanceArn = (account: string, region: string, identifier: string) => `arn:aws:rds:${region}:${account}:db:${identifier}`;
 /** CloudFormation stack names are `<environment>-<stack id>`. */
 export const awsStackName = (environment: string, stackId: string) => `${environment}-${stackId}`;
 

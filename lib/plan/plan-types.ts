@@ -3,6 +3,8 @@
  * CLI read it. Nothing here holds a construct.
  */
 import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds-alarm-definitions';
+import type { RdsInstanceRole } from '../../constructs/aws/rds-alarm-catalog';
+import type { RdsOptionSpec } from '../../constructs/aws/rds-engine-table';
 import type { CloudSqlAlert } from '../../constructs/gcp/cloud-sql-alert';
 import type { CloudSqlDiskType, CloudSqlEdition, CloudSqlEngine, CloudSqlSslMode } from '../../constructs/gcp/cloud-sql-engine-table';
 import type {
@@ -39,6 +41,8 @@ export interface AwsPlan {
   readonly primaryRegion: string;
   readonly regions: readonly AwsRegionPlan[];
   readonly rdsInstances: readonly RdsInstancePlan[];
+  /** One CloudWatch dashboard per region that holds databases. */
+  readonly dashboards: readonly AwsDashboardPlan[];
 }
 
 export interface AwsRegionPlan {
@@ -55,12 +59,41 @@ export interface AwsRegionPlan {
   readonly removalPolicy: RemovalPolicyName;
 }
 
-export interface RdsInstancePlan {
-  readonly name: string;
-  /** RDS DB instance identifier, `<env>-<name>`. */
-  readonly identifier: string;
+/** What the stage needs to place a stack: id, CloudFormation name and region. */
+export interface AwsStackPlan {
   readonly stackId: string;
   readonly stackName: string;
+  readonly region: string;
+}
+
+export interface AwsDashboardPlan extends AwsStackPlan {
+  readonly dashboardName: string;
+  readonly instances: ReadonlyArray<{ readonly identifier: string; readonly role: RdsInstanceRole; readonly metricNames: readonly string[] }>;
+}
+
+/** Recovery of an RDS instance, plus where its automated backups are replicated. */
+export interface RdsRecoveryPlan extends RecoveryPlan {
+  readonly preferredBackupWindow: string;
+  readonly copyTagsToSnapshot: true;
+  /** Automated backups (and so point-in-time restores) replicated to a second region, encrypted with its key. */
+  readonly backupReplication?: { readonly region: string; readonly keyAliasArn: string; readonly retentionDays: number };
+}
+
+export interface RdsObservabilityPlan {
+  /** Performance Insights, as Database Insights; off on micro and small classes, which do not support it. */
+  readonly performanceInsights: boolean;
+  readonly databaseInsightsMode: 'standard' | 'advanced';
+  readonly performanceInsightsRetentionDays: number;
+  /** Enhanced Monitoring interval. */
+  readonly monitoringIntervalSeconds: number;
+  readonly logExports: readonly string[];
+  readonly logRetentionDays: number;
+}
+
+/** Settings an instance and its replicas share. */
+interface RdsInstanceCommon {
+  /** RDS DB instance identifier: `<env>-<name>`, replicas `<env>-<name>-replica-<n>`. */
+  readonly identifier: string;
   readonly account: string;
   readonly region: string;
   readonly engine: string;
@@ -69,22 +102,57 @@ export interface RdsInstancePlan {
   readonly parameterGroupFamily: string;
   readonly instanceClass: string;
   readonly size: InstanceSize;
+  readonly keyAlias: string;
+  /** The customer-managed key of this instance's region, by alias ARN. */
+  readonly keyAliasArn: string;
+  readonly alarmTopicArn: string;
+  readonly deletionProtection: boolean;
+  readonly removalPolicy: RemovalPolicyName;
+  readonly parameters: Readonly<Record<string, string>>;
+  /** The connection cap the parameters give on this class (alarms compare against it). */
+  readonly maxConnections: number;
+  readonly observability: RdsObservabilityPlan;
+  readonly alarms: readonly CloudWatchAlarmDefinition[];
+  readonly allowedCidrs: readonly string[];
+  /** Security groups are regional: a cross-region replica gets none of the source's. */
+  readonly allowedSecurityGroupIds: readonly string[];
+  /** The port clients connect to and the security group opens: the TLS listener for Oracle, else the database port. */
+  readonly clientPort: number;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface RdsInstancePlan extends RdsInstanceCommon, AwsStackPlan {
+  readonly name: string;
+  /** ARN of the instance, deterministic from identifier, account and region (cross-region replicas name it). */
+  readonly arn: string;
+  readonly licenseModel: string;
   readonly allocatedStorageGiB: number;
   readonly maxAllocatedStorageGiB?: number;
   readonly multiAz: boolean;
+  /** The database port. */
   readonly port: number;
   readonly databaseName?: string;
-  readonly allowedCidrs: readonly string[];
-  readonly recovery: RecoveryPlan;
-  readonly deletionProtection: boolean;
-  readonly removalPolicy: RemovalPolicyName;
-  readonly keyAlias: string;
-  readonly keyAliasArn: string;
-  readonly alarmTopicArn: string;
-  readonly parameters: Readonly<Record<string, string>>;
-  readonly logExports: readonly string[];
-  readonly alarms: readonly CloudWatchAlarmDefinition[];
-  readonly tags: Readonly<Record<string, string>>;
+  readonly credentials: { readonly mode: 'rds-managed' | 'secrets-manager'; readonly rotationDays: number };
+  readonly iamAuthentication: boolean;
+  readonly options: readonly RdsOptionSpec[];
+  readonly preferredMaintenanceWindow: string;
+  readonly recovery: RdsRecoveryPlan;
+  /** A major version change upgrades in place: new parameter group family, same instance. */
+  readonly allowMajorVersionUpgrade: true;
+  readonly proxy: boolean;
+  readonly replicas: readonly RdsReplicaPlan[];
+}
+
+export interface RdsReplicaPlan extends RdsInstanceCommon {
+  readonly index: number;
+  readonly crossRegion: boolean;
+  /** Cross-region replicas live in a stack of their own in the target region. */
+  readonly stack?: AwsStackPlan;
+  /** Same-region replicas are spread over the availability zones. */
+  readonly availabilityZone?: string;
+  /** The source by ARN (a cross-region replica must name it so). */
+  readonly sourceArn: string;
+  readonly sourceIdentifier: string;
 }
 
 // ---------- Google Cloud ----------

@@ -1,137 +1,172 @@
-import { Annotations as CdkAnnotations, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as kms from 'aws-cdk-lib/aws-kms';
-import * as sns from 'aws-cdk-lib/aws-sns';
-import { RdsDatabase, RdsDatabaseProps } from '../../constructs/aws/rds-database';
-import { testApp } from '../support/fixtures';
+import { KEY_ALIAS_ARN, onlyResource, synthDatabase, TOPIC_ARN } from './support';
 
-/** GIVEN a stack with a VPC, key and topic, WHEN an RdsDatabase is added with these props. */
-function synthDatabase(overrides: Partial<RdsDatabaseProps> = {}) {
-  const stack = new Stack(testApp(), 'Test', { env: { account: '123456789012', region: 'eu-west-1' } });
-  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
-    vpcId: 'vpc-0123456789abcdef0',
-    availabilityZones: ['eu-west-1a', 'eu-west-1b'],
-    privateSubnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
-  });
-  CdkAnnotations.of(vpc).acknowledgeWarning('@aws-cdk/aws-ec2:noSubnetRouteTableId');
-  const database = new RdsDatabase(stack, 'Orders', {
-    identifier: 'test-orders',
-    engine: 'postgres',
-    engineVersion: '17.6',
-    instanceClass: 'db.r6g.large',
-    vpc,
-    subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
-    encryptionKey: kms.Alias.fromAliasName(stack, 'Key', 'alias/test-databases'),
-    alarmTopic: sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:eu-west-1:123456789012:test-database-alarms'),
-    ...overrides,
-  });
-  return { stack, database, template: Template.fromStack(stack) };
-}
+const GIB = 1024 ** 3;
 
-describe('RdsDatabase defaults', () => {
+describe('RdsDatabase defaults (PostgreSQL 17.6 on db.r6g.large)', () => {
   const { template } = synthDatabase();
 
-  test('encrypted with the customer key, private, Multi-AZ, protected, backed up', () => {
+  test('encrypted with the customer key, private, Multi-AZ, protected, backed up, IAM authentication on', () => {
     template.hasResourceProperties('AWS::RDS::DBInstance', {
       DBInstanceIdentifier: 'test-orders',
       Engine: 'postgres',
       EngineVersion: '17.6',
       DBInstanceClass: 'db.r6g.large',
+      LicenseModel: 'postgresql-license',
       StorageEncrypted: true,
-      KmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:alias/test-databases',
+      KmsKeyId: KEY_ALIAS_ARN,
       StorageType: 'gp3',
       PubliclyAccessible: false,
       MultiAZ: true,
       DeletionProtection: true,
       BackupRetentionPeriod: 7,
+      PreferredBackupWindow: '02:00-03:00',
+      PreferredMaintenanceWindow: 'sun:04:00-sun:05:00',
       CopyTagsToSnapshot: true,
       EnableIAMDatabaseAuthentication: true,
       EnableCloudwatchLogsExports: ['postgresql', 'upgrade'],
       CACertificateIdentifier: 'rds-ca-rsa2048-g1',
+      AllowMajorVersionUpgrade: true,
     });
   });
 
-  test('snapshot on removal by default, and the secret survives the database', () => {
-    template.hasResource('AWS::RDS::DBInstance', { DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' });
-    template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
-    template.hasResource('AWS::RDS::DBParameterGroup', { DeletionPolicy: 'Retain' });
+  test('the master password is managed by RDS in Secrets Manager with the customer key, never a literal', () => {
+    const instance = onlyResource(template, 'AWS::RDS::DBInstance');
+    expect(instance.Properties).toMatchObject({ ManageMasterUserPassword: true, MasterUsername: 'dbadmin', MasterUserSecret: { KmsKeyId: KEY_ALIAS_ARN } });
+    expect(instance.Properties.MasterUserPassword).toBeUndefined();
   });
 
-  test('the master password is generated in Secrets Manager with the customer key, never a literal', () => {
-    template.hasResourceProperties('AWS::SecretsManager::Secret', {
-      Name: 'test-orders/master',
-      KmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:alias/test-databases',
-      GenerateSecretString: Match.objectLike({ GenerateStringKey: 'password' }),
+  test('Performance Insights (Database Insights) with the customer key, and Enhanced Monitoring', () => {
+    template.hasResourceProperties('AWS::RDS::DBInstance', {
+      EnablePerformanceInsights: true,
+      PerformanceInsightsKMSKeyId: KEY_ALIAS_ARN,
+      PerformanceInsightsRetentionPeriod: 7,
+      DatabaseInsightsMode: 'standard',
+      MonitoringInterval: 60,
+      MonitoringRoleArn: Match.anyValue(),
     });
-    const instance = Object.values(template.findResources('AWS::RDS::DBInstance'))[0];
-    expect(JSON.stringify(instance.Properties.MasterUserPassword)).toContain('resolve:secretsmanager');
   });
 
-  test('a custom parameter group with TLS enforced and memory tuning as formulas', () => {
+  test('exported logs go to log groups created first, with retention and the customer key', () => {
+    for (const type of ['postgresql', 'upgrade']) {
+      template.hasResourceProperties('AWS::Logs::LogGroup', {
+        LogGroupName: `/aws/rds/instance/test-orders/${type}`,
+        RetentionInDays: 30,
+        KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('LogKey'), 'Arn'] },
+      });
+    }
+    const instance = onlyResource(template, 'AWS::RDS::DBInstance');
+    expect(instance.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/Logspostgresql/), expect.stringMatching(/Logsupgrade/)]));
+  });
+
+  test('a custom parameter group: TLS, memory formulas, SSD planner, slow queries, timeouts, autovacuum, pgaudit', () => {
     template.hasResourceProperties('AWS::RDS::DBParameterGroup', {
       Family: 'postgres17',
-      Parameters: {
+      Parameters: Match.objectLike({
         'rds.force_ssl': '1',
         shared_buffers: '{DBInstanceClassMemory/32768}',
         effective_cache_size: '{DBInstanceClassMemory*7/81920}',
         maintenance_work_mem: 'LEAST({DBInstanceClassMemory/16384},2097152)',
         random_page_cost: '1.1',
+        effective_io_concurrency: '200',
         log_min_duration_statement: '1000',
-        log_lock_waits: '1',
-      },
+        idle_in_transaction_session_timeout: '600000',
+        autovacuum_vacuum_scale_factor: '0.05',
+        shared_preload_libraries: 'pg_stat_statements,pgaudit',
+        'pgaudit.log': 'ddl,role',
+      }),
     });
   });
 
-  test('no ingress unless CIDRs are named, and no open egress', () => {
+  test('snapshot on removal by default; the parameter group and log groups stay with it', () => {
+    template.hasResource('AWS::RDS::DBInstance', { DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' });
+    template.hasResource('AWS::RDS::DBParameterGroup', { DeletionPolicy: 'Retain' });
+    template.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
+  });
+
+  test('no ingress unless CIDRs or security groups are named, and no open egress', () => {
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
       SecurityGroupIngress: Match.absent(),
       SecurityGroupEgress: [Match.objectLike({ CidrIp: '255.255.255.255/32' })],
     });
   });
 
-  test('alarms on CPU and free storage notify the topic on alarm and on recovery', () => {
-    const topic = 'arn:aws:sns:eu-west-1:123456789012:test-database-alarms';
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmName: 'test-orders-cpu-high',
-      MetricName: 'CPUUtilization',
-      Namespace: 'AWS/RDS',
-      Dimensions: [{ Name: 'DBInstanceIdentifier', Value: 'test-orders' }],
-      ComparisonOperator: 'GreaterThanThreshold',
-      Threshold: 90,
-      EvaluationPeriods: 3,
-      AlarmActions: [topic],
-      OKActions: [topic],
+  test('alarms from the catalog, in two severities, notify the topic on alarm and on recovery', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms.map((a) => a.Properties.AlarmName).sort()).toEqual([
+      'test-orders-connections-critical', 'test-orders-connections-warning',
+      'test-orders-cpu-critical', 'test-orders-cpu-warning',
+      'test-orders-deadlocks-warning', 'test-orders-disk-queue-warning',
+      'test-orders-memory-critical', 'test-orders-memory-warning',
+      'test-orders-read-latency-warning',
+      'test-orders-storage-critical', 'test-orders-storage-warning',
+      'test-orders-write-latency-warning',
+    ]);
+    for (const alarm of alarms) expect(alarm.Properties).toMatchObject({ AlarmActions: [TOPIC_ARN], OKActions: [TOPIC_ARN] });
+  });
+
+  test('thresholds derive from the class and the storage', () => {
+    const threshold = (name: string) => onlyResource(template, 'AWS::CloudWatch::Alarm', new RegExp(name.replace(/-/g, ''), 'i')).Properties.Threshold;
+    expect(threshold('cpu-critical')).toBe(90);
+    expect(threshold('memory-critical')).toBe(Math.floor(16 * GIB * 0.1)); // 10% of 16 GiB
+    expect(threshold('storage-warning')).toBe(Math.floor(20 * GIB * 0.3)); // 30% of the default 20 GiB
+    // 90% of PostgreSQL's default max_connections for 16 GiB: LEAST({DBInstanceClassMemory/9531392},5000)
+    expect(threshold('connections-critical')).toBe(Math.floor(Math.floor((16 * GIB) / 9531392) * 0.9));
+  });
+
+  test('deadlocks are counted from the postgresql log and alarm on the first one', () => {
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: '"deadlock detected"',
+      LogGroupName: { Ref: Match.stringLikeRegexp('Logspostgresql') },
+      MetricTransformations: [Match.objectLike({ MetricNamespace: 'Databases/RDS', MetricName: 'Deadlocks', MetricValue: '1' })],
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmName: 'test-orders-storage-low',
-      MetricName: 'FreeStorageSpace',
-      ComparisonOperator: 'LessThanThreshold',
-      // 15% of the default 20 GiB
-      Threshold: Math.floor(20 * 1024 ** 3 * 0.15),
+      AlarmName: 'test-orders-deadlocks-warning',
+      Namespace: 'Databases/RDS',
+      Threshold: 0,
+      TreatMissingData: 'notBreaching',
     });
   });
 });
 
 describe('RdsDatabase options', () => {
-  test('allowed CIDRs open only the database port', () => {
-    const { template } = synthDatabase({ allowedCidrs: ['10.0.0.0/16'], port: 6432 });
+  test('allowed CIDRs and security groups open only the client port', () => {
+    const { template } = synthDatabase({ allowedCidrs: ['10.0.0.0/16'], allowedSecurityGroupIds: ['sg-0123456789abcdef0'], port: 6432 });
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
-      SecurityGroupIngress: [{ CidrIp: '10.0.0.0/16', IpProtocol: 'tcp', FromPort: 6432, ToPort: 6432, Description: 'PostgreSQL clients in 10.0.0.0/16' }],
+      SecurityGroupIngress: [
+        { CidrIp: '10.0.0.0/16', IpProtocol: 'tcp', FromPort: 6432, ToPort: 6432, Description: 'PostgreSQL clients in 10.0.0.0/16' },
+        { SourceSecurityGroupId: 'sg-0123456789abcdef0', IpProtocol: 'tcp', FromPort: 6432, ToPort: 6432, Description: 'PostgreSQL clients in sg-0123456789abcdef0' },
+      ],
     });
+    template.hasResourceProperties('AWS::RDS::DBInstance', { Port: '6432' });
   });
 
-  test('a retained database retains its parameter group and secret', () => {
-    const { template } = synthDatabase({ removalPolicy: RemovalPolicy.RETAIN });
+  test('a generated Secrets Manager password, encrypted with the key, retained, rotated on a schedule', () => {
+    const { template } = synthDatabase({ credentials: 'secrets-manager', passwordRotationDays: 14 });
+    template.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ Name: 'test-orders/master', KmsKeyId: KEY_ALIAS_ARN, GenerateSecretString: Match.objectLike({ GenerateStringKey: 'password' }) }),
+    });
+    template.hasResourceProperties('AWS::SecretsManager::RotationSchedule', { RotationRules: { ScheduleExpression: 'rate(14 days)' } });
+    const instance = onlyResource(template, 'AWS::RDS::DBInstance');
+    expect(JSON.stringify(instance.Properties.MasterUserPassword)).toContain('resolve:secretsmanager');
+    expect(instance.Properties.ManageMasterUserPassword).toBeUndefined();
+  });
+
+  test('a retained database retains its parameter group, secret and logs', () => {
+    const { template } = synthDatabase({ removalPolicy: RemovalPolicy.RETAIN, credentials: 'secrets-manager' });
     template.hasResource('AWS::RDS::DBInstance', { DeletionPolicy: 'Retain' });
     template.hasResource('AWS::RDS::DBParameterGroup', { DeletionPolicy: 'Retain' });
     template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+    template.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
   });
 
-  test('a disposable database is destroyed with its automated backups', () => {
-    const { template } = synthDatabase({ removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false });
+  test('a disposable database is destroyed with its automated backups, secret and logs', () => {
+    const { template } = synthDatabase({ removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false, credentials: 'secrets-manager' });
     template.hasResource('AWS::RDS::DBInstance', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ DeleteAutomatedBackups: true, DeletionProtection: false }) });
     template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Delete' });
+    template.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
   });
 
   test('storage autoscaling', () => {
@@ -141,10 +176,140 @@ describe('RdsDatabase options', () => {
     });
   });
 
+  test('backup and maintenance windows, and automated backups replicated to another region with its key', () => {
+    const { template } = synthDatabase({
+      preferredBackupWindow: '23:30-00:30',
+      preferredMaintenanceWindow: 'wed:03:00-wed:03:30',
+      backupRetentionDays: 14,
+      backupReplication: { region: 'eu-central-1', keyArn: 'arn:aws:kms:eu-central-1:123456789012:alias/test-databases' },
+    });
+    template.hasResourceProperties('AWS::RDS::DBInstance', {
+      PreferredBackupWindow: '23:30-00:30',
+      PreferredMaintenanceWindow: 'wed:03:00-wed:03:30',
+      AutomaticBackupReplicationRegion: 'eu-central-1',
+      AutomaticBackupReplicationKmsKeyId: 'arn:aws:kms:eu-central-1:123456789012:alias/test-databases',
+      AutomaticBackupReplicationRetentionPeriod: 14,
+    });
+  });
+
+  test('a burstable class gets a CPU-credit alarm; micro and small classes have no Performance Insights', () => {
+    const medium = synthDatabase({ instanceClass: 'db.t4g.medium' }).template;
+    // t4g.medium earns 24 credits an hour; the alarm fires below a fifth of a full day's balance.
+    medium.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'CPUCreditBalance', Threshold: Math.floor(24 * 24 * 0.2), ComparisonOperator: 'LessThanThreshold' });
+    const small = synthDatabase({ instanceClass: 'db.t4g.small' }).template;
+    small.hasResourceProperties('AWS::RDS::DBInstance', { EnablePerformanceInsights: false, PerformanceInsightsKMSKeyId: Match.absent() });
+    synthDatabase().template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'CPUCreditBalance' }, 0);
+  });
+
+  test('alarm thresholds can be overridden by alarm id', () => {
+    synthDatabase({ alarmThresholds: { 'cpu-warning': 70 } }).template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'test-orders-cpu-warning',
+      Threshold: 70,
+    });
+  });
+
+  test('parameter overrides win over the tuned values', () => {
+    synthDatabase({ parameterOverrides: { random_page_cost: 2, log_statement: 'ddl' } }).template.hasResourceProperties('AWS::RDS::DBParameterGroup', {
+      Parameters: Match.objectLike({ random_page_cost: '2', log_statement: 'ddl', 'rds.force_ssl': '1' }),
+    });
+  });
+
   test('without a topic the alarms exist but a warning says nobody is notified', () => {
     const { stack, template } = synthDatabase({ alarmTopic: undefined });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'test-orders-cpu-high', AlarmActions: Match.absent() });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'test-orders-cpu-critical', AlarmActions: Match.absent() });
     Annotations.fromStack(stack).hasWarning('/Test/Orders', Match.stringLikeRegexp('alarms have no action; pass alarmTopic'));
+  });
+
+  test('without a log key, log groups keep CloudWatch Logs encryption and a warning says so', () => {
+    const { stack, template } = synthDatabase({ logEncryptionKey: undefined });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: Match.absent() });
+    Annotations.fromStack(stack).hasWarning('/Test/Orders', Match.stringLikeRegexp('pass logEncryptionKey'));
+  });
+});
+
+describe('RDS Proxy (optional)', () => {
+  test('off by default', () => {
+    synthDatabase().template.resourceCountIs('AWS::RDS::DBProxy', 0);
+  });
+
+  test('requires TLS and IAM authentication and logs in with the RDS-managed secret, decrypted with the key', () => {
+    const { template } = synthDatabase({ proxy: true });
+    template.hasResourceProperties('AWS::RDS::DBProxy', {
+      DBProxyName: 'test-orders',
+      EngineFamily: 'POSTGRESQL',
+      RequireTLS: true,
+      Auth: [Match.objectLike({ AuthScheme: 'SECRETS', IAMAuth: 'REQUIRED', SecretArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('OrdersInstance'), 'MasterUserSecret.SecretArn'] } })],
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({
+          Action: 'kms:Decrypt',
+          Condition: {
+            'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/test-databases' },
+            StringEquals: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' },
+          },
+        })]),
+      }),
+    });
+  });
+});
+
+describe('same-region read replicas', () => {
+  const { template } = synthDatabase({
+    removalPolicy: RemovalPolicy.SNAPSHOT,
+    replicas: [
+      { identifier: 'test-orders-replica-1', availabilityZone: 'eu-west-1b' },
+      { identifier: 'test-orders-replica-2', instanceClass: 'db.r6g.xlarge', availabilityZone: 'eu-west-1a' },
+    ],
+  });
+  const replica = (n: number) => onlyResource(template, 'AWS::RDS::DBInstance', new RegExp(`Replica${n}Instance`));
+
+  test('replicate from the primary, spread over the zones, inheriting its encryption', () => {
+    expect(replica(1).Properties).toMatchObject({
+      DBInstanceIdentifier: 'test-orders-replica-1',
+      SourceDBInstanceIdentifier: { 'Fn::Join': ['', ['arn:aws:rds:eu-west-1:123456789012:db:', { Ref: expect.stringMatching(/^OrdersInstance/) }]] },
+      AvailabilityZone: 'eu-west-1b',
+      DBInstanceClass: 'db.r6g.large',
+      PubliclyAccessible: false,
+    });
+    expect(replica(2).Properties).toMatchObject({ AvailabilityZone: 'eu-west-1a', DBInstanceClass: 'db.r6g.xlarge' });
+    // A replica must not carry StorageEncrypted (cfn-lint E3020); same-region replicas take the source's key.
+    expect(replica(1).Properties.StorageEncrypted).toBeUndefined();
+    expect(replica(1).Properties.KmsKeyId).toBeUndefined();
+  });
+
+  test('each replica has its own parameter group, tuned for its class', () => {
+    template.resourceCountIs('AWS::RDS::DBParameterGroup', 3);
+    expect(replica(2).Properties.DBParameterGroupName).toEqual({ Ref: expect.stringMatching(/^OrdersReplica2Parameters/) });
+  });
+
+  test('replicas get their own alarms, replica lag included, and no deadlock alarm', () => {
+    const names = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties.AlarmName);
+    expect(names).toEqual(expect.arrayContaining(['test-orders-replica-1-replica-lag-warning', 'test-orders-replica-1-replica-lag-critical', 'test-orders-replica-2-cpu-critical']));
+    expect(names).not.toContain('test-orders-replica-1-deadlocks-warning');
+    expect(names).not.toContain('test-orders-replica-lag-warning');
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'test-orders-replica-1-replica-lag-warning', MetricName: 'ReplicaLag', Threshold: 30 });
+  });
+
+  test('a replica of a snapshotted primary is destroyed with the stack: its data lives in the source', () => {
+    expect(replica(1).DeletionPolicy).toBe('Delete');
+  });
+});
+
+describe('a major version change upgrades in place', () => {
+  const logicalId = (template: Template) => Object.keys(template.findResources('AWS::RDS::DBInstance'))[0];
+  const v16 = synthDatabase({ engineVersion: '16.13' }).template;
+  const v17 = synthDatabase({ engineVersion: '17.6' }).template;
+
+  test('the instance keeps its logical id and identifier; only the version and the parameter group family change', () => {
+    expect(logicalId(v16)).toBe(logicalId(v17));
+    const [before, after] = [v16, v17].map((t) => onlyResource(t, 'AWS::RDS::DBInstance').Properties);
+    expect([before.DBInstanceIdentifier, after.DBInstanceIdentifier]).toEqual(['test-orders', 'test-orders']);
+    expect([before.EngineVersion, after.EngineVersion]).toEqual(['16.13', '17.6']);
+    expect(after.AllowMajorVersionUpgrade).toBe(true);
+    const groups = [v16, v17].map((t) => Object.entries(t.findResources('AWS::RDS::DBParameterGroup'))[0]);
+    expect(groups[0][0]).toBe(groups[1][0]);
+    expect([groups[0][1].Properties.Family, groups[1][1].Properties.Family]).toEqual(['postgres16', 'postgres17']);
   });
 });
 
@@ -168,9 +333,22 @@ describe('RdsDatabase rejects what RDS would reject, with every problem at once'
     );
   });
 
-  test('an engine we do not render', () => {
+  test('an engine outside the table', () => {
     expect(() => synthDatabase({ engine: 'db2-se' })).toThrow(
-      "  - engine = \"db2-se\": is not supported; supported: postgres. Fix: choose a supported engine",
+      '  - engine = "db2-se": is not supported; supported: postgres, mysql, mariadb, sqlserver-ex, sqlserver-web, sqlserver-se, sqlserver-ee, oracle-se2, oracle-ee. Fix: choose a supported engine',
+    );
+  });
+
+  test('overlapping windows, a parameter the family lacks, too many replicas', () => {
+    expect(() => synthDatabase({
+      preferredBackupWindow: '03:30-04:30',
+      parameterOverrides: { innodb_buffer_pool_size: 1 },
+      replicas: Array.from({ length: 16 }, (_, i) => ({ identifier: `test-orders-replica-${i + 1}` })),
+    })).toThrow(
+      'Invalid RdsDatabase Test/Orders:\n' +
+        '  - preferredMaintenanceWindow = "sun:04:00-sun:05:00": overlaps the daily backup window 03:30-04:30; RDS needs them apart. Fix: move one of the two windows so they do not meet\n' +
+        "  - parameters.innodb_buffer_pool_size = 1: 'innodb_buffer_pool_size' is not a parameter of the postgres17 family. Fix: check the spelling against `aws rds describe-engine-default-parameters --db-parameter-group-family postgres17`; if RDS has it, add it to constructs/aws/rds-parameter-names.ts\n" +
+        '  - replicas = 16: lists 16 read replicas; PostgreSQL allows at most 15 per source. Fix: remove 1 of them',
     );
   });
 });

@@ -1,4 +1,4 @@
-import { rdsInstanceSize } from '../../constructs/common/instance-catalog';
+import { rdsInstanceClass, rdsInstanceSize } from '../../constructs/common/instance-catalog';
 import { identifierProblem } from '../../constructs/common/identifiers';
 
 describe('RDS instance catalog', () => {
@@ -9,6 +9,11 @@ describe('RDS instance catalog', () => {
     ['db.r7i.24xlarge', { vcpus: 96, memoryGiB: 768, burstable: false }],
   ])('%s', (instanceClass, size) => {
     expect(rdsInstanceSize(instanceClass)).toEqual(size);
+  });
+
+  test('generation, processor and CPU credits of a class', () => {
+    expect(rdsInstanceClass('db.t4g.large')).toEqual({ vcpus: 2, memoryGiB: 8, burstable: true, generation: 't4g', graviton: true, cpuCreditsPerHour: 36 });
+    expect(rdsInstanceClass('db.r6i.2xlarge')).toEqual({ vcpus: 8, memoryGiB: 64, burstable: false, generation: 'r6i', graviton: false });
   });
 
   test('unknown classes are not guessed', () => {

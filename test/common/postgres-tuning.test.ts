@@ -66,5 +66,27 @@ describeWithTool('postgres', 'Install the PostgreSQL server (Debian: apt-get ins
         }
       }
     });
+
+    /**
+     * What RDS gets for PostgreSQL beyond tunePostgres: TLS and audit. Core settings are checked against the GUC table
+     * (shared_preload_libraries exists and takes a list); settings of RDS itself (`rds.*`) and of extensions
+     * (`pgaudit.*`) are not in a plain server's table, so they are listed here: adding one is a conscious decision,
+     * and their names are checked against RDS's parameter catalog instead (test/aws/rds-parameter-names.test.ts).
+     */
+    test('the RDS parameter set: core settings exist; RDS and extension settings are the known few', () => {
+      const parameters = rdsParameters({ engine: 'postgres', instanceClass: 'db.r6g.large', slowQueryThresholdMs: 1000 });
+      const notCore = Object.keys(parameters).filter((name) => !gucs.has(name));
+      expect(notCore.sort()).toEqual(['pgaudit.log', 'pgaudit.role', 'rds.force_ssl']);
+      expect(gucs.get('shared_preload_libraries')![0]).toBe('STRING');
+      for (const [name, value] of Object.entries(parameters)) {
+        const guc = gucs.get(name);
+        if (!guc || value.startsWith('{') || value.startsWith('LEAST(')) continue; // formulas: checked above through their values
+        const [type, min, max] = guc;
+        if (type === 'INTEGER' || type === 'REAL') {
+          expect({ name, inRange: Number(value) >= Number(min) && Number(value) <= Number(max) }).toEqual({ name, inRange: true });
+        }
+        if (type === 'BOOLEAN') expect({ name, value }).toEqual({ name, value: expect.stringMatching(/^[01]$/) });
+      }
+    });
   },
 );

@@ -232,18 +232,6 @@ describe('settings no construct renders yet are rejected, not ignored', () => {
     const problems = problemsOf(withChange((c) => c.databases.push(database)));
     expect(problems).toEqual([expect.stringContaining(`databases[2].${field} = ${value}: ${message}`)]);
   });
-
-  test('an RDS engine other than PostgreSQL', () => {
-    expect(problemsOf(withChange((c) => Object.assign(c.databases[0], { engine: 'mysql', version: '8.0.40' })))).toEqual([
-      "test › orders › databases[0].engine = \"mysql\": this RDS engine is not supported yet (supported today: postgres). Fix: use engine 'postgres' or remove the database",
-    ]);
-  });
-
-  test('read replicas', () => {
-    expect(problemsOf(withChange((c) => (c.databases[0].replicas = [{ region: 'eu-central-1' }])))).toEqual([
-      'test › orders › databases[0].replicas = [{"region":"eu-central-1"}]: read replicas are not supported yet. Fix: remove replicas until replica support lands',
-    ]);
-  });
 });
 
 test('validateEnvironment throws one ConfigError listing every problem', () => {

@@ -71,8 +71,15 @@ describe('tuned flags', () => {
       effective_cache_size: String(Math.floor((16 * 1024 ** 3 * 0.7) / 8192)),
       maintenance_work_mem: String((16 * 1024 * 1024) / 16),
       random_page_cost: '1.1',
+      effective_io_concurrency: '200',
       log_min_duration_statement: '500',
       log_lock_waits: 'on',
+      log_temp_files: '65536',
+      log_autovacuum_min_duration: '10000',
+      idle_in_transaction_session_timeout: '600000',
+      autovacuum_vacuum_scale_factor: '0.05',
+      autovacuum_vacuum_insert_scale_factor: '0.05',
+      autovacuum_analyze_scale_factor: '0.02',
       max_connections: '500',
       max_parallel_workers: '4',
       max_parallel_workers_per_gather: '2',
@@ -82,6 +89,7 @@ describe('tuned flags', () => {
   test('PostgreSQL on HDD keeps the default random_page_cost; one vCPU gets no parallel workers per query', () => {
     const flags = tunePostgresForCloudSql({ size: size('db-custom-1-3840'), slowQueryThresholdMs: 200, diskType: 'PD_HDD' });
     expect(flags).not.toHaveProperty('random_page_cost');
+    expect(flags).not.toHaveProperty('effective_io_concurrency');
     expect(flags).toMatchObject({ max_parallel_workers: '1', max_parallel_workers_per_gather: '0' });
   });
 

@@ -4,7 +4,7 @@ import { fixturePlan } from '../support/fixtures';
 
 const plan = fixturePlan('production').aws!.rdsInstances[0];
 const TOPIC = plan.alarmTopicArn;
-const cpu = plan.alarms.find((a) => a.id === 'cpu-high')!;
+const cpu = plan.alarms.find((a) => a.id === 'cpu-critical')!;
 
 function liveAlarm(change: (alarm: MetricAlarm) => void = () => undefined): MetricAlarm {
   const alarm: MetricAlarm = {

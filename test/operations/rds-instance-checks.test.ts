@@ -150,7 +150,7 @@ describe('RDS instance checks', () => {
       });
     });
     test('GIVEN a plan without backups THEN PITR is planned off and a live instance without backups passes', () => {
-      const noBackups = { ...plan, recovery: { backupRetentionDays: 0, pointInTimeRecovery: false, restorableWindowDays: 0 } };
+      const noBackups = { ...plan, recovery: { ...plan.recovery, backupRetentionDays: 0, pointInTimeRecovery: false, restorableWindowDays: 0, rpoMinutes: undefined } };
       const f = facts((l) => ((l.instance.BackupRetentionPeriod = 0), (l.automatedBackup = undefined)), { plan: noBackups });
       expect(row(f, 'point-in-time recovery')).toEqual({ status: 'pass', planned: 'off', live: 'off' });
       expect(row(f, 'restore window')).toEqual({ status: 'pass', planned: 'none', live: 'none' });

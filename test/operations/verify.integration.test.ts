@@ -49,10 +49,8 @@ describeMoto('dbctl verify against moto', () => {
       'sample-orders multi-az',
       'sample-orders vpc',
       'sample-orders subnets',
-      'sample-orders-cpu-high alarm',
-      'sample-orders-cpu-high alarm actions',
-      'sample-orders-storage-low alarm',
-      'sample-orders-storage-low alarm actions',
+      // Two rows per planned alarm, in the plan's (the alarm catalog's) order.
+      ...sample.db.alarms.flatMap((alarm) => [`${alarm.alarmName} alarm`, `${alarm.alarmName} alarm actions`]),
     ]);
     // moto 5.2.1 reports no RestoreWindow on DescribeDBInstanceAutomatedBackups: the check says so instead of passing.
     expect(checks.filter((c) => c.status === 'skip')).toEqual([
@@ -111,9 +109,9 @@ describeMoto('dbctl verify against moto', () => {
   test('GIVEN deletion protection and Multi-AZ off, an alarm missing and one without actions WHEN verify runs THEN each is a row', async () => {
     await seedRdsInstance(endpoint(), sample.db, sample.network, {
       instance: { DeletionProtection: false, MultiAZ: false },
-      skipAlarms: ['sample-orders-storage-low'],
+      skipAlarms: ['sample-orders-storage-critical'],
     });
-    const cpu = sample.db.alarms.find((a) => a.id === 'cpu-high')!;
+    const cpu = sample.db.alarms.find((a) => a.id === 'cpu-critical')!;
     await cloudwatchClient(endpoint()).send(new DeleteAlarmsCommand({ AlarmNames: [cpu.alarmName] }));
     await cloudwatchClient(endpoint()).send(
       new PutMetricAlarmCommand({
@@ -135,9 +133,9 @@ describeMoto('dbctl verify against moto', () => {
     expect(failed).toEqual([
       { resource: 'sample-orders', check: 'deletion protection', planned: 'on', live: 'off' },
       { resource: 'sample-orders', check: 'multi-az', planned: 'on', live: 'off' },
-      { resource: 'sample-orders-cpu-high', check: 'alarm', planned: 'CPUUtilization Average > 90, 3×300s', live: 'CPUUtilization Average > 95, 3×300s' },
-      { resource: 'sample-orders-cpu-high', check: 'alarm actions', planned: '→ sample-database-alarms', live: 'no alarm actions' },
-      { resource: 'sample-orders-storage-low', check: 'alarm', planned: 'FreeStorageSpace Minimum < 16106127360, 1×300s', live: 'missing' },
+      { resource: 'sample-orders-cpu-critical', check: 'alarm', planned: 'CPUUtilization Average > 90, 3×300s', live: 'CPUUtilization Average > 95, 3×300s' },
+      { resource: 'sample-orders-cpu-critical', check: 'alarm actions', planned: '→ sample-database-alarms', live: 'no alarm actions' },
+      { resource: 'sample-orders-storage-critical', check: 'alarm', planned: 'FreeStorageSpace Minimum < 16106127360, 1×300s', live: 'missing' },
     ]);
   });
 
@@ -154,7 +152,8 @@ describeMoto('dbctl verify against moto', () => {
       ['orders', 'sample-orders', 'engine version', 'FAIL', '17.6', '17.7'],
       ['orders', 'sample-orders', 'instance class', 'FAIL', 'db.r6g.large', 'db.r6g.xlarge'],
     ]);
-    expect(lines[lines.length - 1]).toBe('17 checks: 14 passed, 2 failed, 1 skipped (drift: the live databases differ from the config)');
+    const total = 13 + 2 * sample.db.alarms.length;
+    expect(lines[lines.length - 1]).toBe(`${total} checks: ${total - 3} passed, 2 failed, 1 skipped (drift: the live databases differ from the config)`);
   });
 
   test.todo('GIVEN a planned read replica that is missing WHEN verify runs THEN the replica check fails (RdsInstancePlan has no replicas yet)');

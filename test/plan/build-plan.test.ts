@@ -20,28 +20,55 @@ describe('AWS plan', () => {
     expect(orders).toMatchObject({
       identifier: 'prod-orders',
       stackName: 'prod-rds-orders',
+      arn: 'arn:aws:rds:eu-west-1:123456789012:db:prod-orders',
       region: 'eu-west-1',
       engineVersion: '17.6',
       majorVersion: '17',
       parameterGroupFamily: 'postgres17',
+      licenseModel: 'postgresql-license',
       size: { vcpus: 2, memoryGiB: 16 },
       multiAz: true,
       port: 5432,
+      clientPort: 5432,
       deletionProtection: true,
       removalPolicy: 'retain',
       keyAliasArn: 'arn:aws:kms:eu-west-1:123456789012:alias/prod-databases',
-      recovery: { backupRetentionDays: 35, pointInTimeRecovery: true, restorableWindowDays: 35, rpoMinutes: 5 },
+      credentials: { mode: 'rds-managed', rotationDays: 30 },
+      iamAuthentication: true,
+      allowMajorVersionUpgrade: true,
+      preferredMaintenanceWindow: 'sun:04:00-sun:05:00',
+      recovery: {
+        backupRetentionDays: 35,
+        pointInTimeRecovery: true,
+        restorableWindowDays: 35,
+        rpoMinutes: 5,
+        preferredBackupWindow: '02:00-03:00',
+        copyTagsToSnapshot: true,
+        backupReplication: undefined,
+      },
+      // 16 GiB / 9531392 bytes per connection (RDS's PostgreSQL default)
+      maxConnections: 1802,
+      observability: {
+        performanceInsights: true,
+        databaseInsightsMode: 'advanced',
+        performanceInsightsRetentionDays: 465,
+        monitoringIntervalSeconds: 15,
+        logExports: ['postgresql', 'upgrade'],
+        logRetentionDays: 365,
+      },
+      proxy: false,
+      replicas: [],
     });
     expect(orders.parameters['rds.force_ssl']).toBe('1');
     expect(orders.parameters.log_min_duration_statement).toBe('1000');
-    expect(orders.alarms.map((a) => [a.alarmName, a.threshold])).toEqual([
-      ['prod-orders-cpu-high', 90],
-      ['prod-orders-storage-low', Math.floor(100 * 1024 ** 3 * 0.15)],
-    ]);
+    expect(orders.alarms.find((a) => a.id === 'storage-critical')!.threshold).toBe(Math.floor(100 * 1024 ** 3 * 0.15));
+    expect(orders.alarms.find((a) => a.id === 'connections-critical')!.threshold).toBe(Math.floor(1802 * 0.9));
   });
 
-  test('the slow-query threshold follows the tier', () => {
-    expect(fixturePlan('development').aws!.rdsInstances[0].parameters.log_min_duration_statement).toBe('200');
+  test('the slow-query threshold and observability follow the tier', () => {
+    const dev = fixturePlan('development').aws!.rdsInstances[0];
+    expect(dev.parameters.log_min_duration_statement).toBe('200');
+    expect(dev.observability).toMatchObject({ databaseInsightsMode: 'standard', performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60, logRetentionDays: 7 });
     expect(fixturePlan('staging').aws!.rdsInstances[0].parameters.log_min_duration_statement).toBe('500');
   });
 
@@ -52,12 +79,74 @@ describe('AWS plan', () => {
 
   test('without backups there is no restore point to promise', () => {
     const env = validateEnvironment('test', withChange((c) => Object.assign(c.databases[0], { backupRetentionDays: 0, pointInTimeRecovery: false })));
-    expect(buildPlan(env).aws!.rdsInstances[0].recovery).toEqual({
+    expect(buildPlan(env).aws!.rdsInstances[0].recovery).toMatchObject({
       backupRetentionDays: 0,
       pointInTimeRecovery: false,
       restorableWindowDays: 0,
       rpoMinutes: undefined,
     });
+  });
+
+  test('automated backups replicated to another region use that region\'s key', () => {
+    const env = validateEnvironment('prod', withChange((c) => (c.databases[0].backupReplicationRegion = 'eu-central-1')));
+    expect(buildPlan(env).aws!.rdsInstances[0].recovery.backupReplication).toEqual({
+      region: 'eu-central-1',
+      keyAliasArn: 'arn:aws:kms:eu-central-1:123456789012:alias/prod-databases',
+      retentionDays: 35,
+    });
+  });
+});
+
+describe('AWS plan of read replicas', () => {
+  const env = validateEnvironment('prod', withChange((c) => (c.databases[0].replicas = [
+    { region: 'eu-west-1', instanceClass: 'db.r6g.xlarge' },
+    { region: 'eu-central-1' },
+  ])));
+  const aws = buildPlan(env).aws!;
+  const [same, cross] = aws.rdsInstances[0].replicas;
+
+  test('a same-region replica: in the primary\'s stack, in another zone, its own class and tuning', () => {
+    expect(same).toMatchObject({
+      identifier: 'prod-orders-replica-1',
+      region: 'eu-west-1',
+      crossRegion: false,
+      stack: undefined,
+      availabilityZone: 'eu-west-1b',
+      instanceClass: 'db.r6g.xlarge',
+      size: { memoryGiB: 32 },
+      parameterGroupFamily: 'postgres17',
+      sourceArn: 'arn:aws:rds:eu-west-1:123456789012:db:prod-orders',
+      keyAliasArn: 'arn:aws:kms:eu-west-1:123456789012:alias/prod-databases',
+      removalPolicy: 'retain',
+    });
+    expect(same.alarms.map((a) => a.id)).toEqual(expect.arrayContaining(['replica-lag-warning', 'replica-lag-critical']));
+    expect(same.alarms.find((a) => a.id === 'memory-critical')!.threshold).toBe(Math.floor(32 * 1024 ** 3 * 0.1));
+  });
+
+  test('a cross-region replica: its own stack in its region, the source by ARN, that region\'s key and topic', () => {
+    expect(cross).toMatchObject({
+      identifier: 'prod-orders-replica-2',
+      region: 'eu-central-1',
+      crossRegion: true,
+      stack: { stackId: 'rds-orders-replica-2', stackName: 'prod-rds-orders-replica-2', region: 'eu-central-1' },
+      availabilityZone: undefined,
+      instanceClass: 'db.r6g.large',
+      sourceArn: 'arn:aws:rds:eu-west-1:123456789012:db:prod-orders',
+      keyAliasArn: 'arn:aws:kms:eu-central-1:123456789012:alias/prod-databases',
+      alarmTopicArn: 'arn:aws:sns:eu-central-1:123456789012:prod-database-alarms',
+      // Security groups are regional: only CIDRs carry over to another region.
+      allowedCidrs: ['10.0.0.0/16'],
+      allowedSecurityGroupIds: [],
+    });
+  });
+
+  test('a dashboard per region lists the instances there, with the metrics their alarms watch', () => {
+    expect(aws.dashboards.map((d) => [d.stackName, d.dashboardName, d.instances.map((i) => i.identifier)])).toEqual([
+      ['prod-dashboard-eu-west-1', 'prod-databases-eu-west-1', ['prod-orders', 'prod-orders-replica-1']],
+      ['prod-dashboard-eu-central-1', 'prod-databases-eu-central-1', ['prod-orders-replica-2']],
+    ]);
+    expect(aws.dashboards[1].instances[0].metricNames).toContain('ReplicaLag');
+    expect(aws.dashboards[0].instances[0].metricNames).not.toContain('ReplicaLag');
   });
 });
 

@@ -1,0 +1,4 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+
+/** Keeps stateful helpers (parameter and option groups, secrets, logs) as long as a retained or snapshotted database. */
+export const keepUnlessDestroyed = (policy: RemovalPolicy) => (policy === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);

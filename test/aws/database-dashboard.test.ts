@@ -1,0 +1,23 @@
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { DatabaseDashboard } from '../../constructs/aws/database-dashboard';
+import { testApp } from '../support/fixtures';
+
+test('a graph per watched metric, one line per instance that has an alarm on it', () => {
+  const stack = new Stack(testApp(), 'Dash', { env: { account: '123456789012', region: 'eu-west-1' } });
+  new DatabaseDashboard(stack, 'Dashboard', {
+    dashboardName: 'test-databases-eu-west-1',
+    instances: [
+      { identifier: 'test-orders', metricNames: ['CPUUtilization', 'FreeStorageSpace'] },
+      { identifier: 'test-orders-replica-1', metricNames: ['CPUUtilization', 'ReplicaLag'] },
+    ],
+  });
+  const dashboard = Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard'))[0];
+  expect(dashboard.Properties.DashboardName).toBe('test-databases-eu-west-1');
+  const body = JSON.stringify(dashboard.Properties.DashboardBody);
+  const titles = [...body.matchAll(/\\"title\\":\\"([A-Za-z]+)\\"/g)].map((m) => m[1]);
+  expect(titles).toEqual(['CPUUtilization', 'FreeStorageSpace', 'ReplicaLag']);
+  expect(body).toContain('\\"CPUUtilization\\",\\"DBInstanceIdentifier\\",\\"test-orders\\"');
+  expect(body).toContain('\\"ReplicaLag\\",\\"DBInstanceIdentifier\\",\\"test-orders-replica-1\\"');
+  expect(body).not.toContain('\\"ReplicaLag\\",\\"DBInstanceIdentifier\\",\\"test-orders\\"');
+});
