@@ -12,6 +12,7 @@ import {
   DynamodbBillingSettings,
   DynamodbKeySettings,
   DynamodbProjection,
+  dynamodbReplicaPlacementProblems,
   DynamodbStreamView,
   dynamodbTableProblems,
   GlobalSecondaryIndexSettings,
@@ -223,7 +224,7 @@ function validate(scope: Construct, props: DynamoDbGlobalTableProps) {
     multiRegionConsistency: props.multiRegionConsistency ?? ('eventual' as const),
     witnessRegion: props.witnessRegion,
   };
-  for (const p of dynamodbTableProblems(settings)) {
+  for (const p of [...dynamodbReplicaPlacementProblems(settings), ...dynamodbTableProblems(settings)]) {
     // The checks speak in config field names; the construct takes replicas as { region, encryptionKeyArn }.
     const parts = p.path[0] === 'replicaRegions' ? ['replicas', p.path[1], 'region'] : p.path;
     const path = parts.map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`)).join('').slice(1);

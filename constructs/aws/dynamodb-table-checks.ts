@@ -103,9 +103,25 @@ export function dynamodbTableProblems(settings: DynamodbTableSettings): Dynamodb
     ...capacityProblems(settings),
     ...indexProblems(settings),
     ...attributeTypeProblems(settings),
-    ...replicaProblems(settings),
+    ...streamProblems(settings),
     ...strongConsistencyProblems(settings),
   ];
+}
+
+/**
+ * Replicas in the primary's region or listed twice. Separate because the config loader reports these for every kind
+ * with replicas in other regions (lib/config/rules/environment-rules.ts).
+ */
+export function dynamodbReplicaPlacementProblems(settings: Pick<DynamodbTableSettings, 'region' | 'replicaRegions'>): DynamodbSettingProblem[] {
+  const problems: DynamodbSettingProblem[] = [];
+  settings.replicaRegions.forEach((region, i) => {
+    if (region === settings.region) {
+      problems.push(problem(['replicaRegions', i], region, "equals the primary's region; replicas live in other regions", `remove the '${region}' replica, or move the primary`));
+    } else if (settings.replicaRegions.indexOf(region) !== i) {
+      problems.push(problem(['replicaRegions', i], region, 'is listed twice; each region holds one replica', `remove the duplicate '${region}'`));
+    }
+  });
+  return problems;
 }
 
 function recoveryProblems({ pointInTimeRecovery, pointInTimeRecoveryDays: days }: DynamodbTableSettings): DynamodbSettingProblem[] {
@@ -204,15 +220,8 @@ function attributeTypeProblems(settings: DynamodbTableSettings): DynamodbSetting
   return problems;
 }
 
-function replicaProblems(settings: DynamodbTableSettings): DynamodbSettingProblem[] {
+function streamProblems(settings: DynamodbTableSettings): DynamodbSettingProblem[] {
   const problems: DynamodbSettingProblem[] = [];
-  settings.replicaRegions.forEach((region, i) => {
-    if (region === settings.region) {
-      problems.push(problem(['replicaRegions', i], region, "equals the primary's region; replicas live in other regions", `remove the '${region}' replica, or move the primary`));
-    } else if (settings.replicaRegions.indexOf(region) !== i) {
-      problems.push(problem(['replicaRegions', i], region, 'is listed twice; each region holds one replica', `remove the duplicate '${region}'`));
-    }
-  });
   const replicated = settings.replicaRegions.length > 0 && settings.multiRegionConsistency === 'eventual';
   if (replicated && settings.stream !== undefined && settings.stream !== 'new-and-old-images') {
     problems.push(problem(['stream'], settings.stream, 'must be new-and-old-images on a table with replicas: eventually consistent global tables replicate through the stream', "set stream: 'new-and-old-images' or remove it (it is the default with replicas)"));
