@@ -1,5 +1,7 @@
-/** Plans the AWS side of an environment: one foundation per region, then the databases. */
+/** Plans the AWS side of an environment: one foundation (key, topic, backup vault and plans) per region, then the databases. */
 import type { ResolvedEnvironment } from '../config/resolved-environment';
+import { planBackupMembership, planRegionBackup } from './backup-plan';
+import { planDynamodbTable, planRegionDynamodbAlarms } from './dynamodb-table-plan';
 import { awsAlarmTopicName, awsFoundationStackId, awsKeyAlias, awsStackName } from './names';
 import type { AwsPlan, AwsRegionPlan } from './plan-types';
 import { planRdsInstance } from './rds-instance-plan';
@@ -23,11 +25,16 @@ export function planAws(env: ResolvedEnvironment): AwsPlan | undefined {
       notificationEmails: aws.notifications.emails,
       // The key and vault outlive every database that used them: never destroy a key in production.
       removalPolicy: env.tier === 'development' ? 'destroy' : 'retain',
+      ...planRegionBackup(env, region),
+      dynamodbAlarms: planRegionDynamodbAlarms(env, region),
     };
   });
   const regionPlan = (region: string) => regions.find((r) => r.region === region)!;
   const rdsInstances = env.databases.flatMap((db) =>
     db.kind === 'rds-instance' ? [planRdsInstance(env, db, regionPlan(db.region))] : [],
   );
-  return { account: aws.account, primaryRegion: aws.primaryRegion, regions, rdsInstances };
+  const dynamodbTables = env.databases.flatMap((db) =>
+    db.kind === 'dynamodb-table' ? [planDynamodbTable(env, db, regionPlan)] : [],
+  );
+  return { account: aws.account, primaryRegion: aws.primaryRegion, regions, rdsInstances, dynamodbTables, backupMembership: planBackupMembership(env) };
 }
