@@ -2,7 +2,8 @@ import { defineEnvironment } from './schema';
 
 /**
  * Production: Multi-AZ / REGIONAL, retained, 35 days of backups. eu-central-1 and europe-west4 are the disaster
- * recovery regions: they have their own keys (and alarm topic) ready for cross-region replicas.
+ * recovery regions: they have their own keys (and alarm topic and backup vault), hold the DynamoDB replica and the
+ * copies of the AWS backups.
  */
 export default defineEnvironment({
   tier: 'production',
@@ -30,6 +31,8 @@ export default defineEnvironment({
       },
     },
     notifications: { emails: ['db-oncall@example.com'] },
+    // The production plan (daily 35 days, monthly 1 year, Vault Lock) copies every recovery point to Frankfurt.
+    backup: { copyRegions: { 'eu-west-1': 'eu-central-1' } },
   },
   gcp: {
     projectId: 'acme-databases-prod',
@@ -51,6 +54,16 @@ export default defineEnvironment({
       maxAllocatedStorageGiB: 2000,
       databaseName: 'orders',
       allowedCidrs: ['10.30.0.0/16'],
+    },
+    {
+      kind: 'dynamodb-table',
+      name: 'sessions',
+      partitionKey: { name: 'sessionId', type: 'string' },
+      globalSecondaryIndexes: [
+        { name: 'byUser', partitionKey: { name: 'userId', type: 'string' }, sortKey: { name: 'createdAt', type: 'number' }, projection: 'keys-only' },
+      ],
+      timeToLiveAttribute: 'expiresAt',
+      replicaRegions: ['eu-central-1'],
     },
     {
       kind: 'cloudsql-instance',

@@ -41,6 +41,13 @@ export default defineEnvironment({
       allowedCidrs: ['10.20.0.0/16'],
     },
     {
+      kind: 'dynamodb-table',
+      name: 'sessions',
+      partitionKey: { name: 'sessionId', type: 'string' },
+      billing: { mode: 'provisioned', readCapacity: { min: 5, max: 50 }, writeCapacity: { min: 5, max: 25 } },
+      timeToLiveAttribute: 'expiresAt',
+    },
+    {
       kind: 'cloudsql-instance',
       name: 'ledger',
       engine: 'postgres',

@@ -28,7 +28,7 @@ describe('one Stage per environment', () => {
   });
 
   test('a foundation stack per region, then a stack per database, named after the environment', () => {
-    expect(stage('prod').node.children.map((c) => c.node.id)).toEqual(['foundation-eu-west-1', 'foundation-eu-central-1', 'rds-orders']);
+    expect(stage('prod').node.children.map((c) => c.node.id)).toEqual(['foundation-eu-west-1', 'foundation-eu-central-1', 'rds-orders', 'dynamodb-sessions']);
     const rds = stage('prod').rdsInstances[0];
     expect(rds.stackName).toBe('prod-rds-orders');
     expect(rds.region).toBe('eu-west-1');
@@ -97,6 +97,7 @@ describe('the production stage', () => {
   test('environment tags reach every resource that takes tags', () => {
     rds.hasResourceProperties('AWS::RDS::DBInstance', {
       Tags: [
+        { Key: 'backup-plan', Value: 'prod-databases-eu-west-1' },
         { Key: 'cost-center', Value: 'platform' },
         { Key: 'data-classification', Value: 'confidential' },
         { Key: 'environment', Value: 'prod' },
