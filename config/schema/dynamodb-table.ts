@@ -84,6 +84,11 @@ export const dynamodbTable = z.strictObject({
   contributorInsights: z.boolean().optional(),
   /** Regions of replicas (each needs its own key: list it in aws.regions). */
   replicaRegions: z.array(awsRegion).default([]),
+  /**
+   * Refuse plain HTTP on the replicas too (the primary always does). CloudFormation cannot attach the policy in the
+   * update that creates a replica: set this in the change after the replicas exist.
+   */
+  tlsOnlyReplicas: z.boolean().default(false),
   /** 'strong' (multi-Region strong consistency) needs exactly 3 regions, or 2 plus a witness region. */
   multiRegionConsistency: z.enum(['eventual', 'strong'], { error: 'must be eventual or strong' }).default('eventual'),
   witnessRegion: awsRegion.optional(),

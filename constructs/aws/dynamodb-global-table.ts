@@ -1,7 +1,7 @@
 import { Annotations, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -27,6 +27,11 @@ export interface DynamoDbReplicaProps {
    * (`arn:aws:kms:<region>:<account>:alias/<name>`) names it without a cross-region reference.
    */
   readonly encryptionKeyArn: string;
+  /**
+   * Deny plain-HTTP requests on this replica with a resource policy. CloudFormation cannot attach a policy to a
+   * replica in the update that creates it: turn this on in a later change. @default false
+   */
+  readonly enforceTls?: boolean;
 }
 
 export interface DynamoDbGlobalTableProps {
@@ -66,6 +71,8 @@ export interface DynamoDbGlobalTableProps {
    * update that creates the replica, so replica policies belong in a later change. @default - none
    */
   readonly resourcePolicy?: iam.PolicyDocument;
+  /** Deny plain-HTTP requests (DynamoDB endpoints accept HTTP and HTTPS) on the table in the stack's region. @default true */
+  readonly enforceTls?: boolean;
   /** RETAIN or DESTROY (DynamoDB has no snapshot on removal); replicas go with the table. @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
   /** Alarm and OK actions. @default - alarms without actions, with a synth warning */
@@ -114,7 +121,7 @@ function billing(settings: DynamodbBillingSettings): dynamodb.Billing {
 /**
  * A DynamoDB table on TableV2 (`AWS::DynamoDB::GlobalTable`) with safe defaults: every replica encrypted with its own
  * region's customer-managed key, point-in-time recovery, deletion protection and Contributor Insights on every
- * replica, retained on removal, alarms (throttles, errors, p99 latency, replication latency per replica region,
+ * replica, plain HTTP refused, retained on removal, alarms (throttles, errors, p99 latency, replication latency per replica region,
  * capacity near the autoscaling maximum) and an optional dashboard.
  */
 export class DynamoDbGlobalTable extends Construct {
@@ -145,7 +152,10 @@ export class DynamoDbGlobalTable extends Construct {
         : { pointInTimeRecoveryEnabled: false },
       deletionProtection: props.deletionProtection ?? true,
       contributorInsightsSpecification: { enabled: props.contributorInsights ?? true },
-      replicas: (props.replicas ?? []).map((replica) => ({ region: replica.region })),
+      replicas: (props.replicas ?? []).map((replica) => ({
+        region: replica.region,
+        resourcePolicy: replica.enforceTls ? new iam.PolicyDocument({ statements: [denyInsecureTransport()] }) : undefined,
+      })),
       multiRegionConsistency: settings.multiRegionConsistency === 'strong' ? dynamodb.MultiRegionConsistency.STRONG : undefined,
       witnessRegion: props.witnessRegion,
       globalSecondaryIndexes: settings.globalSecondaryIndexes.map((index) => ({
@@ -166,6 +176,8 @@ export class DynamoDbGlobalTable extends Construct {
       resourcePolicy: props.resourcePolicy,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
+
+    if (props.enforceTls ?? true) this.table.addToResourcePolicy(denyInsecureTransport());
 
     const definitions =
       props.alarms ??
@@ -198,6 +210,18 @@ export class DynamoDbGlobalTable extends Construct {
     );
     return new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName, widgets: [panels] });
   }
+}
+
+/** DynamoDB's endpoints answer plain HTTP too; this statement refuses it. */
+function denyInsecureTransport(): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid: 'DenyInsecureTransport',
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['dynamodb:*'],
+    resources: ['*'],
+    conditions: { Bool: { 'aws:SecureTransport': 'false' } },
+  });
 }
 
 /** Checks what a platform team composing the construct directly could get wrong; the config loader runs the same. */

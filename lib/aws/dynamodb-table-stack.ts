@@ -33,7 +33,7 @@ export class DynamodbTableStack extends Stack {
       timeToLiveAttribute: plan.timeToLiveAttribute,
       stream: settings.stream,
       encryptionKey: kms.Alias.fromAliasName(this, 'EncryptionKey', plan.keyAlias),
-      replicas: plan.replicas.map((replica) => ({ region: replica.region, encryptionKeyArn: replica.keyAliasArn })),
+      replicas: plan.replicas.map((replica) => ({ region: replica.region, encryptionKeyArn: replica.keyAliasArn, enforceTls: replica.tlsOnly })),
       pointInTimeRecovery: settings.pointInTimeRecovery,
       pointInTimeRecoveryDays: settings.pointInTimeRecoveryDays,
       deletionProtection: plan.deletionProtection,

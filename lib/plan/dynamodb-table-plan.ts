@@ -53,7 +53,7 @@ export function planDynamodbTable(
     settings,
     tableClass: db.tableClass,
     timeToLiveAttribute: db.timeToLiveAttribute,
-    replicas: db.replicaRegions.map((region) => ({ region, keyAliasArn: regionPlan(region).keyAliasArn })),
+    replicas: db.replicaRegions.map((region) => ({ region, keyAliasArn: regionPlan(region).keyAliasArn, tlsOnly: db.tlsOnlyReplicas })),
     recovery: {
       backupRetentionDays: pitrDays,
       pointInTimeRecovery: db.pointInTimeRecovery,

@@ -111,8 +111,8 @@ export interface DynamodbTablePlan {
   readonly settings: DynamodbTableSettings;
   readonly tableClass: 'standard' | 'standard-infrequent-access';
   readonly timeToLiveAttribute?: string;
-  /** Each replica with its own region's key, by alias ARN. */
-  readonly replicas: ReadonlyArray<{ readonly region: string; readonly keyAliasArn: string }>;
+  /** Each replica with its own region's key, by alias ARN, and whether it refuses plain HTTP yet. */
+  readonly replicas: ReadonlyArray<{ readonly region: string; readonly keyAliasArn: string; readonly tlsOnly: boolean }>;
   readonly recovery: RecoveryPlan;
   readonly deletionProtection: boolean;
   readonly contributorInsights: boolean;

@@ -126,12 +126,29 @@ describe('DynamoDbGlobalTable settings', () => {
     expect(globalTable(template).Properties).toMatchObject({ MultiRegionConsistency: 'STRONG', GlobalTableWitnesses: [{ Region: 'eu-west-3' }] });
   });
 
+  test('plain HTTP is refused on the table in the stack region; on a replica once asked for (after it exists)', () => {
+    const deny = {
+      Sid: 'DenyInsecureTransport',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 'dynamodb:*',
+      Resource: '*',
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    };
+    const { template } = synthTable(withReplica);
+    expect(replica(template, 'eu-west-1').ResourcePolicy.PolicyDocument.Statement).toEqual([deny]);
+    expect(replica(template, 'eu-central-1').ResourcePolicy).toBeUndefined();
+    const later = synthTable({ replicas: [{ region: 'eu-central-1', encryptionKeyArn: REPLICA_KEY, enforceTls: true }] }).template;
+    expect(replica(later, 'eu-central-1').ResourcePolicy.PolicyDocument.Statement).toEqual([deny]);
+    expect(replica(synthTable({ enforceTls: false }).template, 'eu-west-1').ResourcePolicy).toBeUndefined();
+  });
+
   test('a resource policy on the table in the stack region only (CloudFormation cannot add one with a new replica)', () => {
     const policy = new iam.PolicyDocument({
       statements: [new iam.PolicyStatement({ actions: ['dynamodb:GetItem'], principals: [new iam.AccountPrincipal('210987654321')], resources: ['*'] })],
     });
     const { template } = synthTable({ ...withReplica, resourcePolicy: policy });
-    expect(replica(template, 'eu-west-1').ResourcePolicy.PolicyDocument.Statement[0]).toMatchObject({ Action: 'dynamodb:GetItem' });
+    expect(replica(template, 'eu-west-1').ResourcePolicy.PolicyDocument.Statement.map((s: any) => s.Sid ?? s.Action)).toEqual(['dynamodb:GetItem', 'DenyInsecureTransport']);
     expect(replica(template, 'eu-central-1').ResourcePolicy).toBeUndefined();
   });
 });

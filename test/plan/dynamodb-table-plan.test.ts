@@ -19,7 +19,8 @@ describe('DynamoDB table plan', () => {
 
   test("the primary and every replica use their own region's key by alias ARN", () => {
     expect(table.keyAliasArn).toBe('arn:aws:kms:eu-west-1:123456789012:alias/prod-databases');
-    expect(table.replicas).toEqual([{ region: 'eu-central-1', keyAliasArn: 'arn:aws:kms:eu-central-1:123456789012:alias/prod-databases' }]);
+    expect(table.replicas).toEqual([{ region: 'eu-central-1', keyAliasArn: 'arn:aws:kms:eu-central-1:123456789012:alias/prod-databases', tlsOnly: false }]);
+    expect(planWith({ replicaRegions: ['eu-central-1'], tlsOnlyReplicas: true }).dynamodbTables[0].replicas[0].tlsOnly).toBe(true);
   });
 
   test('production: PITR 35 days (RPO 5 min), protected, retained, Contributor Insights on', () => {
