@@ -19,6 +19,7 @@ test('the prod inventory states RPO and RTO for every database and draws the top
   const entries = inventoryEntries(prod, buildPlan(prod));
   expect(entries.map((e) => [e.database, e.rpo, e.rto])).toEqual([
     ['orders', '5 min', '1 h'],
+    ['sessions', '5 min', '1 h'],
     ['ledger', '5 min', '1 h'],
   ]);
   const page = pages.get('prod.md')!;
