@@ -2,6 +2,7 @@
  * Checks on AWS Backup vaults and plans, shared by the backup constructs (for teams composing them directly) and the
  * config loader. Pure data, no CDK import.
  */
+import type { PathProblem } from '../common/path-problem';
 
 export interface VaultLockSettings {
   /** Recovery points cannot be deleted sooner; backup and copy jobs with a shorter retention fail. */
@@ -20,13 +21,8 @@ export interface BackupRuleSettings {
   readonly copyTo?: { readonly region: string; readonly retentionDays: number };
 }
 
-export interface BackupSettingProblem {
-  /** Path below the checked object: `['maxRetentionDays']`, `['rules', 0, 'copyTo', 'region']`. */
-  readonly path: ReadonlyArray<string | number>;
-  readonly value: unknown;
-  readonly message: string;
-  readonly fix: string;
-}
+/** Paths below the checked lock or plan: `['maxRetentionDays']`, `['rules', 0, 'copyTo', 'region']`. */
+export type BackupSettingProblem = PathProblem;
 
 /** AWS Backup's limits (PutBackupVaultLockConfiguration; continuous backup). */
 export const BACKUP_LIMITS = {

@@ -3,6 +3,7 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { pathProblemLine, pathProblemsError } from '../common/path-problem';
 import { BackupRuleSettings, backupRuleProblems } from './backup-checks';
 
 export interface DatabaseBackupRule extends Omit<BackupRuleSettings, 'copyTo'> {
@@ -50,10 +51,7 @@ export class DatabaseBackupPlan extends Construct {
       props.rules.map((rule) => ({ ...rule, copyTo: rule.copyTo && { region: regionOfArn(rule.copyTo.vaultArn), retentionDays: rule.copyTo.retentionDays } })),
     );
     if (props.rules.length === 0) problems.push({ path: ['rules'], value: [], message: 'a plan needs at least one rule', fix: 'add a rule' });
-    if (problems.length > 0) {
-      const lines = problems.map((p) => `  - ${p.path.join('.')} = ${JSON.stringify(p.value)}: ${p.message}. Fix: ${p.fix}`);
-      throw new Error(`Invalid DatabaseBackupPlan ${this.node.path}:\n${lines.join('\n')}`);
-    }
+    if (problems.length > 0) throw pathProblemsError('DatabaseBackupPlan', this.node.path, problems.map((p) => pathProblemLine(p)));
 
     this.plan = new backup.BackupPlan(this, 'Plan', { backupPlanName: props.planName, backupVault: props.vault });
     props.rules.forEach((rule, i) =>

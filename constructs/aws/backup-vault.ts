@@ -5,6 +5,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { pathProblemLine, pathProblemsError } from '../common/path-problem';
 import { VaultLockSettings, vaultLockProblems } from './backup-checks';
 
 export interface DatabaseBackupVaultProps {
@@ -36,8 +37,7 @@ export class DatabaseBackupVault extends Construct {
     super(scope, id);
     const problems = props.lock ? vaultLockProblems(props.vaultName, props.lock) : [];
     if (problems.length > 0) {
-      const lines = problems.map((p) => `  - lock.${p.path.join('.')} = ${JSON.stringify(p.value)}: ${p.message}. Fix: ${p.fix}`);
-      throw new Error(`Invalid DatabaseBackupVault ${this.node.path}:\n${lines.join('\n')}`);
+      throw pathProblemsError('DatabaseBackupVault', this.node.path, problems.map((p) => pathProblemLine(p, ['lock', ...p.path])));
     }
     this.vault = new backup.BackupVault(this, 'Vault', {
       backupVaultName: props.vaultName,

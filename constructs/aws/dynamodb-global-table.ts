@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { pathProblemLine, pathProblemsError } from '../common/path-problem';
 import { createDynamoDbAlarm } from './dynamodb-alarm';
 import { DynamoDbAlarmDefinition, dynamodbTableAlarmDefinitions } from './dynamodb-alarm-definitions';
 import {
@@ -250,10 +251,8 @@ function validate(scope: Construct, props: DynamoDbGlobalTableProps) {
   };
   for (const p of [...dynamodbReplicaPlacementProblems(settings), ...dynamodbTableProblems(settings)]) {
     // The checks speak in config field names; the construct takes replicas as { region, encryptionKeyArn }.
-    const parts = p.path[0] === 'replicaRegions' ? ['replicas', p.path[1], 'region'] : p.path;
-    const path = parts.map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`)).join('').slice(1);
-    lines.push(`  - ${path} = ${JSON.stringify(p.value)}: ${p.message}. Fix: ${p.fix}`);
+    lines.push(pathProblemLine(p, p.path[0] === 'replicaRegions' ? ['replicas', p.path[1], 'region'] : p.path));
   }
-  if (lines.length > 0) throw new Error(`Invalid DynamoDbGlobalTable ${scope.node.path}:\n${lines.join('\n')}`);
+  if (lines.length > 0) throw pathProblemsError('DynamoDbGlobalTable', scope.node.path, lines);
   return settings;
 }

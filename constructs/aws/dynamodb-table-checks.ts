@@ -3,6 +3,7 @@
  * directly) and the config loader (which reports them with the environment, table and config path). Pure data, no
  * CDK import. Field paths use the config's field names.
  */
+import type { PathProblem } from '../common/path-problem';
 
 export type DynamodbAttributeType = 'string' | 'number' | 'binary';
 
@@ -64,13 +65,8 @@ export interface DynamodbTableSettings {
   readonly witnessRegion?: string;
 }
 
-export interface DynamodbSettingProblem {
-  /** Path below the table, in config field names: `['billing', 'readCapacity', 'min']`. */
-  readonly path: ReadonlyArray<string | number>;
-  readonly value: unknown;
-  readonly message: string;
-  readonly fix: string;
-}
+/** Paths below the table, in config field names. */
+export type DynamodbSettingProblem = PathProblem;
 
 /** DynamoDB's limits that we check before CloudFormation does. */
 export const DYNAMODB_LIMITS = {

@@ -155,8 +155,8 @@ describe('DatabaseBackupPlan', () => {
       ],
     })).toThrow(
       'Invalid DatabaseBackupPlan Test/Plan:\n' +
-        "  - rules.0.copyTo.region = \"eu-west-1\": rule 'daily' copies into its own region; a copy protects against losing the region only in another one. Fix: copy to a vault in another region than eu-west-1\n" +
-        "  - rules.1.retentionDays = 60: rule 'continuous' is a continuous backup, which keeps at most 35 days. Fix: lower it to 35 or less, or make the rule a snapshot rule",
+        "  - rules[0].copyTo.region = \"eu-west-1\": rule 'daily' copies into its own region; a copy protects against losing the region only in another one. Fix: copy to a vault in another region than eu-west-1\n" +
+        "  - rules[1].retentionDays = 60: rule 'continuous' is a continuous backup, which keeps at most 35 days. Fix: lower it to 35 or less, or make the rule a snapshot rule",
     );
     expect(() => synth({}, { rules: [] })).toThrow('  - rules = []: a plan needs at least one rule. Fix: add a rule');
   });
