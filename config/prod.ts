@@ -2,7 +2,8 @@ import { defineEnvironment } from './schema';
 
 /**
  * Production: Multi-AZ / REGIONAL, retained, 35 days of backups. eu-central-1 and europe-west4 are the disaster
- * recovery regions: they have their own keys (and alarm topic) for cross-region replicas.
+ * recovery regions: they have their own keys (and alarm topic and backup vault), hold the DynamoDB replica and the
+ * copies of the AWS backups.
  */
 export default defineEnvironment({
   tier: 'production',
@@ -30,6 +31,8 @@ export default defineEnvironment({
       },
     },
     notifications: { emails: ['db-oncall@example.com'] },
+    // The production plan (daily 35 days, monthly 1 year, Vault Lock) copies every recovery point to Frankfurt.
+    backup: { copyRegions: { 'eu-west-1': 'eu-central-1' } },
   },
   gcp: {
     projectId: 'acme-databases-prod',
@@ -69,6 +72,22 @@ export default defineEnvironment({
       databaseName: 'catalog',
       allowedCidrs: ['10.30.0.0/16'],
       alarmThresholds: { 'cpu-warning': 70 },
+    },
+    {
+      kind: 'dynamodb-table',
+      name: 'sessions',
+      partitionKey: { name: 'sessionId', type: 'string' },
+      globalSecondaryIndexes: [
+        { name: 'byUser', partitionKey: { name: 'userId', type: 'string' }, sortKey: { name: 'createdAt', type: 'number' }, projection: 'keys-only' },
+      ],
+      timeToLiveAttribute: 'expiresAt',
+      replicaRegions: ['eu-central-1'],
+      waivers: [
+        {
+          rule: 'tls-enforced',
+          reason: 'CloudFormation cannot give a new replica its TLS-only policy in the same update: set tlsOnlyReplicas: true in the change after the eu-central-1 replica exists, then drop this waiver',
+        },
+      ],
     },
     {
       kind: 'cloudsql-instance',

@@ -58,6 +58,13 @@ export default defineEnvironment({
       replicas: [{ region: 'eu-west-1' }],
     },
     {
+      kind: 'dynamodb-table',
+      name: 'sessions',
+      partitionKey: { name: 'sessionId', type: 'string' },
+      billing: { mode: 'provisioned', readCapacity: { min: 5, max: 50 }, writeCapacity: { min: 5, max: 25 } },
+      timeToLiveAttribute: 'expiresAt',
+    },
+    {
       kind: 'cloudsql-instance',
       name: 'ledger',
       engine: 'postgres',

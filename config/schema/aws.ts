@@ -32,6 +32,30 @@ export const awsRegionSettings = z.strictObject({
   network: awsNetwork,
 });
 
+/** AWS Backup of the environment's databases; the tier decides the plan (config/schema/tiers.ts). */
+export const awsBackupSettings = z.strictObject({
+  /**
+   * Where each region's backups are copied, source region → target region, both in aws.regions (used when the tier
+   * copies: production). Default: the first other region of aws.regions.
+   */
+  copyRegions: z.record(awsRegion, awsRegion).default({}),
+  /** Vault Lock of every vault, instead of the tier's. Governance mode unless changeableForDays is set. */
+  vaultLock: z
+    .strictObject({ minRetentionDays: z.int(), maxRetentionDays: z.int().optional(), changeableForDays: z.int().optional() })
+    .optional(),
+  /** Continuous backup (point-in-time restore from AWS Backup, at most 35 days) of RDS instances, next to snapshots. */
+  continuousBackupForRds: z.boolean().default(false),
+  /** Databases kept out of the backup plan; each needs a reason. */
+  optOuts: z
+    .array(
+      z.strictObject({
+        database: z.string(),
+        reason: z.string().min(10, { error: 'must say why the database needs no AWS Backup plan (at least 10 characters)' }),
+      }),
+    )
+    .default([]),
+});
+
 export const awsSettings = z.strictObject({
   account: z.string().regex(/^\d{12}$/, { error: 'must be a 12-digit AWS account id' }),
   /** Where databases go unless they name a region. Must be one of `regions`. */
@@ -44,8 +68,10 @@ export const awsSettings = z.strictObject({
       emails: emailList.default([]),
     })
     .default({ emails: [] }),
+  backup: awsBackupSettings.default({ copyRegions: {}, continuousBackupForRds: false, optOuts: [] }),
 });
 
 export type AwsSettingsInput = z.input<typeof awsSettings>;
 export type AwsSettings = z.output<typeof awsSettings>;
 export type AwsNetwork = z.output<typeof awsNetwork>;
+export type AwsBackupSettings = z.output<typeof awsBackupSettings>;

@@ -10,6 +10,23 @@ export type Tier = (typeof TIERS)[number];
 export const REMOVAL_POLICIES = ['destroy', 'snapshot', 'retain'] as const;
 export type RemovalPolicyName = (typeof REMOVAL_POLICIES)[number];
 
+/** A rule of a tier's AWS Backup plan. */
+export interface BackupRuleDefaults {
+  readonly name: string;
+  readonly frequency: 'daily' | 'monthly';
+  readonly retentionDays: number;
+}
+
+/** The AWS Backup plan of a tier (DESIGN.md §2); every vault is encrypted with its region's customer-managed key. */
+export interface BackupPlanDefaults {
+  /** No rules: no plan (the vaults still exist). */
+  readonly rules: readonly BackupRuleDefaults[];
+  /** Copy every recovery point into another region's vault (aws.backup.copyRegions). */
+  readonly copyToAnotherRegion: boolean;
+  /** Vault Lock on every vault of the environment (aws.backup.vaultLock overrides it). */
+  readonly vaultLock?: { readonly minRetentionDays: number; readonly maxRetentionDays?: number };
+}
+
 export interface TierDefaults {
   /** RDS/Aurora automated backup retention in days; Cloud SQL retained backups. */
   readonly backupRetentionDays: number;
@@ -25,6 +42,7 @@ export interface TierDefaults {
    * take. (A zone failure on Multi-AZ / REGIONAL fails over in minutes.) `dbctl restore-drill` measures it.
    */
   readonly recoveryTimeObjectiveMinutes: number;
+  readonly backupPlan: BackupPlanDefaults;
 }
 
 export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
@@ -36,6 +54,7 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     removalPolicy: 'destroy',
     slowQueryThresholdMs: 200,
     recoveryTimeObjectiveMinutes: 24 * 60,
+    backupPlan: { rules: [], copyToAnotherRegion: false },
   },
   staging: {
     backupRetentionDays: 7,
@@ -45,6 +64,7 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     removalPolicy: 'snapshot',
     slowQueryThresholdMs: 500,
     recoveryTimeObjectiveMinutes: 4 * 60,
+    backupPlan: { rules: [{ name: 'daily', frequency: 'daily', retentionDays: 35 }], copyToAnotherRegion: false },
   },
   production: {
     backupRetentionDays: 35,
@@ -54,5 +74,14 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     removalPolicy: 'retain',
     slowQueryThresholdMs: 1000,
     recoveryTimeObjectiveMinutes: 60,
+    backupPlan: {
+      rules: [
+        { name: 'daily', frequency: 'daily', retentionDays: 35 },
+        { name: 'monthly', frequency: 'monthly', retentionDays: 365 },
+      ],
+      copyToAnotherRegion: true,
+      // Nobody can delete a recovery point before 35 days or keep one beyond a year (monthly backups).
+      vaultLock: { minRetentionDays: 35, maxRetentionDays: 365 },
+    },
   },
 };

@@ -1,7 +1,10 @@
 import { Tags } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
-/** Dashboards and proxy target groups take no tags in CloudFormation, although CDK would render them (cfn-lint E3002). */
+/**
+ * Resource types we never tag, although CDK would render the tags: proxy target groups take none in CloudFormation,
+ * and cfn-lint 1.51 lints dashboards against the us-east-1 schema, which has no Tags on them (cfn-lint E3002).
+ */
 const UNTAGGABLE = ['AWS::CloudWatch::Dashboard', 'AWS::RDS::DBProxyTargetGroup'];
 
 export function applyTags(scope: IConstruct, tags: Readonly<Record<string, string>>): void {

@@ -16,9 +16,9 @@ interface Unsupported {
 const UNSUPPORTED: readonly Unsupported[] = [
   {
     field: 'kind',
-    applies: (db) => db.kind === 'aurora-cluster' || db.kind === 'dynamodb-table',
+    applies: (db) => db.kind === 'aurora-cluster',
     value: (db) => db.kind,
-    what: 'this database kind is not supported yet (supported today: rds-instance, cloudsql-instance)',
+    what: 'this database kind is not supported yet (supported today: rds-instance, dynamodb-table, cloudsql-instance)',
     fix: 'remove the database until its construct lands',
   },
 ];

@@ -22,7 +22,12 @@ export function resolveDefaults(name: string, parsed: ParsedEnvironment): Resolv
       case 'aurora-cluster':
         return { ...database, ...common, backupRetentionDays: database.backupRetentionDays ?? defaults.backupRetentionDays };
       case 'dynamodb-table':
-        return { ...database, ...common, pointInTimeRecoveryDays: database.pointInTimeRecoveryDays ?? 35 };
+        return {
+          ...database,
+          ...common,
+          // Left unset with PITR off, so a period set next to `pointInTimeRecovery: false` is reported, not ignored.
+          pointInTimeRecoveryDays: database.pointInTimeRecoveryDays ?? (common.pointInTimeRecovery ? defaults.backupRetentionDays : undefined),
+        };
       case 'cloudsql-instance':
         return resolveCloudSqlInstance(database, common, defaults);
     }

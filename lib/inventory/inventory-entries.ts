@@ -3,7 +3,7 @@ import { TIER_DEFAULTS } from '../../config/schema';
 import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds-alarm-definitions';
 import type { CloudSqlAlert } from '../../constructs/gcp/cloud-sql-alert';
 import type { ResolvedEnvironment } from '../config/resolved-environment';
-import type { CloudSqlInstancePlan, EnvironmentPlan, RdsInstancePlan, RecoveryPlan } from '../plan/plan-types';
+import type { CloudSqlInstancePlan, DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan, RecoveryPlan } from '../plan/plan-types';
 import type { InventoryEntry } from './inventory-entry';
 
 const GIB = 1024 ** 3;
@@ -19,7 +19,9 @@ function recoveryColumns(recovery: RecoveryPlan, rtoMinutes: number) {
   };
 }
 
-const cloudWatchAlarm = (alarm: CloudWatchAlarmDefinition) => {
+type AlarmSummary = Pick<CloudWatchAlarmDefinition, 'id' | 'metricName' | 'comparison' | 'threshold' | 'severity'>;
+
+const cloudWatchAlarm = (alarm: AlarmSummary) => {
   const value = alarm.metricName === 'FreeStorageSpace' ? `${(alarm.threshold / GIB).toFixed(1)} GiB` : String(alarm.threshold);
   return `${alarm.id} (${alarm.metricName} ${alarm.comparison === 'GreaterThanThreshold' ? '>' : '<'} ${value}, ${alarm.severity})`;
 };
@@ -29,7 +31,7 @@ const cloudSqlAlert = (alert: CloudSqlAlert) =>
 
 const settings = (values: Readonly<Record<string, string>>) => Object.entries(values).map(([name, value]) => `${name}=${value}`);
 
-function rdsInstanceEntry(db: RdsInstancePlan, rto: number): Omit<InventoryEntry, 'waivers'> {
+function rdsInstanceEntry(db: RdsInstancePlan, rto: number, backupPlan: string): Omit<InventoryEntry, 'waivers'> {
   return {
     database: db.name,
     cloud: 'AWS',
@@ -42,10 +44,48 @@ function rdsInstanceEntry(db: RdsInstancePlan, rto: number): Omit<InventoryEntry
     replicas: db.replicas.map((replica) => ({ name: replica.identifier, region: replica.region })),
     encryptionKey: db.keyAlias,
     backups: `${db.recovery.backupRetentionDays} d`,
-    backupPlan: 'none (RDS automated backups only)',
+    backupPlan,
     ...recoveryColumns(db.recovery, rto),
     alarms: db.alarms.map(cloudWatchAlarm),
     notableSettings: settings(db.parameters),
+  };
+}
+
+function dynamodbCapacity(db: DynamodbTablePlan): string {
+  const billing = db.settings.billing;
+  if (billing.mode === 'provisioned') {
+    const range = (c: { min: number; max: number }) => `${c.min}–${c.max}`;
+    return `provisioned, autoscaling ${range(billing.readCapacity)} RCU / ${range(billing.writeCapacity)} WCU`;
+  }
+  const ceilings = [billing.maxReadRequestUnits && `${billing.maxReadRequestUnits} RRU`, billing.maxWriteRequestUnits && `${billing.maxWriteRequestUnits} WRU`].filter(Boolean);
+  return `on-demand${ceilings.length > 0 ? `, at most ${ceilings.join(' / ')}` : ''}`;
+}
+
+function dynamodbTableEntry(db: DynamodbTablePlan, rto: number, backupPlan: string): Omit<InventoryEntry, 'waivers'> {
+  const { settings } = db;
+  const key = (k: { name: string; type: string }) => `${k.name} (${k.type})`;
+  return {
+    database: db.name,
+    cloud: 'AWS',
+    kind: db.replicas.length > 0 ? 'DynamoDB global table' : 'DynamoDB table',
+    engine: db.replicas.length > 0 ? `DynamoDB, ${settings.multiRegionConsistency} consistency across regions` : 'DynamoDB',
+    size: dynamodbCapacity(db),
+    storage: `${db.tableClass} table class, ${settings.globalSecondaryIndexes.length} GSI, ${settings.localSecondaryIndexes.length} LSI`,
+    region: db.region,
+    highAvailability: 'multi-AZ (regional service)',
+    replicas: db.replicas.map((replica) => ({ name: `${db.name} replica`, region: replica.region })),
+    encryptionKey: db.keyAlias,
+    backups: db.recovery.pointInTimeRecovery ? `PITR ${db.recovery.restorableWindowDays} d` : 'PITR off',
+    backupPlan,
+    ...recoveryColumns(db.recovery, rto),
+    alarms: db.alarms.map(cloudWatchAlarm),
+    notableSettings: [
+      `partitionKey=${key(settings.partitionKey)}`,
+      ...(settings.sortKey ? [`sortKey=${key(settings.sortKey)}`] : []),
+      ...(db.timeToLiveAttribute ? [`timeToLive=${db.timeToLiveAttribute}`] : []),
+      `deletionProtection=${db.deletionProtection}`,
+      `contributorInsights=${db.contributorInsights}`,
+    ],
   };
 }
 
@@ -72,8 +112,10 @@ function cloudSqlInstanceEntry(db: CloudSqlInstancePlan, rto: number): Omit<Inve
 /** Every database of the environment, in config order. */
 export function inventoryEntries(env: ResolvedEnvironment, plan: EnvironmentPlan): InventoryEntry[] {
   const rto = TIER_DEFAULTS[plan.tier].recoveryTimeObjectiveMinutes;
+  const backupPlan = (name: string) => plan.aws?.backupMembership.find((m) => m.database === name)?.summary ?? 'none';
   const entries = [
-    ...(plan.aws?.rdsInstances ?? []).map((db) => rdsInstanceEntry(db, rto)),
+    ...(plan.aws?.rdsInstances ?? []).map((db) => rdsInstanceEntry(db, rto, backupPlan(db.name))),
+    ...(plan.aws?.dynamodbTables ?? []).map((db) => dynamodbTableEntry(db, rto, backupPlan(db.name))),
     ...(plan.gcp?.cloudSqlInstances ?? []).map((db) => cloudSqlInstanceEntry(db, rto)),
   ];
   return env.databases.flatMap((db) => {

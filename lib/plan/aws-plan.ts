@@ -1,5 +1,7 @@
-/** Plans the AWS side of an environment: one foundation per region, the databases, a dashboard per region. */
+/** Plans the AWS side of an environment: a foundation (key, topic, backup vault and plans) per region, the databases, a dashboard per region. */
 import type { ResolvedEnvironment } from '../config/resolved-environment';
+import { planBackupMembership, planRegionBackup } from './backup-plan';
+import { planDynamodbTable, planRegionDynamodbAlarms } from './dynamodb-table-plan';
 import { awsAlarmTopicName, awsDashboardName, awsDashboardStackId, awsFoundationStackId, awsKeyAlias, awsStackName } from './names';
 import type { AwsDashboardPlan, AwsPlan, AwsRegionPlan, RdsInstancePlan, RdsReplicaPlan } from './plan-types';
 import { planRdsInstance } from './rds-instance-plan';
@@ -23,11 +25,22 @@ export function planAws(env: ResolvedEnvironment): AwsPlan | undefined {
       notificationEmails: aws.notifications.emails,
       // The key and vault outlive every database that used them: never destroy a key in production.
       removalPolicy: env.tier === 'development' ? 'destroy' : 'retain',
+      ...planRegionBackup(env, region),
+      dynamodbAlarms: planRegionDynamodbAlarms(env, region),
     };
   });
   const regionPlan = (region: string) => regions.find((r) => r.region === region)!;
   const rdsInstances = env.databases.flatMap((db) => (db.kind === 'rds-instance' ? [planRdsInstance(env, db, regionPlan)] : []));
-  return { account: aws.account, primaryRegion: aws.primaryRegion, regions, rdsInstances, dashboards: planDashboards(env.name, regions, rdsInstances) };
+  const dynamodbTables = env.databases.flatMap((db) => (db.kind === 'dynamodb-table' ? [planDynamodbTable(env, db, regionPlan)] : []));
+  return {
+    account: aws.account,
+    primaryRegion: aws.primaryRegion,
+    regions,
+    rdsInstances,
+    dynamodbTables,
+    backupMembership: planBackupMembership(env),
+    dashboards: planDashboards(env.name, regions, rdsInstances),
+  };
 }
 
 function planDashboards(environment: string, regions: readonly AwsRegionPlan[], rdsInstances: readonly RdsInstancePlan[]): AwsDashboardPlan[] {

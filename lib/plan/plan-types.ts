@@ -2,6 +2,9 @@
  * The plan: every decision made once, as plain data. Constructs render it; policy rules, docs and the operations
  * CLI read it. Nothing here holds a construct.
  */
+import type { VaultLockSettings } from '../../constructs/aws/backup-checks';
+import type { DynamoDbAlarmDefinition } from '../../constructs/aws/dynamodb-alarm-definitions';
+import type { DynamodbTableSettings } from '../../constructs/aws/dynamodb-table-checks';
 import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds-alarm-definitions';
 import type { RdsInstanceRole } from '../../constructs/aws/rds-alarm-catalog';
 import type { RdsOptionSpec } from '../../constructs/aws/rds-engine-table';
@@ -14,7 +17,7 @@ import type {
   CloudSqlQueryInsights,
 } from '../../constructs/gcp/cloud-sql-instance-checks';
 import type { InstanceSize } from '../../constructs/common/instance-catalog';
-import type { AwsNetwork, GcpSettings, RemovalPolicyName, Tier } from '../../config/schema';
+import type { AwsNetwork, DatabaseKind, GcpSettings, RemovalPolicyName, Tier } from '../../config/schema';
 
 export interface EnvironmentPlan {
   readonly environment: string;
@@ -41,6 +44,9 @@ export interface AwsPlan {
   readonly primaryRegion: string;
   readonly regions: readonly AwsRegionPlan[];
   readonly rdsInstances: readonly RdsInstancePlan[];
+  readonly dynamodbTables: readonly DynamodbTablePlan[];
+  /** Every AWS database and the AWS Backup plans that protect it (or why none does). */
+  readonly backupMembership: readonly BackupMembershipPlan[];
   /** One CloudWatch dashboard per region that holds databases. */
   readonly dashboards: readonly AwsDashboardPlan[];
 }
@@ -57,6 +63,78 @@ export interface AwsRegionPlan {
   readonly alarmTopicArn: string;
   readonly notificationEmails: readonly string[];
   readonly removalPolicy: RemovalPolicyName;
+  /** `<env>-databases` in every region, encrypted with the region's key. */
+  readonly backupVault: BackupVaultPlan;
+  /** AWS Backup plans of the databases whose primary is in this region; none when the tier has no plan. */
+  readonly backupPlans: readonly BackupPlanDefinition[];
+  /** Region-wide DynamoDB alarms (UserErrors has no table dimension), where a table or replica lives. */
+  readonly dynamodbAlarms: readonly DynamoDbAlarmDefinition[];
+}
+
+export interface BackupVaultPlan {
+  readonly name: string;
+  /** Deterministic, so copy rules in other regions name it without a cross-region reference. */
+  readonly arn: string;
+  readonly lock?: VaultLockSettings;
+  readonly removalPolicy: RemovalPolicyName;
+}
+
+export interface BackupRulePlan {
+  readonly name: string;
+  /** `cron(…)` in UTC. */
+  readonly scheduleExpression: string;
+  readonly retentionDays: number;
+  readonly continuous: boolean;
+  readonly copyTo?: { readonly region: string; readonly vaultArn: string; readonly retentionDays: number };
+}
+
+export interface BackupPlanDefinition {
+  /** Also the value of the selection tag that database stacks carry. */
+  readonly name: string;
+  readonly rules: readonly BackupRulePlan[];
+  /** Resources of these types carrying tag `tagKey` = `tagValue`. */
+  readonly selection: { readonly resourceArnPatterns: readonly string[]; readonly tagKey: string; readonly tagValue: string };
+}
+
+export interface BackupMembershipPlan {
+  readonly database: string;
+  readonly kind: DatabaseKind;
+  readonly region: string;
+  /** Plans that back the database up; empty when it opted out or the tier has no plan. */
+  readonly plans: readonly string[];
+  /** The tag its stack carries so the plans' selections find it. */
+  readonly tag?: { readonly key: string; readonly value: string };
+  /** From aws.backup.optOuts. */
+  readonly optOutReason?: string;
+  /** For people: `daily 35 d, monthly 365 d; copies in eu-central-1`. */
+  readonly summary: string;
+}
+
+export interface DynamodbTablePlan {
+  readonly name: string;
+  /** `<env>-<name>`, the same in every replica region. */
+  readonly tableName: string;
+  readonly stackId: string;
+  readonly stackName: string;
+  readonly account: string;
+  readonly region: string;
+  /** Keys, indexes, billing, stream, PITR, replica regions and consistency, as checked. */
+  readonly settings: DynamodbTableSettings;
+  readonly tableClass: 'standard' | 'standard-infrequent-access';
+  readonly timeToLiveAttribute?: string;
+  /** Each replica with its own region's key, by alias ARN, and whether it refuses plain HTTP yet. */
+  readonly replicas: ReadonlyArray<{ readonly region: string; readonly keyAliasArn: string; readonly tlsOnly: boolean }>;
+  readonly recovery: RecoveryPlan;
+  readonly deletionProtection: boolean;
+  readonly contributorInsights: boolean;
+  /** DynamoDB cannot snapshot on removal: `snapshot` in config means keeping the table. */
+  readonly removalPolicy: 'retain' | 'destroy';
+  readonly keyAlias: string;
+  readonly keyAliasArn: string;
+  readonly alarmTopicArn: string;
+  readonly alarms: readonly DynamoDbAlarmDefinition[];
+  readonly dashboardName: string;
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** What the stage needs to place a stack: id, CloudFormation name and region. */

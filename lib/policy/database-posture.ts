@@ -31,4 +31,9 @@ export interface DatabasePosture {
   readonly alarmCount: number;
   /** Where alarms go (topic ARN, notification emails); empty when nobody is told. */
   readonly notificationTargets: PostureSetting<readonly string[]>;
+  /**
+   * AWS databases only (undefined for kinds AWS Backup does not cover): the AWS Backup plans that protect the
+   * database, empty when none does, and the reason it opted out (aws.backup.optOuts).
+   */
+  readonly awsBackup?: { readonly plans: PostureSetting<readonly string[]>; readonly optOutReason?: string };
 }

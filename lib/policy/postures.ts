@@ -1,12 +1,17 @@
 /** One adapter per database kind, from its plan to the cloud-neutral posture the rules check. */
 import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
-import type { CloudSqlInstancePlan, EnvironmentPlan, RdsInstancePlan } from '../plan/plan-types';
+import type { BackupMembershipPlan, CloudSqlInstancePlan, DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan } from '../plan/plan-types';
 import type { DatabasePosture, PostureSetting } from './database-posture';
 
 type Context = Pick<DatabasePosture, 'environment' | 'tier' | 'index'>;
 const databaseSetting = <T>(index: number) => (value: T, field: string): PostureSetting<T> => ({ value, path: ['databases', index, field] });
 
-function rdsInstancePosture(db: RdsInstancePlan, context: Context, emails: readonly string[]): DatabasePosture {
+/** What the AWS Backup membership of an AWS database looks like to the rules. */
+function awsBackupPosture(membership: BackupMembershipPlan | undefined): DatabasePosture['awsBackup'] {
+  return { plans: { value: membership?.plans ?? [], path: ['aws', 'backup'] }, optOutReason: membership?.optOutReason };
+}
+
+function rdsInstancePosture(db: RdsInstancePlan, context: Context, emails: readonly string[], membership?: BackupMembershipPlan): DatabasePosture {
   const at = <T>(value: T, field: string) => databaseSetting<T>(context.index)(value, field);
   const tls = RDS_ENGINE_TABLE[db.engine]?.tlsParameters ?? {};
   return {
@@ -23,6 +28,30 @@ function rdsInstancePosture(db: RdsInstancePlan, context: Context, emails: reado
     allowedNetworks: at(db.allowedCidrs, 'allowedCidrs'),
     alarmCount: db.alarms.length,
     notificationTargets: { value: emails.length > 0 ? [db.alarmTopicArn] : [], path: ['aws', 'notifications', 'emails'] },
+    awsBackup: awsBackupPosture(membership),
+  };
+}
+
+function dynamodbTablePosture(db: DynamodbTablePlan, context: Context, emails: readonly string[], membership?: BackupMembershipPlan): DatabasePosture {
+  const at = <T>(value: T, field: string) => databaseSetting<T>(context.index)(value, field);
+  return {
+    ...context,
+    database: db.name,
+    kind: 'dynamodb-table',
+    // DynamoDB keeps every table in three availability zones of its region; nothing to configure.
+    highAvailability: at(true, 'region'),
+    deletionProtection: at(db.deletionProtection, 'deletionProtection'),
+    removalPolicy: at(db.removalPolicy, 'removalPolicy'),
+    backupRetentionDays: at(db.recovery.backupRetentionDays, 'pointInTimeRecoveryDays'),
+    pointInTimeRecovery: at(db.recovery.pointInTimeRecovery, 'pointInTimeRecovery'),
+    customerManagedKey: at<string | undefined>(db.replicas.every((r) => r.keyAliasArn) ? db.keyAliasArn : undefined, 'replicaRegions'),
+    // The primary always refuses plain HTTP; replicas once tlsOnlyReplicas is set (after they exist).
+    tlsEnforced: at(db.replicas.every((r) => r.tlsOnly), 'tlsOnlyReplicas'),
+    // Reached through IAM-authorized API calls only: there are no network ranges to open.
+    allowedNetworks: at<readonly string[]>([], 'kind'),
+    alarmCount: db.alarms.length,
+    notificationTargets: { value: emails.length > 0 ? [db.alarmTopicArn] : [], path: ['aws', 'notifications', 'emails'] },
+    awsBackup: awsBackupPosture(membership),
   };
 }
 
@@ -51,8 +80,10 @@ export function environmentPostures(plan: EnvironmentPlan, databaseOrder: readon
   const context = (name: string): Context => ({ environment: plan.environment, tier: plan.tier, index: databaseOrder.indexOf(name) });
   const awsEmails = plan.aws?.regions[0]?.notificationEmails ?? [];
   const gcpEmails = plan.gcp?.foundation.notificationEmails ?? [];
+  const membership = (name: string) => plan.aws?.backupMembership.find((m) => m.database === name);
   return [
-    ...(plan.aws?.rdsInstances ?? []).map((db) => rdsInstancePosture(db, context(db.name), awsEmails)),
+    ...(plan.aws?.rdsInstances ?? []).map((db) => rdsInstancePosture(db, context(db.name), awsEmails, membership(db.name))),
+    ...(plan.aws?.dynamodbTables ?? []).map((db) => dynamodbTablePosture(db, context(db.name), awsEmails, membership(db.name))),
     ...(plan.gcp?.cloudSqlInstances ?? []).map((db) => cloudSqlInstancePosture(db, context(db.name), gcpEmails)),
   ].sort((a, b) => a.index - b.index);
 }

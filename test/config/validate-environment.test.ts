@@ -226,8 +226,7 @@ describe('cross-field problems', () => {
 
 describe('settings no construct renders yet are rejected, not ignored', () => {
   test.each([
-    ['an Aurora cluster', { kind: 'aurora-cluster', name: 'catalog', engine: 'aurora-postgresql', version: '16.6' }, 'kind', '"aurora-cluster"', 'this database kind is not supported yet (supported today: rds-instance, cloudsql-instance)'],
-    ['a DynamoDB table', { kind: 'dynamodb-table', name: 'sessions', partitionKey: { name: 'id', type: 'string' } }, 'kind', '"dynamodb-table"', 'this database kind is not supported yet (supported today: rds-instance, cloudsql-instance)'],
+    ['an Aurora cluster', { kind: 'aurora-cluster', name: 'catalog', engine: 'aurora-postgresql', version: '16.6' }, 'kind', '"aurora-cluster"', 'this database kind is not supported yet (supported today: rds-instance, dynamodb-table, cloudsql-instance)'],
   ])('%s', (_label, database, field, value, message) => {
     const problems = problemsOf(withChange((c) => c.databases.push(database)));
     expect(problems).toEqual([expect.stringContaining(`databases[2].${field} = ${value}: ${message}`)]);

@@ -23,7 +23,7 @@ test('the compliant fixture passes every rule in every tier', () => {
 test('rule ids are unique and stable', () => {
   expect(POLICY_RULES.map((rule) => rule.id)).toEqual([
     'high-availability', 'deletion-protection', 'retained-on-removal', 'backup-retention', 'point-in-time-recovery',
-    'customer-managed-key', 'tls-enforced', 'private-network', 'alarms-notify',
+    'customer-managed-key', 'tls-enforced', 'private-network', 'alarms-notify', 'backup-plan-membership',
   ]);
 });
 
@@ -109,7 +109,7 @@ describe('waivers', () => {
 
   test('a waiver of an unknown rule is an error', () => {
     expect(violations(waive({ rule: 'multi-az', reason: 'a rule name that does not exist' }))[0]).toBe(
-      "prod › orders › databases[0].waivers[0].rule = \"multi-az\": is not a policy rule; rules: high-availability, deletion-protection, retained-on-removal, backup-retention, point-in-time-recovery, customer-managed-key, tls-enforced, private-network, alarms-notify. Fix: name one of the rules, or remove the waiver",
+      "prod › orders › databases[0].waivers[0].rule = \"multi-az\": is not a policy rule; rules: high-availability, deletion-protection, retained-on-removal, backup-retention, point-in-time-recovery, customer-managed-key, tls-enforced, private-network, alarms-notify, backup-plan-membership. Fix: name one of the rules, or remove the waiver",
     );
   });
 

@@ -1,5 +1,6 @@
 import type { PolicyRule } from '../policy-rule';
 import { alarmsNotify } from './alarms-notify';
+import { backupPlanMembership } from './backup-plan-membership';
 import { backupRetention } from './backup-retention';
 import { customerManagedKey } from './customer-managed-key';
 import { deletionProtection } from './deletion-protection';
@@ -20,4 +21,5 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   tlsEnforced,
   privateNetwork,
   alarmsNotify,
+  backupPlanMembership,
 ];

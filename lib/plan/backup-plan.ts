@@ -1,0 +1,120 @@
+/**
+ * Plans AWS Backup for an environment: a vault per region, plans by tier where databases live, and which plans
+ * protect each AWS database. Selections go by resource type and a tag that each database stack carries.
+ */
+import { TIER_DEFAULTS } from '../../config/schema';
+import type { BackupRuleDefaults, DatabaseKind } from '../../config/schema';
+import type { VaultLockSettings } from '../../constructs/aws/backup-checks';
+import { DATABASE_CLOUD } from '../config/database-cloud';
+import type { ResolvedDatabase, ResolvedEnvironment } from '../config/resolved-environment';
+import type { AwsRegionPlan, BackupMembershipPlan, BackupPlanDefinition, BackupRulePlan } from './plan-types';
+
+/** The tag a database stack carries to be selected; its value names the region's plan. */
+export const BACKUP_TAG_KEY = 'backup-plan';
+export const backupVaultName = (environment: string) => `${environment}-databases`;
+export const backupVaultArn = (environment: string, region: string, account: string) =>
+  `arn:aws:backup:${region}:${account}:backup-vault:${backupVaultName(environment)}`;
+export const backupPlanName = (environment: string, region: string) => `${environment}-databases-${region}`;
+const continuousPlanName = (environment: string, region: string) => `${environment}-rds-continuous-${region}`;
+
+/** UTC, after most nightly batch work; monthly on the 1st. */
+const SCHEDULES: Readonly<Record<BackupRuleDefaults['frequency'] | 'continuous', string>> = {
+  daily: 'cron(0 3 * * ? *)',
+  monthly: 'cron(0 4 1 * ? *)',
+  continuous: 'cron(0 5 * * ? *)',
+};
+
+/** How AWS Backup sees each AWS database kind (an Aurora cluster is backed up as a cluster). */
+const RESOURCE_ARN_PATTERNS: Readonly<Partial<Record<DatabaseKind, (region: string, account: string) => string>>> = {
+  'rds-instance': (region, account) => `arn:aws:rds:${region}:${account}:db:*`,
+  'aurora-cluster': (region, account) => `arn:aws:rds:${region}:${account}:cluster:*`,
+  'dynamodb-table': (region, account) => `arn:aws:dynamodb:${region}:${account}:table/*`,
+};
+
+/** Continuous backup keeps at most 35 days. */
+const CONTINUOUS_MAX_DAYS = 35;
+
+const awsDatabases = (env: ResolvedEnvironment) => env.databases.filter((db) => DATABASE_CLOUD[db.kind] === 'aws');
+const optOutOf = (env: ResolvedEnvironment, db: ResolvedDatabase) => env.aws?.backup.optOuts.find((o) => o.database === db.name);
+const tierRules = (env: ResolvedEnvironment) => TIER_DEFAULTS[env.tier].backupPlan.rules;
+const continuousRetentionDays = (env: ResolvedEnvironment) => Math.min(CONTINUOUS_MAX_DAYS, TIER_DEFAULTS[env.tier].backupRetentionDays);
+
+/** The Vault Lock of every vault: the environment's own, else the tier's. */
+export function effectiveVaultLock(env: ResolvedEnvironment): VaultLockSettings | undefined {
+  return env.aws?.backup.vaultLock ?? TIER_DEFAULTS[env.tier].backupPlan.vaultLock;
+}
+
+/** Where `source`'s backups are copied when the tier copies: the configured region, else the first other one. */
+export function copyTargetRegion(env: ResolvedEnvironment, source: string): string | undefined {
+  if (!env.aws || !TIER_DEFAULTS[env.tier].backupPlan.copyToAnotherRegion) return undefined;
+  return env.aws.backup.copyRegions[source] ?? Object.keys(env.aws.regions).find((region) => region !== source);
+}
+
+/** Regions holding the primary of at least one database that is backed up. */
+export function backedUpRegions(env: ResolvedEnvironment): string[] {
+  return [...new Set(awsDatabases(env).filter((db) => !optOutOf(env, db)).map((db) => db.region))];
+}
+
+/** Every retention a backup or copy job of this environment asks for, for checking against a Vault Lock. */
+export function backupRetentions(env: ResolvedEnvironment): Array<{ what: string; days: number }> {
+  const retentions = tierRules(env).flatMap((rule) => {
+    const own = { what: `rule '${rule.name}'`, days: rule.retentionDays };
+    return TIER_DEFAULTS[env.tier].backupPlan.copyToAnotherRegion ? [own, { what: `the copies of rule '${rule.name}'`, days: rule.retentionDays }] : [own];
+  });
+  if (env.aws?.backup.continuousBackupForRds) retentions.push({ what: 'the continuous backups of RDS instances', days: continuousRetentionDays(env) });
+  return retentions;
+}
+
+/** The region's vault and the plans of the databases whose primary is there. */
+export function planRegionBackup(env: ResolvedEnvironment, region: string): Pick<AwsRegionPlan, 'backupVault' | 'backupPlans'> {
+  const account = env.aws!.account;
+  const backupVault = {
+    name: backupVaultName(env.name),
+    arn: backupVaultArn(env.name, region, account),
+    lock: effectiveVaultLock(env),
+    // A vault holding recovery points cannot be deleted; only a development vault (never in a plan) may go.
+    removalPolicy: env.tier === 'development' ? 'destroy' : 'retain',
+  } as const;
+  const members = awsDatabases(env).filter((db) => db.region === region && !optOutOf(env, db));
+  const selection = (kinds: readonly DatabaseKind[]) => ({
+    resourceArnPatterns: kinds.flatMap((kind) => RESOURCE_ARN_PATTERNS[kind]?.(region, account) ?? []),
+    tagKey: BACKUP_TAG_KEY,
+    tagValue: backupPlanName(env.name, region),
+  });
+  const backupPlans: BackupPlanDefinition[] = [];
+  if (members.length > 0 && tierRules(env).length > 0) {
+    const copyRegion = copyTargetRegion(env, region);
+    const rules = tierRules(env).map((rule): BackupRulePlan => ({
+      name: rule.name,
+      scheduleExpression: SCHEDULES[rule.frequency],
+      retentionDays: rule.retentionDays,
+      continuous: false,
+      copyTo: copyRegion === undefined ? undefined : { region: copyRegion, vaultArn: backupVaultArn(env.name, copyRegion, account), retentionDays: rule.retentionDays },
+    }));
+    backupPlans.push({ name: backupPlanName(env.name, region), rules, selection: selection(Object.keys(RESOURCE_ARN_PATTERNS) as DatabaseKind[]) });
+  }
+  if (env.aws!.backup.continuousBackupForRds && members.some((db) => db.kind === 'rds-instance')) {
+    backupPlans.push({
+      name: continuousPlanName(env.name, region),
+      rules: [{ name: 'continuous', scheduleExpression: SCHEDULES.continuous, retentionDays: continuousRetentionDays(env), continuous: true }],
+      selection: selection(['rds-instance']),
+    });
+  }
+  return { backupVault, backupPlans };
+}
+
+/** Which plans protect each AWS database, in config order. */
+export function planBackupMembership(env: ResolvedEnvironment): BackupMembershipPlan[] {
+  return awsDatabases(env).map((db): BackupMembershipPlan => {
+    const base = { database: db.name, kind: db.kind, region: db.region };
+    const optOut = optOutOf(env, db);
+    if (optOut) return { ...base, plans: [], optOutReason: optOut.reason, summary: `opted out: ${optOut.reason}` };
+    const { backupPlans } = planRegionBackup(env, db.region);
+    const plans = backupPlans.filter((plan) => plan.selection.resourceArnPatterns.some((pattern) => pattern === RESOURCE_ARN_PATTERNS[db.kind]?.(db.region, env.aws!.account)));
+    if (plans.length === 0) return { ...base, plans: [], summary: `none (the ${env.tier} tier has no AWS Backup plan)` };
+    const rules = plans.flatMap((plan) => plan.rules);
+    const copyRegions = [...new Set(rules.flatMap((rule) => (rule.copyTo ? [rule.copyTo.region] : [])))];
+    const summary = `${rules.map((rule) => `${rule.name} ${rule.retentionDays} d`).join(', ')}${copyRegions.length > 0 ? `; copies in ${copyRegions.join(', ')}` : ''}`;
+    return { ...base, plans: plans.map((plan) => plan.name), tag: { key: BACKUP_TAG_KEY, value: backupPlanName(env.name, db.region) }, summary };
+  });
+}
