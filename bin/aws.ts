@@ -2,11 +2,13 @@
 /** CDK app: one Stage per environment (`npx cdk synth -c env=prod`, `npx cdk deploy 'prod/*'`). */
 import { App } from 'aws-cdk-lib';
 import { addAwsEnvironments, loadSelectedEnvironments } from '../lib/aws/aws-app';
+import { addComplianceChecks } from '../lib/aws/compliance-checks';
 import { assertPolicies } from '../lib/policy/assert-policies';
 
 // Validate every selected environment before the App exists: a bad config exits non-zero with nothing written.
 const environments = loadSelectedEnvironments();
 assertPolicies(environments);
 const app = new App();
+addComplianceChecks(app);
 addAwsEnvironments(app, environments);
 app.synth();

@@ -3,6 +3,7 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { acknowledge, awsManagedPolicyFinding } from './compliance-acknowledgements';
 import { pathProblemLine, pathProblemsError } from '../common/path-problem';
 import { BackupRuleSettings, backupRuleProblems } from './backup-checks';
 
@@ -71,17 +72,7 @@ export class DatabaseBackupPlan extends Construct {
       ),
     );
 
-    this.role =
-      props.role ??
-      new iam.Role(this, 'Role', {
-        description: `AWS Backup for plan ${props.planName}`,
-        assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'),
-        managedPolicies: [
-          iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForBackup'),
-          // Advanced DynamoDB backups and restore drills need the restore policy too.
-          iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForRestores'),
-        ],
-      });
+    this.role = props.role ?? this.defaultRole(props.planName);
 
     // The L2 selection has no Conditions; the L1 one filters resource types first, then the tag.
     this.selection = new backup.CfnBackupSelection(this, 'Selection', {
@@ -95,5 +86,24 @@ export class DatabaseBackupPlan extends Construct {
         },
       },
     });
+  }
+
+  /** The role AWS Backup assumes, with the AWS-managed backup and restore policies AWS documents for it. */
+  private defaultRole(planName: string): iam.Role {
+    const role = new iam.Role(this, 'Role', {
+      description: `AWS Backup for plan ${planName}`,
+      assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'),
+      managedPolicies: [
+        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForBackup'),
+        // Advanced DynamoDB backups and restore drills need the restore policy too.
+        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForRestores'),
+      ],
+    });
+    const reason = 'the AWS-managed policy AWS Backup documents for its service role; AWS keeps it current with new resource types';
+    acknowledge(role, {
+      [awsManagedPolicyFinding('service-role/AWSBackupServiceRolePolicyForBackup')]: reason,
+      [awsManagedPolicyFinding('service-role/AWSBackupServiceRolePolicyForRestores')]: reason,
+    });
+    return role;
   }
 }

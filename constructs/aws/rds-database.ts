@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { acknowledge, acknowledgeGroupRules, acknowledgeRdsInstanceDesign, unexportedLogTypes } from './compliance-acknowledgements';
 import type { RdsAlarms } from './rds-alarms';
 import { addInstanceAlarms, buildInstanceParts, RdsInstanceBaseProps } from './rds-instance-base';
 import { rdsInstanceProblems, SettingProblem } from './rds-instance-checks';
@@ -135,7 +136,17 @@ export class RdsDatabase extends Construct {
     }
 
     this.alarms = addInstanceAlarms(this, props, parts, this.instance, { role: 'primary', allocatedStorageGiB });
+    acknowledgeRdsInstanceDesign(this.instance, {
+      role: 'primary',
+      multiAz: props.multiAz ?? true,
+      deletionProtection: props.deletionProtection ?? true,
+      unexportedLogTypes: unexportedLogTypes(row, props.logExports),
+      fixedAvailabilityZone: false,
+    });
+    acknowledgeGroupRules(this.securityGroup);
     if (props.proxy) this.proxy = this.addProxy(props);
+    // Added after the proxy, whose rule on this security group it covers too.
+    acknowledgeGroupRules(this.securityGroup);
 
     this.replicas = (props.replicas ?? []).map((replica, index) => new RdsReadReplica(this, `Replica${index + 1}`, {
       ...props,
@@ -161,7 +172,7 @@ export class RdsDatabase extends Construct {
         StringEquals: { 'kms:ViaService': `secretsmanager.${stack.region}.amazonaws.com` },
       },
     }));
-    return new rds.DatabaseProxy(this, 'Proxy', {
+    const proxy = new rds.DatabaseProxy(this, 'Proxy', {
       proxyTarget: rds.ProxyTarget.fromInstance(this.instance),
       secrets: [this.masterSecret],
       vpc: props.vpc,
@@ -172,6 +183,12 @@ export class RdsDatabase extends Construct {
       role,
       dbProxyName: props.identifier,
     });
+    acknowledge(role.node.findChild('DefaultPolicy'), {
+      [`AwsSolutions-IAM5[Resource::arn:${stack.partition}:kms:${stack.region}:${stack.account}:key/*]`]:
+        'the key is named by alias, so its id is unknown at synth; kms:ResourceAliases and kms:ViaService limit it to this alias through Secrets Manager',
+      'HIPAA.Security-IAMNoInlinePolicy': "the proxy role's own policy, created with the role and attached to nothing else",
+    });
+    return proxy;
   }
 }
 

@@ -48,6 +48,8 @@ export interface RdsEngineRow {
   readonly options: readonly RdsOptionSpec[];
   /** CloudWatch Logs export types. */
   readonly logExports: readonly string[];
+  /** Log types the engine offers that we do not export on purpose (they record every statement with its data). */
+  readonly unexportedLogTypes?: readonly string[];
   readonly iamAuthentication: boolean;
   readonly multiAz: boolean;
   /** Undefined when the engine (edition) has no read replicas. */
@@ -90,6 +92,7 @@ const mysqlLike = (engine: 'mysql' | 'mariadb', displayName: string, versions: s
   auditParameters: {},
   options: [MARIADB_AUDIT],
   logExports: ['error', 'slowquery', 'audit'],
+  unexportedLogTypes: ['general'],
   iamAuthentication: true,
   multiAz: true,
   readReplicas: { max: 15, crossRegion: true, sourceMustBeMultiAz: false },

@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
+import { acknowledgeRdsInstanceDesign, unexportedLogTypes } from './compliance-acknowledgements';
 import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../common/identifiers';
 import type { RdsAlarms } from './rds-alarms';
 import { addInstanceAlarms, buildInstanceParts, RdsInstanceBaseProps } from './rds-instance-base';
@@ -73,5 +74,12 @@ export class RdsReadReplica extends Construct {
       cfn.addPropertyDeletionOverride('StorageEncrypted');
     }
     this.alarms = addInstanceAlarms(this, props, parts, this.instance, { role: 'replica', allocatedStorageGiB: props.allocatedStorageGiB });
+    acknowledgeRdsInstanceDesign(this.instance, {
+      role: 'replica',
+      multiAz: false,
+      deletionProtection: props.deletionProtection ?? true,
+      unexportedLogTypes: unexportedLogTypes(parts.row, props.logExports),
+      fixedAvailabilityZone: props.availabilityZone !== undefined,
+    });
   }
 }

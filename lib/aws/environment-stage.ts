@@ -1,6 +1,7 @@
 import { Stack, Stage } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { applyTags } from './apply-tags';
+import { acknowledgeReplicaBackups, applyBackupMembership } from './backup-membership';
 import type { EnvironmentPlan } from '../plan/plan-types';
 import { DashboardStack } from './dashboard-stack';
 import { DynamodbTableStack } from './dynamodb-table-stack';
@@ -97,14 +98,18 @@ export class EnvironmentStage extends Stage {
     }));
 
     // Database stacks carry the tag their region's backup plan selects (see lib/plan/backup-plan.ts).
-    const stackOf = new Map<string, Stack>([
-      ...aws.rdsInstances.map((db, i): [string, Stack] => [db.name, this.rdsInstances[i]]),
-      ...aws.dynamodbTables.map((db, i): [string, Stack] => [db.name, this.dynamodbTables[i]]),
+    const stackOf = new Map<string, { stack: Stack; replicas: readonly IConstruct[] }>([
+      ...aws.rdsInstances.map((db, i): [string, { stack: Stack; replicas: readonly IConstruct[] }] => [
+        db.name,
+        { stack: this.rdsInstances[i], replicas: this.rdsInstances[i].database.replicas },
+      ]),
+      ...aws.dynamodbTables.map((db, i): [string, { stack: Stack; replicas: readonly IConstruct[] }] => [db.name, { stack: this.dynamodbTables[i], replicas: [] }]),
     ]);
     for (const member of aws.backupMembership) {
-      const stack = stackOf.get(member.database);
-      if (stack && member.tag) applyTags(stack, { [member.tag.key]: member.tag.value });
+      const target = stackOf.get(member.database);
+      if (target) applyBackupMembership(target.stack, member, target.replicas);
     }
+    for (const replicaStack of this.rdsReplicas) acknowledgeReplicaBackups(replicaStack);
 
     applyTags(this, plan.tags);
   }

@@ -27,13 +27,19 @@ export class FoundationStack extends Stack {
     super(scope, id, props);
     const { region } = props;
     this.configuredZones = [...region.network.availabilityZones];
-    this.network = new DatabaseNetwork(this, 'Network', region.network.type === 'existing' ? { existing: region.network } : { isolated: region.network });
     this.foundation = new DatabaseFoundation(this, 'Foundation', {
       keyAlias: region.keyAlias,
       alarmTopicName: region.alarmTopicName,
       notificationEmails: region.notificationEmails,
       removalPolicy: REMOVAL_POLICIES[region.removalPolicy],
     });
+    this.network = new DatabaseNetwork(
+      this,
+      'Network',
+      region.network.type === 'existing'
+        ? { existing: region.network }
+        : { isolated: { ...region.network, flowLogKey: this.foundation.key, flowLogRemovalPolicy: REMOVAL_POLICIES[region.removalPolicy] } },
+    );
     this.backupVault = new DatabaseBackupVault(this, 'BackupVault', {
       vaultName: region.backupVault.name,
       encryptionKey: this.foundation.key,

@@ -211,3 +211,18 @@ describe('snapshots (one per environment stage; they record intent, the assertio
     expect(stageTemplates(stage(name))).toMatchSnapshot();
   });
 });
+
+test('the backup-selection tag is on primaries only: a read replica is not backed up (its source is)', () => {
+  const templates = stageTemplates(stage('prod'));
+  const instances = Object.entries(templates).flatMap(([stackName, template]) =>
+    Object.values<any>(template.Resources)
+      .filter((resource) => resource.Type === 'AWS::RDS::DBInstance')
+      .map((resource) => ({
+        stackName,
+        replica: 'SourceDBInstanceIdentifier' in resource.Properties,
+        tag: resource.Properties.Tags?.find((t: { Key: string }) => t.Key === 'backup-plan')?.Value,
+      })),
+  );
+  expect(instances.filter((i) => !i.replica).every((i) => i.tag === 'prod-databases-eu-west-1')).toBe(true);
+  expect(instances.filter((i) => i.replica).map((i) => i.tag)).toEqual([undefined, undefined]);
+});

@@ -1,0 +1,82 @@
+/**
+ * Why a cdk-nag (or CloudFormation validation) finding on one of our resources is by design. Each acknowledgment is
+ * scoped to the resource it is about and carries the reason; a construct adds only those that hold for the settings
+ * it was given (a Multi-AZ instance acknowledges nothing about Multi-AZ).
+ */
+import { Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as rds from 'aws-cdk-lib/aws-rds';
+import type { IConstruct } from 'constructs';
+import type { RdsEngineRow } from './rds-engine-table';
+
+export function acknowledge(scope: IConstruct, findings: Readonly<Record<string, string>>): void {
+  for (const [id, reason] of Object.entries(findings)) Validations.of(scope).acknowledge({ id, reason });
+}
+
+/** A policy that AWS documents as the one to attach, by its managed-policy name. */
+export const awsManagedPolicyFinding = (name: string) => `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${name}]`;
+
+export interface RdsInstanceDesign {
+  readonly role: 'primary' | 'replica';
+  readonly multiAz: boolean;
+  readonly deletionProtection: boolean;
+  /** Log types the engine offers but we leave unexported on purpose. */
+  readonly unexportedLogTypes: readonly string[];
+  readonly fixedAvailabilityZone: boolean;
+}
+
+/** The findings an RDS instance of ours carries by design, with their reasons. */
+export function acknowledgeRdsInstanceDesign(instance: rds.DatabaseInstanceBase, design: RdsInstanceDesign): void {
+  const findings: Record<string, string> = {
+    'AwsSolutions-RDS11': "the engine's default port is kept: clients and tools expect it; the security group decides who connects",
+  };
+  if (!design.multiAz) {
+    const reason = design.role === 'replica'
+      ? 'a read replica is one instance; its source is Multi-AZ where the tier asks for it'
+      : "single-AZ by the environment's tier or an explicit setting; policy rule high-availability requires Multi-AZ in production";
+    findings['AwsSolutions-RDS3'] = reason;
+    findings['HIPAA.Security-RDSMultiAZSupport'] = reason;
+  }
+  if (!design.deletionProtection) {
+    const reason = "deletion protection off by the environment's tier or an explicit setting; policy rule deletion-protection requires it in staging and production";
+    findings['AwsSolutions-RDS10'] = reason;
+    findings['HIPAA.Security-RDSInstanceDeletionProtectionEnabled'] = reason;
+  }
+  if (design.role === 'replica') {
+    const reason = "a read replica inherits its source's encryption (StorageEncrypted is rejected on replicas); a cross-region replica names its region's key";
+    findings['AwsSolutions-RDS2'] = reason;
+    findings['HIPAA.Security-RDSStorageEncrypted'] = reason;
+  }
+  for (const logType of design.unexportedLogTypes) {
+    findings[`HIPAA.Security-RDSLoggingEnabled[LogExport::${logType}]`] =
+      `the ${logType} log records every statement with its data; error, slow-query and audit logs are exported instead`;
+  }
+  if (design.fixedAvailabilityZone) {
+    findings['CloudFormation-Validate::W3010'] = 'same-region replicas name their zone on purpose, to spread over the zones of the configured network';
+  }
+  acknowledge(instance.node.defaultChild!, findings);
+  const monitoringRole = instance.node.tryFindChild('MonitoringRole');
+  if (monitoringRole) {
+    acknowledge(monitoringRole, {
+      [awsManagedPolicyFinding('service-role/AmazonRDSEnhancedMonitoringRole')]: 'the AWS-managed policy AWS documents for the Enhanced Monitoring role; it only publishes OS metrics',
+    });
+  }
+}
+
+/** Log types the engine offers that are not among those exported. */
+export function unexportedLogTypes(row: Pick<RdsEngineRow, 'logExports' | 'unexportedLogTypes'>, exported?: readonly string[]): string[] {
+  const logTypes = exported ?? row.logExports;
+  return (row.unexportedLogTypes ?? []).filter((logType) => !logTypes.includes(logType));
+}
+
+/**
+ * Rules from another security group of ours (RDS Proxy, password rotation) open only the database's endpoint port.
+ * cdk-nag cannot read that port (a token of the instance endpoint) and reports it as possibly SSH or a common port.
+ */
+export function acknowledgeGroupRules(securityGroup: ec2.SecurityGroup): void {
+  const rules = securityGroup.node.children.filter(
+    (child): child is ec2.CfnSecurityGroupIngress => child instanceof ec2.CfnSecurityGroupIngress && child.sourceSecurityGroupId !== undefined,
+  );
+  const reason = "opens only the database's endpoint port, to a security group of this database's own (proxy or password rotation)";
+  for (const rule of rules) acknowledge(rule, { 'HIPAA.Security-EC2RestrictedSSH': reason, 'HIPAA.Security-EC2RestrictedCommonPorts': reason });
+}

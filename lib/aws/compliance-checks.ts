@@ -1,0 +1,11 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
+
+/**
+ * cdk-nag's AWS Solutions and HIPAA Security packs on every stack of the app. With the
+ * `@aws-cdk/core:validateAgainstDefaultRules` flag their errors fail synth; every accepted finding is acknowledged
+ * in code, on the resource, with a reason.
+ */
+export function addComplianceChecks(app: App): void {
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app));
+}
