@@ -4,6 +4,7 @@
  * sees backup selections in the same stack, so each RDS instance also says how it is covered.
  */
 import { Stack, Tags } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import type { IConstruct } from 'constructs';
 import { acknowledge } from '../../constructs/aws/compliance-acknowledgements';
@@ -23,6 +24,11 @@ export function applyBackupMembership(stack: Stack, member: BackupMembershipPlan
     : member.optOutReason
       ? `opted out of AWS Backup in config: ${member.optOutReason}`
       : `not in an AWS Backup plan: ${member.summary}; RDS automated backups with point-in-time recovery remain`;
+  if (!member.tag) {
+    for (const table of stack.node.findAll().filter((c) => c instanceof dynamodb.CfnGlobalTable)) {
+      acknowledge(table, { 'Databases::Databases-GlobalTableInBackupPlan': primaryReason });
+    }
+  }
   for (const instance of stack.node.findAll().filter((c): c is rds.CfnDBInstance => c instanceof rds.CfnDBInstance)) {
     const isReplica = replicas.some((replica) => instance.node.path.startsWith(`${replica.node.path}/`));
     acknowledge(instance, { [FINDING]: isReplica ? REPLICA_REASON : primaryReason });
