@@ -1,0 +1,38 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Testing } from 'cdktf';
+import { addAwsEnvironments } from '../../lib/aws/aws-app';
+import { addGcpEnvironment } from '../../lib/gcp/gcp-environment';
+import { validateEnvironment } from '../../lib/config/validate-environment';
+import { buildPlan } from '../../lib/plan/build-plan';
+import { policyProblems } from '../../lib/policy/policy-problems';
+import { fixtureConfig, testApp } from '../support/fixtures';
+
+/** Every ```ts example:<name> block of docs/examples.md, as the object it declares. */
+const markdown = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'examples.md'), 'utf8');
+const examples = [...markdown.matchAll(/```ts example:([\w-]+)\n([\s\S]*?)```/g)].map(([, name, code]) => ({
+  name,
+  // The blocks are plain object literals: evaluating them is what a reader's config file does.
+  database: new Function(`return (${code});`)() as { kind: string; name: string },
+}));
+
+test('docs/examples.md has an example of every database kind', () => {
+  expect(new Set(examples.map((e) => e.database.kind))).toEqual(new Set(['rds-instance', 'dynamodb-table', 'cloudsql-instance']));
+});
+
+test.each(examples.map((e) => [e.name, e.database] as const))('%s validates, passes the policy rules and synthesizes', (_name, database) => {
+  // GIVEN a production environment holding only this example
+  const config: any = { ...structuredClone(fixtureConfig('production')), databases: [database] };
+  const env = validateEnvironment('example', config);
+  const plan = buildPlan(env);
+  // THEN no policy rule objects
+  expect(policyProblems(env, plan, '2026-01-01')).toEqual([]);
+  // AND it synthesizes on its cloud
+  if (plan.aws && (plan.aws.rdsInstances.length > 0 || plan.aws.dynamodbTables.length > 0)) {
+    const [stage] = addAwsEnvironments(testApp(), [env]);
+    expect(stage.synth().stacks.length).toBeGreaterThan(1);
+  } else {
+    const stacks = addGcpEnvironment(Testing.app(), plan)!;
+    for (const stack of stacks.cloudSqlInstances) expect(() => Testing.synth(stack, true)).not.toThrow();
+  }
+});
