@@ -225,7 +225,7 @@ describeMoto('dbctl verify against moto', () => {
     });
   });
 
-  test.todo('GIVEN a DynamoDB table without PITR on a replica WHEN verify runs THEN that replica fails (no DynamoDB tables in the plan yet)');
+  // DynamoDB global tables (PITR off on a replica, a missing replica, …): verify-dynamodb.integration.test.ts.
 
   test('GIVEN --database naming the database WHEN verify runs THEN it checks that database only', async () => {
     await seedRdsInstance(endpoint(), sample.db, sample.network);

@@ -5,7 +5,7 @@
  */
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { BackupClient } from '@aws-sdk/client-backup';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateDBInstanceCommand, CreateDBInstanceCommandInput, CreateDBInstanceReadReplicaCommand, CreateDBParameterGroupCommand, CreateDBSubnetGroupCommand, RDSClient } from '@aws-sdk/client-rds';
 import * as fs from 'fs';
@@ -14,7 +14,7 @@ import * as path from 'path';
 import { loadEnvironments } from '../../../lib/config/load-environments';
 import { buildPlan } from '../../../lib/plan/build-plan';
 import type { DynamoDbAlarmDefinition } from '../../../constructs/aws/dynamodb-alarm-definitions';
-import type { EnvironmentPlan, RdsInstancePlan, RdsReplicaPlan } from '../../../lib/plan/plan-types';
+import type { DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan, RdsReplicaPlan } from '../../../lib/plan/plan-types';
 import { fixtureConfig } from '../../support/fixtures';
 
 export const REGION = 'eu-west-1';
@@ -209,4 +209,61 @@ export async function seedRdsReplica(endpoint: string, replica: RdsReplicaPlan, 
     }),
   );
   await seedAlarms(endpoint, replica.region, replica.alarms, replica.alarmTopicArn, options.skipAlarms);
+}
+
+/** The sample's DynamoDB global table: the primary in eu-west-1 with a replica in eu-central-1. */
+export const SAMPLE_DYNAMODB_TABLE = {
+  kind: 'dynamodb-table',
+  name: 'sessions',
+  partitionKey: { name: 'sessionId', type: 'string' },
+  sortKey: { name: 'createdAt', type: 'number' },
+  replicaRegions: ['eu-central-1'],
+};
+
+export interface DynamodbSeedOptions {
+  /** Replica regions not to create. */
+  readonly skipReplicas?: readonly string[];
+  /** Regions whose table gets no point-in-time recovery. */
+  readonly pitrOff?: readonly string[];
+  /** Regions whose table is encrypted with the AWS owned key instead of the region's key. */
+  readonly awsOwnedKey?: readonly string[];
+}
+
+/**
+ * The table as its stack creates it, in every region. moto 5.2.1 has no global tables (UpdateTable's ReplicaUpdates
+ * is accepted and ignored), so each replica is created as the table of the same name in its region: what the
+ * per-region APIs (DescribeTable, DescribeContinuousBackups) show of a replica on AWS.
+ */
+export async function seedDynamodbTable(endpoint: string, table: DynamodbTablePlan, options: DynamodbSeedOptions = {}): Promise<void> {
+  const regions = [{ region: table.region, keyAliasArn: table.keyAliasArn }, ...table.replicas.filter((r) => !options.skipReplicas?.includes(r.region))];
+  const { partitionKey, sortKey, billing } = table.settings;
+  const keys = [partitionKey, ...(sortKey ? [sortKey] : [])];
+  const type = { string: 'S', number: 'N', binary: 'B' } as const;
+  for (const { region, keyAliasArn } of regions) {
+    await seedRegionKey(endpoint, region, keyAliasArn.split(':').pop()!);
+    const dynamodb = dynamodbClient(endpoint, region);
+    await dynamodb.send(
+      new CreateTableCommand({
+        TableName: table.tableName,
+        AttributeDefinitions: keys.map((k) => ({ AttributeName: k.name, AttributeType: type[k.type] })),
+        KeySchema: keys.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
+        ...(billing.mode === 'on-demand'
+          ? { BillingMode: 'PAY_PER_REQUEST' }
+          : { BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: billing.readCapacity.min, WriteCapacityUnits: billing.writeCapacity.min } }),
+        ...(options.awsOwnedKey?.includes(region) ? {} : { SSESpecification: { Enabled: true, SSEType: 'KMS', KMSMasterKeyId: keyAliasArn } }),
+        DeletionProtectionEnabled: table.deletionProtection,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        Tags: Object.entries(table.tags).map(([Key, Value]) => ({ Key, Value })),
+      }),
+    );
+    if (table.recovery.pointInTimeRecovery && !options.pitrOff?.includes(region)) {
+      await dynamodb.send(
+        new UpdateContinuousBackupsCommand({
+          TableName: table.tableName,
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: table.recovery.restorableWindowDays },
+        }),
+      );
+    }
+  }
+  await seedAlarms(endpoint, table.region, table.alarms, table.alarmTopicArn);
 }
