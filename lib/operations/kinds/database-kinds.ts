@@ -5,6 +5,7 @@
  */
 import type { AwsPlan, DynamodbTablePlan, RdsInstancePlan } from '../../plan/plan-types';
 import type { CheckResult } from '../check-result';
+import { DynamodbTableDrill } from '../drill/dynamodb-table-drill';
 import { RdsInstanceDrill } from '../drill/rds-instance-drill';
 import type { DrillStrategy } from '../drill/drill-strategy';
 import type { OperationsContext } from '../operations-context';
@@ -64,6 +65,7 @@ export const DATABASE_KINDS: readonly KindRow[] = [
     planned: (aws) => aws.dynamodbTables,
     describe: (plan) => ({ name: plan.name, identifier: plan.tableName, region: plan.region }),
     verify: verifyDynamodbTable,
+    drill: (plan, ctx) => new DynamodbTableDrill(plan, ctx),
   }),
   // Aurora clusters: a row once the plan lists them (docs/operations.md, "Extending").
 ];
