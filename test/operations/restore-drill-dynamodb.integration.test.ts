@@ -7,7 +7,7 @@
  * AWS owned key). One test shows that the drill then fails on encryption, as it would on AWS; the others add to the
  * copy's DescribeTable answer the key the request named (a tap on the real SDK client), as AWS reports it.
  */
-import { DescribeContinuousBackupsCommand, DescribeTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeContinuousBackupsCommand, DescribeTableCommand, ListTablesCommand, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import { AwsClientOptions, AwsClients, createAwsClients } from '../../lib/operations/aws/aws-clients';
 import type { DynamodbTablePlan } from '../../lib/plan/plan-types';
 import { describeWithTool } from '../support/local-tools';
@@ -158,5 +158,19 @@ describeMoto('dbctl restore-drill of a DynamoDB table against moto', () => {
     expect(report.cleanup.kept).toEqual([{ type: 'DynamoDB table', id: SCRATCH }]);
     expect(report.cleanup.manualCleanup).toBe(`aws dynamodb delete-table --region eu-west-1 --table-name ${SCRATCH}`);
     expect((await tables()).sort()).toEqual([table.tableName, SCRATCH]);
+  });
+
+  test('GIVEN point-in-time recovery off on the table WHEN a drill runs THEN it fails before restoring, naming why, exit 1', async () => {
+    await dynamodbClient(endpoint(), table.region).send(
+      new UpdateContinuousBackupsCommand({ TableName: table.tableName, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false } }),
+    );
+
+    const run = await drill(['--json']);
+
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).failure).toBe(
+      'sample-sessions has no latest restorable time: point-in-time recovery is off, so it cannot be restored to a point in time.',
+    );
+    expect(calls.filter((c) => MUTATING.test(c.command))).toEqual([]);
   });
 });

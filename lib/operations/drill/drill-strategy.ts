@@ -14,6 +14,8 @@ export interface DrillSource {
   readonly summary: string;
   /** Undefined when the source cannot be restored to a point in time (no backups). */
   readonly window?: RestorableWindow;
+  /** Why there is no window, for the failure message (e.g. `automated backups are off`). */
+  readonly noWindowReason?: string;
   /** Where the copy goes, shown before the restore: network, parameter group, key. */
   readonly placement: readonly string[];
 }

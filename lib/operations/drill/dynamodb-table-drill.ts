@@ -67,6 +67,7 @@ export class DynamodbTableDrill implements DrillStrategy {
         enabled ? `on${pitr.RecoveryPeriodInDays ? ` (${pitr.RecoveryPeriodInDays} days)` : ''}` : 'off'
       }`,
       window: enabled && pitr.LatestRestorableDateTime ? { earliest: pitr.EarliestRestorableDateTime, latest: pitr.LatestRestorableDateTime } : undefined,
+      noWindowReason: 'point-in-time recovery is off',
       placement: [
         `${this.region} only (a restored table has no replicas), key ${shortKeyName(this.plan.keyAliasArn)}`,
         `billing ${liveBillingMode(table)}, no deletion protection`,

@@ -111,7 +111,7 @@ export async function runRestoreDrill(strategy: DrillStrategy, options: DrillOpt
       ...base,
       outcome: 'failed',
       failureKind: 'drill',
-      failure: `${strategy.source} has no latest restorable time: automated backups are off, so it cannot be restored to a point in time.`,
+      failure: `${strategy.source} has no latest restorable time: ${source.noWindowReason ?? 'automated backups are off'}, so it cannot be restored to a point in time.`,
       cleanup: NOTHING_CLEANED,
     };
   }
