@@ -57,6 +57,8 @@ export interface DrillStrategy {
   requestDeletion(scratch: string): Promise<DeletionRequest>;
   /** Whatever of the scratch copy still exists (resources, retained backups, snapshots). */
   leftovers(scratch: string): Promise<ScratchResource[]>;
+  /** How the copy is deleted, for the progress line (RDS: `no final snapshot, automated backups deleted`). */
+  readonly deletionNote?: string;
   /** The command that removes the scratch copy by hand, for when clean-up could not finish. */
   manualCleanup(scratch: string): string;
 }
