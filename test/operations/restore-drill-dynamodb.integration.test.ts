@@ -117,6 +117,7 @@ describeMoto('dbctl restore-drill of a DynamoDB table against moto', () => {
       ['restored from', 'pass'],
       ['drill tag', 'pass'],
     ]);
+    expect(lines).toContain(`[00:00] deleting DynamoDB table ${SCRATCH}`);
     expect(lines).toContain(`Clean-up:       removed DynamoDB table ${SCRATCH}; nothing left behind`);
     expect(lines[lines.length - 1]).toBe('Drill PASSED');
     expect(await tables()).toEqual([table.tableName]);

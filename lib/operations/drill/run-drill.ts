@@ -238,7 +238,7 @@ async function cleanUp(
     if (removed.length === 0) {
       log('nothing to remove: no scratch copy exists');
     } else {
-      log(`deleting ${removed.map((r) => `${r.type} ${r.id}`).join(', ')} ${strategy.deletionNote ? ` (${strategy.deletionNote})` : ''}`);
+      log(`deleting ${removed.map((r) => `${r.type} ${r.id}`).join(', ')}${strategy.deletionNote ? ` (${strategy.deletionNote})` : ''}`);
       let last: string | undefined;
       for (;;) {
         const state = await strategy.state(scratch);
