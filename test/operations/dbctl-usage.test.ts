@@ -26,7 +26,7 @@ async function run(...argv: string[]) {
       const noCall = (): never => {
         throw new Error('no AWS call expected');
       };
-      return { rds: noCall, kms: noCall, cloudwatch: noCall };
+      return { rds: noCall, kms: noCall, cloudwatch: noCall, dynamodb: noCall, backup: noCall };
     },
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };

@@ -27,6 +27,7 @@ const passedCheck: CheckResult = { database: 'orders', kind: 'rds-instance', res
 /** A strategy that replays a list of statuses (one per poll) and records what it was asked to do. */
 class ScriptedStrategy implements DrillStrategy {
   readonly label = 'RDS instance';
+  readonly deletionNote = 'no final snapshot, automated backups deleted';
   readonly source = 'prod-orders';
   readonly region = 'eu-west-1';
   readonly calls: string[] = [];

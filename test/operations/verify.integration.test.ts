@@ -10,7 +10,7 @@ import { describeWithTool } from '../support/local-tools';
 import { MOTO_INSTALL_HINT } from './support/moto-server';
 import { useMotoSample } from './support/moto-sample';
 import { dbctl } from './support/run-dbctl';
-import { cloudwatchClient, ENVIRONMENT, kmsClient, rdsClient, seedRdsInstance } from './support/sample-account';
+import { cloudwatchClient, ENVIRONMENT, kmsClient, rdsClient, samplePlan, seedAlarms, seedRdsInstance, seedRdsReplica, writeSampleConfig } from './support/sample-account';
 
 const describeMoto = describeWithTool('moto_server', MOTO_INSTALL_HINT);
 
@@ -156,8 +156,76 @@ describeMoto('dbctl verify against moto', () => {
     expect(lines[lines.length - 1]).toBe(`${total} checks: ${total - 3} passed, 2 failed, 1 skipped (drift: the live databases differ from the config)`);
   });
 
-  test.todo('GIVEN a planned read replica that is missing WHEN verify runs THEN the replica check fails (RdsInstancePlan has no replicas yet)');
-  test.todo('GIVEN a DynamoDB table without PITR on a replica WHEN verify runs THEN that replica fails (no DynamoDB tables in the plan yet)');
+  describe('read replicas', () => {
+    /** The sample with a same-region replica and a cross-region one (eu-central-1, its own key). */
+    function withReplicas() {
+      sample.configDir = writeSampleConfig(sample.network, (config) => {
+        config.databases[0].replicas = [{ region: 'eu-west-1', instanceClass: 'db.r6g.xlarge' }, { region: 'eu-central-1' }];
+      });
+      Object.assign(sample, samplePlan(sample.configDir));
+      return sample.db.replicas;
+    }
+
+    test('GIVEN both planned replicas live as planned WHEN verify runs THEN each has its rows and alarms, all pass, exit 0', async () => {
+      const replicas = withReplicas();
+      await seedRdsInstance(endpoint(), sample.db, sample.network);
+      for (const replica of replicas) await seedRdsReplica(endpoint(), replica);
+
+      const { run, checks, failed } = await verifyJson();
+
+      expect(failed).toEqual([]);
+      expect(run.code).toBe(0);
+      const replicaRows = (identifier: string) => checks.filter((c) => c.resource === identifier).map((c) => `${c.check}: ${c.planned} | ${c.live}`);
+      expect(replicaRows('sample-orders-replica-1')).toEqual([
+        'replica status: available | available',
+        'replicates from: sample-orders | sample-orders',
+        'engine version: 17.6 | 17.6',
+        'instance class: db.r6g.xlarge | db.r6g.xlarge',
+        `encryption: alias/sample-databases in eu-west-1 | ${checks.find((c) => c.resource === 'sample-orders' && c.check === 'encryption')!.live}`,
+        'deletion protection: on | on',
+      ]);
+      expect(replicaRows('sample-orders-replica-2').slice(0, 2)).toEqual([
+        'replica status: available | available',
+        'replicates from: arn:aws:rds:eu-west-1:123456789012:db:sample-orders | arn:aws:rds:eu-west-1:123456789012:db:sample-orders',
+      ]);
+      // The cross-region replica's alarms (replica lag among them) live in its region and notify its region's topic.
+      const lag = replicas[1].alarms.find((a) => a.metricName === 'ReplicaLag')!;
+      expect(checks.filter((c) => c.resource === lag.alarmName).map((c) => [c.check, c.status, c.live])).toEqual([
+        ['alarm', 'pass', `ReplicaLag ${lag.statistic} > ${lag.threshold}, ${lag.evaluationPeriods}×${lag.periodSeconds}s`],
+        ['alarm actions', 'pass', '→ sample-database-alarms'],
+      ]);
+    });
+
+    test('GIVEN the cross-region replica is missing WHEN verify runs THEN exactly its exists row fails, naming its region, exit 1', async () => {
+      const replicas = withReplicas();
+      await seedRdsInstance(endpoint(), sample.db, sample.network);
+      await seedRdsReplica(endpoint(), replicas[0]);
+      await seedAlarms(endpoint(), replicas[1].region, replicas[1].alarms, replicas[1].alarmTopicArn);
+
+      const { run, failed } = await verifyJson();
+
+      expect(run.code).toBe(1);
+      expect(failed).toEqual([{ resource: 'sample-orders-replica-2', check: 'replica exists', planned: 'read replica in eu-central-1', live: 'not found in eu-central-1' }]);
+    });
+
+    test('GIVEN a replica of another source, the wrong class and no alarms WHEN verify runs THEN those rows fail with both values', async () => {
+      const replicas = withReplicas();
+      await seedRdsInstance(endpoint(), sample.db, sample.network);
+      await seedRdsReplica(endpoint(), replicas[1]);
+      await seedRdsInstance(endpoint(), { ...sample.db, identifier: 'sample-other', alarms: [] }, sample.network);
+      await seedRdsReplica(endpoint(), { ...replicas[0], sourceIdentifier: 'sample-other', instanceClass: 'db.r6g.large', alarms: [] });
+
+      const { failed } = await verifyJson();
+
+      expect(failed).toEqual([
+        { resource: 'sample-orders-replica-1', check: 'replicates from', planned: 'sample-orders', live: 'sample-other' },
+        { resource: 'sample-orders-replica-1', check: 'instance class', planned: 'db.r6g.xlarge', live: 'db.r6g.large' },
+        ...replicas[0].alarms.map((a) => ({ resource: a.alarmName, check: 'alarm', planned: expect.any(String), live: 'missing' })),
+      ]);
+    });
+  });
+
+  // DynamoDB global tables (PITR off on a replica, a missing replica, …): verify-dynamodb.integration.test.ts.
 
   test('GIVEN --database naming the database WHEN verify runs THEN it checks that database only', async () => {
     await seedRdsInstance(endpoint(), sample.db, sample.network);

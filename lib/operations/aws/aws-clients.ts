@@ -4,7 +4,9 @@
  * call is the database's region from the plan. Throttling is retried with adaptive backoff, each HTTP attempt has a
  * timeout, and `--endpoint-url` (or the SDK's own AWS_ENDPOINT_URL) points every client at another endpoint.
  */
+import { BackupClient } from '@aws-sdk/client-backup';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { RDSClient } from '@aws-sdk/client-rds';
 
@@ -27,6 +29,8 @@ export interface AwsClients {
   rds(region: string): RDSClient;
   cloudwatch(region: string): CloudWatchClient;
   kms(region: string): KMSClient;
+  dynamodb(region: string): DynamoDBClient;
+  backup(region: string): BackupClient;
 }
 
 /** The client settings shared by every service. */
@@ -55,5 +59,7 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
     rds: (region) => cached(`rds:${region}`, () => new RDSClient(clientConfig(region, options))),
     cloudwatch: (region) => cached(`cloudwatch:${region}`, () => new CloudWatchClient(clientConfig(region, options))),
     kms: (region) => cached(`kms:${region}`, () => new KMSClient(clientConfig(region, options))),
+    dynamodb: (region) => cached(`dynamodb:${region}`, () => new DynamoDBClient(clientConfig(region, options))),
+    backup: (region) => cached(`backup:${region}`, () => new BackupClient(clientConfig(region, options))),
   };
 }

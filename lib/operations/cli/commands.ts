@@ -50,6 +50,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       'reports the restore time and the restore point, then deletes the copy with no final snapshot and its',
       'automated backups. On a failure, the time limit or Ctrl-C it still cleans up and says what it removed; a',
       'second Ctrl-C abandons the clean-up and prints the command that finishes it. The source is never modified.',
+      'A DynamoDB table is restored with RestoreTableToPointInTime into <table>-drill-<yyyymmdd>-<hhmmss> with its',
+      "region's key, checked (active, same key, keys, restored from the source, drill tag) and removed with DeleteTable.",
       '',
       'Exit codes: 0 the drill passed, 1 the drill failed, 2 usage, config or access error, 130 interrupted.',
     ],

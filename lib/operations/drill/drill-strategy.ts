@@ -14,6 +14,8 @@ export interface DrillSource {
   readonly summary: string;
   /** Undefined when the source cannot be restored to a point in time (no backups). */
   readonly window?: RestorableWindow;
+  /** Why there is no window, for the failure message (e.g. `automated backups are off`). */
+  readonly noWindowReason?: string;
   /** Where the copy goes, shown before the restore: network, parameter group, key. */
   readonly placement: readonly string[];
 }
@@ -55,6 +57,8 @@ export interface DrillStrategy {
   requestDeletion(scratch: string): Promise<DeletionRequest>;
   /** Whatever of the scratch copy still exists (resources, retained backups, snapshots). */
   leftovers(scratch: string): Promise<ScratchResource[]>;
+  /** How the copy is deleted, for the progress line (RDS: `no final snapshot, automated backups deleted`). */
+  readonly deletionNote?: string;
   /** The command that removes the scratch copy by hand, for when clean-up could not finish. */
   manualCleanup(scratch: string): string;
 }

@@ -41,6 +41,7 @@ const LABEL = 'RDS instance';
 
 export class RdsInstanceDrill implements DrillStrategy {
   readonly label = LABEL;
+  readonly deletionNote = 'no final snapshot, automated backups deleted';
   readonly source: string;
   readonly region: string;
   private sourceInstance?: DBInstance;

@@ -111,7 +111,7 @@ export async function runRestoreDrill(strategy: DrillStrategy, options: DrillOpt
       ...base,
       outcome: 'failed',
       failureKind: 'drill',
-      failure: `${strategy.source} has no latest restorable time: automated backups are off, so it cannot be restored to a point in time.`,
+      failure: `${strategy.source} has no latest restorable time: ${source.noWindowReason ?? 'automated backups are off'}, so it cannot be restored to a point in time.`,
       cleanup: NOTHING_CLEANED,
     };
   }
@@ -238,7 +238,7 @@ async function cleanUp(
     if (removed.length === 0) {
       log('nothing to remove: no scratch copy exists');
     } else {
-      log(`deleting ${removed.map((r) => `${r.type} ${r.id}`).join(', ')} (no final snapshot, automated backups deleted)`);
+      log(`deleting ${removed.map((r) => `${r.type} ${r.id}`).join(', ')}${strategy.deletionNote ? ` (${strategy.deletionNote})` : ''}`);
       let last: string | undefined;
       for (;;) {
         const state = await strategy.state(scratch);

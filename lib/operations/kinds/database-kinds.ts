@@ -3,13 +3,16 @@
  * one. Adding a kind (Aurora clusters, DynamoDB tables) is adding a row here with its checks and its drill
  * strategy; the CLI, the reports and the exit codes do not change.
  */
-import type { AwsPlan, RdsInstancePlan } from '../../plan/plan-types';
+import type { AwsPlan, DynamodbTablePlan, RdsInstancePlan } from '../../plan/plan-types';
 import type { CheckResult } from '../check-result';
+import { DynamodbTableDrill } from '../drill/dynamodb-table-drill';
 import { RdsInstanceDrill } from '../drill/rds-instance-drill';
 import type { DrillStrategy } from '../drill/drill-strategy';
 import type { OperationsContext } from '../operations-context';
 import { RDS_INSTANCE_KIND } from '../verify/rds-instance-checks';
 import { verifyRdsInstance } from '../verify/rds-instance-verify';
+import { DYNAMODB_TABLE_KIND } from '../verify/dynamodb-table-checks';
+import { verifyDynamodbTable } from '../verify/dynamodb-table-verify';
 
 /** One planned database, whatever its kind, with its operations bound to it. */
 export interface PlannedDatabase {
@@ -56,7 +59,15 @@ export const DATABASE_KINDS: readonly KindRow[] = [
     verify: verifyRdsInstance,
     drill: (plan, ctx) => new RdsInstanceDrill(plan, ctx),
   }),
-  // Aurora clusters, DynamoDB tables: a row each once the plan lists them (docs/operations.md, "Extending").
+  defineKind<DynamodbTablePlan>({
+    kind: DYNAMODB_TABLE_KIND,
+    label: 'DynamoDB table',
+    planned: (aws) => aws.dynamodbTables,
+    describe: (plan) => ({ name: plan.name, identifier: plan.tableName, region: plan.region }),
+    verify: verifyDynamodbTable,
+    drill: (plan, ctx) => new DynamodbTableDrill(plan, ctx),
+  }),
+  // Aurora clusters: a row once the plan lists them (docs/operations.md, "Extending").
 ];
 
 /** Every planned AWS database, in table order, then plan order. */

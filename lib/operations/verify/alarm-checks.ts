@@ -1,9 +1,10 @@
 /**
  * Alarms: each planned CloudWatch alarm exists with the planned metric, statistic, comparison, threshold and period,
- * and notifies the planned topic. Pure; shared by every AWS database kind whose plan lists CloudWatch alarms.
+ * and notifies the planned topic. Pure; shared by every AWS database kind whose plan lists CloudWatch alarms. A
+ * DynamoDB alarm over several operations is a metric-math alarm (`SUM([m0, m1, …])` of one metric per operation):
+ * its live side is read back from the alarm's metric queries.
  */
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
-import type { CloudWatchAlarmDefinition } from '../../../constructs/aws/rds-alarm-definitions';
 import type { CheckResult } from '../check-result';
 
 const COMPARISON_SYMBOL: Readonly<Record<string, string>> = {
@@ -22,13 +23,24 @@ interface AlarmShape {
   readonly threshold?: number;
   readonly periodSeconds?: number;
   readonly evaluationPeriods?: number;
+  /** A metric-math alarm over per-operation metrics. */
+  readonly acrossOperations?: { readonly operations: readonly string[]; readonly combine: string };
+}
+
+/** What alarmChecks needs of a planned alarm: an RDS or DynamoDB alarm definition. */
+export interface PlannedAlarm extends AlarmShape {
+  readonly alarmName: string;
 }
 
 /** `CPUUtilization Average > 90, 3×300s`: the metric's condition, alike for both sides. */
 export function describeCondition(alarm: AlarmShape): string {
   const comparison = COMPARISON_SYMBOL[alarm.comparison ?? ''] ?? alarm.comparison ?? '?';
-  return `${alarm.metricName ?? '?'} ${alarm.statistic ?? '?'} ${comparison} ${alarm.threshold ?? '?'}, ${alarm.evaluationPeriods ?? '?'}×${alarm.periodSeconds ?? '?'}s`;
+  const across = alarm.acrossOperations ? `, ${alarm.acrossOperations.combine} over ${alarm.acrossOperations.operations.length} operations` : '';
+  return `${alarm.metricName ?? '?'} ${alarm.statistic ?? '?'} ${comparison} ${alarm.threshold ?? '?'}, ${alarm.evaluationPeriods ?? '?'}×${alarm.periodSeconds ?? '?'}s${across}`;
 }
+
+/** The operations of a metric-math alarm, sorted, so two alarms over the same operations compare equal. */
+const operationsKey = (alarm: AlarmShape) => (alarm.acrossOperations ? [...alarm.acrossOperations.operations].sort().join(',') : '');
 
 /** `AWS/RDS DBInstanceIdentifier=prod-orders`: what the metric is about. */
 export function describeSubject(alarm: AlarmShape): string {
@@ -40,6 +52,7 @@ export function describeSubject(alarm: AlarmShape): string {
 }
 
 function liveShape(alarm: MetricAlarm): AlarmShape {
+  if (alarm.Metrics && alarm.Metrics.length > 0) return liveMathShape(alarm);
   return {
     namespace: alarm.Namespace,
     metricName: alarm.MetricName,
@@ -52,13 +65,38 @@ function liveShape(alarm: MetricAlarm): AlarmShape {
   };
 }
 
+/** `SUM([m0, m1])` over metrics that differ only in their Operation dimension: read back as one shape. */
+function liveMathShape(alarm: MetricAlarm): AlarmShape {
+  const queries = alarm.Metrics ?? [];
+  const expression = queries.find((q) => q.ReturnData !== false && q.Expression)?.Expression ?? '';
+  const stats = queries.flatMap((q) => (q.MetricStat ? [q.MetricStat] : []));
+  const first = stats[0];
+  const dimensions = (stat: (typeof stats)[number]) => Object.fromEntries((stat.Metric?.Dimensions ?? []).map((d) => [d.Name ?? '', d.Value ?? '']));
+  const { Operation: _operation, ...shared } = first ? dimensions(first) : {};
+  const same = <T>(values: T[]) => (values.every((v) => v === values[0]) ? values[0] : undefined);
+  return {
+    namespace: same(stats.map((s) => s.Metric?.Namespace)),
+    metricName: same(stats.map((s) => s.Metric?.MetricName)),
+    dimensions: shared,
+    statistic: same(stats.map((s) => s.Stat)),
+    comparison: alarm.ComparisonOperator,
+    threshold: alarm.Threshold,
+    periodSeconds: same(stats.map((s) => s.Period)),
+    evaluationPeriods: alarm.EvaluationPeriods,
+    acrossOperations: {
+      combine: /^\s*([A-Z]+)\s*\(/.exec(expression)?.[1] ?? (expression || '?'),
+      operations: stats.map((s) => dimensions(s).Operation ?? '?'),
+    },
+  };
+}
+
 /** The topic's name is enough to tell topics apart in a table (`arn:aws:sns:r:a:name` → `name`). */
 export const topicName = (arn: string) => arn.split(':').pop() ?? arn;
 
 export interface AlarmFacts {
   readonly database: string;
   readonly kind: string;
-  readonly alarms: readonly CloudWatchAlarmDefinition[];
+  readonly alarms: readonly PlannedAlarm[];
   readonly topicArn: string;
   readonly live: ReadonlyMap<string, MetricAlarm>;
 }
@@ -75,9 +113,11 @@ export function alarmChecks({ database, kind, alarms, topicArn, live }: AlarmFac
     const alarmRow: CheckResult = {
       ...base,
       check: 'alarm',
-      status: sameSubject && describeCondition(shape) === plannedText ? 'pass' : 'fail',
+      status: sameSubject && describeCondition(shape) === plannedText && operationsKey(shape) === operationsKey(planned) ? 'pass' : 'fail',
       planned: sameSubject ? plannedText : `${plannedText} on ${describeSubject(planned)}`,
-      live: sameSubject ? describeCondition(shape) : `${describeCondition(shape)} on ${describeSubject(shape)}`,
+      live: `${describeCondition(shape)}${sameSubject ? '' : ` on ${describeSubject(shape)}`}${
+        operationsKey(shape) === operationsKey(planned) ? '' : ` (${shape.acrossOperations?.operations.join(', ') ?? 'one metric'})`
+      }`,
     };
     const actions = alarm.AlarmActions ?? [];
     const notifies = alarm.ActionsEnabled !== false && actions.includes(topicArn);

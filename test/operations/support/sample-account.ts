@@ -4,14 +4,17 @@
  * of verify have real ids to compare.
  */
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
-import { CreateAliasCommand, CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { CreateDBInstanceCommand, CreateDBInstanceCommandInput, CreateDBParameterGroupCommand, CreateDBSubnetGroupCommand, RDSClient } from '@aws-sdk/client-rds';
+import { BackupClient } from '@aws-sdk/client-backup';
+import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
+import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateDBInstanceCommand, CreateDBInstanceCommandInput, CreateDBInstanceReadReplicaCommand, CreateDBParameterGroupCommand, CreateDBSubnetGroupCommand, RDSClient } from '@aws-sdk/client-rds';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadEnvironments } from '../../../lib/config/load-environments';
 import { buildPlan } from '../../../lib/plan/build-plan';
-import type { EnvironmentPlan, RdsInstancePlan } from '../../../lib/plan/plan-types';
+import type { DynamoDbAlarmDefinition } from '../../../constructs/aws/dynamodb-alarm-definitions';
+import type { DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan, RdsReplicaPlan } from '../../../lib/plan/plan-types';
 import { fixtureConfig } from '../../support/fixtures';
 
 export const REGION = 'eu-west-1';
@@ -26,15 +29,17 @@ export interface Network {
 /** moto takes a 12-digit access key id as the account id; any other key means its default account 123456789012. */
 const accessKeyId = () => process.env.AWS_ACCESS_KEY_ID ?? 'testing';
 
-const sdkConfig = (endpoint: string) => ({
-  region: REGION,
+const sdkConfig = (endpoint: string, region = REGION) => ({
+  region,
   endpoint,
   credentials: { accessKeyId: accessKeyId(), secretAccessKey: 'testing' },
 });
 
-export const rdsClient = (endpoint: string) => new RDSClient(sdkConfig(endpoint));
-export const kmsClient = (endpoint: string) => new KMSClient(sdkConfig(endpoint));
-export const cloudwatchClient = (endpoint: string) => new CloudWatchClient(sdkConfig(endpoint));
+export const rdsClient = (endpoint: string, region = REGION) => new RDSClient(sdkConfig(endpoint, region));
+export const kmsClient = (endpoint: string, region = REGION) => new KMSClient(sdkConfig(endpoint, region));
+export const cloudwatchClient = (endpoint: string, region = REGION) => new CloudWatchClient(sdkConfig(endpoint, region));
+export const dynamodbClient = (endpoint: string, region = REGION) => new DynamoDBClient(sdkConfig(endpoint, region));
+export const backupClient = (endpoint: string, region = REGION) => new BackupClient(sdkConfig(endpoint, region));
 
 /**
  * moto's default VPC and its subnets. @aws-sdk/client-ec2 is not a dependency, so this one read uses EC2's query
@@ -60,9 +65,10 @@ export async function defaultNetwork(endpoint: string): Promise<Network> {
   return { vpcId: subnets[0].vpc, subnetIds: subnets.map((s) => s.id), availabilityZones: subnets.map((s) => s.az) };
 }
 
-/** Writes the sample environment (the production fixture in moto's network) to a new config folder. */
-export function writeSampleConfig(network: Network): string {
+/** Writes the sample environment (the production fixture in moto's network, changed by `change`) to a new config folder. */
+export function writeSampleConfig(network: Network, change: (config: any) => void = () => undefined): string {
   const config: any = structuredClone(fixtureConfig('production'));
+  change(config);
   config.aws.regions[REGION].network = {
     type: 'existing',
     vpcId: network.vpcId,
@@ -92,12 +98,65 @@ export interface Seeded {
   readonly parameterGroup: string;
 }
 
+/** The region's key and its alias, as the foundation stack creates them; the key ARN. An existing alias is reused. */
+export async function seedRegionKey(endpoint: string, region: string, alias: string): Promise<string> {
+  const kms = kmsClient(endpoint, region);
+  try {
+    return (await kms.send(new DescribeKeyCommand({ KeyId: alias }))).KeyMetadata!.Arn!;
+  } catch {
+    const key = await kms.send(new CreateKeyCommand({ Description: `${alias} (test)` }));
+    await kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyMetadata!.KeyId }));
+    return key.KeyMetadata!.Arn!;
+  }
+}
+
+/** Alarms as the constructs create them: one metric, or SUM/MAX over one metric per operation (DynamoDB). */
+export async function seedAlarms(endpoint: string, region: string, alarms: readonly DynamoDbAlarmDefinition[], topicArn: string | undefined, skip: readonly string[] = []) {
+  const cloudwatch = cloudwatchClient(endpoint, region);
+  const dimensions = (extra: Record<string, string>, alarm: DynamoDbAlarmDefinition) =>
+    Object.entries({ ...alarm.dimensions, ...extra }).map(([Name, Value]) => ({ Name, Value }));
+  for (const alarm of alarms) {
+    if (skip.includes(alarm.alarmName)) continue;
+    const across = alarm.acrossOperations;
+    const percentile = /^p\d/.test(alarm.statistic);
+    await cloudwatch.send(
+      new PutMetricAlarmCommand({
+        AlarmName: alarm.alarmName,
+        AlarmDescription: alarm.description,
+        ComparisonOperator: alarm.comparison,
+        Threshold: alarm.threshold,
+        EvaluationPeriods: alarm.evaluationPeriods,
+        ...(across
+          ? {
+              Metrics: [
+                { Id: 'expr', Expression: `${across.combine}([${across.operations.map((_, i) => `m${i}`).join(', ')}])`, ReturnData: true },
+                ...across.operations.map((operation, i) => ({
+                  Id: `m${i}`,
+                  ReturnData: false,
+                  MetricStat: {
+                    Metric: { Namespace: alarm.namespace, MetricName: alarm.metricName, Dimensions: dimensions({ Operation: operation }, alarm) },
+                    Period: alarm.periodSeconds,
+                    Stat: alarm.statistic,
+                  },
+                })),
+              ],
+            }
+          : {
+              Namespace: alarm.namespace,
+              MetricName: alarm.metricName,
+              Dimensions: dimensions({}, alarm),
+              Period: alarm.periodSeconds,
+              ...(percentile ? { ExtendedStatistic: alarm.statistic } : { Statistic: alarm.statistic as 'Sum' }),
+            }),
+        ...(topicArn ? { AlarmActions: [topicArn], OKActions: [topicArn] } : {}),
+      }),
+    );
+  }
+}
+
 /** Creates what the stacks would: the region's key and alias, the network and parameter groups, the instance, alarms. */
 export async function seedRdsInstance(endpoint: string, db: RdsInstancePlan, network: Network, options: SeedOptions = {}): Promise<Seeded> {
-  const kms = kmsClient(endpoint);
-  const key = await kms.send(new CreateKeyCommand({ Description: `${db.keyAlias} (test)` }));
-  const keyArn = key.KeyMetadata!.Arn!;
-  await kms.send(new CreateAliasCommand({ AliasName: db.keyAlias, TargetKeyId: key.KeyMetadata!.KeyId }));
+  const keyArn = await seedRegionKey(endpoint, db.region, db.keyAlias);
 
   const rds = rdsClient(endpoint);
   const subnetGroup = `${db.identifier}-subnets`;
@@ -126,25 +185,85 @@ export async function seedRdsInstance(endpoint: string, db: RdsInstancePlan, net
     }),
   );
 
-  const cloudwatch = cloudwatchClient(endpoint);
-  for (const alarm of db.alarms) {
-    if (options.skipAlarms?.includes(alarm.alarmName)) continue;
-    await cloudwatch.send(
-      new PutMetricAlarmCommand({
-        AlarmName: alarm.alarmName,
-        AlarmDescription: alarm.description,
-        Namespace: alarm.namespace,
-        MetricName: alarm.metricName,
-        Dimensions: Object.entries(alarm.dimensions).map(([Name, Value]) => ({ Name, Value })),
-        Statistic: alarm.statistic,
-        ComparisonOperator: alarm.comparison,
-        Threshold: alarm.threshold,
-        Period: alarm.periodSeconds,
-        EvaluationPeriods: alarm.evaluationPeriods,
-        AlarmActions: [db.alarmTopicArn],
-        OKActions: [db.alarmTopicArn],
-      }),
+  await seedAlarms(endpoint, db.region, db.alarms, db.alarmTopicArn, options.skipAlarms);
+  return { keyArn, subnetGroup, parameterGroup };
+}
+
+/** A read replica as its stack creates it: in its region, from the source by identifier or (cross-region) by ARN. */
+export async function seedRdsReplica(endpoint: string, replica: RdsReplicaPlan, options: { skipAlarms?: readonly string[] } = {}): Promise<void> {
+  const keyArn = await seedRegionKey(endpoint, replica.region, replica.keyAlias);
+  if (replica.crossRegion) {
+    // moto 5.2.1 looks the source's parameter group up in the replica's region (HTTP 500 without it); AWS does not.
+    await rdsClient(endpoint, replica.region).send(
+      new CreateDBParameterGroupCommand({ DBParameterGroupName: `${replica.sourceIdentifier}-params`, DBParameterGroupFamily: replica.parameterGroupFamily, Description: 'moto workaround' }),
     );
   }
-  return { keyArn, subnetGroup, parameterGroup };
+  await rdsClient(endpoint, replica.region).send(
+    new CreateDBInstanceReadReplicaCommand({
+      DBInstanceIdentifier: replica.identifier,
+      SourceDBInstanceIdentifier: replica.crossRegion ? replica.sourceArn : replica.sourceIdentifier,
+      DBInstanceClass: replica.instanceClass,
+      ...(replica.crossRegion ? { KmsKeyId: keyArn } : {}),
+      DeletionProtection: replica.deletionProtection,
+      PubliclyAccessible: false,
+    }),
+  );
+  await seedAlarms(endpoint, replica.region, replica.alarms, replica.alarmTopicArn, options.skipAlarms);
+}
+
+/** The sample's DynamoDB global table: the primary in eu-west-1 with a replica in eu-central-1. */
+export const SAMPLE_DYNAMODB_TABLE = {
+  kind: 'dynamodb-table',
+  name: 'sessions',
+  partitionKey: { name: 'sessionId', type: 'string' },
+  sortKey: { name: 'createdAt', type: 'number' },
+  replicaRegions: ['eu-central-1'],
+};
+
+export interface DynamodbSeedOptions {
+  /** Replica regions not to create. */
+  readonly skipReplicas?: readonly string[];
+  /** Regions whose table gets no point-in-time recovery. */
+  readonly pitrOff?: readonly string[];
+  /** Regions whose table is encrypted with the AWS owned key instead of the region's key. */
+  readonly awsOwnedKey?: readonly string[];
+}
+
+/**
+ * The table as its stack creates it, in every region. moto 5.2.1 has no global tables (UpdateTable's ReplicaUpdates
+ * is accepted and ignored), so each replica is created as the table of the same name in its region: what the
+ * per-region APIs (DescribeTable, DescribeContinuousBackups) show of a replica on AWS.
+ */
+export async function seedDynamodbTable(endpoint: string, table: DynamodbTablePlan, options: DynamodbSeedOptions = {}): Promise<void> {
+  const regions = [{ region: table.region, keyAliasArn: table.keyAliasArn }, ...table.replicas.filter((r) => !options.skipReplicas?.includes(r.region))];
+  const { partitionKey, sortKey, billing } = table.settings;
+  const keys = [partitionKey, ...(sortKey ? [sortKey] : [])];
+  const type = { string: 'S', number: 'N', binary: 'B' } as const;
+  for (const { region, keyAliasArn } of regions) {
+    await seedRegionKey(endpoint, region, keyAliasArn.split(':').pop()!);
+    const dynamodb = dynamodbClient(endpoint, region);
+    await dynamodb.send(
+      new CreateTableCommand({
+        TableName: table.tableName,
+        AttributeDefinitions: keys.map((k) => ({ AttributeName: k.name, AttributeType: type[k.type] })),
+        KeySchema: keys.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
+        ...(billing.mode === 'on-demand'
+          ? { BillingMode: 'PAY_PER_REQUEST' }
+          : { BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: billing.readCapacity.min, WriteCapacityUnits: billing.writeCapacity.min } }),
+        ...(options.awsOwnedKey?.includes(region) ? {} : { SSESpecification: { Enabled: true, SSEType: 'KMS', KMSMasterKeyId: keyAliasArn } }),
+        DeletionProtectionEnabled: table.deletionProtection,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        Tags: Object.entries(table.tags).map(([Key, Value]) => ({ Key, Value })),
+      }),
+    );
+    if (table.recovery.pointInTimeRecovery && !options.pitrOff?.includes(region)) {
+      await dynamodb.send(
+        new UpdateContinuousBackupsCommand({
+          TableName: table.tableName,
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: table.recovery.restorableWindowDays },
+        }),
+      );
+    }
+  }
+  await seedAlarms(endpoint, table.region, table.alarms, table.alarmTopicArn);
 }
