@@ -4,7 +4,7 @@
  * is caught at synth time.
  */
 import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../common/identifiers';
-import { rdsInstanceClass } from '../common/instance-catalog';
+import { RDS_GENERATIONS, rdsInstanceClass } from '../common/instance-catalog';
 import type { PathProblem } from '../common/path-problem';
 import { AURORA_ENGINE_TABLE, AURORA_LIMITS, AuroraEngineRow, auroraVersion } from './aurora-engine-table';
 import { windowProblems } from './rds-instance-checks';
@@ -79,6 +79,9 @@ function capacityProblems(settings: AuroraClusterSettings, row: AuroraEngineRow 
   if (instanceClass !== undefined) {
     const info = rdsInstanceClass(instanceClass);
     if (!info) return [{ path: ['instanceClass'], value: instanceClass, message: 'is not an instance class in our catalog', fix: 'choose a class such as db.r7g.large, db.r6g.xlarge or db.t4g.medium' }];
+    if (RDS_GENERATIONS[info.generation].shape === 'general') {
+      return [{ path: ['instanceClass'], value: instanceClass, message: 'is a general-purpose (db.m) class, which Aurora does not offer; Aurora runs db.r and db.t classes', fix: `choose the memory-optimized size, such as db.r${instanceClass.split('.')[1].slice(1)}.${instanceClass.split('.')[2]}` }];
+    }
     if (info.burstable && !/\.(medium|large)$/.test(instanceClass)) {
       return [{ path: ['instanceClass'], value: instanceClass, message: 'is a burstable size Aurora does not offer (Aurora runs db.t3/db.t4g medium and large only)', fix: 'choose db.t4g.medium, db.t4g.large or a db.r class' }];
     }

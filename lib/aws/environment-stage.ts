@@ -1,6 +1,7 @@
 import { Stack, Stage } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { applyTags } from './apply-tags';
+import { AuroraClusterStack } from './aurora-cluster-stack';
 import type { EnvironmentPlan } from '../plan/plan-types';
 import { DashboardStack } from './dashboard-stack';
 import { DynamodbTableStack } from './dynamodb-table-stack';
@@ -18,6 +19,9 @@ export class EnvironmentStage extends Stage {
   readonly foundations: ReadonlyMap<string, FoundationStack>;
   readonly rdsInstances: readonly RdsInstanceStack[];
   readonly rdsReplicas: readonly RdsReplicaStack[];
+  readonly auroraClusters: readonly AuroraClusterStack[];
+  /** Secondary clusters of Aurora global databases, each in its region. */
+  readonly auroraSecondaries: readonly AuroraClusterStack[];
   readonly dynamodbTables: readonly DynamodbTableStack[];
   readonly dashboards: readonly DashboardStack[];
 
@@ -76,6 +80,35 @@ export class EnvironmentStage extends Stage {
     });
     this.rdsReplicas = replicas;
 
+    const secondaries: AuroraClusterStack[] = [];
+    this.auroraClusters = aws.auroraClusters.map((cluster) => {
+      const stack = new AuroraClusterStack(this, cluster.stackId, {
+        stackName: cluster.stackName,
+        description: `Aurora ${cluster.engine} ${cluster.engineVersion} cluster ${cluster.clusterIdentifier}${cluster.global ? ' (primary of a global database)' : ''}`,
+        env: env(cluster.region),
+        terminationProtection: protect,
+        plan: cluster,
+        regionResources: regionResources(cluster.region),
+      });
+      stack.addStackDependency(foundations.get(cluster.region)!);
+      for (const secondary of cluster.global?.secondaries ?? []) {
+        const secondaryStack = new AuroraClusterStack(this, secondary.stackId, {
+          stackName: secondary.stackName,
+          description: `Aurora secondary cluster ${secondary.clusterIdentifier} of global database ${secondary.globalClusterIdentifier}`,
+          env: env(secondary.region),
+          terminationProtection: protect,
+          plan: secondary,
+          regionResources: regionResources(secondary.region),
+        });
+        // The global cluster is named, not referenced, and the key by alias: both must exist first.
+        secondaryStack.addStackDependency(stack);
+        secondaryStack.addStackDependency(foundations.get(secondary.region)!);
+        secondaries.push(secondaryStack);
+      }
+      return stack;
+    });
+    this.auroraSecondaries = secondaries;
+
     this.dynamodbTables = aws.dynamodbTables.map((table) => {
       const stack = new DynamodbTableStack(this, table.stackId, {
         stackName: table.stackName,
@@ -99,6 +132,7 @@ export class EnvironmentStage extends Stage {
     // Database stacks carry the tag their region's backup plan selects (see lib/plan/backup-plan.ts).
     const stackOf = new Map<string, Stack>([
       ...aws.rdsInstances.map((db, i): [string, Stack] => [db.name, this.rdsInstances[i]]),
+      ...aws.auroraClusters.map((db, i): [string, Stack] => [db.name, this.auroraClusters[i]]),
       ...aws.dynamodbTables.map((db, i): [string, Stack] => [db.name, this.dynamodbTables[i]]),
     ]);
     for (const member of aws.backupMembership) {
