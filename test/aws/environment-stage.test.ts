@@ -29,8 +29,8 @@ describe('one Stage per environment', () => {
 
   test('a foundation stack per region, a stack per database, cross-region replicas in their region, a dashboard per region', () => {
     expect(stage('prod').node.children.map((c) => c.node.id)).toEqual([
-      'foundation-eu-west-1', 'foundation-eu-central-1', 'rds-orders', 'rds-orders-replica-2', 'rds-catalog', 'dynamodb-sessions',
-      'dashboard-eu-west-1', 'dashboard-eu-central-1',
+      'foundation-eu-west-1', 'foundation-eu-central-1', 'rds-orders', 'rds-orders-replica-2', 'rds-catalog',
+      'aurora-payments', 'aurora-payments-eu-central-1', 'dynamodb-sessions', 'dashboard-eu-west-1', 'dashboard-eu-central-1',
     ]);
     const rds = stage('prod').rdsInstances[0];
     expect(rds.stackName).toBe('prod-rds-orders');
