@@ -1,7 +1,7 @@
 /** An Aurora cluster (PostgreSQL or MySQL compatible), provisioned or Serverless v2, optionally global. */
 import { z } from 'zod';
 import { databaseCommonFields } from './fields';
-import { RDS_CREDENTIALS } from './rds-instance';
+import { rdsConnectionFields } from './rds-instance';
 
 export const AURORA_ENGINES = ['aurora-postgresql', 'aurora-mysql'] as const;
 
@@ -24,16 +24,8 @@ export const auroraCluster = z.strictObject({
   preferredMaintenanceWindow: z.string().optional(),
   /** Aurora MySQL only: rewind the cluster in place up to this many hours (≤ 72). Default: off. */
   backtrackHours: z.number().optional(),
-  /** Name of the initial database; none is created when unset. */
-  databaseName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, { error: 'must start with a letter and contain letters, digits or underscores (≤ 63)' }).optional(),
-  port: z.int().min(1150, { error: 'must be from 1150 to 65535' }).max(65535, { error: 'must be from 1150 to 65535' }).optional(),
-  /** Master password: `rds-managed` (RDS rotates it every 7 days) or `secrets-manager` (rotated by a Lambda function). */
-  credentials: z.enum(RDS_CREDENTIALS, { error: `must be one of ${RDS_CREDENTIALS.join(', ')}` }).default('rds-managed'),
-  passwordRotationDays: z.int().min(1, { error: 'must be from 1 to 365 days' }).max(365, { error: 'must be from 1 to 365 days' }).default(30),
-  allowedCidrs: z.array(z.cidrv4({ error: 'must be an IPv4 CIDR block' })).default([]),
-  allowedSecurityGroupIds: z.array(z.string().regex(/^sg-[0-9a-f]{8,17}$/, { error: 'must be a security group id such as sg-0a1b2c3d' })).default([]),
-  /** Cluster parameter group overrides (win over TLS, audit and tuning). */
-  parameters: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  /** databaseName, port, credentials, passwordRotationDays, allowedCidrs, allowedSecurityGroupIds, alarmThresholds; `parameters` go to the cluster parameter group. */
+  ...rdsConnectionFields,
   /** Instance parameter group overrides. */
   instanceParameters: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
   /** Alarm threshold overrides by alarm id, in the unit the Aurora alarm catalog states. */

@@ -10,9 +10,7 @@
  */
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
-import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { pathProblemLine, pathProblemsError } from '../common/path-problem';
 import { rdsInstanceSize } from '../common/instance-catalog';
@@ -22,6 +20,7 @@ import { auroraClusterProblems, AuroraServerlessV2Settings } from './aurora-clus
 import { AURORA_ENGINE_TABLE, AuroraEngine } from './aurora-engine-table';
 import { auroraMaxConnections, auroraParameters } from './aurora-parameters';
 import type { CloudWatchAlarmDefinition } from './rds-alarm-definitions';
+import type { RdsInstanceBaseProps } from './rds-instance-base';
 import { RdsAlarms } from './rds-alarms';
 import { RdsLogGroups } from './rds-log-groups';
 import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from './rds-windows';
@@ -38,7 +37,13 @@ export interface AuroraInstanceOptions {
   readonly alarms?: readonly CloudWatchAlarmDefinition[];
 }
 
-export interface AuroraClusterProps {
+/** Shared with RDS instances, same meaning and defaults (rds-instance-base.ts), except that without logEncryptionKey the log groups use CloudWatch Logs' own encryption. */
+type SharedWithRds = Pick<RdsInstanceBaseProps,
+  | 'vpc' | 'subnets' | 'encryptionKey' | 'logEncryptionKey' | 'alarmTopic' | 'port' | 'allowedCidrs' | 'allowedSecurityGroupIds'
+  | 'slowQueryThresholdMs' | 'deletionProtection' | 'preferredMaintenanceWindow' | 'databaseInsightsMode'
+  | 'performanceInsightsRetentionDays' | 'monitoringIntervalSeconds' | 'logExports' | 'logRetentionDays'>;
+
+export interface AuroraClusterProps extends SharedWithRds {
   /** DB cluster identifier: 1–63 lowercase letters, digits and hyphens, starting with a letter. */
   readonly clusterIdentifier: string;
   readonly engine: AuroraEngine;
@@ -49,37 +54,18 @@ export interface AuroraClusterProps {
   readonly serverlessV2?: AuroraServerlessV2Settings;
   /** The writer first, then the readers (≤ 15). A secondary cluster's instances are all readers. */
   readonly instances: readonly AuroraInstanceOptions[];
-  readonly vpc: ec2.IVpc;
-  /** Private subnets only: instances are never publicly accessible. */
-  readonly subnets: ec2.SubnetSelection;
-  /** The region's customer-managed key (an alias works): storage, Performance Insights, the master secret. */
-  readonly encryptionKey: kms.IKey;
-  /** Key of the exported log groups (CloudWatch Logs needs a key, not an alias). @default - CloudWatch Logs' own encryption */
-  readonly logEncryptionKey?: kms.IKey;
-  /** @default - alarms without actions, with a synth warning */
-  readonly alarmTopic?: sns.ITopic;
-  /** @default - the engine's port */
-  readonly port?: number;
-  readonly allowedCidrs?: readonly string[];
-  readonly allowedSecurityGroupIds?: readonly string[];
   /** The whole cluster parameter set. @default - TLS and audit (auroraParameters) */
   readonly clusterParameters?: Readonly<Record<string, string>>;
   /** The whole instance parameter set. @default - tuned for the class or Serverless v2 (auroraParameters) */
   readonly instanceParameters?: Readonly<Record<string, string>>;
-  /** Slow-query threshold of the tuned parameters. @default 1000 */
-  readonly slowQueryThresholdMs?: number;
   /** @default - the catalog's cluster-level rows */
   readonly clusterAlarms?: readonly CloudWatchAlarmDefinition[];
-  /** @default true */
-  readonly deletionProtection?: boolean;
   /** @default RemovalPolicy.SNAPSHOT */
   readonly removalPolicy?: RemovalPolicy;
   /** 1–35 days; also the point-in-time recovery window. @default 7 */
   readonly backupRetentionDays?: number;
   /** @default '02:00-03:00' */
   readonly preferredBackupWindow?: string;
-  /** @default 'sun:04:00-sun:05:00' */
-  readonly preferredMaintenanceWindow?: string;
   /** Aurora MySQL only. @default - off */
   readonly backtrackHours?: number;
   /** Initial database (primary only). @default - none */
@@ -88,16 +74,6 @@ export interface AuroraClusterProps {
   readonly credentials?: 'rds-managed' | 'secrets-manager';
   /** @default 30 */
   readonly passwordRotationDays?: number;
-  /** @default 'standard' */
-  readonly databaseInsightsMode?: 'standard' | 'advanced';
-  /** @default 7 */
-  readonly performanceInsightsRetentionDays?: number;
-  /** @default 60 */
-  readonly monitoringIntervalSeconds?: number;
-  /** @default - the engine's log types */
-  readonly logExports?: readonly string[];
-  /** @default 30 */
-  readonly logRetentionDays?: number;
   /** Part of a global database, as its primary (creates the global cluster) or as a secondary (joins it). */
   readonly global?: { readonly role: 'primary' | 'secondary'; readonly globalClusterIdentifier: string };
 }

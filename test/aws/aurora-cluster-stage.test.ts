@@ -148,7 +148,7 @@ describe('dev: Serverless v2 that pauses (GIVEN config/dev.ts)', () => {
 describe('major version upgrade in place', () => {
   const synthWith = (version: string) => {
     const config = fixtureConfig('production');
-    config.databases.push({ kind: 'aurora-cluster', name: 'payments', engine: 'aurora-postgresql', version, instanceClass: 'db.r7g.large' } as never);
+    config.databases!.push({ kind: 'aurora-cluster', name: 'payments', engine: 'aurora-postgresql', version, instanceClass: 'db.r7g.large' } as never);
     const stage = new EnvironmentStage(testApp(), buildPlan(validateEnvironment('test', config)));
     return Template.fromStack(stage.auroraClusters[0]);
   };
