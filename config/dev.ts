@@ -45,6 +45,16 @@ export default defineEnvironment({
       allowedCidrs: ['10.10.0.0/16'],
     },
     {
+      // Serverless v2 that pauses when idle: no instance cost overnight.
+      kind: 'aurora-cluster',
+      name: 'payments',
+      engine: 'aurora-postgresql',
+      version: '16.9',
+      serverlessV2: { minCapacity: 0, maxCapacity: 4, autoPauseMinutes: 30 },
+      databaseName: 'payments',
+      allowedCidrs: ['10.10.0.0/16'],
+    },
+    {
       kind: 'cloudsql-instance',
       name: 'ledger',
       engine: 'postgres',

@@ -74,6 +74,18 @@ export default defineEnvironment({
       alarmThresholds: { 'cpu-warning': 70 },
     },
     {
+      // An Aurora global database: writer and a reader in eu-west-1, a secondary cluster in Frankfurt.
+      kind: 'aurora-cluster',
+      name: 'payments',
+      engine: 'aurora-postgresql',
+      version: '16.9',
+      instanceClass: 'db.r7g.large',
+      readers: 1,
+      databaseName: 'payments',
+      allowedCidrs: ['10.30.0.0/16'],
+      secondaryRegions: ['eu-central-1'],
+    },
+    {
       kind: 'dynamodb-table',
       name: 'sessions',
       partitionKey: { name: 'sessionId', type: 'string' },

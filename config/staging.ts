@@ -58,6 +58,16 @@ export default defineEnvironment({
       replicas: [{ region: 'eu-west-1' }],
     },
     {
+      kind: 'aurora-cluster',
+      name: 'payments',
+      engine: 'aurora-mysql',
+      version: '8.0.mysql_aurora.3.10.1',
+      instanceClass: 'db.r6g.large',
+      databaseName: 'payments',
+      allowedCidrs: ['10.20.0.0/16'],
+      backtrackHours: 24,
+    },
+    {
       kind: 'dynamodb-table',
       name: 'sessions',
       partitionKey: { name: 'sessionId', type: 'string' },

@@ -11,6 +11,28 @@ export const RDS_ENGINES = [
 export const RDS_LICENSE_MODELS = ['license-included', 'bring-your-own-license', 'general-public-license', 'postgresql-license'] as const;
 export const RDS_CREDENTIALS = ['rds-managed', 'secrets-manager'] as const;
 
+/** Fields RDS instances and Aurora clusters share: initial database, port, credentials, network access, overrides. */
+export const rdsConnectionFields = {
+  /** Name of the initial database; none is created when unset. */
+  databaseName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, { error: 'must start with a letter and contain letters, digits or underscores (≤ 63)' }).optional(),
+  port: z.int().min(1150, { error: 'must be from 1150 to 65535' }).max(65535, { error: 'must be from 1150 to 65535' }).optional(),
+  /**
+   * Master password: `rds-managed` (RDS keeps it in Secrets Manager and rotates it every 7 days) or `secrets-manager`
+   * (a generated secret rotated by a Lambda function every `passwordRotationDays`). Never a literal.
+   */
+  credentials: z.enum(RDS_CREDENTIALS, { error: `must be one of ${RDS_CREDENTIALS.join(', ')}` }).default('rds-managed'),
+  /** Rotation period of a `secrets-manager` password. */
+  passwordRotationDays: z.int().min(1, { error: 'must be from 1 to 365 days' }).max(365, { error: 'must be from 1 to 365 days' }).default(30),
+  /** CIDR blocks allowed to connect; 0.0.0.0/0 is refused. Nothing can connect when this and allowedSecurityGroupIds are empty. */
+  allowedCidrs: z.array(z.cidrv4({ error: 'must be an IPv4 CIDR block' })).default([]),
+  /** Security groups (of the database's region) allowed to connect. */
+  allowedSecurityGroupIds: z.array(z.string().regex(/^sg-[0-9a-f]{8,17}$/, { error: 'must be a security group id such as sg-0a1b2c3d' })).default([]),
+  /** Parameter overrides; they win over the tuned values. A name the engine family does not have is an error. */
+  parameters: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  /** Alarm threshold overrides by alarm id (e.g. `cpu-critical: 95`), in the unit the alarm catalog states. */
+  alarmThresholds: z.record(z.string(), z.number()).default({}),
+};
+
 const rdsReplica = z.strictObject({
   /** Region of the replica: the primary's region for a same-region replica, another declared region for a cross-region one. */
   region: z.string(),
@@ -38,24 +60,7 @@ export const rdsInstance = z.strictObject({
   preferredMaintenanceWindow: z.string().optional(),
   /** Replicate automated backups (and so point-in-time recovery) to this region, encrypted with its key. Default: none. */
   backupReplicationRegion: z.string().optional(),
-  /** Name of the initial database; none is created when unset. */
-  databaseName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, { error: 'must start with a letter and contain letters, digits or underscores (≤ 63)' }).optional(),
-  port: z.int().min(1150, { error: 'must be from 1150 to 65535' }).max(65535, { error: 'must be from 1150 to 65535' }).optional(),
-  /**
-   * Master password: `rds-managed` (RDS keeps it in Secrets Manager and rotates it every 7 days) or `secrets-manager`
-   * (a generated secret rotated by a Lambda function every `passwordRotationDays`). Never a literal.
-   */
-  credentials: z.enum(RDS_CREDENTIALS, { error: `must be one of ${RDS_CREDENTIALS.join(', ')}` }).default('rds-managed'),
-  /** Rotation period of a `secrets-manager` password. */
-  passwordRotationDays: z.int().min(1, { error: 'must be from 1 to 365 days' }).max(365, { error: 'must be from 1 to 365 days' }).default(30),
-  /** CIDR blocks allowed to connect; 0.0.0.0/0 is refused. Nothing can connect when this and allowedSecurityGroupIds are empty. */
-  allowedCidrs: z.array(z.cidrv4({ error: 'must be an IPv4 CIDR block' })).default([]),
-  /** Security groups (of the database's region) allowed to connect. */
-  allowedSecurityGroupIds: z.array(z.string().regex(/^sg-[0-9a-f]{8,17}$/, { error: 'must be a security group id such as sg-0a1b2c3d' })).default([]),
-  /** Parameter overrides; they win over the tuned values. A name the engine family does not have is an error. */
-  parameters: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
-  /** Alarm threshold overrides by alarm id (e.g. `cpu-critical: 95`), in the unit the alarm catalog states. */
-  alarmThresholds: z.record(z.string(), z.number()).default({}),
+  ...rdsConnectionFields,
   /** An RDS Proxy in front of the database (TLS required, IAM authentication). */
   proxy: z.boolean().default(false),
   replicas: z.array(rdsReplica).default([]),

@@ -63,6 +63,43 @@ export function acknowledgeRdsInstanceDesign(instance: rds.DatabaseInstanceBase,
   }
 }
 
+export interface AuroraClusterDesign {
+  readonly defaultPort: boolean;
+  readonly deletionProtection: boolean;
+  readonly unexportedLogTypes: readonly string[];
+  readonly instances: ReadonlyArray<{ readonly id: string; readonly fixedAvailabilityZone: boolean }>;
+}
+
+/** The findings an Aurora cluster of ours carries by design, on the cluster, its instances and its monitoring role. */
+export function acknowledgeAuroraClusterDesign(cluster: rds.DatabaseCluster, design: AuroraClusterDesign): void {
+  const findings: Record<string, string> = {};
+  if (design.defaultPort) findings['AwsSolutions-RDS11'] = "the engine's default port is kept: clients and tools expect it; the security group decides who connects";
+  if (!design.deletionProtection) {
+    const reason = "deletion protection off by the environment's tier or an explicit setting; policy rule deletion-protection requires it in staging and production";
+    findings['AwsSolutions-RDS10'] = reason;
+    findings['HIPAA.Security-RDSInstanceDeletionProtectionEnabled'] = reason;
+  }
+  for (const logType of design.unexportedLogTypes) {
+    findings[`HIPAA.Security-RDSLoggingEnabled[LogExport::${logType}]`] =
+      `the ${logType} log records every statement with its data; error, slow-query and audit logs are exported instead`;
+  }
+  acknowledge(cluster.node.defaultChild!, findings);
+  for (const instance of design.instances) {
+    const child = cluster.node.tryFindChild(instance.id)?.node.defaultChild;
+    if (!child) continue;
+    acknowledge(child, {
+      'HIPAA.Security-RDSEnhancedMonitoringEnabled': 'Enhanced Monitoring is set on the cluster (its MonitoringInterval), which covers every instance',
+      ...(instance.fixedAvailabilityZone ? { 'CloudFormation-Validate::W3010': "instances name their zone on purpose, to spread over the configured network's zones" } : {}),
+    });
+  }
+  const monitoringRole = cluster.node.tryFindChild('MonitoringRole');
+  if (monitoringRole) {
+    acknowledge(monitoringRole, {
+      [awsManagedPolicyFinding('service-role/AmazonRDSEnhancedMonitoringRole')]: 'the AWS-managed policy AWS documents for the Enhanced Monitoring role; it only publishes OS metrics',
+    });
+  }
+}
+
 /** Log types the engine offers that are not among those exported. */
 export function unexportedLogTypes(row: Pick<RdsEngineRow, 'logExports' | 'unexportedLogTypes'>, exported?: readonly string[]): string[] {
   const logTypes = exported ?? row.logExports;

@@ -5,12 +5,15 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { AURORA_ALARMS } from './aurora-alarm-catalog';
 import { RDS_ALARMS } from './rds-alarm-catalog';
 
 export interface DashboardInstance {
   readonly identifier: string;
   /** Metrics the instance's alarms watch; it gets a line on each of their graphs. */
   readonly metricNames: readonly string[];
+  /** Aurora cluster-level lines. @default 'DBInstanceIdentifier' */
+  readonly dimension?: 'DBClusterIdentifier';
 }
 
 export interface DatabaseDashboardProps {
@@ -21,7 +24,7 @@ export interface DatabaseDashboardProps {
 /** Each metric of the catalog once, in catalog order, with the statistic its alarms use. */
 function dashboardMetrics() {
   const seen = new Map<string, { namespace: string; metricName: string; statistic: string }>();
-  for (const row of RDS_ALARMS) {
+  for (const row of [...RDS_ALARMS, ...AURORA_ALARMS]) {
     if (!seen.has(row.metricName)) seen.set(row.metricName, { namespace: row.namespace, metricName: row.metricName, statistic: row.statistic });
   }
   return [...seen.values()];
@@ -41,7 +44,7 @@ export class DatabaseDashboard extends Construct {
         left: instances.map((instance) => new cloudwatch.Metric({
           namespace: metric.namespace,
           metricName: metric.metricName,
-          dimensionsMap: { DBInstanceIdentifier: instance.identifier },
+          dimensionsMap: { [instance.dimension ?? 'DBInstanceIdentifier']: instance.identifier },
           statistic: metric.statistic,
           period: Duration.minutes(5),
           label: instance.identifier,

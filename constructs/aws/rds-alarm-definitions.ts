@@ -20,15 +20,32 @@ export interface CloudWatchAlarmDefinition {
   readonly logMetric?: RdsLogMetric;
 }
 
-/**
- * @param overrides thresholds by alarm id, in the catalog's unit; they win over the derived ones.
- */
-export function rdsAlarmDefinitions(
+/** What resolving needs of a catalog row (RDS and Aurora rows alike). */
+export interface AlarmRowLike<C> {
+  readonly id: string;
+  readonly severity: AlarmSeverity;
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly statistic: CloudWatchAlarmDefinition['statistic'];
+  readonly comparison: CloudWatchAlarmDefinition['comparison'];
+  readonly threshold: (ctx: C) => number | undefined;
+  readonly describe: (threshold: number, ctx: C) => string;
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+  readonly missingDataIsOk?: boolean;
+  readonly logMetric?: RdsLogMetric;
+  readonly runbook: string;
+}
+
+/** The rows that apply to `ctx`, thresholds resolved, overrides (by alarm id, in the catalog's unit) winning. */
+export function resolveAlarmRows<C>(
+  rows: ReadonlyArray<AlarmRowLike<C>>,
   identifier: string,
-  ctx: RdsAlarmContext,
-  overrides: Readonly<Record<string, number>> = {},
+  dimensions: Readonly<Record<string, string>>,
+  ctx: C,
+  overrides: Readonly<Record<string, number>>,
 ): CloudWatchAlarmDefinition[] {
-  return RDS_ALARMS.flatMap((row) => {
+  return rows.flatMap((row) => {
     const derived = row.threshold(ctx);
     if (derived === undefined) return [];
     const threshold = overrides[row.id] ?? derived;
@@ -39,7 +56,7 @@ export function rdsAlarmDefinitions(
       severity: row.severity,
       namespace: row.namespace,
       metricName: row.metricName,
-      dimensions: { DBInstanceIdentifier: identifier },
+      dimensions,
       statistic: row.statistic,
       comparison: row.comparison,
       threshold,
@@ -49,4 +66,15 @@ export function rdsAlarmDefinitions(
       logMetric: row.logMetric,
     }];
   });
+}
+
+/**
+ * @param overrides thresholds by alarm id, in the catalog's unit; they win over the derived ones.
+ */
+export function rdsAlarmDefinitions(
+  identifier: string,
+  ctx: RdsAlarmContext,
+  overrides: Readonly<Record<string, number>> = {},
+): CloudWatchAlarmDefinition[] {
+  return resolveAlarmRows(RDS_ALARMS, identifier, { DBInstanceIdentifier: identifier }, ctx, overrides);
 }

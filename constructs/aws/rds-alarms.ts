@@ -33,7 +33,7 @@ export class RdsAlarms extends Construct {
           metricNamespace: definition.namespace,
           metricName: definition.metricName,
           metricValue: '1',
-          dimensions: { DBInstanceIdentifier: props.identifier },
+          dimensions: { ...definition.dimensions },
           unit: cloudwatch.Unit.COUNT,
         });
       }

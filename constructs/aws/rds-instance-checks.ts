@@ -112,7 +112,8 @@ function storageProblems(settings: RdsInstanceSettings): SettingProblem[] {
   return problems;
 }
 
-function windowProblems(settings: RdsInstanceSettings): SettingProblem[] {
+/** Backup and maintenance windows: well-formed, long enough, apart (RDS instances and Aurora clusters alike). */
+export function windowProblems(settings: Pick<RdsInstanceSettings, 'preferredBackupWindow' | 'preferredMaintenanceWindow'>): SettingProblem[] {
   const problems: SettingProblem[] = [];
   const backup = parseBackupWindow(settings.preferredBackupWindow);
   const maintenance = parseMaintenanceWindow(settings.preferredMaintenanceWindow);

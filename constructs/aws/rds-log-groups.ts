@@ -15,6 +15,8 @@ export interface RdsLogGroupsProps {
   /** A key (not an alias): CloudWatch Logs accepts only key ARNs. @default - CloudWatch Logs' own encryption */
   readonly encryptionKey?: kms.IKey;
   readonly removalPolicy: RemovalPolicy;
+  /** Aurora exports per cluster (`/aws/rds/cluster/<id>/<type>`). @default 'instance' */
+  readonly resource?: 'instance' | 'cluster';
 }
 
 export class RdsLogGroups extends Construct {
@@ -24,7 +26,7 @@ export class RdsLogGroups extends Construct {
     super(scope, id);
     const retention = props.retentionDays as logs.RetentionDays;
     this.byType = new Map(props.logTypes.map((type) => [type, new logs.LogGroup(this, type, {
-      logGroupName: `/aws/rds/instance/${props.identifier}/${type}`,
+      logGroupName: `/aws/rds/${props.resource ?? 'instance'}/${props.identifier}/${type}`,
       retention,
       encryptionKey: props.encryptionKey,
       removalPolicy: keepUnlessDestroyed(props.removalPolicy),

@@ -1,7 +1,8 @@
 import { Stack, Stage } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { applyTags } from './apply-tags';
-import { acknowledgeReplicaBackups, applyBackupMembership } from './backup-membership';
+import { AuroraClusterStack } from './aurora-cluster-stack';
+import { acknowledgeReplicaBackups, applyBackupMembership, SECONDARY_CLUSTER_REASON } from './backup-membership';
 import type { EnvironmentPlan } from '../plan/plan-types';
 import { DashboardStack } from './dashboard-stack';
 import { DynamodbTableStack } from './dynamodb-table-stack';
@@ -19,6 +20,9 @@ export class EnvironmentStage extends Stage {
   readonly foundations: ReadonlyMap<string, FoundationStack>;
   readonly rdsInstances: readonly RdsInstanceStack[];
   readonly rdsReplicas: readonly RdsReplicaStack[];
+  readonly auroraClusters: readonly AuroraClusterStack[];
+  /** Secondary clusters of Aurora global databases, each in its region. */
+  readonly auroraSecondaries: readonly AuroraClusterStack[];
   readonly dynamodbTables: readonly DynamodbTableStack[];
   readonly dashboards: readonly DashboardStack[];
 
@@ -77,6 +81,35 @@ export class EnvironmentStage extends Stage {
     });
     this.rdsReplicas = replicas;
 
+    const secondaries: AuroraClusterStack[] = [];
+    this.auroraClusters = aws.auroraClusters.map((cluster) => {
+      const stack = new AuroraClusterStack(this, cluster.stackId, {
+        stackName: cluster.stackName,
+        description: `Aurora ${cluster.engine} ${cluster.engineVersion} cluster ${cluster.clusterIdentifier}${cluster.global ? ' (primary of a global database)' : ''}`,
+        env: env(cluster.region),
+        terminationProtection: protect,
+        plan: cluster,
+        regionResources: regionResources(cluster.region),
+      });
+      stack.addStackDependency(foundations.get(cluster.region)!);
+      for (const secondary of cluster.global?.secondaries ?? []) {
+        const secondaryStack = new AuroraClusterStack(this, secondary.stackId, {
+          stackName: secondary.stackName,
+          description: `Aurora secondary cluster ${secondary.clusterIdentifier} of global database ${secondary.globalClusterIdentifier}`,
+          env: env(secondary.region),
+          terminationProtection: protect,
+          plan: secondary,
+          regionResources: regionResources(secondary.region),
+        });
+        // The global cluster is named, not referenced, and the key by alias: both must exist first.
+        secondaryStack.addStackDependency(stack);
+        secondaryStack.addStackDependency(foundations.get(secondary.region)!);
+        secondaries.push(secondaryStack);
+      }
+      return stack;
+    });
+    this.auroraSecondaries = secondaries;
+
     this.dynamodbTables = aws.dynamodbTables.map((table) => {
       const stack = new DynamodbTableStack(this, table.stackId, {
         stackName: table.stackName,
@@ -103,6 +136,7 @@ export class EnvironmentStage extends Stage {
         db.name,
         { stack: this.rdsInstances[i], replicas: this.rdsInstances[i].database.replicas },
       ]),
+      ...aws.auroraClusters.map((db, i): [string, { stack: Stack; replicas: readonly IConstruct[] }] => [db.name, { stack: this.auroraClusters[i], replicas: [] }]),
       ...aws.dynamodbTables.map((db, i): [string, { stack: Stack; replicas: readonly IConstruct[] }] => [db.name, { stack: this.dynamodbTables[i], replicas: [] }]),
     ]);
     for (const member of aws.backupMembership) {
@@ -110,6 +144,7 @@ export class EnvironmentStage extends Stage {
       if (target) applyBackupMembership(target.stack, member, target.replicas);
     }
     for (const replicaStack of this.rdsReplicas) acknowledgeReplicaBackups(replicaStack);
+    for (const secondaryStack of this.auroraSecondaries) acknowledgeReplicaBackups(secondaryStack, SECONDARY_CLUSTER_REASON);
 
     applyTags(this, plan.tags);
   }

@@ -13,15 +13,8 @@ interface Unsupported {
   readonly fix: string;
 }
 
-const UNSUPPORTED: readonly Unsupported[] = [
-  {
-    field: 'kind',
-    applies: (db) => db.kind === 'aurora-cluster',
-    value: (db) => db.kind,
-    what: 'this database kind is not supported yet (supported today: rds-instance, dynamodb-table, cloudsql-instance)',
-    fix: 'remove the database until its construct lands',
-  },
-];
+// Empty since Aurora clusters render (issue #4); the mechanism stays for the next kind.
+const UNSUPPORTED: readonly Unsupported[] = [];
 
 export function notYetSupported(databases: readonly ResolvedDatabase[]): ProblemDraft[] {
   return databases.flatMap((db, index) =>

@@ -19,8 +19,16 @@ export function resolveDefaults(name: string, parsed: ParsedEnvironment): Resolv
     };
     switch (database.kind) {
       case 'rds-instance':
-      case 'aurora-cluster':
         return { ...database, ...common, backupRetentionDays: database.backupRetentionDays ?? defaults.backupRetentionDays };
+      case 'aurora-cluster':
+        return {
+          ...database,
+          ...common,
+          backupRetentionDays: database.backupRetentionDays ?? defaults.backupRetentionDays,
+          // High availability on Aurora is a reader in another zone to fail over to; secondaries get one to serve reads.
+          readers: database.readers ?? (common.highAvailability ? 1 : 0),
+          secondaryReaders: database.secondaryReaders ?? (common.highAvailability ? 1 : 0),
+        };
       case 'dynamodb-table':
         return {
           ...database,

@@ -20,7 +20,8 @@ export interface ResolvedCommon {
 }
 
 export type ResolvedRdsInstance = RdsInstanceConfig & ResolvedCommon & { readonly backupRetentionDays: number };
-export type ResolvedAuroraCluster = AuroraClusterConfig & ResolvedCommon & { readonly backupRetentionDays: number };
+export type ResolvedAuroraCluster = AuroraClusterConfig &
+  ResolvedCommon & { readonly backupRetentionDays: number; readonly readers: number; readonly secondaryReaders: number };
 /** pointInTimeRecoveryDays: the tier's backup retention when PITR is on and the table sets none. */
 export type ResolvedDynamodbTable = DynamodbTableConfig & ResolvedCommon & { readonly pointInTimeRecoveryDays?: number };
 /** `pointInTimeRecovery` is the PITR switch (PostgreSQL, SQL Server); `binaryLog` MySQL's. */

@@ -3,7 +3,7 @@ import { TIER_DEFAULTS } from '../../config/schema';
 import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds-alarm-definitions';
 import type { CloudSqlAlert } from '../../constructs/gcp/cloud-sql-alert';
 import type { ResolvedEnvironment } from '../config/resolved-environment';
-import type { CloudSqlInstancePlan, DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan, RecoveryPlan } from '../plan/plan-types';
+import type { AuroraClusterPlan, CloudSqlInstancePlan, DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan, RecoveryPlan } from '../plan/plan-types';
 import type { InventoryEntry } from './inventory-entry';
 
 const GIB = 1024 ** 3;
@@ -48,6 +48,33 @@ function rdsInstanceEntry(db: RdsInstancePlan, rto: number, backupPlan: string):
     ...recoveryColumns(db.recovery, rto),
     alarms: db.alarms.map(cloudWatchAlarm),
     notableSettings: settings(db.parameters),
+  };
+}
+
+function auroraClusterEntry(db: AuroraClusterPlan, rto: number, backupPlan: string): Omit<InventoryEntry, 'waivers'> {
+  const capacity = db.capacity;
+  const secondaries = db.global?.secondaries ?? [];
+  return {
+    database: db.name,
+    cloud: 'AWS',
+    kind: secondaries.length > 0 ? 'Aurora global database' : 'Aurora cluster',
+    engine: `${db.engine} ${db.engineVersion}`,
+    size: capacity.mode === 'provisioned'
+      ? `${capacity.instanceClass} (${capacity.size.vcpus} vCPU, ${capacity.size.memoryGiB} GiB) × ${db.instances.length}`
+      : `Serverless v2 ${capacity.minCapacity}–${capacity.maxCapacity} ACU × ${db.instances.length}${capacity.autoPauseMinutes ? `, pauses after ${capacity.autoPauseMinutes} min` : ''}`,
+    storage: 'Aurora cluster volume (grows to 128 TiB)',
+    region: db.region,
+    highAvailability: `writer + ${db.instances.length - 1} reader(s) over ${new Set(db.instances.map((i) => i.availabilityZone)).size} AZ`,
+    replicas: [
+      ...db.instances.filter((i) => i.role === 'reader').map((i) => ({ name: i.identifier, region: db.region })),
+      ...secondaries.map((s) => ({ name: s.clusterIdentifier, region: s.region })),
+    ],
+    encryptionKey: db.keyAlias,
+    backups: `${db.recovery.backupRetentionDays} d${db.recovery.backtrackHours ? `, backtrack ${db.recovery.backtrackHours} h` : ''}`,
+    backupPlan,
+    ...recoveryColumns(db.recovery, rto),
+    alarms: [...db.clusterAlarms, ...db.instances.flatMap((i) => i.alarms)].map(cloudWatchAlarm),
+    notableSettings: [...settings(db.clusterParameters), ...settings(db.instanceParameters)],
   };
 }
 
@@ -115,6 +142,7 @@ export function inventoryEntries(env: ResolvedEnvironment, plan: EnvironmentPlan
   const backupPlan = (name: string) => plan.aws?.backupMembership.find((m) => m.database === name)?.summary ?? 'none';
   const entries = [
     ...(plan.aws?.rdsInstances ?? []).map((db) => rdsInstanceEntry(db, rto, backupPlan(db.name))),
+    ...(plan.aws?.auroraClusters ?? []).map((db) => auroraClusterEntry(db, rto, backupPlan(db.name))),
     ...(plan.aws?.dynamodbTables ?? []).map((db) => dynamodbTableEntry(db, rto, backupPlan(db.name))),
     ...(plan.gcp?.cloudSqlInstances ?? []).map((db) => cloudSqlInstanceEntry(db, rto)),
   ];

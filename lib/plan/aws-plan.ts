@@ -1,9 +1,10 @@
 /** Plans the AWS side of an environment: a foundation (key, topic, backup vault and plans) per region, the databases, a dashboard per region. */
 import type { ResolvedEnvironment } from '../config/resolved-environment';
+import { planAuroraCluster } from './aurora-cluster-plan';
 import { planBackupMembership, planRegionBackup } from './backup-plan';
 import { planDynamodbTable, planRegionDynamodbAlarms } from './dynamodb-table-plan';
 import { awsAlarmTopicName, awsDashboardName, awsDashboardStackId, awsFoundationStackId, awsKeyAlias, awsStackName } from './names';
-import type { AwsDashboardPlan, AwsPlan, AwsRegionPlan, RdsInstancePlan, RdsReplicaPlan } from './plan-types';
+import type { AuroraClusterCommonPlan, AuroraClusterPlan, AwsDashboardPlan, AwsPlan, AwsRegionPlan, RdsInstancePlan } from './plan-types';
 import { planRdsInstance } from './rds-instance-plan';
 
 export function planAws(env: ResolvedEnvironment): AwsPlan | undefined {
@@ -31,24 +32,39 @@ export function planAws(env: ResolvedEnvironment): AwsPlan | undefined {
   });
   const regionPlan = (region: string) => regions.find((r) => r.region === region)!;
   const rdsInstances = env.databases.flatMap((db) => (db.kind === 'rds-instance' ? [planRdsInstance(env, db, regionPlan)] : []));
+  const auroraClusters = env.databases.flatMap((db) => (db.kind === 'aurora-cluster' ? [planAuroraCluster(env, db, regionPlan)] : []));
   const dynamodbTables = env.databases.flatMap((db) => (db.kind === 'dynamodb-table' ? [planDynamodbTable(env, db, regionPlan)] : []));
   return {
     account: aws.account,
     primaryRegion: aws.primaryRegion,
     regions,
     rdsInstances,
+    auroraClusters,
     dynamodbTables,
     backupMembership: planBackupMembership(env),
-    dashboards: planDashboards(env.name, regions, rdsInstances),
+    dashboards: planDashboards(env.name, regions, rdsInstances, auroraClusters),
   };
 }
 
-function planDashboards(environment: string, regions: readonly AwsRegionPlan[], rdsInstances: readonly RdsInstancePlan[]): AwsDashboardPlan[] {
-  const metricNames = (instance: RdsInstancePlan | RdsReplicaPlan) => [...new Set(instance.alarms.map((alarm) => alarm.metricName))];
-  const all = rdsInstances.flatMap((primary) => [
-    { identifier: primary.identifier, role: 'primary' as const, metricNames: metricNames(primary), region: primary.region },
-    ...primary.replicas.map((replica) => ({ identifier: replica.identifier, role: 'replica' as const, metricNames: metricNames(replica), region: replica.region })),
-  ]);
+function planDashboards(
+  environment: string,
+  regions: readonly AwsRegionPlan[],
+  rdsInstances: readonly RdsInstancePlan[],
+  auroraClusters: readonly AuroraClusterPlan[],
+): AwsDashboardPlan[] {
+  const metricNames = (instance: { alarms: RdsInstancePlan['alarms'] }) => [...new Set(instance.alarms.map((alarm) => alarm.metricName))];
+  // An Aurora cluster: a line per instance, and a cluster line on the cluster-level graphs (volume, global lag).
+  const auroraLines = (cluster: AuroraClusterCommonPlan) => [
+    ...cluster.instances.map((instance) => ({ identifier: instance.identifier, role: instance.role, metricNames: metricNames(instance), region: cluster.region })),
+    { identifier: cluster.clusterIdentifier, role: cluster.instances.some((i) => i.role === 'writer') ? 'primary-cluster' as const : 'secondary-cluster' as const, metricNames: metricNames({ alarms: cluster.clusterAlarms }), region: cluster.region, dimension: 'DBClusterIdentifier' as const },
+  ];
+  const all = [
+    ...rdsInstances.flatMap((primary) => [
+      { identifier: primary.identifier, role: 'primary' as const, metricNames: metricNames(primary), region: primary.region },
+      ...primary.replicas.map((replica) => ({ identifier: replica.identifier, role: 'replica' as const, metricNames: metricNames(replica), region: replica.region })),
+    ]),
+    ...auroraClusters.flatMap((cluster) => [...auroraLines(cluster), ...(cluster.global?.secondaries ?? []).flatMap(auroraLines)]),
+  ];
   return regions.flatMap(({ region }) => {
     const instances = all.filter((instance) => instance.region === region).map(({ region: _region, ...instance }) => instance);
     if (instances.length === 0) return [];

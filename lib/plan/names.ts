@@ -7,6 +7,11 @@ export const rdsInstanceStackId = (database: string) => `rds-${database}`;
 /** Replica suffixes (`-replica-15`, ≤ 11 characters) are budgeted in DATABASE_NAME_MAX_LENGTH. */
 export const rdsReplicaIdentifier = (identifier: string, index: number) => `${identifier}-replica-${index + 1}`;
 export const rdsReplicaStackId = (database: string, index: number) => `rds-${database}-replica-${index + 1}`;
+export const auroraClusterStackId = (database: string) => `aurora-${database}`;
+export const auroraSecondaryStackId = (database: string, region: string) => `aurora-${database}-${region}`;
+export const auroraSecondaryIdentifier = (identifier: string, region: string) => `${identifier}-${region}`;
+export const auroraInstanceIdentifier = (cluster: string, index: number) => (index === 0 ? `${cluster}-writer` : `${cluster}-reader-${index}`);
+export const auroraClusterArn = (account: string, region: string, identifier: string) => `arn:aws:rds:${region}:${account}:cluster:${identifier}`;
 export const awsDashboardStackId = (region: string) => `dashboard-${region}`;
 export const awsDashboardName = (environment: string, region: string) => `${environment}-databases-${region}`;
 export const rdsInstanceArn = (account: string, region: string, identifier: string) => `arn:aws:rds:${region}:${account}:db:${identifier}`;

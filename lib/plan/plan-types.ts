@@ -6,6 +6,8 @@ import type { VaultLockSettings } from '../../constructs/aws/backup-checks';
 import type { DynamoDbAlarmDefinition } from '../../constructs/aws/dynamodb-alarm-definitions';
 import type { DynamodbTableSettings } from '../../constructs/aws/dynamodb-table-checks';
 import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds-alarm-definitions';
+import type { AuroraRole } from '../../constructs/aws/aurora-alarm-catalog';
+import type { AuroraServerlessV2Settings } from '../../constructs/aws/aurora-cluster-checks';
 import type { RdsInstanceRole } from '../../constructs/aws/rds-alarm-catalog';
 import type { RdsOptionSpec } from '../../constructs/aws/rds-engine-table';
 import type { CloudSqlAlert } from '../../constructs/gcp/cloud-sql-alert';
@@ -44,6 +46,7 @@ export interface AwsPlan {
   readonly primaryRegion: string;
   readonly regions: readonly AwsRegionPlan[];
   readonly rdsInstances: readonly RdsInstancePlan[];
+  readonly auroraClusters: readonly AuroraClusterPlan[];
   readonly dynamodbTables: readonly DynamodbTablePlan[];
   /** Every AWS database and the AWS Backup plans that protect it (or why none does). */
   readonly backupMembership: readonly BackupMembershipPlan[];
@@ -146,7 +149,13 @@ export interface AwsStackPlan {
 
 export interface AwsDashboardPlan extends AwsStackPlan {
   readonly dashboardName: string;
-  readonly instances: ReadonlyArray<{ readonly identifier: string; readonly role: RdsInstanceRole; readonly metricNames: readonly string[] }>;
+  readonly instances: ReadonlyArray<{
+    readonly identifier: string;
+    readonly role: RdsInstanceRole | AuroraRole;
+    readonly metricNames: readonly string[];
+    /** Aurora cluster-level lines use DBClusterIdentifier. @default 'DBInstanceIdentifier' */
+    readonly dimension?: 'DBClusterIdentifier';
+  }>;
 }
 
 /** Recovery of an RDS instance, plus where its automated backups are replicated. */
@@ -231,6 +240,79 @@ export interface RdsReplicaPlan extends RdsInstanceCommon {
   /** The source by ARN (a cross-region replica must name it so). */
   readonly sourceArn: string;
   readonly sourceIdentifier: string;
+}
+
+/** A writer or reader of an Aurora cluster. */
+export interface AuroraInstancePlan {
+  readonly identifier: string;
+  readonly role: 'writer' | 'reader';
+  /** Failover order: the first reader is tier 1, so it is promoted before the others. */
+  readonly promotionTier: number;
+  /** Spread over the region's zones. */
+  readonly availabilityZone: string;
+  readonly alarms: readonly CloudWatchAlarmDefinition[];
+}
+
+export type AuroraCapacityPlan =
+  | { readonly mode: 'provisioned'; readonly instanceClass: string; readonly size: InstanceSize }
+  | ({ readonly mode: 'serverless-v2' } & AuroraServerlessV2Settings);
+
+/** What a primary cluster and a secondary cluster of a global database decide the same way, each in its region. */
+export interface AuroraClusterCommonPlan extends AwsStackPlan {
+  readonly clusterIdentifier: string;
+  readonly account: string;
+  readonly engine: string;
+  readonly engineVersion: string;
+  readonly majorVersion: string;
+  /** `aurora-postgresql16`: both parameter groups' family; a major upgrade changes it. */
+  readonly parameterGroupFamily: string;
+  readonly capacity: AuroraCapacityPlan;
+  readonly port: number;
+  readonly keyAlias: string;
+  /** This cluster's region's customer-managed key, by alias ARN. */
+  readonly keyAliasArn: string;
+  readonly alarmTopicArn: string;
+  readonly clusterParameters: Readonly<Record<string, string>>;
+  readonly instanceParameters: Readonly<Record<string, string>>;
+  readonly instances: readonly AuroraInstancePlan[];
+  /** Cluster-level alarms (volume, deadlocks from the log, global replication lag). */
+  readonly clusterAlarms: readonly CloudWatchAlarmDefinition[];
+  readonly allowedCidrs: readonly string[];
+  readonly allowedSecurityGroupIds: readonly string[];
+  readonly deletionProtection: boolean;
+  readonly removalPolicy: RemovalPolicyName;
+  readonly backupRetentionDays: number;
+  readonly preferredBackupWindow: string;
+  readonly preferredMaintenanceWindow: string;
+  readonly iamAuthentication: true;
+  readonly observability: RdsObservabilityPlan;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface AuroraRecoveryPlan extends RecoveryPlan {
+  readonly preferredBackupWindow: string;
+  readonly copyTagsToSnapshot: true;
+  /** Aurora MySQL: rewind in place up to this many hours. */
+  readonly backtrackHours?: number;
+}
+
+export interface AuroraClusterPlan extends AuroraClusterCommonPlan {
+  readonly name: string;
+  readonly arn: string;
+  readonly databaseName?: string;
+  readonly credentials: { readonly mode: 'rds-managed' | 'secrets-manager'; readonly rotationDays: number };
+  readonly recovery: AuroraRecoveryPlan;
+  /** A major version change upgrades the cluster in place: new parameter group family, same cluster. */
+  readonly allowMajorVersionUpgrade: true;
+  /** A global database: the AWS::RDS::GlobalCluster (in the primary's stack) and its secondary clusters. */
+  readonly global?: { readonly globalClusterIdentifier: string; readonly secondaries: readonly AuroraSecondaryPlan[] };
+}
+
+/** A secondary cluster: no credentials or database name of its own (they replicate from the primary). */
+export interface AuroraSecondaryPlan extends AuroraClusterCommonPlan {
+  readonly globalClusterIdentifier: string;
+  readonly primaryRegion: string;
+  readonly primaryClusterIdentifier: string;
 }
 
 // ---------- Google Cloud ----------

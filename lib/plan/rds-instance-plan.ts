@@ -14,7 +14,7 @@ import type { AwsRegionPlan, RdsInstancePlan, RdsObservabilityPlan, RdsReplicaPl
 const RDS_PITR_RPO_MINUTES = 5;
 
 /** Observability by tier: production keeps more history and samples more often. */
-const RDS_TIER_OBSERVABILITY: Readonly<Record<Tier, Omit<RdsObservabilityPlan, 'performanceInsights' | 'logExports'>>> = {
+export const RDS_TIER_OBSERVABILITY: Readonly<Record<Tier, Omit<RdsObservabilityPlan, 'performanceInsights' | 'logExports'>>> = {
   development: { databaseInsightsMode: 'standard', performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60, logRetentionDays: 7 },
   staging: { databaseInsightsMode: 'standard', performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60, logRetentionDays: 30 },
   // Database Insights advanced mode requires 465 days (15 months) of Performance Insights history.

@@ -1,6 +1,7 @@
 /** One adapter per database kind, from its plan to the cloud-neutral posture the rules check. */
 import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
-import type { BackupMembershipPlan, CloudSqlInstancePlan, DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan } from '../plan/plan-types';
+import { AURORA_ENGINE_TABLE, AuroraEngine } from '../../constructs/aws/aurora-engine-table';
+import type { AuroraClusterPlan, BackupMembershipPlan, CloudSqlInstancePlan, DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan } from '../plan/plan-types';
 import type { DatabasePosture, PostureSetting } from './database-posture';
 
 type Context = Pick<DatabasePosture, 'environment' | 'tier' | 'index'>;
@@ -27,6 +28,29 @@ function rdsInstancePosture(db: RdsInstancePlan, context: Context, emails: reado
     tlsEnforced: at(Object.entries(tls).every(([name, value]) => db.parameters[name] === value), 'parameters'),
     allowedNetworks: at(db.allowedCidrs, 'allowedCidrs'),
     alarmCount: db.alarms.length,
+    notificationTargets: { value: emails.length > 0 ? [db.alarmTopicArn] : [], path: ['aws', 'notifications', 'emails'] },
+    awsBackup: awsBackupPosture(membership),
+  };
+}
+
+function auroraClusterPosture(db: AuroraClusterPlan, context: Context, emails: readonly string[], membership?: BackupMembershipPlan): DatabasePosture {
+  const at = <T>(value: T, field: string) => databaseSetting<T>(context.index)(value, field);
+  const tls = AURORA_ENGINE_TABLE[db.engine as AuroraEngine].tlsParameters;
+  const clusters = [db, ...(db.global?.secondaries ?? [])];
+  return {
+    ...context,
+    database: db.name,
+    kind: 'aurora-cluster',
+    // A reader in another zone is what a writer fails over to.
+    highAvailability: at(db.instances.some((i) => i.role === 'reader'), 'readers'),
+    deletionProtection: at(db.deletionProtection, 'deletionProtection'),
+    removalPolicy: at(db.removalPolicy, 'removalPolicy'),
+    backupRetentionDays: at(db.recovery.backupRetentionDays, 'backupRetentionDays'),
+    pointInTimeRecovery: at(db.recovery.pointInTimeRecovery, 'pointInTimeRecovery'),
+    customerManagedKey: at<string | undefined>(clusters.every((c) => c.keyAliasArn) ? db.keyAliasArn : undefined, 'region'),
+    tlsEnforced: at(clusters.every((c) => Object.entries(tls).every(([name, value]) => c.clusterParameters[name] === value)), 'parameters'),
+    allowedNetworks: at(db.allowedCidrs, 'allowedCidrs'),
+    alarmCount: clusters.reduce((n, c) => n + c.clusterAlarms.length + c.instances.reduce((m, i) => m + i.alarms.length, 0), 0),
     notificationTargets: { value: emails.length > 0 ? [db.alarmTopicArn] : [], path: ['aws', 'notifications', 'emails'] },
     awsBackup: awsBackupPosture(membership),
   };
@@ -83,6 +107,7 @@ export function environmentPostures(plan: EnvironmentPlan, databaseOrder: readon
   const membership = (name: string) => plan.aws?.backupMembership.find((m) => m.database === name);
   return [
     ...(plan.aws?.rdsInstances ?? []).map((db) => rdsInstancePosture(db, context(db.name), awsEmails, membership(db.name))),
+    ...(plan.aws?.auroraClusters ?? []).map((db) => auroraClusterPosture(db, context(db.name), awsEmails, membership(db.name))),
     ...(plan.aws?.dynamodbTables ?? []).map((db) => dynamodbTablePosture(db, context(db.name), awsEmails, membership(db.name))),
     ...(plan.gcp?.cloudSqlInstances ?? []).map((db) => cloudSqlInstancePosture(db, context(db.name), gcpEmails)),
   ].sort((a, b) => a.index - b.index);

@@ -29,8 +29,8 @@ describe('one Stage per environment', () => {
 
   test('a foundation stack per region, a stack per database, cross-region replicas in their region, a dashboard per region', () => {
     expect(stage('prod').node.children.map((c) => c.node.id)).toEqual([
-      'foundation-eu-west-1', 'foundation-eu-central-1', 'rds-orders', 'rds-orders-replica-2', 'rds-catalog', 'dynamodb-sessions',
-      'dashboard-eu-west-1', 'dashboard-eu-central-1',
+      'foundation-eu-west-1', 'foundation-eu-central-1', 'rds-orders', 'rds-orders-replica-2', 'rds-catalog',
+      'aurora-payments', 'aurora-payments-eu-central-1', 'dynamodb-sessions', 'dashboard-eu-west-1', 'dashboard-eu-central-1',
     ]);
     const rds = stage('prod').rdsInstances[0];
     expect(rds.stackName).toBe('prod-rds-orders');
@@ -212,17 +212,15 @@ describe('snapshots (one per environment stage; they record intent, the assertio
   });
 });
 
-test('the backup-selection tag is on primaries only: a read replica is not backed up (its source is)', () => {
+test('the backup-selection tag is on primaries and clusters only: replicas and Aurora members are not backed up on their own', () => {
   const templates = stageTemplates(stage('prod'));
-  const instances = Object.entries(templates).flatMap(([stackName, template]) =>
-    Object.values<any>(template.Resources)
-      .filter((resource) => resource.Type === 'AWS::RDS::DBInstance')
-      .map((resource) => ({
-        stackName,
-        replica: 'SourceDBInstanceIdentifier' in resource.Properties,
-        tag: resource.Properties.Tags?.find((t: { Key: string }) => t.Key === 'backup-plan')?.Value,
-      })),
-  );
-  expect(instances.filter((i) => !i.replica).every((i) => i.tag === 'prod-databases-eu-west-1')).toBe(true);
-  expect(instances.filter((i) => i.replica).map((i) => i.tag)).toEqual([undefined, undefined]);
+  const tagOf = (resource: any) => resource.Properties.Tags?.find((t: { Key: string }) => t.Key === 'backup-plan')?.Value;
+  const resources = Object.values(templates).flatMap((template: any) => Object.values<any>(template.Resources));
+  const instances = resources.filter((r) => r.Type === 'AWS::RDS::DBInstance');
+  const role = (r: any) => ('SourceDBInstanceIdentifier' in r.Properties ? 'replica' : 'DBClusterIdentifier' in r.Properties ? 'aurora member' : 'primary');
+  expect(instances.filter((r) => role(r) === 'primary').every((r) => tagOf(r) === 'prod-databases-eu-west-1')).toBe(true);
+  expect(instances.filter((r) => role(r) !== 'primary').map(tagOf).every((tag) => tag === undefined)).toBe(true);
+  // The primary Aurora cluster is selected as a cluster; its secondary in eu-central-1 holds the same data.
+  const clusters = resources.filter((r) => r.Type === 'AWS::RDS::DBCluster');
+  expect(clusters.map(tagOf).sort()).toEqual(['prod-databases-eu-west-1', undefined]);
 });

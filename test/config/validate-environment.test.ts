@@ -224,13 +224,9 @@ describe('cross-field problems', () => {
   });
 });
 
-describe('settings no construct renders yet are rejected, not ignored', () => {
-  test.each([
-    ['an Aurora cluster', { kind: 'aurora-cluster', name: 'catalog', engine: 'aurora-postgresql', version: '16.6' }, 'kind', '"aurora-cluster"', 'this database kind is not supported yet (supported today: rds-instance, dynamodb-table, cloudsql-instance)'],
-  ])('%s', (_label, database, field, value, message) => {
-    const problems = problemsOf(withChange((c) => c.databases.push(database)));
-    expect(problems).toEqual([expect.stringContaining(`databases[2].${field} = ${value}: ${message}`)]);
-  });
+test('an Aurora cluster is accepted now that a construct renders every setting the schema has', () => {
+  const cluster = { kind: 'aurora-cluster', name: 'payments', engine: 'aurora-postgresql', version: '16.9', instanceClass: 'db.r7g.large' };
+  expect(problemsOf(withChange((c) => c.databases.push(cluster)))).toEqual([]);
 });
 
 test('validateEnvironment throws one ConfigError listing every problem', () => {

@@ -47,7 +47,7 @@ test('the approved state itself passes', () => {
 
 test('only stateful resources are kept in the baseline', () => {
   const types = new Set(Object.values(approved.aws).flatMap((t) => Object.values(t.Resources!).map((r) => r.Type)));
-  expect([...types].sort()).toEqual(['AWS::Backup::BackupVault', 'AWS::DynamoDB::GlobalTable', 'AWS::KMS::Key', 'AWS::RDS::DBInstance', 'AWS::RDS::DBParameterGroup']);
+  expect([...types].sort()).toEqual(['AWS::Backup::BackupVault', 'AWS::DynamoDB::GlobalTable', 'AWS::KMS::Key', 'AWS::RDS::DBCluster', 'AWS::RDS::DBClusterParameterGroup', 'AWS::RDS::DBInstance', 'AWS::RDS::DBParameterGroup', 'AWS::RDS::GlobalCluster']);
   expect(Object.keys(approved.gcp['prod-cloudsql-ledger'].resource!)).toEqual(['google_sql_database_instance']);
 });
 

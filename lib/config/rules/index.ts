@@ -1,3 +1,4 @@
+import { auroraClusterRules } from './aurora-cluster-rules';
 import { awsBackupRules } from './aws-backup-rules';
 import { cloudSqlInstanceRules } from './cloudsql-instance-rules';
 import { dynamodbTableRules } from './dynamodb-table-rules';
@@ -6,4 +7,4 @@ import { rdsInstanceRules } from './rds-instance-rules';
 import type { Rule } from './rule';
 
 /** Every cross-field rule, environment-wide first, then one set per database kind, then AWS Backup. */
-export const CROSS_FIELD_RULES: readonly Rule[] = [...ENVIRONMENT_RULES, rdsInstanceRules, dynamodbTableRules, cloudSqlInstanceRules, awsBackupRules];
+export const CROSS_FIELD_RULES: readonly Rule[] = [...ENVIRONMENT_RULES, rdsInstanceRules, auroraClusterRules, dynamodbTableRules, cloudSqlInstanceRules, awsBackupRules];
