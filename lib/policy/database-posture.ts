@@ -10,6 +10,14 @@ export interface PostureSetting<T> {
   readonly path: ReadonlyArray<string | number>;
 }
 
+export interface DatabaseCopy {
+  readonly name: string;
+  readonly region: string;
+  readonly zone?: string;
+  /** disaster-recovery: survives the loss of the primary's region; failover: the loss of its zone. */
+  readonly purpose: 'disaster-recovery' | 'failover' | 'read-scaling';
+}
+
 export interface DatabasePosture {
   readonly environment: string;
   readonly tier: Tier;
@@ -31,6 +39,10 @@ export interface DatabasePosture {
   readonly alarmCount: number;
   /** Where alarms go (topic ARN, notification emails); empty when nobody is told. */
   readonly notificationTargets: PostureSetting<readonly string[]>;
+  /** Where the primary runs; its zone when it is pinned to one. */
+  readonly placement: { readonly region: string; readonly zone?: string };
+  /** Replicas, secondaries and failover readers, with the purpose their placement must serve. */
+  readonly copies: PostureSetting<readonly DatabaseCopy[]>;
   /**
    * AWS databases only (undefined for kinds AWS Backup does not cover): the AWS Backup plans that protect the
    * database, empty when none does, and the reason it opted out (aws.backup.optOuts).

@@ -30,6 +30,11 @@ function rdsInstancePosture(db: RdsInstancePlan, context: Context, emails: reado
     alarmCount: db.alarms.length,
     notificationTargets: { value: emails.length > 0 ? [db.alarmTopicArn] : [], path: ['aws', 'notifications', 'emails'] },
     awsBackup: awsBackupPosture(membership),
+    placement: { region: db.region },
+    copies: at(
+      db.replicas.map((r) => ({ name: r.identifier, region: r.region, zone: r.availabilityZone, purpose: r.crossRegion ? 'disaster-recovery' as const : 'read-scaling' as const })),
+      'replicas',
+    ),
   };
 }
 
@@ -53,6 +58,14 @@ function auroraClusterPosture(db: AuroraClusterPlan, context: Context, emails: r
     alarmCount: clusters.reduce((n, c) => n + c.clusterAlarms.length + c.instances.reduce((m, i) => m + i.alarms.length, 0), 0),
     notificationTargets: { value: emails.length > 0 ? [db.alarmTopicArn] : [], path: ['aws', 'notifications', 'emails'] },
     awsBackup: awsBackupPosture(membership),
+    placement: { region: db.region, zone: db.instances.find((i) => i.role === 'writer')?.availabilityZone },
+    copies: at(
+      [
+        ...db.instances.filter((i) => i.role === 'reader').map((i) => ({ name: i.identifier, region: db.region, zone: i.availabilityZone, purpose: 'failover' as const })),
+        ...(db.global?.secondaries ?? []).map((c) => ({ name: c.clusterIdentifier, region: c.region, purpose: 'disaster-recovery' as const })),
+      ],
+      'secondaryRegions',
+    ),
   };
 }
 
@@ -76,6 +89,11 @@ function dynamodbTablePosture(db: DynamodbTablePlan, context: Context, emails: r
     alarmCount: db.alarms.length,
     notificationTargets: { value: emails.length > 0 ? [db.alarmTopicArn] : [], path: ['aws', 'notifications', 'emails'] },
     awsBackup: awsBackupPosture(membership),
+    placement: { region: db.region },
+    copies: at(
+      db.replicas.filter((r) => r.region !== db.region).map((r) => ({ name: `${db.tableName} (${r.region})`, region: r.region, purpose: 'disaster-recovery' as const })),
+      'replicaRegions',
+    ),
   };
 }
 
@@ -96,6 +114,11 @@ function cloudSqlInstancePosture(db: CloudSqlInstancePlan, context: Context, ema
     allowedNetworks: { value: [], path: ['gcp', 'privateNetwork'] },
     alarmCount: db.alerts.length,
     notificationTargets: { value: emails, path: ['gcp', 'notifications', 'emails'] },
+    placement: { region: db.region },
+    copies: at(
+      db.replicas.map((r) => ({ name: r.instanceName, region: r.region, purpose: r.disasterRecovery ? 'disaster-recovery' as const : 'read-scaling' as const })),
+      'replicas',
+    ),
   };
 }
 

@@ -6,6 +6,7 @@ import { assertPolicies } from '../../lib/policy/assert-policies';
 import { policyProblems } from '../../lib/policy/policy-problems';
 import { environmentPostures } from '../../lib/policy/postures';
 import { POLICY_RULES } from '../../lib/policy/rules';
+import { loadEnvironments } from '../../lib/config/load-environments';
 import { fixtureConfig, withChange } from '../support/fixtures';
 
 const TODAY = '2026-11-21';
@@ -23,7 +24,7 @@ test('the compliant fixture passes every rule in every tier', () => {
 test('rule ids are unique and stable', () => {
   expect(POLICY_RULES.map((rule) => rule.id)).toEqual([
     'high-availability', 'deletion-protection', 'retained-on-removal', 'backup-retention', 'point-in-time-recovery',
-    'customer-managed-key', 'tls-enforced', 'private-network', 'alarms-notify', 'backup-plan-membership',
+    'customer-managed-key', 'tls-enforced', 'private-network', 'alarms-notify', 'replica-placement', 'backup-plan-membership',
   ]);
 });
 
@@ -109,7 +110,7 @@ describe('waivers', () => {
 
   test('a waiver of an unknown rule is an error', () => {
     expect(violations(waive({ rule: 'multi-az', reason: 'a rule name that does not exist' }))[0]).toBe(
-      "prod › orders › databases[0].waivers[0].rule = \"multi-az\": is not a policy rule; rules: high-availability, deletion-protection, retained-on-removal, backup-retention, point-in-time-recovery, customer-managed-key, tls-enforced, private-network, alarms-notify, backup-plan-membership. Fix: name one of the rules, or remove the waiver",
+      "prod › orders › databases[0].waivers[0].rule = \"multi-az\": is not a policy rule; rules: high-availability, deletion-protection, retained-on-removal, backup-retention, point-in-time-recovery, customer-managed-key, tls-enforced, private-network, alarms-notify, replica-placement, backup-plan-membership. Fix: name one of the rules, or remove the waiver",
     );
   });
 
@@ -146,4 +147,38 @@ test('the apps refuse a policy violation before writing anything', () => {
     expect(result.stderr).toContain("prod › orders › databases[0].highAvailability = false: a production database must survive the loss of a zone");
     expect(fs.existsSync(outdir)).toBe(false);
   }
+});
+
+describe('replica-placement', () => {
+  const rule = POLICY_RULES.find((r) => r.id === 'replica-placement')!;
+  const posture = () => environmentPostures(buildPlan(validateEnvironment('prod', fixtureConfig())), ['orders', 'ledger'])[0];
+
+  test('the sample production environment places every replica where it serves its purpose', () => {
+    const env = loadEnvironments(['prod'])[0];
+    const plan = buildPlan(env);
+    const postures = environmentPostures(plan, env.databases.map((db) => db.name));
+    expect(postures.filter((p) => p.copies.value.length > 0).map((p) => [p.database, rule.check(p)])).toEqual(
+      postures.filter((p) => p.copies.value.length > 0).map((p) => [p.database, undefined]),
+    );
+    expect(postures.flatMap((p) => p.copies.value.map((c) => c.purpose))).toEqual(expect.arrayContaining(['disaster-recovery', 'failover', 'read-scaling']));
+  });
+
+  test('a disaster-recovery copy in the primary region, and a failover reader in the primary zone, are findings', () => {
+    const base = posture();
+    const finding = rule.check({
+      ...base,
+      placement: { region: 'eu-west-1', zone: 'eu-west-1a' },
+      copies: {
+        path: ['databases', 0, 'replicas'],
+        value: [
+          { name: 'orders-dr', region: 'eu-west-1', purpose: 'disaster-recovery' },
+          { name: 'orders-reader', region: 'eu-west-1', zone: 'eu-west-1a', purpose: 'failover' },
+          { name: 'orders-reporting', region: 'eu-west-1', zone: 'eu-west-1a', purpose: 'read-scaling' },
+        ],
+      },
+    });
+    expect(finding?.message).toBe(
+      "orders-dr is meant for disaster recovery but sits in the primary's region eu-west-1; orders-reader is meant for failover but sits in the primary's zone eu-west-1a",
+    );
+  });
 });

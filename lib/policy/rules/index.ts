@@ -7,6 +7,7 @@ import { deletionProtection } from './deletion-protection';
 import { highAvailability } from './high-availability';
 import { pointInTimeRecovery } from './point-in-time-recovery';
 import { privateNetwork } from './private-network';
+import { replicaPlacement } from './replica-placement';
 import { retainedOnRemoval } from './retained-on-removal';
 import { tlsEnforced } from './tls-enforced';
 
@@ -21,5 +22,6 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   tlsEnforced,
   privateNetwork,
   alarmsNotify,
+  replicaPlacement,
   backupPlanMembership,
 ];
