@@ -5,6 +5,7 @@
  */
 import type { AuroraClusterPlan, AwsPlan, DynamodbTablePlan, RdsInstancePlan } from '../../plan/plan-types';
 import type { CheckResult } from '../check-result';
+import { AuroraClusterDrill } from '../drill/aurora-cluster-drill';
 import { DynamodbTableDrill } from '../drill/dynamodb-table-drill';
 import { RdsInstanceDrill } from '../drill/rds-instance-drill';
 import type { DrillStrategy } from '../drill/drill-strategy';
@@ -75,6 +76,7 @@ export const DATABASE_KINDS: readonly KindRow[] = [
     planned: (aws) => aws.auroraClusters,
     describe: (plan) => ({ name: plan.name, identifier: plan.clusterIdentifier, region: plan.region }),
     verify: verifyAuroraCluster,
+    drill: (plan, ctx) => new AuroraClusterDrill(plan, ctx),
   }),
 ];
 
