@@ -15,7 +15,6 @@ import {
   ModifyDBClusterCommand,
   paginateDescribeDBClusterSnapshots,
   RestoreDBClusterToPointInTimeCommand,
-  Tag,
 } from '@aws-sdk/client-rds';
 import type { AuroraClusterPlan } from '../../plan/plan-types';
 import { CheckResult, equalityCheck } from '../check-result';
@@ -27,7 +26,7 @@ import { AURORA_CLUSTER_KIND, plannedInstanceClass } from '../verify/aurora-clus
 import { describeDbCluster } from '../verify/aurora-cluster-live';
 import { describeDbInstance } from '../verify/rds-instance-live';
 import type { DeletionRequest, DrillSource, DrillStrategy, ScratchResource, ScratchState } from './drill-strategy';
-import { FAILED_RESTORE_STATUSES } from './rds-instance-drill';
+import { FAILED_RESTORE_STATUSES, hasDrillTag } from './rds-instance-drill';
 import type { RestorePoint } from './restore-point';
 import { DRILL_SOURCE_TAG_KEY, DRILL_TAG_KEY, drillTags, isScratchIdentifierOf, scratchIdentifier } from './scratch-identifier';
 import { RDS_IDENTIFIER_MAX_LENGTH } from '../../../constructs/common/identifiers';
@@ -298,9 +297,5 @@ export class AuroraClusterDrill implements DrillStrategy {
 
 function securityGroups(cluster: DBCluster): string[] {
   return (cluster.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId ?? '').filter(Boolean);
-}
-
-function hasDrillTag(tags: readonly Tag[], source: string): boolean {
-  return tags.some((t) => t.Key === DRILL_TAG_KEY && t.Value === 'true') && tags.some((t) => t.Key === DRILL_SOURCE_TAG_KEY && t.Value === source);
 }
 
