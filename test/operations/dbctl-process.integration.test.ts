@@ -7,9 +7,12 @@ import { DescribeDBInstancesCommand, ModifyDBInstanceCommand } from '@aws-sdk/cl
 import { describeWithTool } from '../support/local-tools';
 import { FAKE_CREDENTIALS, freePort, MOTO_INSTALL_HINT, MotoServer, startMoto, useFakeCredentials } from './support/moto-server';
 import { DbctlRun, dbctlProcess } from './support/run-dbctl';
-import { defaultNetwork, ENVIRONMENT, rdsClient, samplePlan, seedRdsInstance, writeSampleConfig } from './support/sample-account';
+import { defaultNetwork, ENVIRONMENT, rdsClient, samplePlan, seedFoundation, seedRdsInstance, writeSampleConfig } from './support/sample-account';
 
 const describeMoto = describeWithTool('moto_server', MOTO_INSTALL_HINT);
+
+/** The backup vault rows of a whole-environment verify: three in each of the sample's two regions. */
+const BACKUP_VAULT_ROWS = 2 * 3;
 
 function expectNoSecret(run: DbctlRun) {
   for (const secret of [FAKE_CREDENTIALS.AWS_SECRET_ACCESS_KEY, FAKE_CREDENTIALS.AWS_SESSION_TOKEN]) {
@@ -28,6 +31,7 @@ describeMoto('dbctl as a process against moto', () => {
     moto = await startMoto();
     const network = await defaultNetwork(moto.endpoint);
     configDir = writeSampleConfig(network);
+    await seedFoundation(moto.endpoint, samplePlan(configDir).plan);
     await seedRdsInstance(moto.endpoint, samplePlan(configDir).db, network);
   }, 60_000);
   afterAll(async () => {
@@ -47,7 +51,7 @@ describeMoto('dbctl as a process against moto', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ command: 'verify', ok: true, environment: 'sample', account: '123456789012', summary: { total: 13 + 2 * samplePlan(configDir).db.alarms.length, failed: 0 } });
+    expect(report).toMatchObject({ command: 'verify', ok: true, environment: 'sample', account: '123456789012', summary: { total: 13 + 2 * samplePlan(configDir).db.alarms.length + BACKUP_VAULT_ROWS, failed: 0 } });
     expectNoSecret(run);
   });
 

@@ -1,5 +1,6 @@
 import { identifierProblem } from '../../constructs/common/identifiers';
 import { drillTags, isScratchIdentifierOf, scratchIdentifier } from '../../lib/operations/drill/scratch-identifier';
+import { scratchInstanceIdentifier } from '../../lib/operations/drill/aurora-cluster-drill';
 
 const START = new Date('2026-03-14T09:26:53.512Z');
 
@@ -37,5 +38,13 @@ describe('scratch identifiers of drills', () => {
       { Key: 'dbctl:drill-source', Value: 'prod-orders' },
       { Key: 'dbctl:drill-started', Value: '2026-03-14T09:26:53.512Z' },
     ]);
+  });
+
+  test('GIVEN a long Aurora cluster identifier THEN the scratch cluster leaves room for its instance <scratch>-1 within 63 characters', () => {
+    const source = `prod-${'a'.repeat(58)}`;
+    const scratch = scratchIdentifier(source, START, 61);
+    expect(scratch.length).toBe(61);
+    expect(scratchInstanceIdentifier(scratch)).toHaveLength(63);
+    expect(isScratchIdentifierOf(scratch, source, 61)).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import { OperationError, usageError } from '../operation-error';
 import type { OperationsContext } from '../operations-context';
 import { checkTable, summaryLine } from '../report/check-table';
 import { drillReportText } from '../report/drill-report';
+import { plannedRegionSections } from '../kinds/region-sections';
 import { formatTime } from '../report/format';
 import { Clock, systemClock } from '../runtime';
 import { verifyDatabases } from '../verify/verify-databases';
@@ -89,7 +90,9 @@ function context(parsed: ParsedArguments, deps: DbctlDeps, progress: (line: stri
 async function verifyCommand(parsed: ParsedArguments, deps: DbctlDeps): Promise<number> {
   const json = parsed.options.json === true;
   const { ctx, databases } = context(parsed, deps, json ? deps.err : deps.out, new AbortController().signal);
-  const report = await verifyDatabases(databases, ctx);
+  // A whole-environment verify also checks what each region holds for all its databases (the backup vault).
+  const sections = parsed.options.database === undefined && databases.length > 0 ? plannedRegionSections(ctx.aws) : [];
+  const report = await verifyDatabases(databases, ctx, sections);
   const ok = report.summary.failed === 0;
   if (json) {
     deps.out(JSON.stringify({ command: 'verify', ok, ...report, checkedAt: ctx.clock.now().toISOString() }, null, 2));

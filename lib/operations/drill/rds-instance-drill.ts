@@ -246,7 +246,8 @@ function parameterGroup(instance: DBInstance): string | undefined {
   return instance.DBParameterGroups?.[0]?.DBParameterGroupName;
 }
 
-function hasDrillTag(tags: readonly Tag[], source: string): boolean {
+/** Tagged as a drill copy of this source (both tags): the condition for deleting anything. */
+export function hasDrillTag(tags: readonly Tag[], source: string): boolean {
   return tags.some((t) => t.Key === DRILL_TAG_KEY && t.Value === 'true') && tags.some((t) => t.Key === DRILL_SOURCE_TAG_KEY && t.Value === source);
 }
 

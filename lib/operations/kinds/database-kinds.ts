@@ -1,10 +1,11 @@
 /**
  * The database kinds dbctl knows, as rows of a table: where the plan lists them, how to verify one, how to drill
- * one. Adding a kind (Aurora clusters, DynamoDB tables) is adding a row here with its checks and its drill
+ * one. Adding a kind is adding a row here with its checks and its drill
  * strategy; the CLI, the reports and the exit codes do not change.
  */
-import type { AwsPlan, DynamodbTablePlan, RdsInstancePlan } from '../../plan/plan-types';
+import type { AuroraClusterPlan, AwsPlan, DynamodbTablePlan, RdsInstancePlan } from '../../plan/plan-types';
 import type { CheckResult } from '../check-result';
+import { AuroraClusterDrill } from '../drill/aurora-cluster-drill';
 import { DynamodbTableDrill } from '../drill/dynamodb-table-drill';
 import { RdsInstanceDrill } from '../drill/rds-instance-drill';
 import type { DrillStrategy } from '../drill/drill-strategy';
@@ -13,6 +14,8 @@ import { RDS_INSTANCE_KIND } from '../verify/rds-instance-checks';
 import { verifyRdsInstance } from '../verify/rds-instance-verify';
 import { DYNAMODB_TABLE_KIND } from '../verify/dynamodb-table-checks';
 import { verifyDynamodbTable } from '../verify/dynamodb-table-verify';
+import { AURORA_CLUSTER_KIND } from '../verify/aurora-cluster-checks';
+import { verifyAuroraCluster } from '../verify/aurora-cluster-verify';
 
 /** One planned database, whatever its kind, with its operations bound to it. */
 export interface PlannedDatabase {
@@ -67,7 +70,14 @@ export const DATABASE_KINDS: readonly KindRow[] = [
     verify: verifyDynamodbTable,
     drill: (plan, ctx) => new DynamodbTableDrill(plan, ctx),
   }),
-  // Aurora clusters: a row once the plan lists them (docs/operations.md, "Extending").
+  defineKind<AuroraClusterPlan>({
+    kind: AURORA_CLUSTER_KIND,
+    label: 'Aurora cluster',
+    planned: (aws) => aws.auroraClusters,
+    describe: (plan) => ({ name: plan.name, identifier: plan.clusterIdentifier, region: plan.region }),
+    verify: verifyAuroraCluster,
+    drill: (plan, ctx) => new AuroraClusterDrill(plan, ctx),
+  }),
 ];
 
 /** Every planned AWS database, in table order, then plan order. */

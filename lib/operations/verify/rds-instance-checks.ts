@@ -6,9 +6,9 @@
 import type { AwsNetwork } from '../../../config/schema';
 import type { RdsInstancePlan } from '../../plan/plan-types';
 import { CheckResult, CheckStatus, equalityCheck } from '../check-result';
-import { shortKeyName } from '../aws/kms-keys';
-import { days, formatDuration, formatTime, onOff } from '../report/format';
+import { days, onOff } from '../report/format';
 import type { RdsInstanceLive } from './rds-instance-live';
+import { encryptionRow, latestRestorableRow, restoreWindowRow } from './shared-rows';
 
 export const RDS_INSTANCE_KIND = 'rds-instance';
 
@@ -25,10 +25,6 @@ export interface RdsInstanceFacts {
 
 /** Statuses of an instance that is up and serving; anything else fails the status check. */
 export const HEALTHY_RDS_STATUSES: readonly string[] = ['available', 'backing-up'];
-
-/** Daily automated snapshots: the start of a restore window may lag its ideal start by up to a day. */
-const RESTORE_WINDOW_TOLERANCE_MS = 24 * 3600 * 1000;
-const DAY_MS = 24 * 3600 * 1000;
 
 type Row = (facts: RdsInstanceFacts & { live: RdsInstanceLive }) => { check: string; status?: CheckStatus; planned: string; live: string };
 
@@ -78,47 +74,24 @@ export function arnAccount(arn: string | undefined): string | undefined {
 }
 
 function encryption({ plan, plannedKeyArn, live }: RdsInstanceFacts & { live: RdsInstanceLive }) {
-  const plannedKey = plannedKeyArn ? shortKeyName(plannedKeyArn) : 'alias not found in KMS';
-  const fail = (liveText: string) => ({ status: 'fail' as const, planned: `${plan.keyAlias} (${plannedKey})`, live: liveText });
-  if (!live.instance.StorageEncrypted) return fail('not encrypted');
-  const liveKey = live.keyArn ?? live.instance.KmsKeyId;
-  if (!liveKey) return fail('encrypted, key not reported');
-  if (plannedKeyArn === undefined || live.keyArn !== plannedKeyArn) return fail(shortKeyName(liveKey));
-  return { status: 'pass' as const, planned: plan.keyAlias, live: `${shortKeyName(liveKey)} (${plan.keyAlias})` };
+  const { instance, keyArn } = live;
+  return encryptionRow({ plannedKey: plan.keyAlias, keyAlias: plan.keyAlias, plannedKeyArn, encrypted: instance.StorageEncrypted, liveKeyId: instance.KmsKeyId, liveKeyArn: keyArn });
 }
 
 function pointInTimeRecovery({ plan, live, now }: RdsInstanceFacts & { live: RdsInstanceLive }) {
   const rpo = plan.recovery.rpoMinutes;
-  const latest = live.instance.LatestRestorableTime;
   if (!plan.recovery.pointInTimeRecovery || rpo === undefined) {
     return { planned: 'off', live: live.instance.BackupRetentionPeriod ? 'on' : 'off' };
   }
-  const planned = `latest restorable time within ${rpo} min`;
-  if (!latest) return { status: 'fail' as const, planned, live: 'no latest restorable time' };
-  const lag = now.getTime() - latest.getTime();
-  return {
-    status: lag <= rpo * 60_000 ? ('pass' as const) : ('fail' as const),
-    planned,
-    live: `${formatDuration(lag)} ago (${formatTime(latest)})`,
-  };
+  return latestRestorableRow(rpo, live.instance.LatestRestorableTime, now);
 }
 
 function restoreWindow({ plan, live, now }: RdsInstanceFacts & { live: RdsInstanceLive }) {
   const windowDays = plan.recovery.restorableWindowDays;
-  const planned = windowDays > 0 ? days(windowDays) : 'none';
-  if (windowDays === 0) return { planned, live: live.automatedBackup ? 'automated backups present' : 'none' };
-  if (!live.automatedBackup) return { status: 'fail' as const, planned, live: 'no automated backups' };
-  const earliest = live.automatedBackup.RestoreWindow?.EarliestTime;
-  if (!earliest) return { status: 'skip' as const, planned, live: 'not reported by the service' };
+  if (windowDays === 0) return { planned: 'none', live: live.automatedBackup ? 'automated backups present' : 'none' };
+  if (!live.automatedBackup) return { status: 'fail' as const, planned: days(windowDays), live: 'no automated backups' };
   // A young instance cannot have a full window yet: expect it to reach back to its creation.
-  const created = live.instance.InstanceCreateTime?.getTime() ?? 0;
-  const idealStart = Math.max(created, now.getTime() - windowDays * DAY_MS);
-  const covered = (now.getTime() - earliest.getTime()) / DAY_MS;
-  return {
-    status: earliest.getTime() <= idealStart + RESTORE_WINDOW_TOLERANCE_MS ? ('pass' as const) : ('fail' as const),
-    planned,
-    live: `since ${formatTime(earliest)} (${covered.toFixed(1)} days)`,
-  };
+  return restoreWindowRow(windowDays, live.automatedBackup.RestoreWindow?.EarliestTime, live.instance.InstanceCreateTime, now);
 }
 
 function vpc(network: AwsNetwork | undefined, live: RdsInstanceLive) {

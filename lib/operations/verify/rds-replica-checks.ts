@@ -6,9 +6,9 @@
 import type { DBInstance } from '@aws-sdk/client-rds';
 import type { RdsReplicaPlan } from '../../plan/plan-types';
 import { CheckResult, CheckStatus, equalityCheck } from '../check-result';
-import { shortKeyName } from '../aws/kms-keys';
 import { onOff } from '../report/format';
 import { HEALTHY_RDS_STATUSES, RDS_INSTANCE_KIND } from './rds-instance-checks';
+import { encryptionRow } from './shared-rows';
 
 export interface RdsReplicaFacts {
   /** The config name of the source database. */
@@ -65,11 +65,13 @@ export function rdsReplicaChecks(facts: RdsReplicaFacts): CheckResult[] {
 }
 
 function encryption({ replica, plannedKeyArn, live }: RdsReplicaFacts & { live: NonNullable<RdsReplicaFacts['live']> }) {
-  const plannedKey = plannedKeyArn ? shortKeyName(plannedKeyArn) : 'alias not found in KMS';
-  const fail = (liveText: string) => ({ status: 'fail' as const, planned: `${replica.keyAlias} in ${replica.region} (${plannedKey})`, live: liveText });
-  if (!live.instance.StorageEncrypted) return fail('not encrypted');
-  const liveKey = live.keyArn ?? live.instance.KmsKeyId;
-  if (!liveKey) return fail('encrypted, key not reported');
-  if (plannedKeyArn === undefined || live.keyArn !== plannedKeyArn) return fail(shortKeyName(liveKey));
-  return { status: 'pass' as const, planned: `${replica.keyAlias} in ${replica.region}`, live: `${shortKeyName(liveKey)} (${replica.keyAlias})` };
+  const { instance, keyArn } = live;
+  return encryptionRow({
+    plannedKey: `${replica.keyAlias} in ${replica.region}`,
+    keyAlias: replica.keyAlias,
+    plannedKeyArn,
+    encrypted: instance.StorageEncrypted,
+    liveKeyId: instance.KmsKeyId,
+    liveKeyArn: keyArn,
+  });
 }

@@ -1,10 +1,11 @@
 /**
  * The jest hooks of a test file that runs against moto: start moto_server once for the file (fake credentials in
- * the environment), and before each test reset it and write a fresh sample config in moto's network.
+ * the environment), and before each test reset it, write a fresh sample config in moto's network and create what
+ * each region's foundation stack holds (key, backup vault).
  */
 import type { EnvironmentPlan, RdsInstancePlan } from '../../../lib/plan/plan-types';
 import { MotoServer, startMoto, useFakeCredentials } from './moto-server';
-import { defaultNetwork, Network, samplePlan, writeSampleConfig } from './sample-account';
+import { defaultNetwork, Network, samplePlan, seedFoundation, writeSampleConfig } from './sample-account';
 
 export interface MotoSample {
   moto: MotoServer;
@@ -30,6 +31,7 @@ export function useMotoSample(): MotoSample {
     sample.network = await defaultNetwork(sample.moto.endpoint);
     sample.configDir = writeSampleConfig(sample.network);
     Object.assign(sample, samplePlan(sample.configDir));
+    await seedFoundation(sample.moto.endpoint, sample.plan);
   });
   return sample;
 }

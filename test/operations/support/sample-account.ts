@@ -4,7 +4,7 @@
  * of verify have real ids to compare.
  */
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
-import { BackupClient } from '@aws-sdk/client-backup';
+import { BackupClient, CreateBackupVaultCommand, PutBackupVaultLockConfigurationCommand } from '@aws-sdk/client-backup';
 import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateDBInstanceCommand, CreateDBInstanceCommandInput, CreateDBInstanceReadReplicaCommand, CreateDBParameterGroupCommand, CreateDBSubnetGroupCommand, RDSClient } from '@aws-sdk/client-rds';
@@ -107,6 +107,27 @@ export async function seedRegionKey(endpoint: string, region: string, alias: str
     const key = await kms.send(new CreateKeyCommand({ Description: `${alias} (test)` }));
     await kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyMetadata!.KeyId }));
     return key.KeyMetadata!.Arn!;
+  }
+}
+
+/** What each region's foundation stack creates that verify checks region by region: the key and its alias, the backup vault. */
+export async function seedFoundation(endpoint: string, plan: EnvironmentPlan, options: { skipVaults?: readonly string[] } = {}): Promise<void> {
+  for (const region of plan.aws!.regions) {
+    const keyArn = await seedRegionKey(endpoint, region.region, region.keyAlias);
+    if (options.skipVaults?.includes(region.region)) continue;
+    const backup = backupClient(endpoint, region.region);
+    await backup.send(new CreateBackupVaultCommand({ BackupVaultName: region.backupVault.name, EncryptionKeyArn: keyArn }));
+    const lock = region.backupVault.lock;
+    if (lock) {
+      await backup.send(
+        new PutBackupVaultLockConfigurationCommand({
+          BackupVaultName: region.backupVault.name,
+          MinRetentionDays: lock.minRetentionDays,
+          MaxRetentionDays: lock.maxRetentionDays,
+          ChangeableForDays: lock.changeableForDays,
+        }),
+      );
+    }
   }
 }
 
