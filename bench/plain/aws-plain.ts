@@ -296,6 +296,13 @@ class EnvironmentStage extends Stage {
   }
 }
 
-const app = new App();
-for (const env of readRawEnvironments()) if (env.config.aws) new EnvironmentStage(app, env);
-app.synth();
+/** Adds a Stage per environment with an `aws` section (like our app). */
+export function addPlainAwsEnvironments(app: App, environments: readonly RawEnvironment[]): void {
+  for (const env of environments) if (env.config.aws) new EnvironmentStage(app, env);
+}
+
+if (require.main === module) {
+  const app = new App();
+  addPlainAwsEnvironments(app, readRawEnvironments());
+  app.synth();
+}

@@ -16,7 +16,7 @@ import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
 import { SqlDatabaseInstance, SqlDatabaseInstanceSettingsDatabaseFlags } from '@cdktf/provider-google/lib/sql-database-instance';
-import { readRawEnvironments, RawDatabase } from './raw-environments';
+import { readRawEnvironments, RawDatabase, RawEnvironment } from './raw-environments';
 
 type Tier = 'development' | 'staging' | 'production';
 interface Gcp { projectId: string; projectNumber: string; primaryRegion: string; regions: string[]; privateNetwork: string; notifications: { emails: string[] }; stateBackend?: { type: 'gcs'; bucket: string; prefix: string } }
@@ -132,13 +132,22 @@ class CloudSqlStack extends TerraformStack {
   }
 }
 
-const app = new App();
-for (const env of readRawEnvironments()) {
+/** Adds the stacks of every environment with a `gcp` section (like our app). */
+export function addPlainGcpEnvironments(app: App, environments: readonly RawEnvironment[]): void {
+  for (const env of environments) addEnvironment(app, env);
+}
+
+function addEnvironment(app: App, env: RawEnvironment): void {
   const gcp = env.config.gcp as Gcp | undefined;
-  if (!gcp) continue;
+  if (!gcp) return;
   const tier = env.config.tier as Tier;
   const labels = (env.config.tags as Record<string, string> | undefined) ?? {};
   const foundation = new Foundation(app, env.name, tier, gcp, labels);
   for (const db of env.config.databases as RawDatabase[]) if (db.kind === 'cloudsql-instance') new CloudSqlStack(app, env.name, tier, gcp, db, foundation, labels);
 }
-app.synth();
+
+if (require.main === module) {
+  const app = new App();
+  addPlainGcpEnvironments(app, readRawEnvironments());
+  app.synth();
+}
