@@ -203,7 +203,7 @@ function dynamodbTable(scope: Construct, db: RawDatabase, ctx: { tier: Tier; reg
   const table = new dynamodb.TableV2(scope, 'Table', {
     tableName: name, partitionKey: { name: pk.name, type: dynamodb.AttributeType.STRING }, sortKey: sk && { name: sk.name, type: dynamodb.AttributeType.NUMBER },
     billing: dynamodb.Billing.onDemand(), timeToLiveAttribute: db.timeToLiveAttribute as string | undefined,
-    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 35 }, deletionProtection: ctx.tier !== 'development', contributorInsights: ctx.tier !== 'development',
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 35 }, deletionProtection: ctx.tier !== 'development', contributorInsightsSpecification: { enabled: ctx.tier !== 'development' },
     encryption: dynamodb.TableEncryptionV2.customerManagedKey(kms.Key.fromKeyArn(scope, 'Key', `arn:aws:kms:${ctx.region}:${ctx.account}:alias/${ctx.envName}-databases`), Object.fromEntries(replicaRegions.map((r) => [r, `arn:aws:kms:${r}:${ctx.account}:alias/${ctx.envName}-databases`]))),
     replicas: replicaRegions.map((region) => ({ region })),
     removalPolicy: ctx.tier === 'development' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
@@ -252,7 +252,7 @@ class EnvironmentStage extends Stage {
       if (db.kind === 'rds-instance') {
         const foundation = foundations.get(region)!;
         const stack = tagged(new Stack(this, `rds-${db.name}`, { stackName: `${envName}-rds-${db.name}`, env: stackEnv(region), terminationProtection: tier === 'production' }));
-        stack.addDependency(foundation);
+        stack.addStackDependency(foundation);
         const identifier = `${envName}-${db.name}`;
         const ctx = { tier, vpc: foundation.vpc, subnetIds: foundation.subnetIds, key: foundation.key, region, account: aws.account, envName };
         const spec = { identifier, engine: db.engine as 'postgres' | 'mysql', instanceClass: db.instanceClass as string, storage: db.allocatedStorageGiB as number };
@@ -269,13 +269,13 @@ class EnvironmentStage extends Stage {
           }
           const replicaFoundation = foundations.get(replica.region)!;
           const replicaStack = new Stack(this, `rds-${db.name}-replica-${index + 1}`, { stackName: `${envName}-rds-${db.name}-replica-${index + 1}`, env: stackEnv(replica.region), terminationProtection: tier === 'production' });
-          replicaStack.addDependency(stack);
-          replicaStack.addDependency(replicaFoundation);
+          replicaStack.addStackDependency(stack);
+          replicaStack.addStackDependency(replicaFoundation);
           rdsInstance(replicaStack, 'Replica', db, { ...spec, identifier: replicaId, replicaOf: `arn:aws:rds:${region}:${aws.account}:db:${identifier}` }, { ...ctx, region: replica.region, vpc: replicaFoundation.vpc, subnetIds: replicaFoundation.subnetIds, key: replicaFoundation.key });
         });
       } else if (db.kind === 'dynamodb-table') {
         const stack = tagged(new Stack(this, `dynamodb-${db.name}`, { stackName: `${envName}-dynamodb-${db.name}`, env: stackEnv(region), terminationProtection: tier === 'production' }));
-        for (const r of [region, ...((db.replicaRegions as string[] | undefined) ?? [])]) stack.addDependency(foundations.get(r)!);
+        for (const r of [region, ...((db.replicaRegions as string[] | undefined) ?? [])]) stack.addStackDependency(foundations.get(r)!);
         dynamodbTable(stack, db, { tier, region, account: aws.account, envName });
       }
     }
