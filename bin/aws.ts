@@ -2,6 +2,7 @@
 /** CDK app: one Stage per environment (`npx cdk synth -c env=prod`, `npx cdk deploy 'prod/*'`). */
 import { App } from 'aws-cdk-lib';
 import { addAwsEnvironments, loadSelectedEnvironments } from '../lib/aws/aws-app';
+import { assertTemplateSizes } from '../lib/aws/stack-limits';
 import { assertPolicies } from '../lib/policy/assert-policies';
 
 // Validate every selected environment before the App exists: a bad config exits non-zero with nothing written.
@@ -9,4 +10,5 @@ const environments = loadSelectedEnvironments();
 assertPolicies(environments);
 const app = new App();
 addAwsEnvironments(app, environments);
-app.synth();
+// Stacks close to CloudFormation's limits fail here, not at deploy time.
+assertTemplateSizes(app.synth());
