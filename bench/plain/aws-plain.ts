@@ -279,18 +279,22 @@ class EnvironmentStage extends Stage {
         dynamodbTable(stack, db, { tier, region, account: aws.account, envName });
       }
     }
+    // A dashboard per region, split every 100 instances (CloudFormation and CloudWatch limits; ours does the same).
     for (const region of regionNames) {
-      const lines = dashboardLines.get(region);
-      if (!lines) continue;
-      const stack = new Stack(this, `dashboard-${region}`, { stackName: `${envName}-dashboard-${region}`, env: stackEnv(region) });
-      const metrics = [...new Set(lines.flatMap((l) => l.metrics))];
-      const widgets = metrics.map((metricName) => new cloudwatch.GraphWidget({
-        title: metricName, width: 12,
-        left: lines.filter((l) => l.metrics.includes(metricName)).map((l) => new cloudwatch.Metric({ namespace: metricName === 'Deadlocks' ? 'Databases/RDS' : 'AWS/RDS', metricName, dimensionsMap: { DBInstanceIdentifier: l.identifier }, period: Duration.minutes(5), label: l.identifier })),
-      }));
-      const rows: cloudwatch.IWidget[][] = [];
-      for (let i = 0; i < widgets.length; i += 2) rows.push(widgets.slice(i, i + 2));
-      new cloudwatch.Dashboard(stack, 'Dashboard', { dashboardName: `${envName}-databases-${region}`, widgets: rows });
+      const all = dashboardLines.get(region) ?? [];
+      for (let part = 0; part * 100 < all.length; part++) {
+        const lines = all.slice(part * 100, (part + 1) * 100);
+        const suffix = part === 0 ? '' : `-${part + 1}`;
+        const stack = new Stack(this, `dashboard-${region}${suffix}`, { stackName: `${envName}-dashboard-${region}${suffix}`, env: stackEnv(region) });
+        const metrics = [...new Set(lines.flatMap((l) => l.metrics))];
+        const widgets = metrics.map((metricName) => new cloudwatch.GraphWidget({
+          title: metricName, width: 12,
+          left: lines.filter((l) => l.metrics.includes(metricName)).map((l) => new cloudwatch.Metric({ namespace: metricName === 'Deadlocks' ? 'Databases/RDS' : 'AWS/RDS', metricName, dimensionsMap: { DBInstanceIdentifier: l.identifier }, period: Duration.minutes(5), label: l.identifier })),
+        }));
+        const rows: cloudwatch.IWidget[][] = [];
+        for (let i = 0; i < widgets.length; i += 2) rows.push(widgets.slice(i, i + 2));
+        new cloudwatch.Dashboard(stack, 'Dashboard', { dashboardName: `${envName}-databases-${region}${suffix}`, widgets: rows });
+      }
     }
     for (const [key, value] of Object.entries((env.config.tags as Record<string, string> | undefined) ?? {})) Tags.of(this).add(key, value);
   }
