@@ -227,3 +227,11 @@ describe('Google Cloud plan', () => {
 test('the plan is pure: same config, same plan', () => {
   expect(fixturePlan()).toEqual(fixturePlan());
 });
+
+describe('planning once', () => {
+  test('the same environment object gets the same plan object (the policy check and the app share it)', () => {
+    const env = validateEnvironment('prod', withChange(() => undefined));
+    expect(buildPlan(env)).toBe(buildPlan(env));
+    expect(buildPlan(validateEnvironment('prod', withChange(() => undefined)))).toEqual(buildPlan(env));
+  });
+});
