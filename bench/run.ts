@@ -6,7 +6,7 @@
  * Options (environment variables):
  *   BENCH_SIZES=1,10,100,1000   fleet sizes
  *   BENCH_RUNS=3                runs per app and size below 1,000 databases
- *   BENCH_RUNS_LARGE=1          runs per app from 1,000 databases up (one run takes minutes on 2 cores)
+ *   BENCH_RUNS_LARGE=3          runs per app from 1,000 databases up (≈ 2 minutes per run of both apps on 2 busy cores)
  *   BENCH_CLOUDS=aws,gcp
  *   BENCH_EXTRAS=1              also time `cdk synth` via cdk.json vs the compiled app at N=100, and `npm test`
  *
@@ -26,7 +26,7 @@ const DIST = path.join(OUT, 'dist');
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
 const SIZES = list(process.env.BENCH_SIZES, '1,10,100,1000').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const RUNS_LARGE = Number(process.env.BENCH_RUNS_LARGE ?? 1);
+const RUNS_LARGE = Number(process.env.BENCH_RUNS_LARGE ?? 3);
 const CLOUDS = list(process.env.BENCH_CLOUDS, 'aws,gcp') as Cloud[];
 const EXTRAS = process.env.BENCH_EXTRAS !== '0';
 
@@ -178,11 +178,14 @@ function marginalMs(rows: readonly Row[], cloud: Cloud, key: 'ours_s' | 'plain_s
   return own.map((row, i) => (i === 0 ? '–' : `${(((row[key] - own[i - 1][key]) * 1000) / (row.n - own[i - 1].n)).toFixed(0)}`));
 }
 
+const STARTED = Date.now();
+
 function renderMarkdown(rows: readonly Row[], extra: Extras | undefined): string {
   const cpus = os.cpus();
   const lines = [
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, Node ${process.version}, ` +
-      `by \`npm run bench\` (sizes ${SIZES.join(', ')}; ${RUNS} runs per app below N = 1,000, ${RUNS_LARGE} at N = 1,000). Medians, min–max in brackets.`,
+      `by \`npm run bench\` (sizes ${SIZES.join(', ')}; ${RUNS} runs per app below N = 1,000, ${RUNS_LARGE} at N = 1,000; the whole run took ${((Date.now() - STARTED) / 60000).toFixed(1)} minutes). ` +
+      'Medians, min–max in brackets.',
     '',
   ];
   for (const cloud of CLOUDS) {
