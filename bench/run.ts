@@ -11,7 +11,8 @@
  *   BENCH_EXTRAS=1              also time `cdk synth` via cdk.json vs the compiled app at N=100, and `npm test`
  *
  * Both apps run compiled (tsc → bench/out/dist) with the same context (cdk.json / cdktf.json) as child processes;
- * wall time is measured around the process, peak RSS inside it (process.resourceUsage at exit, bench/rss-probe.js).
+ * wall time is measured around the process, CPU time (all threads) and peak RSS inside it (process.resourceUsage at
+ * exit, bench/rss-probe.js).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -32,10 +33,11 @@ const EXTRAS = process.env.BENCH_EXTRAS !== '0';
 
 type Cloud = 'aws' | 'gcp';
 type Which = 'ours' | 'plain';
-interface Run { readonly seconds: number; readonly rssMb: number; readonly loadavg: number }
+interface Run { readonly seconds: number; readonly cpuSeconds: number; readonly rssMb: number; readonly loadavg: number }
 interface Row {
   cloud: Cloud; n: number;
   ours_s: number; plain_s: number; ratio: number; peak_rss_mb: number; stacks: number; max_resources: number;
+  ours_cpu_s: number; plain_cpu_s: number; cpu_ratio: number;
   ours_min_s: number; ours_max_s: number; plain_min_s: number; plain_max_s: number; plain_peak_rss_mb: number;
   runs: number; max_bytes: number; plain_stacks: number; plain_max_resources: number; plain_max_bytes: number;
   max_resources_stack: string; max_bytes_stack: string; loadavg: number[];
@@ -88,8 +90,8 @@ function synth(cloud: Cloud, which: Which, fleetDir: string): Run {
     CHECKPOINT_DISABLE: '1',
   });
   if (result.status !== 0) throw new Error(`${which} ${cloud} synth failed (exit ${result.status}):\n${result.output.slice(-4000)}`);
-  const rssMb = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
-  return { seconds: result.seconds, rssMb, loadavg };
+  const probe = JSON.parse(fs.readFileSync(rssFile, 'utf8'));
+  return { seconds: result.seconds, cpuSeconds: probe.cpuSeconds, rssMb: probe.maxRssKb / 1024, loadavg };
 }
 
 function stacksOf(cloud: Cloud, which: Which): StackSummary[] {
@@ -115,18 +117,20 @@ function measure(n: number): Row[] {
       for (const which of order) {
         const result = synth(cloud, which, fleetDir);
         times[which].push(result);
-        log(`  ${cloud} ${which.padEnd(5)} run ${run + 1}: ${result.seconds.toFixed(2)} s, ${result.rssMb.toFixed(0)} MB, load ${result.loadavg.toFixed(2)}`);
+        log(`  ${cloud} ${which.padEnd(5)} run ${run + 1}: ${result.seconds.toFixed(2)} s (CPU ${result.cpuSeconds.toFixed(2)} s), ${result.rssMb.toFixed(0)} MB, load ${result.loadavg.toFixed(2)}`);
         if (run === runs - 1) summaries[which] = stacksOf(cloud, which);
       }
     }
     const ours = summaries.ours!;
     const plain = summaries.plain!;
     const t = (which: Which) => times[which].map((r) => r.seconds);
+    const cpu = (which: Which) => median(times[which].map((r) => r.cpuSeconds));
     rows.push({
       cloud, n,
       ours_s: round(median(t('ours'))), plain_s: round(median(t('plain'))),
       ratio: round(median(t('ours')) / median(t('plain')), 3),
       peak_rss_mb: Math.round(Math.max(...times.ours.map((r) => r.rssMb))),
+      ours_cpu_s: round(cpu('ours')), plain_cpu_s: round(cpu('plain')), cpu_ratio: round(cpu('ours') / cpu('plain'), 3),
       stacks: ours.length,
       max_resources: largest(ours, 'resourceCount').resourceCount,
       ours_min_s: round(Math.min(...t('ours'))), ours_max_s: round(Math.max(...t('ours'))),
@@ -194,11 +198,11 @@ function renderMarkdown(rows: readonly Row[], extra: Extras | undefined): string
     const mo = marginalMs(rows, cloud, 'ours_s');
     const mp = marginalMs(rows, cloud, 'plain_s');
     lines.push(`**${cloud === 'aws' ? 'AWS (aws-cdk-lib 2.276, CloudFormation)' : 'Google Cloud (cdktf 0.21, Terraform JSON)'}**`, '');
-    lines.push('| N | ours s | plain s | ours/plain | ms per extra database (ours / plain) | peak RSS MB (ours / plain) | stacks | largest stack: resources | largest template bytes | load avg during runs |');
-    lines.push('|---:|---|---|---:|---|---|---:|---|---|---|');
+    lines.push('| N | ours s (wall) | plain s (wall) | ours/plain wall | CPU s ours / plain | ours/plain CPU | ms per extra database, wall (ours / plain) | peak RSS MB (ours / plain) | stacks | largest stack: resources | largest template bytes | load avg during runs |');
+    lines.push('|---:|---|---|---:|---|---:|---|---|---:|---|---|---|');
     own.forEach((r, i) => {
       lines.push(
-        `| ${r.n} | ${r.ours_s} (${r.ours_min_s}–${r.ours_max_s}) | ${r.plain_s} (${r.plain_min_s}–${r.plain_max_s}) | ${r.ratio.toFixed(2)} | ${mo[i]} / ${mp[i]} | ` +
+        `| ${r.n} | ${r.ours_s} (${r.ours_min_s}–${r.ours_max_s}) | ${r.plain_s} (${r.plain_min_s}–${r.plain_max_s}) | ${r.ratio.toFixed(2)} | ${r.ours_cpu_s} / ${r.plain_cpu_s} | ${r.cpu_ratio.toFixed(2)} | ${mo[i]} / ${mp[i]} | ` +
           `${r.peak_rss_mb} / ${r.plain_peak_rss_mb} | ${r.stacks} | ${r.max_resources} (${r.max_resources_stack}) | ${r.max_bytes.toLocaleString('en')} (${r.max_bytes_stack}) | ` +
           `${Math.min(...r.loadavg).toFixed(1)}–${Math.max(...r.loadavg).toFixed(1)} |`,
       );
@@ -240,7 +244,7 @@ function main(): void {
   for (const n of SIZES) rows.push(...measure(n));
   const extra = EXTRAS ? extras() : undefined;
   writeResults(rows, extra);
-  console.table(rows.map(({ cloud, n, ours_s, plain_s, ratio, peak_rss_mb, stacks, max_resources, max_bytes }) => ({ cloud, n, ours_s, plain_s, ratio, peak_rss_mb, stacks, max_resources, max_bytes })));
+  console.table(rows.map(({ cloud, n, ours_s, plain_s, ratio, cpu_ratio, peak_rss_mb, stacks, max_resources, max_bytes }) => ({ cloud, n, ours_s, plain_s, ratio, cpu_ratio, peak_rss_mb, stacks, max_resources, max_bytes })));
 }
 
 main();
