@@ -3,6 +3,7 @@
 import { App } from 'aws-cdk-lib';
 import { addAwsEnvironments, loadSelectedEnvironments } from '../lib/aws/aws-app';
 import { addComplianceChecks } from '../lib/aws/compliance-checks';
+import { assertTemplateSizes } from '../lib/aws/stack-limits';
 import { assertPolicies } from '../lib/policy/assert-policies';
 
 // Validate every selected environment before the App exists: a bad config exits non-zero with nothing written.
@@ -11,4 +12,5 @@ assertPolicies(environments);
 const app = new App();
 addComplianceChecks(app);
 addAwsEnvironments(app, environments);
-app.synth();
+// Stacks close to CloudFormation's limits fail here, not at deploy time.
+assertTemplateSizes(app.synth());

@@ -9,6 +9,7 @@ import { DynamodbTableStack } from './dynamodb-table-stack';
 import { FoundationStack } from './foundation-stack';
 import { RdsInstanceStack } from './rds-instance-stack';
 import { RdsReplicaStack } from './rds-replica-stack';
+import { addStackLimitChecks } from './stack-limits';
 
 /**
  * One Stage per environment, with the environment name as its id: `cdk deploy 'prod/*'` deploys exactly one
@@ -147,5 +148,6 @@ export class EnvironmentStage extends Stage {
     for (const secondaryStack of this.auroraSecondaries) acknowledgeReplicaBackups(secondaryStack, SECONDARY_CLUSTER_REASON);
 
     applyTags(this, plan.tags);
+    addStackLimitChecks(this);
   }
 }

@@ -46,6 +46,13 @@ export function planAws(env: ResolvedEnvironment): AwsPlan | undefined {
   };
 }
 
+/**
+ * Instances per dashboard: each adds a line (≈ 1 KB of template) to each of its ~10 graphs, so a region's dashboard
+ * grows with the fleet. 100 keeps a dashboard stack near 100 KB (CloudFormation: 1 MB) and ~1,000 metrics
+ * (CloudWatch dashboards take a limited number of metrics per graph and per dashboard); more get another dashboard.
+ */
+export const MAX_INSTANCES_PER_DASHBOARD = 100;
+
 function planDashboards(
   environment: string,
   regions: readonly AwsRegionPlan[],
@@ -67,8 +74,12 @@ function planDashboards(
   ];
   return regions.flatMap(({ region }) => {
     const instances = all.filter((instance) => instance.region === region).map(({ region: _region, ...instance }) => instance);
-    if (instances.length === 0) return [];
-    const stackId = awsDashboardStackId(region);
-    return [{ stackId, stackName: awsStackName(environment, stackId), region, dashboardName: awsDashboardName(environment, region), instances }];
+    const parts: AwsDashboardPlan[] = [];
+    for (let index = 0; index * MAX_INSTANCES_PER_DASHBOARD < instances.length; index++) {
+      const stackId = awsDashboardStackId(region, index);
+      const chunk = instances.slice(index * MAX_INSTANCES_PER_DASHBOARD, (index + 1) * MAX_INSTANCES_PER_DASHBOARD);
+      parts.push({ stackId, stackName: awsStackName(environment, stackId), region, dashboardName: awsDashboardName(environment, region, index), instances: chunk });
+    }
+    return parts;
   });
 }

@@ -103,18 +103,29 @@ export function planRegionBackup(env: ResolvedEnvironment, region: string): Pick
   return { backupVault, backupPlans };
 }
 
-/** Which plans protect each AWS database, in config order. */
+/** Which plans protect each AWS database, in config order. Each region's plans are computed once. */
 export function planBackupMembership(env: ResolvedEnvironment): BackupMembershipPlan[] {
-  return awsDatabases(env).map((db): BackupMembershipPlan => {
-    const base = { database: db.name, kind: db.kind, region: db.region };
-    const optOut = optOutOf(env, db);
-    if (optOut) return { ...base, plans: [], optOutReason: optOut.reason, summary: `opted out: ${optOut.reason}` };
-    const { backupPlans } = planRegionBackup(env, db.region);
-    const plans = backupPlans.filter((plan) => plan.selection.resourceArnPatterns.some((pattern) => pattern === RESOURCE_ARN_PATTERNS[db.kind]?.(db.region, env.aws!.account)));
-    if (plans.length === 0) return { ...base, plans: [], summary: `none (the ${env.tier} tier has no AWS Backup plan)` };
-    const rules = plans.flatMap((plan) => plan.rules);
-    const copyRegions = [...new Set(rules.flatMap((rule) => (rule.copyTo ? [rule.copyTo.region] : [])))];
-    const summary = `${rules.map((rule) => `${rule.name} ${rule.retentionDays} d`).join(', ')}${copyRegions.length > 0 ? `; copies in ${copyRegions.join(', ')}` : ''}`;
-    return { ...base, plans: plans.map((plan) => plan.name), tag: { key: BACKUP_TAG_KEY, value: backupPlanName(env.name, db.region) }, summary };
-  });
+  const byRegion = new Map<string, Pick<AwsRegionPlan, 'backupVault' | 'backupPlans'>>();
+  const regionBackup = (region: string) => {
+    if (!byRegion.has(region)) byRegion.set(region, planRegionBackup(env, region));
+    return byRegion.get(region)!;
+  };
+  return awsDatabases(env).map((db) => membershipOf(env, db, regionBackup(db.region)));
+}
+
+/** Which plans protect one AWS database (for a planner that needs only its own: linear, not quadratic, in N). */
+export function planBackupMembershipOf(env: ResolvedEnvironment, db: ResolvedDatabase): BackupMembershipPlan {
+  return membershipOf(env, db, planRegionBackup(env, db.region));
+}
+
+function membershipOf(env: ResolvedEnvironment, db: ResolvedDatabase, { backupPlans }: Pick<AwsRegionPlan, 'backupPlans'>): BackupMembershipPlan {
+  const base = { database: db.name, kind: db.kind, region: db.region };
+  const optOut = optOutOf(env, db);
+  if (optOut) return { ...base, plans: [], optOutReason: optOut.reason, summary: `opted out: ${optOut.reason}` };
+  const plans = backupPlans.filter((plan) => plan.selection.resourceArnPatterns.some((pattern) => pattern === RESOURCE_ARN_PATTERNS[db.kind]?.(db.region, env.aws!.account)));
+  if (plans.length === 0) return { ...base, plans: [], summary: `none (the ${env.tier} tier has no AWS Backup plan)` };
+  const rules = plans.flatMap((plan) => plan.rules);
+  const copyRegions = [...new Set(rules.flatMap((rule) => (rule.copyTo ? [rule.copyTo.region] : [])))];
+  const summary = `${rules.map((rule) => `${rule.name} ${rule.retentionDays} d`).join(', ')}${copyRegions.length > 0 ? `; copies in ${copyRegions.join(', ')}` : ''}`;
+  return { ...base, plans: plans.map((plan) => plan.name), tag: { key: BACKUP_TAG_KEY, value: backupPlanName(env.name, db.region) }, summary };
 }

@@ -3,7 +3,7 @@ import { dynamodbRegionAlarmDefinitions, dynamodbTableAlarmDefinitions } from '.
 import type { DynamodbTableSettings } from '../../constructs/aws/dynamodb-table-checks';
 import type { DynamoDbAlarmDefinition } from '../../constructs/aws/dynamodb-alarm-definitions';
 import type { ResolvedDynamodbTable, ResolvedEnvironment } from '../config/resolved-environment';
-import { planBackupMembership } from './backup-plan';
+import { planBackupMembershipOf } from './backup-plan';
 import { awsStackName, databaseIdentifier } from './names';
 import type { AwsRegionPlan, DynamodbTablePlan } from './plan-types';
 
@@ -42,7 +42,7 @@ export function planDynamodbTable(
   const settings = dynamodbTableSettings(db);
   const primary = regionPlan(db.region);
   const pitrDays = db.pointInTimeRecovery ? db.pointInTimeRecoveryDays ?? 0 : 0;
-  const inBackupPlan = (planBackupMembership(env).find((m) => m.database === db.name)?.plans.length ?? 0) > 0;
+  const inBackupPlan = planBackupMembershipOf(env, db).plans.length > 0;
   return {
     name: db.name,
     tableName,

@@ -12,8 +12,10 @@ export const auroraSecondaryStackId = (database: string, region: string) => `aur
 export const auroraSecondaryIdentifier = (identifier: string, region: string) => `${identifier}-${region}`;
 export const auroraInstanceIdentifier = (cluster: string, index: number) => (index === 0 ? `${cluster}-writer` : `${cluster}-reader-${index}`);
 export const auroraClusterArn = (account: string, region: string, identifier: string) => `arn:aws:rds:${region}:${account}:cluster:${identifier}`;
-export const awsDashboardStackId = (region: string) => `dashboard-${region}`;
-export const awsDashboardName = (environment: string, region: string) => `${environment}-databases-${region}`;
+/** The region's first dashboard keeps the plain id and name; further ones (large fleets, see aws-plan.ts) get `-2`, `-3`, … */
+const part = (index: number) => (index === 0 ? '' : `-${index + 1}`);
+export const awsDashboardStackId = (region: string, index = 0) => `dashboard-${region}${part(index)}`;
+export const awsDashboardName = (environment: string, region: string, index = 0) => `${environment}-databases-${region}${part(index)}`;
 export const rdsInstanceArn = (account: string, region: string, identifier: string) => `arn:aws:rds:${region}:${account}:db:${identifier}`;
 /** CloudFormation stack names are `<environment>-<stack id>`. */
 export const awsStackName = (environment: string, stackId: string) => `${environment}-${stackId}`;

@@ -1,5 +1,6 @@
 import type { Tier } from '../../config/schema';
 import { validateEnvironment } from '../../lib/config/validate-environment';
+import { planBackupMembership, planBackupMembershipOf } from '../../lib/plan/backup-plan';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { withChange } from '../support/fixtures';
 
@@ -99,5 +100,21 @@ describe('membership', () => {
       ['orders', ['prod-databases-eu-west-1', 'prod-rds-continuous-eu-west-1']],
       ['sessions', ['prod-databases-eu-west-1']],
     ]);
+  });
+});
+
+describe('membership of one database', () => {
+  test('planBackupMembershipOf gives what planBackupMembership gives for that database (opted out, in a plan, in none)', () => {
+    for (const tier of ['development', 'production'] as const) {
+      const config = withChange((c) => {
+        c.databases.push({ kind: 'dynamodb-table', name: 'sessions', partitionKey: { name: 'id', type: 'string' } });
+        c.databases.push({ kind: 'dynamodb-table', name: 'scratch', partitionKey: { name: 'id', type: 'string' } });
+        c.aws.backup = { optOuts: [{ database: 'scratch', reason: 'rebuilt from S3' }] };
+      }, tier);
+      const env = validateEnvironment('prod', config);
+      const all = planBackupMembership(env);
+      expect(all).toHaveLength(3);
+      for (const member of all) expect(planBackupMembershipOf(env, env.databases.find((db) => db.name === member.database)!)).toEqual(member);
+    }
   });
 });

@@ -148,6 +148,18 @@ describe('AWS plan of read replicas', () => {
     expect(aws.dashboards[1].instances[0].metricNames).toContain('ReplicaLag');
     expect(aws.dashboards[0].instances[0].metricNames).not.toContain('ReplicaLag');
   });
+
+  test('a region with more than 100 instances gets further dashboards (-2, …), 100 instances each at most', () => {
+    const config = withChange((c) => {
+      const orders = c.databases.find((db: any) => db.name === 'orders');
+      for (let i = 1; i <= 150; i++) c.databases.push({ ...orders, name: `db-${i}`, replicas: [] });
+    });
+    const dashboards = buildPlan(validateEnvironment('prod', config)).aws!.dashboards;
+    expect(dashboards.map((d) => [d.stackName, d.dashboardName, d.instances.length])).toEqual([
+      ['prod-dashboard-eu-west-1', 'prod-databases-eu-west-1', 100],
+      ['prod-dashboard-eu-west-1-2', 'prod-databases-eu-west-1-2', 51],
+    ]);
+  });
 });
 
 describe('Google Cloud plan', () => {
@@ -214,4 +226,12 @@ describe('Google Cloud plan', () => {
 
 test('the plan is pure: same config, same plan', () => {
   expect(fixturePlan()).toEqual(fixturePlan());
+});
+
+describe('planning once', () => {
+  test('the same environment object gets the same plan object (the policy check and the app share it)', () => {
+    const env = validateEnvironment('prod', withChange(() => undefined));
+    expect(buildPlan(env)).toBe(buildPlan(env));
+    expect(buildPlan(validateEnvironment('prod', withChange(() => undefined)))).toEqual(buildPlan(env));
+  });
 });

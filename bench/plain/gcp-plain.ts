@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+/**
+ * The benchmark's Google Cloud baseline: the same Terraform resources as our CDKTF app declares for a fleet, written
+ * by hand against cdktf and the @cdktf/provider-google classes (deep imports, like ours), with no schema, validation,
+ * plan, policy rules or constructs of ours. Reads the raw environment files of DB_CONFIG_DIR (bench/fleet.ts).
+ *
+ * Stacks and resources per type match ours (test/bench/plain-apps.test.ts); values follow a representative
+ * synthesized stack of ours.
+ */
+import { App, GcsBackend, LocalBackend, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
+import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
+import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
+import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
+import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
+import { SqlDatabaseInstance, SqlDatabaseInstanceSettingsDatabaseFlags } from '@cdktf/provider-google/lib/sql-database-instance';
+import { readRawEnvironments, RawDatabase, RawEnvironment } from './raw-environments';
+
+type Tier = 'development' | 'staging' | 'production';
+interface Gcp { projectId: string; projectNumber: string; primaryRegion: string; regions: string[]; privateNetwork: string; notifications: { emails: string[] }; stateBackend?: { type: 'gcs'; bucket: string; prefix: string } }
+const TIER = {
+  development: { retained: 1, logDays: 1, regional: false, protect: false, slowMs: 200 },
+  staging: { retained: 7, logDays: 7, regional: true, protect: true, slowMs: 500 },
+  production: { retained: 35, logDays: 7, regional: true, protect: true, slowMs: 1000 },
+} as const;
+
+function backend(stack: TerraformStack, name: string, gcp: Gcp) {
+  if (gcp.stateBackend?.type === 'gcs') new GcsBackend(stack, { bucket: gcp.stateBackend.bucket, prefix: `${gcp.stateBackend.prefix}/${name}` });
+  else new LocalBackend(stack, { path: `../../../terraform.${name}.tfstate` });
+}
+
+class Foundation extends TerraformStack {
+  readonly channels: string[];
+  constructor(scope: Construct, envName: string, tier: Tier, gcp: Gcp, labels: Record<string, string>) {
+    super(scope, `${envName}-foundation`);
+    new GoogleProvider(this, 'google', { project: gcp.projectId, region: gcp.primaryRegion });
+    backend(this, `${envName}-foundation`, gcp);
+    for (const region of gcp.regions) {
+      const ring = new KmsKeyRing(this, `KeyRing-${region}`, { project: gcp.projectId, location: region, name: `${envName}-databases` });
+      const key = new KmsCryptoKey(this, `Key-${region}`, { keyRing: ring.id, name: 'cloud-sql', purpose: 'ENCRYPT_DECRYPT', rotationPeriod: `${90 * 24 * 3600}s`, labels, lifecycle: { preventDestroy: tier !== 'development' } });
+      new KmsCryptoKeyIamMember(this, `Grant-${region}`, { cryptoKeyId: key.id, role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter', member: `serviceAccount:service-${gcp.projectNumber}@gcp-sa-cloud-sql.iam.gserviceaccount.com` });
+    }
+    this.channels = gcp.notifications.emails.map((email) => new MonitoringNotificationChannel(this, `Email-${email.replace(/[^a-zA-Z0-9-]/g, '_')}`, {
+      project: gcp.projectId, type: 'email', displayName: `${envName} databases: ${email}`, labels: { email_address: email }, userLabels: labels,
+    }).name);
+  }
+}
+
+/** One alert policy on a Cloud SQL metric of one instance. */
+function alert(scope: Construct, id: string, project: string, instance: string, metric: string, comparison: 'COMPARISON_GT' | 'COMPARISON_LT', threshold: number, duration: number, aligner: string, text: string, channels: string[], labels: Record<string, string>, extraFilter = '') {
+  new MonitoringAlertPolicy(scope, id, {
+    project, displayName: `${instance}: ${text}`, combiner: 'OR', notificationChannels: channels, userLabels: labels,
+    documentation: { content: `${text}: see the runbook`, mimeType: 'text/markdown' },
+    conditions: [{
+      displayName: `${instance}: ${text}`,
+      conditionThreshold: {
+        filter: `resource.type="cloudsql_database" AND resource.labels.database_id="${project}:${instance}" AND metric.type="cloudsql.googleapis.com/database/${metric}"${extraFilter}`,
+        comparison, thresholdValue: threshold, duration: `${duration}s`,
+        aggregations: [{ alignmentPeriod: aligner === 'ALIGN_MIN' || aligner === 'ALIGN_FRACTION_TRUE' || metric.startsWith('replication/') ? '60s' : '300s', perSeriesAligner: aligner }],
+      },
+    }],
+  });
+}
+
+function alerts(scope: Construct, prefix: string, project: string, instance: string, postgres: boolean, replica: boolean, channels: string[], labels: Record<string, string>) {
+  const a = (id: string, ...rest: [string, 'COMPARISON_GT' | 'COMPARISON_LT', number, number, string, string, string?]) =>
+    alert(scope, `${prefix}Alert-${id}`, project, instance, rest[0], rest[1], rest[2], rest[3], rest[4], rest[5], channels, labels, rest[6]);
+  a('cpu-warning', 'cpu/utilization', 'COMPARISON_GT', 0.75, 900, 'ALIGN_MEAN', 'CPU above 75% [warning]');
+  a('cpu-high', 'cpu/utilization', 'COMPARISON_GT', 0.9, 900, 'ALIGN_MEAN', 'CPU above 90% [critical]');
+  a('memory-warning', 'memory/utilization', 'COMPARISON_GT', 0.8, 900, 'ALIGN_MEAN', 'memory above 80% [warning]');
+  a('memory-critical', 'memory/utilization', 'COMPARISON_GT', 0.9, 900, 'ALIGN_MEAN', 'memory above 90% [critical]');
+  a('storage-warning', 'disk/utilization', 'COMPARISON_GT', 0.7, 300, 'ALIGN_MEAN', 'disk more than 70% full [warning]');
+  a('storage-low', 'disk/utilization', 'COMPARISON_GT', 0.85, 300, 'ALIGN_MEAN', 'disk more than 85% full [critical]');
+  a('server-down', 'up', 'COMPARISON_LT', 1, 300, 'ALIGN_MIN', 'database server down [critical]');
+  a('instance-failed', 'instance_state', 'COMPARISON_GT', 0, 60, 'ALIGN_FRACTION_TRUE', 'instance in state FAILED [critical]', ' AND metric.labels.state="FAILED"');
+  if (postgres) a('backends-high', 'postgresql/num_backends', 'COMPARISON_GT', 360, 300, 'ALIGN_MEAN', 'more than 360 backends [critical]');
+  if (replica) {
+    a('replica-lag-warning', 'replication/replica_lag', 'COMPARISON_GT', 30, 300, 'ALIGN_MAX', 'replica more than 30 s behind [warning]');
+    a('replica-lag-critical', 'replication/replica_lag', 'COMPARISON_GT', 300, 300, 'ALIGN_MAX', 'replica more than 300 s behind [critical]');
+  } else if (postgres) {
+    a('transaction-ids-warning', 'postgresql/transaction_id_utilization', 'COMPARISON_GT', 0.5, 900, 'ALIGN_MAX', '50% of transaction ids used [warning]');
+    a('transaction-ids-critical', 'postgresql/transaction_id_utilization', 'COMPARISON_GT', 0.75, 900, 'ALIGN_MAX', '75% of transaction ids used [critical]');
+  }
+}
+
+const flag = (name: string, value: string | number): SqlDatabaseInstanceSettingsDatabaseFlags => ({ name, value: String(value) });
+
+class CloudSqlStack extends TerraformStack {
+  constructor(scope: Construct, envName: string, tier: Tier, gcp: Gcp, db: RawDatabase, foundation: Foundation, labels: Record<string, string>) {
+    const stackName = `${envName}-cloudsql-${db.name}`;
+    super(scope, stackName);
+    new GoogleProvider(this, 'google', { project: gcp.projectId, region: gcp.primaryRegion });
+    backend(this, stackName, gcp);
+    this.addDependency(foundation);
+    const t = TIER[tier];
+    const postgres = db.engine === 'postgres';
+    const name = `${envName}-${db.name}`;
+    const keyId = (region: string) => `projects/${gcp.projectId}/locations/${region}/keyRings/${envName}-databases/cryptoKeys/cloud-sql`;
+    const memoryMb = Number(String(db.tier).split('-')[3]);
+    const flags = postgres
+      ? [flag('autovacuum_analyze_scale_factor', '0.02'), flag('autovacuum_vacuum_insert_scale_factor', '0.05'), flag('autovacuum_vacuum_scale_factor', '0.05'), flag('cloudsql.iam_authentication', 'on'), flag('effective_cache_size', Math.floor((memoryMb * 0.7 * 1024) / 8)), flag('effective_io_concurrency', 200), flag('idle_in_transaction_session_timeout', 600000), flag('log_autovacuum_min_duration', 10000), flag('log_lock_waits', 'on'), flag('log_min_duration_statement', t.slowMs), flag('log_temp_files', 65536), flag('maintenance_work_mem', Math.floor(memoryMb * 64)), flag('max_connections', 400), flag('max_parallel_workers', 2), flag('max_parallel_workers_per_gather', 1), flag('random_page_cost', '1.1')]
+      : [flag('cloudsql_iam_authentication', 'on'), flag('innodb_buffer_pool_size', memoryMb * 1024 * 1024 * 0.7), flag('long_query_time', t.slowMs / 1000), flag('slow_query_log', 'on')];
+    const common = {
+      databaseVersion: postgres ? 'POSTGRES_16' : 'MYSQL_8_4', project: gcp.projectId, deletionProtection: t.protect,
+    };
+    const settingsCommon = {
+      tier: db.tier as string, edition: 'ENTERPRISE', diskType: 'PD_SSD', diskSize: db.diskSizeGb as number, diskAutoresize: true, diskAutoresizeLimit: db.diskAutoresizeLimitGb as number | undefined,
+      databaseFlags: flags, deletionProtectionEnabled: t.protect, userLabels: labels,
+      ipConfiguration: { ipv4Enabled: false, privateNetwork: gcp.privateNetwork, sslMode: 'ENCRYPTED_ONLY' },
+      insightsConfig: { queryInsightsEnabled: true, queryPlansPerMinute: 5, queryStringLength: 1024, recordApplicationTags: false, recordClientAddress: false },
+    };
+    const primary = new SqlDatabaseInstance(this, 'Instance', {
+      ...common, name, region: gcp.primaryRegion, encryptionKeyName: keyId(gcp.primaryRegion), lifecycle: tier === 'development' ? undefined : { preventDestroy: true },
+      settings: {
+        ...settingsCommon, availabilityType: t.regional ? 'REGIONAL' : 'ZONAL', retainBackupsOnDelete: tier !== 'development',
+        backupConfiguration: { enabled: true, startTime: '02:00', location: gcp.primaryRegion, pointInTimeRecoveryEnabled: postgres, binaryLogEnabled: postgres ? undefined : true, transactionLogRetentionDays: t.logDays, backupRetentionSettings: { retainedBackups: t.retained, retentionUnit: 'COUNT' } },
+        maintenanceWindow: { day: 7, hour: 6, updateTrack: 'stable' },
+        passwordValidationPolicy: { enablePasswordPolicy: true, minLength: 12, complexity: 'COMPLEXITY_DEFAULT', reuseInterval: 5, disallowUsernameSubstring: true },
+      },
+    });
+    alerts(this, '', gcp.projectId, name, postgres, false, foundation.channels, labels);
+    for (const replica of (db.replicas as Array<{ region: string }> | undefined) ?? []) {
+      const replicaName = `${name}-replica-${replica.region}`;
+      new SqlDatabaseInstance(this, `Replica-${replica.region}`, {
+        ...common, name: replicaName, region: replica.region, encryptionKeyName: keyId(replica.region), masterInstanceName: primary.name,
+        settings: { ...settingsCommon, availabilityType: 'ZONAL' },
+      });
+      alerts(this, `Replica-${replica.region}`, gcp.projectId, replicaName, postgres, true, foundation.channels, labels);
+    }
+  }
+}
+
+/** Adds the stacks of every environment with a `gcp` section (like our app). */
+export function addPlainGcpEnvironments(app: App, environments: readonly RawEnvironment[]): void {
+  for (const env of environments) addEnvironment(app, env);
+}
+
+function addEnvironment(app: App, env: RawEnvironment): void {
+  const gcp = env.config.gcp as Gcp | undefined;
+  if (!gcp) return;
+  const tier = env.config.tier as Tier;
+  const labels = (env.config.tags as Record<string, string> | undefined) ?? {};
+  const foundation = new Foundation(app, env.name, tier, gcp, labels);
+  for (const db of env.config.databases as RawDatabase[]) if (db.kind === 'cloudsql-instance') new CloudSqlStack(app, env.name, tier, gcp, db, foundation, labels);
+}
+
+if (require.main === module) {
+  const app = new App();
+  addPlainGcpEnvironments(app, readRawEnvironments());
+  app.synth();
+}

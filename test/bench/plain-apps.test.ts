@@ -1,0 +1,80 @@
+/**
+ * The benchmark compares our apps with plain apps (bench/plain/) that declare the same resources by hand. That
+ * comparison only means something while both declare the same thing: for every kind of the mix in every environment,
+ * both must synthesize the same stacks with the same number of resources of each type. No timing here (npm run bench).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App as CdkApp } from 'aws-cdk-lib';
+import { App as CdktfApp } from 'cdktf';
+import { writeFleet } from '../../bench/fleet';
+import { cdkStacks, cdktfStacks, StackSummary } from '../../bench/outputs';
+import { addPlainAwsEnvironments } from '../../bench/plain/aws-plain';
+import { addPlainGcpEnvironments } from '../../bench/plain/gcp-plain';
+import { readRawEnvironments } from '../../bench/plain/raw-environments';
+import { addAwsEnvironments } from '../../lib/aws/aws-app';
+import { listEnvironments, loadEnvironments } from '../../lib/config/load-environments';
+import { addGcpEnvironment } from '../../lib/gcp/gcp-environment';
+import { buildPlan } from '../../lib/plan/build-plan';
+import { assertPolicies } from '../../lib/policy/assert-policies';
+
+/** cdk.json's context without its template validation: it finds nothing to count and is most of the synth time. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CDK_CONTEXT = { ...require('../../cdk.json').context, '@aws-cdk/core:validateAgainstDefaultRules': false };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CDKTF_CONTEXT = require('../../cdktf.json').context;
+
+/** 21 databases: seven per environment, enough for every kind of the mix (bench/fleet.ts MIX) in each. */
+const N = 21;
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-plain-'));
+const fleetDir = path.join(root, 'fleet');
+const fleet = writeFleet(fleetDir, N);
+// aws-cdk-lib's template validation prints its warnings (hard-coded zones, the same in both apps) to stderr.
+beforeAll(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
+afterAll(() => {
+  jest.restoreAllMocks();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** Stack name without CDK's hash suffix → resource count per type. */
+const byStack = (stacks: readonly StackSummary[]) =>
+  Object.fromEntries(stacks.map((stack) => [stack.name.replace(/[0-9A-F]{8}$/, ''), stack.resources]));
+
+describe('the plain apps declare what ours declare', () => {
+  test('GIVEN the fleet THEN it has every kind of the mix in every environment', () => {
+    const kinds = (env: string) => new Set(fleet.filter((db) => db.environment === env).map((db) => db.kind));
+    for (const env of ['dev', 'staging', 'prod']) {
+      expect([...kinds(env)].sort()).toEqual(['cloudsql-mysql', 'cloudsql-postgres', 'dynamodb-table', 'rds-mysql', 'rds-postgres']);
+    }
+  });
+
+  test('AWS: same stacks, same resource count per type in each', () => {
+    const environments = loadEnvironments(listEnvironments(fleetDir), fleetDir);
+    assertPolicies(environments);
+    const ours = new CdkApp({ outdir: path.join(root, 'aws-ours'), context: CDK_CONTEXT });
+    addAwsEnvironments(ours, environments);
+    ours.synth();
+    const plain = new CdkApp({ outdir: path.join(root, 'aws-plain'), context: CDK_CONTEXT });
+    addPlainAwsEnvironments(plain, readRawEnvironments(fleetDir));
+    plain.synth();
+
+    const oursStacks = byStack(cdkStacks(path.join(root, 'aws-ours')));
+    expect(Object.keys(oursStacks).length).toBeGreaterThan(20);
+    expect(byStack(cdkStacks(path.join(root, 'aws-plain')))).toEqual(oursStacks);
+  });
+
+  test('Google Cloud: same stacks, same resource count per type in each', () => {
+    const environments = loadEnvironments(listEnvironments(fleetDir), fleetDir);
+    const ours = new CdktfApp({ outdir: path.join(root, 'gcp-ours'), context: CDKTF_CONTEXT });
+    for (const env of environments) addGcpEnvironment(ours, buildPlan(env));
+    ours.synth();
+    const plain = new CdktfApp({ outdir: path.join(root, 'gcp-plain'), context: CDKTF_CONTEXT });
+    addPlainGcpEnvironments(plain, readRawEnvironments(fleetDir));
+    plain.synth();
+
+    const oursStacks = byStack(cdktfStacks(path.join(root, 'gcp-ours')));
+    expect(Object.keys(oursStacks).length).toBe(3 + 3 * 3);
+    expect(byStack(cdktfStacks(path.join(root, 'gcp-plain')))).toEqual(oursStacks);
+  });
+});
