@@ -17,7 +17,7 @@ const examples = [...markdown.matchAll(/```ts example:([\w-]+)\n([\s\S]*?)```/g)
 }));
 
 test('docs/examples.md has an example of every database kind', () => {
-  expect(new Set(examples.map((e) => e.database.kind))).toEqual(new Set(['rds-instance', 'dynamodb-table', 'cloudsql-instance']));
+  expect(new Set(examples.map((e) => e.database.kind))).toEqual(new Set(['rds-instance', 'aurora-cluster', 'dynamodb-table', 'cloudsql-instance']));
 });
 
 test.each(examples.map((e) => [e.name, e.database] as const))('%s validates, passes the policy rules and synthesizes', (_name, database) => {
@@ -28,7 +28,7 @@ test.each(examples.map((e) => [e.name, e.database] as const))('%s validates, pas
   // THEN no policy rule objects
   expect(policyProblems(env, plan, '2026-01-01')).toEqual([]);
   // AND it synthesizes on its cloud
-  if (plan.aws && (plan.aws.rdsInstances.length > 0 || plan.aws.dynamodbTables.length > 0)) {
+  if (plan.aws && (plan.aws.rdsInstances.length > 0 || plan.aws.auroraClusters.length > 0 || plan.aws.dynamodbTables.length > 0)) {
     const [stage] = addAwsEnvironments(testApp(), [env]);
     expect(stage.synth().stacks.length).toBeGreaterThan(1);
   } else {
