@@ -11,7 +11,7 @@ import { RDS_ALARMS } from './rds-alarm-catalog';
 export interface DashboardInstance {
   readonly identifier: string;
   /** Metrics the instance's alarms watch; it gets a line on each of their graphs. */
-  readonly metricNames: readonly string[];
+  readonly metrics: ReadonlyArray<{ readonly namespace: string; readonly metricName: string }>;
   /** Aurora cluster-level lines. @default 'DBInstanceIdentifier' */
   readonly dimension?: 'DBClusterIdentifier';
 }
@@ -21,11 +21,16 @@ export interface DatabaseDashboardProps {
   readonly instances: readonly DashboardInstance[];
 }
 
-/** Each metric of the catalog once, in catalog order, with the statistic its alarms use. */
+const key = (metric: { namespace: string; metricName: string }) => `${metric.namespace}|${metric.metricName}`;
+
+/**
+ * Each metric of the catalog once, in catalog order, with the statistic its alarms use. A metric is its namespace
+ * and name: the log-derived PostgreSQL `Deadlocks` and Aurora MySQL's own `Deadlocks` are two graphs.
+ */
 function dashboardMetrics() {
   const seen = new Map<string, { namespace: string; metricName: string; statistic: string }>();
   for (const row of [...RDS_ALARMS, ...AURORA_ALARMS]) {
-    if (!seen.has(row.metricName)) seen.set(row.metricName, { namespace: row.namespace, metricName: row.metricName, statistic: row.statistic });
+    if (!seen.has(key(row))) seen.set(key(row), { namespace: row.namespace, metricName: row.metricName, statistic: row.statistic });
   }
   return [...seen.values()];
 }
@@ -36,10 +41,10 @@ export class DatabaseDashboard extends Construct {
   constructor(scope: Construct, id: string, props: DatabaseDashboardProps) {
     super(scope, id);
     const widgets = dashboardMetrics().flatMap((metric) => {
-      const instances = props.instances.filter((instance) => instance.metricNames.includes(metric.metricName));
+      const instances = props.instances.filter((instance) => instance.metrics.some((m) => key(m) === key(metric)));
       if (instances.length === 0) return [];
       return [new cloudwatch.GraphWidget({
-        title: metric.metricName,
+        title: metric.namespace === 'AWS/RDS' ? metric.metricName : `${metric.metricName} (${metric.namespace})`,
         width: 12,
         left: instances.map((instance) => new cloudwatch.Metric({
           namespace: metric.namespace,

@@ -59,16 +59,19 @@ function planDashboards(
   rdsInstances: readonly RdsInstancePlan[],
   auroraClusters: readonly AuroraClusterPlan[],
 ): AwsDashboardPlan[] {
-  const metricNames = (instance: { alarms: RdsInstancePlan['alarms'] }) => [...new Set(instance.alarms.map((alarm) => alarm.metricName))];
+  const metricNames = (instance: { alarms: RdsInstancePlan['alarms'] }) => {
+    const metrics = new Map(instance.alarms.map((alarm) => [`${alarm.namespace}|${alarm.metricName}`, { namespace: alarm.namespace, metricName: alarm.metricName }]));
+    return [...metrics.values()];
+  };
   // An Aurora cluster: a line per instance, and a cluster line on the cluster-level graphs (volume, global lag).
   const auroraLines = (cluster: AuroraClusterCommonPlan) => [
-    ...cluster.instances.map((instance) => ({ identifier: instance.identifier, role: instance.role, metricNames: metricNames(instance), region: cluster.region })),
-    { identifier: cluster.clusterIdentifier, role: cluster.instances.some((i) => i.role === 'writer') ? 'primary-cluster' as const : 'secondary-cluster' as const, metricNames: metricNames({ alarms: cluster.clusterAlarms }), region: cluster.region, dimension: 'DBClusterIdentifier' as const },
+    ...cluster.instances.map((instance) => ({ identifier: instance.identifier, role: instance.role, metrics: metricNames(instance), region: cluster.region })),
+    { identifier: cluster.clusterIdentifier, role: cluster.instances.some((i) => i.role === 'writer') ? 'primary-cluster' as const : 'secondary-cluster' as const, metrics: metricNames({ alarms: cluster.clusterAlarms }), region: cluster.region, dimension: 'DBClusterIdentifier' as const },
   ];
   const all = [
     ...rdsInstances.flatMap((primary) => [
-      { identifier: primary.identifier, role: 'primary' as const, metricNames: metricNames(primary), region: primary.region },
-      ...primary.replicas.map((replica) => ({ identifier: replica.identifier, role: 'replica' as const, metricNames: metricNames(replica), region: replica.region })),
+      { identifier: primary.identifier, role: 'primary' as const, metrics: metricNames(primary), region: primary.region },
+      ...primary.replicas.map((replica) => ({ identifier: replica.identifier, role: 'replica' as const, metrics: metricNames(replica), region: replica.region })),
     ]),
     ...auroraClusters.flatMap((cluster) => [...auroraLines(cluster), ...(cluster.global?.secondaries ?? []).flatMap(auroraLines)]),
   ];

@@ -152,7 +152,8 @@ export interface AwsDashboardPlan extends AwsStackPlan {
   readonly instances: ReadonlyArray<{
     readonly identifier: string;
     readonly role: RdsInstanceRole | AuroraRole;
-    readonly metricNames: readonly string[];
+    /** Metrics its alarms watch, by namespace and name (the same name can live in two namespaces). */
+    readonly metrics: ReadonlyArray<{ readonly namespace: string; readonly metricName: string }>;
     /** Aurora cluster-level lines use DBClusterIdentifier. @default 'DBInstanceIdentifier' */
     readonly dimension?: 'DBClusterIdentifier';
   }>;

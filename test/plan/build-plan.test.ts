@@ -145,8 +145,8 @@ describe('AWS plan of read replicas', () => {
       ['prod-dashboard-eu-west-1', 'prod-databases-eu-west-1', ['prod-orders', 'prod-orders-replica-1']],
       ['prod-dashboard-eu-central-1', 'prod-databases-eu-central-1', ['prod-orders-replica-2']],
     ]);
-    expect(aws.dashboards[1].instances[0].metricNames).toContain('ReplicaLag');
-    expect(aws.dashboards[0].instances[0].metricNames).not.toContain('ReplicaLag');
+    expect(aws.dashboards[1].instances[0].metrics).toContainEqual({ namespace: 'AWS/RDS', metricName: 'ReplicaLag' });
+    expect(aws.dashboards[0].instances[0].metrics).not.toContainEqual({ namespace: 'AWS/RDS', metricName: 'ReplicaLag' });
   });
 
   test('a region with more than 100 instances gets further dashboards (-2, …), 100 instances each at most', () => {
