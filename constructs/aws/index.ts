@@ -11,6 +11,7 @@ export * from './backup-vault';
 export * from './database-dashboard';
 export * from './database-foundation';
 export * from './database-network';
+export * from './definition-alarm';
 export * from './dynamodb-alarm';
 export * from './dynamodb-alarm-definitions';
 export * from './dynamodb-global-table';

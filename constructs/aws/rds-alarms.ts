@@ -1,10 +1,10 @@
 /** CloudWatch alarms from alarm definitions, with metric filters for log-derived metrics, notifying a topic. */
-import { Annotations, Duration } from 'aws-cdk-lib';
+import { Annotations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { createDefinitionAlarm } from './definition-alarm';
 import type { CloudWatchAlarmDefinition } from './rds-alarm-definitions';
 
 export interface RdsAlarmsProps {
@@ -37,29 +37,7 @@ export class RdsAlarms extends Construct {
           unit: cloudwatch.Unit.COUNT,
         });
       }
-      const alarm = new cloudwatch.Alarm(this, definition.id, {
-        alarmName: definition.alarmName,
-        alarmDescription: definition.description,
-        metric: new cloudwatch.Metric({
-          namespace: definition.namespace,
-          metricName: definition.metricName,
-          dimensionsMap: { ...definition.dimensions },
-          statistic: definition.statistic,
-          period: Duration.seconds(definition.periodSeconds),
-        }),
-        threshold: definition.threshold,
-        comparisonOperator:
-          definition.comparison === 'GreaterThanThreshold'
-            ? cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD
-            : cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-        evaluationPeriods: definition.evaluationPeriods,
-        treatMissingData: definition.missingDataIsOk ? cloudwatch.TreatMissingData.NOT_BREACHING : cloudwatch.TreatMissingData.MISSING,
-      });
-      if (props.topic) {
-        alarm.addAlarmAction(new cloudwatchActions.SnsAction(props.topic));
-        alarm.addOkAction(new cloudwatchActions.SnsAction(props.topic));
-      }
-      return alarm;
+      return createDefinitionAlarm(this, definition.id, definition, props.topic);
     });
   }
 }
