@@ -14,8 +14,6 @@ export interface TunedSetting {
   readonly value: string | boolean;
   /** RDS parameter-group formula, when the value depends on the instance memory. */
   readonly rdsFormula?: string;
-  /** Whether Cloud SQL lets users set this flag. */
-  readonly cloudSql: boolean;
   readonly why: string;
 }
 
@@ -30,41 +28,36 @@ export function tunePostgres(input: TuningInput): Record<string, TunedSetting> {
       value: pages(0.25),
       // DBInstanceClassMemory is in bytes; shared_buffers in 8 kB pages: bytes / 8192 / 4.
       rdsFormula: '{DBInstanceClassMemory/32768}',
-      cloudSql: false,
       why: '25% of memory for the buffer cache',
     },
     effective_cache_size: {
       // 70%, not the textbook 75%: within the 10–70% of memory we understand Cloud SQL to accept for this flag.
       value: pages(0.7),
       rdsFormula: '{DBInstanceClassMemory*7/81920}',
-      cloudSql: true,
       why: 'the planner assumes 70% of memory caches data (shared buffers plus OS cache)',
     },
     maintenance_work_mem: {
       value: String(Math.min(Math.floor(memoryBytes / 16 / 1024), MAINTENANCE_WORK_MEM_CAP_KB)),
       rdsFormula: `LEAST({DBInstanceClassMemory/16384},${MAINTENANCE_WORK_MEM_CAP_KB})`,
-      cloudSql: true,
       why: 'faster vacuum and index builds: 1/16 of memory, at most 2 GB',
     },
-    random_page_cost: { value: '1.1', cloudSql: true, why: 'SSD storage: random reads cost little more than sequential' },
+    random_page_cost: { value: '1.1', why: 'SSD storage: random reads cost little more than sequential' },
     log_min_duration_statement: {
       value: String(input.slowQueryThresholdMs),
-      cloudSql: true,
       why: 'log slow statements (threshold by tier)',
     },
-    log_lock_waits: { value: true, cloudSql: true, why: 'log waits longer than deadlock_timeout' },
-    // Added for RDS; Cloud SQL flags for these are the Google Cloud plan's decision (cloudSql: false).
-    effective_io_concurrency: { value: '200', cloudSql: false, why: 'SSD storage serves many concurrent reads (bitmap heap scans prefetch)' },
+    log_lock_waits: { value: true, why: 'log waits longer than deadlock_timeout' },
+    // Cloud SQL gets only the settings its flag allow-list admits (constructs/gcp/cloud-sql-flag-table.ts).
+    effective_io_concurrency: { value: '200', why: 'SSD storage serves many concurrent reads (bitmap heap scans prefetch)' },
     idle_in_transaction_session_timeout: {
       value: '600000',
-      cloudSql: false,
       why: 'end sessions idle inside a transaction for 10 minutes: they hold locks and stop vacuum',
     },
-    tcp_keepalives_idle: { value: '300', cloudSql: false, why: 'notice dead client connections after 5 minutes instead of hours' },
-    autovacuum_vacuum_scale_factor: { value: '0.05', cloudSql: false, why: 'vacuum large tables after 5% of rows change, not 20%' },
-    autovacuum_vacuum_insert_scale_factor: { value: '0.05', cloudSql: false, why: 'vacuum (and freeze) insert-mostly large tables sooner' },
-    autovacuum_analyze_scale_factor: { value: '0.02', cloudSql: false, why: 'keep planner statistics of large tables fresh' },
-    log_autovacuum_min_duration: { value: '10000', cloudSql: false, why: 'log autovacuum runs longer than 10 s' },
-    log_temp_files: { value: '65536', cloudSql: false, why: 'log queries spilling more than 64 MB to disk (work_mem too small)' },
+    tcp_keepalives_idle: { value: '300', why: 'notice dead client connections after 5 minutes instead of hours' },
+    autovacuum_vacuum_scale_factor: { value: '0.05', why: 'vacuum large tables after 5% of rows change, not 20%' },
+    autovacuum_vacuum_insert_scale_factor: { value: '0.05', why: 'vacuum (and freeze) insert-mostly large tables sooner' },
+    autovacuum_analyze_scale_factor: { value: '0.02', why: 'keep planner statistics of large tables fresh' },
+    log_autovacuum_min_duration: { value: '10000', why: 'log autovacuum runs longer than 10 s' },
+    log_temp_files: { value: '65536', why: 'log queries spilling more than 64 MB to disk (work_mem too small)' },
   };
 }
