@@ -32,12 +32,15 @@ const CLOUDS = list(process.env.BENCH_CLOUDS, 'aws,gcp') as Cloud[];
 const EXTRAS = process.env.BENCH_EXTRAS !== '0';
 
 type Cloud = 'aws' | 'gcp';
-type Which = 'ours' | 'plain';
+/** `unchecked`: our AWS app without its compliance checks (bench/aws-without-compliance-checks.ts). */
+type Which = 'ours' | 'plain' | 'unchecked';
 interface Run { readonly seconds: number; readonly cpuSeconds: number; readonly rssMb: number; readonly loadavg: number }
 interface Row {
   cloud: Cloud; n: number;
   ours_s: number; plain_s: number; ratio: number; peak_rss_mb: number; stacks: number; max_resources: number;
   ours_cpu_s: number; plain_cpu_s: number; cpu_ratio: number;
+  /** AWS only: CPU time of our app without cdk-nag and our global-table rules, and its ratio to plain. */
+  unchecked_cpu_s?: number; unchecked_cpu_ratio?: number;
   ours_min_s: number; ours_max_s: number; plain_min_s: number; plain_max_s: number; plain_peak_rss_mb: number;
   runs: number; max_bytes: number; plain_stacks: number; plain_max_resources: number; plain_max_bytes: number;
   max_resources_stack: string; max_bytes_stack: string; loadavg: number[];
@@ -45,8 +48,8 @@ interface Row {
 
 const CDK_CONTEXT = JSON.stringify(JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')).context);
 const CDKTF_CONTEXT = JSON.stringify(JSON.parse(fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8')).context);
-const SCRIPTS: Record<Cloud, Record<Which, string>> = {
-  aws: { ours: 'bin/aws.js', plain: 'bench/plain/aws-plain.js' },
+const SCRIPTS: Record<Cloud, Partial<Record<Which, string>>> = {
+  aws: { ours: 'bin/aws.js', plain: 'bench/plain/aws-plain.js', unchecked: 'bench/aws-without-compliance-checks.js' },
   gcp: { ours: 'bin/gcp.js', plain: 'bench/plain/gcp-plain.js' },
 };
 
@@ -80,7 +83,7 @@ function synth(cloud: Cloud, which: Which, fleetDir: string): Run {
   const rssFile = path.join(OUT, `rss-${cloud}-${which}.txt`);
   fs.rmSync(rssFile, { force: true });
   const loadavg = os.loadavg()[0];
-  const result = sh(process.execPath, ['-r', path.join(ROOT, 'bench', 'rss-probe.js'), path.join(DIST, SCRIPTS[cloud][which])], {
+  const result = sh(process.execPath, ['-r', path.join(ROOT, 'bench', 'rss-probe.js'), path.join(DIST, SCRIPTS[cloud][which]!)], {
     DB_CONFIG_DIR: fleetDir,
     BENCH_RSS_FILE: rssFile,
     CDK_OUTDIR: outdir,
@@ -109,16 +112,17 @@ function measure(n: number): Row[] {
   log(`N=${n}: ${fleet.length} databases, ${runs} run(s) per app, alternating`);
   const rows: Row[] = [];
   for (const cloud of CLOUDS) {
-    const times: Record<Which, Run[]> = { ours: [], plain: [] };
+    const times: Record<Which, Run[]> = { ours: [], plain: [], unchecked: [] };
+    const apps = (Object.keys(SCRIPTS[cloud]) as Which[]);
     const summaries: Partial<Record<Which, StackSummary[]>> = {};
     for (let run = 0; run < runs; run++) {
       // Alternate which app goes first, so a drifting machine load does not favour one of them.
-      const order: Which[] = run % 2 === 0 ? ['ours', 'plain'] : ['plain', 'ours'];
+      const order: Which[] = run % 2 === 0 ? apps : [...apps].reverse();
       for (const which of order) {
         const result = synth(cloud, which, fleetDir);
         times[which].push(result);
-        log(`  ${cloud} ${which.padEnd(5)} run ${run + 1}: ${result.seconds.toFixed(2)} s (CPU ${result.cpuSeconds.toFixed(2)} s), ${result.rssMb.toFixed(0)} MB, load ${result.loadavg.toFixed(2)}`);
-        if (run === runs - 1) summaries[which] = stacksOf(cloud, which);
+        log(`  ${cloud} ${which.padEnd(9)} run ${run + 1}: ${result.seconds.toFixed(2)} s (CPU ${result.cpuSeconds.toFixed(2)} s), ${result.rssMb.toFixed(0)} MB, load ${result.loadavg.toFixed(2)}`);
+        if (run === runs - 1 && which !== 'unchecked') summaries[which] = stacksOf(cloud, which);
       }
     }
     const ours = summaries.ours!;
@@ -131,6 +135,7 @@ function measure(n: number): Row[] {
       ratio: round(median(t('ours')) / median(t('plain')), 3),
       peak_rss_mb: Math.round(Math.max(...times.ours.map((r) => r.rssMb))),
       ours_cpu_s: round(cpu('ours')), plain_cpu_s: round(cpu('plain')), cpu_ratio: round(cpu('ours') / cpu('plain'), 3),
+      ...(times.unchecked.length > 0 ? { unchecked_cpu_s: round(cpu('unchecked')), unchecked_cpu_ratio: round(cpu('unchecked') / cpu('plain'), 3) } : {}),
       stacks: ours.length,
       max_resources: largest(ours, 'resourceCount').resourceCount,
       ours_min_s: round(Math.min(...t('ours'))), ours_max_s: round(Math.max(...t('ours'))),
@@ -143,7 +148,7 @@ function measure(n: number): Row[] {
       plain_stacks: plain.length,
       plain_max_resources: largest(plain, 'resourceCount').resourceCount,
       plain_max_bytes: largest(plain, 'bytes').bytes,
-      loadavg: [...times.ours, ...times.plain].map((r) => round(r.loadavg)),
+      loadavg: [...times.ours, ...times.plain, ...times.unchecked].map((r) => round(r.loadavg)),
     });
   }
   return rows;
@@ -198,11 +203,14 @@ function renderMarkdown(rows: readonly Row[], extra: Extras | undefined): string
     const mo = marginalMs(rows, cloud, 'ours_s');
     const mp = marginalMs(rows, cloud, 'plain_s');
     lines.push(`**${cloud === 'aws' ? 'AWS (aws-cdk-lib 2.276, CloudFormation)' : 'Google Cloud (cdktf 0.21, Terraform JSON)'}**`, '');
-    lines.push('| N | ours s (wall) | plain s (wall) | ours/plain wall | CPU s ours / plain | ours/plain CPU | ms per extra database, wall (ours / plain) | peak RSS MB (ours / plain) | stacks | largest stack: resources | largest template bytes | load avg during runs |');
-    lines.push('|---:|---|---|---:|---|---:|---|---|---:|---|---|---|');
+    // AWS also shows our app without its compliance checks (cdk-nag): the abstraction's cost apart from the checks.
+    const unchecked = own.some((r) => r.unchecked_cpu_s !== undefined);
+    lines.push(`| N | ours s (wall) | plain s (wall) | ours/plain wall | CPU s ours / plain | ours/plain CPU |${unchecked ? ' without cdk-nag: CPU s, ratio to plain |' : ''} ms per extra database, wall (ours / plain) | peak RSS MB (ours / plain) | stacks | largest stack: resources | largest template bytes | load avg during runs |`);
+    lines.push(`|---:|---|---|---:|---|---:|${unchecked ? '---|' : ''}---|---|---:|---|---|---|`);
     own.forEach((r, i) => {
       lines.push(
-        `| ${r.n} | ${r.ours_s} (${r.ours_min_s}–${r.ours_max_s}) | ${r.plain_s} (${r.plain_min_s}–${r.plain_max_s}) | ${r.ratio.toFixed(2)} | ${r.ours_cpu_s} / ${r.plain_cpu_s} | ${r.cpu_ratio.toFixed(2)} | ${mo[i]} / ${mp[i]} | ` +
+        `| ${r.n} | ${r.ours_s} (${r.ours_min_s}–${r.ours_max_s}) | ${r.plain_s} (${r.plain_min_s}–${r.plain_max_s}) | ${r.ratio.toFixed(2)} | ${r.ours_cpu_s} / ${r.plain_cpu_s} | ${r.cpu_ratio.toFixed(2)} | ` +
+          `${unchecked ? `${r.unchecked_cpu_s}, ${r.unchecked_cpu_ratio?.toFixed(2)} | ` : ''}${mo[i]} / ${mp[i]} | ` +
           `${r.peak_rss_mb} / ${r.plain_peak_rss_mb} | ${r.stacks} | ${r.max_resources} (${r.max_resources_stack}) | ${r.max_bytes.toLocaleString('en')} (${r.max_bytes_stack}) | ` +
           `${Math.min(...r.loadavg).toFixed(1)}–${Math.max(...r.loadavg).toFixed(1)} |`,
       );
