@@ -1,10 +1,9 @@
 /**
  * Generates a benchmark fleet: N databases spread round-robin over three environments (dev, staging, prod, whose
  * clouds, regions and networks come from the sample environments in config/), with a fixed mix of kinds taken from
- * MIX below. Each environment is written as a plain `.js` file exporting the config object, for DB_CONFIG_DIR.
- *
- * Aurora clusters are being added in parallel: when they render, give the `aurora-cluster` row a weight and a
- * `make` and both apps (ours and bench/plain) pick it up; the plain app then needs its Aurora counterpart.
+ * MIX below: RDS PostgreSQL and MySQL, Aurora PostgreSQL, DynamoDB, Cloud SQL PostgreSQL and MySQL, with replicas,
+ * secondary regions and replica tables where the environment has a second region (prod). Each environment is written
+ * as a plain `.js` file exporting the config object, for DB_CONFIG_DIR.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -16,18 +15,21 @@ export type BenchEnvironment = 'dev' | 'staging' | 'prod';
 export const BENCH_ENVIRONMENTS: readonly BenchEnvironment[] = ['dev', 'staging', 'prod'];
 const SAMPLES = { dev, staging, prod } as const;
 
-/** Per environment: what the sample environment of that tier uses for a database of each kind. */
+/**
+ * Per environment: what the sample environment of that tier uses for a database of each kind. Aurora has no db.m
+ * classes: staging's Aurora clusters take the memory-optimized class of the same size.
+ */
 const SIZES = {
-  dev: { cidr: '10.10.0.0/16', rdsClass: 'db.t4g.medium', storage: 20, maxStorage: undefined, sqlTier: 'db-custom-1-3840', disk: 20, diskLimit: undefined },
-  staging: { cidr: '10.20.0.0/16', rdsClass: 'db.m7g.large', storage: 100, maxStorage: 200, sqlTier: 'db-custom-2-7680', disk: 50, diskLimit: undefined },
-  prod: { cidr: '10.30.0.0/16', rdsClass: 'db.r7g.large', storage: 200, maxStorage: 1000, sqlTier: 'db-custom-2-7680', disk: 100, diskLimit: 500 },
+  dev: { cidr: '10.10.0.0/16', rdsClass: 'db.t4g.medium', auroraClass: 'db.t4g.medium', storage: 20, maxStorage: undefined, sqlTier: 'db-custom-1-3840', disk: 20, diskLimit: undefined },
+  staging: { cidr: '10.20.0.0/16', rdsClass: 'db.m7g.large', auroraClass: 'db.r7g.large', storage: 100, maxStorage: 200, sqlTier: 'db-custom-2-7680', disk: 50, diskLimit: undefined },
+  prod: { cidr: '10.30.0.0/16', rdsClass: 'db.r7g.large', auroraClass: 'db.r7g.large', storage: 200, maxStorage: 1000, sqlTier: 'db-custom-2-7680', disk: 100, diskLimit: 500 },
 } as const;
 
 export type BenchKind = 'rds-postgres' | 'rds-mysql' | 'aurora-cluster' | 'dynamodb-table' | 'cloudsql-postgres' | 'cloudsql-mysql';
 
 export interface MixRow {
   readonly kind: BenchKind;
-  /** How many of every `MIX_CYCLE` databases are of this kind (0: not generated yet). */
+  /** How many databases of every cycle of the mix (the weights add up to 10) are of this kind (0: none). */
   readonly weight: number;
   /** Name prefix: `<prefix>-<ordinal>`. */
   readonly prefix: string;
@@ -35,12 +37,14 @@ export interface MixRow {
 }
 
 /**
- * The fixed mix, with replicas where the environment has a second region (prod): per 10 databases, 4 RDS (3
- * PostgreSQL with replicas in staging/prod, 1 MySQL), 2 DynamoDB, 4 Cloud SQL (3 PostgreSQL, replica in prod; 1 MySQL).
+ * The fixed mix, with replicas where the environment has a second region (prod): per 10 databases, 3 RDS (2
+ * PostgreSQL with a same-region replica in staging and prod and a cross-region one in prod, 1 MySQL), 1 Aurora
+ * PostgreSQL cluster (writer and a reader; in prod a global database with a secondary cluster in eu-central-1, like
+ * config/prod.ts's `payments`), 2 DynamoDB (a replica in prod), 4 Cloud SQL (3 PostgreSQL, replica in prod; 1 MySQL).
  */
 export const MIX: readonly MixRow[] = [
   {
-    kind: 'rds-postgres', weight: 3, prefix: 'pg',
+    kind: 'rds-postgres', weight: 2, prefix: 'pg',
     make: (env, name) => ({
       kind: 'rds-instance', name, engine: 'postgres', version: '17.6', instanceClass: SIZES[env].rdsClass,
       allocatedStorageGiB: SIZES[env].storage, maxAllocatedStorageGiB: SIZES[env].maxStorage, databaseName: 'app',
@@ -56,8 +60,14 @@ export const MIX: readonly MixRow[] = [
       allowedCidrs: [SIZES[env].cidr],
     }),
   },
-  // Being added in parallel (issue: Aurora clusters); weight 0 until it renders.
-  { kind: 'aurora-cluster', weight: 0, prefix: 'au' },
+  {
+    kind: 'aurora-cluster', weight: 1, prefix: 'au',
+    make: (env, name) => ({
+      kind: 'aurora-cluster', name, engine: 'aurora-postgresql', version: '16.9', instanceClass: SIZES[env].auroraClass,
+      readers: 1, databaseName: 'app', allowedCidrs: [SIZES[env].cidr],
+      secondaryRegions: env === 'prod' ? ['eu-central-1'] : [],
+    }),
+  },
   {
     kind: 'dynamodb-table', weight: 2, prefix: 'ddb',
     make: (env, name) => ({

@@ -1,92 +1,244 @@
 #!/usr/bin/env node
 /**
  * The benchmark's baseline: the same AWS resources as our app declares for a fleet, written by hand directly against
- * aws-cdk-lib (L2s where one maps to exactly our resource, L1s elsewhere), with no config schema, validation, plan,
- * policy rules or constructs of ours. It reads the raw environment files of DB_CONFIG_DIR (as written by
- * bench/fleet.ts) and knows the tier defaults itself, the way a hand-written app would hard-code them.
+ * aws-cdk-lib's L2s (L1s only where aws-cdk-lib has no L2: the Aurora global cluster, the backup selection with
+ * conditions), with no config schema, validation, plan, policy rules or constructs of ours. It reads the raw
+ * environment files of DB_CONFIG_DIR (as written by bench/fleet.ts) and knows the tier defaults, alarm thresholds,
+ * alarm descriptions and parameter values itself, the way a hand-written app would hard-code them.
  *
- * Stacks and resources per type match ours (test/bench/plain-apps.test.ts checks it); property values follow a
- * representative template of ours (names, tags, thresholds, parameter values), not every derived detail.
+ * test/bench/plain-apps.test.ts checks that both apps synthesize the same stacks with the same resources per type and
+ * templates of about the same size: the same property values, alarm descriptions, dependencies and stack
+ * descriptions, so aws-cdk-lib's template validation (whose cost grows with template bytes) costs both the same.
+ * Only what the fleet uses is covered: PostgreSQL and MySQL RDS instances, provisioned Aurora PostgreSQL, on-demand
+ * DynamoDB tables.
  */
-import { Annotations, App, Duration, Fn, RemovalPolicy, Stack, StackProps, Stage, Tags } from 'aws-cdk-lib';
+import { Annotations, App, Duration, RemovalPolicy, Stack, StackProps, Stage, Tags } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 import { readRawEnvironments, RawDatabase, RawEnvironment } from './raw-environments';
 
 type Tier = 'development' | 'staging' | 'production';
 const TIER = {
-  development: { retention: 1, multiAz: false, protect: false, logDays: 7, piDays: 7, monitoring: 60, insights: 'standard', slowMs: 200, removal: RemovalPolicy.DESTROY },
-  staging: { retention: 7, multiAz: true, protect: true, logDays: 30, piDays: 7, monitoring: 60, insights: 'standard', slowMs: 500, removal: RemovalPolicy.SNAPSHOT },
-  production: { retention: 35, multiAz: true, protect: true, logDays: 365, piDays: 465, monitoring: 15, insights: 'advanced', slowMs: 1000, removal: RemovalPolicy.RETAIN },
+  development: { retention: 1, multiAz: false, protect: false, logDays: 7, piDays: 7, monitoring: 60, insights: rds.DatabaseInsightsMode.STANDARD, slowMs: 200, removal: RemovalPolicy.DESTROY },
+  staging: { retention: 7, multiAz: true, protect: true, logDays: 30, piDays: 7, monitoring: 60, insights: rds.DatabaseInsightsMode.STANDARD, slowMs: 500, removal: RemovalPolicy.SNAPSHOT },
+  production: { retention: 35, multiAz: true, protect: true, logDays: 365, piDays: 465, monitoring: 15, insights: rds.DatabaseInsightsMode.ADVANCED, slowMs: 1000, removal: RemovalPolicy.RETAIN },
 } as const;
-const MEMORY_GIB: Record<string, number> = { 'db.t4g.small': 2, 'db.t4g.medium': 4, 'db.m7g.large': 8, 'db.r7g.large': 16, 'db.r7g.xlarge': 32 };
+/** Memory of the classes the fleet uses; burstable classes earn CPU credits per hour. */
+const CLASSES: Record<string, { memoryGiB: number; creditsPerHour?: number }> = {
+  'db.t4g.small': { memoryGiB: 2, creditsPerHour: 24 }, 'db.t4g.medium': { memoryGiB: 4, creditsPerHour: 24 },
+  'db.m7g.large': { memoryGiB: 8 }, 'db.r7g.large': { memoryGiB: 16 }, 'db.r7g.xlarge': { memoryGiB: 32 },
+};
 const GIB = 1024 ** 3;
+const TIB = 1024 ** 4;
+const BACKUP_WINDOW = '02:00-03:00';
+const MAINTENANCE_WINDOW = 'sun:04:00-sun:05:00';
+/** Stateful helpers (parameter and option groups, logs) stay as long as a database that is not destroyed. */
+const keep = (removal: RemovalPolicy) => (removal === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
 
-interface Region {
+/** PostgreSQL tuning; Aurora sizes shared_buffers, effective_cache_size and I/O itself, so its instances skip those. */
+const postgresTuning = (slowMs: number, aurora = false): Record<string, string> => ({
+  ...(aurora ? {} : { shared_buffers: '{DBInstanceClassMemory/32768}', effective_cache_size: '{DBInstanceClassMemory*7/81920}' }),
+  maintenance_work_mem: 'LEAST({DBInstanceClassMemory/16384},2097152)', random_page_cost: '1.1', log_min_duration_statement: String(slowMs), log_lock_waits: '1',
+  ...(aurora ? {} : { effective_io_concurrency: '200' }),
+  idle_in_transaction_session_timeout: '600000', tcp_keepalives_idle: '300', autovacuum_vacuum_scale_factor: '0.05', autovacuum_vacuum_insert_scale_factor: '0.05',
+  autovacuum_analyze_scale_factor: '0.02', log_autovacuum_min_duration: '10000', log_temp_files: '65536',
+});
+/** TLS only and audit logging (on Aurora, in the cluster parameter group). */
+const POSTGRES_TLS_AUDIT = { 'rds.force_ssl': '1', shared_preload_libraries: 'pg_stat_statements,pgaudit', 'pgaudit.log': 'ddl,role', 'pgaudit.role': 'rds_pgaudit' };
+const mysqlParameters = (slowMs: number): Record<string, string> => ({
+  innodb_buffer_pool_size: '{DBInstanceClassMemory*3/4}', innodb_io_capacity: '2000', innodb_io_capacity_max: '4000', innodb_print_all_deadlocks: '1',
+  slow_query_log: '1', long_query_time: String(slowMs / 1000), log_output: 'FILE', wait_timeout: '3600', interactive_timeout: '3600', require_secure_transport: '1',
+});
+
+/**
+ * The alarms of RDS instances, Aurora instances and Aurora clusters: one row each, with the instances it applies to,
+ * its threshold and the sentence its description says. Severity is the id's suffix.
+ */
+type Role = 'primary' | 'replica' | 'writer' | 'reader' | 'cluster' | 'secondary';
+interface Facts { readonly memoryGiB: number; readonly storageGiB: number; readonly maxConnections: number; readonly postgres: boolean; readonly creditsPerHour?: number }
+interface AlarmRow {
+  readonly id: string;
+  readonly roles: readonly Role[];
+  readonly metric: string;
+  readonly statistic: string;
+  readonly threshold: (f: Facts) => number | undefined;
+  readonly says: (threshold: number, f: Facts) => string;
+  readonly runbook: string;
+  readonly lessThan?: boolean;
+  /** Seconds. @default 300 */
+  readonly period?: number;
+  readonly periods: number;
+  /** A metric derived from the PostgreSQL log by a metric filter. */
+  readonly fromLog?: boolean;
+}
+const INSTANCES: Role[] = ['primary', 'replica', 'writer', 'reader'];
+const RDS_INSTANCES: Role[] = ['primary', 'replica'];
+const AURORA_INSTANCES: Role[] = ['writer', 'reader'];
+const RUNBOOK = {
+  cpu: 'Look for long-running or new queries (Performance Insights) before resizing.',
+  memory: 'Check connection count and per-connection memory (work_mem, sort buffers); the class may be too small.',
+  storage: 'Check table, index and log growth; raise the storage (or its autoscaling limit) before it runs out.',
+  connections: 'Look for connection leaks or a missing pool; consider RDS Proxy before raising the limit.',
+  replicaLag: 'Check the source for long transactions or write bursts and the replica for CPU or I/O saturation.',
+  latency: 'Compare IOPS and throughput with the gp3 provisioned values; raise them or reduce I/O (indexes, caching).',
+  diskQueue: 'The storage cannot keep up: check IOPS against the provisioned gp3 IOPS.',
+  cpuCredits: 'A burstable class is using more CPU than it earns: move to a non-burstable class.',
+  deadlocks: 'Read the postgresql log around the alarm: it names both statements; make them take locks in the same order.',
+  auroraLag: "Readers replay the writer's changes from shared storage: look for a write burst on the writer or a saturated reader.",
+  globalLag: 'Check the primary for write bursts and AuroraGlobalDBProgressLag; a lasting lag is data lost on a regional failover.',
+  localStorage: 'Large sorts or temporary tables spill to local storage: find them (Performance Insights) or move to a larger class.',
+  volume: 'Find the growing tables; archive or drop data, the volume cannot grow beyond 128 TiB.',
+};
+const gib = (bytes: number) => `${(bytes / GIB).toFixed(1)} GiB`;
+const ofMemory = (percent: number) => (f: Facts) => Math.floor((f.memoryGiB * GIB * percent) / 100);
+const ofStorage = (percent: number) => (f: Facts) => Math.floor((f.storageGiB * GIB * percent) / 100);
+const ofConnections = (percent: number) => (f: Facts) => Math.floor((f.maxConnections * percent) / 100);
+const ofLocalStorage = (percent: number) => (f: Facts) => Math.floor((f.memoryGiB * 2 * GIB * percent) / 100);
+const ofVolume = (percent: number) => () => Math.floor((128 * TIB * percent) / 100);
+const ALARMS: readonly AlarmRow[] = [
+  { id: 'cpu-warning', roles: INSTANCES, metric: 'CPUUtilization', statistic: 'Average', periods: 3, threshold: () => 80, says: (t) => `CPU above ${t}%`, runbook: RUNBOOK.cpu },
+  { id: 'cpu-critical', roles: INSTANCES, metric: 'CPUUtilization', statistic: 'Average', periods: 3, threshold: () => 90, says: (t) => `CPU above ${t}%`, runbook: RUNBOOK.cpu },
+  { id: 'memory-warning', roles: INSTANCES, metric: 'FreeableMemory', statistic: 'Average', lessThan: true, periods: 3, threshold: ofMemory(20), says: (t, f) => `freeable memory below ${gib(t)} (20% of ${f.memoryGiB} GiB)`, runbook: RUNBOOK.memory },
+  { id: 'memory-critical', roles: INSTANCES, metric: 'FreeableMemory', statistic: 'Average', lessThan: true, periods: 3, threshold: ofMemory(10), says: (t, f) => `freeable memory below ${gib(t)} (10% of ${f.memoryGiB} GiB)`, runbook: RUNBOOK.memory },
+  { id: 'storage-warning', roles: RDS_INSTANCES, metric: 'FreeStorageSpace', statistic: 'Minimum', lessThan: true, periods: 1, threshold: ofStorage(30), says: (t, f) => `free storage below ${gib(t)} (30% of ${f.storageGiB} GiB)`, runbook: RUNBOOK.storage },
+  { id: 'storage-critical', roles: RDS_INSTANCES, metric: 'FreeStorageSpace', statistic: 'Minimum', lessThan: true, periods: 1, threshold: ofStorage(15), says: (t, f) => `free storage below ${gib(t)} (15% of ${f.storageGiB} GiB)`, runbook: RUNBOOK.storage },
+  { id: 'connections-warning', roles: INSTANCES, metric: 'DatabaseConnections', statistic: 'Maximum', periods: 3, threshold: ofConnections(80), says: (t, f) => `more than ${t} connections (80% of ${f.maxConnections})`, runbook: RUNBOOK.connections },
+  { id: 'connections-critical', roles: INSTANCES, metric: 'DatabaseConnections', statistic: 'Maximum', periods: 3, threshold: ofConnections(90), says: (t, f) => `more than ${t} connections (90% of ${f.maxConnections})`, runbook: RUNBOOK.connections },
+  { id: 'replica-lag-warning', roles: ['replica'], metric: 'ReplicaLag', statistic: 'Maximum', period: 60, periods: 5, threshold: () => 30, says: (t) => `replica more than ${t} s behind its source`, runbook: RUNBOOK.replicaLag },
+  { id: 'replica-lag-critical', roles: ['replica'], metric: 'ReplicaLag', statistic: 'Maximum', period: 60, periods: 5, threshold: () => 300, says: (t) => `replica more than ${t} s behind its source`, runbook: RUNBOOK.replicaLag },
+  { id: 'read-latency-warning', roles: INSTANCES, metric: 'ReadLatency', statistic: 'Average', periods: 3, threshold: () => 0.02, says: () => 'read latency above 20 ms', runbook: RUNBOOK.latency },
+  { id: 'write-latency-warning', roles: ['primary', 'replica', 'writer'], metric: 'WriteLatency', statistic: 'Average', periods: 3, threshold: () => 0.02, says: () => 'write latency above 20 ms', runbook: RUNBOOK.latency },
+  { id: 'disk-queue-warning', roles: RDS_INSTANCES, metric: 'DiskQueueDepth', statistic: 'Average', periods: 3, threshold: () => 20, says: (t) => `more than ${t} I/O requests waiting`, runbook: RUNBOOK.diskQueue },
+  { id: 'cpu-credits-warning', roles: RDS_INSTANCES, metric: 'CPUCreditBalance', statistic: 'Minimum', lessThan: true, periods: 3, threshold: (f) => f.creditsPerHour && Math.floor(f.creditsPerHour * 24 * 0.2), says: (t) => `CPU credit balance below ${t}`, runbook: RUNBOOK.cpuCredits },
+  { id: 'deadlocks-warning', roles: ['primary', 'cluster'], metric: 'Deadlocks', statistic: 'Sum', periods: 1, fromLog: true, threshold: (f) => (f.postgres ? 0 : undefined), says: () => 'a deadlock was detected', runbook: RUNBOOK.deadlocks },
+  { id: 'aurora-replica-lag-warning', roles: ['reader'], metric: 'AuroraReplicaLag', statistic: 'Maximum', period: 60, periods: 5, threshold: () => 2000, says: (t) => `reader more than ${t} ms behind the writer`, runbook: RUNBOOK.auroraLag },
+  { id: 'aurora-replica-lag-critical', roles: ['reader'], metric: 'AuroraReplicaLag', statistic: 'Maximum', period: 60, periods: 5, threshold: () => 30000, says: (t) => `reader more than ${t} ms behind the writer`, runbook: RUNBOOK.auroraLag },
+  { id: 'global-replication-lag-warning', roles: ['secondary'], metric: 'AuroraGlobalDBReplicationLag', statistic: 'Maximum', period: 60, periods: 5, threshold: () => 5000, says: (t) => `secondary region more than ${t / 1000} s behind the primary (the RPO of a cross-region failover)`, runbook: RUNBOOK.globalLag },
+  { id: 'global-replication-lag-critical', roles: ['secondary'], metric: 'AuroraGlobalDBReplicationLag', statistic: 'Maximum', period: 60, periods: 5, threshold: () => 60000, says: (t) => `secondary region more than ${t / 1000} s behind the primary (the RPO of a cross-region failover)`, runbook: RUNBOOK.globalLag },
+  { id: 'local-storage-warning', roles: AURORA_INSTANCES, metric: 'FreeLocalStorage', statistic: 'Minimum', lessThan: true, periods: 1, threshold: ofLocalStorage(30), says: (t, f) => `free local storage below ${gib(t)} (30% of about ${f.memoryGiB * 2} GiB)`, runbook: RUNBOOK.localStorage },
+  { id: 'local-storage-critical', roles: AURORA_INSTANCES, metric: 'FreeLocalStorage', statistic: 'Minimum', lessThan: true, periods: 1, threshold: ofLocalStorage(15), says: (t, f) => `free local storage below ${gib(t)} (15% of about ${f.memoryGiB * 2} GiB)`, runbook: RUNBOOK.localStorage },
+  { id: 'volume-warning', roles: ['cluster'], metric: 'VolumeBytesUsed', statistic: 'Maximum', period: 3600, periods: 1, threshold: ofVolume(80), says: (t) => `cluster volume above ${(t / TIB).toFixed(1)} TiB (80% of the 128 TiB limit)`, runbook: RUNBOOK.volume },
+  { id: 'volume-critical', roles: ['cluster'], metric: 'VolumeBytesUsed', statistic: 'Maximum', period: 3600, periods: 1, threshold: ofVolume(85), says: (t) => `cluster volume above ${(t / TIB).toFixed(1)} TiB (85% of the 128 TiB limit)`, runbook: RUNBOOK.volume },
+];
+/** Log-derived metrics go to our own namespace: RDS has no deadlock metric for PostgreSQL. */
+const namespaceOf = (row: AlarmRow) => (row.fromLog ? 'Databases/RDS' : 'AWS/RDS');
+const severityOf = (id: string) => (id.endsWith('critical') ? 'critical' : 'warning');
+
+/** One alarm with a literal name, notifying the topic on alarm and on recovery. */
+function alarm(scope: Construct, id: string, props: { name: string; description: string; metric: cloudwatch.IMetric; threshold: number; lessThan?: boolean; periods: number; missingOk?: boolean }, topic: sns.ITopic) {
+  const a = new cloudwatch.Alarm(scope, id, {
+    alarmName: props.name, alarmDescription: props.description, metric: props.metric, threshold: props.threshold, evaluationPeriods: props.periods,
+    comparisonOperator: props.lessThan ? cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD : cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    treatMissingData: props.missingOk ? cloudwatch.TreatMissingData.NOT_BREACHING : cloudwatch.TreatMissingData.MISSING,
+  });
+  a.addAlarmAction(new cloudwatchActions.SnsAction(topic));
+  a.addOkAction(new cloudwatchActions.SnsAction(topic));
+  return a;
+}
+
+/** A dashboard line: the metrics (`namespace|name`) an instance's or cluster's alarms watch. */
+interface DashboardLine { readonly identifier: string; readonly cluster: boolean; readonly metrics: ReadonlySet<string> }
+
+/** The rows of ALARMS that apply to `role`, as alarms under `<id>`; returns the instance's dashboard line. */
+function addAlarms(scope: Construct, id: string, identifier: string, role: Role, facts: Facts, topic: sns.ITopic, postgresLog?: logs.ILogGroup): DashboardLine {
+  const group = new Construct(scope, id);
+  const cluster = role === 'cluster' || role === 'secondary';
+  const dimensionsMap = { [cluster ? 'DBClusterIdentifier' : 'DBInstanceIdentifier']: identifier };
+  const metrics = new Set<string>();
+  for (const row of ALARMS) {
+    const threshold = row.roles.includes(role) ? row.threshold(facts) : undefined;
+    if (threshold === undefined || (row.fromLog && !postgresLog)) continue;
+    const namespace = namespaceOf(row);
+    if (row.fromLog) {
+      new logs.MetricFilter(group, `${row.metric}Filter`, { logGroup: postgresLog!, filterPattern: logs.FilterPattern.literal('"deadlock detected"'), metricNamespace: namespace, metricName: row.metric, metricValue: '1', dimensions: dimensionsMap, unit: cloudwatch.Unit.COUNT });
+    }
+    alarm(group, row.id, {
+      name: `${identifier}-${row.id}`, description: `[${severityOf(row.id)}] ${identifier}: ${row.says(threshold, facts)}. ${row.runbook}`,
+      metric: new cloudwatch.Metric({ namespace, metricName: row.metric, dimensionsMap, statistic: row.statistic, period: Duration.seconds(row.period ?? 300) }),
+      threshold, lessThan: row.lessThan, periods: row.periods, missingOk: row.fromLog,
+    }, topic);
+    metrics.add(`${namespace}|${row.metric}`);
+  }
+  return { identifier, cluster, metrics };
+}
+
+interface Network {
   readonly region: string;
   readonly network: { type: 'existing'; vpcId: string; availabilityZones: string[]; privateSubnetIds: string[] } | { type: 'isolated'; cidr: string; availabilityZones: string[] };
 }
 
+/** Per (environment, region): key, alarm topic, network, backup vault and plan, the region-wide DynamoDB alarm. */
 class Foundation extends Stack {
   readonly vpc: ec2.IVpc;
-  readonly subnetIds: string[];
+  readonly subnets: ec2.SubnetSelection;
   readonly key: kms.Key;
   private readonly zones: string[];
-  constructor(scope: Construct, id: string, props: StackProps & { env: { account: string; region: string }; envName: string; tier: Tier; region: Region; emails: string[]; backupPlan?: { copyTo?: string }; dynamodbAlarm: boolean }) {
-    super(scope, id, props);
+  constructor(scope: Construct, id: string, props: StackProps & { env: { account: string; region: string }; envName: string; tier: Tier; region: Network; emails: string[]; backupPlan?: { copyTo?: string }; dynamodbAlarm: boolean }) {
+    super(scope, id, { ...props, description: `Databases foundation of ${props.envName} in ${props.region.region}: KMS key, alarm topic, network, backup vault` });
     const { envName, region, tier } = props;
     this.zones = region.network.availabilityZones;
     const removal = tier === 'development' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
-    const net = region.network;
-    this.vpc = net.type === 'existing'
-      ? ec2.Vpc.fromVpcAttributes(this, 'Vpc', { vpcId: net.vpcId, availabilityZones: net.availabilityZones, privateSubnetIds: net.privateSubnetIds })
-      : new ec2.Vpc(this, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr(net.cidr), availabilityZones: net.availabilityZones, natGateways: 0, restrictDefaultSecurityGroup: true, subnetConfiguration: [{ name: 'databases', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }] });
-    if (net.type === 'existing') Annotations.of(this).acknowledgeWarning('@aws-cdk/aws-ec2:noSubnetRouteTableId', 'databases do not use subnet route tables');
-    this.subnetIds = net.type === 'existing' ? net.privateSubnetIds : this.vpc.isolatedSubnets.map((subnet) => subnet.subnetId);
-    this.key = new kms.Key(this, 'Key', { enableKeyRotation: true, alias: `alias/${envName}-databases`, description: `Encrypts databases, their backups, secrets and alarm notifications (alias/${envName}-databases)`, removalPolicy: removal, pendingWindow: Duration.days(30) });
+    const alias = `alias/${envName}-databases`;
+    // Grouped like our app's constructs, so logical ids and cross-stack output names are alike.
+    const foundation = new Construct(this, 'Foundation');
+    this.key = new kms.Key(foundation, 'Key', { enableKeyRotation: true, alias, description: `Encrypts databases, their backups, secrets and alarm notifications (${alias})`, removalPolicy: removal, pendingWindow: Duration.days(30) });
     this.key.addToResourcePolicy(new iam.PolicyStatement({ sid: 'AllowCloudWatchAlarmsToUseTheKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')], resources: ['*'] }));
-    this.key.addToResourcePolicy(new iam.PolicyStatement({ sid: 'AllowCloudWatchLogsForRdsLogGroups', actions: ['kms:Decrypt*', 'kms:Describe*', 'kms:Encrypt*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'], principals: [new iam.ServicePrincipal(`logs.${region.region}.amazonaws.com`)], resources: ['*'], conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region.region}:${props.env.account}:log-group:/aws/rds/*` } } }));
-    this.key.addToResourcePolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], principals: [new iam.ServicePrincipal('backup.amazonaws.com'), new iam.ServicePrincipal('events.amazonaws.com')], resources: ['*'] }));
-    if (net.type === 'isolated') {
-      const flowLogs = new logs.LogGroup(this, 'FlowLogs', { encryptionKey: this.key, retention: logs.RetentionDays.THREE_MONTHS, removalPolicy: removal });
-      (this.vpc as ec2.Vpc).addFlowLog('FlowLog', { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs) });
-    }
-    const topic = new sns.Topic(this, 'AlarmTopic', { topicName: `${envName}-database-alarms`, displayName: `Database alarms (${envName}-database-alarms)`, masterKey: this.key, enforceSSL: true });
-    topic.addToResourcePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], principals: [new iam.ServicePrincipal('backup.amazonaws.com'), new iam.ServicePrincipal('events.amazonaws.com')], resources: [topic.topicArn] }));
+    this.key.addToResourcePolicy(new iam.PolicyStatement({ sid: 'AllowCloudWatchLogsForRdsLogGroups', actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'], principals: [new iam.ServicePrincipal(`logs.${region.region}.amazonaws.com`)], resources: ['*'], conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region.region}:${props.env.account}:log-group:/aws/rds/*` } } }));
+    const topic = new sns.Topic(foundation, 'AlarmTopic', { topicName: `${envName}-database-alarms`, displayName: `Database alarms (${envName}-database-alarms)`, masterKey: this.key, enforceSSL: true });
     for (const email of props.emails) topic.addSubscription(new subscriptions.EmailSubscription(email));
+
+    const net = region.network;
+    const network = new Construct(this, 'Network');
+    if (net.type === 'existing') {
+      this.vpc = ec2.Vpc.fromVpcAttributes(network, 'Vpc', { vpcId: net.vpcId, availabilityZones: net.availabilityZones, privateSubnetIds: net.privateSubnetIds });
+      this.subnets = { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
+      Annotations.of(network).acknowledgeWarning('@aws-cdk/aws-ec2:noSubnetRouteTableId', 'databases do not use subnet route tables');
+    } else {
+      const vpc = new ec2.Vpc(network, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr(net.cidr), availabilityZones: net.availabilityZones, natGateways: 0, restrictDefaultSecurityGroup: true, subnetConfiguration: [{ name: 'databases', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }] });
+      const flowLogs = new logs.LogGroup(network, 'FlowLogs', { encryptionKey: this.key, retention: logs.RetentionDays.THREE_MONTHS, removalPolicy: removal });
+      vpc.addFlowLog('FlowLog', { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs) });
+      this.vpc = vpc;
+      this.subnets = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+    }
+
     const production = tier === 'production';
-    const vault = new backup.BackupVault(this, 'BackupVault', {
-      backupVaultName: `${envName}-databases`, encryptionKey: this.key, removalPolicy: removal,
+    const vaultName = `${envName}-databases`;
+    const vaultScope = new Construct(this, 'BackupVault');
+    const vault = new backup.BackupVault(vaultScope, 'Vault', {
+      backupVaultName: vaultName, encryptionKey: this.key, removalPolicy: removal, blockRecoveryPointDeletion: true,
       notificationTopic: topic, notificationEvents: [backup.BackupVaultEvents.COPY_JOB_FAILED],
       lockConfiguration: production ? { minRetention: Duration.days(35), maxRetention: Duration.days(365) } : undefined,
-      blockRecoveryPointDeletion: production,
     });
-    new events.CfnRule(this, 'FailedBackupJobs', {
-      description: `Failed, aborted or expired backup jobs of vault ${envName}-databases`, state: 'ENABLED',
-      eventPattern: { source: ['aws.backup'], 'detail-type': ['Backup Job State Change'], detail: { state: ['FAILED', 'ABORTED', 'EXPIRED'], backupVaultName: [`${envName}-databases`] } },
-      targets: [{ arn: topic.topicArn, id: 'Target0' }],
+    new events.Rule(vaultScope, 'FailedBackupJobs', {
+      description: `Failed, aborted or expired backup jobs of vault ${vaultName}`,
+      eventPattern: { source: ['aws.backup'], detailType: ['Backup Job State Change'], detail: { state: ['FAILED', 'ABORTED', 'EXPIRED'], backupVaultName: [vaultName] } },
+      targets: [new targets.SnsTopic(topic)],
     });
     if (props.backupPlan) {
       const planName = `${envName}-databases-${region.region}`;
+      const planScope = new Construct(this, `BackupPlan-${planName}`);
       const copy = props.backupPlan.copyTo;
-      const copyVault = copy && backup.BackupVault.fromBackupVaultArn(this, 'CopyVault', `arn:aws:backup:${copy}:${props.env.account}:backup-vault:${envName}-databases`);
+      const copyVault = copy && backup.BackupVault.fromBackupVaultArn(planScope, 'CopyTarget', `arn:aws:backup:${copy}:${props.env.account}:backup-vault:${vaultName}`);
       const rules = production ? [['daily', 'cron(0 3 * * ? *)', 35], ['monthly', 'cron(0 4 1 * ? *)', 365]] as const : [['daily', 'cron(0 3 * * ? *)', 35]] as const;
-      const plan = new backup.BackupPlan(this, 'Plan', {
+      const plan = new backup.BackupPlan(planScope, 'Plan', {
         backupPlanName: planName, backupVault: vault,
         backupPlanRules: rules.map(([name, schedule, days]) => new backup.BackupPlanRule({ ruleName: name, scheduleExpression: events.Schedule.expression(schedule), deleteAfter: Duration.days(days), enableContinuousBackup: false, copyActions: copyVault ? [{ destinationBackupVault: copyVault, deleteAfter: Duration.days(days) }] : undefined })),
       });
-      const role = new iam.Role(this, 'BackupRole', { assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'), description: `AWS Backup for plan ${planName}`, managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForBackup'), iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForRestores')] });
-      new backup.CfnBackupSelection(this, 'Selection', {
+      const role = new iam.Role(planScope, 'Role', { assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'), description: `AWS Backup for plan ${planName}`, managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForBackup'), iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForRestores')] });
+      // The L2 selection has no conditions: the L1 filters resource types first, then the tag.
+      new backup.CfnBackupSelection(planScope, 'Selection', {
         backupPlanId: plan.backupPlanId,
         backupSelection: {
           selectionName: `${planName}-tagged`, iamRoleArn: role.roleArn,
@@ -96,211 +248,326 @@ class Foundation extends Stack {
       });
     }
     if (props.dynamodbAlarm) {
-      new cloudwatch.Alarm(this, 'DynamodbUserErrors', {
-        alarmName: `${envName}-dynamodb-user-errors`, alarmDescription: `[warning] DynamoDB in ${region.region} (all tables of the account): more than 10 client errors (HTTP 400) per 5 minutes for 15 minutes.`,
+      alarm(this, 'Alarm-dynamodb-user-errors', {
+        name: `${envName}-dynamodb-user-errors`,
+        description: `[warning] DynamoDB in ${region.region} (all tables of the account): more than 10 client errors (HTTP 400) per 5 minutes for 15 minutes. Look for malformed requests or missing permissions after a deploy.`,
         metric: new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName: 'UserErrors', statistic: 'Sum', period: Duration.minutes(5) }),
-        threshold: 10, evaluationPeriods: 3, comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD, treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction({ bind: () => ({ alarmActionArn: topic.topicArn }) });
+        threshold: 10, periods: 3, missingOk: true,
+      }, topic);
     }
   }
+  /** Zones from config: synth must not look them up (no credentials). */
   override get availabilityZones(): string[] {
     return this.zones;
   }
 }
 
-/** One alarm the way every hand-written stack would: literal name, metric, threshold, topic ARN. */
-function alarm(scope: Construct, id: string, name: string, metric: cloudwatch.IMetric, threshold: number, comparison: cloudwatch.ComparisonOperator, periods: number, topicArn: string, missingOk = false) {
-  const a = new cloudwatch.Alarm(scope, id, { alarmName: name, alarmDescription: `${name}: see the runbook`, metric, threshold, comparisonOperator: comparison, evaluationPeriods: periods, treatMissingData: missingOk ? cloudwatch.TreatMissingData.NOT_BREACHING : cloudwatch.TreatMissingData.MISSING });
-  a.addAlarmAction({ bind: () => ({ alarmActionArn: topicArn }) });
-  a.addOkAction({ bind: () => ({ alarmActionArn: topicArn }) });
-  return a;
+/** Where a database goes: its region's network, keys and topic, and the tier's defaults. */
+interface Placement {
+  readonly tier: Tier;
+  readonly envName: string;
+  readonly account: string;
+  readonly region: string;
+  readonly foundation: Foundation;
+}
+/** The region's key by its alias (RDS takes alias ARNs: no cross-stack reference) and its alarm topic by ARN, once per stack. */
+const regionKey = (stack: Stack, p: Placement) =>
+  (stack.node.tryFindChild('EncryptionKey') as kms.IAlias | undefined) ?? kms.Alias.fromAliasName(stack, 'EncryptionKey', `alias/${p.envName}-databases`);
+const regionTopic = (stack: Stack, p: Placement) =>
+  (stack.node.tryFindChild('AlarmTopic') as sns.ITopic | undefined) ?? sns.Topic.fromTopicArn(stack, 'AlarmTopic', `arn:aws:sns:${p.region}:${p.account}:${p.envName}-database-alarms`);
+
+/** A security group open to the database's CIDR blocks on its port, and nothing out. */
+function clientsGroup(scope: Construct, identifier: string, vpc: ec2.IVpc, cidrs: readonly string[], port: number, engineName: string) {
+  const group = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description: `Clients of ${identifier}`, allowAllOutbound: false });
+  for (const cidr of cidrs) group.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(port), `${engineName} clients in ${cidr}`);
+  return group;
 }
 
-const GT = cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
-const LT = cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD;
-
-interface InstanceSpec {
-  readonly identifier: string;
-  readonly engine: 'postgres' | 'mysql';
-  readonly instanceClass: string;
-  readonly storage: number;
-  readonly replicaOf?: string;
-  readonly availabilityZone?: string;
+/** The log groups RDS exports to, created first so they carry our retention and key (the foundation's key: logs take no alias). */
+function exportedLogs(scope: Construct, prefix: string, types: readonly string[], p: Placement, removal: RemovalPolicy) {
+  const group = new Construct(scope, 'Logs');
+  return types.map((type) => new logs.LogGroup(group, type, { logGroupName: `${prefix}/${type}`, retention: TIER[p.tier].logDays as logs.RetentionDays, encryptionKey: p.foundation.key, removalPolicy: keep(removal) }));
 }
 
-/** Parameter group, security group, log groups, option group (MySQL), subnet group, monitoring role, instance, alarms. */
-function rdsInstance(scope: Construct, prefix: string, db: RawDatabase, spec: InstanceSpec, ctx: { tier: Tier; vpc: ec2.IVpc; subnetIds: string[]; key: kms.IKey; region: string; account: string; envName: string }) {
-  const t = TIER[ctx.tier];
-  const keyAliasArn = `arn:aws:kms:${ctx.region}:${ctx.account}:alias/${ctx.envName}-databases`;
-  const topicArn = `arn:aws:sns:${ctx.region}:${ctx.account}:${ctx.envName}-database-alarms`;
-  const postgres = spec.engine === 'postgres';
-  const replica = spec.replicaOf !== undefined;
-  const retained = ctx.tier !== 'development';
-  const keep = <T extends { applyRemovalPolicy(p: RemovalPolicy): void }>(r: T) => (r.applyRemovalPolicy(retained ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY), r);
-  const parameters = keep(new rds.CfnDBParameterGroup(scope, `${prefix}Parameters`, {
-    description: `${spec.identifier} (${postgres ? 'postgres17' : 'mysql8.4'})`, family: postgres ? 'postgres17' : 'mysql8.4',
-    parameters: postgres
-      ? { shared_buffers: '{DBInstanceClassMemory/32768}', effective_cache_size: '{DBInstanceClassMemory*7/81920}', maintenance_work_mem: 'LEAST({DBInstanceClassMemory/16384},2097152)', random_page_cost: '1.1', log_min_duration_statement: String(t.slowMs), log_lock_waits: '1', effective_io_concurrency: '200', idle_in_transaction_session_timeout: '600000', tcp_keepalives_idle: '300', autovacuum_vacuum_scale_factor: '0.05', autovacuum_vacuum_insert_scale_factor: '0.05', autovacuum_analyze_scale_factor: '0.02', log_autovacuum_min_duration: '10000', log_temp_files: '65536', 'rds.force_ssl': '1', shared_preload_libraries: 'pg_stat_statements,pgaudit', 'pgaudit.log': 'ddl,role', 'pgaudit.role': 'rds_pgaudit' }
-      : { innodb_buffer_pool_size: '{DBInstanceClassMemory*3/4}', innodb_io_capacity: '2000', innodb_io_capacity_max: '4000', innodb_print_all_deadlocks: '1', slow_query_log: '1', long_query_time: String(t.slowMs / 1000), log_output: 'FILE', wait_timeout: '3600', interactive_timeout: '3600', require_secure_transport: '1' },
-  }));
+/**
+ * An RDS instance (DatabaseInstance), or a read replica of one (DatabaseInstanceReadReplica): the source construct in
+ * the same stack, or its ARN from another region. Each has its own parameter group, security group, logs and alarms.
+ */
+function rdsInstance(scope: Construct, stack: Stack, db: RawDatabase, identifier: string, p: Placement, replica?: { source: rds.IDatabaseInstance | string; availabilityZone?: string }) {
+  const t = TIER[p.tier];
+  const postgres = db.engine === 'postgres';
+  const version = db.version as string;
+  const engine = postgres
+    ? rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.of(version, version.split('.')[0]) })
+    : rds.DatabaseInstanceEngine.mysql({ version: rds.MysqlEngineVersion.of(version, version.split('.').slice(0, 2).join('.')) });
+  const family = postgres ? `postgres${version.split('.')[0]}` : `mysql${version.split('.').slice(0, 2).join('.')}`;
+  // A replica is not snapshotted: it is kept in production and thrown away elsewhere.
+  const removal = !replica ? t.removal : p.tier === 'production' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+  const key = regionKey(stack, p);
   const port = postgres ? 5432 : 3306;
-  const sg = new ec2.SecurityGroup(scope, `${prefix}SecurityGroup`, { vpc: ctx.vpc, description: `Clients of ${spec.identifier}`, allowAllOutbound: false });
-  for (const cidr of db.allowedCidrs as string[]) sg.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(port), `${postgres ? 'PostgreSQL' : 'MySQL'} clients in ${cidr}`);
+  const parameterGroup = new rds.ParameterGroup(scope, 'Parameters', {
+    engine, description: `${identifier} (${family})`, removalPolicy: keep(removal),
+    parameters: postgres ? { ...postgresTuning(t.slowMs), ...POSTGRES_TLS_AUDIT } : mysqlParameters(t.slowMs),
+  });
+  const securityGroup = clientsGroup(scope, identifier, p.foundation.vpc, db.allowedCidrs as string[], port, postgres ? 'PostgreSQL' : 'MySQL');
   const logTypes = postgres ? ['postgresql', 'upgrade'] : ['error', 'slowquery', 'audit'];
-  const logGroups = logTypes.map((type) => new logs.LogGroup(scope, `${prefix}Logs${type}`, { logGroupName: `/aws/rds/instance/${spec.identifier}/${type}`, retention: t.logDays as logs.RetentionDays, encryptionKey: ctx.key, removalPolicy: retained ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY }));
-  const options = !postgres && !replica ? keep(new rds.CfnOptionGroup(scope, `${prefix}Options`, { engineName: 'mysql', majorEngineVersion: '8.4', optionGroupDescription: `${spec.identifier} options`, optionConfigurations: [{ optionName: 'MARIADB_AUDIT_PLUGIN', optionSettings: [{ name: 'SERVER_AUDIT_EVENTS', value: 'CONNECT,QUERY_DDL,QUERY_DCL' }] }] })) : undefined;
-  const subnets = keep(new rds.CfnDBSubnetGroup(scope, `${prefix}SubnetGroup`, { dbSubnetGroupDescription: 'Subnet group for Instance database', subnetIds: ctx.subnetIds }));
-  const role = new iam.Role(scope, `${prefix}MonitoringRole`, { assumedBy: new iam.ServicePrincipal('monitoring.rds.amazonaws.com'), managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonRDSEnhancedMonitoringRole')] });
-  const instance = new rds.CfnDBInstance(scope, `${prefix}Instance`, {
-    dbInstanceIdentifier: spec.identifier, dbInstanceClass: spec.instanceClass, engine: replica ? undefined : spec.engine, engineVersion: replica ? undefined : postgres ? '17.6' : '8.4.6',
-    allocatedStorage: replica ? undefined : String(spec.storage), maxAllocatedStorage: replica ? undefined : (db.maxAllocatedStorageGiB as number | undefined), storageType: 'gp3',
-    storageEncrypted: replica ? undefined : true, kmsKeyId: replica ? undefined : keyAliasArn,
-    sourceDbInstanceIdentifier: spec.replicaOf, availabilityZone: spec.availabilityZone,
-    dbName: replica ? undefined : (db.databaseName as string), masterUsername: replica ? undefined : 'dbadmin', manageMasterUserPassword: replica ? undefined : true, masterUserSecret: replica ? undefined : { kmsKeyId: keyAliasArn },
-    licenseModel: replica ? undefined : postgres ? 'postgresql-license' : 'general-public-license',
-    port: String(port), multiAz: replica ? false : t.multiAz, deletionProtection: t.protect, publiclyAccessible: false, copyTagsToSnapshot: true,
-    backupRetentionPeriod: replica ? undefined : t.retention, deleteAutomatedBackups: replica ? undefined : ctx.tier === 'development',
-    preferredBackupWindow: replica ? undefined : '02:00-03:00', preferredMaintenanceWindow: 'sun:04:00-sun:05:00',
-    allowMajorVersionUpgrade: replica ? undefined : true, autoMinorVersionUpgrade: true, caCertificateIdentifier: 'rds-ca-rsa2048-g1',
-    enableIamDatabaseAuthentication: true, enableCloudwatchLogsExports: logTypes, enablePerformanceInsights: true, performanceInsightsKmsKeyId: keyAliasArn,
-    performanceInsightsRetentionPeriod: t.piDays, databaseInsightsMode: t.insights, monitoringInterval: t.monitoring, monitoringRoleArn: role.roleArn,
-    dbParameterGroupName: parameters.ref, dbSubnetGroupName: subnets.ref, optionGroupName: options?.ref, vpcSecurityGroups: [sg.securityGroupId],
-  });
-  instance.applyRemovalPolicy(retained ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
-  for (const group of logGroups) { subnets.node.addDependency(group); instance.node.addDependency(group); }
-
-  const memory = MEMORY_GIB[spec.instanceClass] * GIB;
-  const storage = spec.storage * GIB;
-  const maxConnections = postgres ? Math.min(5000, Math.round(memory / 9531392)) : Math.round(memory / 12582880);
-  const m = (metricName: string, statistic: string, namespace = 'AWS/RDS') => new cloudwatch.Metric({ namespace, metricName, statistic, period: Duration.minutes(5), dimensionsMap: { DBInstanceIdentifier: spec.identifier } });
-  const n = spec.identifier;
-  alarm(scope, `${prefix}AlarmCpuWarning`, `${n}-cpu-warning`, m('CPUUtilization', 'Average'), 80, GT, 3, topicArn);
-  alarm(scope, `${prefix}AlarmCpuCritical`, `${n}-cpu-critical`, m('CPUUtilization', 'Average'), 90, GT, 3, topicArn);
-  alarm(scope, `${prefix}AlarmMemoryWarning`, `${n}-memory-warning`, m('FreeableMemory', 'Average'), Math.floor(memory * 0.2), LT, 3, topicArn);
-  alarm(scope, `${prefix}AlarmMemoryCritical`, `${n}-memory-critical`, m('FreeableMemory', 'Average'), Math.floor(memory * 0.1), LT, 3, topicArn);
-  alarm(scope, `${prefix}AlarmStorageWarning`, `${n}-storage-warning`, m('FreeStorageSpace', 'Minimum'), Math.floor(storage * 0.3), LT, 1, topicArn);
-  alarm(scope, `${prefix}AlarmStorageCritical`, `${n}-storage-critical`, m('FreeStorageSpace', 'Minimum'), Math.floor(storage * 0.15), LT, 1, topicArn);
-  alarm(scope, `${prefix}AlarmConnectionsWarning`, `${n}-connections-warning`, m('DatabaseConnections', 'Maximum'), Math.floor(maxConnections * 0.8), GT, 3, topicArn);
-  alarm(scope, `${prefix}AlarmConnectionsCritical`, `${n}-connections-critical`, m('DatabaseConnections', 'Maximum'), Math.floor(maxConnections * 0.9), GT, 3, topicArn);
-  if (replica) {
-    alarm(scope, `${prefix}AlarmReplicaLagWarning`, `${n}-replica-lag-warning`, m('ReplicaLag', 'Maximum'), 30, GT, 5, topicArn);
-    alarm(scope, `${prefix}AlarmReplicaLagCritical`, `${n}-replica-lag-critical`, m('ReplicaLag', 'Maximum'), 300, GT, 5, topicArn);
+  const logGroups = exportedLogs(scope, `/aws/rds/instance/${identifier}`, logTypes, p, removal);
+  const common = {
+    instanceIdentifier: identifier, instanceType: new ec2.InstanceType((db.instanceClass as string).replace(/^db\./, '')),
+    vpc: p.foundation.vpc, vpcSubnets: p.foundation.subnets, securityGroups: [securityGroup], publiclyAccessible: false, port, iamAuthentication: true,
+    storageType: rds.StorageType.GP3, deletionProtection: t.protect, removalPolicy: removal, parameterGroup, preferredMaintenanceWindow: MAINTENANCE_WINDOW,
+    cloudwatchLogsExports: logTypes, autoMinorVersionUpgrade: true, caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1, monitoringInterval: Duration.seconds(t.monitoring),
+    enablePerformanceInsights: true, performanceInsightEncryptionKey: key, performanceInsightRetention: t.piDays as rds.PerformanceInsightRetention, databaseInsightsMode: t.insights,
+  };
+  let instance: rds.DatabaseInstanceBase;
+  if (!replica) {
+    const optionGroup = postgres ? undefined : new rds.OptionGroup(scope, 'Options', { engine, description: `${identifier} options`, configurations: [{ name: 'MARIADB_AUDIT_PLUGIN', settings: { SERVER_AUDIT_EVENTS: 'CONNECT,QUERY_DDL,QUERY_DCL' } }] });
+    optionGroup?.applyRemovalPolicy(keep(removal));
+    instance = new rds.DatabaseInstance(scope, 'Instance', {
+      ...common, engine, optionGroup, // aws-cdk-lib's LicenseModel enum has no value for PostgreSQL's license model.
+      licenseModel: postgres ? 'postgresql-license' as rds.LicenseModel : rds.LicenseModel.GENERAL_PUBLIC_LICENSE,
+      databaseName: db.databaseName as string, credentials: rds.Credentials.fromUsername('dbadmin', { encryptionKey: key }), manageMasterUserPassword: true,
+      allocatedStorage: db.allocatedStorageGiB as number, maxAllocatedStorage: db.maxAllocatedStorageGiB as number | undefined, storageEncrypted: true, storageEncryptionKey: key,
+      multiAz: t.multiAz, backupRetention: Duration.days(t.retention), preferredBackupWindow: BACKUP_WINDOW, copyTagsToSnapshot: true,
+      deleteAutomatedBackups: removal === RemovalPolicy.DESTROY, allowMajorVersionUpgrade: true,
+    });
+  } else if (typeof replica.source !== 'string') {
+    instance = new rds.DatabaseInstanceReadReplica(scope, 'Instance', { ...common, sourceDatabaseInstance: replica.source, availabilityZone: replica.availabilityZone, multiAz: false });
+  } else {
+    // The L2 takes a source construct only; the cross-region source is named by its ARN and the storage by this region's key.
+    const arn = replica.source;
+    const source = rds.DatabaseInstance.fromDatabaseInstanceAttributes(scope, 'Source', { instanceIdentifier: arn.split(':').pop()!, instanceEndpointAddress: arn, port, securityGroups: [], engine });
+    instance = new rds.DatabaseInstanceReadReplica(scope, 'Instance', { ...common, sourceDatabaseInstance: source, multiAz: false, storageEncryptionKey: key });
+    const cfn = instance.node.defaultChild as rds.CfnDBInstance;
+    cfn.sourceDbInstanceIdentifier = arn;
+    // A replica inherits encryption; StorageEncrypted on a replica is rejected (cfn-lint E3020).
+    cfn.addPropertyDeletionOverride('StorageEncrypted');
   }
-  alarm(scope, `${prefix}AlarmReadLatency`, `${n}-read-latency-warning`, m('ReadLatency', 'Average'), 0.02, GT, 3, topicArn);
-  alarm(scope, `${prefix}AlarmWriteLatency`, `${n}-write-latency-warning`, m('WriteLatency', 'Average'), 0.02, GT, 3, topicArn);
-  alarm(scope, `${prefix}AlarmDiskQueue`, `${n}-disk-queue-warning`, m('DiskQueueDepth', 'Average'), 20, GT, 3, topicArn);
-  if (spec.instanceClass.startsWith('db.t')) alarm(scope, `${prefix}AlarmCpuCredits`, `${n}-cpu-credits-warning`, m('CPUCreditBalance', 'Minimum'), 115, LT, 3, topicArn);
-  if (postgres && !replica) {
-    new logs.MetricFilter(scope, `${prefix}DeadlocksFilter`, { logGroup: logGroups[0], filterPattern: logs.FilterPattern.literal('"deadlock detected"'), metricNamespace: 'Databases/RDS', metricName: 'Deadlocks', metricValue: '1', dimensions: { DBInstanceIdentifier: n }, unit: cloudwatch.Unit.COUNT });
-    alarm(scope, `${prefix}AlarmDeadlocks`, `${n}-deadlocks-warning`, m('Deadlocks', 'Sum', 'Databases/RDS'), 0, GT, 1, topicArn, true);
-  }
-  return instance;
+  // RDS must not create the log groups itself (unencrypted, kept forever) before ours.
+  for (const group of logGroups) instance.node.addDependency(group);
+  const memoryGiB = CLASSES[db.instanceClass as string].memoryGiB;
+  const maxConnections = postgres ? Math.min(Math.floor((memoryGiB * GIB) / 9531392), 5000) : Math.floor((memoryGiB * GIB) / 12582880);
+  const facts = { memoryGiB, storageGiB: db.allocatedStorageGiB as number, maxConnections, postgres, creditsPerHour: CLASSES[db.instanceClass as string].creditsPerHour };
+  const line = addAlarms(scope, 'Alarms', identifier, replica ? 'replica' : 'primary', facts, regionTopic(stack, p), postgres ? logGroups[0] : undefined);
+  return { instance, line };
 }
 
-/** A global table with its alarms and its own dashboard of them. */
-function dynamodbTable(scope: Construct, db: RawDatabase, ctx: { tier: Tier; region: string; account: string; envName: string }) {
-  const name = `${ctx.envName}-${db.name}`;
-  const topicArn = `arn:aws:sns:${ctx.region}:${ctx.account}:${ctx.envName}-database-alarms`;
+/**
+ * A provisioned Aurora PostgreSQL cluster (DatabaseCluster, writer and readers as ClusterInstance) with its cluster and
+ * instance parameter groups, security group, logs and alarms. In a global database the primary creates the global
+ * cluster (aws-cdk-lib has no L2 for it) and a secondary joins it by name, without credentials or database name.
+ */
+function auroraCluster(scope: Construct, stack: Stack, db: RawDatabase, identifier: string, instanceIds: readonly string[], p: Placement, global?: { role: 'primary' | 'secondary'; identifier: string }) {
+  const t = TIER[p.tier];
+  const version = db.version as string;
+  const major = version.split('.')[0];
+  const engine = rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.of(version, major) });
+  const secondary = global?.role === 'secondary';
+  const key = regionKey(stack, p);
+  const clusterParameters = new rds.ParameterGroup(scope, 'ClusterParameters', { engine, description: `${identifier} cluster (aurora-postgresql${major})`, parameters: POSTGRES_TLS_AUDIT, removalPolicy: keep(t.removal) });
+  const instanceParameters = new rds.ParameterGroup(scope, 'InstanceParameters', { engine, description: `${identifier} instances (aurora-postgresql${major})`, parameters: postgresTuning(t.slowMs, true), removalPolicy: keep(t.removal) });
+  const securityGroup = clientsGroup(scope, identifier, p.foundation.vpc, db.allowedCidrs as string[], 5432, 'Aurora PostgreSQL');
+  const [log] = exportedLogs(scope, `/aws/rds/cluster/${identifier}`, ['postgresql'], p, t.removal);
+  const zones = p.foundation.availabilityZones;
+  const instance = (instanceIdentifier: string, index: number) => rds.ClusterInstance.provisioned(index === 0 ? 'Writer' : `Reader${index}`, {
+    instanceType: new ec2.InstanceType((db.instanceClass as string).replace(/^db\./, '')), instanceIdentifier, availabilityZone: zones[index % zones.length],
+    enablePerformanceInsights: true, performanceInsightEncryptionKey: key, performanceInsightRetention: t.piDays as rds.PerformanceInsightRetention,
+    publiclyAccessible: false, parameterGroup: instanceParameters, caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1,
+    autoMinorVersionUpgrade: true, allowMajorVersionUpgrade: true, preferredMaintenanceWindow: MAINTENANCE_WINDOW,
+    ...(index === 0 ? {} : { promotionTier: Math.min(index, 15) }),
+  });
+  const cluster = new rds.DatabaseCluster(scope, 'Cluster', {
+    engine, clusterIdentifier: identifier, writer: instance(instanceIds[0], 0), readers: instanceIds.slice(1).map((id, i) => instance(id, i + 1)),
+    vpc: p.foundation.vpc, vpcSubnets: p.foundation.subnets, securityGroups: [securityGroup], port: 5432, parameterGroup: clusterParameters,
+    credentials: rds.Credentials.fromUsername('dbadmin', { encryptionKey: key }), manageMasterUserPassword: true, defaultDatabaseName: secondary ? undefined : db.databaseName as string,
+    storageEncrypted: true, storageEncryptionKey: key, iamAuthentication: true,
+    backup: { retention: Duration.days(t.retention), preferredWindow: BACKUP_WINDOW }, preferredMaintenanceWindow: MAINTENANCE_WINDOW,
+    deletionProtection: t.protect, removalPolicy: t.removal, deleteAutomatedBackups: t.removal === RemovalPolicy.DESTROY, copyTagsToSnapshot: true,
+    cloudwatchLogsExports: ['postgresql'], monitoringInterval: Duration.seconds(t.monitoring), enableClusterLevelEnhancedMonitoring: true,
+    enablePerformanceInsights: true, performanceInsightEncryptionKey: key, performanceInsightRetention: t.piDays as rds.PerformanceInsightRetention,
+    databaseInsightsMode: t.insights, autoMinorVersionUpgrade: true,
+  });
+  cluster.node.addDependency(log);
+  if (global?.role === 'primary') {
+    const globalCluster = new rds.CfnGlobalCluster(scope, 'GlobalCluster', { globalClusterIdentifier: global.identifier, sourceDbClusterIdentifier: cluster.clusterArn, deletionProtection: t.protect });
+    globalCluster.applyRemovalPolicy(keep(t.removal));
+  }
+  if (secondary) {
+    // Users and data replicate from the primary: a secondary must not set credentials or a database name.
+    const cfn = cluster.node.defaultChild as rds.CfnDBCluster;
+    cfn.globalClusterIdentifier = global!.identifier;
+    for (const property of ['MasterUsername', 'ManageMasterUserPassword', 'MasterUserSecret']) cfn.addPropertyDeletionOverride(property);
+  }
+  const memoryGiB = CLASSES[db.instanceClass as string].memoryGiB;
+  const facts = { memoryGiB, storageGiB: 0, maxConnections: Math.min(Math.floor((memoryGiB * GIB) / 9531392), 5000), postgres: true };
+  const topic = regionTopic(stack, p);
+  const clusterLine = addAlarms(scope, 'ClusterAlarms', identifier, secondary ? 'secondary' : 'cluster', facts, topic, log);
+  const lines = instanceIds.map((id, i) => addAlarms(scope, i === 0 ? 'WriterAlarms' : `Reader${i}Alarms`, id, !secondary && i === 0 ? 'writer' : 'reader', facts, topic));
+  return { cluster, lines: [...lines, clusterLine] };
+}
+
+/** A global table (TableV2) encrypted with each region's key, TLS only in its own region, alarms and a dashboard of them. */
+function dynamodbTable(stack: Stack, db: RawDatabase, p: Placement) {
+  const scope = new Construct(stack, 'Table');
+  const name = `${p.envName}-${db.name}`;
   const replicaRegions = (db.replicaRegions as string[] | undefined) ?? [];
-  const pk = db.partitionKey as { name: string };
-  const sk = db.sortKey as { name: string } | undefined;
+  const keyArn = (region: string) => `arn:aws:kms:${region}:${p.account}:alias/${p.envName}-databases`;
   const table = new dynamodb.TableV2(scope, 'Table', {
-    tableName: name, partitionKey: { name: pk.name, type: dynamodb.AttributeType.STRING }, sortKey: sk && { name: sk.name, type: dynamodb.AttributeType.NUMBER },
-    billing: dynamodb.Billing.onDemand(), timeToLiveAttribute: db.timeToLiveAttribute as string | undefined,
-    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 35 }, deletionProtection: ctx.tier !== 'development', contributorInsightsSpecification: { enabled: ctx.tier !== 'development' },
-    encryption: dynamodb.TableEncryptionV2.customerManagedKey(kms.Key.fromKeyArn(scope, 'Key', `arn:aws:kms:${ctx.region}:${ctx.account}:alias/${ctx.envName}-databases`), Object.fromEntries(replicaRegions.map((r) => [r, `arn:aws:kms:${r}:${ctx.account}:alias/${ctx.envName}-databases`]))),
+    tableName: name, partitionKey: { name: (db.partitionKey as { name: string }).name, type: dynamodb.AttributeType.STRING },
+    sortKey: db.sortKey ? { name: (db.sortKey as { name: string }).name, type: dynamodb.AttributeType.NUMBER } : undefined,
+    billing: dynamodb.Billing.onDemand(), tableClass: dynamodb.TableClass.STANDARD, timeToLiveAttribute: db.timeToLiveAttribute as string | undefined,
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: TIER[p.tier].retention }, deletionProtection: p.tier !== 'development', contributorInsightsSpecification: { enabled: p.tier !== 'development' },
+    encryption: dynamodb.TableEncryptionV2.customerManagedKey(kms.Key.fromKeyArn(scope, 'Key', keyArn(p.region)), Object.fromEntries(replicaRegions.map((r) => [r, keyArn(r)]))),
     replicas: replicaRegions.map((region) => ({ region })),
-    removalPolicy: ctx.tier === 'development' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    removalPolicy: p.tier === 'development' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
   });
-  const sum = (metricName: string, operation?: string) => new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName, statistic: 'Sum', period: Duration.minutes(5), dimensionsMap: { TableName: name, ...(operation ? { Operation: operation } : {}) } });
-  const ops = (metricName: string, statistic: string, operations: string[]) => Object.fromEntries(operations.map((op, i) => [`m${i}`, new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName, statistic, period: Duration.minutes(5), dimensionsMap: { TableName: name, Operation: op } })]));
-  const alarms = [
-    alarm(scope, 'ReadThrottles', `${name}-read-throttles`, sum('ReadThrottleEvents'), 0, GT, 2, topicArn, true),
-    alarm(scope, 'WriteThrottles', `${name}-write-throttles`, sum('WriteThrottleEvents'), 0, GT, 2, topicArn, true),
-    alarm(scope, 'SystemErrors', `${name}-system-errors`, new cloudwatch.MathExpression({ expression: 'SUM([m0, m1, m2, m3, m4, m5, m6, m7, m8])', usingMetrics: ops('SystemErrors', 'Sum', ['GetItem', 'BatchGetItem', 'Query', 'Scan', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']), period: Duration.minutes(5) }), 0, GT, 3, topicArn, true),
-    alarm(scope, 'LatencyP99', `${name}-latency-p99`, new cloudwatch.MathExpression({ expression: 'MAX([m0, m1, m2, m3])', usingMetrics: ops('SuccessfulRequestLatency', 'p99', ['GetItem', 'Query', 'PutItem', 'UpdateItem']), period: Duration.minutes(5) }), 100, GT, 3, topicArn, true),
-    ...replicaRegions.map((r) => alarm(scope, `ReplicationLatency${r}`, `${name}-replication-latency-${r}`, new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName: 'ReplicationLatency', statistic: 'Average', period: Duration.minutes(5), dimensionsMap: { TableName: name, ReceivingRegion: r } }), 30000, GT, 3, topicArn, true)),
+  // DynamoDB endpoints answer plain HTTP too.
+  table.addToResourcePolicy(new iam.PolicyStatement({ sid: 'DenyInsecureTransport', effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['dynamodb:*'], resources: ['*'], conditions: { Bool: { 'aws:SecureTransport': 'false' } } }));
+  const metric = (metricName: string, statistic: string, dimensions: Record<string, string> = {}) => new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName, statistic, period: Duration.minutes(5), dimensionsMap: { TableName: name, ...dimensions } });
+  /** A per-operation metric combined over the operations (an alarm reads one metric, or math over at most 10). */
+  const across = (metricName: string, statistic: string, combine: 'SUM' | 'MAX', operations: string[]) => new cloudwatch.MathExpression({
+    expression: `${combine}([${operations.map((_, i) => `m${i}`).join(', ')}])`, label: `${metricName} (${combine} over ${operations.join(', ')})`, period: Duration.minutes(5),
+    usingMetrics: Object.fromEntries(operations.map((operation, i) => [`m${i}`, metric(metricName, statistic, { Operation: operation })])),
+  });
+  const hotKey = 'Look for a hot partition key (Contributor Insights) or a max-throughput ceiling before raising capacity.';
+  const rows: Array<[string, 'warning' | 'critical', cloudwatch.IMetric, number, number, string]> = [
+    ['read-throttles', 'warning', metric('ReadThrottleEvents', 'Sum'), 0, 2, `reads are throttled. ${hotKey}`],
+    ['write-throttles', 'warning', metric('WriteThrottleEvents', 'Sum'), 0, 2, `writes are throttled. ${hotKey}`],
+    ['system-errors', 'critical', across('SystemErrors', 'Sum', 'SUM', ['GetItem', 'BatchGetItem', 'Query', 'Scan', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']), 0, 3,
+      'server errors for 15 minutes. DynamoDB answers with HTTP 500: check the AWS Health Dashboard for the region; clients must retry with backoff.'],
+    ['latency-p99', 'warning', across('SuccessfulRequestLatency', 'p99', 'MAX', ['GetItem', 'Query', 'PutItem', 'UpdateItem']), 100, 3,
+      'p99 latency of GetItem/Query/PutItem/UpdateItem above 100 ms. Check item sizes, scans and large queries; latency is measured inside DynamoDB, not at the client.'],
+    ...replicaRegions.map((r): [string, 'critical', cloudwatch.IMetric, number, number, string] => [`replication-latency-${r}`, 'critical', metric('ReplicationLatency', 'Average', { ReceivingRegion: r }), 30000, 3,
+      `replication to ${r} more than 30 s behind. Check the receiving region in the AWS Health Dashboard and PendingReplicationCount; writes there are stale until it recovers.`]),
   ];
-  new cloudwatch.Dashboard(scope, 'Dashboard', { dashboardName: `dynamodb-${name}`, widgets: [alarms.map((a) => new cloudwatch.AlarmWidget({ alarm: a, title: a.alarmName, width: 12 }))] });
-  return table;
+  const topic = regionTopic(stack, p);
+  const alarms = rows.map(([id, severity, m, threshold, periods, says]) =>
+    // Throttles and errors are published only when they happen: no data is good news.
+    alarm(scope, `Alarm-${id}`, { name: `${name}-${id}`, description: `[${severity}] ${name}: ${says}`, metric: m, threshold, periods, missingOk: true }, topic));
+  const consumed = (metricName: string) => new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName, dimensionsMap: { TableName: table.tableName }, statistic: 'Sum' });
+  new cloudwatch.Dashboard(scope, 'Dashboard', {
+    dashboardName: `dynamodb-${name}`,
+    widgets: [[
+      ...alarms.map((a, i) => new cloudwatch.AlarmWidget({ alarm: a, title: `${name}-${rows[i][0]}`, width: 12 })),
+      new cloudwatch.GraphWidget({ title: 'Consumed capacity units (sum per period)', left: [consumed('ConsumedReadCapacityUnits'), consumed('ConsumedWriteCapacityUnits')], width: 24 }),
+    ]],
+  });
 }
+
+/** A graph per alarmed metric (in ALARMS order, with its alarms' statistic), one line per instance or cluster. */
+function dashboard(scope: Construct, dashboardName: string, lines: readonly DashboardLine[]) {
+  const graphs = new Map<string, AlarmRow>();
+  for (const row of ALARMS) if (!graphs.has(`${namespaceOf(row)}|${row.metric}`)) graphs.set(`${namespaceOf(row)}|${row.metric}`, row);
+  const widgets = [...graphs].flatMap(([key, row]) => {
+    const using = lines.filter((l) => l.metrics.has(key));
+    const namespace = namespaceOf(row);
+    return using.length === 0 ? [] : [new cloudwatch.GraphWidget({
+      title: namespace === 'AWS/RDS' ? row.metric : `${row.metric} (${namespace})`, width: 12,
+      left: using.map((l) => new cloudwatch.Metric({ namespace, metricName: row.metric, statistic: row.statistic, period: Duration.minutes(5), label: l.identifier, dimensionsMap: { [l.cluster ? 'DBClusterIdentifier' : 'DBInstanceIdentifier']: l.identifier } })),
+    })];
+  });
+  const rows: cloudwatch.IWidget[][] = [];
+  for (let i = 0; i < widgets.length; i += 2) rows.push(widgets.slice(i, i + 2));
+  new cloudwatch.Dashboard(scope, 'Dashboard', { dashboardName, widgets: rows });
+}
+
+/** cfn-lint checks dashboards against a schema without Tags: ours leaves them untagged too. */
+const UNTAGGED = ['AWS::CloudWatch::Dashboard'];
 
 class EnvironmentStage extends Stage {
   constructor(scope: Construct, env: RawEnvironment) {
     super(scope, env.name);
-    const aws = env.config.aws as { account: string; primaryRegion: string; regions: Record<string, { network: Region['network'] }>; notifications: { emails: string[] }; backup?: { copyRegions?: Record<string, string> } };
+    const aws = env.config.aws as { account: string; primaryRegion: string; regions: Record<string, { network: Network['network'] }>; notifications: { emails: string[] }; backup?: { copyRegions?: Record<string, string> } };
     const tier = env.config.tier as Tier;
     const envName = env.name;
     const databases = env.config.databases as RawDatabase[];
     const regionNames = Object.keys(aws.regions);
-    const stackEnv = (region: string) => ({ account: aws.account, region });
+    const protect = tier === 'production';
+    const stack = (id: string, region: string, description: string) => new Stack(this, id, { stackName: `${envName}-${id}`, env: { account: aws.account, region }, terminationProtection: protect, description });
     const awsDatabases = databases.filter((db) => db.kind !== 'cloudsql-instance');
     const foundations = new Map<string, Foundation>();
     for (const region of regionNames) {
       const hasMembers = awsDatabases.some((db) => (db.region ?? aws.primaryRegion) === region);
       foundations.set(region, new Foundation(this, `foundation-${region}`, {
-        stackName: `${envName}-foundation-${region}`, env: stackEnv(region), terminationProtection: tier === 'production', envName, tier,
+        stackName: `${envName}-foundation-${region}`, env: { account: aws.account, region }, terminationProtection: protect, envName, tier,
         region: { region, network: aws.regions[region].network }, emails: aws.notifications.emails,
         backupPlan: tier !== 'development' && hasMembers ? { copyTo: tier === 'production' ? aws.backup?.copyRegions?.[region] ?? regionNames.find((r) => r !== region) : undefined } : undefined,
         dynamodbAlarm: databases.some((db) => db.kind === 'dynamodb-table' && ((db.region ?? aws.primaryRegion) === region || ((db.replicaRegions as string[] | undefined) ?? []).includes(region))),
       }));
     }
-    const dashboardLines = new Map<string, Array<{ identifier: string; metrics: string[] }>>();
-    const line = (region: string, identifier: string, instanceClass: string, engine: string, replica: boolean) => {
-      const metrics = ['CPUUtilization', 'FreeableMemory', 'FreeStorageSpace', 'DatabaseConnections', ...(replica ? ['ReplicaLag'] : []), 'ReadLatency', 'WriteLatency', 'DiskQueueDepth', ...(instanceClass.startsWith('db.t') ? ['CPUCreditBalance'] : []), ...(engine === 'postgres' && !replica ? ['Deadlocks'] : [])];
-      dashboardLines.set(region, [...(dashboardLines.get(region) ?? []), { identifier, metrics }]);
-    };
-    const tagged = (stack: Stack) => { if (tier !== 'development') Tags.of(stack).add('backup-plan', `${envName}-databases-${aws.primaryRegion}`); return stack; };
+    const placement = (region: string): Placement => ({ tier, envName, account: aws.account, region, foundation: foundations.get(region)! });
+    // Dashboard lines by region: RDS instances first, then Aurora (as ours orders them before splitting every 100).
+    const rdsLines: Array<DashboardLine & { region: string }> = [];
+    const auroraLines: Array<DashboardLine & { region: string }> = [];
+    // The backup plan selects database stacks by tag; replicas and Aurora instances (backed up with their cluster) are left out.
+    const backupTag = `${envName}-databases-${aws.primaryRegion}`;
+    const inBackupPlan = (scope: Construct) => { if (tier !== 'development') Tags.of(scope).add('backup-plan', backupTag, { excludeResourceTypes: UNTAGGED }); };
+
     for (const db of databases) {
       const region = (db.region as string | undefined) ?? aws.primaryRegion;
+      const identifier = `${envName}-${db.name}`;
       if (db.kind === 'rds-instance') {
-        const foundation = foundations.get(region)!;
-        const stack = tagged(new Stack(this, `rds-${db.name}`, { stackName: `${envName}-rds-${db.name}`, env: stackEnv(region), terminationProtection: tier === 'production' }));
-        stack.addStackDependency(foundation);
-        const identifier = `${envName}-${db.name}`;
-        const ctx = { tier, vpc: foundation.vpc, subnetIds: foundation.subnetIds, key: foundation.key, region, account: aws.account, envName };
-        const spec = { identifier, engine: db.engine as 'postgres' | 'mysql', instanceClass: db.instanceClass as string, storage: db.allocatedStorageGiB as number };
-        const primary = rdsInstance(stack, '', db, spec, ctx);
-        line(region, identifier, spec.instanceClass, spec.engine, false);
+        const s = stack(`rds-${db.name}`, region, `RDS ${db.engine} ${db.version} instance ${identifier}`);
+        s.addStackDependency(foundations.get(region)!);
+        inBackupPlan(s);
+        const database = new Construct(s, 'Database');
+        const primary = rdsInstance(database, s, db, identifier, placement(region));
+        rdsLines.push({ ...primary.line, region });
         const zones = aws.regions[region].network.availabilityZones;
         ((db.replicas as Array<{ region: string }> | undefined) ?? []).forEach((replica, index) => {
           const replicaId = `${identifier}-replica-${index + 1}`;
-          const sourceArn = Fn.join('', [`arn:aws:rds:${region}:${aws.account}:db:`, primary.ref]);
-          line(replica.region, replicaId, spec.instanceClass, spec.engine, true);
           if (replica.region === region) {
-            rdsInstance(stack, `Replica${index + 1}`, db, { ...spec, identifier: replicaId, replicaOf: sourceArn, availabilityZone: zones[(index + 1) % zones.length] }, ctx);
+            const scope = new Construct(database, `Replica${index + 1}`);
+            Tags.of(scope).remove('backup-plan');
+            rdsLines.push({ ...rdsInstance(scope, s, db, replicaId, placement(region), { source: primary.instance, availabilityZone: zones[(index + 1) % zones.length] }).line, region });
             return;
           }
-          const replicaFoundation = foundations.get(replica.region)!;
-          const replicaStack = new Stack(this, `rds-${db.name}-replica-${index + 1}`, { stackName: `${envName}-rds-${db.name}-replica-${index + 1}`, env: stackEnv(replica.region), terminationProtection: tier === 'production' });
-          replicaStack.addStackDependency(stack);
-          replicaStack.addStackDependency(replicaFoundation);
-          rdsInstance(replicaStack, 'Replica', db, { ...spec, identifier: replicaId, replicaOf: `arn:aws:rds:${region}:${aws.account}:db:${identifier}` }, { ...ctx, region: replica.region, vpc: replicaFoundation.vpc, subnetIds: replicaFoundation.subnetIds, key: replicaFoundation.key });
+          // Its own stack in its region, after the source and the region's foundation (key alias).
+          const r = stack(`rds-${db.name}-replica-${index + 1}`, replica.region, `Cross-region read replica ${replicaId} of ${identifier}`);
+          r.addStackDependency(s);
+          r.addStackDependency(foundations.get(replica.region)!);
+          const scope = new Construct(r, 'Replica');
+          rdsLines.push({ ...rdsInstance(scope, r, db, replicaId, placement(replica.region), { source: `arn:aws:rds:${region}:${aws.account}:db:${identifier}` }).line, region: replica.region });
         });
+      } else if (db.kind === 'aurora-cluster') {
+        const secondaryRegions = (db.secondaryRegions as string[] | undefined) ?? [];
+        const globalId = secondaryRegions.length > 0 ? `${identifier}-global` : undefined;
+        const s = stack(`aurora-${db.name}`, region, `Aurora ${db.engine} ${db.version} cluster ${identifier}${globalId ? ' (primary of a global database)' : ''}`);
+        s.addStackDependency(foundations.get(region)!);
+        inBackupPlan(s);
+        const readers = (db.readers as number | undefined) ?? (TIER[tier].multiAz ? 1 : 0);
+        const ids = [`${identifier}-writer`, ...Array.from({ length: readers }, (_, i) => `${identifier}-reader-${i + 1}`)];
+        const primary = auroraCluster(new Construct(s, 'Database'), s, db, identifier, ids, placement(region), globalId ? { role: 'primary', identifier: globalId } : undefined);
+        Tags.of(primary.cluster).remove('backup-plan', { includeResourceTypes: ['AWS::RDS::DBInstance'] });
+        auroraLines.push(...primary.lines.map((l) => ({ ...l, region })));
+        for (const secondaryRegion of secondaryRegions) {
+          const secondaryId = `${identifier}-${secondaryRegion}`;
+          const r = stack(`aurora-${db.name}-${secondaryRegion}`, secondaryRegion, `Aurora secondary cluster ${secondaryId} of global database ${globalId}`);
+          r.addStackDependency(s);
+          r.addStackDependency(foundations.get(secondaryRegion)!);
+          const secondaryIds = Array.from({ length: (db.secondaryReaders as number | undefined) ?? 1 }, (_, i) => `${secondaryId}-reader-${i + 1}`);
+          const secondary = auroraCluster(new Construct(r, 'Database'), r, db, secondaryId, secondaryIds, placement(secondaryRegion), { role: 'secondary', identifier: globalId! });
+          auroraLines.push(...secondary.lines.map((l) => ({ ...l, region: secondaryRegion })));
+        }
       } else if (db.kind === 'dynamodb-table') {
-        const stack = tagged(new Stack(this, `dynamodb-${db.name}`, { stackName: `${envName}-dynamodb-${db.name}`, env: stackEnv(region), terminationProtection: tier === 'production' }));
-        for (const r of [region, ...((db.replicaRegions as string[] | undefined) ?? [])]) stack.addStackDependency(foundations.get(r)!);
-        dynamodbTable(stack, db, { tier, region, account: aws.account, envName });
+        const replicaRegions = (db.replicaRegions as string[] | undefined) ?? [];
+        const s = stack(`dynamodb-${db.name}`, region, `DynamoDB table ${identifier}${replicaRegions.length > 0 ? ` with replicas in ${replicaRegions.join(', ')}` : ''}`);
+        for (const r of [region, ...replicaRegions]) s.addStackDependency(foundations.get(r)!);
+        inBackupPlan(s);
+        dynamodbTable(s, db, placement(region));
       }
     }
-    // A dashboard per region, split every 100 instances (CloudFormation and CloudWatch limits; ours does the same).
+    // A dashboard per region, split every 100 lines (CloudFormation and CloudWatch limits; ours does the same).
+    const lines = [...rdsLines, ...auroraLines];
     for (const region of regionNames) {
-      const all = dashboardLines.get(region) ?? [];
+      const all = lines.filter((l) => l.region === region);
       for (let part = 0; part * 100 < all.length; part++) {
-        const lines = all.slice(part * 100, (part + 1) * 100);
         const suffix = part === 0 ? '' : `-${part + 1}`;
-        const stack = new Stack(this, `dashboard-${region}${suffix}`, { stackName: `${envName}-dashboard-${region}${suffix}`, env: stackEnv(region) });
-        const metrics = [...new Set(lines.flatMap((l) => l.metrics))];
-        const widgets = metrics.map((metricName) => new cloudwatch.GraphWidget({
-          title: metricName, width: 12,
-          left: lines.filter((l) => l.metrics.includes(metricName)).map((l) => new cloudwatch.Metric({ namespace: metricName === 'Deadlocks' ? 'Databases/RDS' : 'AWS/RDS', metricName, dimensionsMap: { DBInstanceIdentifier: l.identifier }, period: Duration.minutes(5), label: l.identifier })),
-        }));
-        const rows: cloudwatch.IWidget[][] = [];
-        for (let i = 0; i < widgets.length; i += 2) rows.push(widgets.slice(i, i + 2));
-        new cloudwatch.Dashboard(stack, 'Dashboard', { dashboardName: `${envName}-databases-${region}${suffix}`, widgets: rows });
+        const s = new Stack(this, `dashboard-${region}${suffix}`, { stackName: `${envName}-dashboard-${region}${suffix}`, env: { account: aws.account, region }, description: `Database dashboard of ${envName} in ${region}` });
+        dashboard(s, `${envName}-databases-${region}${suffix}`, all.slice(part * 100, (part + 1) * 100));
       }
     }
-    for (const [key, value] of Object.entries((env.config.tags as Record<string, string> | undefined) ?? {})) Tags.of(this).add(key, value);
+    for (const [key, value] of Object.entries((env.config.tags as Record<string, string> | undefined) ?? {})) Tags.of(this).add(key, value, { excludeResourceTypes: UNTAGGED });
   }
 }
 

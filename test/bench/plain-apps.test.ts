@@ -1,7 +1,9 @@
 /**
  * The benchmark compares our apps with plain apps (bench/plain/) that declare the same resources by hand. That
  * comparison only means something while both declare the same thing: for every kind of the mix in every environment,
- * both must synthesize the same stacks with the same number of resources of each type. No timing here (npm run bench).
+ * both must synthesize the same stacks with the same number of resources of each type, and on AWS templates of about
+ * the same size (aws-cdk-lib's template validation, most of a synth, costs more for more template bytes). No timing
+ * here (npm run bench).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -37,19 +39,22 @@ afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-/** Stack name without CDK's hash suffix → resource count per type. */
-const byStack = (stacks: readonly StackSummary[]) =>
-  Object.fromEntries(stacks.map((stack) => [stack.name.replace(/[0-9A-F]{8}$/, ''), stack.resources]));
+/** Stack name without CDK's hash suffix. */
+const stackName = (stack: StackSummary) => stack.name.replace(/[0-9A-F]{8}$/, '');
+/** Stack name → resource count per type. */
+const byStack = (stacks: readonly StackSummary[]) => Object.fromEntries(stacks.map((stack) => [stackName(stack), stack.resources]));
+/** How far a plain template's size may be from ours. */
+const MAX_BYTES_DEVIATION = 0.03;
 
 describe('the plain apps declare what ours declare', () => {
   test('GIVEN the fleet THEN it has every kind of the mix in every environment', () => {
     const kinds = (env: string) => new Set(fleet.filter((db) => db.environment === env).map((db) => db.kind));
     for (const env of ['dev', 'staging', 'prod']) {
-      expect([...kinds(env)].sort()).toEqual(['cloudsql-mysql', 'cloudsql-postgres', 'dynamodb-table', 'rds-mysql', 'rds-postgres']);
+      expect([...kinds(env)].sort()).toEqual(['aurora-cluster', 'cloudsql-mysql', 'cloudsql-postgres', 'dynamodb-table', 'rds-mysql', 'rds-postgres']);
     }
   });
 
-  test('AWS: same stacks, same resource count per type in each', () => {
+  test('AWS: same stacks, same resource count per type in each, template bytes within ±3% of ours', () => {
     const environments = loadEnvironments(listEnvironments(fleetDir), fleetDir);
     assertPolicies(environments);
     const ours = new CdkApp({ outdir: path.join(root, 'aws-ours'), context: CDK_CONTEXT });
@@ -59,9 +64,18 @@ describe('the plain apps declare what ours declare', () => {
     addPlainAwsEnvironments(plain, readRawEnvironments(fleetDir));
     plain.synth();
 
-    const oursStacks = byStack(cdkStacks(path.join(root, 'aws-ours')));
-    expect(Object.keys(oursStacks).length).toBeGreaterThan(20);
-    expect(byStack(cdkStacks(path.join(root, 'aws-plain')))).toEqual(oursStacks);
+    const oursStacks = cdkStacks(path.join(root, 'aws-ours'));
+    const plainStacks = cdkStacks(path.join(root, 'aws-plain'));
+    expect(oursStacks.length).toBeGreaterThan(20);
+    expect(byStack(plainStacks)).toEqual(byStack(oursStacks));
+
+    const plainBytes = new Map(plainStacks.map((stack) => [stackName(stack), stack.bytes]));
+    const differing = oursStacks.flatMap((stack) => {
+      const plain = plainBytes.get(stackName(stack))!;
+      const deviation = (plain - stack.bytes) / stack.bytes;
+      return Math.abs(deviation) > MAX_BYTES_DEVIATION ? [`${stackName(stack)}: ours ${stack.bytes} bytes, plain ${plain} (${(deviation * 100).toFixed(1)}%)`] : [];
+    });
+    expect(differing).toEqual([]);
   });
 
   test('Google Cloud: same stacks, same resource count per type in each', () => {
