@@ -9,7 +9,7 @@
  * the same text; a shorter one would make the comparison unfair to ours).
  */
 import { App, GcsBackend, LocalBackend, TerraformStack } from 'cdktf';
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
@@ -38,10 +38,13 @@ class Foundation extends TerraformStack {
     super(scope, `${envName}-foundation`);
     new GoogleProvider(this, 'google', { project: gcp.projectId, region: gcp.primaryRegion });
     backend(this, `${envName}-foundation`, gcp);
+    const keys = new Construct(this, 'CloudSqlKeys');
     for (const region of gcp.regions) {
-      const ring = new KmsKeyRing(this, `KeyRing-${region}`, { project: gcp.projectId, location: region, name: `${envName}-databases` });
-      const key = new KmsCryptoKey(this, `Key-${region}`, { keyRing: ring.id, name: 'cloud-sql', purpose: 'ENCRYPT_DECRYPT', rotationPeriod: `${90 * 24 * 3600}s`, labels, lifecycle: { preventDestroy: tier !== 'development' } });
-      new KmsCryptoKeyIamMember(this, `Grant-${region}`, { cryptoKeyId: key.id, role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter', member: `serviceAccount:service-${gcp.projectNumber}@gcp-sa-cloud-sql.iam.gserviceaccount.com` });
+      // Grouped per region under one scope, like ours: same construct paths, so the same ids and metadata.
+      const scope = new Construct(keys, region);
+      const ring = new KmsKeyRing(scope, 'KeyRing', { project: gcp.projectId, location: region, name: `${envName}-databases` });
+      const key = new KmsCryptoKey(scope, 'Key', { keyRing: ring.id, name: 'cloud-sql', purpose: 'ENCRYPT_DECRYPT', rotationPeriod: `${90 * 24 * 3600}s`, labels, lifecycle: tier === 'development' ? undefined : { preventDestroy: true } });
+      new KmsCryptoKeyIamMember(scope, 'CloudSqlServiceAgent', { cryptoKeyId: key.id, role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter', member: `serviceAccount:service-${gcp.projectNumber}@gcp-sa-cloud-sql.iam.gserviceaccount.com` });
     }
     this.channels = gcp.notifications.emails.map((email) => new MonitoringNotificationChannel(this, `Email-${email.replace(/[^a-zA-Z0-9-]/g, '_')}`, {
       project: gcp.projectId, type: 'email', displayName: `${envName} databases: ${email}`, labels: { email_address: email }, userLabels: labels,
@@ -71,7 +74,7 @@ function alert(scope: Construct, id: string, project: string, instance: string, 
   new MonitoringAlertPolicy(scope, id, {
     project, displayName: `${instance}: ${text}`, combiner: 'OR', notificationChannels: channels, userLabels: labels,
     severity: text.endsWith('[warning]') ? 'WARNING' : 'CRITICAL',
-    documentation: { content: runbook(id.replace(/.*Alert-/, '')), mimeType: 'text/markdown' },
+    documentation: { content: runbook(id.replace(/^Alert-/, '')), mimeType: 'text/markdown' },
     conditions: [{
       displayName: `${instance}: ${text}`,
       conditionThreshold: {
@@ -83,9 +86,9 @@ function alert(scope: Construct, id: string, project: string, instance: string, 
   });
 }
 
-function alerts(scope: Construct, prefix: string, project: string, instance: string, postgres: boolean, replica: boolean, maxConnections: number, channels: string[], labels: Record<string, string>) {
+function alerts(scope: Construct, project: string, instance: string, postgres: boolean, replica: boolean, maxConnections: number, channels: string[], labels: Record<string, string>) {
   const a = (id: string, ...rest: [string, 'COMPARISON_GT' | 'COMPARISON_LT', number, number, string, string, string?]) =>
-    alert(scope, `${prefix}Alert-${id}`, project, instance, rest[0], rest[1], rest[2], rest[3], rest[4], rest[5], channels, labels, rest[6]);
+    alert(scope, `Alert-${id}`, project, instance, rest[0], rest[1], rest[2], rest[3], rest[4], rest[5], channels, labels, rest[6]);
   a('cpu-warning', 'cpu/utilization', 'COMPARISON_GT', 0.75, 900, 'ALIGN_MEAN', 'CPU above 75% [warning]');
   a('cpu-high', 'cpu/utilization', 'COMPARISON_GT', 0.9, 900, 'ALIGN_MEAN', 'CPU above 90% [critical]');
   a('memory-warning', 'memory/utilization', 'COMPARISON_GT', 0.8, 900, 'ALIGN_MEAN', 'memory above 80% [warning]');
@@ -133,7 +136,8 @@ class CloudSqlStack extends TerraformStack {
       ipConfiguration: { ipv4Enabled: false, privateNetwork: gcp.privateNetwork, sslMode: 'ENCRYPTED_ONLY' },
       insightsConfig: { queryInsightsEnabled: true, queryPlansPerMinute: 5, queryStringLength: 1024, recordApplicationTags: false, recordClientAddress: false },
     };
-    const primary = new SqlDatabaseInstance(this, 'Instance', {
+    const database = new Construct(this, 'Database');
+    const primary = new SqlDatabaseInstance(database, 'Instance', {
       ...common, name, region: gcp.primaryRegion, encryptionKeyName: keyId(gcp.primaryRegion), lifecycle: tier === 'production' ? { preventDestroy: true } : undefined,
       settings: {
         ...settingsCommon, availabilityType: t.regional ? 'REGIONAL' : 'ZONAL', retainBackupsOnDelete: tier !== 'development',
@@ -142,14 +146,15 @@ class CloudSqlStack extends TerraformStack {
         passwordValidationPolicy: { enablePasswordPolicy: true, minLength: 12, complexity: 'COMPLEXITY_DEFAULT', reuseInterval: 5, disallowUsernameSubstring: true },
       },
     });
-    alerts(this, '', gcp.projectId, name, postgres, false, maxConnections, foundation.channels, labels);
+    alerts(database, gcp.projectId, name, postgres, false, maxConnections, foundation.channels, labels);
     for (const replica of (db.replicas as Array<{ region: string }> | undefined) ?? []) {
       const replicaName = `${name}-replica-${replica.region}`;
-      new SqlDatabaseInstance(this, `Replica-${replica.region}`, {
+      const replicaScope = new Construct(this, `Replica-${replica.region}`);
+      new SqlDatabaseInstance(replicaScope, 'Instance', {
         ...common, name: replicaName, region: replica.region, encryptionKeyName: keyId(replica.region), masterInstanceName: primary.name,
         settings: { ...settingsCommon, availabilityType: 'ZONAL' },
       });
-      alerts(this, `Replica-${replica.region}`, gcp.projectId, replicaName, postgres, true, maxConnections, foundation.channels, labels);
+      alerts(replicaScope, gcp.projectId, replicaName, postgres, true, maxConnections, foundation.channels, labels);
     }
   }
 }
