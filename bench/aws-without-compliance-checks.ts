@@ -7,8 +7,10 @@
 import { App } from 'aws-cdk-lib';
 import { addAwsEnvironments, loadSelectedEnvironments } from '../lib/aws/aws-app';
 import { assertTemplateSizes } from '../lib/aws/stack-limits';
+import { validateInOnePass } from '../lib/config/one-pass-validation';
 import { assertPolicies } from '../lib/policy/assert-policies';
 
+validateInOnePass();
 const environments = loadSelectedEnvironments();
 assertPolicies(environments);
 const app = new App();

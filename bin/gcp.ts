@@ -2,11 +2,13 @@
 /** CDKTF app: every selected environment that has a `gcp` section. `DB_ENV=prod` (or `dev,staging`) selects. */
 import { App } from 'cdktf';
 import { listEnvironments, loadEnvironments, selectEnvironments } from '../lib/config/load-environments';
+import { validateInOnePass } from '../lib/config/one-pass-validation';
 import { buildPlan } from '../lib/plan/build-plan';
 import { addGcpEnvironment } from '../lib/gcp/gcp-environment';
 import { assertPolicies } from '../lib/policy/assert-policies';
 
 // Load and validate before creating the App: its constructor creates the output folder.
+validateInOnePass();
 const environments = loadEnvironments(selectEnvironments(process.env.DB_ENV, listEnvironments()));
 assertPolicies(environments);
 const plans = environments.map(buildPlan);
