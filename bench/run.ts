@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: synth time, peak memory and output size of our apps against the plain apps (bench/plain/) for
- * generated fleets (bench/fleet.ts), alternating ours and plain run by run. Writes bench/results.json and the
- * generated part of bench/results.md (between the bench markers; the text around them is kept).
+ * generated fleets (bench/fleet.ts), alternating ours and plain run by run. Writes bench/results.json, the
+ * generated part of bench/results.md (between the bench markers; the text around them is kept) and the README's
+ * performance table (bench/readme-table.ts).
  *
  * Options (environment variables):
  *   BENCH_SIZES=1,10,100,1000   fleet sizes
@@ -20,6 +21,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { writeFleet } from './fleet';
 import { cdkStacks, cdktfStacks, StackSummary } from './outputs';
+import { readmePerformanceTable, withReadmeTable } from './readme-table';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -242,7 +244,14 @@ function writeResults(rows: Row[], extra: Extras | undefined): void {
   const end = existing.indexOf(END);
   const md = start >= 0 && end > start ? `${existing.slice(0, start)}${generated}${existing.slice(end + END.length)}` : `${existing}\n${generated}\n`;
   fs.writeFileSync(mdFile, md);
-  log('wrote bench/results.json and bench/results.md');
+  // The README quotes the sizes the targets are about; a partial run (BENCH_SIZES) leaves it alone.
+  if (SIZES.includes(100) && SIZES.includes(1000) && CLOUDS.length === 2) {
+    const readme = path.join(ROOT, 'README.md');
+    fs.writeFileSync(readme, withReadmeTable(fs.readFileSync(readme, 'utf8'), readmePerformanceTable(rows)));
+    log('wrote bench/results.json, bench/results.md and the README table');
+  } else {
+    log('wrote bench/results.json and bench/results.md (README table left alone: it quotes N = 100 and 1,000 of both clouds)');
+  }
 }
 
 function main(): void {
