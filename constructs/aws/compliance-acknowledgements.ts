@@ -16,6 +16,34 @@ export function acknowledge(scope: IConstruct, findings: Readonly<Record<string,
 /** A policy that AWS documents as the one to attach, by its managed-policy name. */
 export const awsManagedPolicyFinding = (name: string) => `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${name}]`;
 
+const DEFAULT_PORT_FINDING = {
+  'AwsSolutions-RDS11': "the engine's default port is kept: clients and tools expect it; the security group decides who connects",
+};
+
+/** Deletion protection off (by tier or setting), as RDS instances and Aurora clusters report it. */
+function deletionProtectionFindings(enabled: boolean): Record<string, string> {
+  if (enabled) return {};
+  const reason = "deletion protection off by the environment's tier or an explicit setting; policy rule deletion-protection requires it in staging and production";
+  return { 'AwsSolutions-RDS10': reason, 'HIPAA.Security-RDSInstanceDeletionProtectionEnabled': reason };
+}
+
+/** One finding per log type left unexported on purpose. */
+function logExportFindings(unexported: readonly string[]): Record<string, string> {
+  return Object.fromEntries(unexported.map((logType) => [
+    `HIPAA.Security-RDSLoggingEnabled[LogExport::${logType}]`,
+    `the ${logType} log records every statement with its data; error, slow-query and audit logs are exported instead`,
+  ]));
+}
+
+/** The Enhanced Monitoring role an RDS instance or Aurora cluster L2 creates, when it created one. */
+function acknowledgeMonitoringRole(database: IConstruct): void {
+  const monitoringRole = database.node.tryFindChild('MonitoringRole');
+  if (!monitoringRole) return;
+  acknowledge(monitoringRole, {
+    [awsManagedPolicyFinding('service-role/AmazonRDSEnhancedMonitoringRole')]: 'the AWS-managed policy AWS documents for the Enhanced Monitoring role; it only publishes OS metrics',
+  });
+}
+
 export interface RdsInstanceDesign {
   readonly role: 'primary' | 'replica';
   readonly multiAz: boolean;
@@ -27,9 +55,7 @@ export interface RdsInstanceDesign {
 
 /** The findings an RDS instance of ours carries by design, with their reasons. */
 export function acknowledgeRdsInstanceDesign(instance: rds.DatabaseInstanceBase, design: RdsInstanceDesign): void {
-  const findings: Record<string, string> = {
-    'AwsSolutions-RDS11': "the engine's default port is kept: clients and tools expect it; the security group decides who connects",
-  };
+  const findings: Record<string, string> = { ...DEFAULT_PORT_FINDING };
   if (!design.multiAz) {
     const reason = design.role === 'replica'
       ? 'a read replica is one instance; its source is Multi-AZ where the tier asks for it'
@@ -37,30 +63,18 @@ export function acknowledgeRdsInstanceDesign(instance: rds.DatabaseInstanceBase,
     findings['AwsSolutions-RDS3'] = reason;
     findings['HIPAA.Security-RDSMultiAZSupport'] = reason;
   }
-  if (!design.deletionProtection) {
-    const reason = "deletion protection off by the environment's tier or an explicit setting; policy rule deletion-protection requires it in staging and production";
-    findings['AwsSolutions-RDS10'] = reason;
-    findings['HIPAA.Security-RDSInstanceDeletionProtectionEnabled'] = reason;
-  }
+  Object.assign(findings, deletionProtectionFindings(design.deletionProtection));
   if (design.role === 'replica') {
     const reason = "a read replica inherits its source's encryption (StorageEncrypted is rejected on replicas); a cross-region replica names its region's key";
     findings['AwsSolutions-RDS2'] = reason;
     findings['HIPAA.Security-RDSStorageEncrypted'] = reason;
   }
-  for (const logType of design.unexportedLogTypes) {
-    findings[`HIPAA.Security-RDSLoggingEnabled[LogExport::${logType}]`] =
-      `the ${logType} log records every statement with its data; error, slow-query and audit logs are exported instead`;
-  }
+  Object.assign(findings, logExportFindings(design.unexportedLogTypes));
   if (design.fixedAvailabilityZone) {
     findings['CloudFormation-Validate::W3010'] = 'same-region replicas name their zone on purpose, to spread over the zones of the configured network';
   }
   acknowledge(instance.node.defaultChild!, findings);
-  const monitoringRole = instance.node.tryFindChild('MonitoringRole');
-  if (monitoringRole) {
-    acknowledge(monitoringRole, {
-      [awsManagedPolicyFinding('service-role/AmazonRDSEnhancedMonitoringRole')]: 'the AWS-managed policy AWS documents for the Enhanced Monitoring role; it only publishes OS metrics',
-    });
-  }
+  acknowledgeMonitoringRole(instance);
 }
 
 export interface AuroraClusterDesign {
@@ -73,16 +87,8 @@ export interface AuroraClusterDesign {
 /** The findings an Aurora cluster of ours carries by design, on the cluster, its instances and its monitoring role. */
 export function acknowledgeAuroraClusterDesign(cluster: rds.DatabaseCluster, design: AuroraClusterDesign): void {
   const findings: Record<string, string> = {};
-  if (design.defaultPort) findings['AwsSolutions-RDS11'] = "the engine's default port is kept: clients and tools expect it; the security group decides who connects";
-  if (!design.deletionProtection) {
-    const reason = "deletion protection off by the environment's tier or an explicit setting; policy rule deletion-protection requires it in staging and production";
-    findings['AwsSolutions-RDS10'] = reason;
-    findings['HIPAA.Security-RDSInstanceDeletionProtectionEnabled'] = reason;
-  }
-  for (const logType of design.unexportedLogTypes) {
-    findings[`HIPAA.Security-RDSLoggingEnabled[LogExport::${logType}]`] =
-      `the ${logType} log records every statement with its data; error, slow-query and audit logs are exported instead`;
-  }
+  if (design.defaultPort) Object.assign(findings, DEFAULT_PORT_FINDING);
+  Object.assign(findings, deletionProtectionFindings(design.deletionProtection), logExportFindings(design.unexportedLogTypes));
   acknowledge(cluster.node.defaultChild!, findings);
   for (const instance of design.instances) {
     const child = cluster.node.tryFindChild(instance.id)?.node.defaultChild;
@@ -92,12 +98,7 @@ export function acknowledgeAuroraClusterDesign(cluster: rds.DatabaseCluster, des
       ...(instance.fixedAvailabilityZone ? { 'CloudFormation-Validate::W3010': "instances name their zone on purpose, to spread over the configured network's zones" } : {}),
     });
   }
-  const monitoringRole = cluster.node.tryFindChild('MonitoringRole');
-  if (monitoringRole) {
-    acknowledge(monitoringRole, {
-      [awsManagedPolicyFinding('service-role/AmazonRDSEnhancedMonitoringRole')]: 'the AWS-managed policy AWS documents for the Enhanced Monitoring role; it only publishes OS metrics',
-    });
-  }
+  acknowledgeMonitoringRole(cluster);
 }
 
 /** Log types the engine offers that are not among those exported. */
