@@ -5,7 +5,7 @@
  * storage, cluster volume and Aurora MySQL's deadlock metric. A row whose threshold is undefined does not apply.
  */
 import { DATABASE_ALARMS } from '../common/alarm-catalog';
-import { RDS_ALARMS, RdsAlarmContext, RdsAlarmRow } from './rds-alarm-catalog';
+import { CatalogAlarmRow, RDS_ALARMS, RdsAlarmContext, RdsAlarmUnit } from './rds-alarm-catalog';
 
 /** Alarms on an instance (DBInstanceIdentifier) or on the whole cluster (DBClusterIdentifier). */
 export type AuroraAlarmLevel = 'instance' | 'cluster';
@@ -20,11 +20,8 @@ export interface AuroraAlarmContext {
   readonly serverless: boolean;
 }
 
-export interface AuroraAlarmRow extends Omit<RdsAlarmRow, 'threshold' | 'describe' | 'unit'> {
+export interface AuroraAlarmRow extends CatalogAlarmRow<AuroraAlarmContext, RdsAlarmUnit | 'milliseconds'> {
   readonly level: AuroraAlarmLevel;
-  readonly unit: RdsAlarmRow['unit'] | 'milliseconds';
-  readonly threshold: (ctx: AuroraAlarmContext) => number | undefined;
-  readonly describe: (threshold: number, ctx: AuroraAlarmContext) => string;
 }
 
 const TIB = 1024 ** 4;

@@ -26,7 +26,13 @@ export interface RdsLogMetric {
   readonly pattern: string;
 }
 
-export interface RdsAlarmRow {
+export type RdsAlarmUnit = 'percent' | 'bytes' | 'count' | 'seconds' | 'credits';
+
+/**
+ * A row of an alarm catalog for databases described by a context `C` (RDS instances here; Aurora instances and
+ * clusters in aurora-alarm-catalog.ts), thresholds in unit `U`.
+ */
+export interface CatalogAlarmRow<C, U extends string = RdsAlarmUnit> {
   readonly id: string;
   readonly severity: AlarmSeverity;
   readonly namespace: string;
@@ -34,10 +40,11 @@ export interface RdsAlarmRow {
   readonly statistic: 'Average' | 'Minimum' | 'Maximum' | 'Sum';
   readonly comparison: 'GreaterThanThreshold' | 'LessThanThreshold';
   /** Unit of the threshold (and of an override in config). */
-  readonly unit: 'percent' | 'bytes' | 'count' | 'seconds' | 'credits';
-  readonly threshold: (ctx: RdsAlarmContext) => number | undefined;
+  readonly unit: U;
+  /** Undefined: the row does not apply to this database. */
+  readonly threshold: (ctx: C) => number | undefined;
   /** The condition in words, for the alarm description. */
-  readonly describe: (threshold: number, ctx: RdsAlarmContext) => string;
+  readonly describe: (threshold: number, ctx: C) => string;
   readonly periodSeconds: number;
   readonly evaluationPeriods: number;
   /** Metrics that only exist on events: no data is good news. */
@@ -59,6 +66,8 @@ const gib = (bytes: number) => `${(bytes / GIB).toFixed(1)} GiB`;
 
 const RDS = 'AWS/RDS';
 const FIVE_MINUTES = 300;
+
+export type RdsAlarmRow = CatalogAlarmRow<RdsAlarmContext>;
 
 export const RDS_ALARMS: readonly RdsAlarmRow[] = [
   ...(['warning', 'critical'] as const).map((severity): RdsAlarmRow => ({

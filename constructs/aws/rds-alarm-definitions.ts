@@ -1,6 +1,6 @@
 /** CloudWatch alarm definitions for one RDS instance: the alarm catalog's rows that apply, thresholds resolved. */
 import type { AlarmSeverity } from '../common/alarm-catalog';
-import { RDS_ALARMS, RdsAlarmContext, RdsLogMetric } from './rds-alarm-catalog';
+import { CatalogAlarmRow, RDS_ALARMS, RdsAlarmContext, RdsLogMetric } from './rds-alarm-catalog';
 
 export interface CloudWatchAlarmDefinition {
   readonly id: string;
@@ -20,26 +20,9 @@ export interface CloudWatchAlarmDefinition {
   readonly logMetric?: RdsLogMetric;
 }
 
-/** What resolving needs of a catalog row (RDS and Aurora rows alike). */
-export interface AlarmRowLike<C> {
-  readonly id: string;
-  readonly severity: AlarmSeverity;
-  readonly namespace: string;
-  readonly metricName: string;
-  readonly statistic: CloudWatchAlarmDefinition['statistic'];
-  readonly comparison: CloudWatchAlarmDefinition['comparison'];
-  readonly threshold: (ctx: C) => number | undefined;
-  readonly describe: (threshold: number, ctx: C) => string;
-  readonly periodSeconds: number;
-  readonly evaluationPeriods: number;
-  readonly missingDataIsOk?: boolean;
-  readonly logMetric?: RdsLogMetric;
-  readonly runbook: string;
-}
-
 /** The rows that apply to `ctx`, thresholds resolved, overrides (by alarm id, in the catalog's unit) winning. */
 export function resolveAlarmRows<C>(
-  rows: ReadonlyArray<AlarmRowLike<C>>,
+  rows: ReadonlyArray<CatalogAlarmRow<C, string>>,
   identifier: string,
   dimensions: Readonly<Record<string, string>>,
   ctx: C,
