@@ -1,5 +1,6 @@
 /**
- * The README's performance table, rendered from bench/results.json. `npm run bench` writes it between the README's
+ * The README's performance table, rendered from bench/results.json, and the replacing of a generated part between
+ * markers (README.md, bench/results.md). `npm run bench` writes it between the README's
  * bench markers; test/bench/readme-performance.test.ts fails when the README and the results disagree.
  */
 export interface ResultRow {
@@ -31,10 +32,13 @@ export function readmePerformanceTable(rows: readonly ResultRow[]): string {
   return lines.join('\n');
 }
 
-/** `text` with the part between the README markers replaced by `table`; throws when the markers are missing. */
-export function withReadmeTable(text: string, table: string): string {
-  const start = text.indexOf(README_BEGIN);
-  const end = text.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error(`README.md lacks the bench markers ${README_BEGIN} … ${README_END}`);
-  return `${text.slice(0, start)}${README_BEGIN}\n${table}\n${text.slice(end)}`;
+/** `text` (of file `file`) with the part between two marker lines replaced by `content`; throws when a marker is missing. */
+export function withGeneratedPart(text: string, file: string, begin: string, end: string, content: string): string {
+  const start = text.indexOf(begin);
+  const stop = text.indexOf(end);
+  if (start < 0 || stop < start) throw new Error(`${file} lacks the bench markers ${begin} … ${end}`);
+  return `${text.slice(0, start)}${begin}\n${content}\n${text.slice(stop)}`;
 }
+
+/** The README with its performance table replaced by `table`. */
+export const withReadmeTable = (text: string, table: string) => withGeneratedPart(text, 'README.md', README_BEGIN, README_END, table);

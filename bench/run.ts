@@ -21,7 +21,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { writeFleet } from './fleet';
 import { cdkStacks, cdktfStacks, StackSummary } from './outputs';
-import { readmePerformanceTable, withReadmeTable } from './readme-table';
+import { readmePerformanceTable, withGeneratedPart, withReadmeTable } from './readme-table';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -238,12 +238,8 @@ const END = '<!-- bench:end -->';
 function writeResults(rows: Row[], extra: Extras | undefined): void {
   fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(rows, null, 2)}\n`);
   const mdFile = path.join(ROOT, 'bench', 'results.md');
-  const generated = `${BEGIN}\n${renderMarkdown(rows, extra)}\n${END}`;
   const existing = fs.existsSync(mdFile) ? fs.readFileSync(mdFile, 'utf8') : `# Synth benchmark\n\n${BEGIN}\n${END}\n`;
-  const start = existing.indexOf(BEGIN);
-  const end = existing.indexOf(END);
-  const md = start >= 0 && end > start ? `${existing.slice(0, start)}${generated}${existing.slice(end + END.length)}` : `${existing}\n${generated}\n`;
-  fs.writeFileSync(mdFile, md);
+  fs.writeFileSync(mdFile, withGeneratedPart(existing, 'bench/results.md', BEGIN, END, renderMarkdown(rows, extra)));
   // The README quotes the sizes the targets are about; a partial run (BENCH_SIZES) leaves it alone.
   if (SIZES.includes(100) && SIZES.includes(1000) && CLOUDS.length === 2) {
     const readme = path.join(ROOT, 'README.md');
