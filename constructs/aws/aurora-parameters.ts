@@ -1,11 +1,13 @@
 /**
- * The two parameter groups of an Aurora cluster. The cluster group holds what every instance must share (TLS, audit);
- * the instance group holds the tuning, taken from the RDS tuning table of the same family (rds-tuning.ts) minus what
+ * The two parameter groups of an Aurora cluster. The cluster group holds what every instance must share (TLS, audit,
+ * and the tuned names Aurora accepts only there, per aurora-parameter-levels.ts); the instance group holds the rest
+ * of the tuning, taken from the RDS tuning table of the same family (rds-tuning.ts) minus what
  * Aurora sizes itself: its storage has no OS page cache to share memory with, so it already gives the buffer cache
  * about 3/4 of memory, and it has no provisioned IOPS to tune I/O capacity against. Serverless v2 also drops the
  * memory formulas (capacity changes under them). User overrides win over all.
  */
 import { AURORA_ENGINE_TABLE, AuroraEngine } from './aurora-engine-table';
+import { AURORA_PARAMETER_LEVELS } from './aurora-parameter-levels';
 import { RDS_TUNING } from './rds-tuning';
 
 /** Tuned names Aurora manages itself, by family. */
@@ -37,12 +39,16 @@ export function auroraParameters(input: AuroraParametersInput): AuroraParameters
   const serverless = input.memoryGiB === undefined;
   const tuned = RDS_TUNING[row.parameterFamily]({ memoryGiB: input.memoryGiB ?? 0, vcpus: input.vcpus ?? 0, slowQueryThresholdMs: input.slowQueryThresholdMs });
   const instance: Record<string, string> = {};
+  const cluster: Record<string, string> = {};
+  const levels = AURORA_PARAMETER_LEVELS[row.parameterFamily];
   for (const [name, setting] of Object.entries(tuned)) {
     if (AURORA_MANAGED[row.parameterFamily].includes(name)) continue;
     if (serverless && setting.value.includes('DBInstanceClassMemory')) continue;
-    instance[name] = setting.value;
+    const level = levels[name];
+    if (!level) throw new Error(`Tuned Aurora parameter '${name}' has no level in constructs/aws/aurora-parameter-levels.ts`);
+    (level === 'cluster' ? cluster : instance)[name] = setting.value;
   }
-  const cluster: Record<string, string> = { ...row.tlsParameters, ...(input.audit ?? true ? row.auditParameters : {}) };
+  Object.assign(cluster, row.tlsParameters, input.audit ?? true ? row.auditParameters : {});
   for (const [name, value] of Object.entries(input.clusterOverrides ?? {})) cluster[name] = String(value);
   for (const [name, value] of Object.entries(input.instanceOverrides ?? {})) instance[name] = String(value);
   return { cluster, instance };

@@ -1,0 +1,28 @@
+import { AURORA_ENGINE_TABLE } from '../../constructs/aws/aurora-engine-table';
+import { AURORA_PARAMETER_LEVELS } from '../../constructs/aws/aurora-parameter-levels';
+import { auroraParameters } from '../../constructs/aws/aurora-parameters';
+
+describe('Aurora parameter levels', () => {
+  test.each(Object.keys(AURORA_ENGINE_TABLE) as (keyof typeof AURORA_ENGINE_TABLE)[])('%s: every tuned name lands in the group its level names', (engine) => {
+    const levels = AURORA_PARAMETER_LEVELS[AURORA_ENGINE_TABLE[engine].parameterFamily];
+    const { cluster, instance } = auroraParameters({ engine, memoryGiB: 32, vcpus: 4, slowQueryThresholdMs: 500, audit: false });
+    const tls = Object.keys(AURORA_ENGINE_TABLE[engine].tlsParameters);
+    for (const name of Object.keys(instance)) expect({ name, level: levels[name] }).toEqual({ name, level: 'instance' });
+    for (const name of Object.keys(cluster).filter((n) => !tls.includes(n))) expect({ name, level: levels[name] }).toEqual({ name, level: 'cluster' });
+  });
+
+  test('Aurora PostgreSQL: the autovacuum settings AWS lists as cluster-level are in the cluster group, not the instance group', () => {
+    const { cluster, instance } = auroraParameters({ engine: 'aurora-postgresql', memoryGiB: 32, vcpus: 4, slowQueryThresholdMs: 500 });
+    for (const name of ['autovacuum_vacuum_scale_factor', 'autovacuum_vacuum_insert_scale_factor', 'autovacuum_analyze_scale_factor', 'log_autovacuum_min_duration']) {
+      expect(cluster[name]).toBeDefined();
+      expect(instance[name]).toBeUndefined();
+    }
+    expect(instance).toMatchObject({ log_min_duration_statement: '500', random_page_cost: '1.1' });
+  });
+
+  test('Aurora MySQL: innodb_print_all_deadlocks is cluster-level', () => {
+    const { cluster, instance } = auroraParameters({ engine: 'aurora-mysql', memoryGiB: 16, vcpus: 2, slowQueryThresholdMs: 500 });
+    expect(cluster.innodb_print_all_deadlocks).toBe('1');
+    expect(instance.innodb_print_all_deadlocks).toBeUndefined();
+  });
+});
