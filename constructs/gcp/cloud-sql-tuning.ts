@@ -27,6 +27,20 @@ const POSTGRES_MAX_CONNECTIONS_ABOVE = 1000;
  */
 const SSD_ONLY_SETTINGS = ['random_page_cost', 'effective_io_concurrency'];
 
+/**
+ * Cloud SQL accepts effective_cache_size from 10% to 70% of the tier's memory
+ * (https://cloud.google.com/sql/docs/postgres/flags, "effective_cache_size"). The shared tuning's 70% sits on that
+ * edge, where a rounding difference in Google's own memory figure would make the apply fail: stay at 65%.
+ */
+export const CLOUD_SQL_EFFECTIVE_CACHE_SHARE = 0.65;
+
+/**
+ * Background workers besides parallel query (logical replication, extensions' workers) share max_worker_processes
+ * with the parallel workers; PostgreSQL's default of 8 is the pool for them. Raising max_parallel_workers without
+ * the pool would let parallel queries starve them, or stay capped at 8 anyway.
+ */
+const OTHER_BACKGROUND_WORKERS = 8;
+
 export function postgresMaxConnections(memoryGiB: number): number {
   return POSTGRES_MAX_CONNECTIONS.find(([below]) => memoryGiB < below)?.[1] ?? POSTGRES_MAX_CONNECTIONS_ABOVE;
 }
@@ -34,7 +48,8 @@ export function postgresMaxConnections(memoryGiB: number): number {
 /**
  * The shared PostgreSQL tuning (the same table RDS uses), filtered by our Cloud SQL allow-list: a setting added to
  * that table reaches Cloud SQL only once the allow-list has it and accepts its value. Plus what only Cloud SQL needs:
- * an explicit max_connections and parallelism from the vCPUs.
+ * an explicit max_connections, a cache estimate inside Google's accepted range, and parallelism from the vCPUs with
+ * the worker pool to match.
  */
 export function tunePostgresForCloudSql(input: CloudSqlTuningInput): Record<string, string> {
   const flags: Record<string, string> = {};
@@ -46,7 +61,11 @@ export function tunePostgresForCloudSql(input: CloudSqlTuningInput): Record<stri
   }
   // These tuned values assume SSD; PostgreSQL's defaults suit HDD.
   if (input.diskType !== 'PD_SSD') for (const name of SSD_ONLY_SETTINGS) delete flags[name];
+  if (flags.effective_cache_size !== undefined) {
+    flags.effective_cache_size = String(Math.floor((input.size.memoryGiB * 1024 ** 3 * CLOUD_SQL_EFFECTIVE_CACHE_SHARE) / 8192));
+  }
   flags.max_connections = String(postgresMaxConnections(input.size.memoryGiB));
+  flags.max_worker_processes = String(input.size.vcpus + OTHER_BACKGROUND_WORKERS);
   flags.max_parallel_workers = String(input.size.vcpus);
   flags.max_parallel_workers_per_gather = String(Math.min(4, Math.floor(input.size.vcpus / 2)));
   return flags;

@@ -68,7 +68,8 @@ describe('tuned flags', () => {
   test('PostgreSQL: the shared tuning filtered by the allow-list (shared_buffers is not a flag we set), sized from the tier', () => {
     const flags = tunePostgresForCloudSql({ size: size('db-custom-4-16384'), slowQueryThresholdMs: 500, diskType: 'PD_SSD' });
     expect(flags).toEqual({
-      effective_cache_size: String(Math.floor((16 * 1024 ** 3 * 0.7) / 8192)),
+      // 65% of memory: inside the 10–70% Cloud SQL accepts, not on its edge.
+      effective_cache_size: String(Math.floor((16 * 1024 ** 3 * 0.65) / 8192)),
       maintenance_work_mem: String((16 * 1024 * 1024) / 16),
       random_page_cost: '1.1',
       effective_io_concurrency: '200',
@@ -81,6 +82,8 @@ describe('tuned flags', () => {
       autovacuum_vacuum_insert_scale_factor: '0.05',
       autovacuum_analyze_scale_factor: '0.02',
       max_connections: '500',
+      // The parallel workers come out of max_worker_processes: 4 for them plus PostgreSQL's default 8 for the rest.
+      max_worker_processes: '12',
       max_parallel_workers: '4',
       max_parallel_workers_per_gather: '2',
     });
@@ -90,8 +93,20 @@ describe('tuned flags', () => {
     const flags = tunePostgresForCloudSql({ size: size('db-custom-1-3840'), slowQueryThresholdMs: 200, diskType: 'PD_HDD' });
     expect(flags).not.toHaveProperty('random_page_cost');
     expect(flags).not.toHaveProperty('effective_io_concurrency');
-    expect(flags).toMatchObject({ max_parallel_workers: '1', max_parallel_workers_per_gather: '0' });
+    expect(flags).toMatchObject({ max_parallel_workers: '1', max_parallel_workers_per_gather: '0', max_worker_processes: '9' });
   });
+
+  test.each(['db-custom-1-3840', 'db-custom-2-7680', 'db-custom-96-638976', 'db-f1-micro', 'db-g1-small'])(
+    'PostgreSQL %s: effective_cache_size stays below the 70%% of memory Cloud SQL accepts; the worker pool holds the parallel workers',
+    (tier) => {
+      const memoryKb = size(tier).memoryGiB * 1024 * 1024;
+      const flags = tunePostgresForCloudSql({ size: size(tier), slowQueryThresholdMs: 1000, diskType: 'PD_SSD' });
+      const cacheKb = Number(flags.effective_cache_size) * 8;
+      expect(cacheKb).toBeLessThan(memoryKb * 0.7 * 0.95);
+      expect(cacheKb).toBeGreaterThan(memoryKb * 0.1);
+      expect(Number(flags.max_worker_processes)).toBeGreaterThanOrEqual(Number(flags.max_parallel_workers) + 8);
+    },
+  );
 
   test.each([
     [0.6, 25], [1.7, 50], [3.75, 100], [6, 200], [7.5, 400], [16, 500], [32, 600], [64, 800], [128, 1000],
@@ -128,7 +143,9 @@ describe('primary and replica flags', () => {
     const primary = primaryFlags(input('db-custom-4-16384'));
     const replica = replicaFlags(input('db-custom-2-7680'), { flags: primary, overrides: {} });
     expect(replica.max_connections).toBe('500');
-    expect(replica.effective_cache_size).toBe(String(Math.floor((7.5 * 1024 ** 3 * 0.7) / 8192)));
+    expect(replica.effective_cache_size).toBe(String(Math.floor((7.5 * 1024 ** 3 * 0.65) / 8192)));
+    // A standby refuses to start with fewer worker processes than its primary.
+    expect(replica).toMatchObject({ max_worker_processes: '12', max_parallel_workers: '2' });
   });
 
   test("a larger replica keeps its own, larger max_connections", () => {
