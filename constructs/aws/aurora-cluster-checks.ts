@@ -8,7 +8,9 @@ import { RDS_GENERATIONS, rdsInstanceClass } from '../common/instance-catalog';
 import type { PathProblem } from '../common/path-problem';
 import { AURORA_ENGINE_TABLE, AURORA_LIMITS, AuroraEngineRow, auroraVersion } from './aurora-engine-table';
 import { windowProblems } from './rds-instance-checks';
+import { auroraParameterLevelProblems } from './aurora-parameter-levels';
 import { RDS_PARAMETER_CATALOGS } from './rds-parameter-names';
+import { rdsParameterValueProblems } from './rds-parameter-values';
 
 export interface AuroraServerlessV2Settings {
   readonly minCapacity: number;
@@ -127,7 +129,7 @@ function parameterProblems(settings: AuroraClusterSettings, row: AuroraEngineRow
   const family = row.familyOf(major);
   const names = RDS_PARAMETER_CATALOGS[row.parameterFamily];
   const known = (name: string) => row.auroraParameterPrefixes.some((prefix) => name.startsWith(prefix)) || names.has(name, major);
-  return (['parameters', 'instanceParameters'] as const).flatMap((field) =>
+  const unknownNames: PathProblem[] = (['parameters', 'instanceParameters'] as const).flatMap((field) =>
     Object.keys(settings[field]).filter((name) => !known(name)).map((name) => ({
       path: [field, name],
       value: settings[field][name],
@@ -135,6 +137,11 @@ function parameterProblems(settings: AuroraClusterSettings, row: AuroraEngineRow
       fix: `check the spelling against \`aws rds describe-engine-default-cluster-parameters --db-parameter-group-family ${family}\`; if RDS has it, add it to constructs/aws/rds-parameter-names.ts`,
     })),
   );
+  return [
+    ...unknownNames,
+    ...(['parameters', 'instanceParameters'] as const).flatMap((field) => rdsParameterValueProblems(row.parameterFamily, major, family, field, settings[field])),
+    ...auroraParameterLevelProblems(row.parameterFamily, family, settings.instanceParameters),
+  ];
 }
 
 function globalProblems(settings: AuroraClusterSettings, row: AuroraEngineRow): PathProblem[] {

@@ -11,6 +11,8 @@
  * A name we tune must have a row here (test/aws/aurora-parameter-levels.test.ts), so a new tuned setting cannot land
  * in the wrong group unnoticed.
  */
+import type { PathProblem } from '../common/path-problem';
+
 export type AuroraParameterLevel = 'cluster' | 'instance';
 
 export const AURORA_PARAMETER_LEVELS: Readonly<Record<'postgres' | 'mysql', Readonly<Record<string, AuroraParameterLevel>>>> = {
@@ -39,3 +41,19 @@ export const AURORA_PARAMETER_LEVELS: Readonly<Record<'postgres' | 'mysql', Read
     max_connections: 'instance',
   },
 };
+
+/** A cluster-level name among the instance parameters: Aurora refuses it in an instance parameter group. */
+export function auroraParameterLevelProblems(
+  family: 'postgres' | 'mysql',
+  groupFamily: string,
+  instanceParameters: Readonly<Record<string, string | number>>,
+): PathProblem[] {
+  return Object.entries(instanceParameters)
+    .filter(([name]) => AURORA_PARAMETER_LEVELS[family][name] === 'cluster')
+    .map(([name, value]) => ({
+      path: ['instanceParameters', name],
+      value,
+      message: `'${name}' is a cluster-level parameter of the ${groupFamily} family; an instance parameter group cannot hold it`,
+      fix: `move it to parameters (the cluster parameter group)`,
+    }));
+}

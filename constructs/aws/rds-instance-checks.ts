@@ -7,6 +7,7 @@ import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../common/identifi
 import { RDS_GENERATIONS, rdsInstanceClass } from '../common/instance-catalog';
 import { RDS_ENGINE_TABLE, RdsEngineRow } from './rds-engine-table';
 import { RDS_PARAMETER_CATALOGS } from './rds-parameter-names';
+import { rdsParameterValueProblems } from './rds-parameter-values';
 import { MIN_WINDOW_MINUTES, parseBackupWindow, parseMaintenanceWindow, windowsOverlap } from './rds-windows';
 
 export interface RdsReplicaSettings {
@@ -165,6 +166,7 @@ function engineProblems(settings: RdsInstanceSettings, row: RdsEngineRow): Setti
         });
       }
     }
+    problems.push(...rdsParameterValueProblems(row.parameterFamily, row.majorOf(settings.engineVersion), family, 'parameters', settings.parameters));
   }
   if (settings.proxy && !row.proxyEngineFamily) {
     problems.push({ path: ['proxy'], value: true, message: `RDS Proxy does not support ${row.displayName}`, fix: 'turn the proxy off for this database' });
