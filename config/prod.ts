@@ -54,7 +54,9 @@ export default defineEnvironment({
       maxAllocatedStorageGiB: 2000,
       databaseName: 'orders',
       allowedCidrs: ['10.30.0.0/16'],
-      parameters: { work_mem: 16384 },
+      // 16 MB of work_mem per connection: max_connections sized to match (1000 × 16 MB fits the 32 GiB of the class;
+      // RDS's default of ~3,600 would not).
+      parameters: { work_mem: 16384, max_connections: 1000 },
       backupReplicationRegion: 'eu-central-1',
       replicas: [
         { region: 'eu-west-1', instanceClass: 'db.r7g.large' },
