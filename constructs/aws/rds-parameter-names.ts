@@ -129,7 +129,9 @@ const POSTGRES_CHANGES: readonly VersionedName[] = [
   ...sinceOrUntil({
     '15': 'archive_library recovery_prefetch stats_fetch_consistency log_startup_progress_interval',
     '16': 'createrole_self_grant icu_validation_level reserved_connections scram_iterations vacuum_buffer_usage_limit ' +
-      'max_parallel_apply_workers_per_subscription enable_presorted_aggregate gss_accept_delegation debug_parallel_query',
+      'max_parallel_apply_workers_per_subscription enable_presorted_aggregate gss_accept_delegation debug_parallel_query ' +
+      // Added in minor releases of 16+ (present in 16.13, 17.9 and 18.3; test/aws/rds-parameter-names.test.ts).
+      'file_extend_method',
     '17': 'allow_alter_system commit_timestamp_buffers event_triggers io_combine_limit max_notify_queue_pages ' +
       'multixact_member_buffers multixact_offset_buffers notify_buffers serializable_buffers subtransaction_buffers ' +
       'summarize_wal sync_replication_slots synchronized_standby_slots transaction_buffers transaction_timeout ' +

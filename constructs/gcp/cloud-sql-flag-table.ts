@@ -3,9 +3,10 @@
  * refused at synth rather than at apply time; a tuned setting that is not here is not emitted. Pure data (no CDKTF
  * import) so config validation, the plan and the constructs share it.
  *
- * Ranges are PostgreSQL's, MySQL's and SQL Server's own (the PostgreSQL ones are checked against a real server's
- * GUC table in the tests); where Cloud SQL is known to be narrower the narrower range is used. Some Cloud SQL ranges
- * depend on the machine (effective_cache_size 10–70% of memory): those are checked by Cloud SQL at apply time.
+ * Ranges are PostgreSQL's, MySQL's and SQL Server's own (the PostgreSQL ones are checked against a real server of
+ * every Cloud SQL major in test/common/postgres-real-servers.test.ts); where Cloud SQL is known to be narrower the
+ * narrower range is used. Ranges that depend on the machine (effective_cache_size 10–70% of memory) are checked
+ * against the tier in lib/config/rules/postgres-memory-rules.ts.
  */
 import type { CloudSqlEngine } from './cloud-sql-engine-table';
 
@@ -77,7 +78,8 @@ const POSTGRES_FLAGS: FlagList = {
   max_wal_size: int(2, INT32_MAX),
   max_worker_processes: int(0, 262143),
   min_wal_size: int(2, INT32_MAX),
-  random_page_cost: float(0, Number.MAX_VALUE),
+  // The server's maximum is DBL_MAX, which pg_settings prints (and we compare) as 1.79769e+308.
+  random_page_cost: float(0, 1.79769e308),
   statement_timeout: int(0, INT32_MAX),
   temp_file_limit: int(-1, INT32_MAX),
   track_activity_query_size: int(100, 1048576),

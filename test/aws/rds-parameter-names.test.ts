@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
 import { compareMajors, POSTGRES_15_GUCS, RDS_PARAMETER_CATALOGS } from '../../constructs/aws/rds-parameter-names';
-import { describeWithTool } from '../support/local-tools';
+import { describeWithPostgresServers, describeWithTool } from '../support/local-tools';
+import { describeConfig, POSTGRES_SERVER_MAJORS } from '../support/postgres-servers';
 
 describe('parameter catalogs per engine family', () => {
   const { postgres, mysql, mariadb, sqlserver, oracle } = RDS_PARAMETER_CATALOGS;
@@ -52,3 +53,10 @@ describeWithTool('postgres', 'Install the PostgreSQL server (Debian: apt-get ins
     });
   },
 );
+
+describeWithPostgresServers(POSTGRES_SERVER_MAJORS)('the PostgreSQL catalog per major against real servers', () => {
+  test.each([...POSTGRES_SERVER_MAJORS])('every name `postgres --describe-config` of PostgreSQL %s lists is a parameter of that major', (major) => {
+    const missing = [...describeConfig(major).keys()].filter((name) => !RDS_PARAMETER_CATALOGS.postgres.has(name, major));
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,5 +1,4 @@
 /** The per-engine flag allow-list, the flag checks and the tuning that feeds them. */
-import { spawnSync } from 'child_process';
 import { CLOUD_SQL_ENGINE_TABLE } from '../../constructs/gcp/cloud-sql-engine-table';
 import { cloudSqlFlagProblem, flagValueProblem } from '../../constructs/gcp/cloud-sql-flag-checks';
 import { CLOUD_SQL_FLAGS } from '../../constructs/gcp/cloud-sql-flag-table';
@@ -7,7 +6,6 @@ import { cloudSqlTierSize } from '../../constructs/gcp/cloud-sql-tiers';
 import { postgresMaxConnections, tuneMySql, tunePostgresForCloudSql, tuneSqlServer } from '../../constructs/gcp/cloud-sql-tuning';
 import type { InstanceSize } from '../../constructs/common/instance-catalog';
 import { primaryFlags, replicaFlags } from '../../lib/plan/cloud-sql-flags';
-import { describeWithTool } from '../support/local-tools';
 
 const size = (tier: string) => cloudSqlTierSize(tier) as InstanceSize;
 /** Tiers across the range: shared-core, small and large custom, performance-optimized. */
@@ -160,30 +158,3 @@ describe('primary and replica flags', () => {
     expect(replica).toMatchObject({ work_mem: '8192', statement_timeout: '0' });
   });
 });
-
-describeWithTool('postgres', 'Install the PostgreSQL server (Debian: apt-get install postgresql) to check flags against it.')(
-  'the PostgreSQL allow-list against a real server',
-  () => {
-    // name → [type, min, max, enum values] from PostgreSQL's own GUC table.
-    const gucs = new Map<string, string[]>();
-    for (const line of spawnSync('postgres', ['--describe-config'], { encoding: 'utf8' }).stdout.split('\n')) {
-      const [name, , , type, , min, max] = line.split('\t');
-      if (name) gucs.set(name, [type, min, max]);
-    }
-    const TYPES: Record<string, string> = { boolean: 'BOOLEAN', integer: 'INTEGER', float: 'REAL', enum: 'ENUM', string: 'STRING' };
-    // Cloud SQL's own flags and extensions' settings are not in the core server's table.
-    const core = Object.entries(CLOUD_SQL_FLAGS.postgres).filter(([name]) => !name.includes('.'));
-
-    test.each(core)('%s exists with the same type, and our range lies within the server\'s', (name, spec) => {
-      const guc = gucs.get(name);
-      expect({ name, known: guc !== undefined }).toEqual({ name, known: true });
-      const [type, min, max] = guc!;
-      expect(type).toBe(TYPES[spec.type]);
-      if (spec.type === 'integer' || spec.type === 'float') {
-        expect(spec.min).toBeGreaterThanOrEqual(Number(min));
-        // The server prints the largest double rounded; ours is Number.MAX_VALUE.
-        expect(spec.max).toBeLessThanOrEqual(Number(max) === Infinity || Number(max) > 1e308 ? Number.MAX_VALUE : Number(max));
-      }
-    });
-  },
-);

