@@ -148,3 +148,15 @@ describe('work_mem against the memory of the class or tier', () => {
     ]);
   });
 });
+
+describe('Cloud SQL effective_cache_size against the tier (10% to 70% of memory)', () => {
+  // db-custom-2-7680: 7.5 GiB = 983040 pages of 8 kB; 10% = 98304, 70% = 688128.
+  test('just inside and just outside both ends', () => {
+    expect(problemsOf(ledger({ flags: { effective_cache_size: 98304 } }))).toEqual([]);
+    expect(problemsOf(ledger({ flags: { effective_cache_size: 688128 } }))).toEqual([]);
+    const refused = (value: number) =>
+      `test › ledger › databases[1].flags.effective_cache_size = ${value}: must be from 98304 to 688128 (8 kB pages): Cloud SQL accepts 10% to 70% of the 7680 MiB of tier db-custom-2-7680. Fix: choose a value from 98304 to 688128, or remove the flag (we emit 65% of memory)`;
+    expect(problemsOf(ledger({ flags: { effective_cache_size: 98303 } }))).toEqual([refused(98303)]);
+    expect(problemsOf(ledger({ flags: { effective_cache_size: 688129 } }))).toEqual([refused(688129)]);
+  });
+});

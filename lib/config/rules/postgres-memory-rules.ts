@@ -1,7 +1,8 @@
 /**
  * PostgreSQL work_mem overrides checked against the machine's memory (constructs/common/work-mem-budget.ts), on RDS,
  * Aurora and Cloud SQL: max_connections is the override when numeric, else the default the service derives from
- * the class or tier (the same numbers the connection alarms use).
+ * the class or tier (the same numbers the connection alarms use). Also Cloud SQL's machine-relative range of
+ * effective_cache_size.
  */
 import { auroraMaxConnections } from '../../../constructs/aws/aurora-parameters';
 import { rdsMaxConnections } from '../../../constructs/aws/rds-parameters';
@@ -76,12 +77,36 @@ function budgetOf(db: ResolvedDatabase): Budget | undefined {
   return undefined;
 }
 
+/**
+ * Cloud SQL accepts effective_cache_size (8 kB pages) from 10% to 70% of the tier's memory
+ * (https://cloud.google.com/sql/docs/postgres/flags, "effective_cache_size").
+ */
+const CLOUD_SQL_EFFECTIVE_CACHE_RANGE = [0.1, 0.7] as const;
+
+function effectiveCacheProblem(db: ResolvedDatabase, index: number): ProblemDraft[] {
+  if (db.kind !== 'cloudsql-instance' || db.engine !== 'postgres' || db.flags.effective_cache_size === undefined) return [];
+  const size = cloudSqlTierSize(db.tier);
+  const value = db.flags.effective_cache_size;
+  if (typeof size === 'string' || !/^\d+$/.test(String(value))) return [];
+  const pages = (share: number) => (size.memoryGiB * 1024 ** 3 * share) / 8192;
+  const [low, high] = [Math.ceil(pages(CLOUD_SQL_EFFECTIVE_CACHE_RANGE[0])), Math.floor(pages(CLOUD_SQL_EFFECTIVE_CACHE_RANGE[1]))];
+  if (Number(value) >= low && Number(value) <= high) return [];
+  return [{
+    database: db.name,
+    path: ['databases', index, 'flags', 'effective_cache_size'],
+    value,
+    message: `must be from ${low} to ${high} (8 kB pages): Cloud SQL accepts 10% to 70% of the ${size.memoryGiB * 1024} MiB of tier ${db.tier}`,
+    fix: `choose a value from ${low} to ${high}, or remove the flag (we emit 65% of memory)`,
+  }];
+}
+
 export const postgresMemoryRules: Rule = (env) =>
   env.databases.flatMap((db, index): ProblemDraft[] => {
+    const problems = effectiveCacheProblem(db, index);
     const budget = budgetOf(db);
     // A work_mem that is not an integer is reported by the value checks.
-    if (!budget || !/^\d+$/.test(String(budget.workMem))) return [];
+    if (!budget || !/^\d+$/.test(String(budget.workMem))) return problems;
     const problem = workMemOvercommit({ ...budget, workMemKb: Number(budget.workMem) });
-    if (!problem) return [];
-    return [{ database: db.name, path: ['databases', index, budget.field, 'work_mem'], value: budget.workMem, ...problem }];
+    if (!problem) return problems;
+    return [...problems, { database: db.name, path: ['databases', index, budget.field, 'work_mem'], value: budget.workMem, ...problem }];
   });
