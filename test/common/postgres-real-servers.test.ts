@@ -18,7 +18,7 @@ import { cloudSqlTierSize } from '../../constructs/gcp/cloud-sql-tiers';
 import { tunePostgresForCloudSql } from '../../constructs/gcp/cloud-sql-tuning';
 import type { InstanceSize } from '../../constructs/common/instance-catalog';
 import { describeWithPostgresServers } from '../support/local-tools';
-import { bootWithSettings, describeConfig, POSTGRES_SERVER_MAJORS } from '../support/postgres-servers';
+import { bootWithSettings, describeConfig, POSTGRES_SERVER_MAJORS, removeCopiedBinaries } from '../support/postgres-servers';
 import { readServerSettings } from '../support/postgres-settings-source';
 
 /**
@@ -112,6 +112,7 @@ test.each(cloudSqlMajors)('Cloud SQL flag table: each PostgreSQL flag exists in 
 });
 
 describeWithPostgresServers(POSTGRES_SERVER_MAJORS)('real PostgreSQL servers', () => {
+  afterAll(removeCopiedBinaries);
   test.each([...POSTGRES_SERVER_MAJORS])('the committed catalog is what PostgreSQL %s says (npm run postgres:settings)', (major) => {
     const fromServer = readServerSettings(major);
     expect(JSON.parse(JSON.stringify(POSTGRES_SETTINGS_BY_MAJOR[major]))).toEqual(JSON.parse(JSON.stringify(fromServer)));

@@ -7,7 +7,7 @@
  * The data directory is a fresh temp dir owned by that user, and the server listens on 127.0.0.1 only.
  */
 import { spawn, spawnSync, SpawnSyncReturns } from 'child_process';
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { chmodSync, chownSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
@@ -16,9 +16,44 @@ import { dirname, join } from 'path';
 export const POSTGRES_SERVER_MAJORS = ['14', '15', '16', '17', '18'] as const;
 export type PostgresServerMajor = (typeof POSTGRES_SERVER_MAJORS)[number];
 
+/** The binaries as installed: the package exports only its ESM entry (dist/index.js); they sit next to dist/. */
 export function postgresBin(major: string, program: 'postgres' | 'initdb'): string {
-  // The package exports only its ESM entry (dist/index.js); the binaries sit next to dist/.
-  return join(dirname(require.resolve(`pg${major}`)), '..', 'native', 'bin', program);
+  return join(installedNativeDir(major), 'bin', program);
+}
+
+const installedNativeDir = (major: string) => join(dirname(require.resolve(`pg${major}`)), '..', 'native');
+
+const runnableNativeDirs = new Map<string, string>();
+const copies: string[] = [];
+
+/** Removes the copies runnableBin made (call from afterAll: jest may end a worker without an exit event). */
+export function removeCopiedBinaries(): void {
+  for (const copy of copies.splice(0)) rmSync(copy, { recursive: true, force: true });
+  runnableNativeDirs.clear();
+}
+process.once('exit', removeCopiedBinaries);
+
+/**
+ * The binaries as the server's user can run them. When the checkout sits where that user cannot read (a CI clone
+ * under /root), they are copied once to a world-readable temp dir.
+ */
+function runnableBin(major: string, program: 'postgres' | 'initdb'): string {
+  const runAs = unprivilegedUser();
+  if (!runAs) return postgresBin(major, program);
+  let dir = runnableNativeDirs.get(major);
+  if (!dir) {
+    const installed = installedNativeDir(major);
+    const probe = spawnSync(runAs.prefix[0], [...runAs.prefix.slice(1), join(installed, 'bin', 'postgres'), '--version']);
+    dir = installed;
+    if (probe.status !== 0) {
+      dir = join(mkdtempSync(join(tmpdir(), `pg${major}-bin-`)), 'native');
+      cpSync(installed, dir, { recursive: true, verbatimSymlinks: true });
+      chmodSync(dirname(dir), 0o755);
+      copies.push(dirname(dir));
+    }
+    runnableNativeDirs.set(major, dir);
+  }
+  return join(dir, 'bin', program);
 }
 
 interface RunAs {
@@ -73,8 +108,11 @@ function dataDirectory(major: string): { dir: string; dispose: () => void } {
   const runAs = unprivilegedUser();
   if (runAs) chownSync(root, runAs.uid, runAs.gid);
   const dir = join(root, 'data');
-  const init = run(postgresBin(major, 'initdb'), ['-D', dir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  if (init.status !== 0) throw new Error(`initdb ${major} failed: ${init.stderr}`);
+  const init = run(runnableBin(major, 'initdb'), ['-D', dir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  if (init.status !== 0) {
+    rmSync(root, { recursive: true, force: true });
+    throw new Error(`initdb ${major} failed: ${init.stderr}`);
+  }
   return { dir, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 
@@ -82,7 +120,7 @@ function dataDirectory(major: string): { dir: string; dispose: () => void } {
 export function singleUserQuery(major: string, sql: string): Record<string, string>[] {
   const data = dataDirectory(major);
   try {
-    const result = run(postgresBin(major, 'postgres'), ['--single', '-D', data.dir, 'postgres'], `${sql}\n`);
+    const result = run(runnableBin(major, 'postgres'), ['--single', '-D', data.dir, 'postgres'], `${sql}\n`);
     if (result.status !== 0) throw new Error(`postgres ${major} --single failed: ${result.stderr}`);
     const rows: Record<string, string>[] = [];
     let row: Record<string, string> | undefined;
@@ -133,7 +171,7 @@ export async function bootWithSettings(major: string, settings: Readonly<Record<
     const port = await freePort();
     const conf = Object.entries(settings).map(([name, value]) => `${name} = ${confValue(value)}`).join('\n');
     writeFileSync(join(data.dir, 'postgresql.auto.conf'), `${conf}\n`);
-    const [cmd, args] = command(postgresBin(major, 'postgres'), [
+    const [cmd, args] = command(runnableBin(major, 'postgres'), [
       '-D', data.dir, '-c', `port=${port}`, '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${data.dir}`,
     ]);
     const server = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
