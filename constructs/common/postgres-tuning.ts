@@ -31,7 +31,8 @@ export function tunePostgres(input: TuningInput): Record<string, TunedSetting> {
       why: '25% of memory for the buffer cache',
     },
     effective_cache_size: {
-      // 70%, not the textbook 75%: within the 10–70% of memory we understand Cloud SQL to accept for this flag.
+      // 70%, not the textbook 75%, leaving room for the connections' work memory. Cloud SQL, which accepts at most
+      // 70%, gets 65% instead (cloud-sql-tuning.ts).
       value: pages(0.7),
       rdsFormula: '{DBInstanceClassMemory*7/81920}',
       why: 'the planner assumes 70% of memory caches data (shared buffers plus OS cache)',
