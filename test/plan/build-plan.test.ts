@@ -191,7 +191,7 @@ describe('Google Cloud plan', () => {
     });
     // Absolute values from the tier's 7.5 GB: Cloud SQL flags cannot be formulas.
     expect(ledger.flags).toMatchObject({
-      effective_cache_size: String(Math.floor((7.5 * 1024 ** 3 * 0.7) / 8192)),
+      effective_cache_size: String(Math.floor((7.5 * 1024 ** 3 * 0.65) / 8192)),
       log_lock_waits: 'on',
       log_min_duration_statement: '1000',
     });
