@@ -160,3 +160,27 @@ describe('Cloud SQL effective_cache_size against the tier (10% to 70% of memory)
     expect(problemsOf(ledger({ flags: { effective_cache_size: 688129 } }))).toEqual([refused(688129)]);
   });
 });
+
+describe('work_mem on replicas with a smaller class or tier', () => {
+  test('RDS: an explicit max_connections that fits the primary but not a smaller replica', () => {
+    const change = (replicaClass: string) => orders({ parameters: { work_mem: 16384, max_connections: 1000 }, replicas: [{ region: 'eu-west-1', instanceClass: replicaClass }] });
+    expect(problemsOf(change('db.r6g.large'))).toEqual([]);
+    expect(problemsOf(change('db.t4g.medium'))).toEqual([
+      'test › orders › databases[0].parameters.work_mem = 16384: with max_connections 1000 (your override) each using this work_mem, connections can claim 16000 MiB, more than the 4096 MiB of db.t4g.medium (replicas[0]) (3.91×). Fix: set parameters.max_connections to at most 256, or lower work_mem to at most 4194 (kB)',
+    ]);
+  });
+
+  test("Cloud SQL: a smaller replica keeps the primary's max_connections (a standby needs at least as many)", () => {
+    const change = (replicaTier: string) => ledger({ flags: { work_mem: 19660 }, replicas: [{ region: 'europe-west4', tier: replicaTier }] });
+    expect(problemsOf(change('db-custom-2-7680'))).toEqual([]);
+    expect(problemsOf(change('db-custom-1-3840'))).toEqual([
+      "test › ledger › databases[1].flags.work_mem = 19660: with max_connections 400 (the primary's, Cloud SQL's default for db-custom-2-7680: a standby needs at least as many) each using this work_mem, connections can claim 7680 MiB, more than the 3840 MiB of tier db-custom-1-3840 (replicas[0]) (2.00×). Fix: set flags.max_connections to at most 200, or lower work_mem to at most 9830 (kB)",
+    ]);
+  });
+});
+
+test("Cloud SQL: a replica's own work_mem is checked against its own tier, and named at its own path", () => {
+  expect(problemsOf(ledger({ replicas: [{ region: 'europe-west4', flags: { work_mem: 19661 } }] }))).toEqual([
+    "test › ledger › databases[1].replicas[0].flags.work_mem = 19661: with max_connections 400 (Cloud SQL's default for db-custom-2-7680) each using this work_mem, connections can claim 7681 MiB, more than the 7680 MiB of tier db-custom-2-7680 (replicas[0]) (1.00×). Fix: set replicas[0].flags.max_connections to at most 399, or lower work_mem to at most 19660 (kB)",
+  ]);
+});

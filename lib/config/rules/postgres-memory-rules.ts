@@ -8,10 +8,12 @@ import { auroraMaxConnections } from '../../../constructs/aws/aurora-parameters'
 import { rdsMaxConnections } from '../../../constructs/aws/rds-parameters';
 import { rdsInstanceSize } from '../../../constructs/common/instance-catalog';
 import { workMemOvercommit } from '../../../constructs/common/work-mem-budget';
-import { postgresMaxConnections } from '../../../constructs/gcp/cloud-sql-tuning';
+import { CLOUD_SQL_ENGINE_TABLE } from '../../../constructs/gcp/cloud-sql-engine-table';
 import { cloudSqlTierSize } from '../../../constructs/gcp/cloud-sql-tiers';
+import { primaryFlags, replicaFlags } from '../../plan/cloud-sql-flags';
+import { TIER_DEFAULTS } from '../../../config/schema';
 import type { ProblemDraft } from '../problem-draft';
-import type { ResolvedDatabase } from '../resolved-environment';
+import type { ResolvedAuroraCluster, ResolvedCloudSqlInstance, ResolvedDatabase, ResolvedEnvironment, ResolvedRdsInstance } from '../resolved-environment';
 import type { Rule } from './rule';
 
 /** Aurora Serverless v2: 1 ACU is about 2 GiB of memory; the check takes the maximum capacity. */
@@ -26,7 +28,8 @@ const explicitConnections = (value: string | number | undefined) => {
 };
 
 interface Budget {
-  readonly field: 'parameters' | 'instanceParameters' | 'flags';
+  /** Config path of the work_mem override that applies (the primary's, or a Cloud SQL replica's own). */
+  readonly path: ReadonlyArray<string | number>;
   readonly workMem: string | number;
   readonly memoryGiB: number;
   readonly machine: string;
@@ -35,46 +38,88 @@ interface Budget {
   readonly maxConnectionsField: string;
 }
 
-function budgetOf(db: ResolvedDatabase): Budget | undefined {
-  if (db.kind === 'rds-instance' && db.engine === 'postgres' && db.parameters.work_mem !== undefined) {
-    const size = rdsInstanceSize(db.instanceClass);
-    if (!size) return undefined;
-    const explicit = explicitConnections(db.parameters.max_connections);
-    return {
-      field: 'parameters', workMem: db.parameters.work_mem, memoryGiB: size.memoryGiB, machine: db.instanceClass,
+/** RDS: the primary and each replica (same parameters, possibly a smaller class). */
+function rdsBudgets(db: ResolvedRdsInstance, index: number): Budget[] {
+  if (db.engine !== 'postgres' || db.parameters.work_mem === undefined) return [];
+  const explicit = explicitConnections(db.parameters.max_connections);
+  const machines = [
+    { instanceClass: db.instanceClass, label: db.instanceClass },
+    ...db.replicas.map((replica, r) => ({ instanceClass: replica.instanceClass ?? db.instanceClass, label: `${replica.instanceClass ?? db.instanceClass} (replicas[${r}])` })),
+  ];
+  return machines.flatMap(({ instanceClass, label }) => {
+    const size = rdsInstanceSize(instanceClass);
+    if (!size) return [];
+    return [{
+      path: ['databases', index, 'parameters', 'work_mem'], workMem: db.parameters.work_mem!, memoryGiB: size.memoryGiB, machine: label,
       maxConnections: rdsMaxConnections(db.engine, size.memoryGiB, strings(db.parameters)),
-      maxConnectionsSource: explicit ? 'your override' : `RDS's default for ${db.instanceClass}`,
+      maxConnectionsSource: explicit ? 'your override' : `RDS's default for ${instanceClass}`,
       maxConnectionsField: 'parameters.max_connections',
-    };
-  }
-  if (db.kind === 'aurora-cluster' && db.engine === 'aurora-postgresql') {
-    const field = db.instanceParameters.work_mem !== undefined ? 'instanceParameters' : 'parameters';
-    const workMem = db[field].work_mem;
-    if (workMem === undefined) return undefined;
-    const size = db.instanceClass ? rdsInstanceSize(db.instanceClass) : undefined;
-    const memoryGiB = size?.memoryGiB ?? (db.serverlessV2 ? db.serverlessV2.maxCapacity * GIB_PER_ACU : undefined);
-    if (memoryGiB === undefined) return undefined;
-    const machine = db.instanceClass ?? `Serverless v2 at ${db.serverlessV2!.maxCapacity} ACUs`;
-    const instanceParameters = strings({ ...db.parameters, ...db.instanceParameters });
-    return {
-      field, workMem, memoryGiB, machine,
-      maxConnections: auroraMaxConnections(memoryGiB, instanceParameters),
-      maxConnectionsSource: explicitConnections(instanceParameters.max_connections) ? 'your override' : `Aurora's default for ${machine}`,
-      maxConnectionsField: 'instanceParameters.max_connections',
-    };
-  }
-  if (db.kind === 'cloudsql-instance' && db.engine === 'postgres' && db.flags.work_mem !== undefined) {
-    const size = cloudSqlTierSize(db.tier);
-    if (typeof size === 'string') return undefined;
-    const explicit = explicitConnections(db.flags.max_connections);
-    return {
-      field: 'flags', workMem: db.flags.work_mem, memoryGiB: size.memoryGiB, machine: `tier ${db.tier}`,
-      maxConnections: explicit ?? postgresMaxConnections(size.memoryGiB),
-      maxConnectionsSource: explicit ? 'your override' : `Cloud SQL's default for ${db.tier}`,
-      maxConnectionsField: 'flags.max_connections',
-    };
-  }
-  return undefined;
+    }];
+  });
+}
+
+/** Aurora: every instance of the cluster has the class (or the Serverless v2 maximum) and the instance parameters. */
+function auroraBudgets(db: ResolvedAuroraCluster, index: number): Budget[] {
+  if (db.engine !== 'aurora-postgresql') return [];
+  const field = db.instanceParameters.work_mem !== undefined ? 'instanceParameters' : 'parameters';
+  const workMem = db[field].work_mem;
+  if (workMem === undefined) return [];
+  const size = db.instanceClass ? rdsInstanceSize(db.instanceClass) : undefined;
+  const memoryGiB = size?.memoryGiB ?? (db.serverlessV2 ? db.serverlessV2.maxCapacity * GIB_PER_ACU : undefined);
+  if (memoryGiB === undefined) return [];
+  const machine = db.instanceClass ?? `Serverless v2 at ${db.serverlessV2!.maxCapacity} ACUs`;
+  const instanceParameters = strings({ ...db.parameters, ...db.instanceParameters });
+  return [{
+    path: ['databases', index, field, 'work_mem'], workMem, memoryGiB, machine,
+    maxConnections: auroraMaxConnections(memoryGiB, instanceParameters),
+    maxConnectionsSource: explicitConnections(instanceParameters.max_connections) ? 'your override' : `Aurora's default for ${machine}`,
+    maxConnectionsField: 'instanceParameters.max_connections',
+  }];
+}
+
+/** Cloud SQL: the flags each instance really gets (tuned for its tier, then the overrides), primary and replicas. */
+function cloudSqlBudgets(env: ResolvedEnvironment, db: ResolvedCloudSqlInstance, index: number): Budget[] {
+  const row = CLOUD_SQL_ENGINE_TABLE[db.engine];
+  const primarySize = cloudSqlTierSize(db.tier);
+  if (db.engine !== 'postgres' || typeof primarySize === 'string') return [];
+  const slowQueryThresholdMs = TIER_DEFAULTS[env.tier].slowQueryThresholdMs;
+  const primary = primaryFlags({ row, size: primarySize, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags });
+  const budget = (flags: Record<string, string>, tier: string, memoryGiB: number, replica?: { index: number; flags: Readonly<Record<string, string | number>> }): Budget[] => {
+    const own = replica !== undefined && replica.flags.work_mem !== undefined;
+    const workMem = own ? replica.flags.work_mem! : db.flags.work_mem;
+    if (workMem === undefined) return [];
+    const maxConnections = Number(flags.max_connections);
+    const explicit = explicitConnections(replica?.flags.max_connections ?? db.flags.max_connections);
+    const fromPrimary = replica !== undefined && !explicit && tier !== db.tier && maxConnections === Number(primary.max_connections);
+    const prefix = replica === undefined ? [] : ['replicas', replica.index];
+    return [{
+      path: ['databases', index, ...(own ? prefix : []), 'flags', 'work_mem'],
+      workMem,
+      memoryGiB,
+      machine: replica === undefined ? `tier ${tier}` : `tier ${tier} (replicas[${replica.index}])`,
+      maxConnections,
+      maxConnectionsSource: explicit
+        ? 'your override'
+        : fromPrimary ? `the primary's, Cloud SQL's default for ${db.tier}: a standby needs at least as many` : `Cloud SQL's default for ${tier}`,
+      maxConnectionsField: own ? `replicas[${replica.index}].flags.max_connections` : 'flags.max_connections',
+    }];
+  };
+  const budgets = budget(primary, db.tier, primarySize.memoryGiB);
+  db.replicas.forEach((replica, r) => {
+    const tier = replica.tier ?? db.tier;
+    const size = cloudSqlTierSize(tier);
+    if (typeof size === 'string') return;
+    const flags = replicaFlags({ row, size, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags }, { flags: primary, overrides: db.flags });
+    budgets.push(...budget(flags, tier, size.memoryGiB, { index: r, flags: replica.flags }));
+  });
+  return budgets;
+}
+
+function budgetsOf(env: ResolvedEnvironment, db: ResolvedDatabase, index: number): Budget[] {
+  if (db.kind === 'rds-instance') return rdsBudgets(db, index);
+  if (db.kind === 'aurora-cluster') return auroraBudgets(db, index);
+  if (db.kind === 'cloudsql-instance') return cloudSqlBudgets(env, db, index);
+  return [];
 }
 
 /**
@@ -103,10 +148,11 @@ function effectiveCacheProblem(db: ResolvedDatabase, index: number): ProblemDraf
 export const postgresMemoryRules: Rule = (env) =>
   env.databases.flatMap((db, index): ProblemDraft[] => {
     const problems = effectiveCacheProblem(db, index);
-    const budget = budgetOf(db);
-    // A work_mem that is not an integer is reported by the value checks.
-    if (!budget || !/^\d+$/.test(String(budget.workMem))) return problems;
-    const problem = workMemOvercommit({ ...budget, workMemKb: Number(budget.workMem) });
-    if (!problem) return problems;
-    return [...problems, { database: db.name, path: ['databases', index, budget.field, 'work_mem'], value: budget.workMem, ...problem }];
+    for (const budget of budgetsOf(env, db, index)) {
+      // A work_mem that is not an integer is reported by the value checks.
+      if (!/^\d+$/.test(String(budget.workMem))) continue;
+      const problem = workMemOvercommit({ ...budget, workMemKb: Number(budget.workMem) });
+      if (problem) problems.push({ database: db.name, path: budget.path, value: budget.workMem, ...problem });
+    }
+    return problems;
   });
