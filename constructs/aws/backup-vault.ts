@@ -1,12 +1,12 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { pathProblemLine, pathProblemsError } from '../common/path-problem';
 import { VaultLockSettings, vaultLockProblems } from './backup-checks';
+import { allowServiceToPublish } from './service-publish-grant';
 
 export interface DatabaseBackupVaultProps {
   /** 2–50 letters, digits, `-` or `_`; deterministic (e.g. `<env>-databases`) so copy rules in other regions can name it. */
@@ -43,10 +43,6 @@ export class DatabaseBackupVault extends Construct {
       backupVaultName: props.vaultName,
       encryptionKey: props.encryptionKey,
       blockRecoveryPointDeletion: true,
-      notificationTopic: props.notificationTopic,
-      // The vault's SNS events no longer include BACKUP_JOB_FAILED (only BACKUP_JOB_COMPLETED, in every state);
-      // failed backup jobs come from EventBridge below.
-      notificationEvents: [backup.BackupVaultEvents.COPY_JOB_FAILED],
       lockConfiguration: props.lock && {
         minRetention: Duration.days(props.lock.minRetentionDays),
         maxRetention: props.lock.maxRetentionDays === undefined ? undefined : Duration.days(props.lock.maxRetentionDays),
@@ -54,6 +50,14 @@ export class DatabaseBackupVault extends Construct {
       },
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
+    // Set on the L1: the L2's notificationTopic grants AWS Backup publishing for any account (no source condition).
+    // The vault's SNS events no longer include BACKUP_JOB_FAILED (only BACKUP_JOB_COMPLETED, in every state);
+    // failed backup jobs come from EventBridge below.
+    (this.vault.node.defaultChild as backup.CfnBackupVault).notifications = {
+      backupVaultEvents: [backup.BackupVaultEvents.COPY_JOB_FAILED],
+      snsTopicArn: props.notificationTopic.topicArn,
+    };
+    allowServiceToPublish(props.notificationTopic, 'backup');
     this.failedJobsRule = new events.Rule(this, 'FailedBackupJobs', {
       description: `Failed, aborted or expired backup jobs of vault ${props.vaultName}`,
       eventPattern: {
@@ -61,7 +65,13 @@ export class DatabaseBackupVault extends Construct {
         detailType: ['Backup Job State Change'],
         detail: { state: [...FAILED_BACKUP_JOB_STATES], backupVaultName: [props.vaultName] },
       },
-      targets: [new targets.SnsTopic(props.notificationTopic)],
+      targets: [topicTargetWithoutGrant(props.notificationTopic)],
     });
+    allowServiceToPublish(props.notificationTopic, 'events');
   }
+}
+
+/** An SNS rule target that grants nothing itself (`targets.SnsTopic` grants EventBridge for any source). */
+function topicTargetWithoutGrant(topic: sns.ITopic): events.IRuleTarget {
+  return { bind: () => ({ arn: topic.topicArn }) };
 }

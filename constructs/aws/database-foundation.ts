@@ -1,9 +1,10 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { allowLogsToUseKey } from './log-group-key-grant';
+import { allowServiceToPublish } from './service-publish-grant';
 
 export interface DatabaseFoundationProps {
   /** Alias of the customer-managed key, e.g. `alias/prod-databases`. Deterministic so other regions' stacks can name it. */
@@ -33,34 +34,16 @@ export class DatabaseFoundation extends Construct {
       pendingWindow: Duration.days(30),
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
-    // CloudWatch alarms publish to the encrypted topic; without this grant their notifications are dropped.
-    this.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowCloudWatchAlarmsToUseTheKey',
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-      }),
-    );
-    // RDS log exports go to log groups encrypted with the key (created by the database stacks, /aws/rds/...).
-    const stack = Stack.of(this);
-    this.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowCloudWatchLogsForRdsLogGroups',
-        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        resources: ['*'],
-        conditions: {
-          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:/aws/rds/*` },
-        },
-      }),
-    );
+    // RDS and Aurora log exports go to log groups encrypted with the key (created by the database stacks, /aws/rds/...).
+    allowLogsToUseKey(this, this.key, 'AllowCloudWatchLogsForRdsLogGroups', '/aws/rds/*');
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
       topicName: props.alarmTopicName,
       displayName: `Database alarms (${props.alarmTopicName})`,
       masterKey: this.key,
       enforceSSL: true,
     });
+    // A topic policy replaces SNS's default one, so the alarms' right to publish (and to use the key) is stated here.
+    allowServiceToPublish(this.alarmTopic, 'cloudwatch');
     for (const email of props.notificationEmails ?? []) {
       this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(email));
     }
