@@ -1,9 +1,10 @@
-import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from './compliance-acknowledgements';
+import { allowLogsToUseKey } from './log-group-key-grant';
 
 /** An existing VPC given by attributes: no lookup, so synth needs no credentials. */
 export interface ExistingNetworkProps {
@@ -17,8 +18,10 @@ export interface ExistingNetworkProps {
 export interface IsolatedNetworkProps {
   readonly cidr: string;
   readonly availabilityZones: readonly string[];
-  /** Key of the flow-log group (a key, not an alias). @default - CloudWatch Logs' own encryption */
+  /** Key of the flow-log group (a key, not an alias); its policy gets a statement for this group. @default - CloudWatch Logs' own encryption */
   readonly flowLogKey?: kms.IKey;
+  /** Name of the flow-log group (named so the key policy can name it). @default `/aws/vpc/flow-logs/<stack name>` */
+  readonly flowLogGroupName?: string;
   /** @default logs.RetentionDays.THREE_MONTHS */
   readonly flowLogRetention?: logs.RetentionDays;
   /** @default RemovalPolicy.RETAIN */
@@ -61,8 +64,12 @@ export class DatabaseNetwork extends Construct {
       });
       this.subnets = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
       // Who talked to the databases, kept for investigations (flow logs of the VPC we own).
+      const flowLogGroupName = props.isolated!.flowLogGroupName ?? `/aws/vpc/flow-logs/${Stack.of(this).stackName}`;
+      const flowLogKey = props.isolated!.flowLogKey;
+      if (flowLogKey) allowLogsToUseKey(this, flowLogKey, 'AllowCloudWatchLogsForFlowLogGroup', flowLogGroupName);
       const flowLogGroup = new logs.LogGroup(this, 'FlowLogs', {
-        encryptionKey: props.isolated!.flowLogKey,
+        logGroupName: flowLogGroupName,
+        encryptionKey: flowLogKey,
         retention: props.isolated!.flowLogRetention ?? logs.RetentionDays.THREE_MONTHS,
         removalPolicy: props.isolated!.flowLogRemovalPolicy ?? RemovalPolicy.RETAIN,
       });
