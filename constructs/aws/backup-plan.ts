@@ -27,7 +27,7 @@ export interface DatabaseBackupPlanProps {
   readonly vault: backup.IBackupVault;
   readonly rules: readonly DatabaseBackupRule[];
   readonly selection: DatabaseBackupSelection;
-  /** Role AWS Backup uses. @default - a new role with the AWS managed backup and restore policies */
+  /** Role AWS Backup uses. @default - a new role with the AWS managed backup policy (not the restore one) */
   readonly role?: iam.IRole;
 }
 
@@ -88,22 +88,18 @@ export class DatabaseBackupPlan extends Construct {
     });
   }
 
-  /** The role AWS Backup assumes, with the AWS-managed backup and restore policies AWS documents for it. */
+  /** The role AWS Backup assumes, with the AWS-managed backup policy AWS documents for it. */
   private defaultRole(planName: string): iam.Role {
     const role = new iam.Role(this, 'Role', {
       description: `AWS Backup for plan ${planName}`,
       assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'),
       managedPolicies: [
+        // Backing up needs only this one; restores (dbctl's drills included) go through the services' own APIs.
         iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForBackup'),
-        // Advanced DynamoDB backups and restore drills need the restore policy too.
-        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForRestores'),
       ],
     });
     const reason = 'the AWS-managed policy AWS Backup documents for its service role; AWS keeps it current with new resource types';
-    acknowledge(role, {
-      [awsManagedPolicyFinding('service-role/AWSBackupServiceRolePolicyForBackup')]: reason,
-      [awsManagedPolicyFinding('service-role/AWSBackupServiceRolePolicyForRestores')]: reason,
-    });
+    acknowledge(role, { [awsManagedPolicyFinding('service-role/AWSBackupServiceRolePolicyForBackup')]: reason });
     return role;
   }
 }
