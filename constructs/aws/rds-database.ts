@@ -144,7 +144,10 @@ export class RdsDatabase extends Construct {
       fixedAvailabilityZone: false,
     });
     acknowledgeGroupRules(this.securityGroup);
-    if (props.proxy) this.proxy = this.addProxy(props);
+    if (props.proxy) {
+      this.proxy = this.addProxy(props);
+      keepEgressClosed(this.securityGroup);
+    }
     // Added after the proxy, whose rule on this security group it covers too.
     acknowledgeGroupRules(this.securityGroup);
 
@@ -190,6 +193,18 @@ export class RdsDatabase extends Construct {
     });
     return proxy;
   }
+}
+
+/**
+ * The proxy reaches the database through the group it shares with it: CDK renders that rule as a separate egress
+ * resource (the group refers to itself) and drops the group's inline "no traffic" rule, and a group created with no
+ * inline egress gets EC2's default allow-all egress. Restating the no-traffic rule inline keeps egress to the proxy's
+ * rule alone (the same rule CDK renders for `allowAllOutbound: false`).
+ */
+function keepEgressClosed(securityGroup: ec2.SecurityGroup): void {
+  (securityGroup.node.defaultChild as ec2.CfnSecurityGroup).addPropertyOverride('SecurityGroupEgress', [
+    { CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic', FromPort: 252, IpProtocol: 'icmp', ToPort: 86 },
+  ]);
 }
 
 /** `alias/x` of an alias ARN; a key ARN stays as it is. */
