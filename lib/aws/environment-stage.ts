@@ -128,6 +128,7 @@ export class EnvironmentStage extends Stage {
       stackName: dashboard.stackName,
       description: `Database dashboard of ${plan.environment} in ${dashboard.region}`,
       env: env(dashboard.region),
+      terminationProtection: protect,
       plan: dashboard,
     }));
 
