@@ -64,7 +64,8 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     removalPolicy: 'snapshot',
     slowQueryThresholdMs: 500,
     recoveryTimeObjectiveMinutes: 4 * 60,
-    backupPlan: { rules: [{ name: 'daily', frequency: 'daily', retentionDays: 35 }], copyToAnotherRegion: false },
+    // The AWS Backup copy keeps what the tier keeps (backupRetentionDays above): 7 days.
+    backupPlan: { rules: [{ name: 'daily', frequency: 'daily', retentionDays: 7 }], copyToAnotherRegion: false },
   },
   production: {
     backupRetentionDays: 35,
