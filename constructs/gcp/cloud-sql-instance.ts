@@ -264,6 +264,7 @@ export class CloudSqlInstance extends Construct {
     });
     this.connectionName = this.instance.connectionName;
     this.replicaDefaults = {
+      preventDestroy: resolved.preventDestroy,
       project: props.project,
       region: props.region,
       instanceName: props.instanceName,
@@ -312,6 +313,7 @@ export interface CloudSqlReplicaDefaults {
   readonly featureFlags: Readonly<Record<string, string>>;
   readonly backups: boolean;
   readonly pointInTimeRecovery: boolean;
+  readonly preventDestroy: boolean;
   /** Undefined for a `databaseVersion` our engine table does not know. */
   readonly engine?: CloudSqlEngineRow;
   readonly version?: CloudSqlVersionRow;

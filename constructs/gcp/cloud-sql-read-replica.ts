@@ -29,6 +29,12 @@ export interface CloudSqlReadReplicaProps extends CloudSqlInstanceCommonProps {
    * @default false
    */
   readonly disasterRecovery?: boolean;
+  /**
+   * Adds `lifecycle.prevent_destroy`, so no plan that destroys the replica can be applied (a disaster-recovery
+   * replica is the copy a failover promotes).
+   * @default - the primary's setting
+   */
+  readonly preventDestroy?: boolean;
 }
 
 export class CloudSqlReadReplica extends Construct {
@@ -61,6 +67,7 @@ export class CloudSqlReadReplica extends Construct {
       encryptionKeyName: props.encryptionKeyName,
       deletionProtection,
       replicaConfiguration: cascadable ? { cascadableReplica: true } : undefined,
+      lifecycle: props.preventDestroy ?? primary.preventDestroy ? { preventDestroy: true } : undefined,
       settings: {
         edition: primary.edition,
         tier: props.tier,

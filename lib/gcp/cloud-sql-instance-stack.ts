@@ -92,6 +92,7 @@ export class CloudSqlInstanceStack extends TerraformStack {
           databaseFlags: replica.flags,
           labels: replica.labels,
           deletionProtection: replica.deletionProtection,
+          preventDestroy: replica.preventDestroy,
           alerts: replica.alerts,
           notificationChannels,
         }),

@@ -76,6 +76,7 @@ export function planCloudSqlInstance(
       keyId: keyFor(replica.region).keyId,
       disasterRecovery: replica.disasterRecovery,
       deletionProtection: db.deletionProtection,
+      preventDestroy: db.removalPolicy === 'retain',
       flags: replicaFlagValues,
       alerts: cloudSqlAlerts({ instanceName: replicaNames[index], role: 'replica', engine: row.engine, maxConnections: maxConnectionsOf(replicaFlagValues) }),
       labels,

@@ -410,6 +410,8 @@ export interface CloudSqlReplicaPlan {
   readonly keyId: string;
   readonly disasterRecovery: boolean;
   readonly deletionProtection: boolean;
+  /** Like the primary: a retained database's replicas are protected from a destroying plan too. */
+  readonly preventDestroy: boolean;
   readonly flags: Readonly<Record<string, string>>;
   readonly alerts: readonly CloudSqlAlert[];
   readonly labels: Readonly<Record<string, string>>;
