@@ -21,7 +21,7 @@ import { auroraClusterProblems, AuroraServerlessV2Settings } from './aurora-clus
 import { AURORA_ENGINE_TABLE, AuroraEngine } from './aurora-engine-table';
 import { auroraMaxConnections, auroraParameters } from './aurora-parameters';
 import type { CloudWatchAlarmDefinition } from './rds-alarm-definitions';
-import type { RdsInstanceBaseProps } from './rds-instance-base';
+import { logKey, type RdsInstanceBaseProps } from './rds-instance-base';
 import { RdsAlarms } from './rds-alarms';
 import { RdsLogGroups } from './rds-log-groups';
 import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from './rds-windows';
@@ -38,7 +38,7 @@ export interface AuroraInstanceOptions {
   readonly alarms?: readonly CloudWatchAlarmDefinition[];
 }
 
-/** Shared with RDS instances, same meaning and defaults (rds-instance-base.ts), except that without logEncryptionKey the log groups use CloudWatch Logs' own encryption. */
+/** Shared with RDS instances, same meaning and defaults (rds-instance-base.ts), including the log groups' key (logEncryptionKey, else encryptionKey when it is a key). */
 type SharedWithRds = Pick<RdsInstanceBaseProps,
   | 'vpc' | 'subnets' | 'encryptionKey' | 'logEncryptionKey' | 'alarmTopic' | 'port' | 'allowedCidrs' | 'allowedSecurityGroupIds'
   | 'slowQueryThresholdMs' | 'deletionProtection' | 'preferredMaintenanceWindow' | 'databaseInsightsMode'
@@ -124,7 +124,7 @@ export class AuroraCluster extends Construct {
       identifier: props.clusterIdentifier,
       logTypes,
       retentionDays: props.logRetentionDays ?? 30,
-      encryptionKey: props.logEncryptionKey,
+      encryptionKey: logKey(this, { identifier: props.clusterIdentifier, encryptionKey: props.encryptionKey, logEncryptionKey: props.logEncryptionKey }),
       removalPolicy,
       resource: 'cluster',
     });

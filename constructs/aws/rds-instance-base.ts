@@ -166,7 +166,8 @@ export function buildInstanceParts(scope: Construct, props: RdsInstanceBaseProps
   return { row, engine, parameterGroup, parameters, securityGroup, logGroups, clientPort, instanceProps };
 }
 
-function logKey(scope: Construct, props: RdsInstanceBaseProps): kms.IKey | undefined {
+/** The log groups' key: the one given, else the database's own key when it is a key (CloudWatch Logs takes no alias). */
+export function logKey(scope: Construct, props: Pick<RdsInstanceBaseProps, 'identifier' | 'encryptionKey' | 'logEncryptionKey'>): kms.IKey | undefined {
   if (props.logEncryptionKey) return props.logEncryptionKey;
   if (props.encryptionKey instanceof kms.Key) return props.encryptionKey;
   Annotations.of(scope).addWarningV2('databases:log-groups-without-key', `${props.identifier}: log groups use CloudWatch Logs' own encryption; pass logEncryptionKey (a key, not an alias) to use the customer key`);
