@@ -63,14 +63,25 @@ describe('DatabaseBackupVault', () => {
     });
   });
 
-  test('AWS Backup and EventBridge may publish to the encrypted topic and use its key', () => {
-    const services = { Service: ['backup.amazonaws.com', 'events.amazonaws.com'] };
+  test.each([
+    ['backup.amazonaws.com', 'BackupVaultsPublish', 'arn:aws:backup:eu-west-1:123456789012:backup-vault:*'],
+    ['events.amazonaws.com', 'EventBridgeRulesPublish', 'arn:aws:events:eu-west-1:123456789012:rule/*'],
+  ])('%s may publish to the encrypted topic for this account\'s sources only, and use its key for SNS only', (service, sid, sourceArn) => {
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      PolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Action: 'sns:Publish', Effect: 'Allow', Principal: services })] }),
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({
+          Sid: sid, Action: 'sns:Publish', Effect: 'Allow', Principal: { Service: service },
+          Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' }, ArnLike: { 'aws:SourceArn': sourceArn } },
+        })]),
+      }),
     });
     template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: Match.objectLike({
-        Statement: Match.arrayWith([Match.objectLike({ Principal: services, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] })]),
+        Statement: Match.arrayWith([Match.objectLike({
+          Sid: `${sid}WithKey`, Principal: { Service: service }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          // The key cannot name the topic that names it (a cycle): any topic of the account in the region.
+          Condition: { ArnLike: { 'kms:EncryptionContext:aws:sns:topicArn': 'arn:aws:sns:eu-west-1:123456789012:*' } },
+        })]),
       }),
     });
   });
@@ -131,12 +142,11 @@ describe('DatabaseBackupPlan', () => {
     });
   });
 
-  test('AWS Backup assumes a role with the managed backup and restore policies', () => {
+  test('AWS Backup assumes a role with the managed backup policy only (backing up needs no restore rights)', () => {
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Principal: { Service: 'backup.amazonaws.com' } })] }),
       ManagedPolicyArns: [
         { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup']] },
-        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores']] },
       ],
     });
   });

@@ -40,10 +40,10 @@ describe('plans by tier', () => {
     expect(plans(foundation('dev', 'eu-west-1'))).toEqual([]);
   });
 
-  test('staging: daily, 35 days, no copy', () => {
+  test('staging: daily, the tier\'s 7 days, no copy', () => {
     const [plan] = plans(foundation('staging', 'eu-west-1'));
     expect(plan.BackupPlanRule.map((r: any) => [r.RuleName, r.ScheduleExpression, r.Lifecycle.DeleteAfterDays, r.CopyActions])).toEqual([
-      ['daily', 'cron(0 3 * * ? *)', 35, undefined],
+      ['daily', 'cron(0 3 * * ? *)', 7, undefined],
     ]);
   });
 

@@ -26,18 +26,47 @@ describe('DatabaseFoundation', () => {
     template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/test-databases' });
   });
 
-  test('CloudWatch may use the key, so alarms can publish to the encrypted topic', () => {
-    template.hasResourceProperties('AWS::KMS::Key', {
-      KeyPolicy: Match.objectLike({
+  test('CloudWatch alarms of this account and region may publish to the topic (its policy replaces SNS\'s default one)', () => {
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: Match.objectLike({
         Statement: Match.arrayWith([
           Match.objectLike({
-            Sid: 'AllowCloudWatchAlarmsToUseTheKey',
+            Sid: 'CloudWatchAlarmsPublish',
+            Effect: 'Allow',
             Principal: { Service: 'cloudwatch.amazonaws.com' },
-            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Action: 'sns:Publish',
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': '123456789012' },
+              ArnLike: { 'aws:SourceArn': 'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:*' },
+            },
           }),
         ]),
       }),
     });
+  });
+
+  test('CloudWatch may use the key for this topic only, so alarms can publish to the encrypted topic', () => {
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'CloudWatchAlarmsPublishWithKey',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Condition: { ArnLike: { 'kms:EncryptionContext:aws:sns:topicArn': 'arn:aws:sns:eu-west-1:123456789012:test-database-alarms' } },
+          }),
+        ]),
+      }),
+    });
+  });
+
+  test('every service principal in the key and topic policies is scoped by a condition (no confused deputy)', () => {
+    const statements = [
+      ...Object.values<any>(template.findResources('AWS::KMS::Key')).flatMap((r) => r.Properties.KeyPolicy.Statement),
+      ...Object.values<any>(template.findResources('AWS::SNS::TopicPolicy')).flatMap((r) => r.Properties.PolicyDocument.Statement),
+    ];
+    const unscoped = statements.filter((s) => s.Effect === 'Allow' && s.Principal?.Service !== undefined && s.Condition === undefined);
+    expect(unscoped).toEqual([]);
   });
 
   test('the alarm topic is encrypted with the key, refuses plain HTTP, and emails on-call', () => {

@@ -66,11 +66,16 @@ describe('CloudSqlReadReplica in another region', () => {
     expect(replica).not.toHaveProperty('replica_configuration');
   });
 
-  test('THEN it is zonal, deletion-protected on both sides, and may be destroyed once that is lifted', () => {
+  test('THEN it is zonal, deletion-protected on both sides, and protected from a destroying plan like its primary', () => {
     expect(replica.settings.availability_type).toBe('ZONAL');
     expect(replica.deletion_protection).toBe(true);
     expect(replica.settings.deletion_protection_enabled).toBe(true);
-    expect(replica).not.toHaveProperty('lifecycle');
+    expect(replica.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  test('GIVEN preventDestroy: false on the replica THEN it may be destroyed once its deletion protection is lifted', () => {
+    const [, unprotected] = instances({ preventDestroy: false });
+    expect(unprotected).not.toHaveProperty('lifecycle');
   });
 
   test('THEN the cdktf matcher finds it', () => {

@@ -130,14 +130,14 @@ describe('GCP stacks of an environment with a GCS state backend (prod)', () => {
     for (const key of resources(foundation, 'google_kms_crypto_key')) expect(key.lifecycle).toEqual({ prevent_destroy: true });
   });
 
-  test('THEN the retained primary cannot be destroyed; its replica can, once its deletion protection is lifted', () => {
+  test('THEN the retained primary and its replicas cannot be destroyed (prevent_destroy)', () => {
     const [primary, replica] = resources(instance, 'google_sql_database_instance');
     expect(primary.lifecycle).toEqual({ prevent_destroy: true });
     expect(replica).toMatchObject({
       master_instance_name: expect.stringMatching(/^\$\{google_sql_database_instance\.Database_Instance_[0-9A-F]+\.name\}$/),
       deletion_protection: true,
     });
-    expect(replica).not.toHaveProperty('lifecycle');
+    expect(replica.lifecycle).toEqual({ prevent_destroy: true });
   });
 });
 

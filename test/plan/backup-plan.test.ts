@@ -34,9 +34,9 @@ describe('backup plans by tier', () => {
     expect(awsPlan('development').regions.flatMap((r) => r.backupPlans)).toEqual([]);
   });
 
-  test('staging: daily, 35 days, no copy', () => {
+  test('staging: daily, the tier\'s 7 days, no copy', () => {
     expect(region(awsPlan('staging'), 'eu-west-1').backupPlans.map((p) => [p.name, p.rules])).toEqual([
-      ['prod-databases-eu-west-1', [{ name: 'daily', scheduleExpression: 'cron(0 3 * * ? *)', retentionDays: 35, continuous: false, copyTo: undefined }]],
+      ['prod-databases-eu-west-1', [{ name: 'daily', scheduleExpression: 'cron(0 3 * * ? *)', retentionDays: 7, continuous: false, copyTo: undefined }]],
     ]);
   });
 
