@@ -43,7 +43,7 @@ export class DatabaseFoundation extends Construct {
       enforceSSL: true,
     });
     // A topic policy replaces SNS's default one, so the alarms' right to publish (and to use the key) is stated here.
-    allowServiceToPublish(this.alarmTopic, 'cloudwatch');
+    allowServiceToPublish(this.alarmTopic, 'cloudwatch', props.alarmTopicName);
     for (const email of props.notificationEmails ?? []) {
       this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(email));
     }

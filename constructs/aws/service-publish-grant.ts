@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 
@@ -22,10 +22,17 @@ export type PublishingService = keyof typeof PUBLISHERS;
  *   encryption context of SNS server-side encryption. The source keys are not put on the key: AWS documents that
  *   EventBridge does not pass `aws:SourceAccount`/`aws:SourceArn` to KMS for an encrypted topic, while the encryption
  *   context is set by SNS for every publisher alike.
+ *
+ * The key policy must not reference the topic (the topic references the key: a dependency cycle), so the topic is
+ * named by a literal ARN: `topicName` when given, the topic's own ARN when it is literal (an imported topic), else
+ * any topic of the account in the region.
  */
-export function allowServiceToPublish(topic: sns.ITopic, service: PublishingService): void {
+export function allowServiceToPublish(topic: sns.ITopic, service: PublishingService, topicName?: string): void {
   const row = PUBLISHERS[service];
   const { partition, region, account } = Stack.of(topic);
+  const topicArnForKey = topicName !== undefined
+    ? `arn:${partition}:sns:${region}:${account}:${topicName}`
+    : Token.isUnresolved(topic.topicArn) ? `arn:${partition}:sns:${region}:${account}:*` : topic.topicArn;
   topic.addToResourcePolicy(
     new iam.PolicyStatement({
       sid: row.sid,
@@ -44,7 +51,7 @@ export function allowServiceToPublish(topic: sns.ITopic, service: PublishingServ
       principals: [new iam.ServicePrincipal(row.principal)],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'],
-      conditions: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': topic.topicArn } },
+      conditions: { ArnLike: { 'kms:EncryptionContext:aws:sns:topicArn': topicArnForKey } },
     }),
   );
 }
