@@ -203,6 +203,7 @@ export class AuroraCluster extends Construct {
       defaultPort: port === row.defaultPort,
       deletionProtection: props.deletionProtection ?? true,
       unexportedLogTypes: unexportedLogTypes(row, logTypes),
+      backtrackOff: row.engine === 'aurora-mysql' && props.backtrackHours === undefined,
       instances: props.instances.map((options, index) => ({ id: index === 0 ? 'Writer' : `Reader${index}`, fixedAvailabilityZone: options.availabilityZone !== undefined })),
     });
     // A major version change upgrades this cluster in place: CloudFormation modifies EngineVersion together with the

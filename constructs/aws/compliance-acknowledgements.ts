@@ -28,11 +28,8 @@ function deletionProtectionFindings(enabled: boolean): Record<string, string> {
 }
 
 /** One finding per log type left unexported on purpose. */
-function logExportFindings(unexported: readonly string[]): Record<string, string> {
-  return Object.fromEntries(unexported.map((logType) => [
-    `HIPAA.Security-RDSLoggingEnabled[LogExport::${logType}]`,
-    `the ${logType} log records every statement with its data; error, slow-query and audit logs are exported instead`,
-  ]));
+function logExportFindings(unexported: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(unexported).map(([logType, reason]) => [`HIPAA.Security-RDSLoggingEnabled[LogExport::${logType}]`, reason]));
 }
 
 /** The Enhanced Monitoring role an RDS instance or Aurora cluster L2 creates, when it created one. */
@@ -48,8 +45,8 @@ export interface RdsInstanceDesign {
   readonly role: 'primary' | 'replica';
   readonly multiAz: boolean;
   readonly deletionProtection: boolean;
-  /** Log types the engine offers but we leave unexported on purpose. */
-  readonly unexportedLogTypes: readonly string[];
+  /** Log types cdk-nag expects that are not exported, each with why (see unexportedLogTypes). */
+  readonly unexportedLogTypes: Readonly<Record<string, string>>;
   readonly fixedAvailabilityZone: boolean;
 }
 
@@ -80,7 +77,9 @@ export function acknowledgeRdsInstanceDesign(instance: rds.DatabaseInstanceBase,
 export interface AuroraClusterDesign {
   readonly defaultPort: boolean;
   readonly deletionProtection: boolean;
-  readonly unexportedLogTypes: readonly string[];
+  readonly unexportedLogTypes: Readonly<Record<string, string>>;
+  /** Backtrack is off (no backtrackHours): cdk-nag's AwsSolutions-RDS14 asks for it on Aurora MySQL. */
+  readonly backtrackOff: boolean;
   readonly instances: ReadonlyArray<{ readonly id: string; readonly fixedAvailabilityZone: boolean }>;
 }
 
@@ -89,6 +88,10 @@ export function acknowledgeAuroraClusterDesign(cluster: rds.DatabaseCluster, des
   const findings: Record<string, string> = {};
   if (design.defaultPort) Object.assign(findings, DEFAULT_PORT_FINDING);
   Object.assign(findings, deletionProtectionFindings(design.deletionProtection), logExportFindings(design.unexportedLogTypes));
+  if (design.backtrackOff) {
+    findings['AwsSolutions-RDS14'] =
+      'backtrack is opt-in (backtrackHours): it rewinds the whole cluster in place, is unavailable in global databases, and recovery is by point-in-time restore from the retained backups';
+  }
   acknowledge(cluster.node.defaultChild!, findings);
   for (const instance of design.instances) {
     const child = cluster.node.tryFindChild(instance.id)?.node.defaultChild;
@@ -101,10 +104,20 @@ export function acknowledgeAuroraClusterDesign(cluster: rds.DatabaseCluster, des
   acknowledgeMonitoringRole(cluster);
 }
 
-/** Log types the engine offers that are not among those exported. */
-export function unexportedLogTypes(row: Pick<RdsEngineRow, 'logExports' | 'unexportedLogTypes'>, exported?: readonly string[]): string[] {
+/**
+ * Log types cdk-nag expects that are not exported, with why: those the engine offers that we leave out on purpose (the
+ * general log records every statement with its data), and those the engine does not produce as we configure it.
+ */
+export function unexportedLogTypes(
+  row: Pick<RdsEngineRow, 'logExports' | 'unexportedLogTypes' | 'logTypesNotProduced'>,
+  exported?: readonly string[],
+): Record<string, string> {
   const logTypes = exported ?? row.logExports;
-  return (row.unexportedLogTypes ?? []).filter((logType) => !logTypes.includes(logType));
+  const leftOut = (row.unexportedLogTypes ?? []).filter((logType) => !logTypes.includes(logType));
+  return {
+    ...Object.fromEntries(leftOut.map((logType) => [logType, `the ${logType} log records every statement with its data; error, slow-query and audit logs are exported instead`])),
+    ...row.logTypesNotProduced,
+  };
 }
 
 /**

@@ -50,6 +50,8 @@ export interface RdsEngineRow {
   readonly logExports: readonly string[];
   /** Log types the engine offers that we do not export on purpose (they record every statement with its data). */
   readonly unexportedLogTypes?: readonly string[];
+  /** Log types cdk-nag expects that this engine does not produce as we configure it, each with why. */
+  readonly logTypesNotProduced?: Readonly<Record<string, string>>;
   readonly iamAuthentication: boolean;
   readonly multiAz: boolean;
   /** Undefined when the engine (edition) has no read replicas. */
@@ -128,6 +130,7 @@ const sqlServer = (edition: SqlServerEdition): RdsEngineRow => {
     options: [],
     // Express has no SQL Server Agent, so no agent log.
     logExports: edition === 'ex' ? ['error'] : ['agent', 'error'],
+    logTypesNotProduced: edition === 'ex' ? { agent: 'SQL Server Express has no SQL Server Agent, so RDS has no agent log to export' } : undefined,
     iamAuthentication: false,
     multiAz,
     readReplicas: replicas ? { max: 5, crossRegion: false, sourceMustBeMultiAz: true } : undefined,
@@ -158,6 +161,7 @@ const oracle = (edition: OracleEdition): RdsEngineRow => ({
     settings: { 'SQLNET.SSL_VERSION': '1.2', 'SQLNET.CIPHER_SUITE': 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'FIPS.SSLFIPS_140': 'FALSE' },
   }],
   logExports: ['alert', 'audit', 'listener', 'trace'],
+  logTypesNotProduced: { oemagent: 'the oemagent log exists only with the OEM_AGENT option, which these instances do not install' },
   iamAuthentication: false,
   multiAz: true,
   // Read replicas need Active Data Guard, an Enterprise Edition option.
