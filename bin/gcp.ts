@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** CDKTF app: every selected environment that has a `gcp` section. `DB_ENV=prod` (or `dev,staging`) selects. */
+import '../lib/cli/report-errors-cleanly';
 import { App } from 'cdktf';
 import { listEnvironments, loadEnvironments, selectEnvironments } from '../lib/config/load-environments';
 import { validateInOnePass } from '../lib/config/one-pass-validation';

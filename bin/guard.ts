@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** `npm run guard [-- --approve]`: fails when a change would replace or remove a stateful resource (see lib/guard). */
+import '../lib/cli/report-errors-cleanly';
 import * as path from 'path';
 import { listEnvironments, loadEnvironments } from '../lib/config/load-environments';
 import { mergeOutputs, readCdkOutput, readCdktfOutput } from '../lib/guard/environment-templates';

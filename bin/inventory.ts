@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** `npm run inventory`: writes docs/inventory/<env>.md for every environment. */
+import '../lib/cli/report-errors-cleanly';
 import * as path from 'path';
 import { listEnvironments, loadEnvironments } from '../lib/config/load-environments';
 import { writeInventories } from '../lib/inventory/write-inventories';

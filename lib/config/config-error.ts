@@ -24,7 +24,8 @@ export function formatPath(path: FieldPath): string {
 
 export function formatValue(value: unknown): string {
   if (value === undefined) return '(missing)';
-  const text = JSON.stringify(value);
+  if (typeof value === 'function') return '(a function)';
+  const text = JSON.stringify(value) ?? String(value);
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 
@@ -38,5 +39,16 @@ export class ConfigError extends Error {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     super(`Invalid database configuration (${count}):\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
     this.name = 'ConfigError';
+  }
+}
+
+/**
+ * A mistake in how a command or config folder is used (an unknown environment name, a config file that exports no
+ * environment): printed as its message alone, like a ConfigError.
+ */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
   }
 }

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigError, ConfigProblem } from './config-error';
+import { ConfigError, ConfigProblem, UsageError } from './config-error';
 import type { ResolvedEnvironment } from './resolved-environment';
 import { checkEnvironment } from './validate-environment';
 
@@ -31,7 +31,7 @@ export function selectEnvironments(selection: string | undefined, available: rea
   if (wanted.length === 0) return [...available];
   const unknown = wanted.filter((name) => !available.includes(name));
   if (unknown.length > 0) {
-    throw new Error(
+    throw new UsageError(
       `Unknown environment ${unknown.map((n) => `'${n}'`).join(', ')}. Available: ${available.join(', ')}. ` +
         'Add config/<name>.ts to create one, or select an existing one (e.g. -c env=prod or DB_ENV=prod).',
     );
@@ -48,7 +48,18 @@ export function loadEnvironments(names: readonly string[], configDir = CONFIG_DI
     const source = path.relative(process.cwd(), file);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const module = require(file);
-    const check = checkEnvironment(name, module.default ?? module, source);
+    const exported = module.default ?? module;
+    if (exported === null || typeof exported !== 'object' || Array.isArray(exported)) {
+      problems.push({
+        environment: name,
+        path: [],
+        value: exported,
+        message: `${source} must export an environment object as its default export, not ${Array.isArray(exported) ? 'an array' : exported === null ? 'null' : `a ${typeof exported}`}`,
+        fix: `write \`export default defineEnvironment({ tier: …, databases: […] })\` in ${source} (import defineEnvironment from the schema)`,
+      });
+      continue;
+    }
+    const check = checkEnvironment(name, exported, source);
     if (check.ok) environments.push(check.environment);
     else problems.push(...check.problems);
   }
