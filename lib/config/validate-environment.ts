@@ -8,6 +8,7 @@ import { ENVIRONMENT_NAME_MAX_LENGTH } from '../../config/schema/fields';
 import { identifierProblem } from '../../constructs/common/identifiers';
 import { ConfigError, ConfigProblem, FieldPath, formatPath } from './config-error';
 import { CROSS_FIELD_RULES } from './rules';
+import { ENVIRONMENT_RULES } from './rules/environment-rules';
 import { notYetSupported } from './not-yet-supported';
 import type { ProblemDraft } from './problem-draft';
 import { resolveDefaults } from './resolve-defaults';
@@ -35,13 +36,38 @@ export function checkEnvironment(name: string, input: unknown, source = `config/
 
   const parsed = environmentSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.flatMap((issue) => fromZodIssue(issue, input, source)).map(stamp) };
+    const schemaProblems = parsed.error.issues.flatMap((issue) => fromZodIssue(issue, input, source));
+    return { ok: false, problems: [...schemaProblems, ...rulesOfParsedDatabases(name, input, parsed.error.issues)].map(stamp) };
   }
 
   const environment = resolveDefaults(name, parsed.data);
   const drafts = [...CROSS_FIELD_RULES.flatMap((rule) => rule(environment)), ...notYetSupported(environment.databases)];
   if (drafts.length > 0) return { ok: false, problems: drafts.map(stamp) };
   return { ok: true, environment };
+}
+
+/**
+ * All problems at once: when some databases fail the schema, the cross-field rules still run on the databases that
+ * parsed (the environment without the failing ones), so fixing the schema problems does not reveal a second round.
+ * Only the rules' findings about those databases are kept: environment-wide findings of a partial environment could
+ * be artefacts of the databases left out. Nothing is run when the environment itself (outside `databases`) fails.
+ */
+function rulesOfParsedDatabases(name: string, input: unknown, issues: readonly z.core.$ZodIssue[]): ProblemDraft[] {
+  const databases = valueAt(input, ['databases']);
+  if (!Array.isArray(databases)) return [];
+  if (issues.some((issue) => issue.path[0] !== 'databases' || typeof issue.path[1] !== 'number')) return [];
+  const failed = new Set(issues.map((issue) => issue.path[1] as number));
+  const kept = databases.map((_db, index) => index).filter((index) => !failed.has(index));
+  if (kept.length === 0) return [];
+  const partial = environmentSchema.safeParse({ ...(input as object), databases: kept.map((index) => databases[index]) });
+  if (!partial.success) return [];
+  const environment = resolveDefaults(name, partial.data);
+  const databaseRules = CROSS_FIELD_RULES.filter((rule) => !ENVIRONMENT_RULES.includes(rule));
+  const drafts = [...databaseRules.flatMap((rule) => rule(environment)), ...notYetSupported(environment.databases)];
+  // Paths point into the partial list: map them back to the databases' places in the file.
+  return drafts
+    .filter((draft) => draft.path[0] === 'databases' && typeof draft.path[1] === 'number')
+    .map((draft) => ({ ...draft, path: ['databases', kept[draft.path[1] as number], ...draft.path.slice(2)] }));
 }
 
 /** Validates one environment or throws a ConfigError listing every problem. */
