@@ -32,7 +32,7 @@ export const auroraCluster = z.strictObject({
   alarmThresholds: z.record(z.string(), z.number()).default({}),
   /** Regions of secondary clusters of a global database (≤ 10), each with its own region's key. */
   secondaryRegions: z.array(z.string()).default([]),
-  /** Readers of each secondary cluster (0–15). Default: 1. */
+  /** Instances of each secondary cluster (1–15). Default: 1 in every tier. */
   secondaryReaders: z.int().optional(),
 });
 

@@ -25,9 +25,10 @@ export function resolveDefaults(name: string, parsed: ParsedEnvironment): Resolv
           ...database,
           ...common,
           backupRetentionDays: database.backupRetentionDays ?? defaults.backupRetentionDays,
-          // High availability on Aurora is a reader in another zone to fail over to; secondaries get one to serve reads.
+          // High availability on Aurora is a reader in another zone to fail over to. A secondary cluster needs one
+          // instance in every tier (to serve reads and to fail over to), so its default does not follow HA.
           readers: database.readers ?? (common.highAvailability ? 1 : 0),
-          secondaryReaders: database.secondaryReaders ?? (common.highAvailability ? 1 : 0),
+          secondaryReaders: database.secondaryReaders ?? 1,
         };
       case 'dynamodb-table':
         return {

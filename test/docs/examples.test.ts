@@ -20,9 +20,11 @@ test('docs/examples.md has an example of every database kind', () => {
   expect(new Set(examples.map((e) => e.database.kind))).toEqual(new Set(['rds-instance', 'aurora-cluster', 'dynamodb-table', 'cloudsql-instance']));
 });
 
-test.each(examples.map((e) => [e.name, e.database] as const))('%s validates, passes the policy rules and synthesizes', (_name, database) => {
-  // GIVEN a production environment holding only this example
-  const config: any = { ...structuredClone(fixtureConfig('production')), databases: [database] };
+const TIERS = ['development', 'staging', 'production'] as const;
+
+test.each(examples.flatMap((e) => TIERS.map((tier) => [e.name, tier, e.database] as const)))('%s in a %s environment validates, passes the policy rules and synthesizes', (_name, tier, database) => {
+  // GIVEN an environment of this tier holding only this example (tier defaults fill what the example leaves out)
+  const config: any = { ...structuredClone(fixtureConfig(tier)), databases: [database] };
   const env = validateEnvironment('example', config);
   const plan = buildPlan(env);
   // THEN no policy rule objects
