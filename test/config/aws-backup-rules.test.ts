@@ -67,9 +67,9 @@ describe('vault lock', () => {
     ]);
   });
 
-  test('a staging lock is checked against the staging plan and continuous backups', () => {
+  test('a staging lock is checked against the staging plan (its daily rule keeps the tier\'s 7 days) and continuous backups', () => {
     expect(problemsOf(backup({ vaultLock: { minRetentionDays: 14 }, continuousBackupForRds: true }), 'staging')).toEqual([
-      'test › aws.backup.vaultLock.minRetentionDays = 14: is longer than the 7-day retention of the continuous backups of RDS instances; vault test-databases would fail those jobs. Fix: lower minRetentionDays to 7 or less',
+      "test › aws.backup.vaultLock.minRetentionDays = 14: is longer than the 7-day retention of rule 'daily'; vault test-databases would fail those jobs. Fix: lower minRetentionDays to 7 or less",
     ]);
   });
 });
