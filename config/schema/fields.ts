@@ -36,6 +36,13 @@ export const removalPolicy = z.enum(REMOVAL_POLICIES, {
   error: `must be one of ${REMOVAL_POLICIES.join(', ')}`,
 });
 
+/**
+ * A free-text reason (waivers, backup opt-outs, approved replacements): at least 10 characters once the spaces around
+ * it are ignored, so a reason that is only whitespace counts as no reason.
+ */
+export const REASON_MIN_LENGTH = 10;
+export const reasonText = (error: string) => z.string().refine((text) => text.trim().length >= REASON_MIN_LENGTH, { error });
+
 export const emailList = z
   .array(z.email({ error: 'must be an email address' }))
   .refine((emails) => new Set(emails).size === emails.length, { error: 'lists an email address twice' });
@@ -59,7 +66,7 @@ export const databaseCommonFields = {
     .array(
       z.strictObject({
         rule: z.string(),
-        reason: z.string().min(10, { error: 'must say why the waiver is acceptable (at least 10 characters)' }),
+        reason: reasonText('must say why the waiver is acceptable (at least 10 characters)'),
         expires: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
       }),
     )
