@@ -1,6 +1,6 @@
 /** The AWS side of an environment: account, regions with their network, and alarm notifications. */
 import { z } from 'zod';
-import { awsRegion, emailList } from './fields';
+import { awsRegion, emailList, reasonText } from './fields';
 
 const availabilityZones = z
   .array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d+[a-z]$/, { error: 'must be an availability zone such as eu-west-1a' }))
@@ -50,7 +50,7 @@ export const awsBackupSettings = z.strictObject({
     .array(
       z.strictObject({
         database: z.string(),
-        reason: z.string().min(10, { error: 'must say why the database needs no AWS Backup plan (at least 10 characters)' }),
+        reason: reasonText('must say why the database needs no AWS Backup plan (at least 10 characters)'),
       }),
     )
     .default([]),

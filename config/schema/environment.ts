@@ -4,7 +4,7 @@ import { auroraCluster } from './aurora-cluster';
 import { awsSettings } from './aws';
 import { cloudSqlInstance } from './cloudsql-instance';
 import { dynamodbTable } from './dynamodb-table';
-import { tags } from './fields';
+import { reasonText, tags } from './fields';
 import { gcpSettings } from './gcp';
 import { rdsInstance } from './rds-instance';
 import { TIERS } from './tiers';
@@ -32,7 +32,7 @@ export const environmentSchema = z.strictObject({
     .array(
       z.strictObject({
         resource: z.string().regex(/^[^/\s]+\/\S+$/, { error: 'must be <stack>/<resource>, as the guard names it' }),
-        reason: z.string().min(10, { error: 'must say why the replacement is safe (at least 10 characters)' }),
+        reason: reasonText('must say why the replacement is safe (at least 10 characters)'),
       }),
     )
     .default([]),

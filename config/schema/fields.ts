@@ -26,15 +26,50 @@ export const gcpRegion = z
 
 export const positiveInt = z.int().positive();
 
-export const tags = z.record(
-  z.string().min(1).max(128),
-  z.string().max(256),
-  { error: 'must map tag keys (1–128 characters) to string values (≤ 256 characters)' },
-);
+/**
+ * AWS tag rules, as RDS states them for keys and values ("Tag", Amazon RDS API Reference,
+ * docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_Tag.html): keys 1–128 and values at most 256 Unicode
+ * characters, only Unicode letters, digits, white space and _ . : / = + - @, neither prefixed with aws: or rds:
+ * (AWS reserves aws: in any letter case). The same map tags DynamoDB tables and becomes Google labels (converted in
+ * lib/plan/gcp-labels.ts), so the strictest rule, RDS's, applies to all.
+ */
+export const TAG_KEY_MAX_LENGTH = 128;
+export const TAG_VALUE_MAX_LENGTH = 256;
+const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const RESERVED_TAG_PREFIX = /^(aws|rds):/i;
+const TAG_CHARACTERS_ALLOWED = 'letters, digits, spaces and _ . : / = + - @';
+
+function tagTextProblem(text: string, what: 'key' | 'value', maxLength: number): string | undefined {
+  const length = [...text].length;
+  if (what === 'key' && length === 0) return `the tag key is empty; AWS allows 1 to ${maxLength} characters`;
+  if (length > maxLength) return `the tag ${what} has ${length} characters; AWS allows at most ${maxLength}`;
+  if (!TAG_CHARACTERS.test(text)) return `the tag ${what} has characters AWS refuses; allowed: ${TAG_CHARACTERS_ALLOWED}`;
+  const reserved = RESERVED_TAG_PREFIX.exec(text);
+  if (reserved) return `the tag ${what} starts with '${reserved[0]}', a prefix AWS reserves for its own tags`;
+  return undefined;
+}
+
+export const tags = z
+  .record(z.string(), z.string(), { error: 'must map tag keys to string values' })
+  .check((ctx) => {
+    for (const [key, value] of Object.entries(ctx.value)) {
+      const keyProblem = tagTextProblem(key, 'key', TAG_KEY_MAX_LENGTH);
+      if (keyProblem) ctx.issues.push({ code: 'custom', message: keyProblem, path: [key], input: value });
+      const valueProblem = tagTextProblem(value, 'value', TAG_VALUE_MAX_LENGTH);
+      if (valueProblem) ctx.issues.push({ code: 'custom', message: valueProblem, path: [key], input: value });
+    }
+  });
 
 export const removalPolicy = z.enum(REMOVAL_POLICIES, {
   error: `must be one of ${REMOVAL_POLICIES.join(', ')}`,
 });
+
+/**
+ * A free-text reason (waivers, backup opt-outs, approved replacements): at least 10 characters once the spaces around
+ * it are ignored, so a reason that is only whitespace counts as no reason.
+ */
+export const REASON_MIN_LENGTH = 10;
+export const reasonText = (error: string) => z.string().refine((text) => text.trim().length >= REASON_MIN_LENGTH, { error });
 
 export const emailList = z
   .array(z.email({ error: 'must be an email address' }))
@@ -59,7 +94,7 @@ export const databaseCommonFields = {
     .array(
       z.strictObject({
         rule: z.string(),
-        reason: z.string().min(10, { error: 'must say why the waiver is acceptable (at least 10 characters)' }),
+        reason: reasonText('must say why the waiver is acceptable (at least 10 characters)'),
         expires: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional(),
       }),
     )
