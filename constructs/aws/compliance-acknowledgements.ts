@@ -3,8 +3,8 @@
  * scoped to the resource it is about and carries the reason; a construct adds only those that hold for the settings
  * it was given (a Multi-AZ instance acknowledges nothing about Multi-AZ).
  */
-import { Validations } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { CfnResource, Validations } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as rds from 'aws-cdk-lib/aws-rds';
 import type { IConstruct } from 'constructs';
 import type { RdsEngineRow } from './rds-engine-table';
@@ -126,7 +126,9 @@ export function unexportedLogTypes(
  */
 export function acknowledgeGroupRules(securityGroup: ec2.SecurityGroup): void {
   const rules = securityGroup.node.children.filter(
-    (child): child is ec2.CfnSecurityGroupIngress => child instanceof ec2.CfnSecurityGroupIngress && child.sourceSecurityGroupId !== undefined,
+    // A type check by CloudFormation type, not instanceof: it holds across copies of aws-cdk-lib.
+    (child): child is ec2.CfnSecurityGroupIngress =>
+      CfnResource.isCfnResource(child) && child.cfnResourceType === 'AWS::EC2::SecurityGroupIngress' && (child as ec2.CfnSecurityGroupIngress).sourceSecurityGroupId !== undefined,
   );
   const reason = "opens only the database's endpoint port, to a security group of this database's own (proxy or password rotation)";
   for (const rule of rules) acknowledge(rule, { 'HIPAA.Security-EC2RestrictedSSH': reason, 'HIPAA.Security-EC2RestrictedCommonPorts': reason });

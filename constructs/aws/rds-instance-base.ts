@@ -4,11 +4,12 @@
  */
 import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { rdsInstanceClass } from '../common/instance-catalog';
+import { isCustomerManagedKey } from './customer-key';
 import type { RdsInstanceRole } from './rds-alarm-catalog';
 import { CloudWatchAlarmDefinition, rdsAlarmDefinitions } from './rds-alarm-definitions';
 import { RdsAlarms } from './rds-alarms';
@@ -169,7 +170,7 @@ export function buildInstanceParts(scope: Construct, props: RdsInstanceBaseProps
 /** The log groups' key: the one given, else the database's own key when it is a key (CloudWatch Logs takes no alias). */
 export function logKey(scope: Construct, props: Pick<RdsInstanceBaseProps, 'identifier' | 'encryptionKey' | 'logEncryptionKey'>): kms.IKey | undefined {
   if (props.logEncryptionKey) return props.logEncryptionKey;
-  if (props.encryptionKey instanceof kms.Key) return props.encryptionKey;
+  if (isCustomerManagedKey(props.encryptionKey)) return props.encryptionKey;
   Annotations.of(scope).addWarningV2('databases:log-groups-without-key', `${props.identifier}: log groups use CloudWatch Logs' own encryption; pass logEncryptionKey (a key, not an alias) to use the customer key`);
   return undefined;
 }
