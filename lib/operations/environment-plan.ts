@@ -20,7 +20,7 @@ export function loadEnvironmentPlan(name: string, configDir: string): Environmen
   } catch (error) {
     if (error instanceof ConfigError) throw usageError(error.message);
     // The config file is code: a syntax error or a throw while it loads is the config's fault, not dbctl's.
-    throw usageError(`Could not load the config of environment '${name}' (${path.join(configDir, name)}): ${firstLine(error)}. Fix the file; 'npm run typecheck' shows where.`);
+    throw usageError(`Could not load the config of environment '${name}' (${path.join(configDir, name)}): ${firstLine(error).replace(/\.+$/, '')}. Fix the file and run dbctl again ('npm run typecheck' checks a .ts config).`);
   }
   try {
     return buildPlan(environment);

@@ -115,7 +115,7 @@ describe('dbctl usage errors exit 2 with an exact message', () => {
     ],
     [
       ['verify', '--env', 'throws'],
-      `Could not load the config of environment 'throws' (${path.join(configDir, 'throws')}): Error: DB_PASSWORD is not set. Fix the file; 'npm run typecheck' shows where.`,
+      `Could not load the config of environment 'throws' (${path.join(configDir, 'throws')}): Error: DB_PASSWORD is not set. Fix the file and run dbctl again ('npm run typecheck' checks a .ts config).`,
       "Run 'dbctl verify --help' for usage.",
     ],
   ])('GIVEN dbctl %j THEN the error is exact', async (argv, message, hint) => {
