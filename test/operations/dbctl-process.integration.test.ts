@@ -14,8 +14,8 @@ import { defaultNetwork, ENVIRONMENT, rdsClient, samplePlan, seedFoundation, see
 
 const describeMoto = describeWithTool('moto_server', MOTO_INSTALL_HINT);
 
-/** The backup vault rows of a whole-environment verify: three in each of the sample's two regions. */
-const BACKUP_VAULT_ROWS = 2 * 3;
+/** The region rows of a whole-environment verify: three backup vault rows and one alarm delivery row in each of the sample's two regions. */
+const REGION_ROWS = 2 * (3 + 1);
 
 function expectNoSecret(run: DbctlRun) {
   for (const secret of [FAKE_CREDENTIALS.AWS_SECRET_ACCESS_KEY, FAKE_CREDENTIALS.AWS_SESSION_TOKEN]) {
@@ -54,7 +54,7 @@ describeMoto('dbctl as a process against moto', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ command: 'verify', ok: true, environment: 'sample', account: '123456789012', summary: { total: 13 + 2 * samplePlan(configDir).db.alarms.length + BACKUP_VAULT_ROWS, failed: 0 } });
+    expect(report).toMatchObject({ command: 'verify', ok: true, environment: 'sample', account: '123456789012', summary: { total: 13 + 2 * samplePlan(configDir).db.alarms.length + REGION_ROWS, failed: 0 } });
     expectNoSecret(run);
   });
 

@@ -35,7 +35,7 @@ describeMoto('dbctl verify against moto', () => {
     expect(run.code).toBe(0);
     expect(failed).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(checks.map((c) => (c.kind === 'backup-vault' ? `${c.database} ${c.resource} ${c.check}` : `${c.resource} ${c.check}`))).toEqual([
+    expect(checks.map((c) => (['backup-vault', 'alarm-topic'].includes(c.kind) ? `${c.database} ${c.resource} ${c.check}` : `${c.resource} ${c.check}`))).toEqual([
       'sample-orders status',
       'sample-orders account',
       'sample-orders engine',
@@ -51,8 +51,11 @@ describeMoto('dbctl verify against moto', () => {
       'sample-orders subnets',
       // Two rows per planned alarm, in the plan's (the alarm catalog's) order.
       ...sample.db.alarms.flatMap((alarm) => [`${alarm.alarmName} alarm`, `${alarm.alarmName} alarm actions`]),
-      // Then each planned region's AWS Backup vault (a whole-environment verify only).
-      ...['eu-west-1', 'eu-central-1'].flatMap((region) => ['backup vault', 'encryption', 'vault lock'].map((check) => `${region} sample-databases ${check}`)),
+      // Then each planned region's AWS Backup vault and alarm topic (a whole-environment verify only).
+      ...['eu-west-1', 'eu-central-1'].flatMap((region) => [
+        ...['backup vault', 'encryption', 'vault lock'].map((check) => `${region} sample-databases ${check}`),
+        `${region} sample-database-alarms alarm delivery`,
+      ]),
     ]);
     // moto 5.2.1 reports no RestoreWindow on DescribeDBInstanceAutomatedBackups: the check says so instead of passing.
     expect(checks.filter((c) => c.status === 'skip')).toEqual([
@@ -154,7 +157,7 @@ describeMoto('dbctl verify against moto', () => {
       ['orders', 'sample-orders', 'engine version', 'FAIL', '17.6', '17.7'],
       ['orders', 'sample-orders', 'instance class', 'FAIL', 'db.r6g.large', 'db.r6g.xlarge'],
     ]);
-    const total = 13 + 2 * sample.db.alarms.length + 2 * 3; // 3 backup vault rows in each of the two regions
+    const total = 13 + 2 * sample.db.alarms.length + 2 * (3 + 1); // 3 backup vault rows and 1 alarm delivery row in each of the two regions
     expect(lines[lines.length - 1]).toBe(`${total} checks: ${total - 3} passed, 2 failed, 1 skipped (drift: the live databases differ from the config)`);
   });
 

@@ -10,6 +10,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { DeadlineHttpHandler } from './deadline-http-handler';
 
 export interface AwsClientOptions {
@@ -35,6 +36,7 @@ export interface AwsClients {
   kms(region: string): KMSClient;
   dynamodb(region: string): DynamoDBClient;
   backup(region: string): BackupClient;
+  sns(region: string): SNSClient;
 }
 
 /** The client settings shared by every service. */
@@ -65,5 +67,6 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
     kms: (region) => cached(`kms:${region}`, () => new KMSClient(clientConfig(region, options))),
     dynamodb: (region) => cached(`dynamodb:${region}`, () => new DynamoDBClient(clientConfig(region, options))),
     backup: (region) => cached(`backup:${region}`, () => new BackupClient(clientConfig(region, options))),
+    sns: (region) => cached(`sns:${region}`, () => new SNSClient(clientConfig(region, options))),
   };
 }
