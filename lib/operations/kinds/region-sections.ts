@@ -1,12 +1,13 @@
 /**
  * What verify checks per planned region rather than per database, as rows of a table like database-kinds.ts: the
- * region's AWS Backup vault and whether CloudWatch can publish to its alarm topic. Region-wide DynamoDB alarms (no table dimension) would be a row here too. These run
+ * region's AWS Backup vault and plans, and whether CloudWatch can publish to its alarm topic. Region-wide DynamoDB alarms (no table dimension) would be a row here too. These run
  * when verify covers the whole environment (no --database).
  */
 import type { AwsPlan, AwsRegionPlan } from '../../plan/plan-types';
 import type { CheckResult } from '../check-result';
 import type { OperationsContext } from '../operations-context';
 import { verifyAlarmDelivery } from '../verify/alarm-delivery-verify';
+import { verifyBackupPlans } from '../verify/backup-plan-verify';
 import { verifyBackupVault } from '../verify/backup-vault-verify';
 
 export interface RegionSection {
@@ -19,6 +20,7 @@ type SectionRow = { readonly label: string; readonly verify: (region: AwsRegionP
 
 const REGION_SECTION_ROWS: readonly SectionRow[] = [
   { label: 'AWS Backup vault', verify: verifyBackupVault },
+  { label: 'AWS Backup plans', verify: verifyBackupPlans },
   { label: 'alarm delivery', verify: verifyAlarmDelivery },
 ];
 

@@ -4,7 +4,7 @@
  * of verify have real ids to compare.
  */
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
-import { BackupClient, CreateBackupVaultCommand, PutBackupVaultLockConfigurationCommand } from '@aws-sdk/client-backup';
+import { BackupClient, CreateBackupPlanCommand, CreateBackupVaultCommand, PutBackupVaultLockConfigurationCommand } from '@aws-sdk/client-backup';
 import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
@@ -15,7 +15,7 @@ import * as path from 'path';
 import { loadEnvironments } from '../../../lib/config/load-environments';
 import { buildPlan } from '../../../lib/plan/build-plan';
 import type { DynamoDbAlarmDefinition } from '../../../constructs/aws/dynamodb-alarm-definitions';
-import type { DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan, RdsReplicaPlan } from '../../../lib/plan/plan-types';
+import type { BackupPlanDefinition, DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan, RdsReplicaPlan } from '../../../lib/plan/plan-types';
 import { fixtureConfig } from '../../support/fixtures';
 
 export const REGION = 'eu-west-1';
@@ -140,6 +140,22 @@ export interface FoundationOptions {
   readonly topicPolicy?: (topicArn: string, account: string) => object;
   /** Replace the region key's policy (default: regionKeyPolicy). */
   readonly keyPolicy?: (account: string) => object;
+  /** Change a backup plan's rules before it is created (moto 5.2.1 has plans, not selections). */
+  readonly changeRules?: (plan: BackupPlanDefinition) => BackupRuleInput[];
+}
+
+type BackupRuleInput = import('@aws-sdk/client-backup').BackupRuleInput;
+
+/** A planned plan's rules as the foundation stack creates them. */
+export function backupRulesOf(plan: BackupPlanDefinition, vaultName: string): BackupRuleInput[] {
+  return plan.rules.map((rule) => ({
+    RuleName: rule.name,
+    TargetBackupVaultName: vaultName,
+    ScheduleExpression: rule.scheduleExpression,
+    Lifecycle: { DeleteAfterDays: rule.retentionDays },
+    EnableContinuousBackup: rule.continuous,
+    ...(rule.copyTo ? { CopyActions: [{ DestinationBackupVaultArn: rule.copyTo.vaultArn, Lifecycle: { DeleteAfterDays: rule.copyTo.retentionDays } }] } : {}),
+  }));
 }
 
 /** What each region's foundation stack creates that verify checks region by region: the key and its alias, the alarm topic, the backup vault. */
@@ -154,6 +170,10 @@ export async function seedFoundation(endpoint: string, plan: EnvironmentPlan, op
     );
     if (options.skipVaults?.includes(region.region)) continue;
     const backup = backupClient(endpoint, region.region);
+    for (const plan of region.backupPlans) {
+      const rules = options.changeRules?.(plan) ?? backupRulesOf(plan, region.backupVault.name);
+      await backup.send(new CreateBackupPlanCommand({ BackupPlan: { BackupPlanName: plan.name, Rules: rules } }));
+    }
     await backup.send(new CreateBackupVaultCommand({ BackupVaultName: region.backupVault.name, EncryptionKeyArn: keyArn }));
     const lock = region.backupVault.lock;
     if (lock) {
