@@ -1,5 +1,6 @@
 /** Reads the plan of one environment for dbctl, and selects its databases, with usage errors that name the choices. */
 import * as fs from 'fs';
+import * as path from 'path';
 import { ConfigError } from '../config/config-error';
 import { listEnvironments, loadEnvironments } from '../config/load-environments';
 import { buildPlan } from '../plan/build-plan';
@@ -13,12 +14,29 @@ export function loadEnvironmentPlan(name: string, configDir: string): Environmen
   if (!available.includes(name)) {
     throw usageError(`Unknown environment '${name}'. Available: ${available.join(', ') || '(none)'}.`);
   }
+  let environment: ReturnType<typeof loadEnvironments>[number];
   try {
-    return buildPlan(loadEnvironments([name], configDir)[0]);
+    environment = loadEnvironments([name], configDir)[0];
+  } catch (error) {
+    if (error instanceof ConfigError) throw usageError(error.message);
+    // The config file is code: a syntax error or a throw while it loads is the config's fault, not dbctl's.
+    throw usageError(`Could not load the config of environment '${name}' (${path.join(configDir, name)}): ${firstLine(error).replace(/\.+$/, '')}. Fix the file and run dbctl again ('npm run typecheck' checks a .ts config).`);
+  }
+  try {
+    return buildPlan(environment);
   } catch (error) {
     if (error instanceof ConfigError) throw usageError(error.message);
     throw error;
   }
+}
+
+/** `SyntaxError: Unexpected token (3:4)` without the stack or the code frame ts-node adds. */
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // ts-node puts the useful part (file(line,col): error TSnnnn: …) on the lines after its own heading.
+  const lines = message.split('\n').map((line) => line.replace(/^⨯\s*/, '').trim()).filter((line) => line && !/^Unable to compile TypeScript:?$/.test(line));
+  const name = error instanceof Error && error.name !== 'TSError' ? `${error.name}: ` : '';
+  return `${name}${lines.slice(0, 3).join('; ') || 'unknown error'}`.slice(0, 400);
 }
 
 export interface DatabaseSelection {

@@ -1,4 +1,4 @@
-import { clientConfig, createAwsClients } from '../../lib/operations/aws/aws-clients';
+import { createAwsClients } from '../../lib/operations/aws/aws-clients';
 import { describeAwsError, isNotFound } from '../../lib/operations/aws/aws-errors';
 
 const context = { action: 'rds:DescribeDBInstances', region: 'eu-west-1', resource: 'prod-orders' };
@@ -64,22 +64,6 @@ describe('SDK client settings', () => {
   afterAll(() => {
     if (saved === undefined) delete process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
     else process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = saved;
-  });
-
-  test('GIVEN defaults THEN adaptive retries, 6 attempts and per-attempt timeouts, no endpoint override', () => {
-    expect(clientConfig('eu-west-1', {}, {})).toEqual({
-      region: 'eu-west-1',
-      retryMode: 'adaptive',
-      maxAttempts: 6,
-      requestHandler: { requestTimeout: 30_000, connectionTimeout: 5_000 },
-    });
-  });
-
-  test('GIVEN AWS_MAX_ATTEMPTS and --endpoint-url THEN both are used', () => {
-    expect(clientConfig('eu-west-1', { endpointUrl: 'http://127.0.0.1:5000' }, { AWS_MAX_ATTEMPTS: '2' })).toMatchObject({
-      endpoint: 'http://127.0.0.1:5000',
-      maxAttempts: 2,
-    });
   });
 
   test('GIVEN a client THEN the SDK resolved the adaptive retry strategy and the region of the database', async () => {

@@ -4,6 +4,10 @@
  * output.
  */
 import { DescribeDBInstancesCommand, ModifyDBInstanceCommand } from '@aws-sdk/client-rds';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { regionRowLabels } from './support/region-rows';
 import { describeWithTool } from '../support/local-tools';
 import { FAKE_CREDENTIALS, freePort, MOTO_INSTALL_HINT, MotoServer, startMoto, useFakeCredentials } from './support/moto-server';
 import { DbctlRun, dbctlProcess } from './support/run-dbctl';
@@ -11,8 +15,6 @@ import { defaultNetwork, ENVIRONMENT, rdsClient, samplePlan, seedFoundation, see
 
 const describeMoto = describeWithTool('moto_server', MOTO_INSTALL_HINT);
 
-/** The backup vault rows of a whole-environment verify: three in each of the sample's two regions. */
-const BACKUP_VAULT_ROWS = 2 * 3;
 
 function expectNoSecret(run: DbctlRun) {
   for (const secret of [FAKE_CREDENTIALS.AWS_SECRET_ACCESS_KEY, FAKE_CREDENTIALS.AWS_SESSION_TOKEN]) {
@@ -51,7 +53,7 @@ describeMoto('dbctl as a process against moto', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ command: 'verify', ok: true, environment: 'sample', account: '123456789012', summary: { total: 13 + 2 * samplePlan(configDir).db.alarms.length + BACKUP_VAULT_ROWS, failed: 0 } });
+    expect(report).toMatchObject({ command: 'verify', ok: true, environment: 'sample', account: '123456789012', summary: { total: 13 + 2 * samplePlan(configDir).db.alarms.length + regionRowLabels(samplePlan(configDir).plan).length, failed: 0 } });
     expectNoSecret(run);
   });
 
@@ -106,5 +108,30 @@ describeMoto('dbctl as a process against moto', () => {
     expect(run.stderr.trim()).toBe(
       'dbctl: No AWS credentials found. Set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or log in with aws sso login.',
     );
+  });
+});
+
+describe('dbctl as a process: a config that does not load', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbctl-config-'));
+  fs.writeFileSync(path.join(dir, 'syntax.ts'), "export default {\n  tier: 'staging',,\n};\n");
+  fs.writeFileSync(path.join(dir, 'throws.ts'), "throw new Error('DB_PASSWORD is not set');\n");
+
+  test.each([
+    ['syntax', /^Could not load the config of environment 'syntax' \(.*syntax\): .*syntax\.ts\(2,19\): error TS1136: Property assignment expected\. Fix the file and run dbctl again \('npm run typecheck' checks a \.ts config\)\.$/],
+    ['throws', /^Could not load the config of environment 'throws' \(.*throws\): Error: DB_PASSWORD is not set\. Fix the file and run dbctl again \('npm run typecheck' checks a \.ts config\)\.$/],
+  ])('GIVEN a config that fails to load (%s) THEN it is a usage error: exit 2, one message line, no stack, one JSON document with --json', (name, message) => {
+    const text = dbctlProcess(['verify', '--env', name], { DB_CONFIG_DIR: dir });
+    expect(text.code).toBe(2);
+    expect(text.stdout).toBe('');
+    const [first, hint, ...rest] = text.stderr.trimEnd().split('\n');
+    expect(first.replace(/^dbctl: /, '')).toMatch(message);
+    expect(hint).toBe("Run 'dbctl verify --help' for usage.");
+    expect(rest).toEqual([]);
+
+    const json = dbctlProcess(['verify', '--env', name, '--json'], { DB_CONFIG_DIR: dir });
+    expect(json.code).toBe(2);
+    const document = JSON.parse(json.stdout);
+    expect(document).toMatchObject({ command: 'verify', ok: false, error: { kind: 'usage' } });
+    expect(document.error.message).toMatch(message);
   });
 });

@@ -13,20 +13,25 @@ const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbctl-usage-'));
 fs.writeFileSync(path.join(configDir, 'qa.js'), `module.exports = ${JSON.stringify(fixtureConfig('staging'))};\n`);
 fs.writeFileSync(path.join(configDir, 'gcponly.js'), `module.exports = ${JSON.stringify({ ...fixtureConfig('staging'), aws: undefined, databases: fixtureConfig().databases!.slice(1) })};\n`);
 fs.writeFileSync(path.join(configDir, 'awsnone.js'), `module.exports = ${JSON.stringify({ ...fixtureConfig('staging'), databases: fixtureConfig().databases!.slice(1) })};\n`);
+fs.writeFileSync(path.join(configDir, 'throws.js'), `throw new Error('DB_PASSWORD is not set');\n`);
 fs.writeFileSync(path.join(configDir, 'broken.js'), `module.exports = ${JSON.stringify({ ...fixtureConfig('staging'), tier: 'prod' })};\n`);
 
 async function run(...argv: string[]) {
+  return runWith({}, ...argv);
+}
+
+async function runWith(env: NodeJS.ProcessEnv, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runDbctl(argv, {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
-    env: { DB_CONFIG_DIR: configDir },
+    env: { DB_CONFIG_DIR: configDir, ...env },
     createClients: () => {
       const noCall = (): never => {
         throw new Error('no AWS call expected');
       };
-      return { rds: noCall, kms: noCall, cloudwatch: noCall, dynamodb: noCall, backup: noCall };
+      return { rds: noCall, kms: noCall, cloudwatch: noCall, dynamodb: noCall, backup: noCall, sns: noCall };
     },
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
@@ -73,7 +78,7 @@ describe('dbctl usage errors exit 2 with an exact message', () => {
     [['verify', '--env', 'qa', '--regoin', 'x'], "Unknown option '--regoin' for 'dbctl verify'.", "Run 'dbctl verify --help' for usage."],
     [['verify', '-e', 'qa'], "Unknown option '-e'.", "Run 'dbctl verify --help' for usage."],
     [['verify', '--env', 'qa', 'orders'], "Unexpected argument 'orders'.", "Run 'dbctl verify --help' for usage."],
-    [['verify', '--env', 'production'], "Unknown environment 'production'. Available: awsnone, broken, gcponly, qa.", "Run 'dbctl verify --help' for usage."],
+    [['verify', '--env', 'production'], "Unknown environment 'production'. Available: awsnone, broken, gcponly, qa, throws.", "Run 'dbctl verify --help' for usage."],
     [['verify', '--env', 'qa', '--database', 'payments'], "Unknown database 'payments' in environment 'qa'. AWS databases: orders.", "Run 'dbctl verify --help' for usage."],
     [
       ['verify', '--env', 'qa', '--database', 'ledger'],
@@ -95,19 +100,46 @@ describe('dbctl usage errors exit 2 with an exact message', () => {
     ],
     [
       ['restore-drill', '--env', 'qa', '--database', 'orders', '--timeout', '0'],
-      "Invalid '--timeout' value '0': expected whole minutes from 1 to 1440.",
+      "Invalid '--timeout' value '0': expected whole minutes from 1 to 1440, or seconds from 10s to 86400s.",
       "Run 'dbctl restore-drill --help' for usage.",
     ],
     [
       ['restore-drill', '--env', 'qa', '--database', 'orders', '--timeout', '90m'],
-      "Invalid '--timeout' value '90m': expected whole minutes from 1 to 1440.",
+      "Invalid '--timeout' value '90m': expected whole minutes from 1 to 1440, or seconds from 10s to 86400s.",
       "Run 'dbctl restore-drill --help' for usage.",
+    ],
+    [
+      ['restore-drill', '--env', 'qa', '--database', 'orders', '--timeout', '9s'],
+      "Invalid '--timeout' value '9s': expected whole minutes from 1 to 1440, or seconds from 10s to 86400s.",
+      "Run 'dbctl restore-drill --help' for usage.",
+    ],
+    [
+      ['verify', '--env', 'throws'],
+      `Could not load the config of environment 'throws' (${path.join(configDir, 'throws')}): Error: DB_PASSWORD is not set. Fix the file and run dbctl again ('npm run typecheck' checks a .ts config).`,
+      "Run 'dbctl verify --help' for usage.",
     ],
   ])('GIVEN dbctl %j THEN the error is exact', async (argv, message, hint) => {
     const { code, stdout, stderr } = await run(...argv);
     expect(code).toBe(2);
-    expect(stdout).toBe('');
+    if (argv.includes('--json')) expect(JSON.parse(stdout)).toEqual({ command: 'verify', ok: false, error: { kind: 'usage', message } });
+    else expect(stdout).toBe('');
     expect(stderr).toBe(`dbctl: ${message}\n${hint}`);
+  });
+
+  test.each([
+    [{ AWS_MAX_ATTEMPTS: '0' }, "Invalid AWS_MAX_ATTEMPTS '0': expected a whole number from 1 to 20 (attempts per AWS call, including the first). Unset it for the default, or set a value in range."],
+    [{ AWS_MAX_ATTEMPTS: '1000' }, "Invalid AWS_MAX_ATTEMPTS '1000': expected a whole number from 1 to 20 (attempts per AWS call, including the first). Unset it for the default, or set a value in range."],
+    [{ AWS_MAX_ATTEMPTS: 'many' }, "Invalid AWS_MAX_ATTEMPTS 'many': expected a whole number from 1 to 20 (attempts per AWS call, including the first). Unset it for the default, or set a value in range."],
+    [
+      { DBCTL_ATTEMPT_TIMEOUT_SECONDS: '301' },
+      "Invalid DBCTL_ATTEMPT_TIMEOUT_SECONDS '301': expected a whole number from 1 to 300 (seconds one HTTP attempt may take). Unset it for the default, or set a value in range.",
+    ],
+  ])('GIVEN %j THEN the error is exact and --json still prints one JSON document', async (env, message) => {
+    const text = await runWith(env, 'verify', '--env', 'qa');
+    expect(text).toEqual({ code: 2, stdout: '', stderr: `dbctl: ${message}\nRun 'dbctl verify --help' for usage.` });
+    const json = await runWith(env, 'restore-drill', '--env', 'qa', '--database', 'orders', '--json');
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ command: 'restore-drill', ok: false, error: { kind: 'usage', message } });
   });
 
   test('GIVEN an invalid environment config THEN the config problems are printed and it exits 2', async () => {

@@ -6,6 +6,7 @@ import { DeleteAlarmsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-clou
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { DeleteDBInstanceCommand, ModifyDBInstanceCommand } from '@aws-sdk/client-rds';
 import type { CheckResult } from '../../lib/operations/check-result';
+import { regionRowLabels, selectionSkips } from './support/region-rows';
 import { describeWithTool } from '../support/local-tools';
 import { MOTO_INSTALL_HINT } from './support/moto-server';
 import { useMotoSample } from './support/moto-sample';
@@ -35,7 +36,7 @@ describeMoto('dbctl verify against moto', () => {
     expect(run.code).toBe(0);
     expect(failed).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(checks.map((c) => (c.kind === 'backup-vault' ? `${c.database} ${c.resource} ${c.check}` : `${c.resource} ${c.check}`))).toEqual([
+    expect(checks.map((c) => (['backup-vault', 'backup-plan', 'alarm-topic'].includes(c.kind) ? `${c.database} ${c.resource} ${c.check}` : `${c.resource} ${c.check}`))).toEqual([
       'sample-orders status',
       'sample-orders account',
       'sample-orders engine',
@@ -51,12 +52,14 @@ describeMoto('dbctl verify against moto', () => {
       'sample-orders subnets',
       // Two rows per planned alarm, in the plan's (the alarm catalog's) order.
       ...sample.db.alarms.flatMap((alarm) => [`${alarm.alarmName} alarm`, `${alarm.alarmName} alarm actions`]),
-      // Then each planned region's AWS Backup vault (a whole-environment verify only).
-      ...['eu-west-1', 'eu-central-1'].flatMap((region) => ['backup vault', 'encryption', 'vault lock'].map((check) => `${region} sample-databases ${check}`)),
+      // Then each planned region's AWS Backup vault and plans, and its alarm topic (a whole-environment verify only).
+      ...regionRowLabels(sample.plan),
     ]);
     // moto 5.2.1 reports no RestoreWindow on DescribeDBInstanceAutomatedBackups: the check says so instead of passing.
+    // moto 5.2.1 has no backup selections either.
     expect(checks.filter((c) => c.status === 'skip')).toEqual([
       expect.objectContaining({ check: 'restore window', planned: '35 days', live: 'not reported by the service' }),
+      ...Array.from({ length: selectionSkips(sample.plan) }, () => expect.objectContaining({ check: 'selection', live: expect.stringMatching(/^not checked: /) })),
     ]);
   });
 
@@ -154,8 +157,9 @@ describeMoto('dbctl verify against moto', () => {
       ['orders', 'sample-orders', 'engine version', 'FAIL', '17.6', '17.7'],
       ['orders', 'sample-orders', 'instance class', 'FAIL', 'db.r6g.large', 'db.r6g.xlarge'],
     ]);
-    const total = 13 + 2 * sample.db.alarms.length + 2 * 3; // 3 backup vault rows in each of the two regions
-    expect(lines[lines.length - 1]).toBe(`${total} checks: ${total - 3} passed, 2 failed, 1 skipped (drift: the live databases differ from the config)`);
+    const total = 13 + 2 * sample.db.alarms.length + regionRowLabels(sample.plan).length;
+    const skipped = 1 + selectionSkips(sample.plan);
+    expect(lines[lines.length - 1]).toBe(`${total} checks: ${total - 2 - skipped} passed, 2 failed, ${skipped} skipped (drift: the live databases differ from the config)`);
   });
 
   describe('read replicas', () => {

@@ -1,27 +1,32 @@
 /**
  * SDK clients for the operations CLI, one per service and region. Credentials come from the SDK's standard chain
  * (environment, AWS_PROFILE / shared config, SSO, web identity, container and instance roles); the region of every
- * call is the database's region from the plan. Throttling is retried with adaptive backoff, each HTTP attempt has a
- * timeout, and `--endpoint-url` (or the SDK's own AWS_ENDPOINT_URL) points every client at another endpoint.
+ * call is the database's region from the plan. Throttling is retried with adaptive backoff, each HTTP attempt has an
+ * enforced deadline and the run's deadline stops every call in flight (deadline-http-handler.ts), and
+ * `--endpoint-url` (or the SDK's own AWS_ENDPOINT_URL) points every client at another endpoint.
  */
 import { BackupClient } from '@aws-sdk/client-backup';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DeadlineHttpHandler } from './deadline-http-handler';
 
 export interface AwsClientOptions {
   /** `--endpoint-url`; when unset the SDK reads AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>) itself. */
   readonly endpointUrl?: string;
-  /** Attempts per call including the first; AWS_MAX_ATTEMPTS overrides the default. */
+  /** Attempts per call including the first (AWS_MAX_ATTEMPTS, checked by cli/environment-settings.ts). */
   readonly maxAttempts?: number;
-  /** Time limit of one HTTP attempt, in milliseconds. */
-  readonly requestTimeoutMs?: number;
+  /** Time limit of one whole HTTP attempt (connect, headers and body), in milliseconds. */
+  readonly attemptTimeoutMs?: number;
   readonly connectionTimeoutMs?: number;
+  /** The signal of the run's current deadline: when it aborts, every call in flight stops. */
+  readonly deadline?: () => AbortSignal | undefined;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 6;
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
 
 export interface AwsClients {
@@ -31,20 +36,21 @@ export interface AwsClients {
   kms(region: string): KMSClient;
   dynamodb(region: string): DynamoDBClient;
   backup(region: string): BackupClient;
+  sns(region: string): SNSClient;
 }
 
 /** The client settings shared by every service. */
-export function clientConfig(region: string, options: AwsClientOptions, env: NodeJS.ProcessEnv = process.env) {
-  const fromEnv = Number(env.AWS_MAX_ATTEMPTS);
+export function clientConfig(region: string, options: AwsClientOptions) {
   return {
     region,
     ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
     retryMode: 'adaptive' as const,
-    maxAttempts: options.maxAttempts ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_MAX_ATTEMPTS),
-    requestHandler: {
-      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
-    },
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    requestHandler: new DeadlineHttpHandler({
+      attemptTimeoutMs: options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS,
+      connectionTimeoutMs: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+      deadline: options.deadline,
+    }),
   };
 }
 
@@ -61,5 +67,6 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
     kms: (region) => cached(`kms:${region}`, () => new KMSClient(clientConfig(region, options))),
     dynamodb: (region) => cached(`dynamodb:${region}`, () => new DynamoDBClient(clientConfig(region, options))),
     backup: (region) => cached(`backup:${region}`, () => new BackupClient(clientConfig(region, options))),
+    sns: (region) => cached(`sns:${region}`, () => new SNSClient(clientConfig(region, options))),
   };
 }

@@ -42,6 +42,17 @@ export function isNotFound(error: unknown): boolean {
   return /NotFound/.test(name) || name === 'ResourceNotFoundException';
 }
 
+/**
+ * What the SDK reports when the body is not an AWS API response (an HTML error page of a proxy or load balancer):
+ * the query protocol's `Unknown`, the JSON protocols' `SyntaxError`, or a deserialization error.
+ */
+const NOT_AN_API_RESPONSE = new Set(['Unknown', 'UnknownError', 'SyntaxError', 'DeserializationError']);
+
+function httpStatus(error: unknown): number | undefined {
+  const e = error as { $metadata?: { httpStatusCode?: number }; $response?: { statusCode?: number } };
+  return e?.$metadata?.httpStatusCode ?? e?.$response?.statusCode;
+}
+
 export function describeAwsError(error: unknown, context: AwsCallContext): OperationError {
   if (error instanceof OperationError) return error;
   const name = awsErrorName(error);
@@ -72,9 +83,17 @@ export function describeAwsError(error: unknown, context: AwsCallContext): Opera
   }
   if (UNREACHABLE.has(name)) {
     const target = context.endpoint ? `the endpoint ${context.endpoint}` : `the ${context.action.split(':')[0]} endpoint of ${context.region}`;
+    const why = name === 'ETIMEDOUT' || name === 'TimeoutError' ? `${name}: ${detail || 'timed out'}` : name;
     return accessError(
-      `Could not reach ${target} for ${where} (${name}${attempts ? `, ${tries}` : ''}). Check --endpoint-url / AWS_ENDPOINT_URL, the region and the network.`,
+      `Could not reach ${target} for ${where} (${why}${attempts ? `, ${tries}` : ''}). Check --endpoint-url / AWS_ENDPOINT_URL, the region and the network.`,
     );
+  }
+  const status = httpStatus(error);
+  if (status !== undefined && (NOT_AN_API_RESPONSE.has(name) || /Deserialization error/i.test(detail))) {
+    // Never the body: an HTML page says nothing an operator can act on, and a proxy's page may echo the request.
+    const answer = `HTTP ${status} from the ${context.action.split(':')[0]} endpoint (not an AWS API response${attempts ? `; ${tries}` : ''})`;
+    const kind = status >= 500 ? serviceError : accessError;
+    return kind(`${where} failed: ${answer}.${status >= 500 ? '' : ' Check --endpoint-url / AWS_ENDPOINT_URL and any proxy in between.'}`);
   }
   return serviceError(`${where} failed: ${name}${detail ? `: ${detail}` : ''}`);
 }

@@ -80,12 +80,12 @@ export function parseEndpointUrl(text: string | undefined): string | undefined {
 
 export const MAX_TIMEOUT_MINUTES = 1440;
 
-/** `--timeout`: whole minutes, 1–1440. */
-export function parseTimeoutMinutes(text: string | undefined): number | undefined {
+/** `--timeout`: whole minutes 1–1440, or seconds with an `s` suffix (`90s`, at least 10 s); in milliseconds. */
+export function parseTimeout(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const minutes = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!(minutes >= 1 && minutes <= MAX_TIMEOUT_MINUTES)) {
-    throw usageError(`Invalid '--timeout' value '${text}': expected whole minutes from 1 to ${MAX_TIMEOUT_MINUTES}.`);
+  const seconds = /^\d+s$/.test(text) ? Number(text.slice(0, -1)) : /^\d+$/.test(text) ? Number(text) * 60 : NaN;
+  if (!(seconds >= 10 && seconds <= MAX_TIMEOUT_MINUTES * 60)) {
+    throw usageError(`Invalid '--timeout' value '${text}': expected whole minutes from 1 to ${MAX_TIMEOUT_MINUTES}, or seconds from 10s to ${MAX_TIMEOUT_MINUTES * 60}s.`);
   }
-  return minutes;
+  return seconds * 1000;
 }

@@ -15,10 +15,12 @@ import { checkTable, summaryLine } from '../report/check-table';
 import { drillReportText } from '../report/drill-report';
 import { plannedRegionSections } from '../kinds/region-sections';
 import { formatTime } from '../report/format';
+import { DeadlineScope } from '../deadline-scope';
 import { Clock, systemClock } from '../runtime';
 import { verifyDatabases } from '../verify/verify-databases';
-import { ParsedArguments, parseArguments, parseEndpointUrl, parseTimeoutMinutes } from './arguments';
+import { ParsedArguments, parseArguments, parseEndpointUrl, parseTimeout } from './arguments';
 import { commandNames } from './commands';
+import { clientSettingsFromEnvironment } from './environment-settings';
 import { commandHelp, mainHelp } from './help';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
@@ -62,19 +64,22 @@ export async function runDbctl(argv: readonly string[], deps: DbctlDeps): Promis
       deps.err(`dbctl: ${error.message}`);
       const command = parsed?.command?.name ?? argv.find((arg) => commandNames().includes(arg));
       if (error.kind === 'usage') deps.err(`Run 'dbctl ${command ? `${command} ` : ''}--help' for usage.`);
+      // --json promises one JSON document on stdout, also when dbctl could not start or could not look.
+      if (argv.includes('--json')) deps.out(JSON.stringify({ command: command ?? null, ok: false, error: { kind: error.kind, message: error.message } }, null, 2));
       return EXIT.usage;
     }
     throw error;
   }
 }
 
-function context(parsed: ParsedArguments, deps: DbctlDeps, progress: (line: string) => void, signal: AbortSignal) {
+function context(parsed: ParsedArguments, deps: DbctlDeps, progress: (line: string) => void, signal: AbortSignal, deadlines = new DeadlineScope(signal)) {
   const env = deps.env ?? process.env;
   const configDir = env.DB_CONFIG_DIR ? path.resolve(env.DB_CONFIG_DIR) : CONFIG_DIR;
   const endpointUrl = parseEndpointUrl(parsed.options['endpoint-url'] as string | undefined);
+  const settings = clientSettingsFromEnvironment(env);
   const plan = loadEnvironmentPlan(parsed.options.env as string, configDir);
   const selection = selectDatabases(plan, parsed.options.database as string | undefined);
-  const clients = (deps.createClients ?? createAwsClients)({ endpointUrl });
+  const clients = (deps.createClients ?? createAwsClients)({ endpointUrl, ...settings, deadline: () => deadlines.current });
   const ctx: OperationsContext = {
     plan,
     aws: selection.aws,
@@ -114,10 +119,11 @@ async function drillCommand(parsed: ParsedArguments, deps: DbctlDeps): Promise<n
   const { options } = parsed;
   if (options.to !== undefined && options.latest !== undefined) throw usageError("Use either '--to' or '--latest', not both.");
   const point: RestorePoint = options.to !== undefined ? { kind: 'time', time: parseRestoreTime(options.to as string) } : { kind: 'latest' };
-  const timeoutMinutes = parseTimeoutMinutes(options.timeout as string | undefined) ?? DEFAULT_DRILL_TIMINGS.timeoutMs / 60_000;
+  const timeoutMs = parseTimeout(options.timeout as string | undefined) ?? DEFAULT_DRILL_TIMINGS.timeoutMs;
   const progress = json ? deps.err : deps.out;
   const interrupts = deps.captureInterrupts?.() ?? { signal: new AbortController().signal, abandon: new AbortController().signal };
-  const { ctx, databases } = context(parsed, deps, progress, interrupts.signal);
+  const deadlines = new DeadlineScope(interrupts.signal);
+  const { ctx, databases } = context(parsed, deps, progress, interrupts.signal, deadlines);
   const database = databases[0];
   if (!database.drill) throw usageError(`Restore drills of ${database.label}s are not supported yet.`);
   const report = await runRestoreDrill(
@@ -129,9 +135,9 @@ async function drillCommand(parsed: ParsedArguments, deps: DbctlDeps): Promise<n
       keep: options.keep === true,
       ...DEFAULT_DRILL_TIMINGS,
       ...deps.drillTimings,
-      timeoutMs: timeoutMinutes * 60_000,
+      timeoutMs,
     },
-    { clock: ctx.clock, progress, signal: interrupts.signal, abandon: interrupts.abandon },
+    { clock: ctx.clock, progress, signal: interrupts.signal, abandon: interrupts.abandon, deadlines },
   );
   const code =
     report.outcome === 'passed'

@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-rds';
 import type { AuroraClusterPlan } from '../../plan/plan-types';
 import { CheckResult, equalityCheck } from '../check-result';
-import { awsCall, awsCollect } from '../aws/aws-call';
+import { awsCollect } from '../aws/aws-call';
 import { awsErrorName, describeAwsError } from '../aws/aws-errors';
 import { shortKeyName } from '../aws/kms-keys';
 import type { OperationsContext } from '../operations-context';
@@ -27,6 +27,7 @@ import { describeDbCluster } from '../verify/aurora-cluster-live';
 import { describeDbInstance } from '../verify/rds-instance-live';
 import type { DeletionRequest, DrillSource, DrillStrategy, ScratchResource, ScratchState } from './drill-strategy';
 import { FAILED_RESTORE_STATUSES, hasDrillTag } from './rds-instance-drill';
+import { createOnce, drillTagsDescription, isCopyOfThisDrill } from './create-once';
 import type { RestorePoint } from './restore-point';
 import { DRILL_SOURCE_TAG_KEY, DRILL_TAG_KEY, drillTags, isScratchIdentifierOf, scratchIdentifier } from './scratch-identifier';
 import { RDS_IDENTIFIER_MAX_LENGTH } from '../../../constructs/common/identifiers';
@@ -101,8 +102,13 @@ export class AuroraClusterDrill implements DrillStrategy {
     if (!source) throw new Error('BUG: restore before readSource');
     const groups = securityGroups(source);
     const { capacity } = this.plan;
-    await awsCall(this.context('rds:RestoreDBClusterToPointInTime', scratch), () =>
-      this.ctx.clients.rds(this.region).send(
+    const ownership = `not tagged ${drillTagsDescription(this.source, start)}`;
+    await createOnce({
+      context: this.context('rds:RestoreDBClusterToPointInTime', scratch),
+      alreadyExists: ['DBClusterAlreadyExistsFault', 'DBClusterAlreadyExists'],
+      ownership,
+      isOurs: async () => isCopyOfThisDrill((await describeDbCluster(this.ctx.clients, this.region, scratch))?.TagList ?? [], this.source, start),
+      create: () => this.ctx.clients.rds(this.region).send(
         new RestoreDBClusterToPointInTimeCommand({
           SourceDBClusterIdentifier: this.source,
           DBClusterIdentifier: scratch,
@@ -118,11 +124,15 @@ export class AuroraClusterDrill implements DrillStrategy {
           Tags: drillTags(this.source, start),
         }),
       ),
-    );
+    });
     const instance = scratchInstanceIdentifier(scratch);
     this.guard(scratch);
-    await awsCall(this.context('rds:CreateDBInstance', instance), () =>
-      this.ctx.clients.rds(this.region).send(
+    await createOnce({
+      context: this.context('rds:CreateDBInstance', instance),
+      alreadyExists: ['DBInstanceAlreadyExistsFault', 'DBInstanceAlreadyExists'],
+      ownership,
+      isOurs: async () => isCopyOfThisDrill((await describeDbInstance(this.ctx.clients, this.region, instance))?.TagList ?? [], this.source, start),
+      create: () => this.ctx.clients.rds(this.region).send(
         new CreateDBInstanceCommand({
           DBInstanceIdentifier: instance,
           DBClusterIdentifier: scratch,
@@ -133,7 +143,7 @@ export class AuroraClusterDrill implements DrillStrategy {
           Tags: drillTags(this.source, start),
         }),
       ),
-    );
+    });
   }
 
   async state(scratch: string): Promise<ScratchState | undefined> {

@@ -23,6 +23,7 @@ import type { OperationsContext } from '../operations-context';
 import { DYNAMODB_TABLE_KIND, describeLiveKeys, describePlannedKeys, liveBillingMode } from '../verify/dynamodb-table-checks';
 import { describeContinuousBackups, describeTable } from '../verify/dynamodb-table-live';
 import type { DeletionRequest, DrillSource, DrillStrategy, ScratchResource, ScratchState } from './drill-strategy';
+import { createOnce } from './create-once';
 import type { RestorePoint } from './restore-point';
 import { DRILL_SOURCE_TAG_KEY, DRILL_TAG_KEY, drillTags, isScratchIdentifierOf, scratchIdentifier } from './scratch-identifier';
 
@@ -83,17 +84,30 @@ export class DynamodbTableDrill implements DrillStrategy {
     this.guard(scratch);
     if (!this.sourceTable) throw new Error('BUG: restore before readSource');
     const dynamodb = this.ctx.clients.dynamodb(this.region);
-    const restored = await awsCall(this.context('dynamodb:RestoreTableToPointInTime', scratch), () =>
-      dynamodb.send(
-        new RestoreTableToPointInTimeCommand({
-          SourceTableName: this.source,
-          TargetTableName: scratch,
-          ...(point.kind === 'latest' ? { UseLatestRestorableTime: true } : { RestoreDateTime: point.time }),
-          SSESpecificationOverride: { Enabled: true, SSEType: 'KMS', KMSMasterKeyId: this.plan.keyAliasArn },
-        }),
-      ),
-    );
-    const arn = restored.TableDescription?.TableArn;
+    let arn: string | undefined;
+    await createOnce({
+      context: this.context('dynamodb:RestoreTableToPointInTime', scratch),
+      alreadyExists: ['TableAlreadyExistsException'],
+      // RestoreTableToPointInTime takes no tags (they follow below), so a copy whose response was lost is known by
+      // its restore source and its name, which carries this drill's start second.
+      ownership: `not restored from ${this.source}`,
+      isOurs: async () => {
+        const existing = await describeTable(this.ctx.clients, this.region, scratch);
+        arn = existing?.TableArn;
+        return existing !== undefined && this.sourceTable?.TableArn !== undefined && existing.RestoreSummary?.SourceTableArn === this.sourceTable.TableArn;
+      },
+      create: async () => {
+        const restored = await dynamodb.send(
+          new RestoreTableToPointInTimeCommand({
+            SourceTableName: this.source,
+            TargetTableName: scratch,
+            ...(point.kind === 'latest' ? { UseLatestRestorableTime: true } : { RestoreDateTime: point.time }),
+            SSESpecificationOverride: { Enabled: true, SSEType: 'KMS', KMSMasterKeyId: this.plan.keyAliasArn },
+          }),
+        );
+        arn = restored.TableDescription?.TableArn;
+      },
+    });
     if (!arn) return;
     this.guard(scratch);
     await awsCall(this.context('dynamodb:TagResource', scratch), () =>
@@ -147,19 +161,23 @@ export class DynamodbTableDrill implements DrillStrategy {
     if (table.TableStatus === 'DELETING') return { requested: [resource] };
     const dynamodb = this.ctx.clients.dynamodb(this.region);
     const notes: string[] = [];
+    // The action in flight, so a failure names the call that failed (and the permission it needs).
+    let action = 'dynamodb:UpdateTable';
     try {
       if (table.DeletionProtectionEnabled) {
         this.guard(scratch);
         await dynamodb.send(new UpdateTableCommand({ TableName: scratch, DeletionProtectionEnabled: false }));
         notes.push(`turned off deletion protection of ${scratch}`);
       }
+      action = 'dynamodb:DeleteTable';
       this.guard(scratch);
       await dynamodb.send(new DeleteTableCommand({ TableName: scratch }));
     } catch (error) {
       const name = awsErrorName(error);
       if (name === 'ResourceInUseException') return { notYet: `${scratch} is ${(table.TableStatus ?? 'busy').toLowerCase()}` };
-      if (name === 'ResourceNotFoundException') return { requested: [] };
-      throw describeAwsError(error, this.context(table.DeletionProtectionEnabled ? 'dynamodb:UpdateTable' : 'dynamodb:DeleteTable', scratch));
+      // It existed a moment ago: "not found" now is our own delete whose response was lost and retried.
+      if (name === 'ResourceNotFoundException') return { requested: [resource], notes };
+      throw describeAwsError(error, this.context(action, scratch));
     }
     return { requested: [resource], notes };
   }

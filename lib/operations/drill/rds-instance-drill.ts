@@ -22,6 +22,7 @@ import type { OperationsContext } from '../operations-context';
 import { RDS_INSTANCE_KIND } from '../verify/rds-instance-checks';
 import { describeAutomatedBackups, describeDbInstance } from '../verify/rds-instance-live';
 import type { DeletionRequest, DrillSource, DrillStrategy, ScratchResource, ScratchState } from './drill-strategy';
+import { createOnce, drillTagsDescription, isCopyOfThisDrill } from './create-once';
 import type { RestorePoint } from './restore-point';
 import { DRILL_SOURCE_TAG_KEY, DRILL_TAG_KEY, drillTags, isScratchIdentifierOf, scratchIdentifier } from './scratch-identifier';
 
@@ -91,8 +92,15 @@ export class RdsInstanceDrill implements DrillStrategy {
     const subnetGroup = source.DBSubnetGroup?.DBSubnetGroupName;
     const parameters = parameterGroup(source);
     const groups = securityGroups(source);
-    await awsCall(this.context('rds:RestoreDBInstanceToPointInTime', scratch), () =>
-      this.ctx.clients.rds(this.region).send(
+    await createOnce({
+      context: this.context('rds:RestoreDBInstanceToPointInTime', scratch),
+      alreadyExists: ['DBInstanceAlreadyExistsFault', 'DBInstanceAlreadyExists'],
+      ownership: `not tagged ${drillTagsDescription(this.source, start)}`,
+      isOurs: async () => {
+        const existing = await describeDbInstance(this.ctx.clients, this.region, scratch);
+        return existing !== undefined && isCopyOfThisDrill(await this.tags(existing), this.source, start);
+      },
+      create: () => this.ctx.clients.rds(this.region).send(
         new RestoreDBInstanceToPointInTimeCommand({
           SourceDBInstanceIdentifier: this.source,
           TargetDBInstanceIdentifier: scratch,
@@ -109,7 +117,7 @@ export class RdsInstanceDrill implements DrillStrategy {
           Tags: drillTags(this.source, start),
         }),
       ),
-    );
+    });
   }
 
   async state(scratch: string): Promise<ScratchState | undefined> {
@@ -161,12 +169,15 @@ export class RdsInstanceDrill implements DrillStrategy {
     if (instance.DBInstanceStatus === 'deleting') return { requested: [resource] };
     const rds = this.ctx.clients.rds(this.region);
     const notes: string[] = [];
+    // The action in flight, so a failure names the call that failed (and the permission it needs).
+    let action = 'rds:ModifyDBInstance';
     try {
       if (instance.DeletionProtection) {
         this.guard(scratch);
         await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: scratch, DeletionProtection: false, ApplyImmediately: true }));
         notes.push(`turned off deletion protection of ${scratch} (the restore set it)`);
       }
+      action = 'rds:DeleteDBInstance';
       this.guard(scratch);
       await rds.send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: scratch, SkipFinalSnapshot: true, DeleteAutomatedBackups: true }));
     } catch (error) {
@@ -174,8 +185,9 @@ export class RdsInstanceDrill implements DrillStrategy {
       if (name === 'InvalidDBInstanceStateFault' || name === 'InvalidDBInstanceState') {
         return { notYet: `${scratch} is ${instance.DBInstanceStatus ?? 'busy'}` };
       }
-      if (name === 'DBInstanceNotFoundFault' || name === 'DBInstanceNotFound') return { requested: [] };
-      throw describeAwsError(error, this.context(instance.DeletionProtection ? 'rds:ModifyDBInstance' : 'rds:DeleteDBInstance', scratch));
+      // It existed a moment ago: "not found" now is our own delete whose response was lost and retried.
+      if (name === 'DBInstanceNotFoundFault' || name === 'DBInstanceNotFound') return { requested: [resource], notes };
+      throw describeAwsError(error, this.context(action, scratch));
     }
     return { requested: [resource], notes };
   }

@@ -7,6 +7,7 @@
 import type { CheckResult } from '../check-result';
 import { OperationError, usageError } from '../operation-error';
 import { elapsedStamp, formatDuration } from '../report/format';
+import { DeadlineScope } from '../deadline-scope';
 import type { Clock } from '../runtime';
 import type { DrillStrategy, ScratchResource } from './drill-strategy';
 import { checkRestorePoint, describeRestorePoint, RestorePoint } from './restore-point';
@@ -39,6 +40,8 @@ export interface DrillDeps {
   readonly signal: AbortSignal;
   /** Second Ctrl-C: stop cleaning up. */
   readonly abandon: AbortSignal;
+  /** The phase deadline the AWS clients read: the drill runs within --timeout, the clean-up within its own limit. */
+  readonly deadlines?: DeadlineScope;
 }
 
 export type DrillOutcome = 'passed' | 'failed' | 'interrupted';
@@ -81,7 +84,19 @@ export class DrillFailure extends Error {}
 
 const NOTHING_CLEANED: DrillCleanup = { removed: [], kept: [], left: [] };
 
+/** Why the drill phase was cut short by --timeout (the abort reason every call in flight receives). */
+export class DrillTimeout extends DrillFailure {
+  override readonly name = 'DrillTimeout';
+}
+
 export async function runRestoreDrill(strategy: DrillStrategy, options: DrillOptions, deps: DrillDeps): Promise<DrillReport> {
+  const deadlines = deps.deadlines ?? new DeadlineScope(deps.signal);
+  const timedOut = () => new DrillTimeout(`Timed out: the drill did not finish within --timeout ${formatDuration(options.timeoutMs)}.`);
+  // --timeout bounds everything before the clean-up, whatever the service does: a stalled call is cut off with it.
+  return deadlines.within(deps.signal, options.timeoutMs, timedOut, (phase) => drill(strategy, options, { ...deps, deadlines }, phase));
+}
+
+async function drill(strategy: DrillStrategy, options: DrillOptions, deps: DrillDeps & { deadlines: DeadlineScope }, phase: AbortSignal): Promise<DrillReport> {
   const { clock } = deps;
   const start = clock.now();
   const events: DrillEvent[] = [];
@@ -101,7 +116,14 @@ export async function runRestoreDrill(strategy: DrillStrategy, options: DrillOpt
   };
 
   deps.progress(`Restore drill: ${options.environment} › ${options.database} (${strategy.label} ${strategy.source}, ${strategy.region})`);
-  const source = await strategy.readSource();
+  let source: Awaited<ReturnType<DrillStrategy['readSource']>>;
+  try {
+    source = await strategy.readSource();
+  } catch (error) {
+    if (!phase.aborted) throw error;
+    const interrupted = deps.signal.aborted;
+    return { ...base, outcome: interrupted ? 'interrupted' : 'failed', failureKind: interrupted ? undefined : 'drill', failure: interrupted ? 'Interrupted (Ctrl-C).' : (phase.reason as Error).message, cleanup: NOTHING_CLEANED };
+  }
   if (!source) {
     return { ...base, outcome: 'failed', failureKind: 'drill', failure: `${strategy.label} ${strategy.source} not found in ${strategy.region}: nothing to restore from.`, cleanup: NOTHING_CLEANED };
   }
@@ -135,7 +157,7 @@ export async function runRestoreDrill(strategy: DrillStrategy, options: DrillOpt
     log(`restore requested: ${strategy.source} → ${scratch}`);
     const requestedAt = clock.now().getTime();
     await strategy.restore(scratch, options.point, start);
-    await waitUntilReady(strategy, scratch, options, deps, log);
+    await waitUntilReady(strategy, scratch, options, { ...deps, signal: phase }, log);
     const restoreMs = clock.now().getTime() - requestedAt;
     restoreSeconds = Math.round(restoreMs / 1000);
     log(`${scratch} available after ${formatDuration(restoreMs)}`);
@@ -153,6 +175,10 @@ export async function runRestoreDrill(strategy: DrillStrategy, options: DrillOpt
       outcome = 'interrupted';
       failure = 'Interrupted (Ctrl-C).';
       log('interrupted: cleaning up');
+    } else if (phase.aborted) {
+      failure = (phase.reason as Error).message;
+      failureKind = 'drill';
+      log(`failed: ${failure}`);
     } else {
       failure = error instanceof Error ? error.message : String(error);
       failureKind = error instanceof OperationError && error.kind !== 'service' ? error.kind : 'drill';
@@ -210,55 +236,64 @@ function keepCopy(strategy: DrillStrategy, scratch: string, log: (message: strin
   return { removed: [], kept, left: [], manualCleanup: strategy.manualCleanup(scratch) };
 }
 
+/** How long the final look for leftovers may take, even after a second Ctrl-C: the report must say what is left. */
+const LEFTOVER_CHECK_MS = 2 * 60_000;
+
 async function cleanUp(
   strategy: DrillStrategy,
   scratch: string,
   options: DrillOptions,
-  deps: DrillDeps,
+  deps: DrillDeps & { deadlines: DeadlineScope },
   log: (message: string) => void,
 ): Promise<DrillCleanup> {
   const { clock } = deps;
   const deadline = clock.now().getTime() + options.deletionTimeoutMs;
   let removed: readonly ScratchResource[] = [];
   let error: string | undefined;
-  try {
-    let waitingFor: string | undefined;
-    for (;;) {
-      const request = await strategy.requestDeletion(scratch);
-      if ('requested' in request) {
-        for (const note of request.notes ?? []) log(note);
-        removed = request.requested;
-        break;
-      }
-      if (request.notYet !== waitingFor) log(`cannot delete yet: ${request.notYet}`);
-      waitingFor = request.notYet;
-      if (clock.now().getTime() >= deadline) throw new DrillFailure(`Gave up deleting ${scratch}: ${request.notYet}`);
-      await clock.sleep(options.pollMs, deps.abandon);
-    }
-    if (removed.length === 0) {
-      log('nothing to remove: no scratch copy exists');
-    } else {
-      log(`deleting ${removed.map((r) => `${r.type} ${r.id}`).join(', ')}${strategy.deletionNote ? ` (${strategy.deletionNote})` : ''}`);
-      let last: string | undefined;
+  const gaveUp = () => new DrillFailure(`Gave up the clean-up after ${formatDuration(options.deletionTimeoutMs)}.`);
+  await deps.deadlines.within(deps.abandon, options.deletionTimeoutMs, gaveUp, async (phase) => {
+    try {
+      let waitingFor: string | undefined;
       for (;;) {
-        const state = await strategy.state(scratch);
-        if (!state) break;
-        if (state.status !== last) log(`status: ${state.status}`);
-        last = state.status;
-        if (clock.now().getTime() >= deadline) break;
-        await clock.sleep(options.pollMs, deps.abandon);
+        const request = await strategy.requestDeletion(scratch);
+        if ('requested' in request) {
+          for (const note of request.notes ?? []) log(note);
+          removed = request.requested;
+          break;
+        }
+        if (request.notYet !== waitingFor) log(`cannot delete yet: ${request.notYet}`);
+        waitingFor = request.notYet;
+        if (clock.now().getTime() >= deadline) throw new DrillFailure(`Gave up deleting ${scratch}: ${request.notYet}`);
+        await clock.sleep(options.pollMs, phase);
       }
+      if (removed.length === 0) {
+        log('nothing to remove: no scratch copy exists');
+      } else {
+        log(`deleting ${removed.map((r) => `${r.type} ${r.id}`).join(', ')}${strategy.deletionNote ? ` (${strategy.deletionNote})` : ''}`);
+        let last: string | undefined;
+        for (;;) {
+          const state = await strategy.state(scratch);
+          if (!state) break;
+          if (state.status !== last) log(`status: ${state.status}`);
+          last = state.status;
+          if (clock.now().getTime() >= deadline) break;
+          await clock.sleep(options.pollMs, phase);
+        }
+      }
+    } catch (e) {
+      error = deps.abandon.aborted ? 'Clean-up abandoned (second Ctrl-C).' : phase.aborted ? (phase.reason as Error).message : e instanceof Error ? e.message : String(e);
+      log(`clean-up: ${error}`);
     }
-  } catch (e) {
-    error = deps.abandon.aborted ? 'Clean-up abandoned (second Ctrl-C).' : e instanceof Error ? e.message : String(e);
-    log(`clean-up: ${error}`);
-  }
+  });
+  // What is left is what a final describe finds, not what the calls above reported: a lost response or a
+  // persistent error must not read as "nothing left".
   let left: ScratchResource[] = [];
   try {
-    left = await strategy.leftovers(scratch);
+    left = await deps.deadlines.within(new AbortController().signal, LEFTOVER_CHECK_MS, () => new DrillFailure('the check took too long'), () => strategy.leftovers(scratch));
   } catch (e) {
     error ??= `Could not check for leftovers: ${e instanceof Error ? e.message : String(e)}`;
   }
+  if (left.length > 0 && removed.length === 0 && !error) log(`left behind: ${left.map((r) => `${r.type} ${r.id}${r.state ? ` (${r.state})` : ''}`).join(', ')}`);
   if (removed.length > 0 && left.length === 0) log(`deleted ${scratch}: nothing left behind`);
   const unfinished = error !== undefined || left.length > 0;
   return { removed, kept: [], left, error, manualCleanup: unfinished ? strategy.manualCleanup(scratch) : undefined };

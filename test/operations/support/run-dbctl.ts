@@ -1,5 +1,5 @@
 /** Runs dbctl in-process (fast) or as a process through the `npx dbctl` shim (the real thing), capturing output. */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as path from 'path';
 import type { AwsClientOptions, AwsClients } from '../../../lib/operations/aws/aws-clients';
 import { DbctlDeps, InterruptSignals, runDbctl } from '../../../lib/operations/cli/main';
@@ -45,21 +45,40 @@ export async function dbctl(argv: readonly string[], options: InProcessOptions):
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 
+function processEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...FAKE_CREDENTIALS,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // Never ask an instance metadata service for credentials: tests talk to 127.0.0.1 only.
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...env,
+  };
+}
+
 /** `node bin/dbctl.js …` with fake credentials and nothing else of ours in the environment. */
 export function dbctlProcess(argv: readonly string[], env: Record<string, string | undefined>): DbctlRun {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dbctl.js'), ...argv], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      ...FAKE_CREDENTIALS,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      // Never ask an instance metadata service for credentials: tests talk to 127.0.0.1 only.
-      AWS_EC2_METADATA_DISABLED: 'true',
-      ...env,
-    },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dbctl.js'), ...argv], { cwd: ROOT, env: processEnv(env), encoding: 'utf8', timeout: 60_000 });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * The same, without blocking this process: for tests whose server (e.g. the fault proxy) runs in the test process.
+ * Resolves with the wall-clock time the run took.
+ */
+export function dbctlProcessAsync(argv: readonly string[], env: Record<string, string | undefined>, killAfterMs = 120_000): Promise<DbctlRun & { ms: number }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'dbctl.js'), ...argv], { cwd: ROOT, env: processEnv(env) });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const killer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started });
+    }),
+  );
 }

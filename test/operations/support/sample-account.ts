@@ -4,9 +4,10 @@
  * of verify have real ids to compare.
  */
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
-import { BackupClient, CreateBackupVaultCommand, PutBackupVaultLockConfigurationCommand } from '@aws-sdk/client-backup';
+import { BackupClient, CreateBackupPlanCommand, CreateBackupVaultCommand, PutBackupVaultLockConfigurationCommand } from '@aws-sdk/client-backup';
 import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
-import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateDBInstanceCommand, CreateDBInstanceCommandInput, CreateDBInstanceReadReplicaCommand, CreateDBParameterGroupCommand, CreateDBSubnetGroupCommand, RDSClient } from '@aws-sdk/client-rds';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -14,7 +15,7 @@ import * as path from 'path';
 import { loadEnvironments } from '../../../lib/config/load-environments';
 import { buildPlan } from '../../../lib/plan/build-plan';
 import type { DynamoDbAlarmDefinition } from '../../../constructs/aws/dynamodb-alarm-definitions';
-import type { DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan, RdsReplicaPlan } from '../../../lib/plan/plan-types';
+import type { BackupPlanDefinition, DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan, RdsReplicaPlan } from '../../../lib/plan/plan-types';
 import { fixtureConfig } from '../../support/fixtures';
 
 export const REGION = 'eu-west-1';
@@ -40,6 +41,7 @@ export const kmsClient = (endpoint: string, region = REGION) => new KMSClient(sd
 export const cloudwatchClient = (endpoint: string, region = REGION) => new CloudWatchClient(sdkConfig(endpoint, region));
 export const dynamodbClient = (endpoint: string, region = REGION) => new DynamoDBClient(sdkConfig(endpoint, region));
 export const backupClient = (endpoint: string, region = REGION) => new BackupClient(sdkConfig(endpoint, region));
+export const snsClient = (endpoint: string, region = REGION) => new SNSClient(sdkConfig(endpoint, region));
 
 /**
  * moto's default VPC and its subnets. @aws-sdk/client-ec2 is not a dependency, so this one read uses EC2's query
@@ -110,12 +112,68 @@ export async function seedRegionKey(endpoint: string, region: string, alias: str
   }
 }
 
-/** What each region's foundation stack creates that verify checks region by region: the key and its alias, the backup vault. */
-export async function seedFoundation(endpoint: string, plan: EnvironmentPlan, options: { skipVaults?: readonly string[] } = {}): Promise<void> {
+/** A topic policy that lets CloudWatch alarms publish (over TLS only), as the alarm topic needs. */
+export function alarmTopicPolicy(topicArn: string, account: string) {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'AllowPublishThroughSSLOnly', Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: topicArn, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+      { Sid: 'AllowCloudWatchAlarms', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: topicArn, Condition: { StringEquals: { 'aws:SourceAccount': account } } },
+    ],
+  };
+}
+
+/** The region key's policy as the foundation construct writes it: the account, and CloudWatch alarms using the key. */
+export function regionKeyPolicy(account: string, cloudwatch = true) {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'EnableRoot', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' },
+      ...(cloudwatch ? [{ Sid: 'AllowCloudWatchAlarmsToUseTheKey', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' }] : []),
+    ],
+  };
+}
+
+export interface FoundationOptions {
+  readonly skipVaults?: readonly string[];
+  /** Replace the alarm topic's policy (default: alarmTopicPolicy). */
+  readonly topicPolicy?: (topicArn: string, account: string) => object;
+  /** Replace the region key's policy (default: regionKeyPolicy). */
+  readonly keyPolicy?: (account: string) => object;
+  /** Change a backup plan's rules before it is created (moto 5.2.1 has plans, not selections). */
+  readonly changeRules?: (plan: BackupPlanDefinition) => BackupRuleInput[];
+}
+
+type BackupRuleInput = import('@aws-sdk/client-backup').BackupRuleInput;
+
+/** A planned plan's rules as the foundation stack creates them. */
+export function backupRulesOf(plan: BackupPlanDefinition, vaultName: string): BackupRuleInput[] {
+  return plan.rules.map((rule) => ({
+    RuleName: rule.name,
+    TargetBackupVaultName: vaultName,
+    ScheduleExpression: rule.scheduleExpression,
+    Lifecycle: { DeleteAfterDays: rule.retentionDays },
+    EnableContinuousBackup: rule.continuous,
+    ...(rule.copyTo ? { CopyActions: [{ DestinationBackupVaultArn: rule.copyTo.vaultArn, Lifecycle: { DeleteAfterDays: rule.copyTo.retentionDays } }] } : {}),
+  }));
+}
+
+/** What each region's foundation stack creates that verify checks region by region: the key and its alias, the alarm topic, the backup vault. */
+export async function seedFoundation(endpoint: string, plan: EnvironmentPlan, options: FoundationOptions = {}): Promise<void> {
+  const account = plan.aws!.account;
   for (const region of plan.aws!.regions) {
     const keyArn = await seedRegionKey(endpoint, region.region, region.keyAlias);
+    await kmsClient(endpoint, region.region).send(new PutKeyPolicyCommand({ KeyId: keyArn, PolicyName: 'default', Policy: JSON.stringify((options.keyPolicy ?? regionKeyPolicy)(account)) }));
+    const policy = (options.topicPolicy ?? alarmTopicPolicy)(region.alarmTopicArn, account);
+    await snsClient(endpoint, region.region).send(
+      new CreateTopicCommand({ Name: region.alarmTopicName, Attributes: { KmsMasterKeyId: keyArn, Policy: JSON.stringify(policy) } }),
+    );
     if (options.skipVaults?.includes(region.region)) continue;
     const backup = backupClient(endpoint, region.region);
+    for (const plan of region.backupPlans) {
+      const rules = options.changeRules?.(plan) ?? backupRulesOf(plan, region.backupVault.name);
+      await backup.send(new CreateBackupPlanCommand({ BackupPlan: { BackupPlanName: plan.name, Rules: rules } }));
+    }
     await backup.send(new CreateBackupVaultCommand({ BackupVaultName: region.backupVault.name, EncryptionKeyArn: keyArn }));
     const lock = region.backupVault.lock;
     if (lock) {
