@@ -38,6 +38,8 @@ export function cloudFormationFindings(
     const base = { environment, stack, resource: logicalId, resourceType: before.Type };
     const removal = REMOVAL_IMPACTS[change.changeImpact];
     if (removal) {
+      // A retained parameter group left out of the template stays in the account for the instances that use it.
+      if (change.changeImpact === ResourceImpact.WILL_ORPHAN && isKeptParameterGroup(before)) return;
       findings.push({ ...base, impact: removal, properties: [], change: changeFingerprint([removal]) });
       return;
     }
