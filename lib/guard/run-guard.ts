@@ -87,8 +87,13 @@ export function runGuard(run: GuardRun): GuardReport {
       }
       continue;
     }
-    const approvals = run.environments.find((env) => env.name === environment)?.approvedReplacements ?? [];
-    const result = guardEnvironment(environment, baseline, current, approvals);
+    const config = run.environments.find((env) => env.name === environment)!;
+    // `cdk synth -c env=prod` writes no Terraform (and `cdktf synth` no CloudFormation): a cloud the config still
+    // declares but the output lacks was not synthesized, not removed.
+    const unsynthesized = (['aws', 'gcp'] as const).filter((cloud) => config[cloud] !== undefined && Object.keys(current[cloud]).length === 0 && Object.keys(baseline[cloud]).length > 0);
+    for (const cloud of unsynthesized) lines.push(`${environment}: no ${cloud === 'aws' ? 'CloudFormation (cdk.out)' : 'Terraform (cdktf.out)'} output, ${cloud.toUpperCase()} part not checked; \`npm run synth\` checks both clouds.`);
+    const compared = { aws: unsynthesized.includes('aws') ? {} : baseline.aws, gcp: unsynthesized.includes('gcp') ? {} : baseline.gcp };
+    const result = guardEnvironment(environment, compared, current, config.approvedReplacements);
     for (const finding of result.blocked) lines.push(formatFinding(finding));
     for (const { finding, reason } of result.approved) {
       lines.push(`${environment} › ${finding.stack} › ${finding.resource} would be ${finding.impact}: approved in config ("${reason}").`);
@@ -101,7 +106,11 @@ export function runGuard(run: GuardRun): GuardReport {
     }
     problems += result.blocked.length + result.unusedApprovals.length;
     if (run.approve && result.blocked.length === 0 && result.unusedApprovals.length === 0) {
-      writeBaseline(run.baselineDir, environment, current);
+      // The part of a cloud that was not synthesized keeps its approved state.
+      writeBaseline(run.baselineDir, environment, {
+        aws: unsynthesized.includes('aws') ? baseline.aws : current.aws,
+        gcp: unsynthesized.includes('gcp') ? baseline.gcp : current.gcp,
+      });
       lines.push(`${environment}: wrote ${file}.`);
     }
   }

@@ -267,6 +267,27 @@ describe('runGuard', () => {
     });
   });
 
+  test('after `cdk synth -c env=prod` (no Terraform output) the GCP part is not checked, and --approve keeps it', () => {
+    const baselineDir = dir();
+    writeBaseline(baselineDir, 'prod', approved);
+    const awsOnly = { aws: approved.aws, gcp: {} };
+    const report = runGuard({ outputs: new Map([['prod', awsOnly]]), environments: [prod], baselineDir, approve: true });
+    expect(report.lines).toEqual([
+      'prod: no Terraform (cdktf.out) output, GCP part not checked; `npm run synth` checks both clouds.',
+      `prod: wrote ${shown(path.join(baselineDir, 'prod.json'))}.`,
+      'Replacement guard: 1 environment(s) checked (prod), no unapproved replacement.',
+    ]);
+    expect(readBaseline(baselineDir, 'prod')).toEqual(JSON.parse(JSON.stringify(approved)));
+  });
+
+  test('a config that no longer declares a cloud removes that part: its resources are flagged', () => {
+    const baselineDir = dir();
+    writeBaseline(baselineDir, 'prod', approved);
+    const report = runGuard({ outputs: new Map([['prod', { aws: approved.aws, gcp: {} }]]), environments: [{ ...prod, gcp: undefined }], baselineDir, approve: false });
+    expect(report.ok).toBe(false);
+    expect(report.lines.some((line) => line.startsWith('prod › prod-cloudsql-ledger › google_sql_database_instance.') && line.includes('would be destroyed'))).toBe(true);
+  });
+
   test('a new environment is an addition: it passes, and --approve says which file it wrote', () => {
     const baselineDir = dir();
     const qa = { ...prod, name: 'qa' };
