@@ -28,6 +28,7 @@ export const TERRAFORM_FORCE_NEW: Readonly<Record<string, readonly ForceNewRule[
     { path: 'replica_configuration', when: 'changes', source: `${SQL} schema "replica_configuration" ForceNew (every sub-attribute)` },
     { path: 'settings.disk_type', when: 'changes', source: `${SQL} schema "settings.disk_type" ForceNew` },
     { path: 'settings.collation', when: 'changes', source: `${SQL} schema "settings.collation" ForceNew` },
+    { path: 'settings.time_zone', when: 'changes', source: `${SQL} schema "settings.time_zone" ForceNew (SQL Server; read in an earlier version of the file)` },
     { path: 'settings.disk_size', when: 'decreases', source: `${SQL} resourceSqlDatabaseInstance CustomizeDiff: customdiff.ForceNewIfChange("settings.0.disk_size", isDiskShrinkage)` },
   ],
   google_kms_crypto_key: [
