@@ -4,6 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // Expected CDK validation warnings stay out of the output; anything else still prints (see the file).
+  setupFiles: ['<rootDir>/test/support/quiet-expected-warnings.ts'],
   snapshotSerializers: ['<rootDir>/test/support/snapshot-serializer.ts'],
   // Synthesizing whole environments is CPU-bound; two workers match the 2-core CI machine.
   maxWorkers: 2,

@@ -26,12 +26,14 @@ export const environmentSchema = z.strictObject({
   databases: z.array(database).default([]),
   /**
    * Intended replacements of stateful resources that the replacement guard (`npm run guard`) lets through, each
-   * with a reason: `<stack>/<logical id or Terraform address>`, as the guard's message names it.
+   * with the change's fingerprint and a reason: `<stack>/<logical id or Terraform address>` and `change`, as the
+   * guard's message names them.
    */
   approvedReplacements: z
     .array(
       z.strictObject({
         resource: z.string().regex(/^[^/\s]+\/\S+$/, { error: 'must be <stack>/<resource>, as the guard names it' }),
+        change: z.string().regex(/^[0-9a-f]{12}$/, { error: "must be the change fingerprint the guard prints (12 hex digits), so the approval covers only that change" }),
         reason: reasonText('must say why the replacement is safe (at least 10 characters)'),
       }),
     )

@@ -47,5 +47,5 @@ export interface ResolvedEnvironment {
   readonly aws?: AwsSettings;
   readonly gcp?: GcpSettings;
   readonly databases: readonly ResolvedDatabase[];
-  readonly approvedReplacements: ReadonlyArray<{ readonly resource: string; readonly reason: string }>;
+  readonly approvedReplacements: ReadonlyArray<{ readonly resource: string; readonly change: string; readonly reason: string }>;
 }

@@ -22,7 +22,9 @@ export function readCdkOutput(outdir: string): Map<string, EnvironmentTemplates>
   for (const assembly of new cxapi.CloudAssembly(outdir).nestedAssemblies) {
     const environment = assembly.displayName;
     const templates = byEnvironment.get(environment) ?? empty();
-    for (const stack of assembly.nestedAssembly.stacks) templates.aws[stack.stackName] = guardedCfnResources(stack.template);
+    for (const stack of assembly.nestedAssembly.stacks) {
+      templates.aws[stack.stackName] = guardedCfnResources(stack.template, `aws://${stack.environment.account}/${stack.environment.region}`);
+    }
     byEnvironment.set(environment, templates);
   }
   return byEnvironment;

@@ -7,15 +7,19 @@ import { terraformFindings } from './terraform-changes';
 export interface ApprovedReplacement {
   /** `<stack>/<logical id or Terraform address>`. */
   readonly resource: string;
+  /** The fingerprint of the approved change, as the guard prints it. */
+  readonly change: string;
   readonly reason: string;
 }
 
 export interface EnvironmentGuardResult {
   readonly blocked: readonly GuardFinding[];
   readonly approved: ReadonlyArray<{ readonly finding: GuardFinding; readonly reason: string }>;
-  /** Approvals that match no finding: already applied (remove them) or misspelled. */
+  /** Approvals that match no finding (resource and change): already applied, misspelled, or for another change. */
   readonly unusedApprovals: readonly ApprovedReplacement[];
 }
+
+const approvalKey = (resource: string, change: string) => `${resource}#${change}`;
 
 export function guardEnvironment(
   environment: string,
@@ -27,11 +31,12 @@ export function guardEnvironment(
     ...Object.entries(baseline.aws).flatMap(([stack, approved]) => cloudFormationFindings(environment, stack, approved, current.aws[stack])),
     ...Object.entries(baseline.gcp).flatMap(([stack, approved]) => terraformFindings(environment, stack, approved, current.gcp[stack])),
   ];
-  const reasons = new Map(approvals.map((approval) => [approval.resource, approval.reason]));
-  const keys = new Set(findings.map(findingKey));
+  const reasons = new Map(approvals.map((approval) => [approvalKey(approval.resource, approval.change), approval.reason]));
+  const keyOf = (finding: GuardFinding) => approvalKey(findingKey(finding), finding.change);
+  const keys = new Set(findings.map(keyOf));
   return {
-    blocked: findings.filter((finding) => !reasons.has(findingKey(finding))),
-    approved: findings.filter((finding) => reasons.has(findingKey(finding))).map((finding) => ({ finding, reason: reasons.get(findingKey(finding))! })),
-    unusedApprovals: approvals.filter((approval) => !keys.has(approval.resource)),
+    blocked: findings.filter((finding) => !reasons.has(keyOf(finding))),
+    approved: findings.filter((finding) => reasons.has(keyOf(finding))).map((finding) => ({ finding, reason: reasons.get(keyOf(finding))! })),
+    unusedApprovals: approvals.filter((approval) => !keys.has(approvalKey(approval.resource, approval.change))),
   };
 }

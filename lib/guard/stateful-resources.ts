@@ -1,7 +1,7 @@
 /**
  * What the replacement guard protects: resources whose replacement or removal loses data or makes data unreadable.
  * CloudFormation decides which property changes replace a resource (cloudformation-diff knows the specs); for
- * Terraform we list the attributes the google provider marks as forcing replacement.
+ * Terraform, terraform-force-new.ts lists the attributes the google provider forces replacement on.
  */
 
 /** CloudFormation types that hold data, or keys without which the data cannot be read. */
@@ -26,26 +26,15 @@ export interface CfnResource {
   readonly [key: string]: unknown;
 }
 
+/**
+ * A retained parameter group whose replacement keeps the old group (UpdateReplacePolicy Retain; CDK's
+ * RemovalPolicy.RETAIN sets it): it holds configuration, not data, so replacing it loses nothing. Not for data
+ * resources: a replaced, retained database leaves the data behind and the application on an empty one.
+ */
+export const isKeptParameterGroup = (resource: CfnResource) =>
+  RETAINED_WHEN_GUARDED.includes(resource.Type) && resource.UpdateReplacePolicy === 'Retain';
+
 export function isGuardedCfnResource(resource: CfnResource): boolean {
   if (STATEFUL_CFN_TYPES.includes(resource.Type)) return true;
   return RETAINED_WHEN_GUARDED.includes(resource.Type) && resource.DeletionPolicy === 'Retain';
 }
-
-/**
- * Terraform resource types we guard, with the attributes (dotted paths into the synthesized JSON) whose change
- * forces the provider to destroy and recreate the resource.
- */
-export const STATEFUL_TERRAFORM_TYPES: Readonly<Record<string, readonly string[]>> = {
-  google_sql_database_instance: [
-    'name',
-    'project',
-    'region',
-    'encryption_key_name',
-    'master_instance_name',
-    'replica_configuration',
-    'settings.disk_type',
-    'settings.collation',
-  ],
-  google_kms_crypto_key: ['name', 'key_ring', 'purpose'],
-  google_kms_key_ring: ['name', 'location', 'project'],
-};

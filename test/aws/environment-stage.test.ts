@@ -2,9 +2,11 @@ import { Stage } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
 import { EnvironmentStage } from '../../lib/aws/environment-stage';
+import { listEnvironments } from '../../lib/config/load-environments';
 import { fixturePlan, testApp } from '../support/fixtures';
 
-/** The sample environments from config/, synthesized once for the whole file. */
+/** Every environment in config/ (a new config/<name>.ts is picked up), synthesized once for the whole file. */
+const environmentNames = listEnvironments();
 const app = testApp();
 const stages = addAwsEnvironments(app, loadSelectedEnvironments(''));
 const stage = (name: string) => stages.find((s) => s.stageName === name)!;
@@ -24,7 +26,8 @@ function stageTemplates(s: Stage): Record<string, any> {
 
 describe('one Stage per environment', () => {
   test('stage ids are the environment names, so `cdk deploy prod/*` selects one environment', () => {
-    expect(stages.map((s) => s.stageName).sort()).toEqual(['dev', 'prod', 'staging']);
+    expect(stages.map((s) => s.stageName).sort()).toEqual(environmentNames);
+    expect(environmentNames).toEqual(expect.arrayContaining(['dev', 'prod', 'staging']));
   });
 
   test('a foundation stack per region, a stack per database, cross-region replicas in their region, a dashboard per region', () => {
@@ -50,7 +53,7 @@ describe('one Stage per environment', () => {
     expect(stage('dev').rdsInstances[0].terminationProtection).toBe(false);
   });
 
-  test.each(['dev', 'staging', 'prod'])('%s synthesizes with no context lookups (no credentials needed)', (name) => {
+  test.each(environmentNames)('%s synthesizes with no context lookups (no credentials needed)', (name) => {
     const assembly = stage(name).synth();
     for (const stack of assembly.stacks) {
       expect(stack.manifest.metadata ? Object.values(stack.manifest.metadata).flat().filter((m) => m.type === 'aws:cdk:error') : []).toEqual([]);
@@ -207,7 +210,7 @@ test('the development stage creates its own isolated VPC and may be destroyed', 
 });
 
 describe('snapshots (one per environment stage; they record intent, the assertions above catch bugs)', () => {
-  test.each(['dev', 'staging', 'prod'])('%s', (name) => {
+  test.each(environmentNames)('%s', (name) => {
     expect(stageTemplates(stage(name))).toMatchSnapshot();
   });
 });

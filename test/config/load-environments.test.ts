@@ -19,7 +19,11 @@ function tempConfigDir(environments: Record<string, unknown>): string {
 
 describe('environment discovery', () => {
   test('every config/<name>.ts is an environment; folders are not', () => {
-    expect(listEnvironments()).toEqual(['dev', 'prod', 'staging']);
+    const dir = tempConfigDir({ qa: fixtureConfig('staging') });
+    expect(fs.statSync(path.join(dir, 'schema')).isDirectory()).toBe(true);
+    expect(listEnvironments(dir)).toEqual(['qa']);
+    // The samples are there, and any environment a user adds next to them.
+    expect(listEnvironments()).toEqual(expect.arrayContaining(['dev', 'prod', 'staging']));
   });
 
   test('adding a file adds an environment, with no other change', () => {
@@ -30,7 +34,8 @@ describe('environment discovery', () => {
 
   test('the sample environments load and validate', () => {
     const environments = loadEnvironments(listEnvironments());
-    expect(environments.map((env) => [env.name, env.tier])).toEqual([
+    expect(environments.map((env) => env.name)).toEqual(listEnvironments());
+    expect(environments.filter((env) => ['dev', 'prod', 'staging'].includes(env.name)).map((env) => [env.name, env.tier])).toEqual([
       ['dev', 'development'],
       ['prod', 'production'],
       ['staging', 'staging'],

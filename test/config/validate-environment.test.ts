@@ -263,9 +263,10 @@ describe('Cloud SQL backups and logs', () => {
   });
 });
 
-test('an approved replacement needs the resource as the guard names it, and a reason', () => {
-  expect(problemsOf(withChange((c) => (c.approvedReplacements = [{ resource: 'DatabaseInstance', reason: 'ok' }])))).toEqual([
+test('an approved replacement needs the resource and the change as the guard names them, and a reason', () => {
+  expect(problemsOf(withChange((c) => (c.approvedReplacements = [{ resource: 'DatabaseInstance', change: 'KmsKeyId', reason: 'ok' }])))).toEqual([
     'test › approvedReplacements[0].resource = "DatabaseInstance": must be <stack>/<resource>, as the guard names it. Fix: change approvedReplacements[0].resource in config/test.ts',
+    'test › approvedReplacements[0].change = "KmsKeyId": must be the change fingerprint the guard prints (12 hex digits), so the approval covers only that change. Fix: change approvedReplacements[0].change in config/test.ts',
     'test › approvedReplacements[0].reason = "ok": must say why the replacement is safe (at least 10 characters). Fix: change approvedReplacements[0].reason in config/test.ts',
   ]);
 });

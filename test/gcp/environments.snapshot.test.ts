@@ -6,11 +6,8 @@ import { listEnvironments } from '../../lib/config/load-environments';
 import { environmentPlan, synthEnvironment } from './support';
 
 describe('GCP environments', () => {
-  test('GIVEN the config folder THEN it holds the environments snapshotted here', () => {
-    expect(listEnvironments()).toEqual(['dev', 'prod', 'staging']);
-  });
-
-  test.each(['dev', 'staging', 'prod'])('GIVEN config/%s.ts WHEN synthesized THEN the stacks match the snapshot', (name) => {
+  // Every environment in config/: a new config/<name>.ts gets its snapshot written by `npx jest -u` (README).
+  test.each(listEnvironments())('GIVEN config/%s.ts WHEN synthesized THEN the stacks match the snapshot', (name) => {
     expect(synthEnvironment(environmentPlan(name)).json).toMatchSnapshot();
   });
 });
