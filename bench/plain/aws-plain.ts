@@ -19,7 +19,6 @@ import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -194,9 +193,15 @@ class Foundation extends Stack {
     // Grouped like our app's constructs, so logical ids and cross-stack output names are alike.
     const foundation = new Construct(this, 'Foundation');
     this.key = new kms.Key(foundation, 'Key', { enableKeyRotation: true, alias, description: `Encrypts databases, their backups, secrets and alarm notifications (${alias})`, removalPolicy: removal, pendingWindow: Duration.days(30) });
-    this.key.addToResourcePolicy(new iam.PolicyStatement({ sid: 'AllowCloudWatchAlarmsToUseTheKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')], resources: ['*'] }));
     this.key.addToResourcePolicy(new iam.PolicyStatement({ sid: 'AllowCloudWatchLogsForRdsLogGroups', actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'], principals: [new iam.ServicePrincipal(`logs.${region.region}.amazonaws.com`)], resources: ['*'], conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region.region}:${props.env.account}:log-group:/aws/rds/*` } } }));
     const topic = new sns.Topic(foundation, 'AlarmTopic', { topicName: `${envName}-database-alarms`, displayName: `Database alarms (${envName}-database-alarms)`, masterKey: this.key, enforceSSL: true });
+    // Publishers scoped by source account and ARN; the key names the topic by a literal ARN (no cycle).
+    const account = props.env.account;
+    const publish = (sid: string, service: string, source: string, topicArnForKey: string) => {
+      topic.addToResourcePolicy(new iam.PolicyStatement({ sid, principals: [new iam.ServicePrincipal(`${service}.amazonaws.com`)], actions: ['sns:Publish'], resources: [topic.topicArn], conditions: { StringEquals: { 'aws:SourceAccount': account }, ArnLike: { 'aws:SourceArn': `arn:aws:${service}:${region.region}:${account}:${source}` } } }));
+      this.key.addToResourcePolicy(new iam.PolicyStatement({ sid: `${sid}WithKey`, principals: [new iam.ServicePrincipal(`${service}.amazonaws.com`)], actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], resources: ['*'], conditions: { ArnLike: { 'kms:EncryptionContext:aws:sns:topicArn': topicArnForKey } } }));
+    };
+    publish('CloudWatchAlarmsPublish', 'cloudwatch', 'alarm:*', `arn:aws:sns:${region.region}:${account}:${envName}-database-alarms`);
     for (const email of props.emails) topic.addSubscription(new subscriptions.EmailSubscription(email));
 
     const net = region.network;
@@ -207,7 +212,9 @@ class Foundation extends Stack {
       Annotations.of(network).acknowledgeWarning('@aws-cdk/aws-ec2:noSubnetRouteTableId', 'databases do not use subnet route tables');
     } else {
       const vpc = new ec2.Vpc(network, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr(net.cidr), availabilityZones: net.availabilityZones, natGateways: 0, restrictDefaultSecurityGroup: true, subnetConfiguration: [{ name: 'databases', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }] });
-      const flowLogs = new logs.LogGroup(network, 'FlowLogs', { encryptionKey: this.key, retention: logs.RetentionDays.THREE_MONTHS, removalPolicy: removal });
+      const flowLogGroupName = `/aws/vpc/flow-logs/${this.stackName}`;
+      this.key.addToResourcePolicy(new iam.PolicyStatement({ sid: 'AllowCloudWatchLogsForFlowLogGroup', actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'], principals: [new iam.ServicePrincipal(`logs.${region.region}.amazonaws.com`)], resources: ['*'], conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region.region}:${props.env.account}:log-group:${flowLogGroupName}` } } }));
+      const flowLogs = new logs.LogGroup(network, 'FlowLogs', { logGroupName: flowLogGroupName, encryptionKey: this.key, retention: logs.RetentionDays.THREE_MONTHS, removalPolicy: removal });
       vpc.addFlowLog('FlowLog', { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs) });
       this.vpc = vpc;
       this.subnets = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
@@ -218,25 +225,27 @@ class Foundation extends Stack {
     const vaultScope = new Construct(this, 'BackupVault');
     const vault = new backup.BackupVault(vaultScope, 'Vault', {
       backupVaultName: vaultName, encryptionKey: this.key, removalPolicy: removal, blockRecoveryPointDeletion: true,
-      notificationTopic: topic, notificationEvents: [backup.BackupVaultEvents.COPY_JOB_FAILED],
       lockConfiguration: production ? { minRetention: Duration.days(35), maxRetention: Duration.days(365) } : undefined,
     });
     new events.Rule(vaultScope, 'FailedBackupJobs', {
       description: `Failed, aborted or expired backup jobs of vault ${vaultName}`,
       eventPattern: { source: ['aws.backup'], detailType: ['Backup Job State Change'], detail: { state: ['FAILED', 'ABORTED', 'EXPIRED'], backupVaultName: [vaultName] } },
-      targets: [new targets.SnsTopic(topic)],
+      targets: [{ bind: () => ({ arn: topic.topicArn }) }],
     });
+    (vault.node.defaultChild as backup.CfnBackupVault).notifications = { backupVaultEvents: [backup.BackupVaultEvents.COPY_JOB_FAILED], snsTopicArn: topic.topicArn };
+    publish('BackupVaultsPublish', 'backup', 'backup-vault:*', `arn:aws:sns:${region.region}:${account}:*`);
+    publish('EventBridgeRulesPublish', 'events', 'rule/*', `arn:aws:sns:${region.region}:${account}:*`);
     if (props.backupPlan) {
       const planName = `${envName}-databases-${region.region}`;
       const planScope = new Construct(this, `BackupPlan-${planName}`);
       const copy = props.backupPlan.copyTo;
       const copyVault = copy && backup.BackupVault.fromBackupVaultArn(planScope, 'CopyTarget', `arn:aws:backup:${copy}:${props.env.account}:backup-vault:${vaultName}`);
-      const rules = production ? [['daily', 'cron(0 3 * * ? *)', 35], ['monthly', 'cron(0 4 1 * ? *)', 365]] as const : [['daily', 'cron(0 3 * * ? *)', 35]] as const;
+      const rules = production ? [['daily', 'cron(0 3 * * ? *)', 35], ['monthly', 'cron(0 4 1 * ? *)', 365]] as const : [['daily', 'cron(0 3 * * ? *)', 7]] as const;
       const plan = new backup.BackupPlan(planScope, 'Plan', {
         backupPlanName: planName, backupVault: vault,
         backupPlanRules: rules.map(([name, schedule, days]) => new backup.BackupPlanRule({ ruleName: name, scheduleExpression: events.Schedule.expression(schedule), deleteAfter: Duration.days(days), enableContinuousBackup: false, copyActions: copyVault ? [{ destinationBackupVault: copyVault, deleteAfter: Duration.days(days) }] : undefined })),
       });
-      const role = new iam.Role(planScope, 'Role', { assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'), description: `AWS Backup for plan ${planName}`, managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForBackup'), iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForRestores')] });
+      const role = new iam.Role(planScope, 'Role', { assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'), description: `AWS Backup for plan ${planName}`, managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForBackup')] });
       // The L2 selection has no conditions: the L1 filters resource types first, then the tag.
       new backup.CfnBackupSelection(planScope, 'Selection', {
         backupPlanId: plan.backupPlanId,

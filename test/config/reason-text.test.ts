@@ -30,7 +30,7 @@ const reasons = [
   {
     scope: 'test',
     field: 'approvedReplacements[0].reason',
-    set: (reason: string) => (c: any) => (c.approvedReplacements = [{ resource: 'test-aws-eu-west-1/Orders', reason }]),
+    set: (reason: string) => (c: any) => (c.approvedReplacements = [{ resource: 'test-aws-eu-west-1/Orders', change: '0123456789ab', reason }]),
     message: 'must say why the replacement is safe (at least 10 characters)',
   },
 ];

@@ -29,10 +29,10 @@ test('the prod global table: replicas, per-region key, PITR, plan with copy, ala
 
 test('"Backup plan / copy" for AWS databases comes from the plan: staging daily, development none', () => {
   expect(entriesOf('staging').filter((e) => e.cloud === 'AWS').map((e) => [e.database, e.backupPlan, e.size])).toEqual([
-    ['orders', 'daily 35 d', 'db.m7g.large (2 vCPU, 8 GiB)'],
-    ['catalog', 'daily 35 d', 'db.m7g.large (2 vCPU, 8 GiB)'],
-    ['payments', 'daily 35 d', 'db.r6g.large (2 vCPU, 16 GiB) × 2'],
-    ['sessions', 'daily 35 d', 'provisioned, autoscaling 5–50 RCU / 5–25 WCU'],
+    ['orders', 'daily 7 d', 'db.m7g.large (2 vCPU, 8 GiB)'],
+    ['catalog', 'daily 7 d', 'db.m7g.large (2 vCPU, 8 GiB)'],
+    ['payments', 'daily 7 d', 'db.r6g.large (2 vCPU, 16 GiB) × 2'],
+    ['sessions', 'daily 7 d', 'provisioned, autoscaling 5–50 RCU / 5–25 WCU'],
   ]);
   expect(entriesOf('dev').find((e) => e.database === 'orders')!.backupPlan).toBe('none (the development tier has no AWS Backup plan)');
 });
