@@ -33,3 +33,17 @@ export function configFolder(files: Record<string, string>): string {
 
 /** A throwaway output folder for `cdk synth -o`. */
 export const tempOutput = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+
+/** A fresh config folder with one environment `bad` written as plain data (a `.js` file), for a test's changed fixture. */
+export function dataConfigFolder(config: unknown): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'db-config-'));
+  fs.writeFileSync(path.join(dir, 'bad.js'), `module.exports = ${JSON.stringify(config)};\n`);
+  return dir;
+}
+
+/** `cdk synth` of a config folder into its own cdk.out; says whether a cloud assembly was written. */
+export function cdkSynthOf(configDir: string): CommandResult & { readonly output: string; readonly wroteAssembly: boolean } {
+  const outdir = path.join(configDir, 'cdk.out');
+  const result = runCommand('npx', ['cdk', 'synth', '--quiet', '-o', outdir], { DB_CONFIG_DIR: configDir });
+  return { ...result, output: result.stdout + result.stderr, wroteAssembly: fs.existsSync(path.join(outdir, 'manifest.json')) };
+}

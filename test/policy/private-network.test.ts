@@ -3,18 +3,15 @@
  * its edge (the range itself accepted, the block one step wider or just outside refused), through the rule, through
  * the policy check of a loaded environment, and through `cdk synth`.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { formatProblem } from '../../lib/config/config-error';
 import { validateEnvironment } from '../../lib/config/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { isPrivateIpv4Block } from '../../lib/policy/private-address-space';
 import { policyProblems } from '../../lib/policy/policy-problems';
+import { cdkSynthOf, dataConfigFolder } from '../cli/run-command';
 import { withChange } from '../support/fixtures';
 
-const ROOT = path.join(__dirname, '..', '..');
 const PUBLIC_MESSAGE =
   "admits public addresses; only private address space is allowed (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10) (policy 'private-network': Databases accept connections from private address space only). Fix: name the CIDR blocks of your application subnets, or waive 'private-network' for this database with a reason";
 
@@ -63,20 +60,12 @@ test('a waiver with a reason lets a public range through', () => {
 });
 
 test('cdk synth refuses two /1 halves and exits non-zero without writing a cloud assembly', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'db-config-'));
+  const dir = dataConfigFolder(withChange((c) => (c.databases[0].allowedCidrs = ['0.0.0.0/1', '128.0.0.0/1'])));
   try {
-    const config = withChange((c) => (c.databases[0].allowedCidrs = ['0.0.0.0/1', '128.0.0.0/1']));
-    fs.writeFileSync(path.join(dir, 'bad.js'), `module.exports = ${JSON.stringify(config)};\n`);
-    fs.mkdirSync(path.join(dir, 'schema'));
-    const outdir = path.join(dir, 'cdk.out');
-    const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'cdk'), ['synth', '--quiet', '-o', outdir], {
-      cwd: ROOT,
-      env: { ...process.env, DB_CONFIG_DIR: dir },
-      encoding: 'utf8',
-    });
-    expect(result.status).not.toBe(0);
-    expect(result.stdout + result.stderr).toContain(`bad › orders › databases[0].allowedCidrs[0] = "0.0.0.0/1": ${PUBLIC_MESSAGE}`);
-    expect(fs.existsSync(path.join(outdir, 'manifest.json'))).toBe(false);
+    const { status, output, wroteAssembly } = cdkSynthOf(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain(`bad › orders › databases[0].allowedCidrs[0] = "0.0.0.0/1": ${PUBLIC_MESSAGE}`);
+    expect(wroteAssembly).toBe(false);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
