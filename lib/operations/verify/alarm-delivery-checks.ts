@@ -57,6 +57,8 @@ export function alarmDeliveryChecks({ region, account, topicArn, live }: AlarmDe
     // A policy scoped to alarm ARNs is judged with an alarm of this account and region.
     'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:dbctl-verify`,
     'aws:SecureTransport': 'true',
+    // SNS server-side encryption calls KMS with the topic's ARN as encryption context; key statements may require it.
+    'kms:EncryptionContext:aws:sns:topicArn': topicArn,
   };
   const request = (action: string, resource: string): PolicyRequest => ({ servicePrincipal: CLOUDWATCH_PRINCIPAL, action, resource, context });
   const results = [evaluate(live.topicPolicy, request('sns:Publish', topicArn), 'sns:Publish in the topic policy')];
