@@ -92,12 +92,8 @@ export class EnvironmentTemplates {
   }
 
   private getAtt(r: ResourceRef, attribute: string): string {
-    if (attribute === 'Arn' || attribute.endsWith('Arn')) {
-      if (r.resource.Type === 'AWS::SNS::Topic' && attribute === 'TopicArn') return this.arn(r);
-      return this.arn(r);
-    }
-    if (attribute === 'KeyId') return this.physicalName(r);
-    if (attribute === 'TopicName') return this.physicalName(r);
+    if (attribute.endsWith('Arn')) return this.arn(r);
+    if (attribute === 'KeyId' || attribute === 'TopicName') return this.physicalName(r);
     return `${r.stack.stackName}/${r.logicalId}.${attribute}`;
   }
 
