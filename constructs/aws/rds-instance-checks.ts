@@ -7,6 +7,7 @@ import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../common/identifi
 import { RDS_GENERATIONS, rdsInstanceClass } from '../common/instance-catalog';
 import { RDS_ENGINE_TABLE, RdsEngineRow } from './rds-engine-table';
 import { RDS_PARAMETER_CATALOGS } from './rds-parameter-names';
+import { AUTOSCALING_MARGIN_PERCENT, minimumAutoscalingCeiling, RDS_STORAGE_LIMITS, RDS_STORAGE_TYPE } from './rds-storage-limits';
 import { rdsParameterValueProblems } from './rds-parameter-values';
 import { MIN_WINDOW_MINUTES, parseBackupWindow, parseMaintenanceWindow, windowsOverlap } from './rds-windows';
 
@@ -64,7 +65,7 @@ export function rdsInstanceProblems(settings: RdsInstanceSettings): SettingProbl
     });
   }
   problems.push(...classProblems(['instanceClass'], settings.instanceClass, row));
-  problems.push(...storageProblems(settings));
+  problems.push(...storageProblems(settings, row));
   const retention = settings.backupRetentionDays;
   if (!Number.isInteger(retention) || retention < 0 || retention > 35) {
     problems.push({ path: ['backupRetentionDays'], value: retention, message: 'must be an integer from 0 to 35 days (RDS limit)', fix: 'choose from 0 to 35' });
@@ -96,18 +97,39 @@ function classProblems(path: SettingProblem['path'], instanceClass: string, row:
   return [];
 }
 
-function storageProblems(settings: RdsInstanceSettings): SettingProblem[] {
+function storageProblems(settings: RdsInstanceSettings, row: RdsEngineRow | undefined): SettingProblem[] {
   const problems: SettingProblem[] = [];
   const allocated = settings.allocatedStorageGiB;
-  if (!Number.isInteger(allocated) || allocated < 20 || allocated > 65536) {
-    problems.push({ path: ['allocatedStorageGiB'], value: allocated, message: 'must be an integer from 20 to 65536 GiB (gp3)', fix: 'choose a size from 20 to 65536' });
+  const ceiling = settings.maxAllocatedStorageGiB;
+  // An unknown engine is reported once above; its storage is then held to the widest range RDS has.
+  const limits = RDS_STORAGE_LIMITS[row?.parameterFamily ?? 'postgres'][RDS_STORAGE_TYPE];
+  const onWhat = `${row ? `${row.displayName} on ` : ''}${RDS_STORAGE_TYPE} storage`;
+  if (!Number.isInteger(allocated) || allocated < limits.minGiB || allocated > limits.maxGiB) {
+    problems.push({
+      path: ['allocatedStorageGiB'],
+      value: allocated,
+      message: `must be an integer from ${limits.minGiB} to ${limits.maxGiB} GiB for ${onWhat} (RDS limit)`,
+      fix: `choose a size from ${limits.minGiB} to ${limits.maxGiB}`,
+    });
   }
-  if (settings.maxAllocatedStorageGiB !== undefined && settings.maxAllocatedStorageGiB <= allocated) {
+  if (ceiling === undefined) return problems;
+  if (ceiling > limits.maxGiB) {
     problems.push({
       path: ['maxAllocatedStorageGiB'],
-      value: settings.maxAllocatedStorageGiB,
-      message: `must be greater than allocatedStorageGiB (${allocated}) to allow storage autoscaling`,
-      fix: `raise it above ${allocated}, or remove it to turn autoscaling off`,
+      value: ceiling,
+      message: `must be at most ${limits.maxGiB} GiB for ${onWhat}; RDS cannot grow storage beyond it`,
+      fix: `lower it to ${limits.maxGiB} or less`,
+    });
+  }
+  const lowest = minimumAutoscalingCeiling(allocated);
+  if (ceiling < lowest) {
+    problems.push({
+      path: ['maxAllocatedStorageGiB'],
+      value: ceiling,
+      message: `must be at least ${AUTOSCALING_MARGIN_PERCENT}% above allocatedStorageGiB (${allocated}), so at least ${lowest} GiB, for RDS storage autoscaling`,
+      fix: lowest > limits.maxGiB
+        ? `remove it: ${allocated} GiB leaves no room to autoscale below the ${limits.maxGiB} GiB limit`
+        : `raise it to ${lowest} or more, or remove it to turn autoscaling off`,
     });
   }
   return problems;
