@@ -14,7 +14,7 @@ export const RDS_CREDENTIALS = ['rds-managed', 'secrets-manager'] as const;
 /** Fields RDS instances and Aurora clusters share: initial database, port, credentials, network access, overrides. */
 export const rdsConnectionFields = {
   /** Name of the initial database; none is created when unset. */
-  databaseName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, { error: 'must start with a letter and contain letters, digits or underscores (≤ 63)' }).optional(),
+  databaseName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: 'must start with a letter and contain letters, digits or underscores (at most 64)' }).optional(),
   port: z.int().min(1150, { error: 'must be from 1150 to 65535' }).max(65535, { error: 'must be from 1150 to 65535' }).optional(),
   /**
    * Master password: `rds-managed` (RDS keeps it in Secrets Manager and rotates it every 7 days) or `secrets-manager`

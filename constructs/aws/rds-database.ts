@@ -233,6 +233,8 @@ function validate(path: string, props: RdsDatabaseProps, allocatedStorageGiB: nu
     replicas: (props.replicas ?? []).map((replica) => ({ region: Stack.of(props.vpc).region, instanceClass: replica.instanceClass ?? props.instanceClass })),
     proxy: props.proxy ?? false,
     backupReplicationRegion: props.backupReplication?.region,
+    databaseName: props.databaseName,
+    port: props.port,
   });
   if (problems.length > 0) throw new Error(`Invalid RdsDatabase ${path}:\n${problems.map(formatSettingProblem).join('\n')}`);
 }

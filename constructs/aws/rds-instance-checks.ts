@@ -6,7 +6,9 @@
 import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../common/identifiers';
 import { RDS_GENERATIONS, rdsInstanceClass } from '../common/instance-catalog';
 import { RDS_ENGINE_TABLE, RdsEngineRow } from './rds-engine-table';
+import { databaseNameProblems } from './rds-database-name-rules';
 import { RDS_PARAMETER_CATALOGS } from './rds-parameter-names';
+import { portProblems } from './rds-port-rules';
 import { AUTOSCALING_MARGIN_PERCENT, minimumAutoscalingCeiling, RDS_STORAGE_LIMITS, RDS_STORAGE_TYPE } from './rds-storage-limits';
 import { rdsParameterValueProblems } from './rds-parameter-values';
 import { MIN_WINDOW_MINUTES, parseBackupWindow, parseMaintenanceWindow, windowsOverlap } from './rds-windows';
@@ -34,6 +36,10 @@ export interface RdsInstanceSettings {
   readonly replicas: readonly RdsReplicaSettings[];
   readonly proxy: boolean;
   readonly backupReplicationRegion?: string;
+  /** Initial database; none when unset. */
+  readonly databaseName?: string;
+  /** Listener port; the engine's default when unset. */
+  readonly port?: number;
 }
 
 export interface SettingProblem {
@@ -189,6 +195,9 @@ function engineProblems(settings: RdsInstanceSettings, row: RdsEngineRow): Setti
       }
     }
     problems.push(...rdsParameterValueProblems(row.parameterFamily, row.majorOf(settings.engineVersion), family, 'parameters', settings.parameters));
+  }
+  for (const problem of [...databaseNameProblems(row.parameterFamily, row.displayName, settings.databaseName), ...portProblems(row, settings.port)]) {
+    problems.push({ ...problem, path: problem.path as SettingProblem['path'] });
   }
   if (settings.proxy && !row.proxyEngineFamily) {
     problems.push({ path: ['proxy'], value: true, message: `RDS Proxy does not support ${row.displayName}`, fix: 'turn the proxy off for this database' });

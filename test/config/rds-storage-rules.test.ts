@@ -4,24 +4,14 @@ import { checkEnvironment } from '../../lib/config/validate-environment';
 import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
 import { RDS_STORAGE_LIMITS } from '../../constructs/aws/rds-storage-limits';
 import { withChange } from '../support/fixtures';
+import { VALID_RDS_ENGINE_SETTINGS } from '../support/rds-engine-settings';
 
 function problemsOf(change: Record<string, unknown>): string[] {
   const check = checkEnvironment('test', withChange((c: any) => Object.assign(c.databases[0], change)));
   return check.ok ? [] : check.problems.map(formatProblem);
 }
 
-/** A valid version, class and availability per engine, so only storage decides. */
-const VALID: Record<string, Record<string, unknown>> = {
-  postgres: {},
-  mysql: { engine: 'mysql', version: '8.0.43' },
-  mariadb: { engine: 'mariadb', version: '11.8.3' },
-  'sqlserver-ex': { engine: 'sqlserver-ex', version: '15.00.4440.1.v1', instanceClass: 'db.t3.large', highAvailability: false },
-  'sqlserver-web': { engine: 'sqlserver-web', version: '16.00.4215.2.v1', instanceClass: 'db.m6i.xlarge', highAvailability: false },
-  'sqlserver-se': { engine: 'sqlserver-se', version: '16.00.4215.2.v1', instanceClass: 'db.m6i.xlarge' },
-  'sqlserver-ee': { engine: 'sqlserver-ee', version: '16.00.4215.2.v1', instanceClass: 'db.m6i.xlarge' },
-  'oracle-se2': { engine: 'oracle-se2', version: '19.0.0.0.ru-2025-07.rur-2025-07.r1', instanceClass: 'db.m5.large' },
-  'oracle-ee': { engine: 'oracle-ee', version: '19.0.0.0.ru-2025-07.rur-2025-07.r1', instanceClass: 'db.r6i.xlarge' },
-};
+const VALID = VALID_RDS_ENGINE_SETTINGS;
 
 test('every engine of the table has valid settings here', () => {
   expect(Object.keys(VALID).sort()).toEqual(Object.keys(RDS_ENGINE_TABLE).sort());

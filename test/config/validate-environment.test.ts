@@ -174,7 +174,7 @@ describe('cross-field problems', () => {
 
   test('an autoscaling limit below the allocated storage', () => {
     expect(problemsOf(withChange((c) => (c.databases[0].maxAllocatedStorageGiB = 50)))).toEqual([
-      'test › orders › databases[0].maxAllocatedStorageGiB = 50: must be greater than allocatedStorageGiB (100) to allow storage autoscaling. Fix: raise it above 100, or remove it to turn autoscaling off',
+      'test › orders › databases[0].maxAllocatedStorageGiB = 50: must be at least 10% above allocatedStorageGiB (100), so at least 110 GiB, for RDS storage autoscaling. Fix: raise it to 110 or more, or remove it to turn autoscaling off',
     ]);
   });
 

@@ -1,7 +1,8 @@
 /** Rules for Aurora clusters: the checks the AuroraCluster construct shares (aurora-cluster-checks.ts), with config paths. */
 import { AURORA_ALARM_IDS } from '../../../constructs/aws/aurora-alarm-catalog';
 import { auroraClusterProblems } from '../../../constructs/aws/aurora-cluster-checks';
-import { AURORA_LIMITS } from '../../../constructs/aws/aurora-engine-table';
+import { AURORA_ENGINE_TABLE, AURORA_LIMITS } from '../../../constructs/aws/aurora-engine-table';
+import { databaseNameProblems } from '../../../constructs/aws/rds-database-name-rules';
 import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../../../constructs/common/identifiers';
 import { auroraClusterSettings } from '../../plan/aurora-cluster-plan';
 import { auroraInstanceIdentifier, auroraSecondaryIdentifier, databaseIdentifier } from '../../plan/names';
@@ -33,6 +34,8 @@ export const auroraClusterRules: Rule = (env) =>
       .filter((problem) => !reportedByEnvironmentRules(problem.path))
       .map((problem) => ({ database: db.name, path: at(...problem.path), value: problem.path[0] === 'name' ? db.name : problem.value, message: problem.message, fix: problem.fix }));
     problems.push(...derivedIdentifierProblems(env.name, db).map((p) => ({ ...p, path: at(...p.path) })));
+    const displayName = AURORA_ENGINE_TABLE[db.engine].displayName;
+    problems.push(...databaseNameProblems(db.engine, displayName, db.databaseName).map((p) => ({ database: db.name, ...p, path: at(...p.path) })));
     if (!db.pointInTimeRecovery) {
       problems.push({ database: db.name, path: at('pointInTimeRecovery'), value: false, message: 'cannot be turned off on Aurora (every cluster keeps at least 1 day of continuous backup)', fix: 'remove pointInTimeRecovery: false; lower backupRetentionDays to 1 for the shortest window' });
     }

@@ -26,6 +26,8 @@ const RDS_CONFIG_FIELDS: Readonly<Record<keyof RdsInstanceSettings, string>> = {
   replicas: 'replicas',
   proxy: 'proxy',
   backupReplicationRegion: 'backupReplicationRegion',
+  databaseName: 'databaseName',
+  port: 'port',
 };
 
 /** What the construct would be given for this database (defaults as the plan applies them). */
@@ -48,6 +50,8 @@ export function rdsInstanceSettings(environment: string, db: ResolvedRdsInstance
     replicas: db.replicas.map((replica) => ({ region: replica.region, instanceClass: replica.instanceClass ?? db.instanceClass })),
     proxy: db.proxy,
     backupReplicationRegion: db.backupReplicationRegion,
+    databaseName: db.databaseName,
+    port: db.port,
   };
 }
 
