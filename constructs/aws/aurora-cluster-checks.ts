@@ -7,6 +7,7 @@ import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../common/identifi
 import { RDS_GENERATIONS, rdsInstanceClass } from '../common/instance-catalog';
 import type { PathProblem } from '../common/path-problem';
 import { AURORA_ENGINE_TABLE, AURORA_LIMITS, AuroraEngineRow, auroraVersion } from './aurora-engine-table';
+import { classOfferProblems } from './rds-instance-class-availability';
 import { windowProblems } from './rds-instance-checks';
 import { auroraParameterLevelProblems } from './aurora-parameter-levels';
 import { RDS_PARAMETER_CATALOGS } from './rds-parameter-names';
@@ -87,7 +88,15 @@ function capacityProblems(settings: AuroraClusterSettings, row: AuroraEngineRow 
     if (info.burstable && !/\.(medium|large)$/.test(instanceClass)) {
       return [{ path: ['instanceClass'], value: instanceClass, message: 'is a burstable size Aurora does not offer (Aurora runs db.t3/db.t4g medium and large only)', fix: 'choose db.t4g.medium, db.t4g.large or a db.r class' }];
     }
-    return [];
+    if (info.burstable && settings.secondaryRegions.length > 0) {
+      // "Configuration requirements of an Amazon Aurora global database" (Aurora user guide): a global database
+      // requires DB instance classes optimized for memory-intensive applications (db.r); burstable db.t are not.
+      return [{ path: ['instanceClass'], value: instanceClass, message: 'is a burstable class, which an Aurora global database refuses (it requires memory-optimized db.r classes)', fix: `choose a db.r class such as db.r7g.large, or remove secondaryRegions` }];
+    }
+    if (!row) return [];
+    // Secondary clusters run the same class in their own regions.
+    return [settings.region, ...settings.secondaryRegions].flatMap((region) =>
+      classOfferProblems(['instanceClass'], row.engine, row.displayName, instanceClass, region));
   }
   const { minCapacity: min, maxCapacity: max, autoPauseMinutes } = serverlessV2!;
   const problems: PathProblem[] = [];

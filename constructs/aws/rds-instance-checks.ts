@@ -7,6 +7,7 @@ import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../common/identifi
 import { RDS_GENERATIONS, rdsInstanceClass } from '../common/instance-catalog';
 import { RDS_ENGINE_TABLE, RdsEngineRow } from './rds-engine-table';
 import { databaseNameProblems } from './rds-database-name-rules';
+import { classOfferProblems } from './rds-instance-class-availability';
 import { RDS_PARAMETER_CATALOGS } from './rds-parameter-names';
 import { portProblems } from './rds-port-rules';
 import { AUTOSCALING_MARGIN_PERCENT, minimumAutoscalingCeiling, RDS_STORAGE_LIMITS, RDS_STORAGE_TYPE } from './rds-storage-limits';
@@ -70,7 +71,7 @@ export function rdsInstanceProblems(settings: RdsInstanceSettings): SettingProbl
       fix: 'pin one of the supported full versions (a bare major version is not accepted)',
     });
   }
-  problems.push(...classProblems(['instanceClass'], settings.instanceClass, row));
+  problems.push(...classProblems(['instanceClass'], settings.instanceClass, row, settings.region, settings.licenseModel));
   problems.push(...storageProblems(settings, row));
   const retention = settings.backupRetentionDays;
   if (!Number.isInteger(retention) || retention < 0 || retention > 35) {
@@ -86,7 +87,7 @@ export function rdsInstanceProblems(settings: RdsInstanceSettings): SettingProbl
   return problems;
 }
 
-function classProblems(path: SettingProblem['path'], instanceClass: string, row: RdsEngineRow | undefined): SettingProblem[] {
+function classProblems(path: SettingProblem['path'], instanceClass: string, row: RdsEngineRow | undefined, region: string, licenseModel: string | undefined): SettingProblem[] {
   const info = rdsInstanceClass(instanceClass);
   if (!info) {
     return [{ path, value: instanceClass, message: `is not an instance class in our catalog (${CATALOG_HINT})`, fix: 'choose a class such as db.t4g.medium, db.m7g.large or db.r6g.xlarge' }];
@@ -100,7 +101,11 @@ function classProblems(path: SettingProblem['path'], instanceClass: string, row:
       fix: `choose the same size in an x86 generation, such as db.${X86_EQUIVALENT[RDS_GENERATIONS[info.generation].shape]}.${instanceClass.split('.')[2]}`,
     }];
   }
-  return [];
+  if (!row) return [];
+  // An unknown license model is reported on its own; the classes are then those of the engine's default model.
+  const license = licenseModel !== undefined && row.licenseModels.includes(licenseModel as never) ? licenseModel : row.licenseModels[0];
+  return classOfferProblems(path, `${row.engine}/${license}`, `${row.displayName} (${license})`, instanceClass, region)
+    .map((problem) => ({ ...problem, path }));
 }
 
 function storageProblems(settings: RdsInstanceSettings, row: RdsEngineRow | undefined): SettingProblem[] {
@@ -229,9 +234,9 @@ function replicaProblems(settings: RdsInstanceSettings, row: RdsEngineRow): Sett
     if (replica.region !== settings.region && !limits.crossRegion) {
       problems.push({ path: ['replicas', index, 'region'], value: replica.region, message: `is another region than the source (${settings.region}); ${row.displayName} has no cross-region read replicas`, fix: `place the replica in ${settings.region}, or remove it` });
     }
-    // A replica without its own class takes the source's, which is checked once above.
-    if (replica.instanceClass !== settings.instanceClass) {
-      problems.push(...classProblems(['replicas', index, 'instanceClass'], replica.instanceClass, row));
+    // A replica with the source's class in the source's region is checked once above.
+    if (replica.instanceClass !== settings.instanceClass || replica.region !== settings.region) {
+      problems.push(...classProblems(['replicas', index, 'instanceClass'], replica.instanceClass, row, replica.region, settings.licenseModel));
     }
   });
   return problems;

@@ -38,6 +38,12 @@ const SCALABLE_SIZES: Record<string, number> = {
   large: 2, xlarge: 4, '2xlarge': 8, '4xlarge': 16, '8xlarge': 32, '12xlarge': 48, '16xlarge': 64, '24xlarge': 96,
 };
 const GIB_PER_VCPU = { general: 4, memory: 8 } as const;
+/**
+ * Graviton generations (m6g, m7g, r6g, r7g) stop at 16xlarge: no engine offers a 24xlarge of them in any region
+ * (cfn-lint 1.51 aws_rds_dbinstance/dbinstanceclass_enum.json; test/aws/cfn-lint-facts.test.ts checks that every
+ * class of this catalog is offered by some engine somewhere).
+ */
+const GRAVITON_SIZES_ABOVE_LARGEST = ['24xlarge'];
 
 /** A class of the catalog with what tuning and alarms need beyond its size. */
 export interface RdsInstanceClassInfo extends InstanceSize {
@@ -56,6 +62,7 @@ function buildRdsCatalog(): Record<string, RdsInstanceClassInfo> {
       }
     } else {
       for (const [size, vcpus] of Object.entries(SCALABLE_SIZES)) {
+        if (graviton && GRAVITON_SIZES_ABOVE_LARGEST.includes(size)) continue;
         catalog[`db.${generation}.${size}`] = { vcpus, memoryGiB: vcpus * GIB_PER_VCPU[shape], burstable: false, generation, graviton };
       }
     }
