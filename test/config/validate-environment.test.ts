@@ -150,7 +150,7 @@ describe('cross-field problems', () => {
 
   test('availability zones of another region', () => {
     expect(problemsOf(withChange((c) => (c.aws.regions['eu-west-1'].network.availabilityZones = ['eu-west-1a', 'us-east-1b'])))).toEqual([
-      'test › aws.regions.eu-west-1.network.availabilityZones[1] = "us-east-1b": is not an availability zone of eu-west-1. Fix: use zones of eu-west-1, such as eu-west-1a',
+      'test › aws.regions.eu-west-1.network.availabilityZones[1] = "us-east-1b": is not an availability zone of eu-west-1; its zones: eu-west-1a, eu-west-1b, eu-west-1c. Fix: use zones of eu-west-1, such as eu-west-1a',
     ]);
   });
 

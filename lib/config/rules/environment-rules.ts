@@ -1,4 +1,6 @@
 /** Rules about the environment as a whole: unique names, declared regions, consistent networks, replica regions. */
+import { AWS_REGION_ZONE_SUFFIXES } from '../../../constructs/aws/aws-regions';
+import { CLOUD_SQL_REGIONS } from '../../../constructs/gcp/cloud-sql-locations';
 import { DATABASE_CLOUD } from '../database-cloud';
 import type { ProblemDraft } from '../problem-draft';
 import type { ResolvedDatabase, ResolvedEnvironment } from '../resolved-environment';
@@ -45,17 +47,60 @@ const regionsDeclared: Rule = (env) => {
   return problems;
 };
 
+/** A region's neighbours by name (same prefix, `eu-`), else every region: what to offer instead of a region that does not exist. */
+function regionsLike(region: string, all: readonly string[]): string[] {
+  const prefix = region.split('-')[0];
+  const like = all.filter((r) => r.split('-')[0] === prefix);
+  return like.length > 0 ? like : [...all];
+}
+
+/**
+ * Every AWS region must exist (cfn-lint's region list, constructs/aws/aws-regions.ts); every other AWS region of the
+ * config (database, replicas, copies) must be one of these, so checking aws.regions covers them. Every Google Cloud
+ * region must be one Cloud SQL offers (constructs/gcp/cloud-sql-locations.ts).
+ */
+const regionsExist: Rule = (env) => {
+  const problems: ProblemDraft[] = [];
+  const awsRegions = Object.keys(AWS_REGION_ZONE_SUFFIXES);
+  for (const region of Object.keys(env.aws?.regions ?? {})) {
+    if (!(region in AWS_REGION_ZONE_SUFFIXES)) {
+      problems.push({
+        path: ['aws', 'regions', region],
+        value: region,
+        message: `is not an AWS region; regions like it: ${regionsLike(region, awsRegions).join(', ')}`,
+        fix: 'use the name of an existing AWS region',
+      });
+    }
+  }
+  (env.gcp?.regions ?? []).forEach((region, index) => {
+    if (CLOUD_SQL_REGIONS.includes(region)) return;
+    const awsStyle = awsRegions.includes(region) || awsRegions.includes(region.replace(/(\d+)$/, '-$1'));
+    problems.push({
+      path: ['gcp', 'regions', index],
+      value: region,
+      message: `is not a Google Cloud region Cloud SQL offers${awsStyle ? ` (it is named like the AWS region ${region.replace(/-?(\d+)$/, '-$1')}; Google names regions like europe-west1)` : ''}; regions like it: ${regionsLike(region, CLOUD_SQL_REGIONS).join(', ')}`,
+      fix: 'use the name of a Google Cloud region, such as europe-west1 or us-central1',
+    });
+  });
+  return problems;
+};
+
 const networksConsistent: Rule = (env) => {
   const problems: ProblemDraft[] = [];
   for (const [region, settings] of Object.entries(env.aws?.regions ?? {})) {
     const network = settings.network;
+    const suffixes = AWS_REGION_ZONE_SUFFIXES[region]?.split(' ');
     network.availabilityZones.forEach((zone, index) => {
-      if (!zone.startsWith(region) || zone.length !== region.length + 1) {
+      const ofRegion = zone.startsWith(region) && zone.length === region.length + 1;
+      // A region that does not exist is reported once by regionsExist; its zones are then only checked by name.
+      if (!ofRegion || (suffixes && !suffixes.includes(zone.slice(region.length)))) {
         problems.push({
           path: ['aws', 'regions', region, 'network', 'availabilityZones', index],
           value: zone,
-          message: `is not an availability zone of ${region}`,
-          fix: `use zones of ${region}, such as ${region}a`,
+          message: suffixes
+            ? `is not an availability zone of ${region}; its zones: ${suffixes.map((s) => region + s).join(', ')}`
+            : `is not an availability zone of ${region}`,
+          fix: `use zones of ${region}, such as ${region}${suffixes?.[0] ?? 'a'}`,
         });
       }
     });
@@ -141,4 +186,4 @@ export const oneReplicaPerOtherRegion: Rule = (env) =>
     });
   });
 
-export const ENVIRONMENT_RULES: readonly Rule[] = [uniqueNames, regionsDeclared, networksConsistent, databaseRegions, oneReplicaPerOtherRegion];
+export const ENVIRONMENT_RULES: readonly Rule[] = [uniqueNames, regionsDeclared, regionsExist, networksConsistent, databaseRegions, oneReplicaPerOtherRegion];
