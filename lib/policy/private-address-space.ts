@@ -30,10 +30,13 @@ function parseBlock(cidr: string): Block {
 const contains = (outer: Block, inner: Block) =>
   inner.prefix >= outer.prefix && Math.floor(inner.network / 2 ** (32 - outer.prefix)) === outer.network / 2 ** (32 - outer.prefix);
 
-const PRIVATE_BLOCKS = PRIVATE_IPV4_RANGES.map(parseBlock);
+/** The first of `ranges` that holds the whole IPv4 CIDR block, if any. */
+export function rangeContaining(cidr: string, ranges: readonly string[]): string | undefined {
+  const block = parseBlock(cidr);
+  return ranges.find((range) => contains(parseBlock(range), block));
+}
 
 /** True when every address of the IPv4 CIDR block is private (inside one of PRIVATE_IPV4_RANGES). */
 export function isPrivateIpv4Block(cidr: string): boolean {
-  const block = parseBlock(cidr);
-  return PRIVATE_BLOCKS.some((range) => contains(range, block));
+  return rangeContaining(cidr, PRIVATE_IPV4_RANGES) !== undefined;
 }

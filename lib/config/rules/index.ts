@@ -4,9 +4,10 @@ import { cloudSqlInstanceRules } from './cloudsql-instance-rules';
 import { dynamodbTableRules } from './dynamodb-table-rules';
 import { ENVIRONMENT_RULES } from './environment-rules';
 import { gcpLabelRules } from './gcp-label-rules';
+import { isolatedVpcRules } from './isolated-vpc-rules';
 import { postgresMemoryRules } from './postgres-memory-rules';
 import { rdsInstanceRules } from './rds-instance-rules';
 import type { Rule } from './rule';
 
 /** Every cross-field rule, environment-wide first, then one set per database kind, then AWS Backup. */
-export const CROSS_FIELD_RULES: readonly Rule[] = [...ENVIRONMENT_RULES, rdsInstanceRules, auroraClusterRules, dynamodbTableRules, cloudSqlInstanceRules, gcpLabelRules, postgresMemoryRules, awsBackupRules];
+export const CROSS_FIELD_RULES: readonly Rule[] = [...ENVIRONMENT_RULES, isolatedVpcRules, rdsInstanceRules, auroraClusterRules, dynamodbTableRules, cloudSqlInstanceRules, gcpLabelRules, postgresMemoryRules, awsBackupRules];
