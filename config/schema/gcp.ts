@@ -2,6 +2,23 @@
 import { z } from 'zod';
 import { emailList, gcpRegion } from './fields';
 
+/**
+ * Project id rules, Resource Manager "Creating and managing projects" (cloud.google.com/resource-manager/docs/
+ * creating-managing-projects): 6 to 30 characters; lowercase letters, numbers and hyphens; starts with a letter;
+ * cannot end with a hyphen; cannot contain restricted strings such as google, null, undefined and ssl.
+ */
+const PROJECT_ID_RESTRICTED = ['google', 'null', 'undefined', 'ssl'];
+const gcpProjectId = z.string().check((ctx) => {
+  const id = ctx.value;
+  const restricted = PROJECT_ID_RESTRICTED.find((word) => id.includes(word));
+  const message = id.length < 6 || id.length > 30
+    ? `has ${id.length} characters; a project id has 6 to 30`
+    : !/^[a-z][a-z0-9-]*[a-z0-9]$/.test(id)
+      ? 'must be lowercase letters, digits or hyphens, start with a letter and not end with a hyphen'
+      : restricted && `contains '${restricted}', a string Google refuses in project ids (${PROJECT_ID_RESTRICTED.join(', ')})`;
+  if (message) ctx.issues.push({ code: 'custom', message, input: id });
+});
+
 const stateBackend = z.discriminatedUnion(
   'type',
   [
@@ -17,9 +34,7 @@ const stateBackend = z.discriminatedUnion(
 );
 
 export const gcpSettings = z.strictObject({
-  projectId: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, { error: 'must be a project id: 6–30 lowercase letters, digits or hyphens' }),
+  projectId: gcpProjectId,
   /** Needed to name the Cloud SQL service agent that must be allowed to use the keys. */
   projectNumber: z.string().regex(/^\d{6,19}$/, { error: 'must be the numeric project number (digits only)' }),
   primaryRegion: gcpRegion,

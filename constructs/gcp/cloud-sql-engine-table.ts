@@ -62,6 +62,12 @@ export interface CloudSqlEngineRow {
   readonly requiresRootPassword: boolean;
   /** Flags a replica must hold at least as high as its primary (PostgreSQL hot standby refuses to start otherwise). */
   readonly replicaMinimumFlags: readonly string[];
+  /**
+   * Read replicas per primary. SQL Server: "You can create a maximum of 8 read replicas per primary instance" (Cloud
+   * SQL for SQL Server, "Create read replicas"). PostgreSQL and MySQL: no per-primary limit is stated on the pages
+   * read (create-replica, replication, quotas); unverified, so none is enforced.
+   */
+  readonly maxReadReplicas?: number;
   /** Flags tuned from the tier's size, the environment tier and the disk. */
   readonly tune: (input: CloudSqlTuningInput) => Record<string, string>;
 }
@@ -132,6 +138,7 @@ export const CLOUD_SQL_ENGINE_TABLE: Readonly<Record<CloudSqlEngine, CloudSqlEng
     disasterRecoveryReplica: 'cascadable',
     requiresRootPassword: true,
     replicaMinimumFlags: [],
+    maxReadReplicas: 8,
     tune: tuneSqlServer,
   },
 };

@@ -50,7 +50,10 @@ describe('names', () => {
       c.gcp.regions.push(region);
       c.databases[1].replicas = [{ region }];
     });
+    // No region Cloud SQL offers has so long a name (the longest, northamerica-northeast1, leaves the name at 83 at most),
+    // so the region is refused as well.
     expect(problems).toEqual([
+      `test › gcp.regions[2] = "${region}": is not a Google Cloud region Cloud SQL offers; regions like it: europe-central2, europe-north1, europe-north2, europe-southwest1, europe-west1, europe-west2, europe-west3, europe-west4, europe-west6, europe-west8, europe-west9, europe-west10, europe-west12. Fix: use the name of a Google Cloud region, such as europe-west1 or us-central1`,
       `test › ledger › databases[1].replicas[0].region = "${region}": gives the replica instance name 'test-ledger-replica-${region}' (<instance>-replica-<region>), which must be 1–98 characters long (it has 108). Fix: shorten the database name, or place the replica in a region with a shorter name`,
     ]);
   });

@@ -14,6 +14,7 @@ import {
   queryInsightsProblems,
   tierProblem,
 } from '../../../constructs/gcp/cloud-sql-instance-checks';
+import { CLOUD_SQL_BACKUP_MULTI_REGIONS, CLOUD_SQL_REGIONS } from '../../../constructs/gcp/cloud-sql-locations';
 import { cloudSqlTierSize } from '../../../constructs/gcp/cloud-sql-tiers';
 import { primaryFlags, replicaFlags } from '../../plan/cloud-sql-flags';
 import { restoresToPointInTime } from '../../plan/cloud-sql-instance-plan';
@@ -98,6 +99,9 @@ function recoveryRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, rep
   } else if (db.replicas.length > 0 && usesBinaryLog && !db.binaryLog) {
     report(['binaryLog'], false, 'must be on for a MySQL primary with read replicas: they replicate from the binary log', 'set binaryLog: true or remove the replicas');
   }
+  if (db.backupLocation !== undefined && !CLOUD_SQL_REGIONS.includes(db.backupLocation) && !CLOUD_SQL_BACKUP_MULTI_REGIONS.includes(db.backupLocation)) {
+    report(['backupLocation'], db.backupLocation, `is neither a Cloud SQL region nor a multi-region (${CLOUD_SQL_BACKUP_MULTI_REGIONS.join(', ')})`, `use a multi-region such as ${db.region.startsWith('europe') ? 'eu' : 'us'}, a region such as ${db.region}, or remove it for the instance's region`);
+  }
   const longLogs = db.edition === 'ENTERPRISE_PLUS' && row.longLogRetentionOnEnterprisePlus;
   const maxLogDays = longLogs ? TRANSACTION_LOG_DAYS.enterprisePlus : TRANSACTION_LOG_DAYS.standard;
   if (db.transactionLogRetentionDays > maxLogDays) {
@@ -147,6 +151,9 @@ function replicaRules(env: ResolvedEnvironment, db: ResolvedCloudSqlInstance, ro
   const primarySize = cloudSqlTierSize(db.tier);
   const flagsOf = typeof primarySize === 'string' ? undefined : primaryFlags({ row, size: primarySize, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags });
   const firstDisasterRecovery = db.replicas.findIndex((replica) => replica.disasterRecovery);
+  if (row.maxReadReplicas !== undefined && db.replicas.length > row.maxReadReplicas) {
+    report(['replicas'], db.replicas.length, `lists ${db.replicas.length} read replicas; Cloud SQL for ${row.displayName} allows at most ${row.maxReadReplicas} per primary`, `remove ${db.replicas.length - row.maxReadReplicas} of them`);
+  }
   db.replicas.forEach((replica, replicaIndex) => {
     const at = (field: string): Path => ['replicas', replicaIndex, field];
     const tierOk = replica.tier === undefined ? primaryTierOk : reportShared(report, ['replicas', replicaIndex], [tierProblem(replica.tier, db.edition, row)]);
