@@ -10,6 +10,8 @@ export const RDS_ENGINES = [
 
 export const RDS_LICENSE_MODELS = ['license-included', 'bring-your-own-license', 'general-public-license', 'postgresql-license'] as const;
 export const RDS_CREDENTIALS = ['rds-managed', 'secrets-manager'] as const;
+/** Rotation period of a `secrets-manager` password when the config sets none. */
+export const DEFAULT_PASSWORD_ROTATION_DAYS = 30;
 
 /** Fields RDS instances and Aurora clusters share: initial database, port, credentials, network access, overrides. */
 export const rdsConnectionFields = {
@@ -21,8 +23,10 @@ export const rdsConnectionFields = {
    * (a generated secret rotated by a Lambda function every `passwordRotationDays`). Never a literal.
    */
   credentials: z.enum(RDS_CREDENTIALS, { error: `must be one of ${RDS_CREDENTIALS.join(', ')}` }).default('rds-managed'),
-  /** Rotation period of a `secrets-manager` password. */
-  passwordRotationDays: z.int().min(1, { error: 'must be from 1 to 365 days' }).max(365, { error: 'must be from 1 to 365 days' }).default(30),
+  /** Rotation period of a `secrets-manager` password. Default: 30 (refused with `rds-managed`, which rotates every 7 days). */
+  passwordRotationDays: z.int().min(1, { error: 'must be from 1 to 365 days' }).max(365, { error: 'must be from 1 to 365 days' }).optional()
+    // Documented default, applied by the plan: an explicit value is refused with `rds-managed` (it would do nothing).
+    .meta({ default: DEFAULT_PASSWORD_ROTATION_DAYS }),
   /** CIDR blocks allowed to connect; 0.0.0.0/0 is refused. Nothing can connect when this and allowedSecurityGroupIds are empty. */
   allowedCidrs: z.array(z.cidrv4({ error: 'must be an IPv4 CIDR block' })).default([]),
   /** Security groups (of the database's region) allowed to connect. */

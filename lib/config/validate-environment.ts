@@ -9,6 +9,7 @@ import { identifierProblem } from '../../constructs/common/identifiers';
 import { ConfigError, ConfigProblem, FieldPath, formatPath } from './config-error';
 import { CROSS_FIELD_RULES } from './rules';
 import { ENVIRONMENT_RULES } from './rules/environment-rules';
+import { ignoredSettingProblems } from './rules/ignored-settings';
 import { notYetSupported } from './not-yet-supported';
 import type { ProblemDraft } from './problem-draft';
 import { resolveDefaults } from './resolve-defaults';
@@ -41,7 +42,11 @@ export function checkEnvironment(name: string, input: unknown, source = `config/
   }
 
   const environment = resolveDefaults(name, parsed.data);
-  const drafts = [...CROSS_FIELD_RULES.flatMap((rule) => rule(environment)), ...notYetSupported(environment.databases)];
+  const drafts = [
+    ...CROSS_FIELD_RULES.flatMap((rule) => rule(environment)),
+    ...ignoredSettingProblems(parsed.data, environment),
+    ...notYetSupported(environment.databases),
+  ];
   if (drafts.length > 0) return { ok: false, problems: drafts.map(stamp) };
   return { ok: true, environment };
 }
@@ -63,7 +68,11 @@ function rulesOfParsedDatabases(name: string, input: unknown, issues: readonly z
   if (!partial.success) return [];
   const environment = resolveDefaults(name, partial.data);
   const databaseRules = CROSS_FIELD_RULES.filter((rule) => !ENVIRONMENT_RULES.includes(rule));
-  const drafts = [...databaseRules.flatMap((rule) => rule(environment)), ...notYetSupported(environment.databases)];
+  const drafts = [
+    ...databaseRules.flatMap((rule) => rule(environment)),
+    ...ignoredSettingProblems(partial.data, environment),
+    ...notYetSupported(environment.databases),
+  ];
   // Paths point into the partial list: map them back to the databases' places in the file.
   return drafts
     .filter((draft) => draft.path[0] === 'databases' && typeof draft.path[1] === 'number')

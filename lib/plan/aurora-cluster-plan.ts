@@ -9,7 +9,7 @@ import { AURORA_ENGINE_TABLE } from '../../constructs/aws/aurora-engine-table';
 import { auroraMaxConnections, auroraParameters } from '../../constructs/aws/aurora-parameters';
 import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from '../../constructs/aws/rds-windows';
 import { rdsInstanceSize } from '../../constructs/common/instance-catalog';
-import { TIER_DEFAULTS } from '../../config/schema';
+import { DEFAULT_PASSWORD_ROTATION_DAYS, TIER_DEFAULTS } from '../../config/schema';
 import type { ResolvedAuroraCluster, ResolvedEnvironment } from '../config/resolved-environment';
 import {
   auroraClusterArn,
@@ -130,7 +130,7 @@ export function planAuroraCluster(env: ResolvedEnvironment, db: ResolvedAuroraCl
     name: db.name,
     arn: auroraClusterArn(account, db.region, identifier),
     databaseName: db.databaseName,
-    credentials: { mode: db.credentials, rotationDays: db.passwordRotationDays },
+    credentials: { mode: db.credentials, rotationDays: db.passwordRotationDays ?? DEFAULT_PASSWORD_ROTATION_DAYS },
     recovery: {
       backupRetentionDays: db.backupRetentionDays,
       pointInTimeRecovery: true,

@@ -2,7 +2,7 @@
  * Plans one Cloud SQL instance and its read replicas: names, version, availability, recovery, CMEK per region, flags,
  * security settings, maintenance and alert policies.
  */
-import { TIER_DEFAULTS, Tier } from '../../config/schema';
+import { DEFAULT_BACKUP_START_TIME, TIER_DEFAULTS, Tier } from '../../config/schema';
 import type { InstanceSize } from '../../constructs/common/instance-catalog';
 import { CLOUD_SQL_ENGINE_TABLE, CloudSqlEngineRow } from '../../constructs/gcp/cloud-sql-engine-table';
 import type { CloudSqlMaintenanceWindow } from '../../constructs/gcp/cloud-sql-instance-checks';
@@ -107,7 +107,7 @@ export function planCloudSqlInstance(
       restorableWindowDays: restorable ? db.transactionLogRetentionDays : db.backups ? db.retainedBackups : 0,
       rpoMinutes: restorable ? CLOUD_SQL_PITR_RPO_MINUTES : db.backups ? DAILY_BACKUP_RPO_MINUTES : undefined,
       transactionLogRetentionDays: db.transactionLogRetentionDays,
-      backupStartTime: db.backupStartTime,
+      backupStartTime: db.backupStartTime ?? DEFAULT_BACKUP_START_TIME,
       backupLocation: db.backupLocation ?? db.region,
     },
     pointInTimeRecoveryMode: row.pointInTimeRecovery,

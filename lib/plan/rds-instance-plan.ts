@@ -5,7 +5,7 @@ import { RDS_ENGINE_TABLE, RdsEngineRow } from '../../constructs/aws/rds-engine-
 import { rdsMaxConnections, rdsParameters } from '../../constructs/aws/rds-parameters';
 import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from '../../constructs/aws/rds-windows';
 import { rdsInstanceClass, rdsInstanceSize } from '../../constructs/common/instance-catalog';
-import { TIER_DEFAULTS, Tier } from '../../config/schema';
+import { DEFAULT_PASSWORD_ROTATION_DAYS, TIER_DEFAULTS, Tier } from '../../config/schema';
 import type { ResolvedEnvironment, ResolvedRdsInstance } from '../config/resolved-environment';
 import { awsStackName, databaseIdentifier, rdsInstanceArn, rdsInstanceStackId, rdsReplicaIdentifier, rdsReplicaStackId } from './names';
 import type { AwsRegionPlan, RdsInstancePlan, RdsObservabilityPlan, RdsReplicaPlan } from './plan-types';
@@ -78,7 +78,7 @@ export function planRdsInstance(
     databaseName: db.databaseName,
     allowedCidrs: db.allowedCidrs,
     allowedSecurityGroupIds: db.allowedSecurityGroupIds,
-    credentials: { mode: db.credentials, rotationDays: db.passwordRotationDays },
+    credentials: { mode: db.credentials, rotationDays: db.passwordRotationDays ?? DEFAULT_PASSWORD_ROTATION_DAYS },
     iamAuthentication: row.iamAuthentication,
     options: row.options,
     preferredMaintenanceWindow: db.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
