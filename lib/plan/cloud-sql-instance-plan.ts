@@ -8,7 +8,7 @@ import { CLOUD_SQL_ENGINE_TABLE, CloudSqlEngineRow } from '../../constructs/gcp/
 import type { CloudSqlMaintenanceWindow } from '../../constructs/gcp/cloud-sql-instance-checks';
 import { cloudSqlTierSize } from '../../constructs/gcp/cloud-sql-tiers';
 import type { ResolvedCloudSqlInstance, ResolvedEnvironment } from '../config/resolved-environment';
-import { cloudSqlAlerts } from './cloud-sql-alerts';
+import { cloudSqlAlerts, cloudSqlMaxConnections } from '../../constructs/gcp/cloud-sql-alerts';
 import { primaryFlags, replicaFlags } from './cloud-sql-flags';
 import { cloudSqlReplicaNames } from './cloud-sql-names';
 import { toGcpLabels } from './gcp-labels';
@@ -78,7 +78,7 @@ export function planCloudSqlInstance(
       deletionProtection: db.deletionProtection,
       preventDestroy: db.removalPolicy === 'retain',
       flags: replicaFlagValues,
-      alerts: cloudSqlAlerts({ instanceName: replicaNames[index], role: 'replica', engine: row.engine, maxConnections: maxConnectionsOf(replicaFlagValues) }),
+      alerts: cloudSqlAlerts({ instanceName: replicaNames[index], role: 'replica', engine: row.engine, maxConnections: cloudSqlMaxConnections(row.engine, tier, replicaFlagValues) }),
       labels,
     };
   });
@@ -127,7 +127,7 @@ export function planCloudSqlInstance(
     dataCache: db.dataCache ?? db.edition === 'ENTERPRISE_PLUS',
     rootPasswordSecret: db.rootPasswordSecret,
     flags,
-    alerts: cloudSqlAlerts({ instanceName, role: 'primary', engine: row.engine, maxConnections: maxConnectionsOf(flags) }),
+    alerts: cloudSqlAlerts({ instanceName, role: 'primary', engine: row.engine, maxConnections: cloudSqlMaxConnections(row.engine, db.tier, flags) }),
     labels,
     replicas,
     // SQL Server's DR replica is a cascadable replica; the others are designated by the primary.
@@ -140,6 +140,3 @@ function maintenanceWindow(tier: Tier, configured: CloudSqlMaintenanceWindow | u
   return configured ? { ...configured, updateTrack: configured.updateTrack ?? defaults.updateTrack } : defaults;
 }
 
-function maxConnectionsOf(flags: Readonly<Record<string, string>>): number | undefined {
-  return flags.max_connections === undefined ? undefined : Number(flags.max_connections);
-}
