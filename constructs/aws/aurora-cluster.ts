@@ -14,7 +14,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 import { acknowledgeAuroraClusterDesign, unexportedLogTypes } from './compliance-acknowledgements';
 import { pathProblemLine, pathProblemsError } from '../common/path-problem';
-import { rdsInstanceSize } from '../common/instance-catalog';
+import { rdsInstanceSize, type RdsInstanceClass } from '../common/instance-catalog';
 import { auroraAlarmDefinitions } from './aurora-alarm-definitions';
 import { cdkClusterEngine } from './aurora-cdk-engine';
 import { auroraClusterProblems, AuroraServerlessV2Settings } from './aurora-cluster-checks';
@@ -51,7 +51,7 @@ export interface AuroraClusterProps extends SharedWithRds {
   /** Full version from the Aurora engine table, e.g. `16.9` or `8.0.mysql_aurora.3.10.1`. */
   readonly engineVersion: string;
   /** Provisioned class of every instance (e.g. `db.r7g.large`); or `serverlessV2`. */
-  readonly instanceClass?: string;
+  readonly instanceClass?: RdsInstanceClass;
   readonly serverlessV2?: AuroraServerlessV2Settings;
   /** The writer first, then the readers (≤ 15). A secondary cluster's instances are all readers. */
   readonly instances: readonly AuroraInstanceOptions[];

@@ -3,6 +3,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 import { acknowledgeRdsInstanceDesign, unexportedLogTypes } from './compliance-acknowledgements';
 import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../common/identifiers';
+import type { RdsInstanceClass } from '../common/instance-catalog';
 import type { RdsAlarms } from './rds-alarms';
 import { addInstanceAlarms, buildInstanceParts, RdsInstanceBaseProps } from './rds-instance-base';
 
@@ -11,7 +12,7 @@ export interface RdsReadReplicaOptions {
   /** Replica identifier, e.g. `<source>-replica-1`. */
   readonly identifier: string;
   /** @default - the source's class */
-  readonly instanceClass?: string;
+  readonly instanceClass?: RdsInstanceClass;
   /** @default - RDS chooses */
   readonly availabilityZone?: string;
   /** @default - tuned for the replica's class like the source's (see RdsInstanceBaseProps.parameters) */
