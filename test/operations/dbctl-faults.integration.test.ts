@@ -1,5 +1,5 @@
 /**
- * dbctl under faults: the real CLI (`node bin/dbctl.js`) against moto_server behind a fault-injecting proxy that
+ * dbctl under faults: the real CLI (`npm run dbctl`: bin/dbctl.ts) against moto_server behind a fault-injecting proxy that
  * stalls, trickles, drops responses and answers HTML 5xx pages. Deadlines are measured on the wall clock.
  */
 import { DeleteDBInstanceCommand, DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
