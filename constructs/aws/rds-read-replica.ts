@@ -22,11 +22,12 @@ export interface RdsReadReplicaOptions {
 }
 
 export interface RdsReadReplicaProps extends RdsInstanceBaseProps, Pick<RdsReadReplicaOptions, 'availabilityZone'> {
-  /** The source instance, in this stack (same region). Give this or `sourceArn`. */
+  /** The source instance, in this stack (same region). Give this or `sourceArn`. @default - none */
   readonly source?: rds.IDatabaseInstance;
   /**
    * The source by ARN, for a cross-region replica: deterministic from identifier, account and region, so no
    * cross-region reference is needed. `encryptionKey` must then be this region's key (an alias ARN works).
+   * @default - none
    */
   readonly sourceArn?: string;
   /** Storage of the source, which the replica inherits (free-storage alarms are relative to it). */

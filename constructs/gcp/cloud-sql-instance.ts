@@ -172,19 +172,20 @@ export interface CloudSqlInstanceProps extends CloudSqlInstanceCommonProps {
    * @default false
    */
   readonly auditLogging?: boolean;
-  /** SQL Server audit: the bucket, `gs://<bucket>`, the audit files go to. */
+  /** SQL Server audit: the bucket, `gs://<bucket>`, the audit files go to (required with auditLogging). @default - none */
   readonly auditBucket?: string;
   /** @default Cloud SQL's choice */
   readonly maintenanceWindow?: CloudSqlMaintenanceWindow;
-  /** A period (at most 90 days) without maintenance, e.g. a sales peak. */
+  /** A period (at most 90 days) without maintenance, e.g. a sales peak. @default - none */
   readonly denyMaintenancePeriod?: CloudSqlDenyMaintenancePeriod;
   /** ENTERPRISE_PLUS data cache. @default true on ENTERPRISE_PLUS */
   readonly dataCache?: boolean;
-  /** Initial root password, required by Cloud SQL for SQL Server; pass a secret reference, never a literal. */
+  /** Initial root password, required by Cloud SQL for SQL Server; pass a secret reference, never a literal. @default - none */
   readonly rootPassword?: string;
   /**
    * Name of the cross-region read replica designated for disaster recovery (ENTERPRISE_PLUS, PostgreSQL and MySQL).
    * A plain name, not a reference: the replica itself references this instance.
+   * @default - none
    */
   readonly disasterRecoveryReplicaName?: string;
   /**
