@@ -9,7 +9,7 @@ import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds-alarm-d
 import type { AuroraRole } from '../../constructs/aws/aurora-alarm-catalog';
 import type { AuroraServerlessV2Settings } from '../../constructs/aws/aurora-cluster-checks';
 import type { RdsInstanceRole } from '../../constructs/aws/rds-alarm-catalog';
-import type { RdsEngine, RdsOptionSpec } from '../../constructs/aws/rds-engine-table';
+import type { RdsEngine, RdsLicenseModel, RdsOptionSpec } from '../../constructs/aws/rds-engine-table';
 import type { CloudSqlAlert } from '../../constructs/gcp/cloud-sql-alert';
 import type { CloudSqlDiskType, CloudSqlEdition, CloudSqlEngine, CloudSqlSslMode } from '../../constructs/gcp/cloud-sql-engine-table';
 import type {
@@ -214,7 +214,7 @@ export interface RdsInstancePlan extends RdsInstanceCommon, AwsStackPlan {
   readonly name: string;
   /** ARN of the instance, deterministic from identifier, account and region (cross-region replicas name it). */
   readonly arn: string;
-  readonly licenseModel: string;
+  readonly licenseModel: RdsLicenseModel;
   readonly allocatedStorageGiB: number;
   readonly maxAllocatedStorageGiB?: number;
   readonly multiAz: boolean;
