@@ -6,7 +6,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // Expected CDK validation warnings stay out of the output; anything else still prints (see the file).
   setupFiles: ['<rootDir>/test/support/quiet-expected-warnings.ts'],
-  snapshotSerializers: ['<rootDir>/test/support/snapshot-serializer.ts'],
+  snapshotSerializers: ['<rootDir>/lib/testing/snapshot-serializer.ts'],
   // Synthesizing whole environments is CPU-bound; two workers match the 2-core CI machine.
   maxWorkers: 2,
   testTimeout: 120000,

@@ -1,9 +1,11 @@
 /** An Aurora cluster (PostgreSQL or MySQL compatible), provisioned or Serverless v2, optionally global. */
 import { z } from 'zod';
-import { databaseCommonFields } from './fields';
+import type { AuroraEngine } from '../../constructs/aws/aurora-engine-table';
+import type { RdsInstanceClass } from '../../constructs/common/instance-catalog';
+import { checkedChoice, databaseCommonFields } from './fields';
 import { rdsConnectionFields } from './rds-instance';
 
-export const AURORA_ENGINES = ['aurora-postgresql', 'aurora-mysql'] as const;
+export const AURORA_ENGINES = ['aurora-postgresql', 'aurora-mysql'] as const satisfies readonly AuroraEngine[];
 
 export const auroraCluster = z.strictObject({
   kind: z.literal('aurora-cluster'),
@@ -12,7 +14,7 @@ export const auroraCluster = z.strictObject({
   /** Full engine version, e.g. `16.9` or `8.0.mysql_aurora.3.10.1`. */
   version: z.string(),
   /** Provisioned writer/reader class; omit for Serverless v2. */
-  instanceClass: z.string().optional(),
+  instanceClass: checkedChoice<RdsInstanceClass>().optional(),
   /** Serverless v2 capacity in ACUs (0.5 steps); minCapacity 0 pauses an idle cluster after autoPauseMinutes. */
   serverlessV2: z.strictObject({ minCapacity: z.number(), maxCapacity: z.number(), autoPauseMinutes: z.int().optional() }).optional(),
   /** Readers besides the writer (0–15; checked by the rules). Default: 1 with high availability, else 0. */

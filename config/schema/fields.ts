@@ -100,3 +100,12 @@ export const databaseCommonFields = {
     )
     .default([]),
 };
+
+/**
+ * A string from a closed set whose check (with the full message) is a rule of its own, such as an instance class: typed
+ * as the set's union, so an editor completes it and `tsc` rejects a typo in a config file. JavaScript configs, which no
+ * compiler checks, are still refused by the rule at synth; at run time this is a plain string schema.
+ */
+export function checkedChoice<T extends string>(): z.ZodType<T, T> {
+  return z.string() as unknown as z.ZodType<T, T>;
+}

@@ -1,10 +1,22 @@
-export * from './aurora-cluster';
-export * from './aws';
-export * from './cloudsql-instance';
-export * from './define-environment';
-export * from './dynamodb-table';
-export * from './environment';
-export * from './fields';
-export * from './gcp';
-export * from './rds-instance';
-export * from './tiers';
+/**
+ * `databases-as-code/config`: write an environment (`export default defineEnvironment({ … })` in `config/<name>.ts`)
+ * and read its types. Only deliberate names are exported here; the field schemas in this folder are internal.
+ * test/package/public-api.test.ts lists these names.
+ */
+export { defineEnvironment } from './define-environment';
+export {
+  environmentSchema,
+  DATABASE_KINDS,
+  type DatabaseKind,
+  type DatabaseConfig,
+  type EnvironmentInput,
+  type ParsedEnvironment,
+} from './environment';
+export { TIERS, TIER_DEFAULTS, REMOVAL_POLICIES, type Tier, type TierDefaults, type RemovalPolicyName } from './tiers';
+export type { AwsSettings, AwsSettingsInput } from './aws';
+export type { GcpSettings, GcpSettingsInput } from './gcp';
+export { RDS_ENGINES, RDS_LICENSE_MODELS, type RdsInstanceConfig, type RdsInstanceInput } from './rds-instance';
+export { AURORA_ENGINES, type AuroraClusterConfig, type AuroraClusterInput } from './aurora-cluster';
+export type { DynamodbTableConfig, DynamodbTableInput } from './dynamodb-table';
+export { CLOUD_SQL_ENGINES } from './cloudsql-instance';
+export type { CloudSqlInstanceConfig, CloudSqlReplicaConfig } from './cloudsql-instance';

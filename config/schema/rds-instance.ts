@@ -1,12 +1,14 @@
 /** An RDS DB instance (PostgreSQL, MySQL, MariaDB, SQL Server, Oracle). */
 import { z } from 'zod';
-import { databaseCommonFields } from './fields';
+import type { RdsEngine } from '../../constructs/aws/rds-engine-table';
+import type { RdsInstanceClass } from '../../constructs/common/instance-catalog';
+import { checkedChoice, databaseCommonFields } from './fields';
 
 export const RDS_ENGINES = [
   'postgres', 'mysql', 'mariadb',
   'sqlserver-ex', 'sqlserver-web', 'sqlserver-se', 'sqlserver-ee',
   'oracle-se2', 'oracle-ee',
-] as const;
+] as const satisfies readonly RdsEngine[];
 
 export const RDS_LICENSE_MODELS = ['license-included', 'bring-your-own-license', 'general-public-license', 'postgresql-license'] as const;
 export const RDS_CREDENTIALS = ['rds-managed', 'secrets-manager'] as const;
@@ -41,7 +43,7 @@ const rdsReplica = z.strictObject({
   /** Region of the replica: the primary's region for a same-region replica, another declared region for a cross-region one. */
   region: z.string(),
   /** Default: the primary's class. */
-  instanceClass: z.string().optional(),
+  instanceClass: checkedChoice<RdsInstanceClass>().optional(),
 });
 
 export const rdsInstance = z.strictObject({
@@ -51,7 +53,7 @@ export const rdsInstance = z.strictObject({
   /** Full engine version, e.g. `17.6` (a bare major such as `17` is rejected). */
   version: z.string(),
   /** DB instance class, e.g. `db.r6g.large`. */
-  instanceClass: z.string(),
+  instanceClass: checkedChoice<RdsInstanceClass>(),
   /** Default: the engine's first allowed model (Oracle Enterprise Edition: bring-your-own-license). */
   licenseModel: z.enum(RDS_LICENSE_MODELS, { error: `must be one of ${RDS_LICENSE_MODELS.join(', ')}` }).optional(),
   allocatedStorageGiB: z.int().min(20, { error: 'must be at least 20 GiB (gp3)' }).max(65536, { error: 'must be at most 65536 GiB' }),

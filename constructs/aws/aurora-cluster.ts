@@ -14,7 +14,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 import { acknowledgeAuroraClusterDesign, unexportedLogTypes } from './compliance-acknowledgements';
 import { pathProblemLine, pathProblemsError } from '../common/path-problem';
-import { rdsInstanceSize } from '../common/instance-catalog';
+import { rdsInstanceSize, type RdsInstanceClass } from '../common/instance-catalog';
 import { auroraAlarmDefinitions } from './aurora-alarm-definitions';
 import { cdkClusterEngine } from './aurora-cdk-engine';
 import { auroraClusterProblems, AuroraServerlessV2Settings } from './aurora-cluster-checks';
@@ -50,8 +50,9 @@ export interface AuroraClusterProps extends SharedWithRds {
   readonly engine: AuroraEngine;
   /** Full version from the Aurora engine table, e.g. `16.9` or `8.0.mysql_aurora.3.10.1`. */
   readonly engineVersion: string;
-  /** Provisioned class of every instance (e.g. `db.r7g.large`); or `serverlessV2`. */
-  readonly instanceClass?: string;
+  /** Provisioned class of every instance (e.g. `db.r7g.large`); give this or `serverlessV2`. @default - none */
+  readonly instanceClass?: RdsInstanceClass;
+  /** Serverless v2 capacity of every instance; give this or `instanceClass`. @default - none */
   readonly serverlessV2?: AuroraServerlessV2Settings;
   /** The writer first, then the readers (≤ 15). A secondary cluster's instances are all readers. */
   readonly instances: readonly AuroraInstanceOptions[];
@@ -75,7 +76,7 @@ export interface AuroraClusterProps extends SharedWithRds {
   readonly credentials?: 'rds-managed' | 'secrets-manager';
   /** @default 30 */
   readonly passwordRotationDays?: number;
-  /** Part of a global database, as its primary (creates the global cluster) or as a secondary (joins it). */
+  /** Part of a global database, as its primary (creates the global cluster) or as a secondary (joins it). @default - a regional cluster */
   readonly global?: { readonly role: 'primary' | 'secondary'; readonly globalClusterIdentifier: string };
 }
 

@@ -29,7 +29,9 @@ export interface IsolatedNetworkProps {
 }
 
 export interface DatabaseNetworkProps {
+  /** Use a VPC that exists; give this or `isolated`. @default - none */
   readonly existing?: ExistingNetworkProps;
+  /** Create an isolated VPC; give this or `existing`. @default - none */
   readonly isolated?: IsolatedNetworkProps;
 }
 

@@ -38,6 +38,7 @@ export interface DynamoDbReplicaProps {
 export interface DynamoDbGlobalTableProps {
   readonly tableName: string;
   readonly partitionKey: DynamodbKeySettings;
+  /** @default - none: items are keyed by the partition key alone */
   readonly sortKey?: DynamodbKeySettings;
   /** At most 20. @default - none */
   readonly globalSecondaryIndexes?: readonly GlobalSecondaryIndexSettings[];

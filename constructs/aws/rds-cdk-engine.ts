@@ -1,6 +1,6 @@
 /** The aws-cdk-lib engine object of an engine-table row: one line per engine, built from the row's own version data. */
 import * as rds from 'aws-cdk-lib/aws-rds';
-import { RDS_ENGINE_TABLE } from './rds-engine-table';
+import { RDS_ENGINE_TABLE, type RdsEngine } from './rds-engine-table';
 
 type EngineFactory = (version: string, major: string) => rds.IInstanceEngine;
 
@@ -18,7 +18,7 @@ const CDK_ENGINES: Readonly<Record<string, EngineFactory>> = {
 };
 
 /** The CDK engine for a validated engine and full version. */
-export function cdkInstanceEngine(engine: string, version: string): rds.IInstanceEngine {
+export function cdkInstanceEngine(engine: RdsEngine, version: string): rds.IInstanceEngine {
   const row = RDS_ENGINE_TABLE[engine];
   return CDK_ENGINES[engine](version, row.majorOf(version));
 }

@@ -11,10 +11,11 @@ import { rdsInstanceProblems, SettingProblem } from './rds-instance-checks';
 import { RdsReadReplica, RdsReadReplicaOptions } from './rds-read-replica';
 import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from './rds-windows';
 import { keepUnlessDestroyed } from './removal';
+import type { RdsLicenseModel } from './rds-engine-table';
 
 export interface RdsDatabaseProps extends RdsInstanceBaseProps {
   /** @default - the engine's first license model (Oracle Enterprise Edition: bring-your-own-license) */
-  readonly licenseModel?: string;
+  readonly licenseModel?: RdsLicenseModel;
   /** @default 20 */
   readonly allocatedStorageGiB?: number;
   /** Storage autoscaling limit. @default - no autoscaling */

@@ -173,7 +173,7 @@ const oracle = (edition: OracleEdition): RdsEngineRow => ({
   tune: RDS_TUNING.oracle,
 });
 
-export const RDS_ENGINE_TABLE: Readonly<Record<string, RdsEngineRow>> = {
+const ENGINE_ROWS = {
   postgres: {
     engine: 'postgres',
     displayName: 'PostgreSQL',
@@ -208,6 +208,16 @@ export const RDS_ENGINE_TABLE: Readonly<Record<string, RdsEngineRow>> = {
   'sqlserver-ee': sqlServer('ee'),
   'oracle-se2': oracle('se2'),
   'oracle-ee': oracle('ee'),
-};
+} satisfies Record<string, RdsEngineRow>;
 
-export const RDS_ENGINES_SUPPORTED = Object.keys(RDS_ENGINE_TABLE);
+/** The engines RdsDatabase takes: a literal union, so an editor completes it and `tsc` rejects a typo. */
+export type RdsEngine = keyof typeof ENGINE_ROWS;
+
+export const RDS_ENGINE_TABLE: Readonly<Record<RdsEngine, RdsEngineRow>> = ENGINE_ROWS;
+
+export const RDS_ENGINES_SUPPORTED = Object.keys(RDS_ENGINE_TABLE) as RdsEngine[];
+
+/** The row of an engine name that comes from outside the type system (a config file); undefined when unknown. */
+export function rdsEngineRow(engine: string): RdsEngineRow | undefined {
+  return Object.hasOwn(RDS_ENGINE_TABLE, engine) ? RDS_ENGINE_TABLE[engine as RdsEngine] : undefined;
+}

@@ -8,13 +8,13 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { rdsInstanceClass } from '../common/instance-catalog';
+import { rdsInstanceClass, type RdsInstanceClass } from '../common/instance-catalog';
 import { isCustomerManagedKey } from './customer-key';
 import type { RdsInstanceRole } from './rds-alarm-catalog';
 import { CloudWatchAlarmDefinition, rdsAlarmDefinitions } from './rds-alarm-definitions';
 import { RdsAlarms } from './rds-alarms';
 import { cdkInstanceEngine } from './rds-cdk-engine';
-import { RDS_ENGINE_TABLE, RdsEngineRow } from './rds-engine-table';
+import { RDS_ENGINE_TABLE, RdsEngineRow, type RdsEngine } from './rds-engine-table';
 import { RdsLogGroups } from './rds-log-groups';
 import { keepUnlessDestroyed } from './removal';
 import { rdsMaxConnections, rdsParameters } from './rds-parameters';
@@ -25,11 +25,11 @@ export interface RdsInstanceBaseProps {
   /** DB instance identifier: 1–63 lowercase letters, digits and hyphens, starting with a letter. */
   readonly identifier: string;
   /** Engine from the engine table (constructs/aws/rds-engine-table.ts), e.g. `postgres`, `mysql`, `sqlserver-se`. */
-  readonly engine: string;
+  readonly engine: RdsEngine;
   /** Full engine version from the engine table, e.g. `17.6`. */
   readonly engineVersion: string;
   /** Instance class from the instance catalog, e.g. `db.r7g.large`. */
-  readonly instanceClass: string;
+  readonly instanceClass: RdsInstanceClass;
   readonly vpc: ec2.IVpc;
   /** Private subnets only: the instance is never publicly accessible. */
   readonly subnets: ec2.SubnetSelection;

@@ -5,7 +5,7 @@
  */
 import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../common/identifiers';
 import { RDS_GENERATIONS, rdsInstanceClass } from '../common/instance-catalog';
-import { RDS_ENGINE_TABLE, RdsEngineRow } from './rds-engine-table';
+import { RDS_ENGINE_TABLE, RdsEngineRow, rdsEngineRow } from './rds-engine-table';
 import { databaseNameProblems } from './rds-database-name-rules';
 import { classOfferProblems } from './rds-instance-class-availability';
 import { RDS_PARAMETER_CATALOGS } from './rds-parameter-names';
@@ -60,7 +60,7 @@ export function rdsInstanceProblems(settings: RdsInstanceSettings): SettingProbl
   if (idProblem) {
     problems.push({ path: ['identifier'], value: settings.identifier, message: `the RDS identifier '${settings.identifier}' ${idProblem}`, fix: 'shorten or rename the database' });
   }
-  const row = RDS_ENGINE_TABLE[settings.engine];
+  const row = rdsEngineRow(settings.engine);
   if (!row) {
     problems.push({ path: ['engine'], value: settings.engine, message: `is not supported; supported: ${Object.keys(RDS_ENGINE_TABLE).join(', ')}`, fix: 'choose a supported engine' });
   } else if (!row.versions.includes(settings.engineVersion)) {

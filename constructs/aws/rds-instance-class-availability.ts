@@ -3,7 +3,7 @@
  * (rds-instance-class-offers.ts). A region the table has no RDS data for is not judged here (unknown regions are the
  * region rules' business).
  */
-import { RDS_INSTANCE_CLASSES } from '../common/instance-catalog';
+import { rdsInstanceClass } from '../common/instance-catalog';
 import type { PathProblem } from '../common/path-problem';
 import { RDS_CLASS_OFFERS } from './rds-instance-class-offers';
 
@@ -33,9 +33,9 @@ export function describeClasses(classes: readonly string[]): string {
 
 /** The same size in another offered generation of the same shape, else the first offered class. */
 function suggestion(instanceClass: string, offered: readonly string[]): string {
-  const info = RDS_INSTANCE_CLASSES[instanceClass];
+  const info = rdsInstanceClass(instanceClass);
   const size = instanceClass.split('.')[2];
-  const sameSize = offered.find((c) => c.split('.')[2] === size && RDS_INSTANCE_CLASSES[c]?.burstable === info?.burstable && c.split('.')[1][0] === instanceClass.split('.')[1][0]);
+  const sameSize = offered.find((c) => c.split('.')[2] === size && rdsInstanceClass(c)?.burstable === info?.burstable && c.split('.')[1][0] === instanceClass.split('.')[1][0]);
   return sameSize ?? offered[0];
 }
 

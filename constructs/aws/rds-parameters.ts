@@ -3,7 +3,7 @@
  * overrides (which win). Which names a family has is checked by rds-instance-checks.ts before this runs.
  */
 import { rdsInstanceSize } from '../common/instance-catalog';
-import { RDS_ENGINE_TABLE } from './rds-engine-table';
+import { RDS_ENGINE_TABLE, rdsEngineRow, type RdsEngine } from './rds-engine-table';
 
 export interface RdsParametersInput {
   readonly engine: string;
@@ -16,7 +16,7 @@ export interface RdsParametersInput {
 }
 
 export function rdsParameters(input: RdsParametersInput): Record<string, string> {
-  const row = RDS_ENGINE_TABLE[input.engine];
+  const row = rdsEngineRow(input.engine);
   const size = rdsInstanceSize(input.instanceClass);
   if (!row) throw new Error(`Unsupported RDS engine '${input.engine}'; supported: ${Object.keys(RDS_ENGINE_TABLE).join(', ')}`);
   if (!size) throw new Error(`Unknown RDS instance class '${input.instanceClass}'; it must be in the instance catalog`);
@@ -30,7 +30,7 @@ export function rdsParameters(input: RdsParametersInput): Record<string, string>
 }
 
 /** The connection cap the parameters give on an instance of this memory: an override if numeric, else RDS's default. */
-export function rdsMaxConnections(engine: string, memoryGiB: number, parameters: Readonly<Record<string, string>>): number {
+export function rdsMaxConnections(engine: RdsEngine, memoryGiB: number, parameters: Readonly<Record<string, string>>): number {
   const row = RDS_ENGINE_TABLE[engine];
   const override = Number(parameters[row.maxConnections.parameter]);
   return Number.isInteger(override) && override > 0 ? override : row.maxConnections.default(memoryGiB * 1024 ** 3);

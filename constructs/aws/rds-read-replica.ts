@@ -3,6 +3,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 import { acknowledgeRdsInstanceDesign, unexportedLogTypes } from './compliance-acknowledgements';
 import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../common/identifiers';
+import type { RdsInstanceClass } from '../common/instance-catalog';
 import type { RdsAlarms } from './rds-alarms';
 import { addInstanceAlarms, buildInstanceParts, RdsInstanceBaseProps } from './rds-instance-base';
 
@@ -11,7 +12,7 @@ export interface RdsReadReplicaOptions {
   /** Replica identifier, e.g. `<source>-replica-1`. */
   readonly identifier: string;
   /** @default - the source's class */
-  readonly instanceClass?: string;
+  readonly instanceClass?: RdsInstanceClass;
   /** @default - RDS chooses */
   readonly availabilityZone?: string;
   /** @default - tuned for the replica's class like the source's (see RdsInstanceBaseProps.parameters) */
@@ -21,11 +22,12 @@ export interface RdsReadReplicaOptions {
 }
 
 export interface RdsReadReplicaProps extends RdsInstanceBaseProps, Pick<RdsReadReplicaOptions, 'availabilityZone'> {
-  /** The source instance, in this stack (same region). Give this or `sourceArn`. */
+  /** The source instance, in this stack (same region). Give this or `sourceArn`. @default - none */
   readonly source?: rds.IDatabaseInstance;
   /**
    * The source by ARN, for a cross-region replica: deterministic from identifier, account and region, so no
    * cross-region reference is needed. `encryptionKey` must then be this region's key (an alias ARN works).
+   * @default - none
    */
   readonly sourceArn?: string;
   /** Storage of the source, which the replica inherits (free-storage alarms are relative to it). */

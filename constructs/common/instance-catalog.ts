@@ -30,20 +30,33 @@ export const RDS_GENERATIONS = {
 export type RdsGeneration = keyof typeof RDS_GENERATIONS;
 
 // Burstable sizes: vCPUs, GiB of memory, CPU credits earned per hour (the same for t3 and t4g).
-const BURSTABLE_SIZES: Record<string, [number, number, number]> = {
+const BURSTABLE_SIZES = {
   micro: [2, 1, 12], small: [2, 2, 24], medium: [2, 4, 24], large: [2, 8, 36], xlarge: [4, 16, 96], '2xlarge': [8, 32, 192],
-};
+} satisfies Record<string, [number, number, number]>;
 // Scalable sizes: vCPUs. General purpose has 4 GiB per vCPU, memory optimized 8.
-const SCALABLE_SIZES: Record<string, number> = {
+const SCALABLE_SIZES = {
   large: 2, xlarge: 4, '2xlarge': 8, '4xlarge': 16, '8xlarge': 32, '12xlarge': 48, '16xlarge': 64, '24xlarge': 96,
-};
-const GIB_PER_VCPU = { general: 4, memory: 8 } as const;
+} satisfies Record<string, number>;
+
+type GenerationOfShape<Shape> = { [G in RdsGeneration]: (typeof RDS_GENERATIONS)[G]['shape'] extends Shape ? G : never }[RdsGeneration];
+type GravitonGeneration = { [G in RdsGeneration]: (typeof RDS_GENERATIONS)[G]['graviton'] extends true ? G : never }[RdsGeneration];
+
 /**
  * Graviton generations (m6g, m7g, r6g, r7g) stop at 16xlarge: no engine offers a 24xlarge of them in any region
  * (cfn-lint 1.51 aws_rds_dbinstance/dbinstanceclass_enum.json; test/aws/cfn-lint-facts.test.ts checks that every
  * class of this catalog is offered by some engine somewhere).
  */
-const GRAVITON_SIZES_ABOVE_LARGEST = ['24xlarge'];
+const GRAVITON_SIZES_ABOVE_LARGEST = ['24xlarge'] as const satisfies ReadonlyArray<keyof typeof SCALABLE_SIZES>;
+type GravitonSizeAboveLargest = (typeof GRAVITON_SIZES_ABOVE_LARGEST)[number];
+
+/**
+ * The classes of the catalog as a literal union (`db.r7g.large`), derived from the generation and size tables above,
+ * so an editor completes them and `tsc` rejects a typo. Which engine runs which class is checked at synth.
+ */
+export type RdsInstanceClass =
+  | `db.${GenerationOfShape<'burstable'>}.${keyof typeof BURSTABLE_SIZES}`
+  | Exclude<`db.${GenerationOfShape<'general' | 'memory'>}.${keyof typeof SCALABLE_SIZES}`, `db.${GravitonGeneration}.${GravitonSizeAboveLargest}`>;
+const GIB_PER_VCPU = { general: 4, memory: 8 } as const;
 
 /** A class of the catalog with what tuning and alarms need beyond its size. */
 export interface RdsInstanceClassInfo extends InstanceSize {
@@ -53,7 +66,7 @@ export interface RdsInstanceClassInfo extends InstanceSize {
   readonly cpuCreditsPerHour?: number;
 }
 
-function buildRdsCatalog(): Record<string, RdsInstanceClassInfo> {
+function buildRdsCatalog(): Record<RdsInstanceClass, RdsInstanceClassInfo> {
   const catalog: Record<string, RdsInstanceClassInfo> = {};
   for (const [generation, { shape, graviton }] of Object.entries(RDS_GENERATIONS) as Array<[RdsGeneration, (typeof RDS_GENERATIONS)[RdsGeneration]]>) {
     if (shape === 'burstable') {
@@ -62,23 +75,23 @@ function buildRdsCatalog(): Record<string, RdsInstanceClassInfo> {
       }
     } else {
       for (const [size, vcpus] of Object.entries(SCALABLE_SIZES)) {
-        if (graviton && GRAVITON_SIZES_ABOVE_LARGEST.includes(size)) continue;
+        if (graviton && (GRAVITON_SIZES_ABOVE_LARGEST as readonly string[]).includes(size)) continue;
         catalog[`db.${generation}.${size}`] = { vcpus, memoryGiB: vcpus * GIB_PER_VCPU[shape], burstable: false, generation, graviton };
       }
     }
   }
-  return catalog;
+  return catalog as Record<RdsInstanceClass, RdsInstanceClassInfo>;
 }
 
 /** RDS / Aurora DB instance classes by name (`db.r6g.large`). */
-export const RDS_INSTANCE_CLASSES: Readonly<Record<string, RdsInstanceClassInfo>> = buildRdsCatalog();
+export const RDS_INSTANCE_CLASSES: Readonly<Record<RdsInstanceClass, RdsInstanceClassInfo>> = buildRdsCatalog();
 
 export function rdsInstanceClass(instanceClass: string): RdsInstanceClassInfo | undefined {
-  return RDS_INSTANCE_CLASSES[instanceClass];
+  return Object.hasOwn(RDS_INSTANCE_CLASSES, instanceClass) ? RDS_INSTANCE_CLASSES[instanceClass as RdsInstanceClass] : undefined;
 }
 
 /** Size only (vCPUs, memory, burstable), as the plans of both clouds state it. */
 export function rdsInstanceSize(instanceClass: string): InstanceSize | undefined {
-  const info = RDS_INSTANCE_CLASSES[instanceClass];
+  const info = rdsInstanceClass(instanceClass);
   return info && { vcpus: info.vcpus, memoryGiB: info.memoryGiB, burstable: info.burstable };
 }

@@ -10,6 +10,8 @@ import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-ale
 import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
 import type { CloudSqlAlert } from './cloud-sql-alert';
 import { addCloudSqlAlertPolicies } from './cloud-sql-alert-policies';
+import { cloudSqlAlerts, cloudSqlMaxConnections } from './cloud-sql-alerts';
+import type { CloudSqlEngine } from './cloud-sql-engine-table';
 import {
   CloudSqlDiskType,
   CloudSqlEdition,
@@ -85,7 +87,9 @@ export interface CloudSqlInstanceCommonProps {
   readonly deletionProtection?: boolean;
   /**
    * Alert policies to create; without `notificationChannels` they open incidents but notify nobody (a warning).
-   * @default []
+   * Pass `[]` to create none.
+   * @default - the alert table's alerts for the engine and role (cloud-sql-alert-table.ts): CPU, memory, disk, server
+   * down, instance failed; replica lag on replicas; backends and transaction ids on PostgreSQL
    */
   readonly alerts?: readonly CloudSqlAlert[];
   /**
@@ -168,19 +172,20 @@ export interface CloudSqlInstanceProps extends CloudSqlInstanceCommonProps {
    * @default false
    */
   readonly auditLogging?: boolean;
-  /** SQL Server audit: the bucket, `gs://<bucket>`, the audit files go to. */
+  /** SQL Server audit: the bucket, `gs://<bucket>`, the audit files go to (required with auditLogging). @default - none */
   readonly auditBucket?: string;
   /** @default Cloud SQL's choice */
   readonly maintenanceWindow?: CloudSqlMaintenanceWindow;
-  /** A period (at most 90 days) without maintenance, e.g. a sales peak. */
+  /** A period (at most 90 days) without maintenance, e.g. a sales peak. @default - none */
   readonly denyMaintenancePeriod?: CloudSqlDenyMaintenancePeriod;
   /** ENTERPRISE_PLUS data cache. @default true on ENTERPRISE_PLUS */
   readonly dataCache?: boolean;
-  /** Initial root password, required by Cloud SQL for SQL Server; pass a secret reference, never a literal. */
+  /** Initial root password, required by Cloud SQL for SQL Server; pass a secret reference, never a literal. @default - none */
   readonly rootPassword?: string;
   /**
    * Name of the cross-region read replica designated for disaster recovery (ENTERPRISE_PLUS, PostgreSQL and MySQL).
    * A plain name, not a reference: the replica itself references this instance.
+   * @default - none
    */
   readonly disasterRecoveryReplicaName?: string;
   /**
@@ -356,7 +361,21 @@ function withDefaults(props: CloudSqlInstanceProps) {
     databaseFlags: props.databaseFlags ?? {},
     deletionProtection: props.deletionProtection ?? true,
     preventDestroy: props.preventDestroy ?? true,
-    alerts: props.alerts ?? [],
+    alerts: props.alerts ?? defaultAlerts(props.instanceName, 'primary', row?.engine, props.tier, props.databaseFlags ?? {}),
     notificationChannels: props.notificationChannels ?? [],
   };
+}
+
+/**
+ * The alerts an instance gets when it is given none: alerting is a default, not an opt-in. None for a version the
+ * engine table does not know (validation reports that version).
+ */
+export function defaultAlerts(
+  instanceName: string,
+  role: 'primary' | 'replica',
+  engine: CloudSqlEngine | undefined,
+  tier: string,
+  flags: Readonly<Record<string, string>>,
+): CloudSqlAlert[] {
+  return engine ? cloudSqlAlerts({ instanceName, role, engine, maxConnections: cloudSqlMaxConnections(engine, tier, flags) }) : [];
 }

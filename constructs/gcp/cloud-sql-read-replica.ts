@@ -11,7 +11,7 @@ import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-ins
 import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../common/identifiers';
 import { addCloudSqlAlertPolicies } from './cloud-sql-alert-policies';
 import { tierProblem } from './cloud-sql-instance-checks';
-import { CloudSqlInstance, CloudSqlInstanceCommonProps, CloudSqlReplicaDefaults } from './cloud-sql-instance';
+import { CloudSqlInstance, CloudSqlInstanceCommonProps, CloudSqlReplicaDefaults, defaultAlerts } from './cloud-sql-instance';
 import { diskLimitErrors, keyRegionErrors } from './cloud-sql-instance-validation';
 import { databaseFlagProblems, formatCloudSqlSettingProblem, renderFlags, renderInsights, renderIpConfiguration } from './cloud-sql-settings';
 
@@ -90,7 +90,7 @@ export class CloudSqlReadReplica extends Construct {
     this.alertPolicies = addCloudSqlAlertPolicies(this, {
       project: primary.project,
       instanceName: props.instanceName,
-      alerts: props.alerts ?? [],
+      alerts: props.alerts ?? defaultAlerts(props.instanceName, 'replica', engine?.engine, props.tier, flags),
       notificationChannels: props.notificationChannels ?? [],
       labels,
     });

@@ -6,12 +6,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError, ConfigProblem, UsageError } from './config-error';
 import type { ResolvedEnvironment } from './resolved-environment';
+import { ensureTypeScriptLoader } from './typescript-configs';
 import { checkEnvironment } from './validate-environment';
 
-/** The environments folder: `config/` of this project, or `DB_CONFIG_DIR` when set. */
-export const CONFIG_DIR = process.env.DB_CONFIG_DIR
-  ? path.resolve(process.env.DB_CONFIG_DIR)
-  : path.resolve(__dirname, '..', '..', 'config');
+/**
+ * The environments folder: `DB_CONFIG_DIR` when set, else `config/` of the current directory: the project root, from
+ * where npm scripts, the CDK and CDKTF CLIs and an installed `npx dbctl` all run.
+ */
+export const CONFIG_DIR = path.resolve(process.env.DB_CONFIG_DIR ?? 'config');
 
 /** Environment names: every `<name>.ts` (or compiled `<name>.js`) directly in the config folder. */
 export function listEnvironments(configDir = CONFIG_DIR): string[] {
@@ -44,8 +46,9 @@ export function loadEnvironments(names: readonly string[], configDir = CONFIG_DI
   const environments: ResolvedEnvironment[] = [];
   const problems: ConfigProblem[] = [];
   for (const name of names) {
-    const file = require.resolve(path.join(configDir, name));
+    const file = configFile(configDir, name);
     const source = path.relative(process.cwd(), file);
+    ensureTypeScriptLoader(file);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const module = require(file);
     const exported = module.default ?? module;
@@ -65,4 +68,13 @@ export function loadEnvironments(names: readonly string[], configDir = CONFIG_DI
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return environments;
+}
+
+/**
+ * The file of an environment: `<name>.js` if there is one (as Node's resolution would pick it), else `<name>.ts`.
+ * Found here rather than by `require.resolve`, which knows `.ts` only once a TypeScript loader is registered.
+ */
+function configFile(configDir: string, name: string): string {
+  const candidates = ['.js', '.ts'].map((extension) => path.join(configDir, `${name}${extension}`));
+  return candidates.find((candidate) => fs.existsSync(candidate)) ?? candidates[1];
 }

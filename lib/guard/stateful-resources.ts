@@ -15,6 +15,14 @@ export const STATEFUL_CFN_TYPES: readonly string[] = [
   'AWS::Backup::BackupVault',
 ];
 
+/**
+ * Terraform types that hold data, or keys without which the data cannot be read. terraform-force-new.ts lists the
+ * force-new rules of every type we emit; the guard blocks on these only. An alert policy, a notification channel or a
+ * key's IAM binding holds no data: recreating one loses nothing (a recreated binding leaves Cloud SQL's service agent
+ * without the key between the delete and the create; that is an outage risk, not data loss, and not guarded).
+ */
+export const STATEFUL_TERRAFORM_TYPES: readonly string[] = ['google_sql_database_instance', 'google_kms_crypto_key', 'google_kms_key_ring'];
+
 /** Parameter groups are guarded when retained: a retained database depends on them. */
 const RETAINED_WHEN_GUARDED: readonly string[] = ['AWS::RDS::DBParameterGroup', 'AWS::RDS::DBClusterParameterGroup'];
 

@@ -1,5 +1,6 @@
-/** Replacements and removals of guarded Terraform resources, from the attributes the provider forces new on. */
+/** Replacements and removals of guarded Terraform resources, from the rules by which the provider forces new. */
 import { changeFingerprint, GuardFinding } from './guard-finding';
+import { STATEFUL_TERRAFORM_TYPES } from './stateful-resources';
 import { ForceNewRule, TERRAFORM_FORCE_NEW } from './terraform-force-new';
 
 /** The `resource` block of a synthesized cdk.tf.json: type → name → attributes. */
@@ -9,8 +10,14 @@ export interface TerraformConfig {
   readonly resource?: TerraformResources;
 }
 
-const valueAt = (attributes: Record<string, unknown>, path: string): unknown =>
-  path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), attributes);
+/** The value at a dotted path; through a list of blocks (an array), the values of every element. */
+export function valueAt(value: unknown, path: string): unknown {
+  if (path === '') return value;
+  if (Array.isArray(value)) return value.map((element) => valueAt(element, path));
+  if (!value || typeof value !== 'object') return undefined;
+  const [key, ...rest] = path.split('.');
+  return valueAt((value as Record<string, unknown>)[key], rest.join('.'));
+}
 
 /** Without cdktf's `//` metadata, which changes with construct paths but not with the resource. */
 function withoutMetadata(attributes: Record<string, unknown>): Record<string, unknown> {
@@ -18,11 +25,22 @@ function withoutMetadata(attributes: Record<string, unknown>): Record<string, un
   return rest;
 }
 
-function forcesNew(rule: ForceNewRule, before: unknown, after: unknown): boolean {
+const isSet = (value: unknown) => value !== undefined && value !== null && value !== '';
+
+/** Whether the provider would plan a replacement for this rule, given the configured values before and after. */
+export function forcesNew(rule: ForceNewRule, configuredBefore: unknown, configuredAfter: unknown): boolean {
+  const before = configuredBefore ?? rule.default;
+  // Left out of the config: an Optional + Computed attribute keeps its value, one with a Default takes the default.
+  const after = configuredAfter === undefined ? (rule.keptWhenOmitted ? before : rule.default) : configuredAfter;
   if (JSON.stringify(before) === JSON.stringify(after)) return false;
-  if (rule.when === 'changes') return true;
-  // ForceNewIfChange(isDiskShrinkage): only a known, smaller new value forces new.
-  return typeof before === 'number' && typeof after === 'number' && after < before;
+  switch (rule.when) {
+    case 'changes':
+      return true;
+    case 'decreases':
+      return typeof before === 'number' && typeof after === 'number' && after < before;
+    case 'removed':
+      return isSet(before) && !isSet(after);
+  }
 }
 
 export function terraformFindings(
@@ -32,7 +50,8 @@ export function terraformFindings(
   current: TerraformConfig | undefined,
 ): GuardFinding[] {
   const findings: GuardFinding[] = [];
-  for (const [type, rules] of Object.entries(TERRAFORM_FORCE_NEW)) {
+  for (const type of STATEFUL_TERRAFORM_TYPES) {
+    const rules = TERRAFORM_FORCE_NEW[type];
     for (const [name, before] of Object.entries(approved.resource?.[type] ?? {})) {
       const after = current?.resource?.[type]?.[name];
       const base = { environment, stack, resource: `${type}.${name}`, resourceType: type };
@@ -43,9 +62,15 @@ export function terraformFindings(
       const changed = rules.filter((rule) => forcesNew(rule, valueAt(before, rule.path), valueAt(after, rule.path)));
       if (changed.length === 0) continue;
       const properties = changed.map((rule) => rule.path);
-      const detail = changed.some((rule) => rule.when === 'decreases') ? 'the provider replaces the instance when the disk shrinks' : undefined;
+      const details = changed.flatMap((rule) => (rule.detail ? [rule.detail] : []));
       const values = properties.map((path) => [path, valueAt(before, path), valueAt(after, path)]);
-      findings.push({ ...base, impact: 'replaced', properties, ...(detail ? { detail } : {}), change: changeFingerprint(['replaced', values]) });
+      findings.push({
+        ...base,
+        impact: 'replaced',
+        properties,
+        ...(details.length > 0 ? { detail: details.join('; ') } : {}),
+        change: changeFingerprint(['replaced', values]),
+      });
     }
   }
   return findings;
@@ -54,7 +79,7 @@ export function terraformFindings(
 /** The guarded part of a Terraform config: what the baseline keeps. */
 export function guardedTerraformResources(config: TerraformConfig): TerraformConfig {
   const resource: TerraformResources = {};
-  for (const type of Object.keys(TERRAFORM_FORCE_NEW)) {
+  for (const type of STATEFUL_TERRAFORM_TYPES) {
     const instances = config.resource?.[type];
     if (!instances) continue;
     resource[type] = Object.fromEntries(Object.entries(instances).map(([name, attributes]) => [name, withoutMetadata(attributes)]));

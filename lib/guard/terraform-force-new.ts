@@ -1,48 +1,158 @@
 /**
- * The attributes of the Terraform resources we guard whose change makes the google provider (6.50, the one
- * @cdktf/provider-google 16.12.1 generates) destroy and recreate the resource, with where the provider says so.
- * `changes`: schema `ForceNew: true`; `decreases`: a `customdiff.ForceNewIfChange` rule that forces new only when
- * the value goes down. Paths are dotted paths into the synthesized JSON (cdktf writes blocks as objects).
+ * Every rule by which the google provider destroys and recreates a resource we emit, per resource type, read in the
+ * provider's source: schema attributes with `ForceNew: true` (nested blocks too) and the `CustomizeDiff` rules that
+ * force new. Paths are dotted paths into the synthesized JSON (cdktf writes a one-item block as an object, a list of
+ * blocks as an array).
  *
- * Source: hashicorp/terraform-provider-google (6.x), the file and the schema entry or CustomizeDiff rule. Only the
- * disk-shrink rule was read in the source for this list; the others are the provider's documented immutable
- * attributes and still need their 6.50 line numbers recorded (see docs/guard.md, "Not done yet").
+ * Which provider version was read: @cdktf/provider-google 16.12.1 binds google 6.50.0 (its docs links name 6.50.0),
+ * but the search index does not hold the v6.50.0 tag, nor a way to find its commit. Each file was read at the newest
+ * commit the index returned (PROVIDER_SOURCE below), and compared with the attribute list of the 6.50 bindings in
+ * node_modules/@cdktf/provider-google (test/guard/terraform-force-new.test.ts checks every path against it):
+ * - resource_sql_database_instance.go @00bf1042 is a little OLDER than 6.50: it has `settings.connection_pool_config`,
+ *   `server_ca_pool` and `custom_subject_alternative_names` (all in 6.50) but not `node_count` (in 6.50). An older
+ *   5.x copy (@8da4e915, still with `require_ssl`) had `settings.time_zone` ForceNew; @00bf1042 does not, so 6.50
+ *   most likely does not either (SQL Server only; we emit PostgreSQL and MySQL).
+ * - resource_monitoring_alert_policy.go @05337e67 is older than 6.50 (no `severity`, which 6.50 and our output have).
+ * - resource_kms_crypto_key.go @07fc8657 has every attribute 6.50 binds; it may be newer than 6.50.
+ * Line numbers are not recorded: the index shows file text without line numbers, and a line of a commit that is not
+ * v6.50.0 would not point at 6.50 anyway. Each rule names its file, commit, function and schema key instead; a
+ * reviewer with the v6.50.0 tag checks a rule with `grep -n '"<key>"' <file>`.
  */
+
+/** When a change of the attribute forces a new resource. */
+export type ForceNewWhen =
+  /** Any change (schema `ForceNew: true`, `customdiff.ForceNewIf` with a condition that holds for our configs). */
+  | 'changes'
+  /** A known, smaller number (`customdiff.ForceNewIfChange` with `IsDiskShrinkage`). */
+  | 'decreases'
+  /** A set value removed (a CustomizeDiff that calls `d.ForceNew` when the new value is empty). */
+  | 'removed';
+
 export interface ForceNewRule {
   readonly path: string;
-  readonly when: 'changes' | 'decreases';
+  readonly when: ForceNewWhen;
+  /** `Optional` + `Computed`: leaving the attribute out keeps the current value, so there is no diff. */
+  readonly keptWhenOmitted?: true;
+  /** The schema `Default`: leaving the attribute out sets this value. */
+  readonly default?: string | number | boolean;
+  /** What happens, for CustomizeDiff rules whose attribute alone does not say it. */
+  readonly detail?: string;
   readonly source: string;
 }
 
-const SQL = 'google/services/sql/resource_sql_database_instance.go';
-const KMS_KEY = 'google/services/kms/resource_kms_crypto_key.go';
-const KMS_RING = 'google/services/kms/resource_kms_key_ring.go';
+/** hashicorp/terraform-provider-google files, with the commit each was read at (see above). */
+const PROVIDER_SOURCE = {
+  sqlInstance: 'google/services/sql/resource_sql_database_instance.go@00bf1042',
+  diskShrinkage: 'google/services/compute/resource_compute_disk.go@07fc8657 IsDiskShrinkage (new < old; nil old or new is not a shrink)',
+  kmsCryptoKey: 'google/services/kms/resource_kms_crypto_key.go@07fc8657',
+  kmsKeyRing: 'google/services/kms/resource_kms_key_ring.go@1658bf8c',
+  iamMember: 'google/tpgiamresource/resource_iam_member.go@0262be69',
+  kmsCryptoKeyIam: 'google/services/kms/iam_kms_crypto_key.go@06172845',
+  alertPolicy: 'google/services/monitoring/resource_monitoring_alert_policy.go@05337e67',
+  notificationChannel: 'google/services/monitoring/resource_monitoring_notification_channel.go@0879a4c9',
+} as const;
+
+type RuleOptions = Omit<ForceNewRule, 'path' | 'when' | 'source'>;
+
+/** Schema `ForceNew: true` attributes of one schema function: `[path, options]` rows. */
+function schemaForceNew(file: string, schemaFunction: string, rows: ReadonlyArray<string | readonly [string, RuleOptions]>): ForceNewRule[] {
+  return rows.map((row) => {
+    const [path, options] = typeof row === 'string' ? [row, {}] : row;
+    return { path, when: 'changes', ...options, source: `${file} ${schemaFunction} schema "${path}" ForceNew: true` };
+  });
+}
+
+const KEPT = { keptWhenOmitted: true } as const;
+
+const SQL_INSTANCE = PROVIDER_SOURCE.sqlInstance;
+const CUSTOMIZE_DIFF = `${SQL_INSTANCE} ResourceSqlDatabaseInstance CustomizeDiff`;
 
 export const TERRAFORM_FORCE_NEW: Readonly<Record<string, readonly ForceNewRule[]>> = {
   google_sql_database_instance: [
-    { path: 'name', when: 'changes', source: `${SQL} schema "name" ForceNew` },
-    { path: 'project', when: 'changes', source: `${SQL} schema "project" ForceNew` },
-    { path: 'region', when: 'changes', source: `${SQL} schema "region" ForceNew` },
-    { path: 'encryption_key_name', when: 'changes', source: `${SQL} schema "encryption_key_name" ForceNew` },
-    { path: 'master_instance_name', when: 'changes', source: `${SQL} schema "master_instance_name" ForceNew` },
-    { path: 'replica_configuration', when: 'changes', source: `${SQL} schema "replica_configuration" ForceNew (every sub-attribute)` },
-    { path: 'settings.disk_type', when: 'changes', source: `${SQL} schema "settings.disk_type" ForceNew` },
-    { path: 'settings.collation', when: 'changes', source: `${SQL} schema "settings.collation" ForceNew` },
-    { path: 'settings.time_zone', when: 'changes', source: `${SQL} schema "settings.time_zone" ForceNew (SQL Server; read in an earlier version of the file)` },
-    { path: 'settings.disk_size', when: 'decreases', source: `${SQL} resourceSqlDatabaseInstance CustomizeDiff: customdiff.ForceNewIfChange("settings.0.disk_size", isDiskShrinkage)` },
+    ...schemaForceNew(SQL_INSTANCE, 'ResourceSqlDatabaseInstance', [
+      ['name', KEPT],
+      ['project', KEPT],
+      ['region', KEPT],
+      ['encryption_key_name', KEPT],
+      'settings.collation',
+      // Optional + Computed in @00bf1042 (the 5.x copy had `Default: "PD_SSD"`); DiffSuppressFunc caseDiffDashSuppress
+      // (pd-ssd equals PD_SSD) is not modelled: the construct always writes the upper-case enum.
+      ['settings.disk_type', KEPT],
+      // replica_configuration is an Optional + Computed block ("returned from API on all replicas").
+      ...[
+        'ca_certificate',
+        'client_certificate',
+        'client_key',
+        'connect_retry_interval',
+        'dump_file_path',
+        'failover_target',
+        'master_heartbeat_period',
+        'password',
+        'ssl_cipher',
+        'username',
+        'verify_server_certificate',
+      ].map((key) => [`replica_configuration.${key}`, KEPT] as const),
+    ]),
+    {
+      path: 'settings.disk_size',
+      when: 'decreases',
+      keptWhenOmitted: true,
+      detail: 'the provider replaces the instance when the disk shrinks',
+      source: `${CUSTOMIZE_DIFF}: customdiff.ForceNewIfChange("settings.0.disk_size", compute.IsDiskShrinkage); ${PROVIDER_SOURCE.diskShrinkage}`,
+    },
+    {
+      // Not ForceNew in the schema (Optional + Computed): the CustomizeDiff forces new unless the change is the
+      // manual update of the old primary after a switchover (instance_type CLOUD_SQL_INSTANCE → READ_REPLICA_INSTANCE
+      // and replica_names changed), which our constructs never emit.
+      path: 'master_instance_name',
+      when: 'changes',
+      keptWhenOmitted: true,
+      detail: 'the provider recreates an instance whose primary changes (a new replica, copied from the new primary)',
+      source: `${CUSTOMIZE_DIFF}: customdiff.ForceNewIf("master_instance_name", !isSwitchoverFromOldPrimarySide)`,
+    },
+    {
+      path: 'replica_configuration.cascadable_replica',
+      when: 'changes',
+      source: `${CUSTOMIZE_DIFF}: customdiff.ForceNewIf("replica_configuration.0.cascadable_replica", !isSwitchoverFromOldPrimarySide)`,
+    },
+    {
+      path: 'settings.ip_configuration.private_network',
+      when: 'removed',
+      detail: 'the provider replaces the instance when its private network is removed (the API refuses it in place)',
+      source: `${CUSTOMIZE_DIFF}: privateNetworkCustomizeDiff (d.ForceNew when the old value is set and the new one is "")`,
+    },
+    // Not force-new there: database_version (upgraded in place), settings.edition, settings.tier, settings.time_zone
+    // (see above); CustomizeDiff IfValueChange("instance_type", …) promotes a replica in place, and
+    // DefaultProviderProject fills `project` from the provider (we always set it).
   ],
   google_kms_crypto_key: [
-    { path: 'name', when: 'changes', source: `${KMS_KEY} schema "name" ForceNew` },
-    { path: 'key_ring', when: 'changes', source: `${KMS_KEY} schema "key_ring" ForceNew` },
-    { path: 'purpose', when: 'changes', source: `${KMS_KEY} schema "purpose" ForceNew` },
-    { path: 'skip_initial_version_creation', when: 'changes', source: `${KMS_KEY} schema "skip_initial_version_creation" ForceNew` },
-    { path: 'import_only', when: 'changes', source: `${KMS_KEY} schema "import_only" ForceNew` },
-    { path: 'destroy_scheduled_duration', when: 'changes', source: `${KMS_KEY} schema "destroy_scheduled_duration" ForceNew` },
-    { path: 'version_template.protection_level', when: 'changes', source: `${KMS_KEY} schema "version_template.protection_level" ForceNew` },
+    ...schemaForceNew(PROVIDER_SOURCE.kmsCryptoKey, 'ResourceKMSCryptoKey', [
+      // DiffSuppressFunc kmsCryptoKeyRingsEquivalent: other spellings of the same key ring id are no change.
+      'key_ring',
+      'name',
+      ['crypto_key_backend', KEPT],
+      ['destroy_scheduled_duration', KEPT],
+      ['import_only', KEPT],
+      ['purpose', { default: 'ENCRYPT_DECRYPT' }],
+      ['version_template.protection_level', { default: 'SOFTWARE' }],
+    ]),
+    // skip_initial_version_creation has no ForceNew there (an earlier list had it; the provider's 3.68.0 changelog:
+    // "fixed indirectly force replacement via skip_initial_version_creation"); CustomizeDiff is SetLabelsDiff only.
   ],
-  google_kms_key_ring: [
-    { path: 'name', when: 'changes', source: `${KMS_RING} schema "name" ForceNew` },
-    { path: 'location', when: 'changes', source: `${KMS_RING} schema "location" ForceNew` },
-    { path: 'project', when: 'changes', source: `${KMS_RING} schema "project" ForceNew` },
+  google_kms_key_ring: schemaForceNew(PROVIDER_SOURCE.kmsKeyRing, 'ResourceKMSKeyRing (no Update function)', [
+    'location',
+    'name',
+    ['project', KEPT],
+  ]),
+  // No Update function: every argument forces new (IamMemberBaseSchema merged with IamKmsCryptoKeySchema).
+  google_kms_crypto_key_iam_member: [
+    ...schemaForceNew(PROVIDER_SOURCE.iamMember, 'IamMemberBaseSchema', ['role', 'member', 'condition', 'condition.expression', 'condition.title', 'condition.description']),
+    ...schemaForceNew(PROVIDER_SOURCE.kmsCryptoKeyIam, 'IamKmsCryptoKeySchema', ['crypto_key_id']),
   ],
+  // No CustomizeDiff in that version.
+  google_monitoring_alert_policy: schemaForceNew(PROVIDER_SOURCE.alertPolicy, 'ResourceMonitoringAlertPolicy', [['project', KEPT]]),
+  // CustomizeDiff: sensitiveLabelCustomizeDiff (validation only), DefaultProviderProject.
+  google_monitoring_notification_channel: schemaForceNew(PROVIDER_SOURCE.notificationChannel, 'ResourceMonitoringNotificationChannel', [
+    ['project', KEPT],
+  ]),
 };

@@ -9,7 +9,8 @@ import { AURORA_ENGINE_TABLE } from '../../constructs/aws/aurora-engine-table';
 import { auroraMaxConnections, auroraParameters } from '../../constructs/aws/aurora-parameters';
 import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from '../../constructs/aws/rds-windows';
 import { rdsInstanceSize } from '../../constructs/common/instance-catalog';
-import { DEFAULT_PASSWORD_ROTATION_DAYS, TIER_DEFAULTS } from '../../config/schema';
+import { TIER_DEFAULTS } from '../../config/schema';
+import { DEFAULT_PASSWORD_ROTATION_DAYS } from '../../config/schema/rds-instance';
 import type { ResolvedAuroraCluster, ResolvedEnvironment } from '../config/resolved-environment';
 import {
   auroraClusterArn,

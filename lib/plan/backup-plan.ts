@@ -3,7 +3,8 @@
  * protect each AWS database. Selections go by resource type and a tag that each database stack carries.
  */
 import { TIER_DEFAULTS } from '../../config/schema';
-import type { BackupRuleDefaults, DatabaseKind } from '../../config/schema';
+import type { DatabaseKind } from '../../config/schema';
+import type { BackupRuleDefaults } from '../../config/schema/tiers';
 import type { VaultLockSettings } from '../../constructs/aws/backup-checks';
 import { DATABASE_CLOUD } from '../config/database-cloud';
 import type { ResolvedDatabase, ResolvedEnvironment } from '../config/resolved-environment';

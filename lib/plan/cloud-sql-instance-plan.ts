@@ -2,13 +2,14 @@
  * Plans one Cloud SQL instance and its read replicas: names, version, availability, recovery, CMEK per region, flags,
  * security settings, maintenance and alert policies.
  */
-import { DEFAULT_BACKUP_START_TIME, TIER_DEFAULTS, Tier } from '../../config/schema';
+import { TIER_DEFAULTS, Tier } from '../../config/schema';
+import { DEFAULT_BACKUP_START_TIME } from '../../config/schema/cloudsql-instance';
 import type { InstanceSize } from '../../constructs/common/instance-catalog';
 import { CLOUD_SQL_ENGINE_TABLE, CloudSqlEngineRow } from '../../constructs/gcp/cloud-sql-engine-table';
 import type { CloudSqlMaintenanceWindow } from '../../constructs/gcp/cloud-sql-instance-checks';
 import { cloudSqlTierSize } from '../../constructs/gcp/cloud-sql-tiers';
 import type { ResolvedCloudSqlInstance, ResolvedEnvironment } from '../config/resolved-environment';
-import { cloudSqlAlerts } from './cloud-sql-alerts';
+import { cloudSqlAlerts, cloudSqlMaxConnections } from '../../constructs/gcp/cloud-sql-alerts';
 import { primaryFlags, replicaFlags } from './cloud-sql-flags';
 import { cloudSqlReplicaNames } from './cloud-sql-names';
 import { toGcpLabels } from './gcp-labels';
@@ -78,7 +79,7 @@ export function planCloudSqlInstance(
       deletionProtection: db.deletionProtection,
       preventDestroy: db.removalPolicy === 'retain',
       flags: replicaFlagValues,
-      alerts: cloudSqlAlerts({ instanceName: replicaNames[index], role: 'replica', engine: row.engine, maxConnections: maxConnectionsOf(replicaFlagValues) }),
+      alerts: cloudSqlAlerts({ instanceName: replicaNames[index], role: 'replica', engine: row.engine, maxConnections: cloudSqlMaxConnections(row.engine, tier, replicaFlagValues) }),
       labels,
     };
   });
@@ -127,7 +128,7 @@ export function planCloudSqlInstance(
     dataCache: db.dataCache ?? db.edition === 'ENTERPRISE_PLUS',
     rootPasswordSecret: db.rootPasswordSecret,
     flags,
-    alerts: cloudSqlAlerts({ instanceName, role: 'primary', engine: row.engine, maxConnections: maxConnectionsOf(flags) }),
+    alerts: cloudSqlAlerts({ instanceName, role: 'primary', engine: row.engine, maxConnections: cloudSqlMaxConnections(row.engine, db.tier, flags) }),
     labels,
     replicas,
     // SQL Server's DR replica is a cascadable replica; the others are designated by the primary.
@@ -140,6 +141,3 @@ function maintenanceWindow(tier: Tier, configured: CloudSqlMaintenanceWindow | u
   return configured ? { ...configured, updateTrack: configured.updateTrack ?? defaults.updateTrack } : defaults;
 }
 
-function maxConnectionsOf(flags: Readonly<Record<string, string>>): number | undefined {
-  return flags.max_connections === undefined ? undefined : Number(flags.max_connections);
-}

@@ -9,7 +9,7 @@ import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds-alarm-d
 import type { AuroraRole } from '../../constructs/aws/aurora-alarm-catalog';
 import type { AuroraServerlessV2Settings } from '../../constructs/aws/aurora-cluster-checks';
 import type { RdsInstanceRole } from '../../constructs/aws/rds-alarm-catalog';
-import type { RdsOptionSpec } from '../../constructs/aws/rds-engine-table';
+import type { RdsEngine, RdsLicenseModel, RdsOptionSpec } from '../../constructs/aws/rds-engine-table';
 import type { CloudSqlAlert } from '../../constructs/gcp/cloud-sql-alert';
 import type { CloudSqlDiskType, CloudSqlEdition, CloudSqlEngine, CloudSqlSslMode } from '../../constructs/gcp/cloud-sql-engine-table';
 import type {
@@ -18,8 +18,9 @@ import type {
   CloudSqlPasswordPolicy,
   CloudSqlQueryInsights,
 } from '../../constructs/gcp/cloud-sql-instance-checks';
-import type { InstanceSize } from '../../constructs/common/instance-catalog';
-import type { AwsNetwork, DatabaseKind, GcpSettings, RemovalPolicyName, Tier } from '../../config/schema';
+import type { InstanceSize, RdsInstanceClass } from '../../constructs/common/instance-catalog';
+import type { DatabaseKind, GcpSettings, RemovalPolicyName, Tier } from '../../config/schema';
+import type { AwsNetwork } from '../../config/schema/aws';
 
 export interface EnvironmentPlan {
   readonly environment: string;
@@ -184,11 +185,11 @@ interface RdsInstanceCommon {
   readonly identifier: string;
   readonly account: string;
   readonly region: string;
-  readonly engine: string;
+  readonly engine: RdsEngine;
   readonly engineVersion: string;
   readonly majorVersion: string;
   readonly parameterGroupFamily: string;
-  readonly instanceClass: string;
+  readonly instanceClass: RdsInstanceClass;
   readonly size: InstanceSize;
   readonly keyAlias: string;
   /** The customer-managed key of this instance's region, by alias ARN. */
@@ -213,7 +214,7 @@ export interface RdsInstancePlan extends RdsInstanceCommon, AwsStackPlan {
   readonly name: string;
   /** ARN of the instance, deterministic from identifier, account and region (cross-region replicas name it). */
   readonly arn: string;
-  readonly licenseModel: string;
+  readonly licenseModel: RdsLicenseModel;
   readonly allocatedStorageGiB: number;
   readonly maxAllocatedStorageGiB?: number;
   readonly multiAz: boolean;
@@ -255,7 +256,7 @@ export interface AuroraInstancePlan {
 }
 
 export type AuroraCapacityPlan =
-  | { readonly mode: 'provisioned'; readonly instanceClass: string; readonly size: InstanceSize }
+  | { readonly mode: 'provisioned'; readonly instanceClass: RdsInstanceClass; readonly size: InstanceSize }
   | ({ readonly mode: 'serverless-v2' } & AuroraServerlessV2Settings);
 
 /** What a primary cluster and a secondary cluster of a global database decide the same way, each in its region. */

@@ -4,8 +4,9 @@ import type { RdsInstanceRole } from '../../constructs/aws/rds-alarm-catalog';
 import { RDS_ENGINE_TABLE, RdsEngineRow } from '../../constructs/aws/rds-engine-table';
 import { rdsMaxConnections, rdsParameters } from '../../constructs/aws/rds-parameters';
 import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from '../../constructs/aws/rds-windows';
-import { rdsInstanceClass, rdsInstanceSize } from '../../constructs/common/instance-catalog';
-import { DEFAULT_PASSWORD_ROTATION_DAYS, TIER_DEFAULTS, Tier } from '../../config/schema';
+import { rdsInstanceClass, rdsInstanceSize, type RdsInstanceClass } from '../../constructs/common/instance-catalog';
+import { TIER_DEFAULTS, Tier } from '../../config/schema';
+import { DEFAULT_PASSWORD_ROTATION_DAYS } from '../../config/schema/rds-instance';
 import type { ResolvedEnvironment, ResolvedRdsInstance } from '../config/resolved-environment';
 import { awsStackName, databaseIdentifier, rdsInstanceArn, rdsInstanceStackId, rdsReplicaIdentifier, rdsReplicaStackId } from './names';
 import type { AwsRegionPlan, RdsInstancePlan, RdsObservabilityPlan, RdsReplicaPlan } from './plan-types';
@@ -40,7 +41,7 @@ export function planRdsInstance(
   const arn = rdsInstanceArn(account, db.region, identifier);
   const retention = db.backupRetentionDays;
 
-  const instance = (instanceClass: string, role: RdsInstanceRole, id: string, inRegion: AwsRegionPlan) =>
+  const instance = (instanceClass: RdsInstanceClass, role: RdsInstanceRole, id: string, inRegion: AwsRegionPlan) =>
     planInstanceCommon(env, db, row, { instanceClass, role, identifier: id, region: inRegion, majorVersion });
 
   const replicas = db.replicas.map((replica, index): RdsReplicaPlan => {
@@ -100,7 +101,7 @@ export function planRdsInstance(
 }
 
 interface InstanceInput {
-  readonly instanceClass: string;
+  readonly instanceClass: RdsInstanceClass;
   readonly role: RdsInstanceRole;
   readonly identifier: string;
   readonly region: AwsRegionPlan;
@@ -124,7 +125,7 @@ function planInstanceCommon(env: ResolvedEnvironment, db: ResolvedRdsInstance, r
     identifier: input.identifier,
     account: env.aws!.account,
     region: input.region.region,
-    engine: row.engine,
+    engine: db.engine,
     engineVersion: db.version,
     majorVersion: input.majorVersion,
     parameterGroupFamily: row.familyOf(input.majorVersion),

@@ -1,5 +1,5 @@
 /** One adapter per database kind, from its plan to the cloud-neutral posture the rules check. */
-import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
+import { rdsEngineRow } from '../../constructs/aws/rds-engine-table';
 import { AURORA_ENGINE_TABLE, AuroraEngine } from '../../constructs/aws/aurora-engine-table';
 import type { AuroraClusterPlan, BackupMembershipPlan, CloudSqlInstancePlan, DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan } from '../plan/plan-types';
 import type { DatabasePosture, PostureSetting } from './database-posture';
@@ -14,7 +14,7 @@ function awsBackupPosture(membership: BackupMembershipPlan | undefined): Databas
 
 function rdsInstancePosture(db: RdsInstancePlan, context: Context, emails: readonly string[], membership?: BackupMembershipPlan): DatabasePosture {
   const at = <T>(value: T, field: string) => databaseSetting<T>(context.index)(value, field);
-  const tls = RDS_ENGINE_TABLE[db.engine]?.tlsParameters ?? {};
+  const tls = rdsEngineRow(db.engine)?.tlsParameters ?? {};
   return {
     ...context,
     database: db.name,

@@ -259,9 +259,3 @@ describe('DynamoDbGlobalTable refuses bad settings', () => {
     );
   });
 });
-
-test('the package entry point exports the DynamoDB and AWS Backup constructs', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const entry = require('../../constructs');
-  expect(Object.keys(entry)).toEqual(expect.arrayContaining(['DynamoDbGlobalTable', 'DatabaseBackupVault', 'DatabaseBackupPlan', 'dynamodbTableProblems', 'vaultLockProblems']));
-});

@@ -1,4 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
+import type { RdsEngine } from '../../constructs/aws/rds-engine-table';
+import type { RdsInstanceClass } from '../../constructs/common/instance-catalog';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { KEY_ALIAS_ARN, onlyResource, synthDatabase, TOPIC_ARN } from './support';
 
@@ -319,7 +321,7 @@ describe('RdsDatabase rejects what RDS would reject, with every problem at once'
       synthDatabase({
         identifier: 'Orders--',
         engineVersion: '17',
-        instanceClass: 'db.huge',
+        instanceClass: 'db.huge' as RdsInstanceClass, // what a JavaScript caller could pass: tsc rejects it
         backupRetentionDays: 40,
         allowedCidrs: ['0.0.0.0/0'],
       }),
@@ -334,7 +336,7 @@ describe('RdsDatabase rejects what RDS would reject, with every problem at once'
   });
 
   test('an engine outside the table', () => {
-    expect(() => synthDatabase({ engine: 'db2-se' })).toThrow(
+    expect(() => synthDatabase({ engine: 'db2-se' as RdsEngine })).toThrow(
       '  - engine = "db2-se": is not supported; supported: postgres, mysql, mariadb, sqlserver-ex, sqlserver-web, sqlserver-se, sqlserver-ee, oracle-se2, oracle-ee. Fix: choose a supported engine',
     );
   });

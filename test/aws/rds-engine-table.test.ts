@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
+import { RDS_ENGINE_TABLE, rdsEngineRow } from '../../constructs/aws/rds-engine-table';
 import { describeWithTool } from '../support/local-tools';
 
 describe('engine table', () => {
@@ -12,7 +12,7 @@ describe('engine table', () => {
     ['sqlserver-ee', '15.00.4440.1.v1', '15.00', 'sqlserver-ee-15.0'],
     ['oracle-se2', '19.0.0.0.ru-2025-07.rur-2025-07.r1', '19', 'oracle-se2-19'],
   ])('%s %s: major %s, parameter group family %s', (engine, version, major, family) => {
-    const row = RDS_ENGINE_TABLE[engine];
+    const row = rdsEngineRow(engine)!;
     expect(row.majorOf(version)).toBe(major);
     expect(row.familyOf(major)).toBe(family);
   });

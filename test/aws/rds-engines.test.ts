@@ -1,7 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { RDS_ENGINES } from '../../config/schema';
 import { CDK_ENGINE_NAMES } from '../../constructs/aws/rds-cdk-engine';
-import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
+import { RDS_ENGINE_TABLE, type RdsEngine } from '../../constructs/aws/rds-engine-table';
+import type { RdsInstanceClass } from '../../constructs/common/instance-catalog';
 import { onlyResource, synthDatabase } from './support';
 
 /** One row per engine: a version, a class it runs on, and what the template must show. */
@@ -15,7 +16,7 @@ const ENGINES = [
   { engine: 'sqlserver-ee', version: '16.00.4215.2.v1', instanceClass: 'db.r6i.xlarge', family: 'sqlserver-ee-16.0', port: 1433, license: 'license-included', tls: { 'rds.force_ssl': '1' }, iam: false, logs: ['agent', 'error'] },
   { engine: 'oracle-se2', version: '19.0.0.0.ru-2025-07.rur-2025-07.r1', instanceClass: 'db.m5.large', family: 'oracle-se2-19', port: 1521, license: 'license-included', tls: {}, iam: false, logs: ['alert', 'audit', 'listener', 'trace'] },
   { engine: 'oracle-ee', version: '19.0.0.0.ru-2025-10.rur-2025-10.r1', instanceClass: 'db.r6i.large', family: 'oracle-ee-19', port: 1521, license: 'bring-your-own-license', tls: {}, iam: false, logs: ['alert', 'audit', 'listener', 'trace'] },
-];
+] satisfies Array<{ engine: RdsEngine; instanceClass: RdsInstanceClass } & Record<string, unknown>>;
 
 test('the schema, the engine table and the CDK engines list the same engines', () => {
   expect(Object.keys(RDS_ENGINE_TABLE)).toEqual([...RDS_ENGINES]);

@@ -57,7 +57,7 @@ const aurora = AURORA_ENGINE_TABLE['aurora-postgresql'];
 const auroraMajors = majorsOf(aurora.versions.map((v) => v.version), aurora.majorOf);
 const cloudSqlMajors = Object.keys(CLOUD_SQL_ENGINE_TABLE.postgres.versions);
 const CLOUD_SQL_TIERS = ['db-f1-micro', 'db-g1-small', 'db-custom-1-3840', 'db-custom-2-7680', 'db-custom-16-61440', 'db-custom-96-638976'];
-const classWithMemory = (memoryGiB: number) => Object.keys(RDS_INSTANCE_CLASSES).find((name) => RDS_INSTANCE_CLASSES[name].memoryGiB === memoryGiB)!;
+const classWithMemory = (memoryGiB: number) => Object.entries(RDS_INSTANCE_CLASSES).find(([, info]) => info.memoryGiB === memoryGiB)![0];
 
 function rdsEmitted(major: string, memoryGiB: number): Emitted {
   const parameters = rdsParameters({ engine: 'postgres', instanceClass: classWithMemory(memoryGiB), slowQueryThresholdMs: 1000 });

@@ -1,11 +1,11 @@
 /** Engine-specific database names and ports at synth, just inside and just outside each rule. */
 import { formatProblem } from '../../lib/config/config-error';
 import { checkEnvironment } from '../../lib/config/validate-environment';
-import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
+import { RDS_ENGINE_TABLE, type RdsEngine } from '../../constructs/aws/rds-engine-table';
 import { withChange } from '../support/fixtures';
 import { VALID_RDS_ENGINE_SETTINGS } from '../support/rds-engine-settings';
 
-function rdsProblems(engine: string, change: Record<string, unknown>): string[] {
+function rdsProblems(engine: RdsEngine, change: Record<string, unknown>): string[] {
   const check = checkEnvironment('test', withChange((c: any) => Object.assign(c.databases[0], VALID_RDS_ENGINE_SETTINGS[engine], change)));
   return check.ok ? [] : check.problems.map(formatProblem);
 }
@@ -17,7 +17,7 @@ function auroraProblems(change: Record<string, unknown>): string[] {
 }
 
 const name = (length: number) => 'd'.repeat(length);
-const SQL_SERVER = Object.keys(RDS_ENGINE_TABLE).filter((engine) => engine.startsWith('sqlserver-'));
+const SQL_SERVER = (Object.keys(RDS_ENGINE_TABLE) as RdsEngine[]).filter((engine) => engine.startsWith('sqlserver-'));
 
 describe('database names per engine', () => {
   test.each(SQL_SERVER)('%s takes no database name', (engine) => {
@@ -27,7 +27,7 @@ describe('database names per engine', () => {
     ]);
   });
 
-  test.each(['oracle-se2', 'oracle-ee'])('%s: a SID of 8 characters passes, 9 fail, and NULL is refused', (engine) => {
+  test.each(['oracle-se2', 'oracle-ee'] as const)('%s: a SID of 8 characters passes, 9 fail, and NULL is refused', (engine) => {
     const displayName = RDS_ENGINE_TABLE[engine].displayName;
     expect(rdsProblems(engine, { databaseName: 'ORDERS01' })).toEqual([]);
     expect(rdsProblems(engine, { databaseName: 'ORDERS012' })).toEqual([
@@ -45,7 +45,7 @@ describe('database names per engine', () => {
     ]);
   });
 
-  test.each(['mysql', 'mariadb'])('%s: 64 characters pass, 65 fail', (engine) => {
+  test.each(['mysql', 'mariadb'] as const)('%s: 64 characters pass, 65 fail', (engine) => {
     expect(rdsProblems(engine, { databaseName: name(64) })).toEqual([]);
     expect(rdsProblems(engine, { databaseName: name(65) })).toEqual([
       `test › orders › databases[0].databaseName = "${name(65)}": must start with a letter and contain letters, digits or underscores (at most 64). Fix: change databases[0].databaseName in config/test.ts`,
@@ -75,10 +75,10 @@ describe('ports the engine reserves', () => {
   });
 
   test('the reserved SQL Server ports are free on other engines', () => {
-    for (const engine of ['postgres', 'mysql', 'mariadb', 'oracle-ee']) expect(rdsProblems(engine, { port: 3389 })).toEqual([]);
+    for (const engine of ['postgres', 'mysql', 'mariadb', 'oracle-ee'] as const) expect(rdsProblems(engine, { port: 3389 })).toEqual([]);
   });
 
-  test.each(['oracle-se2', 'oracle-ee'])('%s: the SSL option port 2484 is not the database port', (engine) => {
+  test.each(['oracle-se2', 'oracle-ee'] as const)('%s: the SSL option port 2484 is not the database port', (engine) => {
     expect(rdsProblems(engine, { port: 2484 })).toEqual([
       `test › orders › databases[0].port = 2484: is the port of the SSL option on ${RDS_ENGINE_TABLE[engine].displayName}; the database listens on another port. Fix: use another port from 1150 to 65535, such as the default 1521`,
     ]);

@@ -1,7 +1,7 @@
 /** RDS storage at synth: each engine's size range on gp3 and the autoscaling ceiling's margin, just inside and outside. */
 import { formatProblem } from '../../lib/config/config-error';
 import { checkEnvironment } from '../../lib/config/validate-environment';
-import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
+import { RDS_ENGINE_TABLE, type RdsEngine } from '../../constructs/aws/rds-engine-table';
 import { RDS_STORAGE_LIMITS } from '../../constructs/aws/rds-storage-limits';
 import { withChange } from '../support/fixtures';
 import { VALID_RDS_ENGINE_SETTINGS } from '../support/rds-engine-settings';
@@ -17,7 +17,7 @@ test('every engine of the table has valid settings here', () => {
   expect(Object.keys(VALID).sort()).toEqual(Object.keys(RDS_ENGINE_TABLE).sort());
 });
 
-describe.each(Object.keys(VALID))('%s storage range on gp3', (engine) => {
+describe.each(Object.keys(VALID) as RdsEngine[])('%s storage range on gp3', (engine) => {
   const { displayName, parameterFamily } = RDS_ENGINE_TABLE[engine];
   const { minGiB, maxGiB } = RDS_STORAGE_LIMITS[parameterFamily].gp3;
 

@@ -2,7 +2,7 @@
 import { DATABASE_ALARMS } from '../../constructs/common/alarm-catalog';
 import { CLOUD_SQL_SIGNALS, cloudSqlAlertRows } from '../../constructs/gcp/cloud-sql-alert-table';
 import { CloudSqlInstance } from '../../constructs/gcp/cloud-sql-instance';
-import { cloudSqlAlerts } from '../../lib/plan/cloud-sql-alerts';
+import { cloudSqlAlerts } from '../../constructs/gcp/cloud-sql-alerts';
 import { instanceProps, resources, synthJson, testStack } from './support';
 
 describe('the Cloud SQL alert rows', () => {

@@ -77,7 +77,7 @@ describe('CloudSqlInstance defaults', () => {
     expect(instance.lifecycle).toEqual({ prevent_destroy: true });
   });
 
-  test('THEN Query Insights is on with its documented defaults, and there are no labels or alerts', () => {
+  test('THEN Query Insights is on with its documented defaults, and there are no labels', () => {
     expect(instance.settings.insights_config).toEqual({
       query_insights_enabled: true,
       query_string_length: 1024,
@@ -86,7 +86,28 @@ describe('CloudSqlInstance defaults', () => {
       record_client_address: false,
     });
     expect(instance.settings.user_labels).toBeUndefined();
-    expect(resources(synthJson(givenInstance().stack), 'google_monitoring_alert_policy')).toHaveLength(0);
+  });
+
+  test("THEN it gets the alert table's alerts for a PostgreSQL primary, the backends threshold from the tier", () => {
+    const policies = resources(synthJson(givenInstance().stack), 'google_monitoring_alert_policy');
+    expect(policies.map((policy: any) => policy.display_name).sort()).toEqual([
+      'test-ledger: CPU above 75% [warning]',
+      'test-ledger: CPU above 90% [critical]',
+      'test-ledger: database server down [critical]',
+      'test-ledger: disk more than 70% full [warning]',
+      'test-ledger: disk more than 85% full [critical]',
+      'test-ledger: instance in state FAILED [critical]',
+      'test-ledger: memory above 80% [warning]',
+      'test-ledger: memory above 90% [critical]',
+      // 90% of 400, Cloud SQL's default max_connections for the 7.5 GB of db-custom-2-7680
+      'test-ledger: more than 360 backends [critical]',
+      'test-ledger: 50% of transaction ids used [warning]',
+      'test-ledger: 75% of transaction ids used [critical]',
+    ].sort());
+  });
+
+  test('GIVEN alerts: [] WHEN synthesized THEN there are no alert policies (an explicit opt-out)', () => {
+    expect(resources(synthJson(givenInstance({ alerts: [] }).stack), 'google_monitoring_alert_policy')).toHaveLength(0);
   });
 
   test('THEN IAM database authentication is the only flag', () => {
@@ -287,8 +308,9 @@ describe('CloudSqlInstance validations', () => {
     expect(warnings).toEqual(['test-ledger: 1 alert policies notify nobody; pass notificationChannels so someone is told']);
   });
 
-  test('GIVEN the defaults WHEN constructed THEN there is no warning', () => {
-    expect(givenInstance().database.node.metadata.filter((entry) => entry.type === '@cdktf/warn')).toEqual([]);
+  test('GIVEN the defaults and a notification channel WHEN constructed THEN there is no warning', () => {
+    const { database } = givenInstance({ notificationChannels: ['projects/acme-test/notificationChannels/1'] });
+    expect(database.node.metadata.filter((entry) => entry.type === '@cdktf/warn')).toEqual([]);
   });
 });
 

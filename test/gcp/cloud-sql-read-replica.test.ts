@@ -87,6 +87,15 @@ describe('CloudSqlReadReplica in another region', () => {
   });
 });
 
+test('GIVEN no alerts WHEN a replica is synthesized THEN it gets the alert table\'s replica alerts (replica lag) and not the primary-only ones', () => {
+  const replicaPolicies = resources(synthJson(givenReplica({}, { alerts: [] }).stack), 'google_monitoring_alert_policy').map((policy: any) => policy.display_name);
+  expect(replicaPolicies).toEqual(expect.arrayContaining([
+    'test-ledger-replica-europe-west4: replica more than 30 s behind [warning]',
+    'test-ledger-replica-europe-west4: replica more than 300 s behind [critical]',
+  ]));
+  expect(replicaPolicies.filter((name: string) => name.includes('transaction ids'))).toEqual([]);
+});
+
 describe('CloudSqlReadReplica options', () => {
   const enterprisePlus: Partial<CloudSqlInstanceProps> = { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2' };
 

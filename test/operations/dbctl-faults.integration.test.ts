@@ -1,5 +1,5 @@
 /**
- * dbctl under faults: the real CLI (`node bin/dbctl.js`) against moto_server behind a fault-injecting proxy that
+ * dbctl under faults: the real CLI (`npm run dbctl`: bin/dbctl.ts) against moto_server behind a fault-injecting proxy that
  * stalls, trickles, drops responses and answers HTML 5xx pages. Deadlines are measured on the wall clock.
  */
 import { DeleteDBInstanceCommand, DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
@@ -70,7 +70,9 @@ describeMoto('dbctl under faults (moto behind a fault-injecting proxy)', () => {
         message: `Could not reach the endpoint ${proxy.endpoint} for rds:DescribeDBInstances on sample-orders in eu-west-1 (ETIMEDOUT: no complete response within 2 s, 2 attempts). Check --endpoint-url / AWS_ENDPOINT_URL, the region and the network.`,
       },
     });
-    expect(run.ms).toBeLessThan(20_000);
+    // One stall alone is 60 s: finishing well below it proves the attempts were cut (the rest is process start-up,
+    // which on a loaded two-core machine takes up to about 20 s through ts-node).
+    expect(run.ms).toBeLessThan(45_000);
   }, 90_000);
 
   test.each([

@@ -1,5 +1,5 @@
 /**
- * dbctl as users run it: `node bin/dbctl.js` (what `npx dbctl` runs), against moto_server, credentials from the
+ * dbctl as users run it: the CLI from the sources (`npm run dbctl`; the packaged build is run by .ci/consumer-check), against moto_server, credentials from the
  * environment only. Exit codes, --json on stdout with progress on stderr, AWS_ENDPOINT_URL, and no secret in any
  * output.
  */

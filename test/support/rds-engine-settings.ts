@@ -1,5 +1,7 @@
+import type { RdsEngine } from '../../constructs/aws/rds-engine-table';
+
 /** A valid version, class and availability per RDS engine, merged into the fixture's `orders` so only the setting under test decides. */
-export const VALID_RDS_ENGINE_SETTINGS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+export const VALID_RDS_ENGINE_SETTINGS: Readonly<Record<RdsEngine, Readonly<Record<string, unknown>>>> = {
   postgres: {},
   mysql: { engine: 'mysql', version: '8.0.43' },
   mariadb: { engine: 'mariadb', version: '11.8.3' },

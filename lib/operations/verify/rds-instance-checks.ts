@@ -3,7 +3,7 @@
  * the planned value, the live value and the verdict. Pure, so every edge case is a unit test. A new setting to
  * check is a new row; a new database kind gets its own table like this one.
  */
-import type { AwsNetwork } from '../../../config/schema';
+import type { AwsNetwork } from '../../../config/schema/aws';
 import type { RdsInstancePlan } from '../../plan/plan-types';
 import { CheckResult, CheckStatus, equalityCheck } from '../check-result';
 import { days, onOff } from '../report/format';

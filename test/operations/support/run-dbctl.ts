@@ -1,4 +1,4 @@
-/** Runs dbctl in-process (fast) or as a process through the `npx dbctl` shim (the real thing), capturing output. */
+/** Runs dbctl in-process (fast) or as a process from the sources (`npm run dbctl`, the real CLI), capturing output. */
 import { spawn, spawnSync } from 'child_process';
 import * as path from 'path';
 import type { AwsClientOptions, AwsClients } from '../../../lib/operations/aws/aws-clients';
@@ -57,9 +57,12 @@ function processEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv 
   };
 }
 
-/** `node bin/dbctl.js …` with fake credentials and nothing else of ours in the environment. */
+/** `npm run dbctl …` without npm: `node -r ts-node/register/transpile-only bin/dbctl.ts …` with fake credentials and nothing else of ours in the environment. */
+/** The sources, as `npm run dbctl` runs them (the packaged, compiled dbctl is run by the consumer check, .ci/consumer-check). */
+const DBCTL = ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'bin', 'dbctl.ts')];
+
 export function dbctlProcess(argv: readonly string[], env: Record<string, string | undefined>): DbctlRun {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dbctl.js'), ...argv], { cwd: ROOT, env: processEnv(env), encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [...DBCTL, ...argv], { cwd: ROOT, env: processEnv(env), encoding: 'utf8', timeout: 60_000 });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -69,7 +72,7 @@ export function dbctlProcess(argv: readonly string[], env: Record<string, string
  */
 export function dbctlProcessAsync(argv: readonly string[], env: Record<string, string | undefined>, killAfterMs = 120_000): Promise<DbctlRun & { ms: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'dbctl.js'), ...argv], { cwd: ROOT, env: processEnv(env) });
+  const child = spawn(process.execPath, [...DBCTL, ...argv], { cwd: ROOT, env: processEnv(env) });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
