@@ -7,14 +7,23 @@
  */
 import type { PathProblem } from '../common/path-problem';
 import { isRdsFormula, postgresSetting, postgresValueProblem } from '../common/postgres-settings';
-import { ParameterRange, RDS_PARAMETER_RANGES } from './rds-parameter-ranges';
+import { enumValuesAt, ParameterRange, RDS_PARAMETER_RANGES } from './rds-parameter-ranges';
 
 export type RdsParameterFamily = 'postgres' | keyof typeof RDS_PARAMETER_RANGES;
 
-function rangeProblem(range: ParameterRange, value: string): string | undefined {
+function rangeProblem(range: ParameterRange, major: string, value: string): string | undefined {
   if (range.type === 'enum') {
-    const matches = range.caseInsensitive ? range.values.some((v) => v.toLowerCase() === value.toLowerCase()) : range.values.includes(value);
-    return matches ? undefined : `must be one of ${range.values.join(', ')}`;
+    const values = enumValuesAt(range, major);
+    const matches = range.caseInsensitive ? values.some((v) => v.toLowerCase() === value.toLowerCase()) : values.includes(value);
+    return matches ? undefined : `must be one of ${values.join(', ')}`;
+  }
+  if (range.type === 'set') {
+    // The server matches SET members case-insensitively.
+    const members = value.split(',').map((member) => member.trim().toLowerCase());
+    const allowed = range.values.map((v) => v.toLowerCase());
+    return members.length > 0 && members.every((member) => allowed.includes(member))
+      ? undefined
+      : `must be one or more of ${range.values.join(', ')}, separated by commas`;
   }
   if (isRdsFormula(value)) return undefined;
   const syntax = range.type === 'integer' ? /^-?\d+$/ : /^-?(\d+\.?\d*|\.\d+)$/;
@@ -33,7 +42,7 @@ export function rdsParameterValueProblem(family: RdsParameterFamily, major: stri
   }
   const ranges = RDS_PARAMETER_RANGES[family];
   const key = Object.keys(ranges).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
-  return key ? rangeProblem(ranges[key], text) : undefined;
+  return key ? rangeProblem(ranges[key], major, text) : undefined;
 }
 
 /** Problems of every override in `parameters`, reported under `field` (e.g. `parameters`, `instanceParameters`). */

@@ -37,3 +37,17 @@ export function describeWithPostgresServers(majors: readonly string[]): jest.Des
   console.warn(`Skipping tests that need real PostgreSQL servers. ${hint}`);
   return describe.skip;
 }
+
+/** The MariaDB programs the MySQL-family server test runs (Debian: mariadb-server-core, mariadb-client-core). */
+export const MARIADB_PROGRAMS = ['mariadbd', 'mariadb-install-db', 'mariadb'] as const;
+
+/** `describe` when a MariaDB server and client are installed (always on CI), otherwise a skipped `describe` saying why. */
+export function describeWithMariadb(): jest.Describe {
+  const missing = MARIADB_PROGRAMS.filter((program) => !hasCommand(program));
+  if (missing.length === 0) return describe;
+  const hint = `MariaDB ${missing.join(', ')} not installed: apt-get install mariadb-server-core mariadb-client-core (.ci/run installs them).`;
+  if (process.env.CI === 'true') throw new Error(`CI needs ${hint}`);
+  // eslint-disable-next-line no-console
+  console.warn(`Skipping tests that need a real MariaDB server. ${hint}`);
+  return describe.skip;
+}
