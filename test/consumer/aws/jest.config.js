@@ -1,2 +1,7 @@
 // The README's "Test your own environments" example runs here as a team would run it: jest with ts-jest.
-module.exports = { preset: 'ts-jest', testEnvironment: 'node', roots: ['<rootDir>/test'], testTimeout: 120000 };
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { strict: true, esModuleInterop: true, types: ['node', 'jest'] } }] },
+  testTimeout: 120000,
+};
