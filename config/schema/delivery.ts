@@ -4,18 +4,20 @@
  * `config/<name>.ts` rule (lib/config/load-environments.ts): it is not an environment.
  */
 import { z } from 'zod';
-import { awsRegion } from './fields';
+import { awsRegion, ENVIRONMENT_NAME_MAX_LENGTH } from './fields';
 
 /**
- * Used as the CodePipeline name and the pipeline stack's name, so it must satisfy both: a pipeline name is 1–100 of
- * `[A-Za-z0-9.@_-]` (CodePipeline API Reference, PipelineDeclaration.name) and a stack name starts with a letter and
- * holds only letters, digits and hyphens, at most 128 (CloudFormation User Guide, "Stack name").
+ * Used as the CodePipeline name, the pipeline stack's name and the prefix of the Google Cloud deploy roles, so it must
+ * satisfy all three: a pipeline name is 1–100 of `[A-Za-z0-9.@_-]` (CodePipeline API Reference,
+ * PipelineDeclaration.name), a stack name starts with a letter and holds letters, digits and hyphens (CloudFormation
+ * User Guide, "Stack name"), and `<name>-gcp-deploy-<environment>` must fit IAM's 64-character role names (IAM User
+ * Guide, "IAM object quotas"): 64 - 12 ("-gcp-deploy-") - 20 (longest environment name) = 32.
  */
-export const PIPELINE_NAME_MAX_LENGTH = 100;
+export const PIPELINE_NAME_MAX_LENGTH = 64 - '-gcp-deploy-'.length - ENVIRONMENT_NAME_MAX_LENGTH;
 const pipelineName = z
   .string()
   .regex(new RegExp(`^[A-Za-z][A-Za-z0-9-]{0,${PIPELINE_NAME_MAX_LENGTH - 1}}$`), {
-    error: `must start with a letter and hold only letters, digits and hyphens, at most ${PIPELINE_NAME_MAX_LENGTH} characters (it names the pipeline and its stack)`,
+    error: `must start with a letter and hold only letters, digits and hyphens, at most ${PIPELINE_NAME_MAX_LENGTH} characters (it names the pipeline, its stack and its IAM roles)`,
   });
 
 export const awsAccountId = z.string().regex(/^\d{12}$/, { error: 'must be a 12-digit AWS account id' });
