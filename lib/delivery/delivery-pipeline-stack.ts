@@ -59,7 +59,12 @@ export class DeliveryPipelineStack extends Stack {
       commands: [NPM_CI, 'npm run synth', `npm run synth:pipeline`],
       primaryOutputDirectory: PIPELINE_ASSEMBLY_DIR,
     });
-    const outputs = { source, cloudFormation: synth.addOutputDirectory('cdk.out'), terraform: synth.addOutputDirectory('cdktf.out') };
+    const outputs = {
+      source,
+      cloudFormation: synth.addOutputDirectory('cdk.out'),
+      terraform: synth.addOutputDirectory('cdktf.out'),
+      pipelineAssembly: synth.primaryOutput!,
+    };
 
     this.pipeline = new pipelines.CodePipeline(this, 'Pipeline', {
       pipelineName: delivery.pipeline.name,

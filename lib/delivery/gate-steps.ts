@@ -13,7 +13,10 @@ export const NPM_CI = 'npm ci --no-audit --no-fund';
 export interface GateDefinition {
   readonly id: string;
   readonly commands: readonly string[];
-  /** Needs the synthesized CloudFormation (cdk.out) and Terraform (cdktf.out) of every environment. */
+  /**
+   * Needs the synthesized CloudFormation (cdk.out) and Terraform (cdktf.out) of every environment, and the pipeline
+   * app's assembly (pipeline.out: the pipeline stack itself).
+   */
   readonly needsTemplates: boolean;
 }
 
@@ -22,20 +25,27 @@ export const GATES: readonly GateDefinition[] = [
   { id: 'Tests', needsTemplates: false, commands: [NPM_CI, 'npm test'] },
   // Against the baselines committed in guard/baseline: a change that replaces or destroys a database stops here.
   { id: 'ReplacementGuard', needsTemplates: true, commands: [NPM_CI, 'npm run guard'] },
-  { id: 'TemplateLint', needsTemplates: true, commands: [`pip3 install --quiet cfn-lint==${CFN_LINT_VERSION}`, 'npm run lint:templates'] },
-  { id: 'ComplianceReport', needsTemplates: true, commands: [NPM_CI, 'npm run compliance:report'] },
+  {
+    id: 'TemplateLint',
+    needsTemplates: true,
+    commands: [`pip3 install --quiet cfn-lint==${CFN_LINT_VERSION}`, 'npm run lint:templates', 'CDK_OUTDIR_TO_LINT=pipeline.out npm run lint:templates'],
+  },
+  { id: 'ComplianceReport', needsTemplates: true, commands: [NPM_CI, 'npm run compliance:report', 'npm run compliance:report -- pipeline.out'] },
 ];
 
 export interface SynthOutputs {
   readonly source: pipelines.IFileSetProducer;
   readonly cloudFormation: pipelines.FileSet;
   readonly terraform: pipelines.FileSet;
+  readonly pipelineAssembly: pipelines.FileSet;
 }
 
 export function gateSteps(outputs: SynthOutputs): pipelines.CodeBuildStep[] {
   return GATES.map((gate) => new pipelines.CodeBuildStep(gate.id, {
     input: outputs.source,
-    additionalInputs: gate.needsTemplates ? { 'cdk.out': outputs.cloudFormation, 'cdktf.out': outputs.terraform } : undefined,
+    additionalInputs: gate.needsTemplates
+      ? { 'cdk.out': outputs.cloudFormation, 'cdktf.out': outputs.terraform, 'pipeline.out': outputs.pipelineAssembly }
+      : undefined,
     commands: [...gate.commands],
   }));
 }

@@ -97,12 +97,18 @@ describe('the gates', () => {
     expect(commandsOf(gates.TemplateLint)).toContain(`pip3 install --quiet cfn-lint==${CFN_LINT_VERSION}`);
   });
 
+  test('cfn-lint and the compliance report also check the pipeline stack itself', () => {
+    expect(commandsOf(gates.TemplateLint)).toContain('CDK_OUTDIR_TO_LINT=pipeline.out npm run lint:templates');
+    expect(commandsOf(gates.ComplianceReport)).toContain('npm run compliance:report -- pipeline.out');
+  });
+
   test('the guard, cfn-lint and the compliance report check the templates the synth step produced', () => {
     for (const name of ['ReplacementGuard', 'TemplateLint', 'ComplianceReport']) {
       // CDK Pipelines hands a step its extra inputs as secondary artifacts and copies them into the named folders.
       const copies = JSON.stringify(JSON.parse(projectOf(gates[name]).Source.BuildSpec).phases.install);
       expect(copies).toContain('cdk.out');
       expect(copies).toContain('cdktf.out');
+      expect(copies).toContain('pipeline.out');
     }
   });
 });
