@@ -22,6 +22,8 @@ export default defineEnvironment({
     regions: ['europe-west1'],
     privateNetwork: 'projects/acme-network-dev/global/networks/shared-vpc',
     notifications: { emails: ['db-alerts-dev@example.com'] },
+    // In Cloud Storage, not on disk: the delivery pipeline deploys from a build container (config/delivery/pipeline.ts).
+    stateBackend: { type: 'gcs', bucket: 'acme-terraform-state-dev', prefix: 'databases' },
   },
   databases: [
     {

@@ -27,6 +27,8 @@ export default defineEnvironment({
     regions: ['europe-west1'],
     privateNetwork: 'projects/acme-network-staging/global/networks/shared-vpc',
     notifications: { emails: ['db-alerts-staging@example.com'] },
+    // In Cloud Storage, not on disk: the delivery pipeline deploys from a build container (config/delivery/pipeline.ts).
+    stateBackend: { type: 'gcs', bucket: 'acme-terraform-state-staging', prefix: 'databases' },
   },
   databases: [
     {

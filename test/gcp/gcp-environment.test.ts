@@ -1,4 +1,5 @@
 import { App } from 'cdktf';
+import devConfig from '../../config/dev';
 import { validateEnvironment } from '../../lib/config/validate-environment';
 import { addGcpEnvironment } from '../../lib/gcp/gcp-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
@@ -7,8 +8,10 @@ import { withChange } from '../support/fixtures';
 import { environmentPlan, onlyResource, resources, synthEnvironment, testApp } from './support';
 
 describe('GCP stacks of an environment with a local state backend (dev)', () => {
-  // GIVEN the dev plan (no stateBackend in config → local)
-  const plan = environmentPlan('dev');
+  // GIVEN the dev plan without a stateBackend (→ local, the default); config/dev.ts itself keeps its state in Cloud
+  // Storage because the delivery pipeline deploys it from build containers.
+  const { stateBackend: _inCloudStorage, ...gcpWithLocalState } = devConfig.gcp!;
+  const plan = buildPlan(validateEnvironment('dev', { ...devConfig, gcp: gcpWithLocalState }));
   // WHEN its stacks are synthesized
   const { stacks, json } = synthEnvironment(plan);
   const foundation = json['dev-foundation'];
