@@ -4,14 +4,27 @@ import { listEnvironments, loadEnvironments } from '../../lib/config/load-enviro
 import { validateEnvironment } from '../../lib/config/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { formatMinutes, inventoryEntries } from '../../lib/inventory/inventory-entries';
+import { committedInventoryPages } from '../../lib/inventory/committed-inventory-pages';
 import { INVENTORY_DIR, inventoryPages } from '../../lib/inventory/write-inventories';
 import { withChange } from '../support/fixtures';
 
 const pages = inventoryPages(loadEnvironments(listEnvironments()));
+const { committed, notCommitted, orphaned } = committedInventoryPages(pages, INVENTORY_DIR);
 
-test.each([...pages.keys()])('docs/inventory/%s is up to date with the config (run `npm run inventory`)', (file) => {
-  const committed = path.join(INVENTORY_DIR, file);
-  expect(fs.existsSync(committed) ? fs.readFileSync(committed, 'utf8') : `(missing ${file})`).toBe(pages.get(file));
+// Loops rather than test.each: a project may commit no page at all, and test.each rejects an empty table.
+for (const file of committed) {
+  test(`docs/inventory/${file} is up to date with the config (run \`npm run inventory\`)`, () => {
+    expect(fs.readFileSync(path.join(INVENTORY_DIR, file), 'utf8')).toBe(pages.get(file));
+  });
+}
+
+// A new environment passes with no other file touched; the summary counts it as a todo and says how to add its page.
+for (const file of notCommitted) {
+  test.todo(`docs/inventory/${file} is not committed (optional): \`npm run inventory\` writes it; once committed, it is kept current`);
+}
+
+test('every committed inventory page has its environment (delete the page of a removed environment)', () => {
+  expect(orphaned.map((file) => `docs/inventory/${file}: no environment ${file.replace(/\.md$/, '')} in the config folder; delete the page`)).toEqual([]);
 });
 
 test('the prod inventory states RPO and RTO for every database and draws the topology', () => {
