@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
 import { EnvironmentStage } from '../../lib/aws/environment-stage';
 import { listEnvironments } from '../../lib/config/load-environments';
+import { templatesByStack } from '../../lib/testing/aws-templates';
 import { fixturePlan, testApp } from '../support/fixtures';
 
 /** Every environment in config/ (a new config/<name>.ts is picked up), synthesized once for the whole file. */
@@ -11,18 +12,8 @@ const app = testApp();
 const stages = addAwsEnvironments(app, loadSelectedEnvironments(''));
 const stage = (name: string) => stages.find((s) => s.stageName === name)!;
 
-/** Templates of a stage by stack name, without CDK's version analytics (they change with every CDK release). */
-function stageTemplates(s: Stage): Record<string, any> {
-  const assembly = s.synth();
-  return Object.fromEntries(
-    assembly.stacks.map((stack) => {
-      const template = structuredClone(stack.template);
-      delete template.Resources?.CDKMetadata;
-      delete template.Conditions?.CDKMetadataAvailable;
-      return [stack.stackName, template];
-    }),
-  );
-}
+/** Templates of a stage by stack name, as the testing helpers give them to teams. */
+const stageTemplates = (s: Stage) => templatesByStack(s.synth());
 
 describe('one Stage per environment', () => {
   test('stage ids are the environment names, so `cdk deploy prod/*` selects one environment', () => {
