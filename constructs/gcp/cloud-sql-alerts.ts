@@ -44,3 +44,17 @@ export function cloudSqlMaxConnections(engine: CloudSqlEngine, tier: string, fla
   const size = cloudSqlTierSize(tier);
   return engine === 'postgres' && typeof size !== 'string' ? postgresMaxConnections(size.memoryGiB) : undefined;
 }
+
+/**
+ * The alerts an instance gets when it is given none: alerting is a default, not an opt-in. None for a version the
+ * engine table does not know (validation reports that version).
+ */
+export function defaultAlerts(
+  instanceName: string,
+  role: 'primary' | 'replica',
+  engine: CloudSqlEngine | undefined,
+  tier: string,
+  flags: Readonly<Record<string, string>>,
+): CloudSqlAlert[] {
+  return engine ? cloudSqlAlerts({ instanceName, role, engine, maxConnections: cloudSqlMaxConnections(engine, tier, flags) }) : [];
+}

@@ -10,8 +10,7 @@ import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-ale
 import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
 import type { CloudSqlAlert } from './cloud-sql-alert';
 import { addCloudSqlAlertPolicies } from './cloud-sql-alert-policies';
-import { cloudSqlAlerts, cloudSqlMaxConnections } from './cloud-sql-alerts';
-import type { CloudSqlEngine } from './cloud-sql-engine-table';
+import { defaultAlerts } from './cloud-sql-alerts';
 import {
   CloudSqlDiskType,
   CloudSqlEdition,
@@ -364,18 +363,4 @@ function withDefaults(props: CloudSqlInstanceProps) {
     alerts: props.alerts ?? defaultAlerts(props.instanceName, 'primary', row?.engine, props.tier, props.databaseFlags ?? {}),
     notificationChannels: props.notificationChannels ?? [],
   };
-}
-
-/**
- * The alerts an instance gets when it is given none: alerting is a default, not an opt-in. None for a version the
- * engine table does not know (validation reports that version).
- */
-export function defaultAlerts(
-  instanceName: string,
-  role: 'primary' | 'replica',
-  engine: CloudSqlEngine | undefined,
-  tier: string,
-  flags: Readonly<Record<string, string>>,
-): CloudSqlAlert[] {
-  return engine ? cloudSqlAlerts({ instanceName, role, engine, maxConnections: cloudSqlMaxConnections(engine, tier, flags) }) : [];
 }

@@ -11,7 +11,8 @@ import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-ins
 import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../common/identifiers';
 import { addCloudSqlAlertPolicies } from './cloud-sql-alert-policies';
 import { tierProblem } from './cloud-sql-instance-checks';
-import { CloudSqlInstance, CloudSqlInstanceCommonProps, CloudSqlReplicaDefaults, defaultAlerts } from './cloud-sql-instance';
+import { defaultAlerts } from './cloud-sql-alerts';
+import { CloudSqlInstance, CloudSqlInstanceCommonProps, CloudSqlReplicaDefaults } from './cloud-sql-instance';
 import { diskLimitErrors, keyRegionErrors } from './cloud-sql-instance-validation';
 import { databaseFlagProblems, formatCloudSqlSettingProblem, renderFlags, renderInsights, renderIpConfiguration } from './cloud-sql-settings';
 

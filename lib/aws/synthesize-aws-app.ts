@@ -1,10 +1,11 @@
-import { App, Stage } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
 import { FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT as FAIL_SYNTH_ON_VALIDATION_ERRORS } from 'aws-cdk-lib/cx-api';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { validateInOnePass } from '../config/one-pass-validation';
 import type { ResolvedEnvironment } from '../config/resolved-environment';
 import { assertPolicies } from '../policy/assert-policies';
 import { addAwsEnvironments, loadSelectedEnvironments } from './aws-app';
+import type { EnvironmentStage } from './environment-stage';
 import { assertTemplateSizes } from './stack-limits';
 
 /**
@@ -25,18 +26,30 @@ export interface AwsSynthesisOptions {
 }
 
 /**
- * Policy-checks loaded environments, adds `checks` and one Stage per environment to a new App, synthesizes, and fails
- * on a template close to CloudFormation's size limit. Returns the stages' assemblies by environment name. Shared by the
- * app and the testing helpers (lib/testing), so a team's tests synthesize exactly what `cdk synth` does.
+ * Policy-checks loaded environments, then a new App with `checks` and one Stage per environment: what the environment
+ * app, the testing helpers (lib/testing) and the pipeline app (lib/delivery) all build, so each synthesizes exactly
+ * what `cdk synth` does. Synthesize it with `synthesizeWithinLimits`.
  */
-export function synthesizeAwsEnvironments(environments: readonly ResolvedEnvironment[], options: AwsSynthesisOptions): Map<string, CloudAssembly> {
+export function awsEnvironmentsApp(environments: readonly ResolvedEnvironment[], options: AwsSynthesisOptions): { app: App; stages: EnvironmentStage[] } {
   assertPolicies(environments);
   // The CDK CLI asks the app to leave validation failures to it (failSynthOnValidationErrors=false) and then exits 0
   // on them (aws-cdk 2.1148): the app reports them itself and exits non-zero, under `cdk synth` and `cdk deploy` alike.
   const app = new App({ outdir: options.outdir, postCliContext: { [FAIL_SYNTH_ON_VALIDATION_ERRORS]: true } });
   options.checks(app);
-  const stages: Stage[] = addAwsEnvironments(app, environments);
-  assertTemplateSizes(app.synth());
+  return { app, stages: addAwsEnvironments(app, environments) };
+}
+
+/** Synthesizes, and fails on a template close to CloudFormation's size limit. */
+export function synthesizeWithinLimits(app: App): CloudAssembly {
+  const assembly = app.synth();
+  assertTemplateSizes(assembly);
+  return assembly;
+}
+
+/** Synthesizes the environments; returns the stages' assemblies by environment name. */
+export function synthesizeAwsEnvironments(environments: readonly ResolvedEnvironment[], options: AwsSynthesisOptions): Map<string, CloudAssembly> {
+  const { app, stages } = awsEnvironmentsApp(environments, options);
+  synthesizeWithinLimits(app);
   // A stage synthesized with its app returns its cached assembly.
   return new Map(stages.map((stage) => [stage.stageName, stage.synth()]));
 }

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError, ConfigProblem, UsageError } from './config-error';
 import type { ResolvedEnvironment } from './resolved-environment';
-import { ensureTypeScriptLoader } from './typescript-configs';
+import { findConfigFile, readConfigFile } from './config-files';
 import { checkEnvironment } from './validate-environment';
 
 /**
@@ -46,12 +46,8 @@ export function loadEnvironments(names: readonly string[], configDir = CONFIG_DI
   const environments: ResolvedEnvironment[] = [];
   const problems: ConfigProblem[] = [];
   for (const name of names) {
-    const file = configFile(configDir, name);
-    const source = path.relative(process.cwd(), file);
-    ensureTypeScriptLoader(file);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const module = require(file);
-    const exported = module.default ?? module;
+    const base = path.join(configDir, name);
+    const { exported, source } = readConfigFile(findConfigFile(base) ?? `${base}.ts`);
     if (exported === null || typeof exported !== 'object' || Array.isArray(exported)) {
       problems.push({
         environment: name,
@@ -68,13 +64,4 @@ export function loadEnvironments(names: readonly string[], configDir = CONFIG_DI
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return environments;
-}
-
-/**
- * The file of an environment: `<name>.js` if there is one (as Node's resolution would pick it), else `<name>.ts`.
- * Found here rather than by `require.resolve`, which knows `.ts` only once a TypeScript loader is registered.
- */
-function configFile(configDir: string, name: string): string {
-  const candidates = ['.js', '.ts'].map((extension) => path.join(configDir, `${name}${extension}`));
-  return candidates.find((candidate) => fs.existsSync(candidate)) ?? candidates[1];
 }

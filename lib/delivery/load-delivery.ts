@@ -3,13 +3,12 @@
  * Every problem is reported at once, in the format of environment problems (lib/config/config-error.ts), under the
  * name `delivery`.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { deliverySchema, type DeliveryConfig } from '../../config/schema/delivery';
 import { ConfigError, type ConfigProblem, formatPath, UsageError } from '../config/config-error';
 import { CONFIG_DIR, listEnvironments, loadEnvironments } from '../config/load-environments';
 import type { ResolvedEnvironment } from '../config/resolved-environment';
-import { ensureTypeScriptLoader } from '../config/typescript-configs';
+import { findConfigFile, readConfigFile } from '../config/config-files';
 import { deliveryRules } from './delivery-rules';
 
 /** Where the delivery config lives: a subfolder, so `listEnvironments` (files directly in config/) never sees it. */
@@ -28,17 +27,15 @@ export interface LoadedDelivery {
 /** Reads `config/delivery/pipeline.(js|ts)` of `configDir`; throws a UsageError when there is none. */
 export function readDeliveryFile(configDir = CONFIG_DIR): { readonly input: unknown; readonly source: string } {
   const base = path.join(configDir, DELIVERY_FOLDER, DELIVERY_FILE_NAME);
-  const file = ['.js', '.ts'].map((extension) => base + extension).find((candidate) => fs.existsSync(candidate));
+  const file = findConfigFile(base);
   if (!file) {
     throw new UsageError(
       `No delivery config: ${path.relative(process.cwd(), base) || base}.ts does not exist. ` +
         'Write `export default defineDelivery({ pipeline: …, source: …, environments: […] })` there (README: "Deploying through a pipeline").',
     );
   }
-  ensureTypeScriptLoader(file);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const module = require(file);
-  return { input: module.default ?? module, source: path.relative(process.cwd(), file) };
+  const { exported, source } = readConfigFile(file);
+  return { input: exported, source };
 }
 
 /** Validates a delivery input against the environments of `configDir`; throws one ConfigError with every problem. */
