@@ -1,6 +1,6 @@
 /** An Aurora cluster (PostgreSQL or MySQL compatible), provisioned or Serverless v2, optionally global. */
 import { z } from 'zod';
-import type { AuroraEngine } from '../../constructs/aws/aurora-engine-table';
+import type { AuroraEngine } from '../../constructs/aws/aurora/tables/aurora-engine-table';
 import type { RdsInstanceClass } from '../../constructs/common/instance-catalog';
 import { checkedChoice, databaseCommonFields } from './fields';
 import { rdsConnectionFields } from './rds-instance';

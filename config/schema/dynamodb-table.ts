@@ -1,6 +1,6 @@
 /**
  * A DynamoDB table (TableV2, `AWS::DynamoDB::GlobalTable`), optionally replicated to other regions. Cross-field
- * limits (index counts, autoscaling bounds, strong consistency) are checked by constructs/aws/dynamodb-table-checks.ts.
+ * limits (index counts, autoscaling bounds, strong consistency) are checked by constructs/aws/dynamodb/tables/dynamodb-table-checks.ts.
  */
 import { z } from 'zod';
 import { awsRegion, databaseCommonFields } from './fields';

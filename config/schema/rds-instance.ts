@@ -1,6 +1,6 @@
 /** An RDS DB instance (PostgreSQL, MySQL, MariaDB, SQL Server, Oracle). */
 import { z } from 'zod';
-import type { RdsEngine } from '../../constructs/aws/rds-engine-table';
+import type { RdsEngine } from '../../constructs/aws/rds/tables/rds-engine-table';
 import type { RdsInstanceClass } from '../../constructs/common/instance-catalog';
 import { checkedChoice, databaseCommonFields } from './fields';
 

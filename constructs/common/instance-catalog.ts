@@ -1,8 +1,8 @@
 /**
- * RDS instance classes we know the size of (Cloud SQL tiers: constructs/gcp/cloud-sql-tiers.ts). Tuning (memory
+ * RDS instance classes we know the size of (Cloud SQL tiers: constructs/gcp/tables/cloud-sql-tiers.ts). Tuning (memory
  * settings) and alarm thresholds (free memory, connections, CPU credits) derive from these numbers, so a class we do
  * not know is rejected instead of guessed. Which engine may run which generation is the engine table's business
- * (constructs/aws/rds-engine-table.ts).
+ * (constructs/aws/rds/tables/rds-engine-table.ts).
  */
 
 export interface InstanceSize {

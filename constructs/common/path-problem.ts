@@ -12,10 +12,6 @@ export interface PathProblem {
 export const formatPathParts = (path: ReadonlyArray<string | number>) =>
   path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
 
-/** The error a construct throws for its problems, one line each. */
-export function pathProblemsError(construct: string, nodePath: string, lines: readonly string[]): Error {
-  return new Error(`Invalid ${construct} ${nodePath}:\n${lines.join('\n')}`);
-}
-
-export const pathProblemLine = (problem: PathProblem, path = problem.path) =>
-  `  - ${formatPathParts(path)} = ${JSON.stringify(problem.value)}: ${problem.message}. Fix: ${problem.fix}`;
+/** One problem as a line of a construct's error. */
+export const pathProblemLine = (problem: PathProblem) =>
+  `  - ${formatPathParts(problem.path)} = ${JSON.stringify(problem.value)}: ${problem.message}. Fix: ${problem.fix}`;

@@ -48,7 +48,7 @@ export function tunePostgres(input: TuningInput): Record<string, TunedSetting> {
       why: 'log slow statements (threshold by tier)',
     },
     log_lock_waits: { value: true, why: 'log waits longer than deadlock_timeout' },
-    // Cloud SQL gets only the settings its flag allow-list admits (constructs/gcp/cloud-sql-flag-table.ts).
+    // Cloud SQL gets only the settings its flag allow-list admits (constructs/gcp/tables/cloud-sql-flag-table.ts).
     effective_io_concurrency: { value: '200', why: 'SSD storage serves many concurrent reads (bitmap heap scans prefetch)' },
     idle_in_transaction_session_timeout: {
       value: '600000',

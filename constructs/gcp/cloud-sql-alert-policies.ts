@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { Annotations } from 'cdktf';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import type { AlarmSeverity } from '../common/alarm-catalog';
-import type { CloudSqlAlert } from './cloud-sql-alert';
+import type { CloudSqlAlert } from './tables/cloud-sql-alert';
 
 const DEFAULT_ALIGNMENT_SECONDS = 300;
 const SEVERITY: Readonly<Record<AlarmSeverity, string>> = { critical: 'CRITICAL', warning: 'WARNING' };

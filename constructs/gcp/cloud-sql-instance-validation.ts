@@ -4,7 +4,7 @@
  */
 import { Token } from 'cdktf';
 import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../common/identifiers';
-import { CLOUD_SQL_EDITIONS, CloudSqlEngineRow, TRANSACTION_LOG_DAYS } from './cloud-sql-engine-table';
+import { CLOUD_SQL_EDITIONS, CloudSqlEngineRow, TRANSACTION_LOG_DAYS } from './tables/cloud-sql-engine-table';
 import type { CloudSqlInstanceProps, ResolvedCloudSqlInstanceProps } from './cloud-sql-instance';
 import {
   CloudSqlSettingProblem,
@@ -15,7 +15,7 @@ import {
   queryInsightsProblems,
   tierProblem,
   versionKeyOf,
-} from './cloud-sql-instance-checks';
+} from './tables/cloud-sql-instance-checks';
 import { databaseFlagProblems, formatCloudSqlSettingProblem } from './cloud-sql-settings';
 
 const BACKUP_START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -8,9 +8,9 @@
 import { Construct } from 'constructs';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
-import type { CloudSqlAlert } from './cloud-sql-alert';
+import type { CloudSqlAlert } from './tables/cloud-sql-alert';
 import { addCloudSqlAlertPolicies } from './cloud-sql-alert-policies';
-import { defaultAlerts } from './cloud-sql-alerts';
+import { defaultAlerts } from './tables/cloud-sql-alerts';
 import {
   CloudSqlDiskType,
   CloudSqlEdition,
@@ -19,13 +19,13 @@ import {
   CloudSqlVersionRow,
   cloudSqlVersionOf,
   TRANSACTION_LOG_DAYS,
-} from './cloud-sql-engine-table';
+} from './tables/cloud-sql-engine-table';
 import type {
   CloudSqlDenyMaintenancePeriod,
   CloudSqlMaintenanceWindow,
   CloudSqlPasswordPolicy,
   CloudSqlQueryInsights,
-} from './cloud-sql-instance-checks';
+} from './tables/cloud-sql-instance-checks';
 import { isMySql, MIN_DISK_SIZE_GB, validateInstance } from './cloud-sql-instance-validation';
 import {
   featureFlags,
@@ -36,7 +36,7 @@ import {
   ResolvedQueryInsights,
 } from './cloud-sql-settings';
 
-export type { CloudSqlAlert } from './cloud-sql-alert';
+export type { CloudSqlAlert } from './tables/cloud-sql-alert';
 
 /** PostgreSQL and SQL Server keep transaction logs (`pitr`); MySQL uses binary logs (`binary-log`). */
 export type PointInTimeRecoveryMode = 'pitr' | 'binary-log';

@@ -10,8 +10,8 @@ import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-ale
 import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
 import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../common/identifiers';
 import { addCloudSqlAlertPolicies } from './cloud-sql-alert-policies';
-import { tierProblem } from './cloud-sql-instance-checks';
-import { defaultAlerts } from './cloud-sql-alerts';
+import { tierProblem } from './tables/cloud-sql-instance-checks';
+import { defaultAlerts } from './tables/cloud-sql-alerts';
 import { CloudSqlInstance, CloudSqlInstanceCommonProps, CloudSqlReplicaDefaults } from './cloud-sql-instance';
 import { diskLimitErrors, keyRegionErrors } from './cloud-sql-instance-validation';
 import { databaseFlagProblems, formatCloudSqlSettingProblem, renderFlags, renderInsights, renderIpConfiguration } from './cloud-sql-settings';

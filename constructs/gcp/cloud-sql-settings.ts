@@ -8,9 +8,9 @@ import type {
   SqlDatabaseInstanceSettingsIpConfiguration,
 } from '@cdktf/provider-google/lib/sql-database-instance';
 import { Token } from 'cdktf';
-import type { CloudSqlEngineRow, CloudSqlSslMode } from './cloud-sql-engine-table';
-import { cloudSqlFlagProblem } from './cloud-sql-flag-checks';
-import type { CloudSqlQueryInsights, CloudSqlSettingProblem } from './cloud-sql-instance-checks';
+import type { CloudSqlEngineRow, CloudSqlSslMode } from './tables/cloud-sql-engine-table';
+import { cloudSqlFlagProblem } from './tables/cloud-sql-flag-checks';
+import type { CloudSqlQueryInsights, CloudSqlSettingProblem } from './tables/cloud-sql-instance-checks';
 
 /** Query Insights with every default filled in (what both a primary and its replicas render). */
 export type ResolvedQueryInsights = Required<CloudSqlQueryInsights> | false;

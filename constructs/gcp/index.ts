@@ -11,8 +11,8 @@ export {
 } from './cloud-sql-instance';
 export { CloudSqlReadReplica, type CloudSqlReadReplicaProps } from './cloud-sql-read-replica';
 export { CloudSqlEncryptionKeys, type CloudSqlEncryptionKeysProps, type CloudSqlRegionKey } from './cloud-sql-encryption-keys';
-export type { CloudSqlAlert } from './cloud-sql-alert';
-export type { CloudSqlQueryInsights, CloudSqlPasswordPolicy, CloudSqlMaintenanceWindow, CloudSqlDenyMaintenancePeriod } from './cloud-sql-instance-checks';
+export type { CloudSqlAlert } from './tables/cloud-sql-alert';
+export type { CloudSqlQueryInsights, CloudSqlPasswordPolicy, CloudSqlMaintenanceWindow, CloudSqlDenyMaintenancePeriod } from './tables/cloud-sql-instance-checks';
 
 // The choices the constructs take, and the tables behind them.
 export {
@@ -21,5 +21,9 @@ export {
   type CloudSqlEdition,
   type CloudSqlDiskType,
   type CloudSqlSslMode,
-} from './cloud-sql-engine-table';
-export { CLOUD_SQL_FLAGS } from './cloud-sql-flag-table';
+} from './tables/cloud-sql-engine-table';
+export { CLOUD_SQL_FLAGS } from './tables/cloud-sql-flag-table';
+
+// Thrown by every construct whose props break a rule, with the problems as data.
+export { DatabaseValidationError } from '../common/database-validation-error';
+export type { PathProblem } from '../common/path-problem';

@@ -8,7 +8,7 @@ import { Stack, Tags } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import type { IConstruct } from 'constructs';
-import { acknowledge } from '../../constructs/aws/compliance-acknowledgements';
+import { acknowledge } from '../../constructs/aws/foundation/compliance-acknowledgements';
 import type { BackupMembershipPlan } from '../plan/plan-types';
 import { applyTags } from './apply-tags';
 

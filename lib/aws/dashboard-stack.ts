@@ -1,6 +1,6 @@
 import { Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DatabaseDashboard } from '../../constructs/aws/database-dashboard';
+import { DatabaseDashboard } from '../../constructs/aws/foundation/database-dashboard';
 import type { AwsDashboardPlan } from '../plan/plan-types';
 
 export interface DashboardStackProps extends StackProps {

@@ -1,14 +1,14 @@
 import { Stack, Stage } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { applyTags } from './apply-tags';
-import { AuroraClusterStack } from './aurora-cluster-stack';
+import { AuroraClusterStack } from '../kinds/aurora-cluster/aurora-cluster-stack';
 import { acknowledgeReplicaBackups, applyBackupMembership, SECONDARY_CLUSTER_REASON } from './backup-membership';
 import type { EnvironmentPlan } from '../plan/plan-types';
 import { DashboardStack } from './dashboard-stack';
-import { DynamodbTableStack } from './dynamodb-table-stack';
+import { DynamodbTableStack } from '../kinds/dynamodb-table/dynamodb-table-stack';
 import { FoundationStack } from './foundation-stack';
-import { RdsInstanceStack } from './rds-instance-stack';
-import { RdsReplicaStack } from './rds-replica-stack';
+import { RdsInstanceStack } from '../kinds/rds-instance/rds-instance-stack';
+import { RdsReplicaStack } from '../kinds/rds-instance/rds-replica-stack';
 import { addStackLimitChecks } from './stack-limits';
 
 /**

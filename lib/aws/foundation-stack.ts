@@ -1,10 +1,10 @@
 import { Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DatabaseBackupPlan } from '../../constructs/aws/backup-plan';
-import { DatabaseBackupVault } from '../../constructs/aws/backup-vault';
-import { DatabaseFoundation } from '../../constructs/aws/database-foundation';
-import { DatabaseNetwork } from '../../constructs/aws/database-network';
-import { createDynamoDbAlarm } from '../../constructs/aws/dynamodb-alarm';
+import { DatabaseBackupPlan } from '../../constructs/aws/backup/backup-plan';
+import { DatabaseBackupVault } from '../../constructs/aws/backup/backup-vault';
+import { DatabaseFoundation } from '../../constructs/aws/foundation/database-foundation';
+import { DatabaseNetwork } from '../../constructs/aws/foundation/database-network';
+import { createDynamoDbAlarm } from '../../constructs/aws/dynamodb/dynamodb-alarm';
 import type { AwsRegionPlan } from '../plan/plan-types';
 import { REMOVAL_POLICIES } from './removal-policy';
 

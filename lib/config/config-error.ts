@@ -3,23 +3,19 @@
  * the value found, what is allowed, and how to fix it; all problems are reported together.
  */
 
-export type FieldPath = ReadonlyArray<string | number>;
+import { formatPathParts, type PathProblem } from '../../constructs/common/path-problem';
 
-export interface ConfigProblem {
+export type FieldPath = PathProblem['path'];
+
+/** A construct's problem with one setting, placed in an environment (and database) of the config. */
+export interface ConfigProblem extends PathProblem {
   readonly environment: string;
   readonly database?: string;
-  readonly path: FieldPath;
-  readonly value: unknown;
-  /** What is wrong and what is allowed. */
-  readonly message: string;
-  readonly fix: string;
 }
 
 /** `databases[0].replicas[1].region` */
 export function formatPath(path: FieldPath): string {
-  return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`))
-    .join('') || '(environment)';
+  return formatPathParts(path) || '(environment)';
 }
 
 export function formatValue(value: unknown): string {

@@ -1,7 +1,7 @@
 /** Merges the tier defaults (config/schema/tiers.ts) into every database that does not set its own value. */
 import { ParsedEnvironment, TIER_DEFAULTS } from '../../config/schema';
 import { DATABASE_CLOUD } from './database-cloud';
-import { resolveCloudSqlInstance } from './resolve-cloudsql-instance';
+import { resolveCloudSqlInstance } from '../kinds/cloudsql-instance/resolve-cloudsql-instance';
 import type { ResolvedDatabase, ResolvedEnvironment } from './resolved-environment';
 
 export function resolveDefaults(name: string, parsed: ParsedEnvironment): ResolvedEnvironment {

@@ -7,8 +7,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledge } from '../../constructs/aws/compliance-acknowledgements';
-import { allowLogsToUseKey } from '../../constructs/aws/log-group-key-grant';
+import { acknowledge } from '../../constructs/aws/foundation/compliance-acknowledgements';
+import { allowLogsToUseKey } from '../../constructs/aws/foundation/log-group-key-grant';
 
 export interface ArtifactStorageProps {
   readonly pipelineName: string;

@@ -7,7 +7,7 @@
 import { Stack, type StackProps, pipelines } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import { Construct, type IConstruct } from 'constructs';
-import { acknowledge } from '../../constructs/aws/compliance-acknowledgements';
+import { acknowledge } from '../../constructs/aws/foundation/compliance-acknowledgements';
 import type { DeliveryConfig } from '../../config/schema/delivery';
 import type { ResolvedEnvironment } from '../config/resolved-environment';
 import type { EnvironmentStage } from '../aws/environment-stage';

@@ -10,7 +10,7 @@ import type { IConstruct } from 'constructs';
 // cdk-nag's own rendering of a resource in a finding id (used by IAMNoWildcardPermissions), so ours cannot differ.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { flattenCfnReference } = require('cdk-nag/lib/utils/flatten-cfn-reference') as { flattenCfnReference: (value: unknown) => string };
-import { acknowledge } from '../../constructs/aws/compliance-acknowledgements';
+import { acknowledge } from '../../constructs/aws/foundation/compliance-acknowledgements';
 
 interface Statement {
   readonly Effect: string;

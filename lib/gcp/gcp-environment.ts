@@ -1,7 +1,7 @@
 /** Renders the Google Cloud side of one environment plan as CDKTF stacks. */
 import type { App } from 'cdktf';
 import type { EnvironmentPlan } from '../plan/plan-types';
-import { CloudSqlInstanceStack } from './cloud-sql-instance-stack';
+import { CloudSqlInstanceStack } from '../kinds/cloudsql-instance/cloud-sql-instance-stack';
 import { GcpFoundationStack } from './gcp-foundation-stack';
 
 export interface GcpEnvironmentStacks {

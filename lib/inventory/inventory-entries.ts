@@ -1,7 +1,7 @@
 /** One adapter per database kind, from the plan to inventory entries. */
 import { TIER_DEFAULTS } from '../../config/schema';
-import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds-alarm-definitions';
-import type { CloudSqlAlert } from '../../constructs/gcp/cloud-sql-alert';
+import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds/tables/rds-alarm-definitions';
+import type { CloudSqlAlert } from '../../constructs/gcp/tables/cloud-sql-alert';
 import type { ResolvedEnvironment } from '../config/resolved-environment';
 import type { AuroraClusterPlan, CloudSqlInstancePlan, DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan, RecoveryPlan } from '../plan/plan-types';
 import type { InventoryEntry } from './inventory-entry';

@@ -1,11 +1,11 @@
 /** Plans the AWS side of an environment: a foundation (key, topic, backup vault and plans) per region, the databases, a dashboard per region. */
 import type { ResolvedEnvironment } from '../config/resolved-environment';
-import { planAuroraCluster } from './aurora-cluster-plan';
+import { planAuroraCluster } from '../kinds/aurora-cluster/aurora-cluster-plan';
 import { planBackupMembership, planRegionBackup } from './backup-plan';
-import { planDynamodbTable, planRegionDynamodbAlarms } from './dynamodb-table-plan';
+import { planDynamodbTable, planRegionDynamodbAlarms } from '../kinds/dynamodb-table/dynamodb-table-plan';
 import { awsAlarmTopicName, awsDashboardName, awsDashboardStackId, awsFoundationStackId, awsKeyAlias, awsStackName } from './names';
 import type { AuroraClusterCommonPlan, AuroraClusterPlan, AwsDashboardPlan, AwsPlan, AwsRegionPlan, RdsInstancePlan } from './plan-types';
-import { planRdsInstance } from './rds-instance-plan';
+import { planRdsInstance } from '../kinds/rds-instance/rds-instance-plan';
 
 export function planAws(env: ResolvedEnvironment): AwsPlan | undefined {
   const aws = env.aws;

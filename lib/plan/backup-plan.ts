@@ -5,7 +5,7 @@
 import { TIER_DEFAULTS } from '../../config/schema';
 import type { DatabaseKind } from '../../config/schema';
 import type { BackupRuleDefaults } from '../../config/schema/tiers';
-import type { VaultLockSettings } from '../../constructs/aws/backup-checks';
+import type { VaultLockSettings } from '../../constructs/aws/backup/tables/backup-checks';
 import { DATABASE_CLOUD } from '../config/database-cloud';
 import type { ResolvedDatabase, ResolvedEnvironment } from '../config/resolved-environment';
 import type { AwsRegionPlan, BackupMembershipPlan, BackupPlanDefinition, BackupRulePlan } from './plan-types';

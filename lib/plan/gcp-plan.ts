@@ -1,6 +1,6 @@
 /** Plans the Google Cloud side of an environment: keys per region and the Cloud SQL instances. */
 import type { ResolvedEnvironment } from '../config/resolved-environment';
-import { planCloudSqlInstance } from './cloud-sql-instance-plan';
+import { planCloudSqlInstance } from '../kinds/cloudsql-instance/cloud-sql-instance-plan';
 import { toGcpLabels } from './gcp-labels';
 import { GCP_CLOUD_SQL_KEY_NAME, gcpFoundationStackName, gcpKeyRingName } from './names';
 import type { GcpPlan, GcpRegionKeyPlan } from './plan-types';

@@ -2,22 +2,22 @@
  * The plan: every decision made once, as plain data. Constructs render it; policy rules, docs and the operations
  * CLI read it. Nothing here holds a construct.
  */
-import type { VaultLockSettings } from '../../constructs/aws/backup-checks';
-import type { DynamoDbAlarmDefinition } from '../../constructs/aws/dynamodb-alarm-definitions';
-import type { DynamodbTableSettings } from '../../constructs/aws/dynamodb-table-checks';
-import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds-alarm-definitions';
-import type { AuroraRole } from '../../constructs/aws/aurora-alarm-catalog';
-import type { AuroraServerlessV2Settings } from '../../constructs/aws/aurora-cluster-checks';
-import type { RdsInstanceRole } from '../../constructs/aws/rds-alarm-catalog';
-import type { RdsEngine, RdsLicenseModel, RdsOptionSpec } from '../../constructs/aws/rds-engine-table';
-import type { CloudSqlAlert } from '../../constructs/gcp/cloud-sql-alert';
-import type { CloudSqlDiskType, CloudSqlEdition, CloudSqlEngine, CloudSqlSslMode } from '../../constructs/gcp/cloud-sql-engine-table';
+import type { VaultLockSettings } from '../../constructs/aws/backup/tables/backup-checks';
+import type { DynamoDbAlarmDefinition } from '../../constructs/aws/dynamodb/tables/dynamodb-alarm-definitions';
+import type { DynamodbTableSettings } from '../../constructs/aws/dynamodb/tables/dynamodb-table-checks';
+import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds/tables/rds-alarm-definitions';
+import type { AuroraRole } from '../../constructs/aws/aurora/tables/aurora-alarm-catalog';
+import type { AuroraServerlessV2Settings } from '../../constructs/aws/aurora/tables/aurora-cluster-checks';
+import type { RdsInstanceRole } from '../../constructs/aws/rds/tables/rds-alarm-catalog';
+import type { RdsEngine, RdsLicenseModel, RdsOptionSpec } from '../../constructs/aws/rds/tables/rds-engine-table';
+import type { CloudSqlAlert } from '../../constructs/gcp/tables/cloud-sql-alert';
+import type { CloudSqlDiskType, CloudSqlEdition, CloudSqlEngine, CloudSqlSslMode } from '../../constructs/gcp/tables/cloud-sql-engine-table';
 import type {
   CloudSqlDenyMaintenancePeriod,
   CloudSqlMaintenanceWindow,
   CloudSqlPasswordPolicy,
   CloudSqlQueryInsights,
-} from '../../constructs/gcp/cloud-sql-instance-checks';
+} from '../../constructs/gcp/tables/cloud-sql-instance-checks';
 import type { InstanceSize, RdsInstanceClass } from '../../constructs/common/instance-catalog';
 import type { DatabaseKind, GcpSettings, RemovalPolicyName, Tier } from '../../config/schema';
 import type { AwsNetwork } from '../../config/schema/aws';

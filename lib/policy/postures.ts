@@ -1,6 +1,6 @@
 /** One adapter per database kind, from its plan to the cloud-neutral posture the rules check. */
-import { rdsEngineRow } from '../../constructs/aws/rds-engine-table';
-import { AURORA_ENGINE_TABLE, AuroraEngine } from '../../constructs/aws/aurora-engine-table';
+import { rdsEngineRow } from '../../constructs/aws/rds/tables/rds-engine-table';
+import { AURORA_ENGINE_TABLE, AuroraEngine } from '../../constructs/aws/aurora/tables/aurora-engine-table';
 import type { AuroraClusterPlan, BackupMembershipPlan, CloudSqlInstancePlan, DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan } from '../plan/plan-types';
 import type { DatabasePosture, PostureSetting } from './database-posture';
 

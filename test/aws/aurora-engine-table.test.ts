@@ -2,10 +2,10 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { auroraAlarmDefinitions } from '../../constructs/aws/aurora-alarm-definitions';
-import { auroraClusterProblems, AuroraClusterSettings } from '../../constructs/aws/aurora-cluster-checks';
-import { AURORA_ENGINE_TABLE } from '../../constructs/aws/aurora-engine-table';
-import { auroraParameters } from '../../constructs/aws/aurora-parameters';
+import { auroraAlarmDefinitions } from '../../constructs/aws/aurora/tables/aurora-alarm-definitions';
+import { auroraClusterProblems, AuroraClusterSettings } from '../../constructs/aws/aurora/tables/aurora-cluster-checks';
+import { AURORA_ENGINE_TABLE } from '../../constructs/aws/aurora/tables/aurora-engine-table';
+import { auroraParameters } from '../../constructs/aws/aurora/tables/aurora-parameters';
 import { describeWithTool } from '../support/local-tools';
 
 describeWithTool('cfn-lint', 'Install cfn-lint (pip install cfn-lint) to check the versions against its RDS data.')('cfn-lint data', () => {

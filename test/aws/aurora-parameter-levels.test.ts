@@ -1,6 +1,6 @@
-import { AURORA_ENGINE_TABLE } from '../../constructs/aws/aurora-engine-table';
-import { AURORA_PARAMETER_LEVEL_ROWS, AURORA_PARAMETER_LEVELS, auroraParameterLevelProblems } from '../../constructs/aws/aurora-parameter-levels';
-import { auroraParameters } from '../../constructs/aws/aurora-parameters';
+import { AURORA_ENGINE_TABLE } from '../../constructs/aws/aurora/tables/aurora-engine-table';
+import { AURORA_PARAMETER_LEVEL_ROWS, AURORA_PARAMETER_LEVELS, auroraParameterLevelProblems } from '../../constructs/aws/aurora/tables/aurora-parameter-levels';
+import { auroraParameters } from '../../constructs/aws/aurora/tables/aurora-parameters';
 
 describe('Aurora parameter levels', () => {
   test.each(Object.keys(AURORA_ENGINE_TABLE) as (keyof typeof AURORA_ENGINE_TABLE)[])('%s: every tuned name lands in the group its level names', (engine) => {

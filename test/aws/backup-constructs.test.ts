@@ -2,8 +2,8 @@ import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { DatabaseBackupPlan, DatabaseBackupPlanProps } from '../../constructs/aws/backup-plan';
-import { DatabaseBackupVault, DatabaseBackupVaultProps } from '../../constructs/aws/backup-vault';
+import { DatabaseBackupPlan, DatabaseBackupPlanProps } from '../../constructs/aws/backup/backup-plan';
+import { DatabaseBackupVault, DatabaseBackupVaultProps } from '../../constructs/aws/backup/backup-vault';
 import { testApp } from '../support/fixtures';
 
 const DR_VAULT = 'arn:aws:backup:eu-central-1:123456789012:backup-vault:test-databases';

@@ -8,11 +8,11 @@ describeWithTool('cfn-lint', 'Install cfn-lint (pip install cfn-lint==1.51.0) to
   const version = cfnLintVersion();
   const offers = readOffers();
 
-  test('constructs/aws/aws-regions.ts is what `npm run aws:facts` writes', () => {
+  test('constructs/aws/foundation/tables/aws-regions.ts is what `npm run aws:facts` writes', () => {
     expect(fs.readFileSync(REGIONS_FILE, 'utf8')).toBe(renderRegions(readAvailabilityZones(), version));
   });
 
-  test('constructs/aws/rds-instance-class-offers.ts is what `npm run aws:facts` writes', () => {
+  test('constructs/aws/rds/tables/rds-instance-class-offers.ts is what `npm run aws:facts` writes', () => {
     expect(fs.readFileSync(OFFERS_FILE, 'utf8')).toBe(renderOffers(offers, version));
   });
 

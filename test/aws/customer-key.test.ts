@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { isCustomerManagedKey } from '../../constructs/aws/customer-key';
+import { isCustomerManagedKey } from '../../constructs/aws/foundation/customer-key';
 
 describe('isCustomerManagedKey (no instanceof across copies of aws-cdk-lib)', () => {
   test('a key created in the app is a customer-managed key', () => {

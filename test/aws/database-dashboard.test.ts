@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { DatabaseDashboard } from '../../constructs/aws/database-dashboard';
+import { DatabaseDashboard } from '../../constructs/aws/foundation/database-dashboard';
 import { testApp } from '../support/fixtures';
 
 test('a graph per watched metric, one line per instance that has an alarm on it', () => {

@@ -1,7 +1,7 @@
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { DatabaseFoundation } from '../../constructs/aws/database-foundation';
-import { DatabaseNetwork } from '../../constructs/aws/database-network';
+import { DatabaseFoundation } from '../../constructs/aws/foundation/database-foundation';
+import { DatabaseNetwork } from '../../constructs/aws/foundation/database-network';
 import { testApp } from '../support/fixtures';
 
 function foundationTemplate(removalPolicy?: RemovalPolicy) {

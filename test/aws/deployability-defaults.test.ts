@@ -2,9 +2,9 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { AuroraCluster } from '../../constructs/aws/aurora-cluster';
-import { DatabaseFoundation } from '../../constructs/aws/database-foundation';
-import { DatabaseNetwork } from '../../constructs/aws/database-network';
+import { AuroraCluster } from '../../constructs/aws/aurora/aurora-cluster';
+import { DatabaseFoundation } from '../../constructs/aws/foundation/database-foundation';
+import { DatabaseNetwork } from '../../constructs/aws/foundation/database-network';
 import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
 import { testApp } from '../support/fixtures';
 import { baseProps, synthDatabase, testStack } from './support';

@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { DynamoDbGlobalTable, DynamoDbGlobalTableProps } from '../../constructs/aws/dynamodb-global-table';
+import { DynamoDbGlobalTable, DynamoDbGlobalTableProps } from '../../constructs/aws/dynamodb/dynamodb-global-table';
 import { testApp } from '../support/fixtures';
 
 const REPLICA_KEY = 'arn:aws:kms:eu-central-1:123456789012:alias/test-databases';

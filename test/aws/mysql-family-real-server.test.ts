@@ -2,14 +2,14 @@
  * MySQL-family settings checked against a real MariaDB server (Debian 12's MariaDB 10.11): each MariaDB value rule is
  * what the server's own `information_schema.SYSTEM_VARIABLES` says, and a throwaway server boots with every setting
  * we emit for MariaDB, MySQL and Aurora MySQL (buffer pool scaled down) and reports back the values we gave it.
- * MySQL itself is not installable here: its rules cite the MySQL manual (constructs/aws/rds-parameter-ranges.ts), and
+ * MySQL itself is not installable here: its rules cite the MySQL manual (constructs/aws/rds/tables/rds-parameter-ranges.ts), and
  * the MySQL settings we emit are the MariaDB ones (asserted below), so the boot covers their names and syntax.
  */
-import { auroraParameters } from '../../constructs/aws/aurora-parameters';
-import { rdsParameters } from '../../constructs/aws/rds-parameters';
-import { enumValuesAt, RDS_PARAMETER_RANGES } from '../../constructs/aws/rds-parameter-ranges';
-import { rdsParameterValueProblem } from '../../constructs/aws/rds-parameter-values';
-import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
+import { auroraParameters } from '../../constructs/aws/aurora/tables/aurora-parameters';
+import { rdsParameters } from '../../constructs/aws/rds/tables/rds-parameters';
+import { enumValuesAt, RDS_PARAMETER_RANGES } from '../../constructs/aws/rds/tables/rds-parameter-ranges';
+import { rdsParameterValueProblem } from '../../constructs/aws/rds/tables/rds-parameter-values';
+import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds/tables/rds-engine-table';
 import { RDS_INSTANCE_CLASSES } from '../../constructs/common/instance-catalog';
 import { describeWithMariadb } from '../support/local-tools';
 import { startMariadb, type MariadbServer } from '../support/mariadb-server';

@@ -1,5 +1,5 @@
-import { RDS_ALARM_IDS, RDS_ALARMS, RdsAlarmContext } from '../../constructs/aws/rds-alarm-catalog';
-import { rdsAlarmDefinitions } from '../../constructs/aws/rds-alarm-definitions';
+import { RDS_ALARM_IDS, RDS_ALARMS, RdsAlarmContext } from '../../constructs/aws/rds/tables/rds-alarm-catalog';
+import { rdsAlarmDefinitions } from '../../constructs/aws/rds/tables/rds-alarm-definitions';
 import { DATABASE_ALARMS } from '../../constructs/common/alarm-catalog';
 
 const GIB = 1024 ** 3;

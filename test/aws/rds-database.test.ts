@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import type { RdsEngine } from '../../constructs/aws/rds-engine-table';
+import type { RdsEngine } from '../../constructs/aws/rds/tables/rds-engine-table';
 import type { RdsInstanceClass } from '../../constructs/common/instance-catalog';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { KEY_ALIAS_ARN, onlyResource, synthDatabase, TOPIC_ARN } from './support';
@@ -349,7 +349,7 @@ describe('RdsDatabase rejects what RDS would reject, with every problem at once'
     })).toThrow(
       'Invalid RdsDatabase Test/Orders:\n' +
         '  - preferredMaintenanceWindow = "sun:04:00-sun:05:00": overlaps the daily backup window 03:30-04:30; RDS needs them apart. Fix: move one of the two windows so they do not meet\n' +
-        "  - parameters.innodb_buffer_pool_size = 1: 'innodb_buffer_pool_size' is not a parameter of the postgres17 family. Fix: check the spelling against `aws rds describe-engine-default-parameters --db-parameter-group-family postgres17`; if RDS has it, add it to constructs/aws/rds-parameter-names.ts\n" +
+        "  - parameters.innodb_buffer_pool_size = 1: 'innodb_buffer_pool_size' is not a parameter of the postgres17 family. Fix: check the spelling against `aws rds describe-engine-default-parameters --db-parameter-group-family postgres17`; if RDS has it, add it to constructs/aws/rds/tables/rds-parameter-names.ts\n" +
         '  - replicas = 16: lists 16 read replicas; PostgreSQL allows at most 15 per source. Fix: remove 1 of them',
     );
   });

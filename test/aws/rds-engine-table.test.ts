@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { RDS_ENGINE_TABLE, rdsEngineRow } from '../../constructs/aws/rds-engine-table';
+import { RDS_ENGINE_TABLE, rdsEngineRow } from '../../constructs/aws/rds/tables/rds-engine-table';
 import { describeWithTool } from '../support/local-tools';
 
 describe('engine table', () => {

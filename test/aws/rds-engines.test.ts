@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { RDS_ENGINES } from '../../config/schema';
-import { CDK_ENGINE_NAMES } from '../../constructs/aws/rds-cdk-engine';
-import { RDS_ENGINE_TABLE, type RdsEngine } from '../../constructs/aws/rds-engine-table';
+import { CDK_ENGINE_NAMES } from '../../constructs/aws/rds/rds-cdk-engine';
+import { RDS_ENGINE_TABLE, type RdsEngine } from '../../constructs/aws/rds/tables/rds-engine-table';
 import type { RdsInstanceClass } from '../../constructs/common/instance-catalog';
 import { onlyResource, synthDatabase } from './support';
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { compareMajors, POSTGRES_15_GUCS, RDS_PARAMETER_CATALOGS } from '../../constructs/aws/rds-parameter-names';
+import { compareMajors, POSTGRES_15_GUCS, RDS_PARAMETER_CATALOGS } from '../../constructs/aws/rds/tables/rds-parameter-names';
 import { describeWithPostgresServers, describeWithTool } from '../support/local-tools';
 import { describeConfig, POSTGRES_SERVER_MAJORS } from '../support/postgres-servers';
 

@@ -1,7 +1,7 @@
-import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
-import { RDS_PARAMETER_CATALOGS } from '../../constructs/aws/rds-parameter-names';
-import { RDS_PARAMETER_RANGES } from '../../constructs/aws/rds-parameter-ranges';
-import { rdsParameterValueProblem } from '../../constructs/aws/rds-parameter-values';
+import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds/tables/rds-engine-table';
+import { RDS_PARAMETER_CATALOGS } from '../../constructs/aws/rds/tables/rds-parameter-names';
+import { RDS_PARAMETER_RANGES } from '../../constructs/aws/rds/tables/rds-parameter-ranges';
+import { rdsParameterValueProblem } from '../../constructs/aws/rds/tables/rds-parameter-values';
 
 const families = Object.keys(RDS_PARAMETER_RANGES) as (keyof typeof RDS_PARAMETER_RANGES)[];
 const majorsOf = (family: string) =>

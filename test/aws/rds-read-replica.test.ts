@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { RdsReadReplica, RdsReadReplicaProps } from '../../constructs/aws/rds-read-replica';
+import { RdsReadReplica, RdsReadReplicaProps } from '../../constructs/aws/rds/rds-read-replica';
 import { baseProps, onlyResource, testStack } from './support';
 
 /** GIVEN a stack in eu-central-1, WHEN a cross-region replica of an eu-west-1 instance is added. */

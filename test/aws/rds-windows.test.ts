@@ -1,4 +1,4 @@
-import { parseBackupWindow, parseMaintenanceWindow, windowsOverlap } from '../../constructs/aws/rds-windows';
+import { parseBackupWindow, parseMaintenanceWindow, windowsOverlap } from '../../constructs/aws/rds/tables/rds-windows';
 
 describe('backup and maintenance windows', () => {
   test.each([

@@ -4,8 +4,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { RdsDatabase, RdsDatabaseProps } from '../../constructs/aws/rds-database';
-import type { RdsInstanceBaseProps } from '../../constructs/aws/rds-instance-base';
+import { RdsDatabase, RdsDatabaseProps } from '../../constructs/aws/rds/rds-database';
+import type { RdsInstanceBaseProps } from '../../constructs/aws/rds/rds-instance-base';
 import { testApp } from '../support/fixtures';
 
 export const TOPIC_ARN = 'arn:aws:sns:eu-west-1:123456789012:test-database-alarms';

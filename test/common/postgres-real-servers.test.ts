@@ -4,18 +4,18 @@
  * within its server's range, and a throwaway server of each major boots with the emitted settings, so the server
  * itself validates them. Servers: the pg14…pg18 devDependencies (test/support/postgres-servers.ts).
  */
-import { AURORA_ENGINE_TABLE } from '../../constructs/aws/aurora-engine-table';
-import { auroraParameters } from '../../constructs/aws/aurora-parameters';
-import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
-import { rdsParameters } from '../../constructs/aws/rds-parameters';
+import { AURORA_ENGINE_TABLE } from '../../constructs/aws/aurora/tables/aurora-engine-table';
+import { auroraParameters } from '../../constructs/aws/aurora/tables/aurora-parameters';
+import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds/tables/rds-engine-table';
+import { rdsParameters } from '../../constructs/aws/rds/tables/rds-parameters';
 import { RDS_INSTANCE_CLASSES } from '../../constructs/common/instance-catalog';
 import { BooleanStyle, postgresSetting, postgresValueProblem } from '../../constructs/common/postgres-settings';
 import { POSTGRES_SETTINGS_BY_MAJOR } from '../../constructs/common/postgres-settings-catalog';
-import { CLOUD_SQL_ENGINE_TABLE } from '../../constructs/gcp/cloud-sql-engine-table';
-import { CLOUD_SQL_FLAGS } from '../../constructs/gcp/cloud-sql-flag-table';
+import { CLOUD_SQL_ENGINE_TABLE } from '../../constructs/gcp/tables/cloud-sql-engine-table';
+import { CLOUD_SQL_FLAGS } from '../../constructs/gcp/tables/cloud-sql-flag-table';
 import { featureFlags } from '../../constructs/gcp/cloud-sql-settings';
-import { cloudSqlTierSize } from '../../constructs/gcp/cloud-sql-tiers';
-import { tunePostgresForCloudSql } from '../../constructs/gcp/cloud-sql-tuning';
+import { cloudSqlTierSize } from '../../constructs/gcp/tables/cloud-sql-tiers';
+import { tunePostgresForCloudSql } from '../../constructs/gcp/tables/cloud-sql-tuning';
 import type { InstanceSize } from '../../constructs/common/instance-catalog';
 import { describeWithPostgresServers } from '../support/local-tools';
 import { bootWithSettings, describeConfig, POSTGRES_SERVER_MAJORS, removeCopiedBinaries } from '../support/postgres-servers';

@@ -1,4 +1,4 @@
-import { rdsParameters } from '../../constructs/aws/rds-parameters';
+import { rdsParameters } from '../../constructs/aws/rds/tables/rds-parameters';
 import { tunePostgres } from '../../constructs/common/postgres-tuning';
 
 describe('tunePostgres', () => {

@@ -117,7 +117,7 @@ describe('Aurora global databases', () => {
 
   test('an unknown parameter and alarm id', () => {
     expect(problemsOf({ parameters: { shared_bufers: 1 }, alarmThresholds: { 'cpu-hot': 50 } })).toEqual([
-      "test › payments › databases[2].parameters.shared_bufers = 1: 'shared_bufers' is not a parameter of the aurora-postgresql16 family. Fix: check the spelling against `aws rds describe-engine-default-cluster-parameters --db-parameter-group-family aurora-postgresql16`; if RDS has it, add it to constructs/aws/rds-parameter-names.ts",
+      "test › payments › databases[2].parameters.shared_bufers = 1: 'shared_bufers' is not a parameter of the aurora-postgresql16 family. Fix: check the spelling against `aws rds describe-engine-default-cluster-parameters --db-parameter-group-family aurora-postgresql16`; if RDS has it, add it to constructs/aws/rds/tables/rds-parameter-names.ts",
       expect.stringContaining("databases[2].alarmThresholds.cpu-hot = 50: 'cpu-hot' is not an Aurora alarm; alarms: cpu-warning, cpu-critical"),
     ]);
   });

@@ -112,7 +112,7 @@ describe('RDS read replicas', () => {
 describe('RDS parameters, alarms and proxy', () => {
   test('an override of a parameter the engine family does not have', () => {
     expect(problemsOf(orders({ parameters: { shared_bufers: '1GB', work_mem: 8192 } }))).toEqual([
-      "test › orders › databases[0].parameters.shared_bufers = \"1GB\": 'shared_bufers' is not a parameter of the postgres17 family. Fix: check the spelling against `aws rds describe-engine-default-parameters --db-parameter-group-family postgres17`; if RDS has it, add it to constructs/aws/rds-parameter-names.ts",
+      "test › orders › databases[0].parameters.shared_bufers = \"1GB\": 'shared_bufers' is not a parameter of the postgres17 family. Fix: check the spelling against `aws rds describe-engine-default-parameters --db-parameter-group-family postgres17`; if RDS has it, add it to constructs/aws/rds/tables/rds-parameter-names.ts",
     ]);
   });
 

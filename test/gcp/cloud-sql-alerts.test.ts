@@ -1,8 +1,8 @@
 /** Alert rows, the alerts an instance or replica gets, and how the special conditions are rendered. */
 import { DATABASE_ALARMS } from '../../constructs/common/alarm-catalog';
-import { CLOUD_SQL_SIGNALS, cloudSqlAlertRows } from '../../constructs/gcp/cloud-sql-alert-table';
+import { CLOUD_SQL_SIGNALS, cloudSqlAlertRows } from '../../constructs/gcp/tables/cloud-sql-alert-table';
 import { CloudSqlInstance } from '../../constructs/gcp/cloud-sql-instance';
-import { cloudSqlAlerts } from '../../constructs/gcp/cloud-sql-alerts';
+import { cloudSqlAlerts } from '../../constructs/gcp/tables/cloud-sql-alerts';
 import { instanceProps, resources, synthJson, testStack } from './support';
 
 describe('the Cloud SQL alert rows', () => {

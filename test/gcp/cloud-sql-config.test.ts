@@ -4,7 +4,7 @@
  */
 import { formatProblem } from '../../lib/config/config-error';
 import { checkEnvironment } from '../../lib/config/validate-environment';
-import { CLOUD_SQL_FLAGS } from '../../constructs/gcp/cloud-sql-flag-table';
+import { CLOUD_SQL_FLAGS } from '../../constructs/gcp/tables/cloud-sql-flag-table';
 import { withChange } from '../support/fixtures';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

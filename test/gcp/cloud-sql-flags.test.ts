@@ -1,11 +1,11 @@
 /** The per-engine flag allow-list, the flag checks and the tuning that feeds them. */
-import { CLOUD_SQL_ENGINE_TABLE } from '../../constructs/gcp/cloud-sql-engine-table';
-import { cloudSqlFlagProblem, flagValueProblem } from '../../constructs/gcp/cloud-sql-flag-checks';
-import { CLOUD_SQL_FLAGS } from '../../constructs/gcp/cloud-sql-flag-table';
-import { cloudSqlTierSize } from '../../constructs/gcp/cloud-sql-tiers';
-import { postgresMaxConnections, tuneMySql, tunePostgresForCloudSql, tuneSqlServer } from '../../constructs/gcp/cloud-sql-tuning';
+import { CLOUD_SQL_ENGINE_TABLE } from '../../constructs/gcp/tables/cloud-sql-engine-table';
+import { cloudSqlFlagProblem, flagValueProblem } from '../../constructs/gcp/tables/cloud-sql-flag-checks';
+import { CLOUD_SQL_FLAGS } from '../../constructs/gcp/tables/cloud-sql-flag-table';
+import { cloudSqlTierSize } from '../../constructs/gcp/tables/cloud-sql-tiers';
+import { postgresMaxConnections, tuneMySql, tunePostgresForCloudSql, tuneSqlServer } from '../../constructs/gcp/tables/cloud-sql-tuning';
 import type { InstanceSize } from '../../constructs/common/instance-catalog';
-import { primaryFlags, replicaFlags } from '../../lib/plan/cloud-sql-flags';
+import { primaryFlags, replicaFlags } from '../../lib/kinds/cloudsql-instance/cloud-sql-flags';
 
 const size = (tier: string) => cloudSqlTierSize(tier) as InstanceSize;
 /** Tiers across the range: shared-core, small and large custom, performance-optimized. */

@@ -2,7 +2,7 @@
 import type { Tier } from '../../config/schema';
 import { validateEnvironment } from '../../lib/config/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
-import { cloudSqlReplicaNames } from '../../lib/plan/cloud-sql-names';
+import { cloudSqlReplicaNames } from '../../lib/kinds/cloudsql-instance/cloud-sql-names';
 import type { CloudSqlInstancePlan } from '../../lib/plan/plan-types';
 import { withChange } from '../support/fixtures';
 

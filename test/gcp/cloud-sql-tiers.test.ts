@@ -1,4 +1,4 @@
-import { cloudSqlTierSize } from '../../constructs/gcp/cloud-sql-tiers';
+import { cloudSqlTierSize } from '../../constructs/gcp/tables/cloud-sql-tiers';
 
 describe('Cloud SQL tiers', () => {
   test.each([

@@ -8,8 +8,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AURORA_ENGINE_TABLE } from '../../constructs/aws/aurora-engine-table';
-import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds-engine-table';
+import { AURORA_ENGINE_TABLE } from '../../constructs/aws/aurora/tables/aurora-engine-table';
+import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds/tables/rds-engine-table';
 import { RDS_INSTANCE_CLASSES } from '../../constructs/common/instance-catalog';
 
 export const REGIONS_FILE = path.join(__dirname, '..', '..', 'constructs', 'aws', 'aws-regions.ts');

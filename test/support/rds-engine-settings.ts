@@ -1,4 +1,4 @@
-import type { RdsEngine } from '../../constructs/aws/rds-engine-table';
+import type { RdsEngine } from '../../constructs/aws/rds/tables/rds-engine-table';
 
 /** A valid version, class and availability per RDS engine, merged into the fixture's `orders` so only the setting under test decides. */
 export const VALID_RDS_ENGINE_SETTINGS: Readonly<Record<RdsEngine, Readonly<Record<string, unknown>>>> = {

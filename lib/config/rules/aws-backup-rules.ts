@@ -1,5 +1,5 @@
 /** Rules for aws.backup: copy regions with a vault, a Vault Lock the plans can live with, opt-outs of real databases. */
-import { retentionOutsideLock, vaultLockProblems } from '../../../constructs/aws/backup-checks';
+import { retentionOutsideLock, vaultLockProblems } from '../../../constructs/aws/backup/tables/backup-checks';
 import { TIER_DEFAULTS } from '../../../config/schema';
 import { backedUpRegions, backupRetentions, backupVaultName, copyTargetRegion, effectiveVaultLock } from '../../plan/backup-plan';
 import { DATABASE_CLOUD } from '../database-cloud';

@@ -1,6 +1,6 @@
 /** Rules about the environment as a whole: unique names, declared regions, consistent networks, replica regions. */
-import { AWS_REGION_ZONE_SUFFIXES } from '../../../constructs/aws/aws-regions';
-import { CLOUD_SQL_REGIONS } from '../../../constructs/gcp/cloud-sql-locations';
+import { AWS_REGION_ZONE_SUFFIXES } from '../../../constructs/aws/foundation/tables/aws-regions';
+import { CLOUD_SQL_REGIONS } from '../../../constructs/gcp/tables/cloud-sql-locations';
 import { DATABASE_CLOUD } from '../database-cloud';
 import type { ProblemDraft } from '../problem-draft';
 import type { ResolvedDatabase, ResolvedEnvironment } from '../resolved-environment';
@@ -55,9 +55,9 @@ function regionsLike(region: string, all: readonly string[]): string[] {
 }
 
 /**
- * Every AWS region must exist (cfn-lint's region list, constructs/aws/aws-regions.ts); every other AWS region of the
+ * Every AWS region must exist (cfn-lint's region list, constructs/aws/foundation/tables/aws-regions.ts); every other AWS region of the
  * config (database, replicas, copies) must be one of these, so checking aws.regions covers them. Every Google Cloud
- * region must be one Cloud SQL offers (constructs/gcp/cloud-sql-locations.ts).
+ * region must be one Cloud SQL offers (constructs/gcp/tables/cloud-sql-locations.ts).
  */
 const regionsExist: Rule = (env) => {
   const problems: ProblemDraft[] = [];

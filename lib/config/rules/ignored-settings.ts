@@ -7,7 +7,7 @@
  * ACUs (aurora-cluster-checks.ts), pointInTimeRecoveryDays with PITR off (DynamoDB checks).
  */
 import type { DatabaseConfig, ParsedEnvironment } from '../../../config/schema';
-import { CLOUD_SQL_ENGINE_TABLE } from '../../../constructs/gcp/cloud-sql-engine-table';
+import { CLOUD_SQL_ENGINE_TABLE } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
 import type { ProblemDraft } from '../problem-draft';
 import type { ResolvedDatabase, ResolvedEnvironment } from '../resolved-environment';
 
@@ -32,7 +32,7 @@ const noCloudSqlBackups = (db: Of<'cloudsql-instance'>) => (db.backups ? undefin
 const NO_BACKUPS_FIX = (field: string) => `remove ${field}, or turn backups on`;
 
 export const IGNORED_SETTINGS: ReadonlyArray<IgnoredSettingRow<Kind>> = [
-  // Secrets Manager rotation applies only to the generated secret (constructs/aws/rds-database.ts, aurora-cluster.ts).
+  // Secrets Manager rotation applies only to the generated secret (constructs/aws/rds/rds-database.ts, aurora-cluster.ts).
   row({ kind: 'rds-instance', field: 'passwordRotationDays', ignoredBecause: rdsManagedRotation, fix: ROTATION_FIX }),
   row({ kind: 'aurora-cluster', field: 'passwordRotationDays', ignoredBecause: rdsManagedRotation, fix: ROTATION_FIX }),
   row({

@@ -1,5 +1,5 @@
 /**
- * The CIDR block of an isolated VPC the foundation creates (constructs/aws/database-network.ts):
+ * The CIDR block of an isolated VPC the foundation creates (constructs/aws/foundation/database-network.ts):
  * - size: "The allowed block size is between a /16 netmask (65,536 IP addresses) and /28 netmask (16 IP addresses)"
  *   ("VPC CIDR blocks", Amazon VPC User Guide; CreateVpc in the EC2 API reference says the same).
  * - room: the network gives each availability zone one /24 database subnet (`cidrMask: 24`), so the block must hold

@@ -4,13 +4,13 @@
  * the class or tier (the same numbers the connection alarms use). Also Cloud SQL's machine-relative range of
  * effective_cache_size.
  */
-import { auroraMaxConnections } from '../../../constructs/aws/aurora-parameters';
-import { rdsMaxConnections } from '../../../constructs/aws/rds-parameters';
+import { auroraMaxConnections } from '../../../constructs/aws/aurora/tables/aurora-parameters';
+import { rdsMaxConnections } from '../../../constructs/aws/rds/tables/rds-parameters';
 import { rdsInstanceSize } from '../../../constructs/common/instance-catalog';
 import { workMemOvercommit } from '../../../constructs/common/work-mem-budget';
-import { CLOUD_SQL_ENGINE_TABLE } from '../../../constructs/gcp/cloud-sql-engine-table';
-import { cloudSqlTierSize } from '../../../constructs/gcp/cloud-sql-tiers';
-import { primaryFlags, replicaFlags } from '../../plan/cloud-sql-flags';
+import { CLOUD_SQL_ENGINE_TABLE } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
+import { cloudSqlTierSize } from '../../../constructs/gcp/tables/cloud-sql-tiers';
+import { primaryFlags, replicaFlags } from '../../kinds/cloudsql-instance/cloud-sql-flags';
 import { TIER_DEFAULTS } from '../../../config/schema';
 import type { ProblemDraft } from '../problem-draft';
 import type { ResolvedAuroraCluster, ResolvedCloudSqlInstance, ResolvedDatabase, ResolvedEnvironment, ResolvedRdsInstance } from '../resolved-environment';

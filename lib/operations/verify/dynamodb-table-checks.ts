@@ -5,7 +5,7 @@
  * encryption and deletion protection per replica, and a replica without PITR is a gap in the recovery plan. Pure.
  */
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
-import type { DynamodbKeySettings } from '../../../constructs/aws/dynamodb-table-checks';
+import type { DynamodbKeySettings } from '../../../constructs/aws/dynamodb/tables/dynamodb-table-checks';
 import type { DynamodbTablePlan } from '../../plan/plan-types';
 import { CheckResult, CheckStatus, equalityCheck } from '../check-result';
 import { shortKeyName } from '../aws/kms-keys';

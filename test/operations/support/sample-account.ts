@@ -14,7 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadEnvironments } from '../../../lib/config/load-environments';
 import { buildPlan } from '../../../lib/plan/build-plan';
-import type { DynamoDbAlarmDefinition } from '../../../constructs/aws/dynamodb-alarm-definitions';
+import type { DynamoDbAlarmDefinition } from '../../../constructs/aws/dynamodb/tables/dynamodb-alarm-definitions';
 import type { BackupPlanDefinition, DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan, RdsReplicaPlan } from '../../../lib/plan/plan-types';
 import { fixtureConfig } from '../../support/fixtures';
 

@@ -1,0 +1,212 @@
+/**
+ * Checks on Cloud SQL settings, shared by the constructs (for teams composing them directly) and the config loader
+ * (which reports them with the environment, database and config path). Each returns what is wrong, what is allowed
+ * and the fix; `field` is the setting's name, the same in construct props and in config.
+ */
+import type { InstanceSize } from '../../common/instance-catalog';
+import type { CloudSqlDiskType, CloudSqlEdition, CloudSqlEngineRow } from './cloud-sql-engine-table';
+import { cloudSqlTierSize, isPerformanceOptimizedTier, isSharedCoreTier } from './cloud-sql-tiers';
+
+export interface CloudSqlSettingProblem {
+  /** Setting name, dotted for nested settings (`queryInsights.queryStringLength`). */
+  readonly field: string;
+  readonly value: unknown;
+  readonly message: string;
+  readonly fix: string;
+}
+
+export interface CloudSqlQueryInsights {
+  /** Longest query text kept, 256–4500 bytes. @default 1024 */
+  readonly queryStringLength?: number;
+  /** Query plans sampled per minute: 0–20, or 0–200 on ENTERPRISE_PLUS. @default 5 */
+  readonly queryPlansPerMinute?: number;
+  /** @default false */
+  readonly recordApplicationTags?: boolean;
+  /** Client addresses are personal data in some jurisdictions. @default false */
+  readonly recordClientAddress?: boolean;
+}
+
+export interface CloudSqlPasswordPolicy {
+  /** @default 12 */
+  readonly minLength?: number;
+  /** Mixed case, digits and symbols required. @default true */
+  readonly complexity?: boolean;
+  /** Previous passwords that cannot be reused. @default 5 */
+  readonly reuseInterval?: number;
+  /** @default true */
+  readonly disallowUsernameSubstring?: boolean;
+  /** PostgreSQL only: minimum time between two changes of a password, in seconds with an `s` suffix. */
+  readonly passwordChangeInterval?: string;
+}
+
+export interface CloudSqlMaintenanceWindow {
+  /** 1 (Monday) to 7 (Sunday). */
+  readonly day: number;
+  /** 0–23, UTC. */
+  readonly hour: number;
+  /** `canary` gets updates a week before `stable`, `week5` five weeks after the notice. @default 'stable' */
+  readonly updateTrack?: 'canary' | 'stable' | 'week5';
+}
+
+export interface CloudSqlDenyMaintenancePeriod {
+  /** `YYYY-MM-DD`, or `MM-DD` for a period that recurs every year (then endDate is `MM-DD` too). */
+  readonly startDate: string;
+  readonly endDate: string;
+  /** Start and end time on those dates, `HH:MM:SS` UTC. @default '00:00:00' */
+  readonly time?: string;
+}
+
+export const QUERY_STRING_LENGTH = { min: 256, max: 4500 } as const;
+export const QUERY_PLANS_PER_MINUTE: Readonly<Record<CloudSqlEdition, number>> = { ENTERPRISE: 20, ENTERPRISE_PLUS: 200 };
+export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_DENY_MAINTENANCE_DAYS = 90;
+
+const DAY_MS = 24 * 3600 * 1000;
+const isIntegerIn = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
+
+/** The tier's size, or the problem: unknown shape, shared-core where the engine has none, edition mismatch. */
+export function tierProblem(tier: string, edition: CloudSqlEdition, row: CloudSqlEngineRow, field = 'tier'): CloudSqlSettingProblem | undefined {
+  const size: InstanceSize | string = cloudSqlTierSize(tier);
+  if (typeof size === 'string') return { field, value: tier, message: size, fix: 'choose a valid tier such as db-custom-2-7680' };
+  if (isSharedCoreTier(tier) && !row.sharedCoreTiers) {
+    return { field, value: tier, message: `is a shared-core tier, which Cloud SQL does not offer for ${row.displayName}`, fix: 'choose a db-custom tier such as db-custom-2-7680' };
+  }
+  if (edition === 'ENTERPRISE_PLUS' && !isPerformanceOptimizedTier(tier)) {
+    return { field, value: tier, message: 'is not a performance-optimized tier; ENTERPRISE_PLUS offers only db-perf-optimized-N-<vCPU>', fix: "choose a tier such as db-perf-optimized-N-4, or set edition: 'ENTERPRISE'" };
+  }
+  if (edition === 'ENTERPRISE' && isPerformanceOptimizedTier(tier)) {
+    return { field, value: tier, message: 'is a performance-optimized tier, which only ENTERPRISE_PLUS offers', fix: "set edition: 'ENTERPRISE_PLUS' or choose a db-custom tier" };
+  }
+  return undefined;
+}
+
+/** What the engine, the version and the edition offer; `undefined` fields were not asked for. */
+export interface CloudSqlFeatureSettings {
+  /** The version as written in config (`2022-standard`); a construct looks it up from its `database_version`. */
+  readonly version: string;
+  readonly edition: CloudSqlEdition;
+  readonly diskType: CloudSqlDiskType;
+  readonly iamAuthentication?: boolean;
+  readonly auditLogging: boolean;
+  readonly auditBucket?: string;
+  readonly dataCache?: boolean;
+  readonly queryInsights?: boolean | CloudSqlQueryInsights;
+}
+
+export function featureProblems(settings: CloudSqlFeatureSettings, row: CloudSqlEngineRow): CloudSqlSettingProblem[] {
+  const problems: CloudSqlSettingProblem[] = [];
+  const name = `${row.displayName} ${settings.version}`;
+  const version = row.versions[settings.version];
+  const offering = (capability: 'enterprisePlus' | 'replicas') => Object.entries(row.versions).filter(([, v]) => v[capability] !== false).map(([key]) => key);
+  if (settings.edition === 'ENTERPRISE_PLUS' && version?.enterprisePlus === false) {
+    const offered = offering('enterprisePlus');
+    problems.push({ field: 'edition', value: settings.edition, message: `is not offered for ${name}; ENTERPRISE_PLUS takes ${offered.join(', ')}`, fix: `set edition: 'ENTERPRISE' or choose version ${offered.join(' or ')}` });
+  }
+  if (settings.queryInsights !== undefined && settings.queryInsights !== false && version?.queryInsights === false) {
+    problems.push({ field: 'queryInsights', value: settings.queryInsights, message: `is not available for ${name}`, fix: 'remove queryInsights' });
+  }
+  if (settings.iamAuthentication && !row.iamAuthenticationFlag) {
+    problems.push({ field: 'iamAuthentication', value: true, message: `is not available for ${row.displayName} on Cloud SQL`, fix: 'remove iamAuthentication' });
+  }
+  if (settings.auditLogging && row.audit === 'bucket' && !settings.auditBucket) {
+    problems.push({ field: 'auditBucket', value: undefined, message: `is required for auditLogging on ${row.displayName}: Cloud SQL uploads the audit files to a bucket`, fix: 'set auditBucket to gs://<bucket>' });
+  }
+  if (settings.auditBucket !== undefined && row.audit !== 'bucket') {
+    problems.push({ field: 'auditBucket', value: settings.auditBucket, message: `is for SQL Server only; ${row.displayName} audits to Cloud Logging`, fix: 'remove auditBucket' });
+  }
+  if (settings.dataCache && settings.edition !== 'ENTERPRISE_PLUS') {
+    problems.push({ field: 'dataCache', value: true, message: 'is an ENTERPRISE_PLUS feature', fix: "remove dataCache or set edition: 'ENTERPRISE_PLUS'" });
+  }
+  if (settings.diskType === 'PD_HDD' && settings.edition === 'ENTERPRISE_PLUS') {
+    problems.push({ field: 'diskType', value: settings.diskType, message: 'is not offered on ENTERPRISE_PLUS', fix: "use diskType: 'PD_SSD'" });
+  }
+  return problems;
+}
+
+/** The config name of a `database_version` (`SQLSERVER_2022_STANDARD` → `2022-standard`). */
+export function versionKeyOf(row: CloudSqlEngineRow, databaseVersion: string): string {
+  return Object.entries(row.versions).find(([, version]) => version.databaseVersion === databaseVersion)?.[0] ?? databaseVersion;
+}
+
+export function queryInsightsProblems(insights: CloudSqlQueryInsights, edition: CloudSqlEdition): CloudSqlSettingProblem[] {
+  const problems: CloudSqlSettingProblem[] = [];
+  const length = insights.queryStringLength;
+  if (length !== undefined && !isIntegerIn(length, QUERY_STRING_LENGTH.min, QUERY_STRING_LENGTH.max)) {
+    problems.push({ field: 'queryInsights.queryStringLength', value: length, message: `must be an integer from ${QUERY_STRING_LENGTH.min} to ${QUERY_STRING_LENGTH.max} bytes`, fix: 'choose a length in that range (1024 is the default)' });
+  }
+  const plans = insights.queryPlansPerMinute;
+  const maxPlans = QUERY_PLANS_PER_MINUTE[edition];
+  if (plans !== undefined && !isIntegerIn(plans, 0, maxPlans)) {
+    problems.push({ field: 'queryInsights.queryPlansPerMinute', value: plans, message: `must be an integer from 0 to ${maxPlans} on ${edition}`, fix: `choose from 0 to ${maxPlans} (5 is the default)` });
+  }
+  return problems;
+}
+
+export function passwordPolicyProblems(policy: CloudSqlPasswordPolicy, row: CloudSqlEngineRow): CloudSqlSettingProblem[] {
+  const problems: CloudSqlSettingProblem[] = [];
+  if (row.passwordPolicy === 'none') {
+    return [{ field: 'passwordPolicy', value: policy, message: `Cloud SQL has no instance password policy for ${row.displayName}`, fix: 'remove passwordPolicy' }];
+  }
+  if (policy.minLength !== undefined && !(Number.isInteger(policy.minLength) && policy.minLength >= MIN_PASSWORD_LENGTH)) {
+    problems.push({ field: 'passwordPolicy.minLength', value: policy.minLength, message: `must be an integer of at least ${MIN_PASSWORD_LENGTH}`, fix: `raise it to ${MIN_PASSWORD_LENGTH} or more (12 is the default)` });
+  }
+  if (policy.reuseInterval !== undefined && !(Number.isInteger(policy.reuseInterval) && policy.reuseInterval >= 0)) {
+    problems.push({ field: 'passwordPolicy.reuseInterval', value: policy.reuseInterval, message: 'must be a whole number of previous passwords (0 or more)', fix: 'choose 0 or more (5 is the default)' });
+  }
+  const interval = policy.passwordChangeInterval;
+  if (interval !== undefined && row.passwordPolicy !== 'with-change-interval') {
+    problems.push({ field: 'passwordPolicy.passwordChangeInterval', value: interval, message: `is offered for PostgreSQL only, not for ${row.displayName}`, fix: 'remove passwordChangeInterval' });
+  } else if (interval !== undefined && !/^\d+s$/.test(interval)) {
+    problems.push({ field: 'passwordPolicy.passwordChangeInterval', value: interval, message: "must be whole seconds with an 's' suffix, such as '3600s'", fix: "write it in seconds, e.g. '86400s' for a day" });
+  }
+  return problems;
+}
+
+export function maintenanceWindowProblems(window: CloudSqlMaintenanceWindow): CloudSqlSettingProblem[] {
+  const problems: CloudSqlSettingProblem[] = [];
+  if (!isIntegerIn(window.day, 1, 7)) {
+    problems.push({ field: 'maintenanceWindow.day', value: window.day, message: 'must be a day of the week from 1 (Monday) to 7 (Sunday)', fix: 'choose a day from 1 to 7' });
+  }
+  if (!isIntegerIn(window.hour, 0, 23)) {
+    problems.push({ field: 'maintenanceWindow.hour', value: window.hour, message: 'must be an hour from 0 to 23 (UTC)', fix: 'choose an hour from 0 to 23' });
+  }
+  return problems;
+}
+
+const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const YEARLY_DATE = /^(\d{2})-(\d{2})$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
+
+/** Milliseconds since the epoch of a valid `YYYY-MM-DD` or `MM-DD` (in `year`), or undefined. */
+function parseDate(text: string, year: number): number | undefined {
+  const full = FULL_DATE.exec(text);
+  const yearly = YEARLY_DATE.exec(text);
+  const [y, m, d] = full ? [Number(full[1]), Number(full[2]), Number(full[3])] : yearly ? [year, Number(yearly[1]), Number(yearly[2])] : [];
+  if (y === undefined) return undefined;
+  const time = Date.UTC(y, m! - 1, d);
+  // Date.UTC rolls 02-30 over to March: a date that does not round-trip does not exist.
+  return new Date(time).getUTCMonth() === m! - 1 && new Date(time).getUTCDate() === d ? time : undefined;
+}
+
+export function denyMaintenancePeriodProblems(period: CloudSqlDenyMaintenancePeriod): CloudSqlSettingProblem[] {
+  const fix = `give YYYY-MM-DD dates (or MM-DD for a yearly period) at most ${MAX_DENY_MAINTENANCE_DAYS} days apart`;
+  const yearly = YEARLY_DATE.test(period.startDate);
+  // A non-leap year for yearly periods, so 02-29 is refused (it would not recur every year).
+  const start = parseDate(period.startDate, 2001);
+  let end = parseDate(period.endDate, 2001);
+  if (start === undefined) return [{ field: 'denyMaintenancePeriod.startDate', value: period.startDate, message: 'must be a date YYYY-MM-DD or MM-DD', fix }];
+  if (end === undefined || YEARLY_DATE.test(period.endDate) !== yearly) {
+    return [{ field: 'denyMaintenancePeriod.endDate', value: period.endDate, message: `must be a date in the same format as startDate (${yearly ? 'MM-DD' : 'YYYY-MM-DD'})`, fix }];
+  }
+  // A yearly period may run over New Year (12-20 to 01-05).
+  if (yearly && end < start) end += 365 * DAY_MS;
+  const problems: CloudSqlSettingProblem[] = [];
+  const days = (end - start) / DAY_MS;
+  if (days < 0 || days > MAX_DENY_MAINTENANCE_DAYS) {
+    problems.push({ field: 'denyMaintenancePeriod.endDate', value: period.endDate, message: `must be after startDate (${period.startDate}) and at most ${MAX_DENY_MAINTENANCE_DAYS} days later (it is ${days} days)`, fix });
+  }
+  if (period.time !== undefined && !TIME.test(period.time)) {
+    problems.push({ field: 'denyMaintenancePeriod.time', value: period.time, message: 'must be a time HH:MM:SS (UTC)', fix: "write it as e.g. '00:00:00'" });
+  }
+  return problems;
+}

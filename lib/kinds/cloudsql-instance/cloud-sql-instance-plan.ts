@@ -1,0 +1,143 @@
+/**
+ * Plans one Cloud SQL instance and its read replicas: names, version, availability, recovery, CMEK per region, flags,
+ * security settings, maintenance and alert policies.
+ */
+import { TIER_DEFAULTS, Tier } from '../../../config/schema';
+import { DEFAULT_BACKUP_START_TIME } from '../../../config/schema/cloudsql-instance';
+import type { InstanceSize } from '../../../constructs/common/instance-catalog';
+import { CLOUD_SQL_ENGINE_TABLE, CloudSqlEngineRow } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
+import type { CloudSqlMaintenanceWindow } from '../../../constructs/gcp/tables/cloud-sql-instance-checks';
+import { cloudSqlTierSize } from '../../../constructs/gcp/tables/cloud-sql-tiers';
+import type { ResolvedCloudSqlInstance, ResolvedEnvironment } from '../../config/resolved-environment';
+import { cloudSqlAlerts, cloudSqlMaxConnections } from '../../../constructs/gcp/tables/cloud-sql-alerts';
+import { primaryFlags, replicaFlags } from './cloud-sql-flags';
+import { cloudSqlReplicaNames } from './cloud-sql-names';
+import { toGcpLabels } from '../../plan/gcp-labels';
+import { cloudSqlStackName, databaseIdentifier } from '../../plan/names';
+import type { CloudSqlInstancePlan, CloudSqlReplicaPlan, GcpRegionKeyPlan } from '../../plan/plan-types';
+
+/** Cloud SQL writes transaction logs continuously; restores land within minutes of the requested time. */
+const CLOUD_SQL_PITR_RPO_MINUTES = 5;
+/** Without PITR the last daily backup is the newest restore point. */
+const DAILY_BACKUP_RPO_MINUTES = 24 * 60;
+
+/**
+ * Sunday morning UTC, after the backups that start at 02:00. Below production on the `canary` track, so updates
+ * reach staging a week before production (`stable`).
+ */
+const MAINTENANCE_WINDOWS: Readonly<Record<Tier, Required<CloudSqlMaintenanceWindow>>> = {
+  development: { day: 7, hour: 6, updateTrack: 'canary' },
+  staging: { day: 7, hour: 6, updateTrack: 'canary' },
+  production: { day: 7, hour: 6, updateTrack: 'stable' },
+};
+
+/** Whether the instance can be restored to a point in time: PITR, or binary logs on MySQL, over backups. */
+export function restoresToPointInTime(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow): boolean {
+  return db.backups && (row.pointInTimeRecovery === 'pitr' ? db.pointInTimeRecovery : db.binaryLog);
+}
+
+function validSize(tier: string, what: string): InstanceSize {
+  const size = cloudSqlTierSize(tier);
+  // Validation guarantees it; a failure here is a bug in the validator, not bad input.
+  if (typeof size === 'string') throw new Error(`BUG: unvalidated Cloud SQL tier of ${what}`);
+  return size;
+}
+
+export function planCloudSqlInstance(
+  env: ResolvedEnvironment,
+  db: ResolvedCloudSqlInstance,
+  keyFor: (region: string) => GcpRegionKeyPlan,
+): CloudSqlInstancePlan {
+  const row = CLOUD_SQL_ENGINE_TABLE[db.engine];
+  const version = row.versions[db.version];
+  if (!version) throw new Error(`BUG: unvalidated Cloud SQL version of ${env.name}/${db.name}`);
+  const size = validSize(db.tier, `${env.name}/${db.name}`);
+  const instanceName = databaseIdentifier(env.name, db.name);
+  const slowQueryThresholdMs = TIER_DEFAULTS[env.tier].slowQueryThresholdMs;
+  const flags = primaryFlags({ row, size, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags });
+  const labels = toGcpLabels(db.tags);
+  const restorable = restoresToPointInTime(db, row);
+  const queryInsights = db.queryInsights ?? version.queryInsights !== false;
+
+  const replicaNames = cloudSqlReplicaNames(instanceName, db.replicas.map((replica) => replica.region));
+  const replicas = db.replicas.map((replica, index): CloudSqlReplicaPlan => {
+    const tier = replica.tier ?? db.tier;
+    const replicaSize = validSize(tier, `${env.name}/${db.name} replica ${index}`);
+    const replicaFlagValues = replicaFlags(
+      { row, size: replicaSize, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags },
+      { flags, overrides: db.flags },
+    );
+    return {
+      instanceName: replicaNames[index],
+      region: replica.region,
+      tier,
+      size: replicaSize,
+      diskSizeGb: replica.diskSizeGb ?? db.diskSizeGb,
+      availabilityType: replica.highAvailability ? 'REGIONAL' : 'ZONAL',
+      keyId: keyFor(replica.region).keyId,
+      disasterRecovery: replica.disasterRecovery,
+      deletionProtection: db.deletionProtection,
+      preventDestroy: db.removalPolicy === 'retain',
+      flags: replicaFlagValues,
+      alerts: cloudSqlAlerts({ instanceName: replicaNames[index], role: 'replica', engine: row.engine, maxConnections: cloudSqlMaxConnections(row.engine, tier, replicaFlagValues) }),
+      labels,
+    };
+  });
+  const disasterRecoveryReplica = replicas.find((replica) => replica.disasterRecovery);
+
+  return {
+    name: db.name,
+    instanceName,
+    stackName: cloudSqlStackName(env.name, db.name),
+    projectId: env.gcp!.projectId,
+    region: db.region,
+    engine: row.engine,
+    databaseVersion: version.databaseVersion,
+    edition: db.edition,
+    tier: db.tier,
+    size,
+    diskSizeGb: db.diskSizeGb,
+    diskType: db.diskType,
+    diskAutoresize: db.diskAutoresize,
+    diskAutoresizeLimitGb: db.diskAutoresizeLimitGb ?? 0,
+    availabilityType: db.highAvailability ? 'REGIONAL' : 'ZONAL',
+    recovery: {
+      backups: db.backups,
+      backupRetentionDays: db.backups ? db.retainedBackups : 0,
+      pointInTimeRecovery: restorable,
+      restorableWindowDays: restorable ? db.transactionLogRetentionDays : db.backups ? db.retainedBackups : 0,
+      rpoMinutes: restorable ? CLOUD_SQL_PITR_RPO_MINUTES : db.backups ? DAILY_BACKUP_RPO_MINUTES : undefined,
+      transactionLogRetentionDays: db.transactionLogRetentionDays,
+      backupStartTime: db.backupStartTime ?? DEFAULT_BACKUP_START_TIME,
+      backupLocation: db.backupLocation ?? db.region,
+    },
+    pointInTimeRecoveryMode: row.pointInTimeRecovery,
+    deletionProtection: db.deletionProtection,
+    preventDestroy: db.removalPolicy === 'retain',
+    retainBackupsOnDelete: db.removalPolicy !== 'destroy',
+    keyId: keyFor(db.region).keyId,
+    privateNetwork: env.gcp!.privateNetwork,
+    sslMode: db.sslMode,
+    iamAuthentication: db.iamAuthentication,
+    passwordPolicy: db.passwordPolicy === false || row.passwordPolicy === 'none' ? undefined : (db.passwordPolicy ?? {}),
+    queryInsights: queryInsights === true ? {} : queryInsights,
+    auditLogging: db.auditLogging,
+    auditBucket: db.auditBucket,
+    maintenanceWindow: maintenanceWindow(env.tier, db.maintenanceWindow),
+    denyMaintenancePeriod: db.denyMaintenancePeriod,
+    dataCache: db.dataCache ?? db.edition === 'ENTERPRISE_PLUS',
+    rootPasswordSecret: db.rootPasswordSecret,
+    flags,
+    alerts: cloudSqlAlerts({ instanceName, role: 'primary', engine: row.engine, maxConnections: cloudSqlMaxConnections(row.engine, db.tier, flags) }),
+    labels,
+    replicas,
+    // SQL Server's DR replica is a cascadable replica; the others are designated by the primary.
+    disasterRecoveryReplicaName: row.disasterRecoveryReplica === 'designated' ? disasterRecoveryReplica?.instanceName : undefined,
+  };
+}
+
+function maintenanceWindow(tier: Tier, configured: CloudSqlMaintenanceWindow | undefined): Required<CloudSqlMaintenanceWindow> {
+  const defaults = MAINTENANCE_WINDOWS[tier];
+  return configured ? { ...configured, updateTrack: configured.updateTrack ?? defaults.updateTrack } : defaults;
+}
+

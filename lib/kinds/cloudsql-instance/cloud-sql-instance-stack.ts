@@ -1,0 +1,106 @@
+/**
+ * One stack per Cloud SQL instance and its read replicas: a small state, instances plan and apply independently,
+ * and a replica always lives with the primary it references.
+ */
+import { Construct } from 'constructs';
+import { TerraformStack } from 'cdktf';
+import { DataGoogleSecretManagerSecretVersion } from '@cdktf/provider-google/lib/data-google-secret-manager-secret-version';
+import { CloudSqlInstance } from '../../../constructs/gcp/cloud-sql-instance';
+import { CloudSqlReadReplica } from '../../../constructs/gcp/cloud-sql-read-replica';
+import type { CloudSqlInstancePlan, GcpPlan } from '../../plan/plan-types';
+import type { GcpFoundationStack } from '../../gcp/gcp-foundation-stack';
+import { addGoogleProvider } from '../../gcp/google-provider';
+import { addStateBackend } from '../../gcp/state-backend';
+
+export interface CloudSqlInstanceStackProps {
+  readonly gcp: GcpPlan;
+  readonly instance: CloudSqlInstancePlan;
+  readonly foundation: GcpFoundationStack;
+}
+
+export class CloudSqlInstanceStack extends TerraformStack {
+  readonly database: CloudSqlInstance;
+  readonly replicas: readonly CloudSqlReadReplica[];
+
+  constructor(scope: Construct, props: CloudSqlInstanceStackProps) {
+    const { gcp, instance: plan, foundation } = props;
+    super(scope, plan.stackName);
+    addGoogleProvider(this, plan.projectId, plan.region);
+    addStateBackend(this, plan.stackName, gcp.stateBackend);
+    // The key grants live in the foundation; no instance can use a key before its grant exists.
+    this.addDependency(foundation);
+    // A cross-stack reference: cdktf adds an output to the foundation and a remote-state read here.
+    const notificationChannels = foundation.notificationChannelNames;
+
+    this.database = new CloudSqlInstance(this, 'Database', {
+      project: plan.projectId,
+      region: plan.region,
+      instanceName: plan.instanceName,
+      databaseVersion: plan.databaseVersion,
+      edition: plan.edition,
+      tier: plan.tier,
+      availabilityType: plan.availabilityType,
+      diskType: plan.diskType,
+      diskSizeGb: plan.diskSizeGb,
+      diskAutoresize: plan.diskAutoresize,
+      diskAutoresizeLimitGb: plan.diskAutoresizeLimitGb,
+      // The plan's deterministic id, not a reference: no remote-state read for a value we already know.
+      encryptionKeyName: plan.keyId,
+      privateNetwork: plan.privateNetwork,
+      sslMode: plan.sslMode,
+      backups: plan.recovery.backups,
+      backupStartTime: plan.recovery.backupStartTime,
+      backupLocation: plan.recovery.backupLocation,
+      retainedBackups: plan.recovery.backups ? plan.recovery.backupRetentionDays : undefined,
+      pointInTimeRecovery: plan.recovery.pointInTimeRecovery,
+      pointInTimeRecoveryMode: plan.pointInTimeRecoveryMode,
+      transactionLogRetentionDays: plan.recovery.transactionLogRetentionDays,
+      queryInsights: plan.queryInsights,
+      iamAuthentication: plan.iamAuthentication,
+      passwordPolicy: plan.passwordPolicy ?? false,
+      auditLogging: plan.auditLogging,
+      auditBucket: plan.auditBucket,
+      maintenanceWindow: plan.maintenanceWindow,
+      denyMaintenancePeriod: plan.denyMaintenancePeriod,
+      dataCache: plan.dataCache,
+      rootPassword: plan.rootPasswordSecret && rootPassword(this, plan.projectId, plan.rootPasswordSecret),
+      disasterRecoveryReplicaName: plan.disasterRecoveryReplicaName,
+      databaseFlags: plan.flags,
+      labels: plan.labels,
+      deletionProtection: plan.deletionProtection,
+      preventDestroy: plan.preventDestroy,
+      retainBackupsOnDelete: plan.retainBackupsOnDelete,
+      alerts: plan.alerts,
+      notificationChannels,
+    });
+
+    // Named by region (and ordinal), like the instances, so adding a replica elsewhere changes no other.
+    const replicaPrefix = `${plan.instanceName}-replica-`;
+    this.replicas = plan.replicas.map(
+      (replica) =>
+        new CloudSqlReadReplica(this, `Replica-${replica.instanceName.slice(replicaPrefix.length)}`, {
+          primary: this.database,
+          region: replica.region,
+          instanceName: replica.instanceName,
+          tier: replica.tier,
+          availabilityType: replica.availabilityType,
+          diskSizeGb: replica.diskSizeGb,
+          diskAutoresize: plan.diskAutoresize,
+          diskAutoresizeLimitGb: plan.diskAutoresizeLimitGb,
+          encryptionKeyName: replica.keyId,
+          disasterRecovery: replica.disasterRecovery,
+          databaseFlags: replica.flags,
+          labels: replica.labels,
+          deletionProtection: replica.deletionProtection,
+          preventDestroy: replica.preventDestroy,
+          alerts: replica.alerts,
+          notificationChannels,
+        }),
+    );
+  }
+}
+
+/** The latest version of a Secret Manager secret: the password stays out of the code (it does land in the state). */
+function rootPassword(scope: Construct, project: string, secret: string): string {
+  return new DataGoogleSecretManagerSecretVersion(scope, 'RootPassword', { project, secret }).secretData;
+}

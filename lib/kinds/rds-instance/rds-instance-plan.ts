@@ -1,0 +1,157 @@
+/** Plans one RDS instance and its replicas: identifiers, engine details, recovery, tuned parameters, alarms. */
+import { rdsAlarmDefinitions } from '../../../constructs/aws/rds/tables/rds-alarm-definitions';
+import type { RdsInstanceRole } from '../../../constructs/aws/rds/tables/rds-alarm-catalog';
+import { RDS_ENGINE_TABLE, RdsEngineRow } from '../../../constructs/aws/rds/tables/rds-engine-table';
+import { rdsMaxConnections, rdsParameters } from '../../../constructs/aws/rds/tables/rds-parameters';
+import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from '../../../constructs/aws/rds/tables/rds-windows';
+import { rdsInstanceClass, rdsInstanceSize, type RdsInstanceClass } from '../../../constructs/common/instance-catalog';
+import { TIER_DEFAULTS, Tier } from '../../../config/schema';
+import { DEFAULT_PASSWORD_ROTATION_DAYS } from '../../../config/schema/rds-instance';
+import type { ResolvedEnvironment, ResolvedRdsInstance } from '../../config/resolved-environment';
+import { awsStackName, databaseIdentifier, rdsInstanceArn, rdsInstanceStackId, rdsReplicaIdentifier, rdsReplicaStackId } from '../../plan/names';
+import type { AwsRegionPlan, RdsInstancePlan, RdsObservabilityPlan, RdsReplicaPlan } from '../../plan/plan-types';
+
+/** RDS uploads transaction logs every 5 minutes: the worst-case loss of a point-in-time restore. */
+const RDS_PITR_RPO_MINUTES = 5;
+
+/** Observability by tier: production keeps more history and samples more often. */
+export const RDS_TIER_OBSERVABILITY: Readonly<Record<Tier, Omit<RdsObservabilityPlan, 'performanceInsights' | 'logExports'>>> = {
+  development: { databaseInsightsMode: 'standard', performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60, logRetentionDays: 7 },
+  staging: { databaseInsightsMode: 'standard', performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60, logRetentionDays: 30 },
+  // Database Insights advanced mode requires 465 days (15 months) of Performance Insights history.
+  production: { databaseInsightsMode: 'advanced', performanceInsightsRetentionDays: 465, monitoringIntervalSeconds: 15, logRetentionDays: 365 },
+};
+
+export function planRdsInstance(
+  env: ResolvedEnvironment,
+  db: ResolvedRdsInstance,
+  regionPlan: (region: string) => AwsRegionPlan,
+): RdsInstancePlan {
+  const row = RDS_ENGINE_TABLE[db.engine];
+  const size = rdsInstanceSize(db.instanceClass);
+  // Validation guarantees both; a failure here is a bug in the validator, not bad input.
+  if (!row || !size) throw new Error(`BUG: unvalidated RDS instance ${env.name}/${db.name}`);
+  const account = env.aws!.account;
+  const region = regionPlan(db.region);
+  const identifier = databaseIdentifier(env.name, db.name);
+  const stackId = rdsInstanceStackId(db.name);
+  const majorVersion = row.majorOf(db.version);
+  const port = db.port ?? row.defaultPort;
+  const clientPort = row.options.find((option) => option.port !== undefined)?.port ?? port;
+  const arn = rdsInstanceArn(account, db.region, identifier);
+  const retention = db.backupRetentionDays;
+
+  const instance = (instanceClass: RdsInstanceClass, role: RdsInstanceRole, id: string, inRegion: AwsRegionPlan) =>
+    planInstanceCommon(env, db, row, { instanceClass, role, identifier: id, region: inRegion, majorVersion });
+
+  const replicas = db.replicas.map((replica, index): RdsReplicaPlan => {
+    const replicaIdentifier = rdsReplicaIdentifier(identifier, index);
+    const crossRegion = replica.region !== db.region;
+    const zones = region.network.availabilityZones;
+    const replicaStackId = rdsReplicaStackId(db.name, index);
+    return {
+      ...instance(replica.instanceClass ?? db.instanceClass, 'replica', replicaIdentifier, regionPlan(replica.region)),
+      index,
+      crossRegion,
+      stack: crossRegion ? { stackId: replicaStackId, stackName: awsStackName(env.name, replicaStackId), region: replica.region } : undefined,
+      // Spread same-region replicas over the zones, starting after the first (where a single-AZ primary tends to be).
+      availabilityZone: crossRegion ? undefined : zones[(index + 1) % zones.length],
+      sourceArn: arn,
+      sourceIdentifier: identifier,
+      clientPort,
+      allowedCidrs: db.allowedCidrs,
+      allowedSecurityGroupIds: crossRegion ? [] : db.allowedSecurityGroupIds,
+    };
+  });
+
+  return {
+    ...instance(db.instanceClass, 'primary', identifier, region),
+    name: db.name,
+    stackId,
+    stackName: awsStackName(env.name, stackId),
+    arn,
+    licenseModel: db.licenseModel ?? row.licenseModels[0],
+    allocatedStorageGiB: db.allocatedStorageGiB,
+    maxAllocatedStorageGiB: db.maxAllocatedStorageGiB,
+    multiAz: db.highAvailability,
+    port,
+    clientPort,
+    databaseName: db.databaseName,
+    allowedCidrs: db.allowedCidrs,
+    allowedSecurityGroupIds: db.allowedSecurityGroupIds,
+    credentials: { mode: db.credentials, rotationDays: db.passwordRotationDays ?? DEFAULT_PASSWORD_ROTATION_DAYS },
+    iamAuthentication: row.iamAuthentication,
+    options: row.options,
+    preferredMaintenanceWindow: db.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
+    recovery: {
+      backupRetentionDays: retention,
+      pointInTimeRecovery: retention > 0,
+      restorableWindowDays: retention,
+      rpoMinutes: retention > 0 ? RDS_PITR_RPO_MINUTES : undefined,
+      preferredBackupWindow: db.preferredBackupWindow ?? DEFAULT_BACKUP_WINDOW,
+      copyTagsToSnapshot: true,
+      backupReplication: db.backupReplicationRegion === undefined
+        ? undefined
+        : { region: db.backupReplicationRegion, keyAliasArn: regionPlan(db.backupReplicationRegion).keyAliasArn, retentionDays: retention },
+    },
+    allowMajorVersionUpgrade: true,
+    proxy: db.proxy,
+    replicas,
+  };
+}
+
+interface InstanceInput {
+  readonly instanceClass: RdsInstanceClass;
+  readonly role: RdsInstanceRole;
+  readonly identifier: string;
+  readonly region: AwsRegionPlan;
+  readonly majorVersion: string;
+}
+
+/** What a primary and each of its replicas decide the same way, each for its own class and region. */
+function planInstanceCommon(env: ResolvedEnvironment, db: ResolvedRdsInstance, row: RdsEngineRow, input: InstanceInput) {
+  const info = rdsInstanceClass(input.instanceClass)!;
+  const size = rdsInstanceSize(input.instanceClass)!;
+  const parameters = rdsParameters({
+    engine: db.engine,
+    instanceClass: input.instanceClass,
+    slowQueryThresholdMs: TIER_DEFAULTS[env.tier].slowQueryThresholdMs,
+    overrides: db.parameters,
+  });
+  const maxConnections = rdsMaxConnections(db.engine, size.memoryGiB, parameters);
+  const smallClass = /\.(micro|small)$/.test(input.instanceClass);
+  const removalPolicy = input.role === 'primary' || db.removalPolicy === 'retain' ? db.removalPolicy : 'destroy';
+  return {
+    identifier: input.identifier,
+    account: env.aws!.account,
+    region: input.region.region,
+    engine: db.engine,
+    engineVersion: db.version,
+    majorVersion: input.majorVersion,
+    parameterGroupFamily: row.familyOf(input.majorVersion),
+    instanceClass: input.instanceClass,
+    size,
+    keyAlias: input.region.keyAlias,
+    keyAliasArn: input.region.keyAliasArn,
+    alarmTopicArn: input.region.alarmTopicArn,
+    deletionProtection: db.deletionProtection,
+    // A replica's data lives in its source: snapshotting it on removal adds nothing; a retained primary keeps its replicas.
+    removalPolicy,
+    parameters,
+    maxConnections,
+    observability: {
+      ...RDS_TIER_OBSERVABILITY[env.tier],
+      performanceInsights: !smallClass,
+      logExports: row.logExports,
+    },
+    alarms: rdsAlarmDefinitions(input.identifier, {
+      role: input.role,
+      parameterFamily: row.parameterFamily,
+      memoryGiB: size.memoryGiB,
+      allocatedStorageGiB: db.allocatedStorageGiB,
+      maxConnections,
+      cpuCreditsPerHour: info.cpuCreditsPerHour,
+    }, db.alarmThresholds),
+    tags: db.tags,
+  };
+}

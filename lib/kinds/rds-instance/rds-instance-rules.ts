@@ -1,0 +1,91 @@
+/** Rules for RDS instances: the checks the RdsDatabase construct shares (rds-instance-checks.ts), with config paths. */
+import { RdsInstanceSettings, rdsInstanceProblems } from '../../../constructs/aws/rds/tables/rds-instance-checks';
+import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from '../../../constructs/aws/rds/tables/rds-windows';
+import { databaseIdentifier } from '../../plan/names';
+import { RDS_ALARM_IDS } from '../../../constructs/aws/rds/tables/rds-alarm-catalog';
+import type { ProblemDraft } from '../../config/problem-draft';
+import type { ResolvedRdsInstance } from '../../config/resolved-environment';
+import type { Rule } from '../../config/rules/rule';
+
+/** Config field of each RdsInstanceSettings field, for paths in messages. */
+const RDS_CONFIG_FIELDS: Readonly<Record<keyof RdsInstanceSettings, string>> = {
+  identifier: 'name',
+  engine: 'engine',
+  engineVersion: 'version',
+  instanceClass: 'instanceClass',
+  region: 'region',
+  allocatedStorageGiB: 'allocatedStorageGiB',
+  maxAllocatedStorageGiB: 'maxAllocatedStorageGiB',
+  backupRetentionDays: 'backupRetentionDays',
+  allowedCidrs: 'allowedCidrs',
+  multiAz: 'highAvailability',
+  licenseModel: 'licenseModel',
+  preferredBackupWindow: 'preferredBackupWindow',
+  preferredMaintenanceWindow: 'preferredMaintenanceWindow',
+  parameters: 'parameters',
+  replicas: 'replicas',
+  proxy: 'proxy',
+  backupReplicationRegion: 'backupReplicationRegion',
+  databaseName: 'databaseName',
+  port: 'port',
+};
+
+/** What the construct would be given for this database (defaults as the plan applies them). */
+export function rdsInstanceSettings(environment: string, db: ResolvedRdsInstance): RdsInstanceSettings {
+  return {
+    identifier: databaseIdentifier(environment, db.name),
+    engine: db.engine,
+    engineVersion: db.version,
+    instanceClass: db.instanceClass,
+    region: db.region,
+    allocatedStorageGiB: db.allocatedStorageGiB,
+    maxAllocatedStorageGiB: db.maxAllocatedStorageGiB,
+    backupRetentionDays: db.backupRetentionDays,
+    allowedCidrs: db.allowedCidrs,
+    multiAz: db.highAvailability,
+    licenseModel: db.licenseModel,
+    preferredBackupWindow: db.preferredBackupWindow ?? DEFAULT_BACKUP_WINDOW,
+    preferredMaintenanceWindow: db.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
+    parameters: db.parameters,
+    replicas: db.replicas.map((replica) => ({ region: replica.region, instanceClass: replica.instanceClass ?? db.instanceClass })),
+    proxy: db.proxy,
+    backupReplicationRegion: db.backupReplicationRegion,
+    databaseName: db.databaseName,
+    port: db.port,
+  };
+}
+
+export const rdsInstanceRules: Rule = (env) =>
+  env.databases.flatMap((db, index): ProblemDraft[] => {
+    if (db.kind !== 'rds-instance') return [];
+    const at = (...path: Array<string | number>) => ['databases', index, ...path];
+    const problems: ProblemDraft[] = rdsInstanceProblems(rdsInstanceSettings(env.name, db)).map((problem) => {
+      const [field, ...rest] = problem.path;
+      return {
+        database: db.name,
+        path: at(RDS_CONFIG_FIELDS[field], ...rest),
+        value: field === 'identifier' ? db.name : problem.value,
+        message: problem.message,
+        fix: problem.fix,
+      };
+    });
+    if (db.pointInTimeRecovery && db.backupRetentionDays === 0) {
+      problems.push({ database: db.name, path: at('backupRetentionDays'), value: 0, message: 'must be at least 1 day when pointInTimeRecovery is on (RDS point-in-time recovery needs automated backups)', fix: 'set backupRetentionDays from 1 to 35, or set pointInTimeRecovery: false' });
+    }
+    for (const id of Object.keys(db.alarmThresholds)) {
+      if (!RDS_ALARM_IDS.includes(id)) {
+        problems.push({ database: db.name, path: at('alarmThresholds', id), value: db.alarmThresholds[id], message: `'${id}' is not an RDS alarm; alarms: ${RDS_ALARM_IDS.join(', ')}`, fix: 'use one of the alarm ids' });
+      }
+    }
+    const declared = Object.keys(env.aws?.regions ?? {});
+    if (db.backupReplicationRegion !== undefined && !declared.includes(db.backupReplicationRegion)) {
+      problems.push({
+        database: db.name,
+        path: at('backupReplicationRegion'),
+        value: db.backupReplicationRegion,
+        message: `is not one of aws.regions (${declared.join(', ')}), so it has no customer-managed key to encrypt the replicated backups`,
+        fix: `add '${db.backupReplicationRegion}' to aws.regions or choose a declared region`,
+      });
+    }
+    return problems;
+  });
