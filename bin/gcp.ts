@@ -2,8 +2,8 @@
 /** CDKTF app: every selected environment that has a `gcp` section. `DB_ENV=prod` (or `dev,staging`) selects. */
 import '../lib/cli/report-errors-cleanly';
 import { App } from 'cdktf';
-import { listEnvironments, loadEnvironments, selectEnvironments } from '../lib/config/load-environments';
-import { validateInOnePass } from '../lib/config/one-pass-validation';
+import { listEnvironments, loadEnvironments, selectEnvironments } from '../lib/environments/load-environments';
+import { validateInOnePass } from '../lib/environments/one-pass-validation';
 import { buildPlan } from '../lib/plan/build-plan';
 import { addGcpEnvironment } from '../lib/gcp/gcp-environment';
 import { assertPolicies } from '../lib/policy/assert-policies';

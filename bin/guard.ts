@@ -5,7 +5,7 @@
  */
 import '../lib/cli/report-errors-cleanly';
 import * as path from 'path';
-import { listEnvironments, loadEnvironments } from '../lib/config/load-environments';
+import { listEnvironments, loadEnvironments } from '../lib/environments/load-environments';
 import { readApprovedRemovals, REMOVALS_FILE_NAME } from '../lib/guard/environment-removals';
 import { mergeOutputs, readCdkOutput, readCdktfOutput } from '../lib/guard/environment-templates';
 import { runGuard } from '../lib/guard/run-guard';

@@ -1,7 +1,7 @@
 /**
  * The delivery pipeline's settings (`config/delivery/pipeline.ts`): where the pipeline lives, where it reads the
  * repository from, the order environments are promoted in, and how it reaches Google Cloud. Deliberately outside the
- * `config/<name>.ts` rule (lib/config/load-environments.ts): it is not an environment.
+ * `config/<name>.ts` rule (lib/environments/load-environments.ts): it is not an environment.
  */
 import { z } from 'zod';
 import { awsRegion, ENVIRONMENT_NAME_MAX_LENGTH } from './fields';

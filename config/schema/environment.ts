@@ -9,8 +9,15 @@ import { gcpSettings } from './gcp';
 import { rdsInstance } from './rds-instance';
 import { TIERS } from './tiers';
 
-export const DATABASE_KINDS = ['rds-instance', 'aurora-cluster', 'dynamodb-table', 'cloudsql-instance'] as const;
-export type DatabaseKind = (typeof DATABASE_KINDS)[number];
+/** The database kinds a config can declare, and the cloud section (`aws` or `gcp`) each one lives in. */
+export const DATABASE_KIND_CLOUDS = {
+  'rds-instance': 'aws',
+  'aurora-cluster': 'aws',
+  'dynamodb-table': 'aws',
+  'cloudsql-instance': 'gcp',
+} as const;
+export type DatabaseKind = keyof typeof DATABASE_KIND_CLOUDS;
+export const DATABASE_KINDS = Object.keys(DATABASE_KIND_CLOUDS) as readonly DatabaseKind[] as readonly [DatabaseKind, ...DatabaseKind[]];
 
 export const database = z.discriminatedUnion('kind', [rdsInstance, auroraCluster, dynamodbTable, cloudSqlInstance], {
   error: `kind must be one of ${DATABASE_KINDS.join(', ')}`,

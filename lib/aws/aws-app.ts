@@ -1,7 +1,7 @@
 import type { App } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import * as fs from 'fs';
-import { listEnvironments, loadEnvironments, selectEnvironments } from '../config/load-environments';
+import { listEnvironments, loadEnvironments, selectEnvironments } from '../environments/load-environments';
 import type { ResolvedEnvironment } from '../config/resolved-environment';
 import { buildPlan } from '../plan/build-plan';
 import { EnvironmentStage } from './environment-stage';

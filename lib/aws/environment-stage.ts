@@ -1,154 +1,67 @@
 import { Stack, Stage } from 'aws-cdk-lib';
-import { Construct, IConstruct } from 'constructs';
-import { applyTags } from './apply-tags';
-import { AuroraClusterStack } from '../kinds/aurora-cluster/aurora-cluster-stack';
-import { acknowledgeReplicaBackups, applyBackupMembership, SECONDARY_CLUSTER_REASON } from './backup-membership';
+import type { Construct } from 'constructs';
+import { awsFoundationStackId } from '../plan/names';
 import type { EnvironmentPlan } from '../plan/plan-types';
-import { DashboardStack } from './dashboard-stack';
-import { DynamodbTableStack } from '../kinds/dynamodb-table/dynamodb-table-stack';
+import { applyTags } from './apply-tags';
+import { renderAwsStack, type RenderedStack } from './aws-stack-renderers';
+import { acknowledgeReplicaBackups, applyBackupMembership, SECONDARY_CLUSTER_REASON } from './backup-membership';
 import { FoundationStack } from './foundation-stack';
-import { RdsInstanceStack } from '../kinds/rds-instance/rds-instance-stack';
-import { RdsReplicaStack } from '../kinds/rds-instance/rds-replica-stack';
 import { addStackLimitChecks } from './stack-limits';
+
+/** Why a stack's databases are not backed up on their own, by the plan's `backupCoveredBySource`. */
+const COVERED_BY_SOURCE_REASONS = { 'read-replica': undefined, 'secondary-cluster': SECONDARY_CLUSTER_REASON } as const;
 
 /**
  * One Stage per environment, with the environment name as its id: `cdk deploy 'prod/*'` deploys exactly one
- * environment. Inside: a foundation stack per region (key, topic, network, backup vault and plans), a stack per
- * database, a stack per cross-region RDS replica (in its region, after its source), and a dashboard stack per region
- * with databases.
+ * environment. It renders the plan's stacks (aws.stacks) in order, each with its dependencies: a foundation stack per
+ * region (key, topic, network, backup vault and plans), the databases' stacks, a dashboard stack per region.
  */
 export class EnvironmentStage extends Stage {
-  readonly foundations: ReadonlyMap<string, FoundationStack>;
-  readonly rdsInstances: readonly RdsInstanceStack[];
-  readonly rdsReplicas: readonly RdsReplicaStack[];
-  readonly auroraClusters: readonly AuroraClusterStack[];
-  /** Secondary clusters of Aurora global databases, each in its region. */
-  readonly auroraSecondaries: readonly AuroraClusterStack[];
-  readonly dynamodbTables: readonly DynamodbTableStack[];
-  readonly dashboards: readonly DashboardStack[];
+  /** Every stack, by its id in the plan. */
+  readonly stacks: ReadonlyMap<string, Stack>;
 
   constructor(scope: Construct, plan: EnvironmentPlan) {
     super(scope, plan.environment);
     const aws = plan.aws;
     if (!aws) throw new Error(`Environment '${plan.environment}' has no AWS section; create a Stage only for AWS environments`);
-    const protect = plan.tier === 'production';
-    const env = (region: string) => ({ account: aws.account, region });
 
-    const foundations = new Map<string, FoundationStack>();
-    for (const region of aws.regions) {
-      foundations.set(region.region, new FoundationStack(this, region.stackId, {
-        stackName: region.stackName,
-        description: `Databases foundation of ${plan.environment} in ${region.region}: KMS key, alarm topic, network, backup vault`,
-        env: env(region.region),
-        terminationProtection: protect,
-        region,
-      }));
+    const rendered = new Map<string, RenderedStack>();
+    const foundationOf = (region: string) => rendered.get(awsFoundationStackId(region))!.stack as FoundationStack;
+    for (const spec of aws.stacks) {
+      const stack = renderAwsStack(spec, {
+        scope: this,
+        props: {
+          stackName: spec.stackName,
+          description: spec.description,
+          env: { account: aws.account, region: spec.region },
+          terminationProtection: plan.tier === 'production',
+        },
+        regionResources: (region) => ({ network: foundationOf(region).network, logKey: foundationOf(region).foundation.key }),
+      });
+      for (const id of spec.dependsOn) stack.stack.addStackDependency(rendered.get(id)!.stack);
+      rendered.set(spec.stackId, stack);
     }
-    this.foundations = foundations;
-    const regionResources = (region: string) => {
-      const foundation = foundations.get(region)!;
-      return { network: foundation.network, logKey: foundation.foundation.key };
-    };
-
-    const replicas: RdsReplicaStack[] = [];
-    this.rdsInstances = aws.rdsInstances.map((instance) => {
-      const stack = new RdsInstanceStack(this, instance.stackId, {
-        stackName: instance.stackName,
-        description: `RDS ${instance.engine} ${instance.engineVersion} instance ${instance.identifier}`,
-        env: env(instance.region),
-        terminationProtection: protect,
-        plan: instance,
-        regionResources: regionResources(instance.region),
-      });
-      // The key alias and topic are named, not referenced: order the deployment explicitly.
-      stack.addStackDependency(foundations.get(instance.region)!);
-      for (const replica of instance.replicas) {
-        if (!replica.stack) continue;
-        const replicaStack = new RdsReplicaStack(this, replica.stack.stackId, {
-          stackName: replica.stack.stackName,
-          description: `Cross-region read replica ${replica.identifier} of ${instance.identifier}`,
-          env: env(replica.region),
-          terminationProtection: protect,
-          plan: replica,
-          allocatedStorageGiB: instance.allocatedStorageGiB,
-          regionResources: regionResources(replica.region),
-        });
-        // The source is named by ARN and the key by alias: both must exist before the replica.
-        replicaStack.addStackDependency(stack);
-        replicaStack.addStackDependency(foundations.get(replica.region)!);
-        replicas.push(replicaStack);
-      }
-      return stack;
-    });
-    this.rdsReplicas = replicas;
-
-    const secondaries: AuroraClusterStack[] = [];
-    this.auroraClusters = aws.auroraClusters.map((cluster) => {
-      const stack = new AuroraClusterStack(this, cluster.stackId, {
-        stackName: cluster.stackName,
-        description: `Aurora ${cluster.engine} ${cluster.engineVersion} cluster ${cluster.clusterIdentifier}${cluster.global ? ' (primary of a global database)' : ''}`,
-        env: env(cluster.region),
-        terminationProtection: protect,
-        plan: cluster,
-        regionResources: regionResources(cluster.region),
-      });
-      stack.addStackDependency(foundations.get(cluster.region)!);
-      for (const secondary of cluster.global?.secondaries ?? []) {
-        const secondaryStack = new AuroraClusterStack(this, secondary.stackId, {
-          stackName: secondary.stackName,
-          description: `Aurora secondary cluster ${secondary.clusterIdentifier} of global database ${secondary.globalClusterIdentifier}`,
-          env: env(secondary.region),
-          terminationProtection: protect,
-          plan: secondary,
-          regionResources: regionResources(secondary.region),
-        });
-        // The global cluster is named, not referenced, and the key by alias: both must exist first.
-        secondaryStack.addStackDependency(stack);
-        secondaryStack.addStackDependency(foundations.get(secondary.region)!);
-        secondaries.push(secondaryStack);
-      }
-      return stack;
-    });
-    this.auroraSecondaries = secondaries;
-
-    this.dynamodbTables = aws.dynamodbTables.map((table) => {
-      const stack = new DynamodbTableStack(this, table.stackId, {
-        stackName: table.stackName,
-        description: `DynamoDB table ${table.tableName}${table.replicas.length > 0 ? ` with replicas in ${table.replicas.map((r) => r.region).join(', ')}` : ''}`,
-        env: env(table.region),
-        terminationProtection: protect,
-        plan: table,
-      });
-      // Each replica needs its region's key alias before it is created.
-      for (const region of [table.region, ...table.replicas.map((r) => r.region)]) stack.addStackDependency(foundations.get(region)!);
-      return stack;
-    });
-
-    this.dashboards = aws.dashboards.map((dashboard) => new DashboardStack(this, dashboard.stackId, {
-      stackName: dashboard.stackName,
-      description: `Database dashboard of ${plan.environment} in ${dashboard.region}`,
-      env: env(dashboard.region),
-      terminationProtection: protect,
-      plan: dashboard,
-    }));
+    this.stacks = new Map([...rendered].map(([id, { stack }]) => [id, stack]));
 
     // Database stacks carry the tag their region's backup plan selects (see lib/plan/backup-plan.ts).
-    const stackOf = new Map<string, { stack: Stack; replicas: readonly IConstruct[] }>([
-      ...aws.rdsInstances.map((db, i): [string, { stack: Stack; replicas: readonly IConstruct[] }] => [
-        db.name,
-        { stack: this.rdsInstances[i], replicas: this.rdsInstances[i].database.replicas },
-      ]),
-      ...aws.auroraClusters.map((db, i): [string, { stack: Stack; replicas: readonly IConstruct[] }] => [db.name, { stack: this.auroraClusters[i], replicas: [] }]),
-      ...aws.dynamodbTables.map((db, i): [string, { stack: Stack; replicas: readonly IConstruct[] }] => [db.name, { stack: this.dynamodbTables[i], replicas: [] }]),
-    ]);
-    for (const member of aws.backupMembership) {
-      const target = stackOf.get(member.database);
-      if (target) applyBackupMembership(target.stack, member, target.replicas);
+    for (const spec of aws.stacks) {
+      const { stack, replicas = [] } = rendered.get(spec.stackId)!;
+      const member = spec.backupMemberOf === undefined ? undefined : aws.backupMembership.find((m) => m.database === spec.backupMemberOf);
+      if (member) applyBackupMembership(stack, member, replicas);
+      if (spec.backupCoveredBySource) acknowledgeReplicaBackups(stack, COVERED_BY_SOURCE_REASONS[spec.backupCoveredBySource]);
     }
-    for (const replicaStack of this.rdsReplicas) acknowledgeReplicaBackups(replicaStack);
-    for (const secondaryStack of this.auroraSecondaries) acknowledgeReplicaBackups(secondaryStack, SECONDARY_CLUSTER_REASON);
 
     applyTags(this, plan.tags);
     addStackLimitChecks(this);
+  }
+
+  /** The stacks of one class, in plan order: `stage.stacksOf(RdsInstanceStack)`. */
+  stacksOf<T extends Stack>(type: abstract new (...args: never[]) => T): T[] {
+    return [...this.stacks.values()].filter((stack): stack is T => stack instanceof type);
+  }
+
+  /** The foundation stack of each region. */
+  get foundations(): ReadonlyMap<string, FoundationStack> {
+    return new Map(this.stacksOf(FoundationStack).map((stack) => [stack.region, stack]));
   }
 }

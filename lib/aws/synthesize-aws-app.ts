@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT as FAIL_SYNTH_ON_VALIDATION_ERRORS } from 'aws-cdk-lib/cx-api';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { validateInOnePass } from '../config/one-pass-validation';
+import { validateInOnePass } from '../environments/one-pass-validation';
 import type { ResolvedEnvironment } from '../config/resolved-environment';
 import { assertPolicies } from '../policy/assert-policies';
 import { addAwsEnvironments, loadSelectedEnvironments } from './aws-app';

@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { deliverySchema, type DeliveryConfig } from '../../config/schema/delivery';
 import { ConfigError, type ConfigProblem, formatPath, UsageError } from '../config/config-error';
-import { CONFIG_DIR, listEnvironments, loadEnvironments } from '../config/load-environments';
+import { CONFIG_DIR, listEnvironments, loadEnvironments } from '../environments/load-environments';
 import type { ResolvedEnvironment } from '../config/resolved-environment';
 import { findConfigFile, readConfigFile } from '../config/config-files';
 import { deliveryRules } from './delivery-rules';

@@ -6,8 +6,8 @@
 import type { App } from 'aws-cdk-lib';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { awsEnvironmentsApp, synthesizeWithinLimits } from '../aws/synthesize-aws-app';
-import { CONFIG_DIR } from '../config/load-environments';
-import { validateInOnePass } from '../config/one-pass-validation';
+import { CONFIG_DIR } from '../environments/load-environments';
+import { validateInOnePass } from '../environments/one-pass-validation';
 import { DeliveryPipelineStack } from './delivery-pipeline-stack';
 import { loadDelivery } from './load-delivery';
 

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError } from '../config/config-error';
-import { listEnvironments, loadEnvironments } from '../config/load-environments';
+import { listEnvironments, loadEnvironments } from '../environments/load-environments';
 import { buildPlan } from '../plan/build-plan';
 import type { AwsPlan, EnvironmentPlan } from '../plan/plan-types';
 import { PlannedDatabase, plannedDatabases } from './kinds/database-kinds';
@@ -48,11 +48,11 @@ export function selectDatabases(plan: EnvironmentPlan, name?: string): DatabaseS
   if (!plan.aws) {
     throw usageError(`Environment '${plan.environment}' has no AWS section: dbctl works on AWS databases (Google Cloud is not supported yet).`);
   }
-  const all = plannedDatabases(plan.aws);
+  const all = plannedDatabases(plan);
   if (name === undefined) return { aws: plan.aws, databases: all };
   const found = all.find((db) => db.name === name);
   if (found) return { aws: plan.aws, databases: [found] };
-  if (plan.gcp?.cloudSqlInstances.some((db) => db.name === name)) {
+  if (plan.databases['cloudsql-instance'].some((db) => db.name === name)) {
     throw usageError(`Database '${name}' of environment '${plan.environment}' is a Cloud SQL instance: dbctl works on AWS databases (Google Cloud is not supported yet).`);
   }
   throw usageError(`Unknown database '${name}' in environment '${plan.environment}'. AWS databases: ${all.map((db) => db.name).join(', ') || '(none)'}.`);

@@ -1,16 +1,18 @@
 /** Plans the AWS side of an environment: a foundation (key, topic, backup vault and plans) per region, the databases, a dashboard per region. */
 import type { ResolvedEnvironment } from '../config/resolved-environment';
-import { planAuroraCluster } from '../kinds/aurora-cluster/aurora-cluster-plan';
 import { planBackupMembership, planRegionBackup } from './backup-plan';
-import { planDynamodbTable, planRegionDynamodbAlarms } from '../kinds/dynamodb-table/dynamodb-table-plan';
+import { planRegionDynamodbAlarms } from '../kinds/dynamodb-table/dynamodb-table-plan';
+import { KIND_ROWS } from '../kinds/registry';
+import { DATABASE_CLOUD } from '../config/database-cloud';
+import type { DashboardLine } from './dashboard-lines';
 import { awsAlarmTopicName, awsDashboardName, awsDashboardStackId, awsFoundationStackId, awsKeyAlias, awsStackName } from './names';
-import type { AuroraClusterCommonPlan, AuroraClusterPlan, AwsDashboardPlan, AwsPlan, AwsRegionPlan, RdsInstancePlan } from './plan-types';
-import { planRdsInstance } from '../kinds/rds-instance/rds-instance-plan';
+import type { AwsDashboardPlan, AwsPlan, AwsRegionPlan, AwsStackSpec, DatabasePlans } from './plan-types';
 
-export function planAws(env: ResolvedEnvironment): AwsPlan | undefined {
+/** The foundation of each region: key, topic, network, backup vault and plans, region-wide alarms. */
+export function planAwsRegions(env: ResolvedEnvironment): AwsRegionPlan[] {
   const aws = env.aws;
-  if (!aws) return undefined;
-  const regions = Object.entries(aws.regions).map(([region, settings]): AwsRegionPlan => {
+  if (!aws) return [];
+  return Object.entries(aws.regions).map(([region, settings]): AwsRegionPlan => {
     const stackId = awsFoundationStackId(region);
     const keyAlias = awsKeyAlias(env.name);
     const topicName = awsAlarmTopicName(env.name);
@@ -30,19 +32,43 @@ export function planAws(env: ResolvedEnvironment): AwsPlan | undefined {
       dynamodbAlarms: planRegionDynamodbAlarms(env, region),
     };
   });
-  const regionPlan = (region: string) => regions.find((r) => r.region === region)!;
-  const rdsInstances = env.databases.flatMap((db) => (db.kind === 'rds-instance' ? [planRdsInstance(env, db, regionPlan)] : []));
-  const auroraClusters = env.databases.flatMap((db) => (db.kind === 'aurora-cluster' ? [planAuroraCluster(env, db, regionPlan)] : []));
-  const dynamodbTables = env.databases.flatMap((db) => (db.kind === 'dynamodb-table' ? [planDynamodbTable(env, db, regionPlan)] : []));
+}
+
+/** The AWS side around the databases' own plans: foundations, backup membership, dashboards, and every stack. */
+export function planAws(env: ResolvedEnvironment, regions: readonly AwsRegionPlan[], databases: DatabasePlans): AwsPlan | undefined {
+  const aws = env.aws;
+  if (!aws) return undefined;
+  const awsRows = KIND_ROWS.filter((row) => DATABASE_CLOUD[row.kind] === 'aws');
+  const dashboardLines = awsRows.flatMap((row) => databases[row.kind].flatMap((plan) => row.dashboardLines?.(plan) ?? []));
+  const dashboards = planDashboards(env.name, regions, dashboardLines);
   return {
     account: aws.account,
     primaryRegion: aws.primaryRegion,
     regions,
-    rdsInstances,
-    auroraClusters,
-    dynamodbTables,
     backupMembership: planBackupMembership(env),
-    dashboards: planDashboards(env.name, regions, rdsInstances, auroraClusters),
+    dashboards,
+    stacks: [
+      ...regions.map((region): AwsStackSpec => ({
+        type: 'foundation',
+        plan: region,
+        stackId: region.stackId,
+        stackName: region.stackName,
+        region: region.region,
+        description: `Databases foundation of ${env.name} in ${region.region}: KMS key, alarm topic, network, backup vault`,
+        dependsOn: [],
+      })),
+      // An AWS kind's row declares AWS stacks (StackSpecOf); the rows are widened to all kinds here, hence the cast.
+      ...awsRows.flatMap((row) => databases[row.kind].flatMap((plan) => row.stacks(plan) as unknown as readonly AwsStackSpec[])),
+      ...dashboards.map((dashboard): AwsStackSpec => ({
+        type: 'dashboard',
+        plan: dashboard,
+        stackId: dashboard.stackId,
+        stackName: dashboard.stackName,
+        region: dashboard.region,
+        description: `Database dashboard of ${env.name} in ${dashboard.region}`,
+        dependsOn: [],
+      })),
+    ],
   };
 }
 
@@ -53,30 +79,9 @@ export function planAws(env: ResolvedEnvironment): AwsPlan | undefined {
  */
 export const MAX_INSTANCES_PER_DASHBOARD = 100;
 
-function planDashboards(
-  environment: string,
-  regions: readonly AwsRegionPlan[],
-  rdsInstances: readonly RdsInstancePlan[],
-  auroraClusters: readonly AuroraClusterPlan[],
-): AwsDashboardPlan[] {
-  const metricNames = (instance: { alarms: RdsInstancePlan['alarms'] }) => {
-    const metrics = new Map(instance.alarms.map((alarm) => [`${alarm.namespace}|${alarm.metricName}`, { namespace: alarm.namespace, metricName: alarm.metricName }]));
-    return [...metrics.values()];
-  };
-  // An Aurora cluster: a line per instance, and a cluster line on the cluster-level graphs (volume, global lag).
-  const auroraLines = (cluster: AuroraClusterCommonPlan) => [
-    ...cluster.instances.map((instance) => ({ identifier: instance.identifier, role: instance.role, metrics: metricNames(instance), region: cluster.region })),
-    { identifier: cluster.clusterIdentifier, role: cluster.instances.some((i) => i.role === 'writer') ? 'primary-cluster' as const : 'secondary-cluster' as const, metrics: metricNames({ alarms: cluster.clusterAlarms }), region: cluster.region, dimension: 'DBClusterIdentifier' as const },
-  ];
-  const all = [
-    ...rdsInstances.flatMap((primary) => [
-      { identifier: primary.identifier, role: 'primary' as const, metrics: metricNames(primary), region: primary.region },
-      ...primary.replicas.map((replica) => ({ identifier: replica.identifier, role: 'replica' as const, metrics: metricNames(replica), region: replica.region })),
-    ]),
-    ...auroraClusters.flatMap((cluster) => [...auroraLines(cluster), ...(cluster.global?.secondaries ?? []).flatMap(auroraLines)]),
-  ];
+function planDashboards(environment: string, regions: readonly AwsRegionPlan[], lines: readonly DashboardLine[]): AwsDashboardPlan[] {
   return regions.flatMap(({ region }) => {
-    const instances = all.filter((instance) => instance.region === region).map(({ region: _region, ...instance }) => instance);
+    const instances = lines.filter((line) => line.region === region).map(({ region: _region, ...instance }) => instance);
     const parts: AwsDashboardPlan[] = [];
     for (let index = 0; index * MAX_INSTANCES_PER_DASHBOARD < instances.length; index++) {
       const stackId = awsDashboardStackId(region, index);

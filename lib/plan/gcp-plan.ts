@@ -1,17 +1,19 @@
-/** Plans the Google Cloud side of an environment: keys per region and the Cloud SQL instances. */
+/** Plans the Google Cloud side of an environment: a key per region, the foundation stack, the databases' stacks. */
 import type { ResolvedEnvironment } from '../config/resolved-environment';
-import { planCloudSqlInstance } from '../kinds/cloudsql-instance/cloud-sql-instance-plan';
+import { DATABASE_CLOUD } from '../config/database-cloud';
+import { KIND_ROWS } from '../kinds/registry';
 import { toGcpLabels } from './gcp-labels';
 import { GCP_CLOUD_SQL_KEY_NAME, gcpFoundationStackName, gcpKeyRingName } from './names';
-import type { GcpPlan, GcpRegionKeyPlan } from './plan-types';
+import type { DatabasePlans, GcpPlan, GcpRegionKeyPlan, GcpStackSpec } from './plan-types';
 
 /** Keys rotate every 90 days. */
 const KEY_ROTATION_PERIOD = `${90 * 24 * 3600}s`;
 
-export function planGcp(env: ResolvedEnvironment): GcpPlan | undefined {
+/** The Cloud SQL key of each region, with a deterministic id that instance stacks name without a reference. */
+export function planGcpKeys(env: ResolvedEnvironment): GcpRegionKeyPlan[] {
   const gcp = env.gcp;
-  if (!gcp) return undefined;
-  const keys = gcp.regions.map((region): GcpRegionKeyPlan => {
+  if (!gcp) return [];
+  return gcp.regions.map((region): GcpRegionKeyPlan => {
     const keyRingName = gcpKeyRingName(env.name);
     return {
       region,
@@ -21,7 +23,13 @@ export function planGcp(env: ResolvedEnvironment): GcpPlan | undefined {
       rotationPeriod: KEY_ROTATION_PERIOD,
     };
   });
-  const keyFor = (region: string) => keys.find((k) => k.region === region)!;
+}
+
+/** The Google Cloud side around the databases' own plans: the foundation and every stack after it. */
+export function planGcp(env: ResolvedEnvironment, keys: readonly GcpRegionKeyPlan[], databases: DatabasePlans): GcpPlan | undefined {
+  const gcp = env.gcp;
+  if (!gcp) return undefined;
+  const gcpRows = KIND_ROWS.filter((row) => DATABASE_CLOUD[row.kind] === 'gcp');
   return {
     projectId: gcp.projectId,
     projectNumber: gcp.projectNumber,
@@ -37,8 +45,7 @@ export function planGcp(env: ResolvedEnvironment): GcpPlan | undefined {
       preventDestroy: env.tier !== 'development',
       labels: toGcpLabels(env.tags),
     },
-    cloudSqlInstances: env.databases.flatMap((db) =>
-      db.kind === 'cloudsql-instance' ? [planCloudSqlInstance(env, db, keyFor)] : [],
-    ),
+    // A Google Cloud kind's row declares CDKTF stacks (StackSpecOf); the rows are widened to all kinds here.
+    stacks: gcpRows.flatMap((row) => databases[row.kind].flatMap((plan) => row.stacks(plan) as unknown as readonly GcpStackSpec[])),
   };
 }

@@ -26,9 +26,21 @@ export interface EnvironmentPlan {
   readonly environment: string;
   readonly tier: Tier;
   readonly tags: Readonly<Record<string, string>>;
+  /** Every database's plan, by kind, each list in config order. */
+  readonly databases: DatabasePlans;
   readonly aws?: AwsPlan;
   readonly gcp?: GcpPlan;
 }
+
+/** The plan of one database of each kind: a kind's row in lib/kinds/registry.ts plans its databases into these. */
+export interface KindPlans {
+  readonly 'rds-instance': RdsInstancePlan;
+  readonly 'aurora-cluster': AuroraClusterPlan;
+  readonly 'dynamodb-table': DynamodbTablePlan;
+  readonly 'cloudsql-instance': CloudSqlInstancePlan;
+}
+
+export type DatabasePlans = { readonly [K in DatabaseKind]: readonly KindPlans[K][] };
 
 /** Recovery objectives the docs and the operations CLI state and check. */
 export interface RecoveryPlan {
@@ -46,14 +58,36 @@ export interface AwsPlan {
   readonly account: string;
   readonly primaryRegion: string;
   readonly regions: readonly AwsRegionPlan[];
-  readonly rdsInstances: readonly RdsInstancePlan[];
-  readonly auroraClusters: readonly AuroraClusterPlan[];
-  readonly dynamodbTables: readonly DynamodbTablePlan[];
   /** Every AWS database and the AWS Backup plans that protect it (or why none does). */
   readonly backupMembership: readonly BackupMembershipPlan[];
   /** One CloudWatch dashboard per region that holds databases. */
   readonly dashboards: readonly AwsDashboardPlan[];
+  /** Every stack of the environment's Stage, in creation order: foundations, databases, dashboards. */
+  readonly stacks: readonly AwsStackSpec[];
 }
+
+/**
+ * One stack of an environment's Stage, as data: where it goes, what it depends on, and what it renders. The Stage
+ * walks these (lib/aws/environment-stage.ts) and renders each by its `type` (lib/aws/aws-stack-renderers.ts).
+ */
+export type AwsStackSpec = AwsStackPlan & {
+  readonly description: string;
+  /** Ids of the stacks to deploy first: their names (key alias, topic, source ARN) are used without a reference. */
+  readonly dependsOn: readonly string[];
+  /** The database whose AWS Backup membership (aws.backupMembership) the stack carries. */
+  readonly backupMemberOf?: string;
+  /** The stack's databases are not backed up on their own: their source (or the global database's primary) is. */
+  readonly backupCoveredBySource?: 'read-replica' | 'secondary-cluster';
+} & (
+    | { readonly type: 'foundation'; readonly plan: AwsRegionPlan }
+    | { readonly type: 'rds-instance'; readonly plan: RdsInstancePlan }
+    | { readonly type: 'rds-replica'; readonly plan: RdsReplicaPlan; readonly allocatedStorageGiB: number }
+    | { readonly type: 'aurora-cluster'; readonly plan: AuroraClusterPlan | AuroraSecondaryPlan }
+    | { readonly type: 'dynamodb-table'; readonly plan: DynamodbTablePlan }
+    | { readonly type: 'dashboard'; readonly plan: AwsDashboardPlan }
+  );
+
+export type AwsStackType = AwsStackSpec['type'];
 
 export interface AwsRegionPlan {
   readonly region: string;
@@ -326,8 +360,14 @@ export interface GcpPlan {
   readonly privateNetwork: string;
   readonly stateBackend: GcpSettings['stateBackend'];
   readonly foundation: GcpFoundationPlan;
-  readonly cloudSqlInstances: readonly CloudSqlInstancePlan[];
+  /** The stacks after the foundation's, in creation order (the foundation is every one's dependency). */
+  readonly stacks: readonly GcpStackSpec[];
 }
+
+/** One CDKTF stack of an environment after its foundation, rendered by `type` (lib/gcp/gcp-stack-renderers.ts). */
+export type GcpStackSpec = { readonly type: 'cloudsql-instance'; readonly plan: CloudSqlInstancePlan };
+
+export type GcpStackType = GcpStackSpec['type'];
 
 export interface GcpFoundationPlan {
   readonly stackName: string;

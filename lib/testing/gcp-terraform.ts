@@ -12,7 +12,7 @@ export function gcpTerraform(plan: EnvironmentPlan, outdir: string): Record<stri
   if (!stacks) return {};
   app.synth();
   return Object.fromEntries(
-    [stacks.foundation, ...stacks.cloudSqlInstances].map((stack) => {
+    [stacks.foundation, ...stacks.databaseStacks].map((stack) => {
       const file = path.join(outdir, 'stacks', stack.node.id, 'cdk.tf.json');
       const json = JSON.parse(fs.readFileSync(file, 'utf8'));
       delete json['//'];

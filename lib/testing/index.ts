@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { listEnvironments as listConfigFiles, loadEnvironments } from '../config/load-environments';
+import { listEnvironments as listConfigFiles, loadEnvironments } from '../environments/load-environments';
 import { buildPlan } from '../plan/build-plan';
 
 export { snapshotSerializer } from './snapshot-serializer';

@@ -2,14 +2,16 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
 import { EnvironmentStage } from '../../lib/aws/environment-stage';
-import { validateEnvironment } from '../../lib/config/validate-environment';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { fixtureConfig, testApp } from '../support/fixtures';
+import { DashboardStack } from '../../lib/aws/dashboard-stack';
+import { AuroraClusterStack } from '../../lib/kinds/aurora-cluster/aurora-cluster-stack';
 
 const stages = addAwsEnvironments(testApp(), loadSelectedEnvironments(''));
 const stage = (name: string) => stages.find((s) => s.stageName === name)!;
 const template = (s: EnvironmentStage, stackName: string) =>
-  Template.fromStack([...s.auroraClusters, ...s.auroraSecondaries].find((stack) => stack.stackName === stackName)!);
+  Template.fromStack(s.stacksOf(AuroraClusterStack).find((stack) => stack.stackName === stackName)!);
 const only = (t: Template, type: string) => Object.entries(t.findResources(type));
 
 describe('prod: an Aurora global database (GIVEN config/prod.ts)', () => {
@@ -92,7 +94,7 @@ describe('prod: an Aurora global database (GIVEN config/prod.ts)', () => {
   });
 
   test('plain `cdk deploy`: the secondary stack deploys in its region after the primary and the region\'s foundation', () => {
-    const stack = stage('prod').auroraSecondaries[0];
+    const stack = stage('prod').stacksOf(AuroraClusterStack).filter((stack) => stack.isSecondary)[0];
     expect(stack.region).toBe('eu-central-1');
     expect(stack.dependencies.map((d) => d.stackName).sort()).toEqual(['prod-aurora-payments', 'prod-foundation-eu-central-1']);
   });
@@ -117,7 +119,7 @@ describe('prod: an Aurora global database (GIVEN config/prod.ts)', () => {
   });
 
   test('the dashboards get Aurora lines: instances in eu-west-1, global lag in eu-central-1', () => {
-    const body = JSON.stringify(Template.fromStack(stage('prod').dashboards.find((d) => d.region === 'eu-central-1')!).toJSON());
+    const body = JSON.stringify(Template.fromStack(stage('prod').stacksOf(DashboardStack).find((d) => d.region === 'eu-central-1')!).toJSON());
     expect(body).toContain('AuroraGlobalDBReplicationLag\\",\\"DBClusterIdentifier\\",\\"prod-payments-eu-central-1');
   });
 });
@@ -150,7 +152,7 @@ describe('major version upgrade in place', () => {
     const config = fixtureConfig('production');
     config.databases!.push({ kind: 'aurora-cluster', name: 'payments', engine: 'aurora-postgresql', version, instanceClass: 'db.r7g.large' } as never);
     const stage = new EnvironmentStage(testApp(), buildPlan(validateEnvironment('test', config)));
-    return Template.fromStack(stage.auroraClusters[0]);
+    return Template.fromStack(stage.stacksOf(AuroraClusterStack)[0]);
   };
 
   test('16.9 → 17.6 keeps the cluster (logical id and identifier) and moves both parameter groups to the new family', () => {

@@ -3,6 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
 import type { EnvironmentStage } from '../../lib/aws/environment-stage';
 import { testApp } from '../support/fixtures';
+import { DynamodbTableStack } from '../../lib/kinds/dynamodb-table/dynamodb-table-stack';
+import { RdsInstanceStack } from '../../lib/kinds/rds-instance/rds-instance-stack';
 
 /** The sample environments from config/, synthesized once. */
 const stages = addAwsEnvironments(testApp(), loadSelectedEnvironments(''));
@@ -69,7 +71,7 @@ function databaseOf(stack: Stack): { tags: Array<{ Key: string; Value: string }>
 
 describe.each(['staging', 'prod'])('the %s selection reaches every database of the environment', (env) => {
   const s: EnvironmentStage = stage(env);
-  const databaseStacks: Stack[] = [...s.rdsInstances, ...s.dynamodbTables];
+  const databaseStacks: Stack[] = [...s.stacksOf(RdsInstanceStack), ...s.stacksOf(DynamodbTableStack)];
 
   test.each(databaseStacks.map((stack) => [stack.stackName, stack] as const))('%s', (_name, stack) => {
     const { tags, arnPattern } = databaseOf(stack);
@@ -81,12 +83,12 @@ describe.each(['staging', 'prod'])('the %s selection reaches every database of t
   });
 
   test('RDS instances and DynamoDB tables are both there', () => {
-    expect(s.rdsInstances.length).toBeGreaterThan(0);
-    expect(s.dynamodbTables.length).toBeGreaterThan(0);
+    expect(s.stacksOf(RdsInstanceStack).length).toBeGreaterThan(0);
+    expect(s.stacksOf(DynamodbTableStack).length).toBeGreaterThan(0);
   });
 });
 
 test('development databases carry no backup tag (no plan)', () => {
-  const [instance] = Object.values(Template.fromStack(stage('dev').rdsInstances[0]).findResources('AWS::RDS::DBInstance'));
+  const [instance] = Object.values(Template.fromStack(stage('dev').stacksOf(RdsInstanceStack)[0]).findResources('AWS::RDS::DBInstance'));
   expect(instance.Properties.Tags.map((t: any) => t.Key)).not.toContain('backup-plan');
 });

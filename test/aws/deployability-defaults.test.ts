@@ -8,6 +8,7 @@ import { DatabaseNetwork } from '../../constructs/aws/foundation/database-networ
 import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
 import { testApp } from '../support/fixtures';
 import { baseProps, synthDatabase, testStack } from './support';
+import { DashboardStack } from '../../lib/aws/dashboard-stack';
 
 describe('the flow-log group of an isolated VPC', () => {
   // GIVEN a foundation key and an isolated network whose flow logs use it
@@ -54,8 +55,8 @@ test('every database security group of every sample environment has inline egres
 test('production dashboard stacks have termination protection, development ones do not', () => {
   const stages = addAwsEnvironments(testApp(), loadSelectedEnvironments(''));
   const stage = (name: string) => stages.find((s) => s.stageName === name)!;
-  expect(stage('prod').dashboards.map((d) => d.terminationProtection)).toEqual([true, true]);
-  expect(stage('dev').dashboards.map((d) => d.terminationProtection)).toEqual([false]);
+  expect(stage('prod').stacksOf(DashboardStack).map((d) => d.terminationProtection)).toEqual([true, true]);
+  expect(stage('dev').stacksOf(DashboardStack).map((d) => d.terminationProtection)).toEqual([false]);
 });
 
 test('an Aurora cluster used directly encrypts its log groups with its key, as an RDS instance does', () => {

@@ -2,9 +2,11 @@ import { Stage } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
 import { EnvironmentStage } from '../../lib/aws/environment-stage';
-import { listEnvironments } from '../../lib/config/load-environments';
+import { listEnvironments } from '../../lib/environments/load-environments';
 import { templatesByStack } from '../../lib/testing/aws-templates';
 import { fixturePlan, testApp } from '../support/fixtures';
+import { RdsReplicaStack } from '../../lib/kinds/rds-instance/rds-replica-stack';
+import { RdsInstanceStack } from '../../lib/kinds/rds-instance/rds-instance-stack';
 
 /** Every environment in config/ (a new config/<name>.ts is picked up), synthesized once for the whole file. */
 const environmentNames = listEnvironments();
@@ -26,7 +28,7 @@ describe('one Stage per environment', () => {
       'foundation-eu-west-1', 'foundation-eu-central-1', 'rds-orders', 'rds-orders-replica-2', 'rds-catalog',
       'aurora-payments', 'aurora-payments-eu-central-1', 'dynamodb-sessions', 'dashboard-eu-west-1', 'dashboard-eu-central-1',
     ]);
-    const rds = stage('prod').rdsInstances[0];
+    const rds = stage('prod').stacksOf(RdsInstanceStack)[0];
     expect(rds.stackName).toBe('prod-rds-orders');
     expect(rds.region).toBe('eu-west-1');
     expect(rds.account).toBe('333333333333');
@@ -34,14 +36,14 @@ describe('one Stage per environment', () => {
   });
 
   test('a cross-region replica deploys in its region after its source and its region\'s foundation', () => {
-    const replica = stage('prod').rdsReplicas[0];
+    const replica = stage('prod').stacksOf(RdsReplicaStack)[0];
     expect([replica.stackName, replica.region]).toEqual(['prod-rds-orders-replica-2', 'eu-central-1']);
     expect(replica.dependencies.map((d) => d.stackName).sort()).toEqual(['prod-foundation-eu-central-1', 'prod-rds-orders']);
   });
 
   test('production stacks have termination protection; development stacks do not', () => {
-    expect(stage('prod').rdsInstances[0].terminationProtection).toBe(true);
-    expect(stage('dev').rdsInstances[0].terminationProtection).toBe(false);
+    expect(stage('prod').stacksOf(RdsInstanceStack)[0].terminationProtection).toBe(true);
+    expect(stage('dev').stacksOf(RdsInstanceStack)[0].terminationProtection).toBe(false);
   });
 
   test.each(environmentNames)('%s synthesizes with no context lookups (no credentials needed)', (name) => {
@@ -66,7 +68,7 @@ describe('one Stage per environment', () => {
 describe('the production stage', () => {
   const templates = stageTemplates(stage('prod'));
   const rds = Template.fromJSON(templates['prod-rds-orders']);
-  const primaries = stage('prod').rdsInstances.map((stack) => ({ name: stack.stackName, template: Template.fromJSON(templates[stack.stackName]) }));
+  const primaries = stage('prod').stacksOf(RdsInstanceStack).map((stack) => ({ name: stack.stackName, template: Template.fromJSON(templates[stack.stackName]) }));
   const primaryOf = (template: Template) =>
     Object.entries(template.findResources('AWS::RDS::DBInstance')).find(([, r]) => !r.Properties.SourceDBInstanceIdentifier)!;
 

@@ -5,7 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { addAwsEnvironments } from '../../lib/aws/aws-app';
 import { addComplianceChecks } from '../../lib/aws/compliance-checks';
 import { GlobalTableChecks } from '../../lib/aws/global-table-checks';
-import { validateEnvironment } from '../../lib/config/validate-environment';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { withChange } from '../support/fixtures';
 
 const compliantReplica = (region: string) => ({

@@ -16,7 +16,7 @@ import { addPlainAwsEnvironments } from '../../bench/plain/aws-plain';
 import { addPlainGcpEnvironments } from '../../bench/plain/gcp-plain';
 import { readRawEnvironments } from '../../bench/plain/raw-environments';
 import { addAwsEnvironments } from '../../lib/aws/aws-app';
-import { listEnvironments, loadEnvironments } from '../../lib/config/load-environments';
+import { listEnvironments, loadEnvironments } from '../../lib/environments/load-environments';
 import { addGcpEnvironment } from '../../lib/gcp/gcp-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { assertPolicies } from '../../lib/policy/assert-policies';

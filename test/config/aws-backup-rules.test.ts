@@ -1,6 +1,6 @@
 import type { Tier } from '../../config/schema';
 import { formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { withChange } from '../support/fixtures';
 
 /** GIVEN the fixture (eu-west-1 primary, eu-central-1 declared) with aws.backup set, WHEN checked, THEN these lines. */

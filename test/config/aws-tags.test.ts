@@ -3,7 +3,7 @@
  * each limit just inside (accepted) and just outside (refused, exact message), keys and values alike.
  */
 import { formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { withChange } from '../support/fixtures';
 
 function problemsOf(change: (c: any) => void): string[] {

@@ -1,6 +1,6 @@
 import type { DynamodbTableInput, Tier } from '../../config/schema';
 import { formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment, validateEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment, validateEnvironment } from '../../lib/environments/validate-environment';
 import { withChange } from '../support/fixtures';
 
 /** The fixture (eu-west-1 primary, eu-central-1 declared) plus a DynamoDB table at databases[2]. */

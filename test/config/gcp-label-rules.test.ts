@@ -1,6 +1,6 @@
 /** Tags that become Google labels: at most 64 on a Cloud SQL instance, and no two tags on one label key. */
 import { formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { withChange } from '../support/fixtures';
 
 function problemsOf(change: (c: any) => void): string[] {

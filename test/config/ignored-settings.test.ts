@@ -1,7 +1,7 @@
 /** A setting with no effect under the options chosen next to it is refused; with the option that uses it, it passes. */
 import { formatProblem } from '../../lib/config/config-error';
 import { IGNORED_SETTINGS } from '../../lib/config/rules/ignored-settings';
-import { checkEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { withChange } from '../support/fixtures';
 
 function problemsOf(change: (config: any) => void): string[] {

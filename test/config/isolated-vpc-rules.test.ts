@@ -1,6 +1,6 @@
 /** The CIDR block of an isolated VPC: /16 to /28 (AWS), a /24 per zone (our subnets), private or publicly routable. */
 import { formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { withChange } from '../support/fixtures';
 
 /** eu-central-1 of the fixture is isolated, in 2 zones. */

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ConfigError } from '../../lib/config/config-error';
-import { listEnvironments, loadEnvironments, selectEnvironments } from '../../lib/config/load-environments';
+import { listEnvironments, loadEnvironments, selectEnvironments } from '../../lib/environments/load-environments';
 import { fixtureConfig } from '../support/fixtures';
 
 const ROOT = path.join(__dirname, '..', '..');

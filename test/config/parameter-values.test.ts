@@ -4,7 +4,7 @@
  * and a work_mem override whose worst case exceeds the machine's memory is refused with the numbers.
  */
 import { formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { withChange } from '../support/fixtures';
 
 function problemsOf(change: (config: any) => void): string[] {

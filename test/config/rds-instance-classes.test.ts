@@ -3,7 +3,7 @@
  * RDS data; the catalog's sizes; classes an Aurora global database refuses.
  */
 import { formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { withChange } from '../support/fixtures';
 
 /** The fixture with one more declared region (an isolated network), so databases can be placed there. */

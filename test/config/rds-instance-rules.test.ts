@@ -1,6 +1,6 @@
 /** Bad RDS input in config: each problem names environment, database, field, value, what is allowed and the fix. */
 import { formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { withChange } from '../support/fixtures';
 
 function problemsOf(change: (config: any) => void): string[] {

@@ -1,6 +1,6 @@
 /** Engine-specific database names and ports at synth, just inside and just outside each rule. */
 import { formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { RDS_ENGINE_TABLE, type RdsEngine } from '../../constructs/aws/rds/tables/rds-engine-table';
 import { withChange } from '../support/fixtures';
 import { VALID_RDS_ENGINE_SETTINGS } from '../support/rds-engine-settings';

@@ -1,6 +1,6 @@
 /** RDS storage at synth: each engine's size range on gp3 and the autoscaling ceiling's margin, just inside and outside. */
 import { formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { RDS_ENGINE_TABLE, type RdsEngine } from '../../constructs/aws/rds/tables/rds-engine-table';
 import { RDS_STORAGE_LIMITS } from '../../constructs/aws/rds/tables/rds-storage-limits';
 import { withChange } from '../support/fixtures';

@@ -1,5 +1,5 @@
 import { formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { withChange } from '../support/fixtures';
 
 /** GIVEN the production fixture with one change, WHEN checked, THEN these exact problem lines come back. */

@@ -1,7 +1,7 @@
 /** Regions and zones that exist: AWS (cfn-lint's list), Google Cloud (Cloud SQL's regions), an AWS-style name given to Google. */
 import { AWS_REGION_ZONE_SUFFIXES } from '../../constructs/aws/foundation/tables/aws-regions';
 import { formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { withChange } from '../support/fixtures';
 
 function problemsOf(change: (config: any) => void): string[] {

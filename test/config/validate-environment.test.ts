@@ -1,5 +1,5 @@
 import { ConfigError, formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment, validateEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment, validateEnvironment } from '../../lib/environments/validate-environment';
 import { fixtureConfig, withChange } from '../support/fixtures';
 
 /** GIVEN a config, WHEN it is checked, THEN these exact problem lines come back. */

@@ -8,7 +8,7 @@ import stagingConfig from '../../config/staging';
 import sampleDelivery from '../../config/delivery/pipeline';
 import { PIPELINE_NAME_MAX_LENGTH } from '../../config/schema/delivery';
 import { ConfigError, formatProblem, formatValue } from '../../lib/config/config-error';
-import { listEnvironments } from '../../lib/config/load-environments';
+import { listEnvironments } from '../../lib/environments/load-environments';
 import { validateDelivery } from '../../lib/delivery/load-delivery';
 
 const SOURCE = 'config/delivery/pipeline.ts';

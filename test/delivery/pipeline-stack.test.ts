@@ -9,7 +9,7 @@ import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CloudAssembly, CONTEXT_ENV } from 'aws-cdk-lib/cx-api';
 import { synthesizeAwsEnvironments } from '../../lib/aws/synthesize-aws-app';
-import { loadEnvironments } from '../../lib/config/load-environments';
+import { loadEnvironments } from '../../lib/environments/load-environments';
 import { addComplianceChecks } from '../../lib/aws/compliance-checks';
 import { CFN_LINT_VERSION } from '../../lib/delivery/gate-steps';
 import { synthesizePipelineApp } from '../../lib/delivery/synthesize-pipeline-app';

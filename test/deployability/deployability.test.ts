@@ -20,7 +20,7 @@ describe.each(stages.map((stage) => [stage.stageName, stage] as const))('%s: eve
 /** Every AWS example of docs/examples.md, alone in a production environment (as test/docs/examples.test.ts builds it). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { validateEnvironment } from '../../lib/config/validate-environment';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { fixtureConfig } from '../support/fixtures';
 
 const markdown = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'examples.md'), 'utf8');

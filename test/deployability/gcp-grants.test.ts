@@ -1,4 +1,4 @@
-import { listEnvironments } from '../../lib/config/load-environments';
+import { listEnvironments } from '../../lib/environments/load-environments';
 import { environmentPlan, synthEnvironment } from '../gcp/support';
 import { gcpGrantProblems, TerraformStackJson } from './gcp-grants';
 
@@ -7,7 +7,7 @@ function environmentStacks(name: string): { stacks: TerraformStackJson[]; projec
   const plan = environmentPlan(name);
   if (!plan.gcp) return undefined;
   const { stacks, json } = synthEnvironment(plan);
-  const all = [stacks.foundation, ...stacks.cloudSqlInstances];
+  const all = [stacks.foundation, ...stacks.databaseStacks];
   return {
     stacks: all.map((s) => ({ name: s.node.id, dependsOn: s.dependencies.map((d) => d.node.id), json: json[s.node.id] })),
     projectNumbers: { [plan.gcp.projectId]: plan.gcp.projectNumber },

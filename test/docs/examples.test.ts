@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Testing } from 'cdktf';
 import { addAwsEnvironments } from '../../lib/aws/aws-app';
 import { addGcpEnvironment } from '../../lib/gcp/gcp-environment';
-import { validateEnvironment } from '../../lib/config/validate-environment';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { policyProblems } from '../../lib/policy/policy-problems';
 import { fixtureConfig, testApp } from '../support/fixtures';
@@ -30,11 +30,11 @@ test.each(examples.flatMap((e) => TIERS.map((tier) => [e.name, tier, e.database]
   // THEN no policy rule objects
   expect(policyProblems(env, plan, '2026-01-01')).toEqual([]);
   // AND it synthesizes on its cloud
-  if (plan.aws && (plan.aws.rdsInstances.length > 0 || plan.aws.auroraClusters.length > 0 || plan.aws.dynamodbTables.length > 0)) {
+  if (plan.aws && (plan.databases['rds-instance'].length > 0 || plan.databases['aurora-cluster'].length > 0 || plan.databases['dynamodb-table'].length > 0)) {
     const [stage] = addAwsEnvironments(testApp(), [env]);
     expect(stage.synth().stacks.length).toBeGreaterThan(1);
   } else {
     const stacks = addGcpEnvironment(Testing.app(), plan)!;
-    for (const stack of stacks.cloudSqlInstances) expect(() => Testing.synth(stack, true)).not.toThrow();
+    for (const stack of stacks.databaseStacks) expect(() => Testing.synth(stack, true)).not.toThrow();
   }
 });

@@ -3,7 +3,7 @@
  * allowed and the fix. GIVEN the fixture with one change, WHEN it is checked, THEN exactly these lines come back.
  */
 import { formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { CLOUD_SQL_FLAGS } from '../../constructs/gcp/tables/cloud-sql-flag-table';
 import { withChange } from '../support/fixtures';
 

@@ -1,6 +1,6 @@
 /** Cloud SQL limits at synth: backup locations, read replicas per primary (SQL Server: 8), project id rules. */
 import { formatProblem } from '../../lib/config/config-error';
-import { checkEnvironment } from '../../lib/config/validate-environment';
+import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { withChange } from '../support/fixtures';
 
 function problemsOf(change: (config: any) => void): string[] {

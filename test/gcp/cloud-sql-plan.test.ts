@@ -1,6 +1,6 @@
 /** The Cloud SQL part of the plan: recovery objectives, replicas, keys per region, defaults by tier. */
 import type { Tier } from '../../config/schema';
-import { validateEnvironment } from '../../lib/config/validate-environment';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { cloudSqlReplicaNames } from '../../lib/kinds/cloudsql-instance/cloud-sql-names';
 import type { CloudSqlInstancePlan } from '../../lib/plan/plan-types';
@@ -11,7 +11,7 @@ const MYSQL = { kind: 'cloudsql-instance', name: 'inventory', engine: 'mysql', v
 
 /** The plan of every Cloud SQL instance of the fixture after `change`. */
 function planOf(change: (config: any) => void, tier: Tier = 'production'): readonly CloudSqlInstancePlan[] {
-  return buildPlan(validateEnvironment('test', withChange(change, tier))).gcp!.cloudSqlInstances;
+  return buildPlan(validateEnvironment('test', withChange(change, tier))).databases['cloudsql-instance'];
 }
 
 describe('recovery objectives in the plan', () => {

@@ -2,7 +2,7 @@
  * One snapshot per environment, from the real config files: every GCP stack's Terraform JSON. Testing.synth drops
  * the `//` metadata blocks and the test app stubs the cdktf version, so only intent is recorded.
  */
-import { listEnvironments } from '../../lib/config/load-environments';
+import { listEnvironments } from '../../lib/environments/load-environments';
 import { environmentPlan, synthEnvironment } from './support';
 
 describe('GCP environments', () => {

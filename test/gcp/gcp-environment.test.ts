@@ -1,6 +1,6 @@
 import { App } from 'cdktf';
 import devConfig from '../../config/dev';
-import { validateEnvironment } from '../../lib/config/validate-environment';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { addGcpEnvironment } from '../../lib/gcp/gcp-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { localStatePath } from '../../lib/gcp/state-backend';
@@ -21,16 +21,16 @@ describe('GCP stacks of an environment with a local state backend (dev)', () => 
     expect(Object.keys(json).sort()).toEqual(['dev-cloudsql-ledger', 'dev-foundation']);
     for (const name of Object.keys(json)) expect(name.startsWith(`${plan.environment}-`)).toBe(true);
     expect(stacks.foundation.node.id).toBe(plan.gcp!.foundation.stackName);
-    expect(stacks.cloudSqlInstances.map((s) => s.node.id)).toEqual(plan.gcp!.cloudSqlInstances.map((i) => i.stackName));
+    expect(stacks.databaseStacks.map((s) => s.node.id)).toEqual(plan.databases['cloudsql-instance'].map((i) => i.stackName));
   });
 
   test('THEN the instance stack depends on the foundation, so the key grant exists first', () => {
-    expect(stacks.cloudSqlInstances[0].dependencies).toEqual([stacks.foundation]);
+    expect(stacks.databaseStacks[0].dependencies).toEqual([stacks.foundation]);
   });
 
   test('THEN each stack has its own provider for the project (region: primary for the foundation, the instance region otherwise)', () => {
     expect(foundation.provider.google).toEqual([{ project: 'acme-databases-dev', region: 'europe-west1' }]);
-    expect(instance.provider.google).toEqual([{ project: 'acme-databases-dev', region: plan.gcp!.cloudSqlInstances[0].region }]);
+    expect(instance.provider.google).toEqual([{ project: 'acme-databases-dev', region: plan.databases['cloudsql-instance'][0].region }]);
   });
 
   test('THEN the provider version is the one @cdktf/provider-google 16.12.1 binds', () => {
@@ -64,7 +64,7 @@ describe('GCP stacks of an environment with a local state backend (dev)', () => 
 
   test('THEN the instance names its key by the deterministic id from the plan, not by a reference', () => {
     const keyName = onlyResource(instance, 'google_sql_database_instance').encryption_key_name;
-    expect(keyName).toBe(plan.gcp!.cloudSqlInstances[0].keyId);
+    expect(keyName).toBe(plan.databases['cloudsql-instance'][0].keyId);
     expect(keyName).toBe('projects/acme-databases-dev/locations/europe-west1/keyRings/dev-databases/cryptoKeys/cloud-sql');
     expect(plan.gcp!.foundation.keys[0].keyId).toBe(keyName);
   });
@@ -85,7 +85,7 @@ describe('GCP stacks of an environment with a local state backend (dev)', () => 
   });
 
   test('THEN the instance renders the plan (tier, availability, retention, flags, one alert policy per plan row)', () => {
-    const instancePlan = plan.gcp!.cloudSqlInstances[0];
+    const instancePlan = plan.databases['cloudsql-instance'][0];
     const rendered = onlyResource(instance, 'google_sql_database_instance');
     expect(rendered).toMatchObject({
       name: instancePlan.instanceName,

@@ -6,7 +6,7 @@ import { App, TerraformStack, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import type { CloudSqlInstanceProps } from '../../constructs/gcp/cloud-sql-instance';
-import { loadEnvironments } from '../../lib/config/load-environments';
+import { loadEnvironments } from '../../lib/environments/load-environments';
 import { addGcpEnvironment, GcpEnvironmentStacks } from '../../lib/gcp/gcp-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import type { EnvironmentPlan } from '../../lib/plan/plan-types';
@@ -81,7 +81,7 @@ export interface SynthesizedEnvironment {
 export function synthEnvironment(plan: EnvironmentPlan): SynthesizedEnvironment {
   const stacks = addGcpEnvironment(testApp(), plan);
   if (!stacks) throw new Error(`environment ${plan.environment} has no gcp section`);
-  const all = [stacks.foundation, ...stacks.cloudSqlInstances];
+  const all = [stacks.foundation, ...stacks.databaseStacks];
   // app.synth() prepares every stack before writing any: that is when cross-stack outputs are added.
   all.forEach((stack) => stack.prepareStack());
   return { stacks, json: Object.fromEntries(all.map((stack) => [stack.node.id, synthJson(stack)])) };

@@ -21,7 +21,7 @@ function synthesizeProd(): EnvironmentTemplates {
   const aws = Object.fromEntries(stage.synth().stacks.map((s) => [s.stackName, guardedCfnResources(s.template)]));
   const gcpStacks = addGcpEnvironment(Testing.app(), buildPlan(prod))!;
   const gcp = Object.fromEntries(
-    [gcpStacks.foundation, ...gcpStacks.cloudSqlInstances].map((s) => [s.node.id, guardedTerraformResources(JSON.parse(Testing.synth(s)))]),
+    [gcpStacks.foundation, ...gcpStacks.databaseStacks].map((s) => [s.node.id, guardedTerraformResources(JSON.parse(Testing.synth(s)))]),
   );
   return { aws, gcp };
 }

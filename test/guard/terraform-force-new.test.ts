@@ -4,7 +4,7 @@
  * runs (terraformFindings), while the changes the provider makes in place pass.
  */
 import { Testing } from 'cdktf';
-import { listEnvironments, loadEnvironments } from '../../lib/config/load-environments';
+import { listEnvironments, loadEnvironments } from '../../lib/environments/load-environments';
 import { addGcpEnvironment } from '../../lib/gcp/gcp-environment';
 import { formatFinding } from '../../lib/guard/guard-finding';
 import { STATEFUL_TERRAFORM_TYPES } from '../../lib/guard/stateful-resources';
@@ -18,7 +18,7 @@ const synthesized: Record<string, TerraformConfig> = Object.fromEntries(
   loadEnvironments(listEnvironments()).flatMap((environment) => {
     const stacks = addGcpEnvironment(Testing.app(), buildPlan(environment));
     if (!stacks) return [];
-    return [stacks.foundation, ...stacks.cloudSqlInstances].map((stack) => [stack.node.id, JSON.parse(Testing.synth(stack)) as TerraformConfig]);
+    return [stacks.foundation, ...stacks.databaseStacks].map((stack) => [stack.node.id, JSON.parse(Testing.synth(stack)) as TerraformConfig]);
   }),
 );
 const emittedTypes = [...new Set(Object.values(synthesized).flatMap((config) => Object.keys(config.resource ?? {})))].sort();

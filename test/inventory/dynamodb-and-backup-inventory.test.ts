@@ -1,5 +1,5 @@
-import { loadEnvironments } from '../../lib/config/load-environments';
-import { validateEnvironment } from '../../lib/config/validate-environment';
+import { loadEnvironments } from '../../lib/environments/load-environments';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { inventoryEntries } from '../../lib/inventory/inventory-entries';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { withChange } from '../support/fixtures';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { listEnvironments, loadEnvironments } from '../../lib/config/load-environments';
-import { validateEnvironment } from '../../lib/config/validate-environment';
+import { listEnvironments, loadEnvironments } from '../../lib/environments/load-environments';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { formatMinutes, inventoryEntries } from '../../lib/inventory/inventory-entries';
 import { committedInventoryPages } from '../../lib/inventory/committed-inventory-pages';

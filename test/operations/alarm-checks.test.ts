@@ -2,7 +2,7 @@ import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { alarmChecks } from '../../lib/operations/verify/alarm-checks';
 import { fixturePlan } from '../support/fixtures';
 
-const plan = fixturePlan('production').aws!.rdsInstances[0];
+const plan = fixturePlan('production').databases['rds-instance'][0];
 const TOPIC = plan.alarmTopicArn;
 const cpu = plan.alarms.find((a) => a.id === 'cpu-critical')!;
 

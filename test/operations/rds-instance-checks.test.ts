@@ -4,7 +4,7 @@ import type { RdsInstanceLive } from '../../lib/operations/verify/rds-instance-l
 import { fixturePlan } from '../support/fixtures';
 
 const envPlan = fixturePlan('production');
-const plan = envPlan.aws!.rdsInstances[0];
+const plan = envPlan.databases['rds-instance'][0];
 const network = envPlan.aws!.regions.find((r) => r.region === 'eu-west-1')!.network;
 const KEY = 'arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555';
 const OTHER_KEY = 'arn:aws:kms:eu-west-1:123456789012:key/99999999-8888-7777-6666-555555555555';

@@ -32,7 +32,7 @@ describeMoto('dbctl restore-drill of an Aurora cluster against moto', () => {
 
   beforeEach(async () => {
     sample.configDir = writeSampleConfig(sample.network, (config) => config.databases.push(structuredClone(SAMPLE_AURORA_CLUSTER)));
-    cluster = samplePlan(sample.configDir).plan.aws!.auroraClusters[0];
+    cluster = samplePlan(sample.configDir).plan.databases['aurora-cluster'][0];
     seeded = await seedAuroraCluster(endpoint(), cluster, sample.network);
     calls = [];
   });

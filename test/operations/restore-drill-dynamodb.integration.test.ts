@@ -70,7 +70,7 @@ describeMoto('dbctl restore-drill of a DynamoDB table against moto', () => {
 
   beforeEach(async () => {
     sample.configDir = writeSampleConfig(sample.network, (config) => config.databases.push(SAMPLE_DYNAMODB_TABLE));
-    table = samplePlan(sample.configDir).plan.aws!.dynamodbTables[0];
+    table = samplePlan(sample.configDir).plan.databases['dynamodb-table'][0];
     await seedDynamodbTable(endpoint(), table);
     calls = [];
   });

@@ -26,7 +26,7 @@ describeMoto('dbctl verify of an Aurora global database against moto', () => {
       change(db);
       config.databases.push(db);
     });
-    cluster = samplePlan(sample.configDir).plan.aws!.auroraClusters[0];
+    cluster = samplePlan(sample.configDir).plan.databases['aurora-cluster'][0];
   }
   beforeEach(() => useConfig());
 

@@ -23,7 +23,7 @@ describeMoto('dbctl verify of a DynamoDB global table against moto', () => {
 
   beforeEach(() => {
     sample.configDir = writeSampleConfig(sample.network, (config) => config.databases.push(SAMPLE_DYNAMODB_TABLE));
-    table = samplePlan(sample.configDir).plan.aws!.dynamodbTables[0];
+    table = samplePlan(sample.configDir).plan.databases['dynamodb-table'][0];
   });
 
   async function verifyJson(options: { globalTable?: boolean } = {}) {

@@ -1,5 +1,5 @@
 import type { Tier } from '../../config/schema';
-import { validateEnvironment } from '../../lib/config/validate-environment';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { planBackupMembership, planBackupMembershipOf } from '../../lib/plan/backup-plan';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { withChange } from '../support/fixtures';

@@ -1,4 +1,4 @@
-import { validateEnvironment } from '../../lib/config/validate-environment';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { toGcpLabels } from '../../lib/plan/gcp-labels';
 import { fixturePlan, withChange } from '../support/fixtures';
@@ -16,7 +16,7 @@ describe('AWS plan', () => {
   });
 
   test('an RDS instance with every decision made', () => {
-    const orders = aws.rdsInstances[0];
+    const orders = plan.databases['rds-instance'][0];
     expect(orders).toMatchObject({
       identifier: 'prod-orders',
       stackName: 'prod-rds-orders',
@@ -66,10 +66,10 @@ describe('AWS plan', () => {
   });
 
   test('the slow-query threshold and observability follow the tier', () => {
-    const dev = fixturePlan('development').aws!.rdsInstances[0];
+    const dev = fixturePlan('development').databases['rds-instance'][0];
     expect(dev.parameters.log_min_duration_statement).toBe('200');
     expect(dev.observability).toMatchObject({ databaseInsightsMode: 'standard', performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60, logRetentionDays: 7 });
-    expect(fixturePlan('staging').aws!.rdsInstances[0].parameters.log_min_duration_statement).toBe('500');
+    expect(fixturePlan('staging').databases['rds-instance'][0].parameters.log_min_duration_statement).toBe('500');
   });
 
   test('a development key may be destroyed; staging and production keys are retained', () => {
@@ -79,7 +79,7 @@ describe('AWS plan', () => {
 
   test('without backups there is no restore point to promise', () => {
     const env = validateEnvironment('test', withChange((c) => Object.assign(c.databases[0], { backupRetentionDays: 0, pointInTimeRecovery: false })));
-    expect(buildPlan(env).aws!.rdsInstances[0].recovery).toMatchObject({
+    expect(buildPlan(env).databases['rds-instance'][0].recovery).toMatchObject({
       backupRetentionDays: 0,
       pointInTimeRecovery: false,
       restorableWindowDays: 0,
@@ -89,7 +89,7 @@ describe('AWS plan', () => {
 
   test('automated backups replicated to another region use that region\'s key', () => {
     const env = validateEnvironment('prod', withChange((c) => (c.databases[0].backupReplicationRegion = 'eu-central-1')));
-    expect(buildPlan(env).aws!.rdsInstances[0].recovery.backupReplication).toEqual({
+    expect(buildPlan(env).databases['rds-instance'][0].recovery.backupReplication).toEqual({
       region: 'eu-central-1',
       keyAliasArn: 'arn:aws:kms:eu-central-1:123456789012:alias/prod-databases',
       retentionDays: 35,
@@ -103,7 +103,7 @@ describe('AWS plan of read replicas', () => {
     { region: 'eu-central-1' },
   ])));
   const aws = buildPlan(env).aws!;
-  const [same, cross] = aws.rdsInstances[0].replicas;
+  const [same, cross] = buildPlan(env).databases['rds-instance'][0].replicas;
 
   test('a same-region replica: in the primary\'s stack, in another zone, its own class and tuning', () => {
     expect(same).toMatchObject({
@@ -175,7 +175,7 @@ describe('Google Cloud plan', () => {
   });
 
   test('a Cloud SQL instance with every decision made', () => {
-    const ledger = gcp.cloudSqlInstances[0];
+    const ledger = fixturePlan('production', 'prod').databases['cloudsql-instance'][0];
     expect(ledger).toMatchObject({
       instanceName: 'prod-ledger',
       stackName: 'prod-cloudsql-ledger',
@@ -205,7 +205,7 @@ describe('Google Cloud plan', () => {
   });
 
   test('development instances are ZONAL, not protected from destroy, and keep 2 backups over 1 day of logs', () => {
-    expect(fixturePlan('development').gcp!.cloudSqlInstances[0]).toMatchObject({
+    expect(fixturePlan('development').databases['cloudsql-instance'][0]).toMatchObject({
       availabilityType: 'ZONAL',
       deletionProtection: false,
       preventDestroy: false,
@@ -216,7 +216,7 @@ describe('Google Cloud plan', () => {
   });
 
   test('staging keeps its 7 backups over 6 days of logs', () => {
-    expect(fixturePlan('staging').gcp!.cloudSqlInstances[0].recovery).toMatchObject({ backupRetentionDays: 7, transactionLogRetentionDays: 6 });
+    expect(fixturePlan('staging').databases['cloudsql-instance'][0].recovery).toMatchObject({ backupRetentionDays: 7, transactionLogRetentionDays: 6 });
   });
 
   test('tags become valid labels', () => {

@@ -1,6 +1,6 @@
 import type { DynamodbTableInput, Tier } from '../../config/schema';
 import { formatProblem } from '../../lib/config/config-error';
-import { validateEnvironment } from '../../lib/config/validate-environment';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { policyProblems } from '../../lib/policy/policy-problems';
 import { environmentPostures } from '../../lib/policy/postures';

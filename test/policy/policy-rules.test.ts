@@ -1,12 +1,12 @@
 import type { Tier } from '../../config/schema';
 import { formatProblem } from '../../lib/config/config-error';
-import { validateEnvironment } from '../../lib/config/validate-environment';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { assertPolicies } from '../../lib/policy/assert-policies';
 import { policyProblems } from '../../lib/policy/policy-problems';
 import { environmentPostures } from '../../lib/policy/postures';
 import { POLICY_RULES } from '../../lib/policy/rules';
-import { loadEnvironments } from '../../lib/config/load-environments';
+import { loadEnvironments } from '../../lib/environments/load-environments';
 import { fixtureConfig, withChange } from '../support/fixtures';
 
 const TODAY = '2026-11-21';

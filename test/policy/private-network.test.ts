@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import { formatProblem } from '../../lib/config/config-error';
-import { validateEnvironment } from '../../lib/config/validate-environment';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { isPrivateIpv4Block } from '../../lib/policy/private-address-space';
 import { policyProblems } from '../../lib/policy/policy-problems';

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { EnvironmentInput, Tier } from '../../config/schema';
 import type { ResolvedEnvironment } from '../../lib/config/resolved-environment';
-import { validateEnvironment } from '../../lib/config/validate-environment';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import type { EnvironmentPlan } from '../../lib/plan/plan-types';
 

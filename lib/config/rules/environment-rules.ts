@@ -3,6 +3,7 @@ import { AWS_REGION_ZONE_SUFFIXES } from '../../../constructs/aws/foundation/tab
 import { CLOUD_SQL_REGIONS } from '../../../constructs/gcp/tables/cloud-sql-locations';
 import { DATABASE_CLOUD } from '../database-cloud';
 import type { ProblemDraft } from '../problem-draft';
+import type { ReplicaRegionsOf } from '../replica-regions';
 import type { ResolvedDatabase, ResolvedEnvironment } from '../resolved-environment';
 import type { Rule } from './rule';
 
@@ -121,7 +122,7 @@ function declaredRegions(env: ResolvedEnvironment, db: ResolvedDatabase): string
 }
 
 /** Every region a database or its replicas use must be declared, so it has a key (and, on AWS, a topic). */
-const databaseRegions: Rule = (env) =>
+const databaseRegions = (replicaRegionsOf: ReplicaRegionsOf): Rule => (env) =>
   env.databases.flatMap((db, index): ProblemDraft[] => {
     const cloud = DATABASE_CLOUD[db.kind];
     if (!env[cloud]) {
@@ -134,7 +135,7 @@ const databaseRegions: Rule = (env) =>
       }];
     }
     const declared = declaredRegions(env, db);
-    const undeclared = (path: Array<string | number>, region: string, what: string): ProblemDraft => ({
+    const undeclared = (path: ProblemDraft['path'], region: string, what: string): ProblemDraft => ({
       database: db.name,
       path,
       value: region,
@@ -143,47 +144,42 @@ const databaseRegions: Rule = (env) =>
     });
     const problems: ProblemDraft[] = [];
     if (!declared.includes(db.region)) problems.push(undeclared(['databases', index, 'region'], db.region, 'the region'));
-    for (const [field, regions] of replicaRegionLists(db)) {
-      regions.forEach((region, replicaIndex) => {
-        const path = field === 'replicas'
-          ? ['databases', index, field, replicaIndex, 'region']
-          : ['databases', index, field, replicaIndex];
-        if (!declared.includes(region)) problems.push(undeclared(path, region, 'the replica region'));
+    for (const list of replicaRegionsOf(db)) {
+      list.regions.forEach((region, replicaIndex) => {
+        if (!declared.includes(region)) problems.push(undeclared(['databases', index, ...list.pathOf(replicaIndex)], region, 'the replica region'));
       });
     }
     return problems;
   });
 
-function replicaRegionLists(db: ResolvedDatabase): Array<[string, string[]]> {
-  switch (db.kind) {
-    case 'rds-instance':
-    case 'cloudsql-instance':
-      return [['replicas', db.replicas.map((r) => r.region)]];
-    case 'aurora-cluster':
-      return [['secondaryRegions', db.secondaryRegions]];
-    case 'dynamodb-table':
-      return [['replicaRegions', db.replicaRegions]];
-  }
-}
-
 /**
  * Aurora secondary clusters and DynamoDB replicas live in other regions, one per region. (RDS and Cloud SQL read
  * replicas may share the primary's region.)
  */
-export const oneReplicaPerOtherRegion: Rule = (env) =>
-  env.databases.flatMap((db, index): ProblemDraft[] => {
-    if (db.kind !== 'aurora-cluster' && db.kind !== 'dynamodb-table') return [];
-    const [field, regions] = replicaRegionLists(db)[0];
-    return regions.flatMap((region, i): ProblemDraft[] => {
-      const path = ['databases', index, field, i];
-      if (region === db.region) {
-        return [{ database: db.name, path, value: region, message: `equals the primary's region; replicas of a ${db.kind} must be in other regions`, fix: `remove '${region}' from ${field} or move the primary` }];
-      }
-      if (regions.indexOf(region) !== i) {
-        return [{ database: db.name, path, value: region, message: `is listed twice; each region can hold one replica`, fix: `remove the duplicate '${region}'` }];
-      }
-      return [];
-    });
-  });
+const oneReplicaPerOtherRegion = (replicaRegionsOf: ReplicaRegionsOf): Rule => (env) =>
+  env.databases.flatMap((db, index): ProblemDraft[] =>
+    replicaRegionsOf(db)
+      .filter((list) => list.oneInEachOtherRegion)
+      .flatMap(({ field, regions }) =>
+        regions.flatMap((region, i): ProblemDraft[] => {
+          const path = ['databases', index, field, i];
+          if (region === db.region) {
+            return [{ database: db.name, path, value: region, message: `equals the primary's region; replicas of a ${db.kind} must be in other regions`, fix: `remove '${region}' from ${field} or move the primary` }];
+          }
+          if (regions.indexOf(region) !== i) {
+            return [{ database: db.name, path, value: region, message: `is listed twice; each region can hold one replica`, fix: `remove the duplicate '${region}'` }];
+          }
+          return [];
+        }),
+      ),
+  );
 
-export const ENVIRONMENT_RULES: readonly Rule[] = [uniqueNames, regionsDeclared, regionsExist, networksConsistent, databaseRegions, oneReplicaPerOtherRegion];
+/** The rules about the environment as a whole; where each kind places its copies comes from the kind registry. */
+export const environmentRules = (replicaRegionsOf: ReplicaRegionsOf): readonly Rule[] => [
+  uniqueNames,
+  regionsDeclared,
+  regionsExist,
+  networksConsistent,
+  databaseRegions(replicaRegionsOf),
+  oneReplicaPerOtherRegion(replicaRegionsOf),
+];

@@ -6,7 +6,7 @@ import { AuroraCluster, AuroraClusterProps } from '../../../constructs/aws/auror
 import type { AuroraEngine } from '../../../constructs/aws/aurora/tables/aurora-engine-table';
 import type { AuroraClusterCommonPlan, AuroraClusterPlan, AuroraSecondaryPlan } from '../../plan/plan-types';
 import { applyTags } from '../../aws/apply-tags';
-import type { RegionResources } from '../rds-instance/rds-plan-props';
+import type { RegionResources } from '../../aws/region-resources';
 import { REMOVAL_POLICIES } from '../../aws/removal-policy';
 
 export interface AuroraClusterStackProps extends StackProps {
@@ -59,10 +59,13 @@ const isSecondary = (plan: AuroraClusterPlan | AuroraSecondaryPlan): plan is Aur
  */
 export class AuroraClusterStack extends Stack {
   readonly database: AuroraCluster;
+  /** A secondary cluster of a global database (in its own region), not a primary. */
+  readonly isSecondary: boolean;
 
   constructor(scope: Construct, id: string, props: AuroraClusterStackProps) {
     super(scope, id, props);
     const { plan } = props;
+    this.isSecondary = isSecondary(plan);
     const common = commonProps(this, plan, props.regionResources);
     this.database = new AuroraCluster(this, 'Database', isSecondary(plan)
       ? { ...common, global: { role: 'secondary', globalClusterIdentifier: plan.globalClusterIdentifier } }

@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { applyTags } from '../../aws/apply-tags';
 import { RdsDatabase } from '../../../constructs/aws/rds/rds-database';
 import type { RdsInstancePlan } from '../../plan/plan-types';
-import { instanceBaseProps, RegionResources } from './rds-plan-props';
+import type { RegionResources } from '../../aws/region-resources';
+import { instanceBaseProps } from './rds-plan-props';
 
 export interface RdsInstanceStackProps extends StackProps {
   readonly plan: RdsInstancePlan;

@@ -2,16 +2,10 @@
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import type { DatabaseNetwork } from '../../../constructs/aws/foundation/database-network';
+import type { RegionResources } from '../../aws/region-resources';
 import type { RdsInstanceBaseProps } from '../../../constructs/aws/rds/rds-instance-base';
 import type { RdsInstancePlan, RdsReplicaPlan } from '../../plan/plan-types';
 import { REMOVAL_POLICIES } from '../../aws/removal-policy';
-
-export interface RegionResources {
-  readonly network: DatabaseNetwork;
-  /** The region's key itself, for log groups (CloudWatch Logs does not take aliases). */
-  readonly logKey: kms.IKey;
-}
 
 export function instanceBaseProps(
   scope: Construct,

@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { applyTags } from '../../aws/apply-tags';
 import { RdsReadReplica } from '../../../constructs/aws/rds/rds-read-replica';
 import type { RdsReplicaPlan } from '../../plan/plan-types';
-import { instanceBaseProps, RegionResources } from './rds-plan-props';
+import type { RegionResources } from '../../aws/region-resources';
+import { instanceBaseProps } from './rds-plan-props';
 
 export interface RdsReplicaStackProps extends StackProps {
   readonly plan: RdsReplicaPlan;

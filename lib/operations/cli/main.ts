@@ -3,7 +3,7 @@
  * interrupt signals, client factory) and returns the exit code, so tests run it in-process against moto.
  */
 import * as path from 'path';
-import { CONFIG_DIR } from '../../config/load-environments';
+import { CONFIG_DIR } from '../../environments/load-environments';
 import { AwsClientOptions, AwsClients, createAwsClients } from '../aws/aws-clients';
 import { KeyResolver } from '../aws/kms-keys';
 import { DEFAULT_DRILL_TIMINGS, DrillOptions, runRestoreDrill } from '../drill/run-drill';

@@ -3,7 +3,8 @@
  * one. Adding a kind is adding a row here with its checks and its drill
  * strategy; the CLI, the reports and the exit codes do not change.
  */
-import type { AuroraClusterPlan, AwsPlan, DynamodbTablePlan, RdsInstancePlan } from '../../plan/plan-types';
+import type { DatabaseKind } from '../../../config/schema';
+import type { EnvironmentPlan, KindPlans } from '../../plan/plan-types';
 import type { CheckResult } from '../check-result';
 import { AuroraClusterDrill } from '../drill/aurora-cluster-drill';
 import { DynamodbTableDrill } from '../drill/dynamodb-table-drill';
@@ -31,20 +32,20 @@ export interface PlannedDatabase {
   readonly drill?: (ctx: OperationsContext) => DrillStrategy;
 }
 
-interface DatabaseKind<P> {
-  readonly kind: string;
+interface OperationsKind<K extends DatabaseKind> {
+  /** The config kind: its plans are the environment plan's `databases[kind]`. */
+  readonly kind: K;
   readonly label: string;
-  readonly planned: (aws: AwsPlan) => readonly P[];
-  readonly describe: (plan: P) => { name: string; identifier: string; region: string };
-  readonly verify: (plan: P, ctx: OperationsContext) => Promise<CheckResult[]>;
-  readonly drill?: (plan: P, ctx: OperationsContext) => DrillStrategy;
+  readonly describe: (plan: KindPlans[K]) => { name: string; identifier: string; region: string };
+  readonly verify: (plan: KindPlans[K], ctx: OperationsContext) => Promise<CheckResult[]>;
+  readonly drill?: (plan: KindPlans[K], ctx: OperationsContext) => DrillStrategy;
 }
 
-type KindRow = (aws: AwsPlan) => PlannedDatabase[];
+type KindRow = (plan: EnvironmentPlan) => PlannedDatabase[];
 
-function defineKind<P>(row: DatabaseKind<P>): KindRow {
-  return (aws) =>
-    row.planned(aws).map((plan) => ({
+function defineKind<K extends DatabaseKind>(row: OperationsKind<K>): KindRow {
+  return (environmentPlan) =>
+    environmentPlan.databases[row.kind].map((plan) => ({
       kind: row.kind,
       label: row.label,
       ...row.describe(plan),
@@ -54,26 +55,23 @@ function defineKind<P>(row: DatabaseKind<P>): KindRow {
 }
 
 export const DATABASE_KINDS: readonly KindRow[] = [
-  defineKind<RdsInstancePlan>({
+  defineKind({
     kind: RDS_INSTANCE_KIND,
     label: 'RDS instance',
-    planned: (aws) => aws.rdsInstances,
     describe: (plan) => ({ name: plan.name, identifier: plan.identifier, region: plan.region }),
     verify: verifyRdsInstance,
     drill: (plan, ctx) => new RdsInstanceDrill(plan, ctx),
   }),
-  defineKind<DynamodbTablePlan>({
+  defineKind({
     kind: DYNAMODB_TABLE_KIND,
     label: 'DynamoDB table',
-    planned: (aws) => aws.dynamodbTables,
     describe: (plan) => ({ name: plan.name, identifier: plan.tableName, region: plan.region }),
     verify: verifyDynamodbTable,
     drill: (plan, ctx) => new DynamodbTableDrill(plan, ctx),
   }),
-  defineKind<AuroraClusterPlan>({
+  defineKind({
     kind: AURORA_CLUSTER_KIND,
     label: 'Aurora cluster',
-    planned: (aws) => aws.auroraClusters,
     describe: (plan) => ({ name: plan.name, identifier: plan.clusterIdentifier, region: plan.region }),
     verify: verifyAuroraCluster,
     drill: (plan, ctx) => new AuroraClusterDrill(plan, ctx),
@@ -81,6 +79,6 @@ export const DATABASE_KINDS: readonly KindRow[] = [
 ];
 
 /** Every planned AWS database, in table order, then plan order. */
-export function plannedDatabases(aws: AwsPlan): PlannedDatabase[] {
-  return DATABASE_KINDS.flatMap((row) => row(aws));
+export function plannedDatabases(plan: EnvironmentPlan): PlannedDatabase[] {
+  return DATABASE_KINDS.flatMap((row) => row(plan));
 }

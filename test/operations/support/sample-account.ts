@@ -12,7 +12,7 @@ import { CreateDBInstanceCommand, CreateDBInstanceCommandInput, CreateDBInstance
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadEnvironments } from '../../../lib/config/load-environments';
+import { loadEnvironments } from '../../../lib/environments/load-environments';
 import { buildPlan } from '../../../lib/plan/build-plan';
 import type { DynamoDbAlarmDefinition } from '../../../constructs/aws/dynamodb/tables/dynamodb-alarm-definitions';
 import type { BackupPlanDefinition, DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan, RdsReplicaPlan } from '../../../lib/plan/plan-types';
@@ -84,7 +84,7 @@ export function writeSampleConfig(network: Network, change: (config: any) => voi
 
 export function samplePlan(configDir: string): { plan: EnvironmentPlan; db: RdsInstancePlan } {
   const plan = buildPlan(loadEnvironments([ENVIRONMENT], configDir)[0]);
-  return { plan, db: plan.aws!.rdsInstances[0] };
+  return { plan, db: plan.databases['rds-instance'][0] };
 }
 
 export interface SeedOptions {

@@ -4,9 +4,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigError, ConfigProblem, UsageError } from './config-error';
-import type { ResolvedEnvironment } from './resolved-environment';
-import { findConfigFile, readConfigFile } from './config-files';
+import { ConfigError, ConfigProblem, UsageError } from '../config/config-error';
+import type { ResolvedEnvironment } from '../config/resolved-environment';
+import { findConfigFile, readConfigFile } from '../config/config-files';
 import { checkEnvironment } from './validate-environment';
 
 /**

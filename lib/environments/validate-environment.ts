@@ -6,14 +6,13 @@ import type { z } from 'zod';
 import { environmentSchema } from '../../config/schema';
 import { ENVIRONMENT_NAME_MAX_LENGTH } from '../../config/schema/fields';
 import { identifierProblem } from '../../constructs/common/identifiers';
-import { ConfigError, ConfigProblem, FieldPath, formatPath } from './config-error';
-import { CROSS_FIELD_RULES } from './rules';
-import { ENVIRONMENT_RULES } from './rules/environment-rules';
-import { ignoredSettingProblems } from './rules/ignored-settings';
-import { notYetSupported } from './not-yet-supported';
-import type { ProblemDraft } from './problem-draft';
+import { ConfigError, ConfigProblem, FieldPath, formatPath } from '../config/config-error';
+import { CROSS_FIELD_RULES, ENVIRONMENT_RULES } from './cross-field-rules';
+import { ignoredSettingProblems } from '../config/rules/ignored-settings';
+import { notYetSupported } from '../config/not-yet-supported';
+import type { ProblemDraft } from '../config/problem-draft';
 import { resolveDefaults } from './resolve-defaults';
-import type { ResolvedEnvironment } from './resolved-environment';
+import type { ResolvedEnvironment } from '../config/resolved-environment';
 
 export type EnvironmentCheck =
   | { readonly ok: true; readonly environment: ResolvedEnvironment }

@@ -1,0 +1,20 @@
+/** Cloud SQL instances (PostgreSQL, MySQL, SQL Server) with read replicas, one CDKTF stack each. */
+import type { DatabaseKindRow } from '../database-kind';
+import { planCloudSqlInstance } from './cloud-sql-instance-plan';
+import { cloudSqlInstanceEntry } from './cloudsql-instance-inventory';
+import { cloudSqlInstancePosture } from './cloudsql-instance-posture';
+import { cloudSqlInstanceRules } from './cloudsql-instance-rules';
+import { resolveCloudSqlInstance } from './resolve-cloudsql-instance';
+
+export const cloudSqlInstanceKind: DatabaseKindRow<'cloudsql-instance'> = {
+  kind: 'cloudsql-instance',
+  resolve: resolveCloudSqlInstance,
+  replicaRegions: (db) => [
+    { field: 'replicas', regions: db.replicas.map((r) => r.region), pathOf: (n) => ['replicas', n, 'region'], oneInEachOtherRegion: false },
+  ],
+  rules: [cloudSqlInstanceRules],
+  plan: (env, db, context) => planCloudSqlInstance(env, db, context.gcpKey),
+  stacks: (plan) => [{ type: 'cloudsql-instance', plan }],
+  posture: cloudSqlInstancePosture,
+  inventory: cloudSqlInstanceEntry,
+};
