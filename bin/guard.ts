@@ -5,7 +5,8 @@
  */
 import '../lib/cli/report-errors-cleanly';
 import * as path from 'path';
-import { listEnvironments, loadEnvironments } from '../lib/environments/load-environments';
+import { listEnvironments } from '../lib/environments/load-environments';
+import { planEnvironments } from '../lib/environments/plan-environments';
 import { readApprovedRemovals, REMOVALS_FILE_NAME } from '../lib/guard/environment-removals';
 import { mergeOutputs, readCdkOutput, readCdktfOutput } from '../lib/guard/environment-templates';
 import { runGuard } from '../lib/guard/run-guard';
@@ -42,7 +43,7 @@ try {
 }
 const report = runGuard({
   outputs: mergeOutputs(readCdkOutput(path.join(workdir, 'cdk.out')), readCdktfOutput(path.join(workdir, 'cdktf.out'), names)),
-  environments: loadEnvironments(names),
+  environments: planEnvironments(names).map(({ environment }) => environment),
   baselineDir: path.join(workdir, 'guard', 'baseline'),
   approve,
   selected,

@@ -1,9 +1,8 @@
 import type { App } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import * as fs from 'fs';
-import { listEnvironments, loadEnvironments, selectEnvironments } from '../environments/load-environments';
-import type { ResolvedEnvironment } from '../config/resolved-environment';
-import { buildPlan } from '../plan/build-plan';
+import { listEnvironments, selectEnvironments } from '../environments/load-environments';
+import { planEnvironments, type PlannedEnvironment } from '../environments/plan-environments';
 import { EnvironmentStage } from './environment-stage';
 
 /**
@@ -17,15 +16,12 @@ export function cliEnvironmentSelection(): string | undefined {
   return typeof context.env === 'string' ? context.env : undefined;
 }
 
-/** Loads and validates the selected environments (`-c env=…`, else `DB_ENV`, else all); throws on any problem. */
-export function loadSelectedEnvironments(selection = cliEnvironmentSelection() ?? process.env.DB_ENV): ResolvedEnvironment[] {
-  return loadEnvironments(selectEnvironments(selection, listEnvironments()));
+/** The selected environments (`-c env=…`, else `DB_ENV`, else all) through the pipeline; throws on any problem. */
+export function planSelectedEnvironments(selection = cliEnvironmentSelection() ?? process.env.DB_ENV): PlannedEnvironment[] {
+  return planEnvironments(selectEnvironments(selection, listEnvironments()));
 }
 
 /** Adds a Stage for every environment that has an AWS section. */
-export function addAwsEnvironments(app: App, environments: readonly ResolvedEnvironment[]): EnvironmentStage[] {
-  return environments
-    .map(buildPlan)
-    .filter((plan) => plan.aws)
-    .map((plan) => new EnvironmentStage(app, plan));
+export function addAwsEnvironments(app: App, environments: readonly PlannedEnvironment[]): EnvironmentStage[] {
+  return environments.filter(({ plan }) => plan.aws).map(({ plan }) => new EnvironmentStage(app, plan));
 }

@@ -6,8 +6,8 @@
 import * as path from 'path';
 import { deliverySchema, type DeliveryConfig } from '../../config/schema/delivery';
 import { ConfigError, type ConfigProblem, formatPath, UsageError } from '../config/config-error';
-import { CONFIG_DIR, listEnvironments, loadEnvironments } from '../environments/load-environments';
-import type { ResolvedEnvironment } from '../config/resolved-environment';
+import { CONFIG_DIR, listEnvironments } from '../environments/load-environments';
+import { planEnvironments, type PlannedEnvironment } from '../environments/plan-environments';
 import { findConfigFile, readConfigFile } from '../config/config-files';
 import { deliveryRules } from './delivery-rules';
 
@@ -21,7 +21,8 @@ export const DELIVERY_LABEL = 'delivery';
 export interface LoadedDelivery {
   readonly delivery: DeliveryConfig;
   /** The environments of `delivery.environments`, validated, in promotion order. */
-  readonly environments: readonly ResolvedEnvironment[];
+  /** The environments it deploys, validated, planned and policy-checked (lib/environments/plan-environments.ts). */
+  readonly environments: readonly PlannedEnvironment[];
 }
 
 /** Reads `config/delivery/pipeline.(js|ts)` of `configDir`; throws a UsageError when there is none. */
@@ -66,12 +67,13 @@ export function validateDelivery(input: unknown, source: string, configDir = CON
   const available = listEnvironments(configDir);
   const known = delivery.environments.filter((name) => available.includes(name));
   // Environment problems come first, as the environment apps report them: the delivery rules need valid environments.
-  const environments = loadEnvironments(known, configDir);
+  const planned = planEnvironments(known, { configDir });
+  const environments = planned.map(({ environment }) => environment);
   const problems = deliveryRules({ delivery, available, environments, source }).map(
     (draft): ConfigProblem => ({ environment: DELIVERY_LABEL, ...draft }),
   );
   if (problems.length > 0) throw new ConfigError(problems);
-  return { delivery, environments };
+  return { delivery, environments: planned };
 }
 
 function valueAt(input: unknown, fieldPath: readonly (string | number)[]): unknown {

@@ -28,7 +28,7 @@ export function synthesizePipelineApp(options: PipelineSynthesisOptions): { app:
   const { app, stages } = awsEnvironmentsApp(environments, options);
   const stack = new DeliveryPipelineStack(app, PIPELINE_STACK_ID, {
     delivery,
-    environments,
+    environments: environments.map(({ environment }) => environment),
     stages: new Map(stages.map((stage) => [stage.stageName, stage])),
   });
   return { app, stack, assembly: synthesizeWithinLimits(app) };

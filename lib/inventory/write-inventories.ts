@@ -1,23 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ResolvedEnvironment } from '../config/resolved-environment';
-import { buildPlan } from '../plan/build-plan';
+import type { PlannedEnvironment } from '../environments/plan-environments';
 import { inventoryEntries } from './inventory-entries';
 import { renderInventory } from './render-inventory';
 
 export const INVENTORY_DIR = path.resolve(__dirname, '..', '..', 'docs', 'inventory');
 
 /** The inventory page of each environment, by file name. */
-export function inventoryPages(environments: readonly ResolvedEnvironment[]): Map<string, string> {
-  return new Map(
-    environments.map((env) => {
-      const plan = buildPlan(env);
-      return [`${env.name}.md`, renderInventory(plan, inventoryEntries(env, plan))];
-    }),
-  );
+export function inventoryPages(environments: readonly PlannedEnvironment[]): Map<string, string> {
+  return new Map(environments.map(({ environment, plan }) => [`${environment.name}.md`, renderInventory(plan, inventoryEntries(environment, plan))]));
 }
 
-export function writeInventories(environments: readonly ResolvedEnvironment[], dir = INVENTORY_DIR): string[] {
+export function writeInventories(environments: readonly PlannedEnvironment[], dir = INVENTORY_DIR): string[] {
   fs.mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   for (const [file, page] of inventoryPages(environments)) {

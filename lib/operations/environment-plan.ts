@@ -2,8 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError } from '../config/config-error';
-import { listEnvironments, loadEnvironments } from '../environments/load-environments';
-import { buildPlan } from '../plan/build-plan';
+import { listEnvironments } from '../environments/load-environments';
+import { planEnvironments } from '../environments/plan-environments';
 import type { AwsPlan, EnvironmentPlan } from '../plan/plan-types';
 import { PlannedDatabase, plannedDatabases } from './kinds/database-kinds';
 import { usageError } from './operation-error';
@@ -14,19 +14,12 @@ export function loadEnvironmentPlan(name: string, configDir: string): Environmen
   if (!available.includes(name)) {
     throw usageError(`Unknown environment '${name}'. Available: ${available.join(', ') || '(none)'}.`);
   }
-  let environment: ReturnType<typeof loadEnvironments>[number];
   try {
-    environment = loadEnvironments([name], configDir)[0];
+    return planEnvironments([name], { configDir })[0].plan;
   } catch (error) {
     if (error instanceof ConfigError) throw usageError(error.message);
     // The config file is code: a syntax error or a throw while it loads is the config's fault, not dbctl's.
     throw usageError(`Could not load the config of environment '${name}' (${path.join(configDir, name)}): ${firstLine(error).replace(/\.+$/, '')}. Fix the file and run dbctl again ('npm run typecheck' checks a .ts config).`);
-  }
-  try {
-    return buildPlan(environment);
-  } catch (error) {
-    if (error instanceof ConfigError) throw usageError(error.message);
-    throw error;
   }
 }
 

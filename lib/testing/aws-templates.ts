@@ -1,11 +1,11 @@
 /** The CloudFormation templates of one environment, as `cdk synth` writes them. Loaded only for environments with `aws`. */
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import type { ResolvedEnvironment } from '../config/resolved-environment';
+import type { PlannedEnvironment } from '../environments/plan-environments';
 import { synthesizeAwsEnvironments } from '../aws/synthesize-aws-app';
 import { addComplianceChecks } from '../aws/compliance-checks';
 
-export function awsTemplates(environment: ResolvedEnvironment, outdir: string): Record<string, Record<string, any>> {
-  const assembly = synthesizeAwsEnvironments([environment], { checks: addComplianceChecks, outdir }).get(environment.name);
+export function awsTemplates(planned: PlannedEnvironment, outdir: string): Record<string, Record<string, any>> {
+  const assembly = synthesizeAwsEnvironments([planned], { checks: addComplianceChecks, outdir }).get(planned.environment.name);
   return assembly ? templatesByStack(assembly) : {};
 }
 

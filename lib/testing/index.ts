@@ -7,8 +7,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { listEnvironments as listConfigFiles, loadEnvironments } from '../environments/load-environments';
-import { buildPlan } from '../plan/build-plan';
+import { listEnvironments as listConfigFiles } from '../environments/load-environments';
+import { planEnvironments } from '../environments/plan-environments';
 
 export { snapshotSerializer } from './snapshot-serializer';
 
@@ -39,13 +39,13 @@ export function listEnvironments(configDir = 'config'): string[] {
  */
 export function synthesizeEnvironment(environment: string, options: SynthesizeEnvironmentOptions = {}): SynthesizedEnvironment {
   const configDir = path.resolve(options.configDir ?? 'config');
-  const [resolved] = loadEnvironments([environment], configDir);
-  const plan = buildPlan(resolved);
+  const [planned] = planEnvironments([environment], { configDir });
+  const { plan } = planned;
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `dbac-${environment}-`));
   try {
     // Required here, not imported above: each cloud's libraries load only when the environment uses that cloud.
     /* eslint-disable @typescript-eslint/no-require-imports */
-    const awsTemplates = plan.aws ? (require('./aws-templates') as typeof import('./aws-templates')).awsTemplates(resolved, path.join(outdir, 'cdk.out')) : {};
+    const awsTemplates = plan.aws ? (require('./aws-templates') as typeof import('./aws-templates')).awsTemplates(planned, path.join(outdir, 'cdk.out')) : {};
     const terraform = plan.gcp ? (require('./gcp-terraform') as typeof import('./gcp-terraform')).gcpTerraform(plan, path.join(outdir, 'cdktf.out')) : {};
     /* eslint-enable @typescript-eslint/no-require-imports */
     return { environment, awsTemplates, terraform };

@@ -1,6 +1,6 @@
 /** Aurora clusters of the sample environments, as the stage renders them: prod global database, dev Serverless v2. */
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
+import { addAwsEnvironments, planSelectedEnvironments } from '../../lib/aws/aws-app';
 import { EnvironmentStage } from '../../lib/aws/environment-stage';
 import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
@@ -8,7 +8,7 @@ import { fixtureConfig, testApp } from '../support/fixtures';
 import { DashboardStack } from '../../lib/aws/dashboard-stack';
 import { AuroraClusterStack } from '../../lib/kinds/aurora-cluster/aurora-cluster-stack';
 
-const stages = addAwsEnvironments(testApp(), loadSelectedEnvironments(''));
+const stages = addAwsEnvironments(testApp(), planSelectedEnvironments(''));
 const stage = (name: string) => stages.find((s) => s.stageName === name)!;
 const template = (s: EnvironmentStage, stackName: string) =>
   Template.fromStack(s.stacksOf(AuroraClusterStack).find((stack) => stack.stackName === stackName)!);

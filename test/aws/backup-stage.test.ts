@@ -1,13 +1,13 @@
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
+import { addAwsEnvironments, planSelectedEnvironments } from '../../lib/aws/aws-app';
 import type { EnvironmentStage } from '../../lib/aws/environment-stage';
 import { testApp } from '../support/fixtures';
 import { DynamodbTableStack } from '../../lib/kinds/dynamodb-table/dynamodb-table-stack';
 import { RdsInstanceStack } from '../../lib/kinds/rds-instance/rds-instance-stack';
 
 /** The sample environments from config/, synthesized once. */
-const stages = addAwsEnvironments(testApp(), loadSelectedEnvironments(''));
+const stages = addAwsEnvironments(testApp(), planSelectedEnvironments(''));
 const stage = (name: string) => stages.find((s) => s.stageName === name)!;
 const foundation = (name: string, region: string) => Template.fromStack(stage(name).foundations.get(region)!);
 const plans = (template: Template) => Object.values(template.findResources('AWS::Backup::BackupPlan')).map((p) => p.Properties.BackupPlan);

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
-import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
+import { addAwsEnvironments, planSelectedEnvironments } from '../../lib/aws/aws-app';
 import { addComplianceChecks } from '../../lib/aws/compliance-checks';
 
 const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8'));
@@ -19,7 +19,7 @@ function checkedApp(): App {
 
 test('every sample environment passes AWS Solutions and HIPAA Security with no unacknowledged finding', () => {
   const app = checkedApp();
-  addAwsEnvironments(app, loadSelectedEnvironments(''));
+  addAwsEnvironments(app, planSelectedEnvironments(''));
   expect(() => app.synth()).not.toThrow();
 });
 

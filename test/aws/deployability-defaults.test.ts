@@ -5,7 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { AuroraCluster } from '../../constructs/aws/aurora/aurora-cluster';
 import { DatabaseFoundation } from '../../constructs/aws/foundation/database-foundation';
 import { DatabaseNetwork } from '../../constructs/aws/foundation/database-network';
-import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
+import { addAwsEnvironments, planSelectedEnvironments } from '../../lib/aws/aws-app';
 import { testApp } from '../support/fixtures';
 import { baseProps, synthDatabase, testStack } from './support';
 import { DashboardStack } from '../../lib/aws/dashboard-stack';
@@ -43,7 +43,7 @@ test('an RDS Proxy leaves the shared security group without allow-all egress', (
 });
 
 test('every database security group of every sample environment has inline egress (no EC2 default allow-all)', () => {
-  const stages = addAwsEnvironments(testApp(), loadSelectedEnvironments(''));
+  const stages = addAwsEnvironments(testApp(), planSelectedEnvironments(''));
   const groups = stages.flatMap((stage) => stage.synth().stacks.flatMap((stack) =>
     Object.entries<any>(stack.template.Resources).filter(([, r]) => r.Type === 'AWS::EC2::SecurityGroup' && /^Clients of /.test(r.Properties.GroupDescription))
       .map(([id, r]) => [`${stack.stackName}/${id}`, r.Properties.SecurityGroupEgress !== undefined]),
@@ -53,7 +53,7 @@ test('every database security group of every sample environment has inline egres
 });
 
 test('production dashboard stacks have termination protection, development ones do not', () => {
-  const stages = addAwsEnvironments(testApp(), loadSelectedEnvironments(''));
+  const stages = addAwsEnvironments(testApp(), planSelectedEnvironments(''));
   const stage = (name: string) => stages.find((s) => s.stageName === name)!;
   expect(stage('prod').stacksOf(DashboardStack).map((d) => d.terminationProtection)).toEqual([true, true]);
   expect(stage('dev').stacksOf(DashboardStack).map((d) => d.terminationProtection)).toEqual([false]);

@@ -1,10 +1,10 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
+import { addAwsEnvironments, planSelectedEnvironments } from '../../lib/aws/aws-app';
 import { testApp } from '../support/fixtures';
 import { DynamodbTableStack } from '../../lib/kinds/dynamodb-table/dynamodb-table-stack';
 
 /** The sample environments from config/, synthesized once. */
-const stages = addAwsEnvironments(testApp(), loadSelectedEnvironments('prod,staging'));
+const stages = addAwsEnvironments(testApp(), planSelectedEnvironments('prod,staging'));
 const stage = (name: string) => stages.find((s) => s.stageName === name)!;
 const tableStack = (name: string) => stage(name).stacksOf(DynamodbTableStack)[0];
 const globalTable = (template: Template) => Object.values(template.findResources('AWS::DynamoDB::GlobalTable'))[0];

@@ -1,6 +1,6 @@
 import { Stage } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
+import { addAwsEnvironments, planSelectedEnvironments } from '../../lib/aws/aws-app';
 import { EnvironmentStage } from '../../lib/aws/environment-stage';
 import { listEnvironments } from '../../lib/environments/load-environments';
 import { templatesByStack } from '../../lib/testing/aws-templates';
@@ -11,7 +11,7 @@ import { RdsInstanceStack } from '../../lib/kinds/rds-instance/rds-instance-stac
 /** Every environment in config/ (a new config/<name>.ts is picked up), synthesized once for the whole file. */
 const environmentNames = listEnvironments();
 const app = testApp();
-const stages = addAwsEnvironments(app, loadSelectedEnvironments(''));
+const stages = addAwsEnvironments(app, planSelectedEnvironments(''));
 const stage = (name: string) => stages.find((s) => s.stageName === name)!;
 
 /** Templates of a stage by stack name, as the testing helpers give them to teams. */
@@ -55,7 +55,7 @@ describe('one Stage per environment', () => {
   });
 
   test('a selection of one environment creates only its stage', () => {
-    const single = addAwsEnvironments(testApp(), loadSelectedEnvironments('staging'));
+    const single = addAwsEnvironments(testApp(), planSelectedEnvironments('staging'));
     expect(single.map((s) => s.stageName)).toEqual(['staging']);
   });
 

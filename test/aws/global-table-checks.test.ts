@@ -6,7 +6,7 @@ import { addAwsEnvironments } from '../../lib/aws/aws-app';
 import { addComplianceChecks } from '../../lib/aws/compliance-checks';
 import { GlobalTableChecks } from '../../lib/aws/global-table-checks';
 import { validateEnvironment } from '../../lib/environments/validate-environment';
-import { withChange } from '../support/fixtures';
+import { plannedOf, withChange } from '../support/fixtures';
 
 const compliantReplica = (region: string) => ({
   Region: region,
@@ -56,6 +56,6 @@ test('a development table (no AWS Backup plan in that tier) passes because it sa
   const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8'));
   const app = new App({ context: cdkJson.context, outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'gt-app-')) });
   addComplianceChecks(app);
-  addAwsEnvironments(app, [env]);
+  addAwsEnvironments(app, [plannedOf(env)]);
   expect(() => app.synth()).not.toThrow();
 });

@@ -19,7 +19,7 @@ import { addAwsEnvironments } from '../../lib/aws/aws-app';
 import { listEnvironments, loadEnvironments } from '../../lib/environments/load-environments';
 import { addGcpEnvironment } from '../../lib/gcp/gcp-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
-import { assertPolicies } from '../../lib/policy/assert-policies';
+import { planEnvironments } from '../../lib/environments/plan-environments';
 
 /** cdk.json's context without its template validation: it finds nothing to count and is most of the synth time. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -64,8 +64,7 @@ describe('the plain apps declare what ours declare', () => {
   });
 
   test('AWS: same stacks, same resource count per type in each, template bytes within ±3% of ours', () => {
-    const environments = loadEnvironments(listEnvironments(fleetDir), fleetDir);
-    assertPolicies(environments);
+    const environments = planEnvironments(listEnvironments(fleetDir), { configDir: fleetDir });
     const ours = new CdkApp({ outdir: path.join(root, 'aws-ours'), context: CDK_CONTEXT });
     addAwsEnvironments(ours, environments);
     ours.synth();

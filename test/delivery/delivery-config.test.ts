@@ -38,7 +38,7 @@ const ok = (change: (delivery: any) => void, configDir?: string) => expect(probl
 describe('the sample delivery config', () => {
   test('is valid and promotes dev → staging → prod', () => {
     const { delivery, environments } = validateDelivery(sampleDelivery, SOURCE, path.resolve('config'));
-    expect(environments.map((e) => [e.name, e.tier])).toEqual([['dev', 'development'], ['staging', 'staging'], ['prod', 'production']]);
+    expect(environments.map(({ environment: e }) => [e.name, e.tier])).toEqual([['dev', 'development'], ['staging', 'staging'], ['prod', 'production']]);
     expect(delivery.pipeline.name).toBe('databases-delivery');
   });
 

@@ -9,10 +9,10 @@ import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CloudAssembly, CONTEXT_ENV } from 'aws-cdk-lib/cx-api';
 import { synthesizeAwsEnvironments } from '../../lib/aws/synthesize-aws-app';
-import { loadEnvironments } from '../../lib/environments/load-environments';
 import { addComplianceChecks } from '../../lib/aws/compliance-checks';
 import { CFN_LINT_VERSION } from '../../lib/delivery/gate-steps';
 import { synthesizePipelineApp } from '../../lib/delivery/synthesize-pipeline-app';
+import { planEnvironments } from '../../lib/environments/plan-environments';
 
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipeline-stack-'));
 // With cdk.json's feature flags, handed over as the CDK CLI hands them to an app.
@@ -21,7 +21,7 @@ const { stack, assembly } = synthesizePipelineApp({ checks: addComplianceChecks,
 const template = Template.fromStack(stack);
 const onDisk = new CloudAssembly(outdir);
 // The environment app's synthesis of the same environments (lib/aws/synthesize-aws-app.ts, what `cdk synth` runs).
-const cliAssemblies = synthesizeAwsEnvironments(loadEnvironments(['dev', 'staging', 'prod']), {
+const cliAssemblies = synthesizeAwsEnvironments(planEnvironments(['dev', 'staging', 'prod']), {
   checks: addComplianceChecks,
   outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'pipeline-cli-')),
 });

@@ -2,12 +2,12 @@
  * Each interaction class can fail: a real synthesized environment (prod) with one statement or reference broken is
  * refused, and the message names the two resources, the action and the missing statement.
  */
-import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
+import { addAwsEnvironments, planSelectedEnvironments } from '../../lib/aws/aws-app';
 import { testApp } from '../support/fixtures';
 import { checkDeployability } from './check-deployability';
 import { EnvironmentTemplates, StackTemplate } from './template-values';
 
-const prodStage = addAwsEnvironments(testApp(), loadSelectedEnvironments('')).find((s) => s.stageName === 'prod')!;
+const prodStage = addAwsEnvironments(testApp(), planSelectedEnvironments('')).find((s) => s.stageName === 'prod')!;
 const prodStacks: StackTemplate[] = prodStage.synth().stacks.map((stack) => ({
   stackName: stack.stackName, account: stack.environment.account, region: stack.environment.region, template: stack.template,
 }));

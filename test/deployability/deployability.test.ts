@@ -1,9 +1,9 @@
-import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
-import { testApp } from '../support/fixtures';
+import { addAwsEnvironments, planSelectedEnvironments } from '../../lib/aws/aws-app';
+import { plannedOf, testApp } from '../support/fixtures';
 import { checkDeployability, environmentTemplates } from './check-deployability';
 
 /** Every sample environment in config/, as `cdk synth` builds it. */
-const stages = addAwsEnvironments(testApp(), loadSelectedEnvironments(''));
+const stages = addAwsEnvironments(testApp(), planSelectedEnvironments(''));
 
 describe.each(stages.map((stage) => [stage.stageName, stage] as const))('%s: every service interaction is allowed', (_name, stage) => {
   test('no interaction is denied and every reference resolves', async () => {
@@ -30,7 +30,7 @@ const awsExamples = [...markdown.matchAll(/```ts example:([\w-]+)\n([\s\S]*?)```
 
 test.each(awsExamples.map((e) => [e.name, e.database] as const))('docs example %s: every service interaction is allowed', async (_name, database) => {
   const env = validateEnvironment('example', { ...structuredClone(fixtureConfig('production')), databases: [database] } as any);
-  const [stage] = addAwsEnvironments(testApp(), [env]);
+  const [stage] = addAwsEnvironments(testApp(), [plannedOf(env)]);
   const report = await checkDeployability(environmentTemplates(stage.synth()));
   expect(report.problems).toEqual([]);
   expect(report.checked['alarm → topic']).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { addGcpEnvironment } from '../../lib/gcp/gcp-environment';
 import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { policyProblems } from '../../lib/policy/policy-problems';
-import { fixtureConfig, testApp } from '../support/fixtures';
+import { fixtureConfig, plannedOf, testApp } from '../support/fixtures';
 
 /** Every ```ts example:<name> block of docs/examples.md, as the object it declares. */
 const markdown = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'examples.md'), 'utf8');
@@ -31,7 +31,7 @@ test.each(examples.flatMap((e) => TIERS.map((tier) => [e.name, tier, e.database]
   expect(policyProblems(env, plan, '2026-01-01')).toEqual([]);
   // AND it synthesizes on its cloud
   if (plan.aws && (plan.databases['rds-instance'].length > 0 || plan.databases['aurora-cluster'].length > 0 || plan.databases['dynamodb-table'].length > 0)) {
-    const [stage] = addAwsEnvironments(testApp(), [env]);
+    const [stage] = addAwsEnvironments(testApp(), [plannedOf(env)]);
     expect(stage.synth().stacks.length).toBeGreaterThan(1);
   } else {
     const stacks = addGcpEnvironment(Testing.app(), plan)!;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Testing } from 'cdktf';
-import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
+import { addAwsEnvironments, planSelectedEnvironments } from '../../lib/aws/aws-app';
 import { addGcpEnvironment } from '../../lib/gcp/gcp-environment';
 import { guardedCfnResources } from '../../lib/guard/cloudformation-changes';
 import type { EnvironmentTemplates } from '../../lib/guard/environment-templates';
@@ -11,15 +11,14 @@ import { formatFinding } from '../../lib/guard/guard-finding';
 import { guardEnvironment } from '../../lib/guard/guard-environment';
 import { runGuard } from '../../lib/guard/run-guard';
 import { guardedTerraformResources } from '../../lib/guard/terraform-changes';
-import { buildPlan } from '../../lib/plan/build-plan';
 import { testApp } from '../support/fixtures';
 
 /** The approved state: prod as synthesized from config/prod.ts, both clouds. */
-const [prod] = loadSelectedEnvironments('prod');
+const [{ environment: prod, plan: prodPlan }] = planSelectedEnvironments('prod');
 function synthesizeProd(): EnvironmentTemplates {
-  const [stage] = addAwsEnvironments(testApp(), [prod]);
+  const [stage] = addAwsEnvironments(testApp(), [{ environment: prod, plan: prodPlan }]);
   const aws = Object.fromEntries(stage.synth().stacks.map((s) => [s.stackName, guardedCfnResources(s.template)]));
-  const gcpStacks = addGcpEnvironment(Testing.app(), buildPlan(prod))!;
+  const gcpStacks = addGcpEnvironment(Testing.app(), prodPlan)!;
   const gcp = Object.fromEntries(
     [gcpStacks.foundation, ...gcpStacks.databaseStacks].map((s) => [s.node.id, guardedTerraformResources(JSON.parse(Testing.synth(s)))]),
   );

@@ -7,8 +7,9 @@ import { formatMinutes, inventoryEntries } from '../../lib/inventory/inventory-e
 import { committedInventoryPages } from '../../lib/inventory/committed-inventory-pages';
 import { INVENTORY_DIR, inventoryPages } from '../../lib/inventory/write-inventories';
 import { withChange } from '../support/fixtures';
+import { planEnvironments } from '../../lib/environments/plan-environments';
 
-const pages = inventoryPages(loadEnvironments(listEnvironments()));
+const pages = inventoryPages(planEnvironments(listEnvironments()));
 const { committed, notCommitted, orphaned } = committedInventoryPages(pages, INVENTORY_DIR);
 
 // Loops rather than test.each: a project may commit no page at all, and test.each rejects an empty table.

@@ -2,13 +2,13 @@
  * dbctl's alarm-delivery row judges the policies our own foundation deploys as passing: the live topic and key
  * policies are the synthesized ones with their tokens resolved (what GetTopicAttributes and GetKeyPolicy return).
  */
-import { addAwsEnvironments, loadSelectedEnvironments } from '../../lib/aws/aws-app';
+import { addAwsEnvironments, planSelectedEnvironments } from '../../lib/aws/aws-app';
 import { alarmDeliveryChecks } from '../../lib/operations/verify/alarm-delivery-checks';
 import { environmentTemplates } from '../deployability/check-deployability';
 import { testApp } from '../support/fixtures';
 
-test.each(['dev', 'staging', 'prod'].filter((name) => loadSelectedEnvironments('').some((env) => env.name === name)))('%s: every region\'s alarm topic passes the alarm-delivery check', (name) => {
-  const stage = addAwsEnvironments(testApp(), loadSelectedEnvironments('')).find((s) => s.stageName === name)!;
+test.each(['dev', 'staging', 'prod'].filter((name) => planSelectedEnvironments('').some(({ environment }) => environment.name === name)))('%s: every region\'s alarm topic passes the alarm-delivery check', (name) => {
+  const stage = addAwsEnvironments(testApp(), planSelectedEnvironments('')).find((s) => s.stageName === name)!;
   const env = environmentTemplates(stage.synth());
   const topics = env.resourcesOfType('AWS::SNS::Topic');
   expect(topics.length).toBeGreaterThan(0);

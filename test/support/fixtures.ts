@@ -7,6 +7,7 @@ import type { ResolvedEnvironment } from '../../lib/config/resolved-environment'
 import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import type { EnvironmentPlan } from '../../lib/plan/plan-types';
+import type { PlannedEnvironment } from '../../lib/environments/plan-environments';
 
 /** A valid environment with one RDS PostgreSQL and one Cloud SQL PostgreSQL database. */
 export function fixtureConfig(tier: Tier = 'production'): EnvironmentInput {
@@ -70,6 +71,11 @@ export function withChange(change: (config: any) => void, tier: Tier = 'producti
 
 export function fixtureEnvironment(tier: Tier = 'production', name = 'test'): ResolvedEnvironment {
   return validateEnvironment(name, fixtureConfig(tier));
+}
+
+/** An environment validated in a test, with its plan: what the apps take from the pipeline (no policy check). */
+export function plannedOf(environment: ResolvedEnvironment): PlannedEnvironment {
+  return { environment, plan: buildPlan(environment) };
 }
 
 export function fixturePlan(tier: Tier = 'production', name = 'test'): EnvironmentPlan {
