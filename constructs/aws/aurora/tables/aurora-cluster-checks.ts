@@ -62,7 +62,7 @@ export function auroraClusterProblems(settings: AuroraClusterSettings): PathProb
   if (!Number.isInteger(retention) || retention < 1 || retention > 35) {
     problems.push({ path: ['backupRetentionDays'], value: retention, message: 'must be an integer from 1 to 35 days (Aurora limit)', fix: 'choose from 1 to 35' });
   }
-  problems.push(...windowProblems(settings).map((p) => ({ ...p, path: [...p.path] })));
+  problems.push(...windowProblems(settings));
   settings.allowedCidrs.forEach((cidr, index) => {
     if (cidr.endsWith('/0')) problems.push({ path: ['allowedCidrs', index], value: cidr, message: 'opens the database to every address; databases are never public', fix: 'name the CIDR blocks of your application subnets' });
   });
