@@ -54,6 +54,14 @@ export function auroraParameters(input: AuroraParametersInput): AuroraParameters
   return { cluster, instance };
 }
 
+/** One Serverless v2 ACU is about 2 GiB of memory (Aurora user guide, "How Aurora Serverless v2 works": capacity). */
+export const AURORA_GIB_PER_ACU = 2;
+
+/** The memory a cluster's connection cap is sized for: its class's, else Serverless v2's maximum capacity. */
+export function auroraConnectionMemoryGiB(memoryGiB: number | undefined, serverlessV2: { readonly maxCapacity: number } | undefined): number {
+  return memoryGiB ?? (serverlessV2?.maxCapacity ?? 1) * AURORA_GIB_PER_ACU;
+}
+
 /** Aurora's default connection cap for an instance of this memory (the RDS family's formula), or an override. */
 export function auroraMaxConnections(memoryGiB: number, parameters: Readonly<Record<string, string>>): number {
   const override = Number(parameters.max_connections);
