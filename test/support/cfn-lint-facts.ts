@@ -12,8 +12,8 @@ import { AURORA_ENGINE_TABLE } from '../../constructs/aws/aurora/tables/aurora-e
 import { RDS_ENGINE_TABLE } from '../../constructs/aws/rds/tables/rds-engine-table';
 import { RDS_INSTANCE_CLASSES } from '../../constructs/common/instance-catalog';
 
-export const REGIONS_FILE = path.join(__dirname, '..', '..', 'constructs', 'aws', 'aws-regions.ts');
-export const OFFERS_FILE = path.join(__dirname, '..', '..', 'constructs', 'aws', 'rds-instance-class-offers.ts');
+export const REGIONS_FILE = path.join(__dirname, '..', '..', 'constructs', 'aws', 'foundation', 'tables', 'aws-regions.ts');
+export const OFFERS_FILE = path.join(__dirname, '..', '..', 'constructs', 'aws', 'rds', 'tables', 'rds-instance-class-offers.ts');
 
 function python(code: string): string {
   const result = spawnSync('python3', ['-c', code], { encoding: 'utf8' });
