@@ -11,7 +11,7 @@ import { DatabaseValidationError } from '../../common/database-validation-error'
 import { RdsInstanceSettings, rdsInstanceProblems } from './tables/rds-instance-checks';
 import { RdsReadReplica, RdsReadReplicaOptions } from './rds-read-replica';
 import { RDS_DEFAULTS, rdsWindows } from './tables/rds-defaults';
-import { keepUnlessDestroyed } from '../foundation/removal';
+import { DEFAULT_DATABASE_REMOVAL_POLICY, keepUnlessDestroyed } from '../foundation/removal';
 import type { RdsLicenseModel } from './tables/rds-engine-table';
 
 export interface RdsDatabaseProps extends RdsInstanceBaseProps {
@@ -71,7 +71,7 @@ export class RdsDatabase extends Construct {
     super(scope, id);
     const settings = validate(this.node.path, props);
     const { allocatedStorageGiB, backupRetentionDays, multiAz } = settings;
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.SNAPSHOT;
+    const removalPolicy = props.removalPolicy ?? DEFAULT_DATABASE_REMOVAL_POLICY;
     const parts = buildInstanceParts(this, props, removalPolicy);
     const { row } = parts;
     this.parameterGroup = parts.parameterGroup;
