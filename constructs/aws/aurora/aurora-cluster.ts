@@ -25,7 +25,7 @@ import { logKey, type RdsInstanceBaseProps } from '../rds/rds-instance-base';
 import { RdsAlarms } from '../rds/rds-alarms';
 import { RdsLogGroups } from '../rds/rds-log-groups';
 import { RDS_DEFAULTS, rdsWindows } from '../rds/tables/rds-defaults';
-import { keepUnlessDestroyed } from '../foundation/removal';
+import { DEFAULT_DATABASE_REMOVAL_POLICY, keepUnlessDestroyed } from '../foundation/removal';
 
 export interface AuroraInstanceOptions {
   /** DB instance identifier. */
@@ -95,7 +95,7 @@ export class AuroraCluster extends Construct {
     const row = AURORA_ENGINE_TABLE[props.engine];
     const engine = cdkClusterEngine(props.engine, props.engineVersion);
     const family = row.familyOf(row.majorOf(props.engineVersion));
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.SNAPSHOT;
+    const removalPolicy = props.removalPolicy ?? DEFAULT_DATABASE_REMOVAL_POLICY;
     const deletionProtection = props.deletionProtection ?? RDS_DEFAULTS.deletionProtection;
     const size = props.instanceClass === undefined ? undefined : rdsInstanceSize(props.instanceClass);
     const tuned = auroraParameters({ engine: props.engine, memoryGiB: size?.memoryGiB, vcpus: size?.vcpus, slowQueryThresholdMs: props.slowQueryThresholdMs ?? RDS_DEFAULTS.slowQueryThresholdMs });
@@ -221,7 +221,7 @@ export class AuroraCluster extends Construct {
         sourceDbClusterIdentifier: this.cluster.clusterArn,
         deletionProtection,
       });
-      this.globalCluster.applyRemovalPolicy(removalPolicy === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
+      this.globalCluster.applyRemovalPolicy(keepUnlessDestroyed(removalPolicy));
     }
     if (secondary) {
       // A secondary replicates users and data from the primary: it must not set credentials or a database name.
@@ -269,6 +269,8 @@ function validate(path: string, props: AuroraClusterProps): AuroraClusterSetting
     parameters: {},
     instanceParameters: {},
     secondaryRegions: [],
+    // A secondary cluster takes no database name: it replicates the primary's.
+    databaseName: props.global?.role === 'secondary' ? undefined : props.databaseName,
   };
   const problems = auroraClusterProblems(settings);
   if (props.instances.length === 0) problems.push({ path: ['instances'], value: 0, message: 'must list at least one instance (the writer, or a reader of a secondary cluster)', fix: 'add an instance' });

@@ -46,6 +46,7 @@ export function auroraClusterSettings(environment: string, db: ResolvedAuroraClu
     parameters: db.parameters,
     instanceParameters: db.instanceParameters,
     secondaryRegions: db.secondaryRegions,
+    databaseName: db.databaseName,
   };
 }
 
@@ -130,7 +131,7 @@ export function planAuroraCluster(env: ResolvedEnvironment, db: ResolvedAuroraCl
     name: db.name,
     settings,
     arn: auroraClusterArn(account, db.region, identifier),
-    databaseName: db.databaseName,
+    databaseName: settings.databaseName,
     credentials: { mode: db.credentials, rotationDays: db.passwordRotationDays ?? RDS_DEFAULTS.passwordRotationDays },
     recovery: {
       backupRetentionDays: settings.backupRetentionDays,
