@@ -26,6 +26,8 @@ export const RDS_DEFAULTS = {
   /** Enhanced Monitoring interval. */
   monitoringIntervalSeconds: 60,
   logRetentionDays: 30,
+  /** Audit logging through parameters (pgaudit, Oracle audit_trail; Aurora's cluster group), in rdsParameters and auroraParameters. */
+  audit: true,
 } as const;
 
 /**
