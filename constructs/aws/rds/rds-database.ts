@@ -12,7 +12,7 @@ import { RdsInstanceSettings, rdsInstanceProblems } from './tables/rds-instance-
 import { RdsReadReplica, RdsReadReplicaOptions } from './rds-read-replica';
 import { RDS_DEFAULTS, rdsWindows } from './tables/rds-defaults';
 import { DEFAULT_DATABASE_REMOVAL_POLICY, keepUnlessDestroyed } from '../foundation/removal';
-import type { RdsLicenseModel } from './tables/rds-engine-table';
+import { rdsLicenseModel, type RdsLicenseModel } from './tables/rds-engine-table';
 
 export interface RdsDatabaseProps extends RdsInstanceBaseProps {
   /** @default - the engine's first license model (Oracle Enterprise Edition: bring-your-own-license) */
@@ -103,7 +103,7 @@ export class RdsDatabase extends Construct {
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
       ...parts.instanceProps,
       engine: parts.engine,
-      licenseModel: (props.licenseModel ?? row.licenseModels[0]) as rds.LicenseModel,
+      licenseModel: rdsLicenseModel(row, props.licenseModel) as rds.LicenseModel,
       optionGroup: this.optionGroup,
       databaseName: props.databaseName,
       credentials,

@@ -1,7 +1,7 @@
 /** Plans one RDS instance and its replicas: identifiers, engine details, recovery, tuned parameters, alarms. */
 import { rdsAlarmDefinitions } from '../../../constructs/aws/rds/tables/rds-alarm-definitions';
 import type { RdsInstanceRole } from '../../../constructs/aws/rds/tables/rds-alarm-catalog';
-import { RDS_ENGINE_TABLE, RdsEngineRow, rdsPorts } from '../../../constructs/aws/rds/tables/rds-engine-table';
+import { RDS_ENGINE_TABLE, RdsEngineRow, rdsLicenseModel, rdsPorts } from '../../../constructs/aws/rds/tables/rds-engine-table';
 import { rdsMaxConnections, rdsParameters } from '../../../constructs/aws/rds/tables/rds-parameters';
 import { performanceInsightsByDefault, RDS_DEFAULTS, rdsWindows } from '../../../constructs/aws/rds/tables/rds-defaults';
 import type { RdsInstanceSettings } from '../../../constructs/aws/rds/tables/rds-instance-checks';
@@ -101,7 +101,7 @@ export function planRdsInstance(
     stackId,
     stackName: awsStackName(env.name, stackId),
     arn,
-    licenseModel: db.licenseModel ?? row.licenseModels[0],
+    licenseModel: rdsLicenseModel(row, db.licenseModel),
     allocatedStorageGiB: settings.allocatedStorageGiB,
     maxAllocatedStorageGiB: settings.maxAllocatedStorageGiB,
     multiAz: settings.multiAz,

@@ -55,7 +55,7 @@ export function auroraParameters(input: AuroraParametersInput): AuroraParameters
   return { cluster, instance };
 }
 
-/** One Serverless v2 ACU is about 2 GiB of memory (Aurora user guide, "How Aurora Serverless v2 works": capacity). */
+/** One Serverless v2 ACU is about 2 GiB of memory (Aurora user guide, "Requirements and limitations for Aurora Serverless v2": each ACU provides about 2 GiB of RAM). */
 export const AURORA_GIB_PER_ACU = 2;
 
 /** The memory a cluster's connection cap is sized for: its class's, else Serverless v2's maximum capacity. */

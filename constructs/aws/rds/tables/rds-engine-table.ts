@@ -230,3 +230,6 @@ export function rdsPorts(row: RdsEngineRow, port: number | undefined): { readonl
   const databasePort = port ?? row.defaultPort;
   return { port: databasePort, clientPort: row.options.find((option) => option.port !== undefined)?.port ?? databasePort };
 }
+
+/** The license model of an instance: the one given, else the engine's first (Oracle Enterprise Edition: bring-your-own-license). */
+export const rdsLicenseModel = (row: RdsEngineRow, given: RdsLicenseModel | undefined): RdsLicenseModel => given ?? row.licenseModels[0];
