@@ -3,6 +3,7 @@
  * limits (index counts, autoscaling bounds, strong consistency) are checked by constructs/aws/dynamodb/tables/dynamodb-table-checks.ts.
  */
 import { z } from 'zod';
+import { DYNAMODB_DEFAULTS } from '../../constructs/aws/dynamodb/tables/dynamodb-defaults';
 import { awsRegion, databaseCommonFields } from './fields';
 
 export const DYNAMODB_ATTRIBUTE_TYPES = ['string', 'number', 'binary'] as const;
@@ -20,7 +21,7 @@ const indexName = z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/, { error: 'must be 
 const autoscaledCapacity = z.strictObject({
   min: z.int().min(1, { error: 'must be at least 1 capacity unit' }),
   max: z.int().min(1, { error: 'must be at least 1 capacity unit' }),
-  targetUtilizationPercent: z.int().min(20, { error: 'must be from 20 to 90' }).max(90, { error: 'must be from 20 to 90' }).default(70),
+  targetUtilizationPercent: z.int().min(20, { error: 'must be from 20 to 90' }).max(90, { error: 'must be from 20 to 90' }).default(DYNAMODB_DEFAULTS.targetUtilizationPercent),
 });
 
 const projection = z
@@ -72,8 +73,8 @@ export const dynamodbTable = z.strictObject({
   sortKey: attribute.optional(),
   globalSecondaryIndexes: z.array(globalSecondaryIndex).default([]),
   localSecondaryIndexes: z.array(localSecondaryIndex).default([]),
-  billing: billing.default({ mode: 'on-demand' }),
-  tableClass: z.enum(DYNAMODB_TABLE_CLASSES, { error: `must be one of ${DYNAMODB_TABLE_CLASSES.join(', ')}` }).default('standard'),
+  billing: billing.default(DYNAMODB_DEFAULTS.billing),
+  tableClass: z.enum(DYNAMODB_TABLE_CLASSES, { error: `must be one of ${DYNAMODB_TABLE_CLASSES.join(', ')}` }).default(DYNAMODB_DEFAULTS.tableClass),
   /** Attribute holding an epoch-seconds expiry; DynamoDB deletes expired items. */
   timeToLiveAttribute: z.string().min(1).max(255).optional(),
   /** Stream view; replicas need (and default to) new-and-old-images. */
@@ -90,7 +91,7 @@ export const dynamodbTable = z.strictObject({
    */
   tlsOnlyReplicas: z.boolean().default(false),
   /** 'strong' (multi-Region strong consistency) needs exactly 3 regions, or 2 plus a witness region. */
-  multiRegionConsistency: z.enum(['eventual', 'strong'], { error: 'must be eventual or strong' }).default('eventual'),
+  multiRegionConsistency: z.enum(['eventual', 'strong'], { error: 'must be eventual or strong' }).default(DYNAMODB_DEFAULTS.multiRegionConsistency),
   witnessRegion: awsRegion.optional(),
 });
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { RdsEngine } from '../../constructs/aws/rds/tables/rds-engine-table';
 import type { RdsInstanceClass } from '../../constructs/common/instance-catalog';
+import { RDS_DEFAULTS } from '../../constructs/aws/rds/tables/rds-defaults';
 import { checkedChoice, databaseCommonFields } from './fields';
 
 export const RDS_ENGINES = [
@@ -12,8 +13,8 @@ export const RDS_ENGINES = [
 
 export const RDS_LICENSE_MODELS = ['license-included', 'bring-your-own-license', 'general-public-license', 'postgresql-license'] as const;
 export const RDS_CREDENTIALS = ['rds-managed', 'secrets-manager'] as const;
-/** Rotation period of a `secrets-manager` password when the config sets none. */
-export const DEFAULT_PASSWORD_ROTATION_DAYS = 30;
+/** Rotation period of a `secrets-manager` password when the config sets none: the constructs' default. */
+export const DEFAULT_PASSWORD_ROTATION_DAYS = RDS_DEFAULTS.passwordRotationDays;
 
 /** Fields RDS instances and Aurora clusters share: initial database, port, credentials, network access, overrides. */
 export const rdsConnectionFields = {

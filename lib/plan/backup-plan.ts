@@ -5,7 +5,7 @@
 import { TIER_DEFAULTS } from '../../config/schema';
 import type { DatabaseKind } from '../../config/schema';
 import type { BackupRuleDefaults } from '../../config/schema/tiers';
-import type { VaultLockSettings } from '../../constructs/aws/backup/tables/backup-checks';
+import { BACKUP_LIMITS, type VaultLockSettings } from '../../constructs/aws/backup/tables/backup-checks';
 import { DATABASE_CLOUD } from '../config/database-cloud';
 import type { ResolvedDatabase, ResolvedEnvironment } from '../config/resolved-environment';
 import type { AwsRegionPlan, BackupMembershipPlan, BackupPlanDefinition, BackupRulePlan } from './plan-types';
@@ -32,13 +32,10 @@ const RESOURCE_ARN_PATTERNS: Readonly<Partial<Record<DatabaseKind, (region: stri
   'dynamodb-table': (region, account) => `arn:aws:dynamodb:${region}:${account}:table/*`,
 };
 
-/** Continuous backup keeps at most 35 days. */
-const CONTINUOUS_MAX_DAYS = 35;
-
 const awsDatabases = (env: ResolvedEnvironment) => env.databases.filter((db) => DATABASE_CLOUD[db.kind] === 'aws');
 const optOutOf = (env: ResolvedEnvironment, db: ResolvedDatabase) => env.aws?.backup.optOuts.find((o) => o.database === db.name);
 const tierRules = (env: ResolvedEnvironment) => TIER_DEFAULTS[env.tier].backupPlan.rules;
-const continuousRetentionDays = (env: ResolvedEnvironment) => Math.min(CONTINUOUS_MAX_DAYS, TIER_DEFAULTS[env.tier].backupRetentionDays);
+const continuousRetentionDays = (env: ResolvedEnvironment) => Math.min(BACKUP_LIMITS.continuousRetentionDays.max, TIER_DEFAULTS[env.tier].backupRetentionDays);
 
 /** The Vault Lock of every vault: the environment's own, else the tier's. */
 export function effectiveVaultLock(env: ResolvedEnvironment): VaultLockSettings | undefined {

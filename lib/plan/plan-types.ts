@@ -2,12 +2,13 @@
  * The plan: every decision made once, as plain data. Constructs render it; policy rules, docs and the operations
  * CLI read it. Nothing here holds a construct.
  */
-import type { VaultLockSettings } from '../../constructs/aws/backup/tables/backup-checks';
+import type { BackupRuleSettings, VaultLockSettings } from '../../constructs/aws/backup/tables/backup-checks';
 import type { DynamoDbAlarmDefinition } from '../../constructs/aws/dynamodb/tables/dynamodb-alarm-definitions';
 import type { DynamodbTableSettings } from '../../constructs/aws/dynamodb/tables/dynamodb-table-checks';
 import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds/tables/rds-alarm-definitions';
 import type { AuroraRole } from '../../constructs/aws/aurora/tables/aurora-alarm-catalog';
-import type { AuroraServerlessV2Settings } from '../../constructs/aws/aurora/tables/aurora-cluster-checks';
+import type { AuroraClusterSettings, AuroraServerlessV2Settings } from '../../constructs/aws/aurora/tables/aurora-cluster-checks';
+import type { RdsInstanceSettings } from '../../constructs/aws/rds/tables/rds-instance-checks';
 import type { RdsInstanceRole } from '../../constructs/aws/rds/tables/rds-alarm-catalog';
 import type { RdsEngine, RdsLicenseModel, RdsOptionSpec } from '../../constructs/aws/rds/tables/rds-engine-table';
 import type { CloudSqlAlert } from '../../constructs/gcp/tables/cloud-sql-alert';
@@ -117,11 +118,10 @@ export interface BackupVaultPlan {
   readonly removalPolicy: RemovalPolicyName;
 }
 
-export interface BackupRulePlan {
-  readonly name: string;
+/** A rule as the backup checks take it (BackupRuleSettings), with its schedule and the copy's vault. */
+export interface BackupRulePlan extends BackupRuleSettings {
   /** `cron(…)` in UTC. */
   readonly scheduleExpression: string;
-  readonly retentionDays: number;
   readonly continuous: boolean;
   readonly copyTo?: { readonly region: string; readonly vaultArn: string; readonly retentionDays: number };
 }
@@ -246,6 +246,8 @@ interface RdsInstanceCommon {
 
 export interface RdsInstancePlan extends RdsInstanceCommon, AwsStackPlan {
   readonly name: string;
+  /** Identifier, engine, class, storage, retention, windows, replicas, as checked (the fields below are made of it). */
+  readonly settings: RdsInstanceSettings;
   /** ARN of the instance, deterministic from identifier, account and region (cross-region replicas name it). */
   readonly arn: string;
   readonly licenseModel: RdsLicenseModel;
@@ -334,6 +336,8 @@ export interface AuroraRecoveryPlan extends RecoveryPlan {
 
 export interface AuroraClusterPlan extends AuroraClusterCommonPlan {
   readonly name: string;
+  /** Identifier, engine, capacity, readers, retention, windows, secondary regions, as checked. */
+  readonly settings: AuroraClusterSettings;
   readonly arn: string;
   readonly databaseName?: string;
   readonly credentials: { readonly mode: 'rds-managed' | 'secrets-manager'; readonly rotationDays: number };

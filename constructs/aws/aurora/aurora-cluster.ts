@@ -17,15 +17,15 @@ import { DatabaseValidationError } from '../../common/database-validation-error'
 import { rdsInstanceSize, type RdsInstanceClass } from '../../common/instance-catalog';
 import { auroraAlarmDefinitions } from './tables/aurora-alarm-definitions';
 import { cdkClusterEngine } from './aurora-cdk-engine';
-import { auroraClusterProblems, AuroraServerlessV2Settings } from './tables/aurora-cluster-checks';
-import { AURORA_ENGINE_TABLE, AuroraEngine } from './tables/aurora-engine-table';
-import { auroraMaxConnections, auroraParameters } from './tables/aurora-parameters';
+import { AuroraClusterSettings, auroraClusterProblems, AuroraServerlessV2Settings } from './tables/aurora-cluster-checks';
+import { AURORA_ENGINE_TABLE, AuroraEngine, auroraPromotionTier } from './tables/aurora-engine-table';
+import { auroraConnectionMemoryGiB, auroraMaxConnections, auroraParameters } from './tables/aurora-parameters';
 import type { CloudWatchAlarmDefinition } from '../rds/tables/rds-alarm-definitions';
 import { logKey, type RdsInstanceBaseProps } from '../rds/rds-instance-base';
 import { RdsAlarms } from '../rds/rds-alarms';
 import { RdsLogGroups } from '../rds/rds-log-groups';
-import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from '../rds/tables/rds-windows';
-import { keepUnlessDestroyed } from '../foundation/removal';
+import { RDS_DEFAULTS, rdsWindows } from '../rds/tables/rds-defaults';
+import { DEFAULT_DATABASE_REMOVAL_POLICY, keepUnlessDestroyed } from '../foundation/removal';
 
 export interface AuroraInstanceOptions {
   /** DB instance identifier. */
@@ -91,13 +91,14 @@ export class AuroraCluster extends Construct {
   constructor(scope: Construct, id: string, props: AuroraClusterProps) {
     super(scope, id);
     const secondary = props.global?.role === 'secondary';
-    validate(this.node.path, props);
+    const settings = validate(this.node.path, props);
     const row = AURORA_ENGINE_TABLE[props.engine];
     const engine = cdkClusterEngine(props.engine, props.engineVersion);
     const family = row.familyOf(row.majorOf(props.engineVersion));
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.SNAPSHOT;
+    const removalPolicy = props.removalPolicy ?? DEFAULT_DATABASE_REMOVAL_POLICY;
+    const deletionProtection = props.deletionProtection ?? RDS_DEFAULTS.deletionProtection;
     const size = props.instanceClass === undefined ? undefined : rdsInstanceSize(props.instanceClass);
-    const tuned = auroraParameters({ engine: props.engine, memoryGiB: size?.memoryGiB, vcpus: size?.vcpus, slowQueryThresholdMs: props.slowQueryThresholdMs ?? 1000 });
+    const tuned = auroraParameters({ engine: props.engine, memoryGiB: size?.memoryGiB, vcpus: size?.vcpus, slowQueryThresholdMs: props.slowQueryThresholdMs ?? RDS_DEFAULTS.slowQueryThresholdMs });
     const clusterParameters = props.clusterParameters ?? tuned.cluster;
     const instanceParameters = props.instanceParameters ?? tuned.instance;
 
@@ -124,13 +125,13 @@ export class AuroraCluster extends Construct {
     const logGroups = new RdsLogGroups(this, 'Logs', {
       identifier: props.clusterIdentifier,
       logTypes,
-      retentionDays: props.logRetentionDays ?? 30,
+      retentionDays: props.logRetentionDays ?? RDS_DEFAULTS.logRetentionDays,
       encryptionKey: logKey(this, { identifier: props.clusterIdentifier, encryptionKey: props.encryptionKey, logEncryptionKey: props.logEncryptionKey }),
       removalPolicy,
       resource: 'cluster',
     });
 
-    const performanceInsightsRetention = (props.performanceInsightsRetentionDays ?? 7) as rds.PerformanceInsightRetention;
+    const performanceInsightsRetention = (props.performanceInsightsRetentionDays ?? RDS_DEFAULTS.performanceInsightsRetentionDays) as rds.PerformanceInsightRetention;
     const instanceOptions = (options: AuroraInstanceOptions, index: number) => ({
       // The same Performance Insights settings as the cluster's: CDK warns when an instance leaves them unset.
       enablePerformanceInsights: true,
@@ -143,8 +144,8 @@ export class AuroraCluster extends Construct {
       caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1,
       autoMinorVersionUpgrade: true,
       allowMajorVersionUpgrade: true,
-      preferredMaintenanceWindow: props.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
-      ...(index === 0 ? {} : { promotionTier: options.promotionTier ?? Math.min(index, 15) }),
+      preferredMaintenanceWindow: settings.preferredMaintenanceWindow,
+      ...(index === 0 ? {} : { promotionTier: options.promotionTier ?? auroraPromotionTier(index) }),
     });
     const instance = (options: AuroraInstanceOptions, index: number): rds.IClusterInstance => {
       const id = index === 0 ? 'Writer' : `Reader${index}`;
@@ -156,7 +157,7 @@ export class AuroraCluster extends Construct {
     const [writer, ...readers] = props.instances;
 
     const generated = !secondary && props.credentials === 'secrets-manager'
-      ? new rds.DatabaseSecret(this, 'MasterSecret', { username: 'dbadmin', secretName: `${props.clusterIdentifier}/master`, encryptionKey: props.encryptionKey })
+      ? new rds.DatabaseSecret(this, 'MasterSecret', { username: RDS_DEFAULTS.masterUsername, secretName: `${props.clusterIdentifier}/master`, encryptionKey: props.encryptionKey })
       : undefined;
     generated?.applyRemovalPolicy(keepUnlessDestroyed(removalPolicy));
 
@@ -177,21 +178,21 @@ export class AuroraCluster extends Construct {
       securityGroups: [this.securityGroup],
       port,
       parameterGroup: this.clusterParameterGroup,
-      credentials: generated ? rds.Credentials.fromSecret(generated) : rds.Credentials.fromUsername('dbadmin', { encryptionKey: props.encryptionKey }),
+      credentials: generated ? rds.Credentials.fromSecret(generated) : rds.Credentials.fromUsername(RDS_DEFAULTS.masterUsername, { encryptionKey: props.encryptionKey }),
       manageMasterUserPassword: !generated,
       defaultDatabaseName: secondary ? undefined : props.databaseName,
       storageEncrypted: true,
       storageEncryptionKey: props.encryptionKey,
       iamAuthentication: true,
-      backup: { retention: Duration.days(props.backupRetentionDays ?? 7), preferredWindow: props.preferredBackupWindow ?? DEFAULT_BACKUP_WINDOW },
+      backup: { retention: Duration.days(settings.backupRetentionDays), preferredWindow: settings.preferredBackupWindow },
       backtrackWindow: props.backtrackHours === undefined ? undefined : Duration.hours(props.backtrackHours),
-      preferredMaintenanceWindow: props.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
-      deletionProtection: props.deletionProtection ?? true,
+      preferredMaintenanceWindow: settings.preferredMaintenanceWindow,
+      deletionProtection,
       removalPolicy,
       deleteAutomatedBackups: removalPolicy === RemovalPolicy.DESTROY,
       copyTagsToSnapshot: true,
       cloudwatchLogsExports: [...logTypes],
-      monitoringInterval: Duration.seconds(props.monitoringIntervalSeconds ?? 60),
+      monitoringInterval: Duration.seconds(props.monitoringIntervalSeconds ?? RDS_DEFAULTS.monitoringIntervalSeconds),
       enableClusterLevelEnhancedMonitoring: true,
       enablePerformanceInsights: true,
       performanceInsightEncryptionKey: props.encryptionKey,
@@ -202,7 +203,7 @@ export class AuroraCluster extends Construct {
     const cfn = this.cluster.node.defaultChild as rds.CfnDBCluster;
     acknowledgeAuroraClusterDesign(this.cluster, {
       defaultPort: port === row.defaultPort,
-      deletionProtection: props.deletionProtection ?? true,
+      deletionProtection,
       unexportedLogTypes: unexportedLogTypes(row, logTypes),
       backtrackOff: row.engine === 'aurora-mysql' && props.backtrackHours === undefined,
       instances: props.instances.map((options, index) => ({ id: index === 0 ? 'Writer' : `Reader${index}`, fixedAvailabilityZone: options.availabilityZone !== undefined })),
@@ -212,15 +213,15 @@ export class AuroraCluster extends Construct {
     for (const group of logGroups.byType.values()) this.cluster.node.addDependency(group);
 
     if (generated) {
-      this.cluster.addRotationSingleUser({ automaticallyAfter: Duration.days(props.passwordRotationDays ?? 30) });
+      this.cluster.addRotationSingleUser({ automaticallyAfter: Duration.days(props.passwordRotationDays ?? RDS_DEFAULTS.passwordRotationDays) });
     }
     if (props.global?.role === 'primary') {
       this.globalCluster = new rds.CfnGlobalCluster(this, 'GlobalCluster', {
         globalClusterIdentifier: props.global.globalClusterIdentifier,
         sourceDbClusterIdentifier: this.cluster.clusterArn,
-        deletionProtection: props.deletionProtection ?? true,
+        deletionProtection,
       });
-      this.globalCluster.applyRemovalPolicy(removalPolicy === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
+      this.globalCluster.applyRemovalPolicy(keepUnlessDestroyed(removalPolicy));
     }
     if (secondary) {
       // A secondary replicates users and data from the primary: it must not set credentials or a database name.
@@ -234,7 +235,7 @@ export class AuroraCluster extends Construct {
     const context = {
       parameterFamily: row.parameterFamily,
       memoryGiB: size?.memoryGiB,
-      maxConnections: auroraMaxConnections(size?.memoryGiB ?? (props.serverlessV2?.maxCapacity ?? 1) * 2, instanceParameters),
+      maxConnections: auroraMaxConnections(auroraConnectionMemoryGiB(size?.memoryGiB, props.serverlessV2), instanceParameters),
       serverless,
     } as const;
     const alarms = (alarmId: string, identifier: string, definitions: readonly CloudWatchAlarmDefinition[]) =>
@@ -248,9 +249,12 @@ export class AuroraCluster extends Construct {
   }
 }
 
-/** Checks what a platform team composing the construct directly could get wrong; the config loader runs the same. */
-function validate(path: string, props: AuroraClusterProps): void {
-  const problems = auroraClusterProblems({
+/**
+ * The checks' settings from the props, defaults applied (the cluster is built from them): what a platform team
+ * composing the construct directly could get wrong, checked as the config loader checks the config.
+ */
+function validate(path: string, props: AuroraClusterProps): AuroraClusterSettings {
+  const settings: AuroraClusterSettings = {
     identifier: props.clusterIdentifier,
     engine: props.engine,
     version: props.engineVersion,
@@ -258,16 +262,19 @@ function validate(path: string, props: AuroraClusterProps): void {
     instanceClass: props.instanceClass,
     serverlessV2: props.serverlessV2,
     readers: props.instances.length - 1,
-    backupRetentionDays: props.backupRetentionDays ?? 7,
-    preferredBackupWindow: props.preferredBackupWindow ?? DEFAULT_BACKUP_WINDOW,
-    preferredMaintenanceWindow: props.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
+    backupRetentionDays: props.backupRetentionDays ?? RDS_DEFAULTS.backupRetentionDays,
+    ...rdsWindows(props),
     backtrackHours: props.backtrackHours,
     allowedCidrs: props.allowedCidrs ?? [],
     parameters: {},
     instanceParameters: {},
     secondaryRegions: [],
-  });
+    // A secondary cluster takes no database name: it replicates the primary's.
+    databaseName: props.global?.role === 'secondary' ? undefined : props.databaseName,
+  };
+  const problems = auroraClusterProblems(settings);
   if (props.instances.length === 0) problems.push({ path: ['instances'], value: 0, message: 'must list at least one instance (the writer, or a reader of a secondary cluster)', fix: 'add an instance' });
   if (props.backtrackHours !== undefined && props.global) problems.push({ path: ['backtrackHours'], value: props.backtrackHours, message: 'backtrack is not available on a cluster in a global database', fix: 'remove backtrackHours or global' });
   if (problems.length > 0) throw new DatabaseValidationError('AuroraCluster', path, problems);
+  return settings;
 }

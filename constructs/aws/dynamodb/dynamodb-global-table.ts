@@ -16,9 +16,14 @@ import {
   dynamodbReplicaPlacementProblems,
   DynamodbStreamView,
   dynamodbTableProblems,
+  DynamodbTableSettings,
   GlobalSecondaryIndexSettings,
   LocalSecondaryIndexSettings,
 } from './tables/dynamodb-table-checks';
+import { DYNAMODB_DEFAULTS } from './tables/dynamodb-defaults';
+
+/** DynamoDB has no snapshot on removal: a table is kept unless it is meant to be thrown away. */
+const DEFAULT_REMOVAL_POLICY = RemovalPolicy.RETAIN;
 
 /** A replica in another region, encrypted with that region's own key. */
 export interface DynamoDbReplicaProps {
@@ -106,7 +111,7 @@ const TABLE_CLASSES = {
 const key = (settings: DynamodbKeySettings): dynamodb.Attribute => ({ name: settings.name, type: ATTRIBUTE_TYPES[settings.type] });
 
 const autoscaled = (capacity: AutoscaledCapacitySettings) =>
-  dynamodb.Capacity.autoscaled({ minCapacity: capacity.min, maxCapacity: capacity.max, targetUtilizationPercent: capacity.targetUtilizationPercent ?? 70 });
+  dynamodb.Capacity.autoscaled({ minCapacity: capacity.min, maxCapacity: capacity.max, targetUtilizationPercent: capacity.targetUtilizationPercent ?? DYNAMODB_DEFAULTS.targetUtilizationPercent });
 
 function projection(value: DynamodbProjection = 'all'): Pick<dynamodb.SecondaryIndexProps, 'projectionType' | 'nonKeyAttributes'> {
   if (value === 'all') return { projectionType: dynamodb.ProjectionType.ALL };
@@ -141,7 +146,7 @@ export class DynamoDbGlobalTable extends Construct {
       partitionKey: key(props.partitionKey),
       sortKey: props.sortKey && key(props.sortKey),
       billing: billing(settings.billing),
-      tableClass: TABLE_CLASSES[props.tableClass ?? 'standard'],
+      tableClass: TABLE_CLASSES[props.tableClass ?? DYNAMODB_DEFAULTS.tableClass],
       timeToLiveAttribute: props.timeToLiveAttribute,
       dynamoStream: props.stream && STREAM_VIEWS[props.stream],
       encryption: dynamodb.TableEncryptionV2.customerManagedKey(
@@ -152,8 +157,8 @@ export class DynamoDbGlobalTable extends Construct {
       pointInTimeRecoverySpecification: pitr
         ? { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: settings.pointInTimeRecoveryDays }
         : { pointInTimeRecoveryEnabled: false },
-      deletionProtection: props.deletionProtection ?? true,
-      contributorInsightsSpecification: { enabled: props.contributorInsights ?? true },
+      deletionProtection: props.deletionProtection ?? DYNAMODB_DEFAULTS.deletionProtection,
+      contributorInsightsSpecification: { enabled: props.contributorInsights ?? DYNAMODB_DEFAULTS.contributorInsights },
       replicas: (props.replicas ?? []).map((replica) => ({
         region: replica.region,
         resourcePolicy: replica.enforceTls ? new iam.PolicyDocument({ statements: [denyInsecureTransport()] }) : undefined,
@@ -176,10 +181,10 @@ export class DynamoDbGlobalTable extends Construct {
         ...projection(index.projection),
       })),
       resourcePolicy: props.resourcePolicy,
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy ?? DEFAULT_REMOVAL_POLICY,
     });
 
-    if (props.enforceTls ?? true) this.table.addToResourcePolicy(denyInsecureTransport());
+    if (props.enforceTls ?? DYNAMODB_DEFAULTS.enforceTls) this.table.addToResourcePolicy(denyInsecureTransport());
 
     const definitions =
       props.alarms ??
@@ -233,23 +238,23 @@ function validate(scope: Construct, props: DynamoDbGlobalTableProps) {
   if (Token.isUnresolved(region)) {
     throw new Error(`Invalid DynamoDbGlobalTable ${scope.node.path}:\n  - the stack has no explicit region: give the stack env.region (replicas and keys are per region)`);
   }
-  const removal = props.removalPolicy ?? RemovalPolicy.RETAIN;
+  const removal = props.removalPolicy ?? DEFAULT_REMOVAL_POLICY;
   const removalProblems = removal === RemovalPolicy.RETAIN || removal === RemovalPolicy.DESTROY ? [] : [
     { path: ['removalPolicy'], value: removal, message: 'DynamoDB cannot snapshot a table on removal', fix: 'use RemovalPolicy.RETAIN or DESTROY' },
   ];
-  const pointInTimeRecovery = props.pointInTimeRecovery ?? true;
-  const settings = {
+  const pointInTimeRecovery = props.pointInTimeRecovery ?? DYNAMODB_DEFAULTS.pointInTimeRecovery;
+  const settings: DynamodbTableSettings = {
     region,
     partitionKey: props.partitionKey,
     sortKey: props.sortKey,
     globalSecondaryIndexes: props.globalSecondaryIndexes ?? [],
     localSecondaryIndexes: props.localSecondaryIndexes ?? [],
-    billing: props.billing ?? { mode: 'on-demand' as const },
+    billing: props.billing ?? DYNAMODB_DEFAULTS.billing,
     stream: props.stream,
     pointInTimeRecovery,
-    pointInTimeRecoveryDays: props.pointInTimeRecoveryDays ?? (pointInTimeRecovery ? 35 : undefined),
+    pointInTimeRecoveryDays: props.pointInTimeRecoveryDays ?? (pointInTimeRecovery ? DYNAMODB_DEFAULTS.pointInTimeRecoveryDays : undefined),
     replicaRegions: (props.replicas ?? []).map((replica) => replica.region),
-    multiRegionConsistency: props.multiRegionConsistency ?? ('eventual' as const),
+    multiRegionConsistency: props.multiRegionConsistency ?? DYNAMODB_DEFAULTS.multiRegionConsistency,
     witnessRegion: props.witnessRegion,
   };
   // The checks speak in config field names; the construct takes replicas as { region, encryptionKeyArn }.

@@ -8,11 +8,11 @@ import { acknowledge, acknowledgeGroupRules, acknowledgeRdsInstanceDesign, unexp
 import type { RdsAlarms } from './rds-alarms';
 import { addInstanceAlarms, buildInstanceParts, RdsInstanceBaseProps } from './rds-instance-base';
 import { DatabaseValidationError } from '../../common/database-validation-error';
-import { rdsInstanceProblems } from './tables/rds-instance-checks';
+import { RdsInstanceSettings, rdsInstanceProblems } from './tables/rds-instance-checks';
 import { RdsReadReplica, RdsReadReplicaOptions } from './rds-read-replica';
-import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from './tables/rds-windows';
-import { keepUnlessDestroyed } from '../foundation/removal';
-import type { RdsLicenseModel } from './tables/rds-engine-table';
+import { RDS_DEFAULTS, rdsWindows } from './tables/rds-defaults';
+import { DEFAULT_DATABASE_REMOVAL_POLICY, keepUnlessDestroyed } from '../foundation/removal';
+import { rdsLicenseModel, type RdsLicenseModel } from './tables/rds-engine-table';
 
 export interface RdsDatabaseProps extends RdsInstanceBaseProps {
   /** @default - the engine's first license model (Oracle Enterprise Edition: bring-your-own-license) */
@@ -69,10 +69,9 @@ export class RdsDatabase extends Construct {
 
   constructor(scope: Construct, id: string, props: RdsDatabaseProps) {
     super(scope, id);
-    const allocatedStorageGiB = props.allocatedStorageGiB ?? 20;
-    const backupRetentionDays = props.backupRetentionDays ?? 7;
-    validate(this.node.path, props, allocatedStorageGiB, backupRetentionDays);
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.SNAPSHOT;
+    const settings = validate(this.node.path, props);
+    const { allocatedStorageGiB, backupRetentionDays, multiAz } = settings;
+    const removalPolicy = props.removalPolicy ?? DEFAULT_DATABASE_REMOVAL_POLICY;
     const parts = buildInstanceParts(this, props, removalPolicy);
     const { row } = parts;
     this.parameterGroup = parts.parameterGroup;
@@ -91,7 +90,7 @@ export class RdsDatabase extends Construct {
       this.optionGroup.applyRemovalPolicy(keepUnlessDestroyed(removalPolicy));
     }
 
-    const username = props.masterUsername ?? 'dbadmin';
+    const username = props.masterUsername ?? RDS_DEFAULTS.masterUsername;
     const generated = props.credentials === 'secrets-manager'
       ? new rds.DatabaseSecret(this, 'MasterSecret', { username, secretName: `${props.identifier}/master`, encryptionKey: props.encryptionKey })
       : undefined;
@@ -104,7 +103,7 @@ export class RdsDatabase extends Construct {
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
       ...parts.instanceProps,
       engine: parts.engine,
-      licenseModel: (props.licenseModel ?? row.licenseModels[0]) as rds.LicenseModel,
+      licenseModel: rdsLicenseModel(row, props.licenseModel) as rds.LicenseModel,
       optionGroup: this.optionGroup,
       databaseName: props.databaseName,
       credentials,
@@ -113,9 +112,9 @@ export class RdsDatabase extends Construct {
       maxAllocatedStorage: props.maxAllocatedStorageGiB,
       storageEncrypted: true,
       storageEncryptionKey: props.encryptionKey,
-      multiAz: props.multiAz ?? true,
+      multiAz,
       backupRetention: Duration.days(backupRetentionDays),
-      preferredBackupWindow: props.preferredBackupWindow ?? DEFAULT_BACKUP_WINDOW,
+      preferredBackupWindow: settings.preferredBackupWindow,
       copyTagsToSnapshot: true,
       // Keep automated backups after the instance is deleted, unless it is meant to be thrown away.
       deleteAutomatedBackups: removalPolicy === RemovalPolicy.DESTROY,
@@ -131,7 +130,7 @@ export class RdsDatabase extends Construct {
 
     if (generated) {
       this.masterSecret = this.instance.secret!;
-      this.instance.addRotationSingleUser({ automaticallyAfter: Duration.days(props.passwordRotationDays ?? 30) });
+      this.instance.addRotationSingleUser({ automaticallyAfter: Duration.days(props.passwordRotationDays ?? RDS_DEFAULTS.passwordRotationDays) });
     } else {
       // RDS keeps this secret (encrypted with the key) and rotates it every 7 days.
       this.masterSecret = secretsmanager.Secret.fromSecretCompleteArn(this, 'ManagedMasterSecret', cfn.attrMasterUserSecretSecretArn);
@@ -140,13 +139,13 @@ export class RdsDatabase extends Construct {
     this.alarms = addInstanceAlarms(this, props, parts, this.instance, { role: 'primary', allocatedStorageGiB });
     acknowledgeRdsInstanceDesign(this.instance, {
       role: 'primary',
-      multiAz: props.multiAz ?? true,
-      deletionProtection: props.deletionProtection ?? true,
+      multiAz,
+      deletionProtection: parts.deletionProtection,
       unexportedLogTypes: unexportedLogTypes(row, props.logExports),
       fixedAvailabilityZone: false,
     });
     acknowledgeGroupRules(this.securityGroup);
-    if (props.proxy) {
+    if (settings.proxy) {
       this.proxy = this.addProxy(props);
       keepEgressClosed(this.securityGroup);
     }
@@ -215,28 +214,32 @@ function aliasName(arn: string): string {
   return match ? match[1] : arn;
 }
 
-/** Checks what a platform team composing the construct directly could get wrong; the config loader runs the same. */
-function validate(path: string, props: RdsDatabaseProps, allocatedStorageGiB: number, backupRetentionDays: number): void {
-  const problems = rdsInstanceProblems({
+/**
+ * The checks' settings from the props, defaults applied (the instance is built from them): what a platform team
+ * composing the construct directly could get wrong, checked as the config loader checks the config.
+ */
+function validate(path: string, props: RdsDatabaseProps): RdsInstanceSettings {
+  const settings: RdsInstanceSettings = {
     identifier: props.identifier,
     engine: props.engine,
     engineVersion: props.engineVersion,
     instanceClass: props.instanceClass,
     region: Stack.of(props.vpc).region,
-    allocatedStorageGiB,
+    allocatedStorageGiB: props.allocatedStorageGiB ?? RDS_DEFAULTS.allocatedStorageGiB,
     maxAllocatedStorageGiB: props.maxAllocatedStorageGiB,
-    backupRetentionDays,
+    backupRetentionDays: props.backupRetentionDays ?? RDS_DEFAULTS.backupRetentionDays,
     allowedCidrs: props.allowedCidrs ?? [],
-    multiAz: props.multiAz ?? true,
+    multiAz: props.multiAz ?? RDS_DEFAULTS.multiAz,
     licenseModel: props.licenseModel,
-    preferredBackupWindow: props.preferredBackupWindow ?? DEFAULT_BACKUP_WINDOW,
-    preferredMaintenanceWindow: props.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
+    ...rdsWindows(props),
     parameters: props.parameterOverrides ?? {},
     replicas: (props.replicas ?? []).map((replica) => ({ region: Stack.of(props.vpc).region, instanceClass: replica.instanceClass ?? props.instanceClass })),
-    proxy: props.proxy ?? false,
+    proxy: props.proxy ?? RDS_DEFAULTS.proxy,
     backupReplicationRegion: props.backupReplication?.region,
     databaseName: props.databaseName,
     port: props.port,
-  });
+  };
+  const problems = rdsInstanceProblems(settings);
   if (problems.length > 0) throw new DatabaseValidationError('RdsDatabase', path, problems);
+  return settings;
 }

@@ -14,11 +14,11 @@ import type { RdsInstanceRole } from './tables/rds-alarm-catalog';
 import { CloudWatchAlarmDefinition, rdsAlarmDefinitions } from './tables/rds-alarm-definitions';
 import { RdsAlarms } from './rds-alarms';
 import { cdkInstanceEngine } from './rds-cdk-engine';
-import { RDS_ENGINE_TABLE, RdsEngineRow, type RdsEngine } from './tables/rds-engine-table';
+import { RDS_ENGINE_TABLE, RdsEngineRow, rdsPorts, type RdsEngine } from './tables/rds-engine-table';
 import { RdsLogGroups } from './rds-log-groups';
 import { keepUnlessDestroyed } from '../foundation/removal';
 import { rdsMaxConnections, rdsParameters } from './tables/rds-parameters';
-import { DEFAULT_MAINTENANCE_WINDOW } from './tables/rds-windows';
+import { performanceInsightsByDefault, RDS_DEFAULTS, rdsWindows } from './tables/rds-defaults';
 
 /** Props a primary and a replica share. */
 export interface RdsInstanceBaseProps {
@@ -90,6 +90,7 @@ export interface RdsInstanceParts {
   readonly securityGroup: ec2.SecurityGroup;
   readonly logGroups: RdsLogGroups;
   readonly clientPort: number;
+  readonly deletionProtection: boolean;
   /** DatabaseInstance props common to primaries and replicas. */
   readonly instanceProps: rds.DatabaseInstanceNewProps & { readonly instanceType: ec2.InstanceType };
 }
@@ -97,14 +98,13 @@ export interface RdsInstanceParts {
 export function buildInstanceParts(scope: Construct, props: RdsInstanceBaseProps, removalPolicy: RemovalPolicy): RdsInstanceParts {
   const row = RDS_ENGINE_TABLE[props.engine];
   const engine = cdkInstanceEngine(props.engine, props.engineVersion);
-  const port = props.port ?? row.defaultPort;
-  const clientPort = row.options.find((option) => option.port !== undefined)?.port ?? port;
+  const { port, clientPort } = rdsPorts(row, props.port);
   const family = row.familyOf(row.majorOf(props.engineVersion));
 
   const parameters = props.parameters ?? rdsParameters({
     engine: props.engine,
     instanceClass: props.instanceClass,
-    slowQueryThresholdMs: props.slowQueryThresholdMs ?? 1000,
+    slowQueryThresholdMs: props.slowQueryThresholdMs ?? RDS_DEFAULTS.slowQueryThresholdMs,
     overrides: props.parameterOverrides,
   });
   const parameterGroup = new rds.ParameterGroup(scope, 'Parameters', {
@@ -131,12 +131,13 @@ export function buildInstanceParts(scope: Construct, props: RdsInstanceBaseProps
   const logGroups = new RdsLogGroups(scope, 'Logs', {
     identifier: props.identifier,
     logTypes,
-    retentionDays: props.logRetentionDays ?? 30,
+    retentionDays: props.logRetentionDays ?? RDS_DEFAULTS.logRetentionDays,
     encryptionKey: logKey(scope, props),
     removalPolicy,
   });
 
-  const performanceInsights = props.performanceInsights ?? !/\.(micro|small)$/.test(props.instanceClass);
+  const performanceInsights = props.performanceInsights ?? performanceInsightsByDefault(props.instanceClass);
+  const deletionProtection = props.deletionProtection ?? RDS_DEFAULTS.deletionProtection;
   const instanceProps = {
     instanceIdentifier: props.identifier,
     instanceType: new ec2.InstanceType(props.instanceClass.replace(/^db\./, '')),
@@ -147,24 +148,24 @@ export function buildInstanceParts(scope: Construct, props: RdsInstanceBaseProps
     port,
     iamAuthentication: row.iamAuthentication,
     storageType: rds.StorageType.GP3,
-    deletionProtection: props.deletionProtection ?? true,
+    deletionProtection,
     removalPolicy,
     parameterGroup,
-    preferredMaintenanceWindow: props.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
+    preferredMaintenanceWindow: rdsWindows(props).preferredMaintenanceWindow,
     cloudwatchLogsExports: [...logTypes],
     autoMinorVersionUpgrade: true,
     caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1,
-    monitoringInterval: Duration.seconds(props.monitoringIntervalSeconds ?? 60),
+    monitoringInterval: Duration.seconds(props.monitoringIntervalSeconds ?? RDS_DEFAULTS.monitoringIntervalSeconds),
     enablePerformanceInsights: performanceInsights,
     ...(performanceInsights
       ? {
           performanceInsightEncryptionKey: props.encryptionKey,
-          performanceInsightRetention: (props.performanceInsightsRetentionDays ?? 7) as rds.PerformanceInsightRetention,
+          performanceInsightRetention: (props.performanceInsightsRetentionDays ?? RDS_DEFAULTS.performanceInsightsRetentionDays) as rds.PerformanceInsightRetention,
           databaseInsightsMode: props.databaseInsightsMode === 'advanced' ? rds.DatabaseInsightsMode.ADVANCED : rds.DatabaseInsightsMode.STANDARD,
         }
       : {}),
   };
-  return { row, engine, parameterGroup, parameters, securityGroup, logGroups, clientPort, instanceProps };
+  return { row, engine, parameterGroup, parameters, securityGroup, logGroups, clientPort, deletionProtection, instanceProps };
 }
 
 /** The log groups' key: the one given, else the database's own key when it is a key (CloudWatch Logs takes no alias). */

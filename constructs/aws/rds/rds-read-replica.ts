@@ -79,7 +79,7 @@ export class RdsReadReplica extends Construct {
     acknowledgeRdsInstanceDesign(this.instance, {
       role: 'replica',
       multiAz: false,
-      deletionProtection: props.deletionProtection ?? true,
+      deletionProtection: parts.deletionProtection,
       unexportedLogTypes: unexportedLogTypes(parts.row, props.logExports),
       fixedAvailabilityZone: props.availabilityZone !== undefined,
     });

@@ -4,7 +4,7 @@
  * the class or tier (the same numbers the connection alarms use). Also Cloud SQL's machine-relative range of
  * effective_cache_size.
  */
-import { auroraMaxConnections } from '../../../constructs/aws/aurora/tables/aurora-parameters';
+import { AURORA_GIB_PER_ACU, auroraMaxConnections } from '../../../constructs/aws/aurora/tables/aurora-parameters';
 import { rdsMaxConnections } from '../../../constructs/aws/rds/tables/rds-parameters';
 import { rdsInstanceSize } from '../../../constructs/common/instance-catalog';
 import { workMemOvercommit } from '../../../constructs/common/work-mem-budget';
@@ -16,8 +16,6 @@ import type { ProblemDraft } from '../problem-draft';
 import type { ResolvedAuroraCluster, ResolvedCloudSqlInstance, ResolvedDatabase, ResolvedEnvironment, ResolvedRdsInstance } from '../resolved-environment';
 import type { Rule } from './rule';
 
-/** Aurora Serverless v2: 1 ACU is about 2 GiB of memory; the check takes the maximum capacity. */
-const GIB_PER_ACU = 2;
 
 const strings = (values: Readonly<Record<string, string | number>>) =>
   Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));
@@ -58,14 +56,14 @@ function rdsBudgets(db: ResolvedRdsInstance, index: number): Budget[] {
   });
 }
 
-/** Aurora: every instance of the cluster has the class (or the Serverless v2 maximum) and the instance parameters. */
+/** Aurora: every instance of the cluster has the class (or the Serverless v2 maximum, AURORA_GIB_PER_ACU per ACU) and the instance parameters. */
 function auroraBudgets(db: ResolvedAuroraCluster, index: number): Budget[] {
   if (db.engine !== 'aurora-postgresql') return [];
   const field = db.instanceParameters.work_mem !== undefined ? 'instanceParameters' : 'parameters';
   const workMem = db[field].work_mem;
   if (workMem === undefined) return [];
   const size = db.instanceClass ? rdsInstanceSize(db.instanceClass) : undefined;
-  const memoryGiB = size?.memoryGiB ?? (db.serverlessV2 ? db.serverlessV2.maxCapacity * GIB_PER_ACU : undefined);
+  const memoryGiB = size?.memoryGiB ?? (db.serverlessV2 ? db.serverlessV2.maxCapacity * AURORA_GIB_PER_ACU : undefined);
   if (memoryGiB === undefined) return [];
   const machine = db.instanceClass ?? `Serverless v2 at ${db.serverlessV2!.maxCapacity} ACUs`;
   const instanceParameters = strings({ ...db.parameters, ...db.instanceParameters });

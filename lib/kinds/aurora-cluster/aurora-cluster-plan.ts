@@ -5,12 +5,11 @@
  */
 import { auroraAlarmDefinitions } from '../../../constructs/aws/aurora/tables/aurora-alarm-definitions';
 import type { AuroraClusterSettings } from '../../../constructs/aws/aurora/tables/aurora-cluster-checks';
-import { AURORA_ENGINE_TABLE } from '../../../constructs/aws/aurora/tables/aurora-engine-table';
-import { auroraMaxConnections, auroraParameters } from '../../../constructs/aws/aurora/tables/aurora-parameters';
-import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from '../../../constructs/aws/rds/tables/rds-windows';
+import { AURORA_ENGINE_TABLE, auroraPromotionTier } from '../../../constructs/aws/aurora/tables/aurora-engine-table';
+import { auroraConnectionMemoryGiB, auroraMaxConnections, auroraParameters } from '../../../constructs/aws/aurora/tables/aurora-parameters';
+import { RDS_DEFAULTS, rdsWindows } from '../../../constructs/aws/rds/tables/rds-defaults';
 import { rdsInstanceSize } from '../../../constructs/common/instance-catalog';
 import { TIER_DEFAULTS } from '../../../config/schema';
-import { DEFAULT_PASSWORD_ROTATION_DAYS } from '../../../config/schema/rds-instance';
 import type { ResolvedAuroraCluster, ResolvedEnvironment } from '../../config/resolved-environment';
 import {
   auroraClusterArn,
@@ -26,10 +25,11 @@ import { RDS_TIER_OBSERVABILITY } from '../rds-instance/rds-instance-plan';
 
 /** Aurora uploads the log continuously; AWS states point-in-time restores to within 5 minutes of now. */
 const AURORA_PITR_RPO_MINUTES = 5;
-/** One Serverless v2 ACU is about 2 GiB of memory. */
-const GIB_PER_ACU = 2;
 
-/** What the construct would be given for this database (defaults as the plan applies them). */
+/**
+ * What the checks (constructs/aws/aurora/tables/aurora-cluster-checks.ts) take, from config: the config rules check it
+ * and the plan is made of it, so a value reaches the checks and the construct by one road.
+ */
 export function auroraClusterSettings(environment: string, db: ResolvedAuroraCluster): AuroraClusterSettings {
   return {
     identifier: databaseIdentifier(environment, db.name),
@@ -40,20 +40,21 @@ export function auroraClusterSettings(environment: string, db: ResolvedAuroraClu
     serverlessV2: db.serverlessV2,
     readers: db.readers,
     backupRetentionDays: db.backupRetentionDays,
-    preferredBackupWindow: db.preferredBackupWindow ?? DEFAULT_BACKUP_WINDOW,
-    preferredMaintenanceWindow: db.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
+    ...rdsWindows(db),
     backtrackHours: db.backtrackHours,
     allowedCidrs: db.allowedCidrs,
     parameters: db.parameters,
     instanceParameters: db.instanceParameters,
     secondaryRegions: db.secondaryRegions,
+    databaseName: db.databaseName,
   };
 }
 
 export function planAuroraCluster(env: ResolvedEnvironment, db: ResolvedAuroraCluster, regionPlan: (region: string) => AwsRegionPlan): AuroraClusterPlan {
   const row = AURORA_ENGINE_TABLE[db.engine];
   const account = env.aws!.account;
-  const identifier = databaseIdentifier(env.name, db.name);
+  const settings = auroraClusterSettings(env.name, db);
+  const { identifier } = settings;
   const size = db.instanceClass === undefined ? undefined : rdsInstanceSize(db.instanceClass);
   const capacity: AuroraCapacityPlan = db.instanceClass !== undefined && size
     ? { mode: 'provisioned', instanceClass: db.instanceClass, size }
@@ -67,7 +68,7 @@ export function planAuroraCluster(env: ResolvedEnvironment, db: ResolvedAuroraCl
     clusterOverrides: db.parameters,
     instanceOverrides: db.instanceParameters,
   });
-  const maxConnections = auroraMaxConnections(memoryGiB ?? (db.serverlessV2?.maxCapacity ?? 1) * GIB_PER_ACU, parameters.instance);
+  const maxConnections = auroraMaxConnections(auroraConnectionMemoryGiB(memoryGiB, db.serverlessV2), parameters.instance);
   const majorVersion = row.majorOf(db.version);
   const alarmContext = { parameterFamily: row.parameterFamily, memoryGiB, maxConnections, serverless: capacity.mode === 'serverless-v2' } as const;
   const globalClusterIdentifier = db.secondaryRegions.length > 0 ? `${identifier}-global` : undefined;
@@ -80,8 +81,7 @@ export function planAuroraCluster(env: ResolvedEnvironment, db: ResolvedAuroraCl
       return {
         identifier: instanceIdentifier,
         role,
-        // Writer tier 0; readers 1, 2, … up to 15: the first reader is the preferred failover target.
-        promotionTier: Math.min(index, 15),
+        promotionTier: auroraPromotionTier(index),
         availabilityZone: zones[index % zones.length],
         alarms: auroraAlarmDefinitions(instanceIdentifier, { ...alarmContext, role }, db.alarmThresholds),
       };
@@ -110,9 +110,9 @@ export function planAuroraCluster(env: ResolvedEnvironment, db: ResolvedAuroraCl
       allowedSecurityGroupIds: secondary ? [] : db.allowedSecurityGroupIds,
       deletionProtection: db.deletionProtection,
       removalPolicy: db.removalPolicy,
-      backupRetentionDays: db.backupRetentionDays,
-      preferredBackupWindow: db.preferredBackupWindow ?? DEFAULT_BACKUP_WINDOW,
-      preferredMaintenanceWindow: db.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
+      backupRetentionDays: settings.backupRetentionDays,
+      preferredBackupWindow: settings.preferredBackupWindow,
+      preferredMaintenanceWindow: settings.preferredMaintenanceWindow,
       iamAuthentication: true,
       observability: { ...RDS_TIER_OBSERVABILITY[env.tier], performanceInsights: true, logExports: row.logExports },
       tags: db.tags,
@@ -129,13 +129,14 @@ export function planAuroraCluster(env: ResolvedEnvironment, db: ResolvedAuroraCl
   return {
     ...primary,
     name: db.name,
+    settings,
     arn: auroraClusterArn(account, db.region, identifier),
-    databaseName: db.databaseName,
-    credentials: { mode: db.credentials, rotationDays: db.passwordRotationDays ?? DEFAULT_PASSWORD_ROTATION_DAYS },
+    databaseName: settings.databaseName,
+    credentials: { mode: db.credentials, rotationDays: db.passwordRotationDays ?? RDS_DEFAULTS.passwordRotationDays },
     recovery: {
-      backupRetentionDays: db.backupRetentionDays,
+      backupRetentionDays: settings.backupRetentionDays,
       pointInTimeRecovery: true,
-      restorableWindowDays: db.backupRetentionDays,
+      restorableWindowDays: settings.backupRetentionDays,
       rpoMinutes: AURORA_PITR_RPO_MINUTES,
       preferredBackupWindow: primary.preferredBackupWindow,
       copyTagsToSnapshot: true,

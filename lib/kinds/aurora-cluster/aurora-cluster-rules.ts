@@ -1,11 +1,10 @@
 /** Rules for Aurora clusters: the checks the AuroraCluster construct shares (aurora-cluster-checks.ts), with config paths. */
 import { AURORA_ALARM_IDS } from '../../../constructs/aws/aurora/tables/aurora-alarm-catalog';
 import { auroraClusterProblems } from '../../../constructs/aws/aurora/tables/aurora-cluster-checks';
-import { AURORA_ENGINE_TABLE, AURORA_LIMITS } from '../../../constructs/aws/aurora/tables/aurora-engine-table';
-import { databaseNameProblems } from '../../../constructs/aws/rds/tables/rds-database-name-rules';
+import { AURORA_LIMITS } from '../../../constructs/aws/aurora/tables/aurora-engine-table';
 import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../../../constructs/common/identifiers';
 import { auroraClusterSettings } from './aurora-cluster-plan';
-import { auroraInstanceIdentifier, auroraSecondaryIdentifier, databaseIdentifier } from '../../plan/names';
+import { auroraInstanceIdentifier, auroraSecondaryIdentifier } from '../../plan/names';
 import type { ProblemDraft } from '../../config/problem-draft';
 import type { ResolvedAuroraCluster } from '../../config/resolved-environment';
 import type { Rule } from '../../config/rules/rule';
@@ -15,8 +14,7 @@ import type { Rule } from '../../config/rules/rule';
 const reportedByEnvironmentRules = (path: ReadonlyArray<string | number>) => path[0] === 'secondaryRegions' && typeof path[1] === 'number';
 
 /** The longest identifier the plan derives (reader instances, secondary clusters) must fit RDS's 63 characters. */
-function derivedIdentifierProblems(environment: string, db: ResolvedAuroraCluster): ProblemDraft[] {
-  const cluster = databaseIdentifier(environment, db.name);
+function derivedIdentifierProblems(cluster: string, db: ResolvedAuroraCluster): ProblemDraft[] {
   const derived = [
     auroraInstanceIdentifier(cluster, Math.min(db.readers, AURORA_LIMITS.maxReaders)),
     ...db.secondaryRegions.map((region) => `${auroraSecondaryIdentifier(cluster, region)}-reader-${Math.max(db.secondaryReaders, 1)}`),
@@ -30,12 +28,11 @@ export const auroraClusterRules: Rule = (env) =>
   env.databases.flatMap((db, index): ProblemDraft[] => {
     if (db.kind !== 'aurora-cluster') return [];
     const at = (...path: Array<string | number>) => ['databases', index, ...path];
-    const problems: ProblemDraft[] = auroraClusterProblems(auroraClusterSettings(env.name, db))
+    const settings = auroraClusterSettings(env.name, db);
+    const problems: ProblemDraft[] = auroraClusterProblems(settings)
       .filter((problem) => !reportedByEnvironmentRules(problem.path))
       .map((problem) => ({ database: db.name, path: at(...problem.path), value: problem.path[0] === 'name' ? db.name : problem.value, message: problem.message, fix: problem.fix }));
-    problems.push(...derivedIdentifierProblems(env.name, db).map((p) => ({ ...p, path: at(...p.path) })));
-    const displayName = AURORA_ENGINE_TABLE[db.engine].displayName;
-    problems.push(...databaseNameProblems(db.engine, displayName, db.databaseName).map((p) => ({ database: db.name, ...p, path: at(...p.path) })));
+    problems.push(...derivedIdentifierProblems(settings.identifier, db).map((p) => ({ ...p, path: at(...p.path) })));
     if (!db.pointInTimeRecovery) {
       problems.push({ database: db.name, path: at('pointInTimeRecovery'), value: false, message: 'cannot be turned off on Aurora (every cluster keeps at least 1 day of continuous backup)', fix: 'remove pointInTimeRecovery: false; lower backupRetentionDays to 1 for the shortest window' });
     }

@@ -41,7 +41,7 @@ export function planDynamodbTable(
   const stackId = dynamodbTableStackId(db.name);
   const settings = dynamodbTableSettings(db);
   const primary = regionPlan(db.region);
-  const pitrDays = db.pointInTimeRecovery ? db.pointInTimeRecoveryDays ?? 0 : 0;
+  const pitrDays = settings.pointInTimeRecovery ? settings.pointInTimeRecoveryDays ?? 0 : 0;
   const inBackupPlan = planBackupMembershipOf(env, db).plans.length > 0;
   return {
     name: db.name,
@@ -53,12 +53,12 @@ export function planDynamodbTable(
     settings,
     tableClass: db.tableClass,
     timeToLiveAttribute: db.timeToLiveAttribute,
-    replicas: db.replicaRegions.map((region) => ({ region, keyAliasArn: regionPlan(region).keyAliasArn, tlsOnly: db.tlsOnlyReplicas })),
+    replicas: settings.replicaRegions.map((region) => ({ region, keyAliasArn: regionPlan(region).keyAliasArn, tlsOnly: db.tlsOnlyReplicas })),
     recovery: {
       backupRetentionDays: pitrDays,
-      pointInTimeRecovery: db.pointInTimeRecovery,
+      pointInTimeRecovery: settings.pointInTimeRecovery,
       restorableWindowDays: pitrDays,
-      rpoMinutes: db.pointInTimeRecovery ? DYNAMODB_PITR_RPO_MINUTES : inBackupPlan ? DAILY_BACKUP_RPO_MINUTES : undefined,
+      rpoMinutes: settings.pointInTimeRecovery ? DYNAMODB_PITR_RPO_MINUTES : inBackupPlan ? DAILY_BACKUP_RPO_MINUTES : undefined,
     },
     deletionProtection: db.deletionProtection,
     // Contributor Insights is billed per event: on where someone reads it.
@@ -67,7 +67,7 @@ export function planDynamodbTable(
     keyAlias: primary.keyAlias,
     keyAliasArn: primary.keyAliasArn,
     alarmTopicArn: primary.alarmTopicArn,
-    alarms: dynamodbTableAlarmDefinitions({ tableName, replicaRegions: db.replicaRegions, multiRegionConsistency: db.multiRegionConsistency, billing: db.billing }),
+    alarms: dynamodbTableAlarmDefinitions({ tableName, replicaRegions: settings.replicaRegions, multiRegionConsistency: settings.multiRegionConsistency, billing: settings.billing }),
     dashboardName: `dynamodb-${tableName}`,
     tags: db.tags,
   };

@@ -1,12 +1,12 @@
 /** Plans one RDS instance and its replicas: identifiers, engine details, recovery, tuned parameters, alarms. */
 import { rdsAlarmDefinitions } from '../../../constructs/aws/rds/tables/rds-alarm-definitions';
 import type { RdsInstanceRole } from '../../../constructs/aws/rds/tables/rds-alarm-catalog';
-import { RDS_ENGINE_TABLE, RdsEngineRow } from '../../../constructs/aws/rds/tables/rds-engine-table';
+import { RDS_ENGINE_TABLE, RdsEngineRow, rdsLicenseModel, rdsPorts } from '../../../constructs/aws/rds/tables/rds-engine-table';
 import { rdsMaxConnections, rdsParameters } from '../../../constructs/aws/rds/tables/rds-parameters';
-import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from '../../../constructs/aws/rds/tables/rds-windows';
+import { performanceInsightsByDefault, RDS_DEFAULTS, rdsWindows } from '../../../constructs/aws/rds/tables/rds-defaults';
+import type { RdsInstanceSettings } from '../../../constructs/aws/rds/tables/rds-instance-checks';
 import { rdsInstanceClass, rdsInstanceSize, type RdsInstanceClass } from '../../../constructs/common/instance-catalog';
 import { TIER_DEFAULTS, Tier } from '../../../config/schema';
-import { DEFAULT_PASSWORD_ROTATION_DAYS } from '../../../config/schema/rds-instance';
 import type { ResolvedEnvironment, ResolvedRdsInstance } from '../../config/resolved-environment';
 import { awsStackName, databaseIdentifier, rdsInstanceArn, rdsInstanceStackId, rdsReplicaIdentifier, rdsReplicaStackId } from '../../plan/names';
 import type { AwsRegionPlan, RdsInstancePlan, RdsObservabilityPlan, RdsReplicaPlan } from '../../plan/plan-types';
@@ -22,6 +22,36 @@ export const RDS_TIER_OBSERVABILITY: Readonly<Record<Tier, Omit<RdsObservability
   production: { databaseInsightsMode: 'advanced', performanceInsightsRetentionDays: 465, monitoringIntervalSeconds: 15, logRetentionDays: 365 },
 };
 
+/** A replica's class: its own, else the primary's. */
+const replicaClass = (db: ResolvedRdsInstance, replica: ResolvedRdsInstance['replicas'][number]) => replica.instanceClass ?? db.instanceClass;
+
+/**
+ * What the checks (constructs/aws/rds/tables/rds-instance-checks.ts) take, from config: the config rules check it and
+ * the plan is made of it, so a value reaches the checks and the construct by one road.
+ */
+export function rdsInstanceSettings(environment: string, db: ResolvedRdsInstance): RdsInstanceSettings {
+  return {
+    identifier: databaseIdentifier(environment, db.name),
+    engine: db.engine,
+    engineVersion: db.version,
+    instanceClass: db.instanceClass,
+    region: db.region,
+    allocatedStorageGiB: db.allocatedStorageGiB,
+    maxAllocatedStorageGiB: db.maxAllocatedStorageGiB,
+    backupRetentionDays: db.backupRetentionDays,
+    allowedCidrs: db.allowedCidrs,
+    multiAz: db.highAvailability,
+    licenseModel: db.licenseModel,
+    ...rdsWindows(db),
+    parameters: db.parameters,
+    replicas: db.replicas.map((replica) => ({ region: replica.region, instanceClass: replicaClass(db, replica) })),
+    proxy: db.proxy,
+    backupReplicationRegion: db.backupReplicationRegion,
+    databaseName: db.databaseName,
+    port: db.port,
+  };
+}
+
 export function planRdsInstance(
   env: ResolvedEnvironment,
   db: ResolvedRdsInstance,
@@ -33,13 +63,13 @@ export function planRdsInstance(
   if (!row || !size) throw new Error(`BUG: unvalidated RDS instance ${env.name}/${db.name}`);
   const account = env.aws!.account;
   const region = regionPlan(db.region);
-  const identifier = databaseIdentifier(env.name, db.name);
+  const settings = rdsInstanceSettings(env.name, db);
+  const { identifier } = settings;
   const stackId = rdsInstanceStackId(db.name);
   const majorVersion = row.majorOf(db.version);
-  const port = db.port ?? row.defaultPort;
-  const clientPort = row.options.find((option) => option.port !== undefined)?.port ?? port;
+  const { port, clientPort } = rdsPorts(row, db.port);
   const arn = rdsInstanceArn(account, db.region, identifier);
-  const retention = db.backupRetentionDays;
+  const retention = settings.backupRetentionDays;
 
   const instance = (instanceClass: RdsInstanceClass, role: RdsInstanceRole, id: string, inRegion: AwsRegionPlan) =>
     planInstanceCommon(env, db, row, { instanceClass, role, identifier: id, region: inRegion, majorVersion });
@@ -50,7 +80,7 @@ export function planRdsInstance(
     const zones = region.network.availabilityZones;
     const replicaStackId = rdsReplicaStackId(db.name, index);
     return {
-      ...instance(replica.instanceClass ?? db.instanceClass, 'replica', replicaIdentifier, regionPlan(replica.region)),
+      ...instance(replicaClass(db, replica), 'replica', replicaIdentifier, regionPlan(replica.region)),
       index,
       crossRegion,
       stack: crossRegion ? { stackId: replicaStackId, stackName: awsStackName(env.name, replicaStackId), region: replica.region } : undefined,
@@ -67,28 +97,29 @@ export function planRdsInstance(
   return {
     ...instance(db.instanceClass, 'primary', identifier, region),
     name: db.name,
+    settings,
     stackId,
     stackName: awsStackName(env.name, stackId),
     arn,
-    licenseModel: db.licenseModel ?? row.licenseModels[0],
-    allocatedStorageGiB: db.allocatedStorageGiB,
-    maxAllocatedStorageGiB: db.maxAllocatedStorageGiB,
-    multiAz: db.highAvailability,
+    licenseModel: rdsLicenseModel(row, db.licenseModel),
+    allocatedStorageGiB: settings.allocatedStorageGiB,
+    maxAllocatedStorageGiB: settings.maxAllocatedStorageGiB,
+    multiAz: settings.multiAz,
     port,
     clientPort,
     databaseName: db.databaseName,
     allowedCidrs: db.allowedCidrs,
     allowedSecurityGroupIds: db.allowedSecurityGroupIds,
-    credentials: { mode: db.credentials, rotationDays: db.passwordRotationDays ?? DEFAULT_PASSWORD_ROTATION_DAYS },
+    credentials: { mode: db.credentials, rotationDays: db.passwordRotationDays ?? RDS_DEFAULTS.passwordRotationDays },
     iamAuthentication: row.iamAuthentication,
     options: row.options,
-    preferredMaintenanceWindow: db.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
+    preferredMaintenanceWindow: settings.preferredMaintenanceWindow,
     recovery: {
       backupRetentionDays: retention,
       pointInTimeRecovery: retention > 0,
       restorableWindowDays: retention,
       rpoMinutes: retention > 0 ? RDS_PITR_RPO_MINUTES : undefined,
-      preferredBackupWindow: db.preferredBackupWindow ?? DEFAULT_BACKUP_WINDOW,
+      preferredBackupWindow: settings.preferredBackupWindow,
       copyTagsToSnapshot: true,
       backupReplication: db.backupReplicationRegion === undefined
         ? undefined
@@ -119,7 +150,6 @@ function planInstanceCommon(env: ResolvedEnvironment, db: ResolvedRdsInstance, r
     overrides: db.parameters,
   });
   const maxConnections = rdsMaxConnections(db.engine, size.memoryGiB, parameters);
-  const smallClass = /\.(micro|small)$/.test(input.instanceClass);
   const removalPolicy = input.role === 'primary' || db.removalPolicy === 'retain' ? db.removalPolicy : 'destroy';
   return {
     identifier: input.identifier,
@@ -141,7 +171,7 @@ function planInstanceCommon(env: ResolvedEnvironment, db: ResolvedRdsInstance, r
     maxConnections,
     observability: {
       ...RDS_TIER_OBSERVABILITY[env.tier],
-      performanceInsights: !smallClass,
+      performanceInsights: performanceInsightsByDefault(input.instanceClass),
       logExports: row.logExports,
     },
     alarms: rdsAlarmDefinitions(input.identifier, {

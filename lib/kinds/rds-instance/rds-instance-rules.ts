@@ -1,10 +1,8 @@
 /** Rules for RDS instances: the checks the RdsDatabase construct shares (rds-instance-checks.ts), with config paths. */
 import { RdsInstanceSettings, rdsInstanceProblems } from '../../../constructs/aws/rds/tables/rds-instance-checks';
-import { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from '../../../constructs/aws/rds/tables/rds-windows';
-import { databaseIdentifier } from '../../plan/names';
+import { rdsInstanceSettings } from './rds-instance-plan';
 import { RDS_ALARM_IDS } from '../../../constructs/aws/rds/tables/rds-alarm-catalog';
 import type { ProblemDraft } from '../../config/problem-draft';
-import type { ResolvedRdsInstance } from '../../config/resolved-environment';
 import type { Rule } from '../../config/rules/rule';
 
 /** Config field of each RdsInstanceSettings field, for paths in messages. */
@@ -29,31 +27,6 @@ const RDS_CONFIG_FIELDS: Readonly<Record<keyof RdsInstanceSettings, string>> = {
   databaseName: 'databaseName',
   port: 'port',
 };
-
-/** What the construct would be given for this database (defaults as the plan applies them). */
-export function rdsInstanceSettings(environment: string, db: ResolvedRdsInstance): RdsInstanceSettings {
-  return {
-    identifier: databaseIdentifier(environment, db.name),
-    engine: db.engine,
-    engineVersion: db.version,
-    instanceClass: db.instanceClass,
-    region: db.region,
-    allocatedStorageGiB: db.allocatedStorageGiB,
-    maxAllocatedStorageGiB: db.maxAllocatedStorageGiB,
-    backupRetentionDays: db.backupRetentionDays,
-    allowedCidrs: db.allowedCidrs,
-    multiAz: db.highAvailability,
-    licenseModel: db.licenseModel,
-    preferredBackupWindow: db.preferredBackupWindow ?? DEFAULT_BACKUP_WINDOW,
-    preferredMaintenanceWindow: db.preferredMaintenanceWindow ?? DEFAULT_MAINTENANCE_WINDOW,
-    parameters: db.parameters,
-    replicas: db.replicas.map((replica) => ({ region: replica.region, instanceClass: replica.instanceClass ?? db.instanceClass })),
-    proxy: db.proxy,
-    backupReplicationRegion: db.backupReplicationRegion,
-    databaseName: db.databaseName,
-    port: db.port,
-  };
-}
 
 export const rdsInstanceRules: Rule = (env) =>
   env.databases.flatMap((db, index): ProblemDraft[] => {

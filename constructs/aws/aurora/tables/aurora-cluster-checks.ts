@@ -7,6 +7,7 @@ import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../../../common/id
 import { RDS_GENERATIONS, rdsInstanceClass } from '../../../common/instance-catalog';
 import type { PathProblem } from '../../../common/path-problem';
 import { AURORA_ENGINE_TABLE, AURORA_LIMITS, AuroraEngineRow, auroraVersion } from './aurora-engine-table';
+import { databaseNameProblems } from '../../rds/tables/rds-database-name-rules';
 import { classOfferProblems } from '../../rds/tables/rds-instance-class-availability';
 import { windowProblems } from '../../rds/tables/rds-instance-checks';
 import { auroraParameterLevelProblems } from './aurora-parameter-levels';
@@ -37,6 +38,8 @@ export interface AuroraClusterSettings {
   readonly parameters: Readonly<Record<string, string | number>>;
   readonly instanceParameters: Readonly<Record<string, string | number>>;
   readonly secondaryRegions: readonly string[];
+  /** Initial database (the primary's); none when unset. */
+  readonly databaseName?: string;
 }
 
 export function auroraClusterProblems(settings: AuroraClusterSettings): PathProblem[] {
@@ -62,7 +65,7 @@ export function auroraClusterProblems(settings: AuroraClusterSettings): PathProb
   if (!Number.isInteger(retention) || retention < 1 || retention > 35) {
     problems.push({ path: ['backupRetentionDays'], value: retention, message: 'must be an integer from 1 to 35 days (Aurora limit)', fix: 'choose from 1 to 35' });
   }
-  problems.push(...windowProblems(settings).map((p) => ({ ...p, path: [...p.path] })));
+  problems.push(...windowProblems(settings));
   settings.allowedCidrs.forEach((cidr, index) => {
     if (cidr.endsWith('/0')) problems.push({ path: ['allowedCidrs', index], value: cidr, message: 'opens the database to every address; databases are never public', fix: 'name the CIDR blocks of your application subnets' });
   });
@@ -70,6 +73,7 @@ export function auroraClusterProblems(settings: AuroraClusterSettings): PathProb
     problems.push(...backtrackProblems(settings, row));
     problems.push(...parameterProblems(settings, row));
     problems.push(...globalProblems(settings, row));
+    problems.push(...databaseNameProblems(row.engine, row.displayName, settings.databaseName));
   }
   return problems;
 }

@@ -101,4 +101,9 @@ export const AURORA_LIMITS = {
   maxBacktrackHours: 72,
   /** Auto-pause after 5 minutes to 24 hours of inactivity. */
   autoPauseMinutes: { min: 5, max: 24 * 60 },
+  /** Failover order of an instance: RDS API reference, CreateDBInstance / ModifyDBInstance `PromotionTier`, "Valid Values: 0 - 15". */
+  maxPromotionTier: 15,
 } as const;
+
+/** The writer is tier 0, readers 1, 2, … in order (the first reader is the preferred failover target), capped at the last tier. */
+export const auroraPromotionTier = (index: number) => Math.min(index, AURORA_LIMITS.maxPromotionTier);

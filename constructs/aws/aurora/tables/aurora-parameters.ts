@@ -8,6 +8,7 @@
  */
 import { AURORA_ENGINE_TABLE, AuroraEngine } from './aurora-engine-table';
 import { AURORA_PARAMETER_LEVELS } from './aurora-parameter-levels';
+import { RDS_DEFAULTS } from '../../rds/tables/rds-defaults';
 import { RDS_TUNING } from '../../rds/tables/rds-tuning';
 
 /** Tuned names Aurora manages itself, by family. */
@@ -48,10 +49,18 @@ export function auroraParameters(input: AuroraParametersInput): AuroraParameters
     if (!level) throw new Error(`Tuned Aurora parameter '${name}' has no level in constructs/aws/aurora/tables/aurora-parameter-levels.ts`);
     (level === 'cluster' ? cluster : instance)[name] = setting.value;
   }
-  Object.assign(cluster, row.tlsParameters, input.audit ?? true ? row.auditParameters : {});
+  Object.assign(cluster, row.tlsParameters, input.audit ?? RDS_DEFAULTS.audit ? row.auditParameters : {});
   for (const [name, value] of Object.entries(input.clusterOverrides ?? {})) cluster[name] = String(value);
   for (const [name, value] of Object.entries(input.instanceOverrides ?? {})) instance[name] = String(value);
   return { cluster, instance };
+}
+
+/** One Serverless v2 ACU is about 2 GiB of memory (Aurora user guide, "Requirements and limitations for Aurora Serverless v2": each ACU provides about 2 GiB of RAM). */
+export const AURORA_GIB_PER_ACU = 2;
+
+/** The memory a cluster's connection cap is sized for: its class's, else Serverless v2's maximum capacity. */
+export function auroraConnectionMemoryGiB(memoryGiB: number | undefined, serverlessV2: { readonly maxCapacity: number } | undefined): number {
+  return memoryGiB ?? (serverlessV2?.maxCapacity ?? 1) * AURORA_GIB_PER_ACU;
 }
 
 /** Aurora's default connection cap for an instance of this memory (the RDS family's formula), or an override. */

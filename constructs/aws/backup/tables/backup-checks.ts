@@ -21,8 +21,6 @@ export interface BackupRuleSettings {
   readonly copyTo?: { readonly region: string; readonly retentionDays: number };
 }
 
-/** Paths below the checked lock or plan: `['maxRetentionDays']`, `['rules', 0, 'copyTo', 'region']`. */
-export type BackupSettingProblem = PathProblem;
 
 /** AWS Backup's limits (PutBackupVaultLockConfiguration; continuous backup). */
 export const BACKUP_LIMITS = {
@@ -35,8 +33,8 @@ export const BACKUP_LIMITS = {
 const isDayCount = (days: number, min: number, max: number) => Number.isInteger(days) && days >= min && days <= max;
 
 /** The lock's own ranges, for the vault named `vaultName`. */
-export function vaultLockProblems(vaultName: string, lock: VaultLockSettings): BackupSettingProblem[] {
-  const problems: BackupSettingProblem[] = [];
+export function vaultLockProblems(vaultName: string, lock: VaultLockSettings): PathProblem[] {
+  const problems: PathProblem[] = [];
   const { min, max } = BACKUP_LIMITS.lockRetentionDays;
   for (const field of ['minRetentionDays', 'maxRetentionDays'] as const) {
     const days = lock[field];
@@ -55,8 +53,8 @@ export function vaultLockProblems(vaultName: string, lock: VaultLockSettings): B
 }
 
 /** Rules of a plan whose vault is in `region`: retentions, continuous backup, copies to another region. */
-export function backupRuleProblems(region: string, rules: readonly BackupRuleSettings[]): BackupSettingProblem[] {
-  const problems: BackupSettingProblem[] = [];
+export function backupRuleProblems(region: string, rules: readonly BackupRuleSettings[]): PathProblem[] {
+  const problems: PathProblem[] = [];
   rules.forEach((rule, i) => {
     if (!Number.isInteger(rule.retentionDays) || rule.retentionDays < 1) {
       problems.push({ path: ['rules', i, 'retentionDays'], value: rule.retentionDays, message: `rule '${rule.name}' must keep recovery points at least 1 whole day`, fix: 'choose 1 day or more' });

@@ -4,6 +4,8 @@
  * CDK import. Field paths use the config's field names.
  */
 import type { PathProblem } from '../../../common/path-problem';
+import { DYNAMODB_DEFAULTS } from './dynamodb-defaults';
+import { DYNAMODB_LIMITS } from './dynamodb-limits';
 
 export type DynamodbAttributeType = 'string' | 'number' | 'binary';
 
@@ -65,20 +67,6 @@ export interface DynamodbTableSettings {
   readonly witnessRegion?: string;
 }
 
-/** Paths below the table, in config field names. */
-export type DynamodbSettingProblem = PathProblem;
-
-/** DynamoDB's limits that we check before CloudFormation does. */
-export const DYNAMODB_LIMITS = {
-  /** Default quota; aws-cdk-lib refuses more. */
-  globalSecondaryIndexes: 20,
-  /** Hard limit; local indexes exist only from the table's creation. */
-  localSecondaryIndexes: 5,
-  /** Projected non-key attributes over all indexes of a table. */
-  projectedAttributes: 100,
-  pointInTimeRecoveryDays: { min: 1, max: 35 },
-  targetUtilizationPercent: { min: 20, max: 90 },
-} as const;
 
 /**
  * Multi-Region strong consistency works within one of these region sets (primary, replicas and witness alike); the
@@ -91,9 +79,9 @@ export const MRSC_REGION_SETS: Readonly<Record<string, readonly string[]>> = {
 };
 
 type Path = Array<string | number>;
-const problem = (path: Path, value: unknown, message: string, fix: string): DynamodbSettingProblem => ({ path, value, message, fix });
+const problem = (path: Path, value: unknown, message: string, fix: string): PathProblem => ({ path, value, message, fix });
 
-export function dynamodbTableProblems(settings: DynamodbTableSettings): DynamodbSettingProblem[] {
+export function dynamodbTableProblems(settings: DynamodbTableSettings): PathProblem[] {
   return [
     ...recoveryProblems(settings),
     ...capacityProblems(settings),
@@ -108,8 +96,8 @@ export function dynamodbTableProblems(settings: DynamodbTableSettings): Dynamodb
  * Replicas in the primary's region or listed twice. Separate because the config loader reports these for every kind
  * with replicas in other regions (lib/config/rules/environment-rules.ts).
  */
-export function dynamodbReplicaPlacementProblems(settings: Pick<DynamodbTableSettings, 'region' | 'replicaRegions'>): DynamodbSettingProblem[] {
-  const problems: DynamodbSettingProblem[] = [];
+export function dynamodbReplicaPlacementProblems(settings: Pick<DynamodbTableSettings, 'region' | 'replicaRegions'>): PathProblem[] {
+  const problems: PathProblem[] = [];
   settings.replicaRegions.forEach((region, i) => {
     if (region === settings.region) {
       problems.push(problem(['replicaRegions', i], region, "equals the primary's region; replicas live in other regions", `remove the '${region}' replica, or move the primary`));
@@ -120,7 +108,7 @@ export function dynamodbReplicaPlacementProblems(settings: Pick<DynamodbTableSet
   return problems;
 }
 
-function recoveryProblems({ pointInTimeRecovery, pointInTimeRecoveryDays: days }: DynamodbTableSettings): DynamodbSettingProblem[] {
+function recoveryProblems({ pointInTimeRecovery, pointInTimeRecoveryDays: days }: DynamodbTableSettings): PathProblem[] {
   if (days === undefined) return [];
   const { min, max } = DYNAMODB_LIMITS.pointInTimeRecoveryDays;
   if (!pointInTimeRecovery) {
@@ -145,8 +133,8 @@ function capacities(settings: DynamodbTableSettings): Array<[Path, AutoscaledCap
   return found;
 }
 
-function capacityProblems(settings: DynamodbTableSettings): DynamodbSettingProblem[] {
-  const problems: DynamodbSettingProblem[] = [];
+function capacityProblems(settings: DynamodbTableSettings): PathProblem[] {
+  const problems: PathProblem[] = [];
   for (const [path, capacity] of capacities(settings)) {
     if (capacity.min > capacity.max) {
       problems.push(problem([...path, 'min'], capacity.min, `is greater than max (${capacity.max}); autoscaling needs min ≤ max`, `lower min to ${capacity.max} or less, or raise max to ${capacity.min} or more`));
@@ -154,7 +142,7 @@ function capacityProblems(settings: DynamodbTableSettings): DynamodbSettingProbl
     const target = capacity.targetUtilizationPercent;
     const { min, max } = DYNAMODB_LIMITS.targetUtilizationPercent;
     if (target !== undefined && (target < min || target > max)) {
-      problems.push(problem([...path, 'targetUtilizationPercent'], target, `must be from ${min} to ${max} percent`, `choose from ${min} to ${max} (70 is a good start)`));
+      problems.push(problem([...path, 'targetUtilizationPercent'], target, `must be from ${min} to ${max} percent`, `choose from ${min} to ${max} (${DYNAMODB_DEFAULTS.targetUtilizationPercent} is a good start)`));
     }
   }
   const onDemand = settings.billing.mode === 'on-demand';
@@ -169,8 +157,8 @@ function capacityProblems(settings: DynamodbTableSettings): DynamodbSettingProbl
   return problems;
 }
 
-function indexProblems(settings: DynamodbTableSettings): DynamodbSettingProblem[] {
-  const problems: DynamodbSettingProblem[] = [];
+function indexProblems(settings: DynamodbTableSettings): PathProblem[] {
+  const problems: PathProblem[] = [];
   const { globalSecondaryIndexes: gsis, localSecondaryIndexes: lsis } = settings;
   if (gsis.length > DYNAMODB_LIMITS.globalSecondaryIndexes) {
     problems.push(problem(['globalSecondaryIndexes'], gsis.map((i) => i.name), `lists ${gsis.length} indexes; a table has at most ${DYNAMODB_LIMITS.globalSecondaryIndexes} global secondary indexes`, `remove ${gsis.length - DYNAMODB_LIMITS.globalSecondaryIndexes} of them, or split the table`));
@@ -198,7 +186,7 @@ function indexProblems(settings: DynamodbTableSettings): DynamodbSettingProblem[
 }
 
 /** An attribute used by several keys must have one type everywhere. */
-function attributeTypeProblems(settings: DynamodbTableSettings): DynamodbSettingProblem[] {
+function attributeTypeProblems(settings: DynamodbTableSettings): PathProblem[] {
   const keys: Array<[Path, DynamodbKeySettings]> = [[['partitionKey'], settings.partitionKey]];
   if (settings.sortKey) keys.push([['sortKey'], settings.sortKey]);
   settings.globalSecondaryIndexes.forEach((index, i) => {
@@ -206,7 +194,7 @@ function attributeTypeProblems(settings: DynamodbTableSettings): DynamodbSetting
     if (index.sortKey) keys.push([['globalSecondaryIndexes', i, 'sortKey'], index.sortKey]);
   });
   settings.localSecondaryIndexes.forEach((index, i) => keys.push([['localSecondaryIndexes', i, 'sortKey'], index.sortKey]));
-  const problems: DynamodbSettingProblem[] = [];
+  const problems: PathProblem[] = [];
   keys.forEach(([path, key], position) => {
     const first = keys.find(([, other]) => other.name === key.name);
     if (first && first[1].type !== key.type && keys.indexOf(first) < position) {
@@ -216,8 +204,8 @@ function attributeTypeProblems(settings: DynamodbTableSettings): DynamodbSetting
   return problems;
 }
 
-function streamProblems(settings: DynamodbTableSettings): DynamodbSettingProblem[] {
-  const problems: DynamodbSettingProblem[] = [];
+function streamProblems(settings: DynamodbTableSettings): PathProblem[] {
+  const problems: PathProblem[] = [];
   const replicated = settings.replicaRegions.length > 0 && settings.multiRegionConsistency === 'eventual';
   if (replicated && settings.stream !== undefined && settings.stream !== 'new-and-old-images') {
     problems.push(problem(['stream'], settings.stream, 'must be new-and-old-images on a table with replicas: eventually consistent global tables replicate through the stream', "set stream: 'new-and-old-images' or remove it (it is the default with replicas)"));
@@ -225,7 +213,7 @@ function streamProblems(settings: DynamodbTableSettings): DynamodbSettingProblem
   return problems;
 }
 
-function strongConsistencyProblems(settings: DynamodbTableSettings): DynamodbSettingProblem[] {
+function strongConsistencyProblems(settings: DynamodbTableSettings): PathProblem[] {
   const { region, replicaRegions, witnessRegion } = settings;
   if (settings.multiRegionConsistency === 'eventual') {
     return witnessRegion === undefined
@@ -242,7 +230,7 @@ function strongConsistencyProblems(settings: DynamodbTableSettings): DynamodbSet
   if (!set) {
     return [problem(['region'], region, `is not a region where multi-Region strong consistency is offered (${allSets})`, "move the table to one of those regions, or use multiRegionConsistency: 'eventual'")];
   }
-  const problems: DynamodbSettingProblem[] = [];
+  const problems: PathProblem[] = [];
   const others: Array<[Path, string]> = replicaRegions.map((r, i): [Path, string] => [['replicaRegions', i], r]);
   if (witnessRegion !== undefined) others.push([['witnessRegion'], witnessRegion]);
   for (const [path, other] of others) {

@@ -221,3 +221,15 @@ export const RDS_ENGINES_SUPPORTED = Object.keys(RDS_ENGINE_TABLE) as RdsEngine[
 export function rdsEngineRow(engine: string): RdsEngineRow | undefined {
   return Object.hasOwn(RDS_ENGINE_TABLE, engine) ? RDS_ENGINE_TABLE[engine as RdsEngine] : undefined;
 }
+
+/**
+ * The database port (the engine's default unless given) and the port clients connect to, which the security group
+ * opens: an option's own listener where the engine has one (Oracle's TLS listener), else the database port.
+ */
+export function rdsPorts(row: RdsEngineRow, port: number | undefined): { readonly port: number; readonly clientPort: number } {
+  const databasePort = port ?? row.defaultPort;
+  return { port: databasePort, clientPort: row.options.find((option) => option.port !== undefined)?.port ?? databasePort };
+}
+
+/** The license model of an instance: the one given, else the engine's first (Oracle Enterprise Edition: bring-your-own-license). */
+export const rdsLicenseModel = (row: RdsEngineRow, given: RdsLicenseModel | undefined): RdsLicenseModel => given ?? row.licenseModels[0];

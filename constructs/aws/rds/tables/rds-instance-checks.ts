@@ -4,6 +4,7 @@
  * reject at deploy time, and every combination an engine row rules out, is caught here at synth time.
  */
 import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../../../common/identifiers';
+import type { PathProblem } from '../../../common/path-problem';
 import { RDS_GENERATIONS, rdsInstanceClass } from '../../../common/instance-catalog';
 import { RDS_ENGINE_TABLE, RdsEngineRow, rdsEngineRow } from './rds-engine-table';
 import { databaseNameProblems } from './rds-database-name-rules';
@@ -43,19 +44,16 @@ export interface RdsInstanceSettings {
   readonly port?: number;
 }
 
-export interface SettingProblem {
-  /** Field of RdsInstanceSettings, then list indexes, sub-fields or parameter names. */
+/** A PathProblem whose path starts at a field of RdsInstanceSettings, then list indexes, sub-fields or parameter names. */
+export interface RdsSettingProblem extends PathProblem {
   readonly path: readonly [keyof RdsInstanceSettings, ...Array<string | number>];
-  readonly value: unknown;
-  readonly message: string;
-  readonly fix: string;
 }
 
 const X86_EQUIVALENT = { burstable: 't3', general: 'm6i', memory: 'r6i' } as const;
 const CATALOG_HINT = 'db.<t3|t4g|m5|m6g|m6i|m7g|m7i|r5|r6g|r6i|r7g|r7i>.<size>';
 
-export function rdsInstanceProblems(settings: RdsInstanceSettings): SettingProblem[] {
-  const problems: SettingProblem[] = [];
+export function rdsInstanceProblems(settings: RdsInstanceSettings): RdsSettingProblem[] {
+  const problems: RdsSettingProblem[] = [];
   const idProblem = identifierProblem(settings.identifier, RDS_IDENTIFIER_MAX_LENGTH);
   if (idProblem) {
     problems.push({ path: ['identifier'], value: settings.identifier, message: `the RDS identifier '${settings.identifier}' ${idProblem}`, fix: 'shorten or rename the database' });
@@ -87,7 +85,7 @@ export function rdsInstanceProblems(settings: RdsInstanceSettings): SettingProbl
   return problems;
 }
 
-function classProblems(path: SettingProblem['path'], instanceClass: string, row: RdsEngineRow | undefined, region: string, licenseModel: string | undefined): SettingProblem[] {
+function classProblems(path: RdsSettingProblem['path'], instanceClass: string, row: RdsEngineRow | undefined, region: string, licenseModel: string | undefined): RdsSettingProblem[] {
   const info = rdsInstanceClass(instanceClass);
   if (!info) {
     return [{ path, value: instanceClass, message: `is not an instance class in our catalog (${CATALOG_HINT})`, fix: 'choose a class such as db.t4g.medium, db.m7g.large or db.r6g.xlarge' }];
@@ -108,8 +106,8 @@ function classProblems(path: SettingProblem['path'], instanceClass: string, row:
     .map((problem) => ({ ...problem, path }));
 }
 
-function storageProblems(settings: RdsInstanceSettings, row: RdsEngineRow | undefined): SettingProblem[] {
-  const problems: SettingProblem[] = [];
+function storageProblems(settings: RdsInstanceSettings, row: RdsEngineRow | undefined): RdsSettingProblem[] {
+  const problems: RdsSettingProblem[] = [];
   const allocated = settings.allocatedStorageGiB;
   const ceiling = settings.maxAllocatedStorageGiB;
   // An unknown engine is reported once above; its storage is then held to the widest range RDS has.
@@ -147,8 +145,8 @@ function storageProblems(settings: RdsInstanceSettings, row: RdsEngineRow | unde
 }
 
 /** Backup and maintenance windows: well-formed, long enough, apart (RDS instances and Aurora clusters alike). */
-export function windowProblems(settings: Pick<RdsInstanceSettings, 'preferredBackupWindow' | 'preferredMaintenanceWindow'>): SettingProblem[] {
-  const problems: SettingProblem[] = [];
+export function windowProblems(settings: Pick<RdsInstanceSettings, 'preferredBackupWindow' | 'preferredMaintenanceWindow'>): RdsSettingProblem[] {
+  const problems: RdsSettingProblem[] = [];
   const backup = parseBackupWindow(settings.preferredBackupWindow);
   const maintenance = parseMaintenanceWindow(settings.preferredMaintenanceWindow);
   if (!backup || backup.minutes < MIN_WINDOW_MINUTES) {
@@ -178,8 +176,8 @@ export function windowProblems(settings: Pick<RdsInstanceSettings, 'preferredBac
   return problems;
 }
 
-function engineProblems(settings: RdsInstanceSettings, row: RdsEngineRow): SettingProblem[] {
-  const problems: SettingProblem[] = [];
+function engineProblems(settings: RdsInstanceSettings, row: RdsEngineRow): RdsSettingProblem[] {
+  const problems: RdsSettingProblem[] = [];
   if (settings.multiAz && !row.multiAz) {
     problems.push({ path: ['multiAz'], value: true, message: `${row.displayName} does not support Multi-AZ`, fix: 'turn high availability off for this database, or choose Standard or Enterprise Edition' });
   }
@@ -202,7 +200,7 @@ function engineProblems(settings: RdsInstanceSettings, row: RdsEngineRow): Setti
     problems.push(...rdsParameterValueProblems(row.parameterFamily, row.majorOf(settings.engineVersion), family, 'parameters', settings.parameters));
   }
   for (const problem of [...databaseNameProblems(row.parameterFamily, row.displayName, settings.databaseName), ...portProblems(row, settings.port)]) {
-    problems.push({ ...problem, path: problem.path as SettingProblem['path'] });
+    problems.push({ ...problem, path: problem.path as RdsSettingProblem['path'] });
   }
   if (settings.proxy && !row.proxyEngineFamily) {
     problems.push({ path: ['proxy'], value: true, message: `RDS Proxy does not support ${row.displayName}`, fix: 'turn the proxy off for this database' });
@@ -214,13 +212,13 @@ function engineProblems(settings: RdsInstanceSettings, row: RdsEngineRow): Setti
   return problems;
 }
 
-function replicaProblems(settings: RdsInstanceSettings, row: RdsEngineRow): SettingProblem[] {
+function replicaProblems(settings: RdsInstanceSettings, row: RdsEngineRow): RdsSettingProblem[] {
   if (settings.replicas.length === 0) return [];
   const limits = row.readReplicas;
   if (!limits) {
     return [{ path: ['replicas'], value: settings.replicas.length, message: `${row.displayName} has no read replicas on RDS`, fix: row.parameterFamily === 'oracle' ? 'use Oracle Enterprise Edition (Active Data Guard) or remove the replicas' : 'use Enterprise Edition or remove the replicas' }];
   }
-  const problems: SettingProblem[] = [];
+  const problems: RdsSettingProblem[] = [];
   if (settings.replicas.length > limits.max) {
     problems.push({ path: ['replicas'], value: settings.replicas.length, message: `lists ${settings.replicas.length} read replicas; ${row.displayName} allows at most ${limits.max} per source`, fix: `remove ${settings.replicas.length - limits.max} of them` });
   }

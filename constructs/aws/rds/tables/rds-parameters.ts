@@ -3,6 +3,7 @@
  * overrides (which win). Which names a family has is checked by rds-instance-checks.ts before this runs.
  */
 import { rdsInstanceSize } from '../../../common/instance-catalog';
+import { RDS_DEFAULTS } from './rds-defaults';
 import { RDS_ENGINE_TABLE, rdsEngineRow, type RdsEngine } from './rds-engine-table';
 
 export interface RdsParametersInput {
@@ -24,7 +25,7 @@ export function rdsParameters(input: RdsParametersInput): Record<string, string>
   const tuned = row.tune({ memoryGiB: size.memoryGiB, vcpus: size.vcpus, slowQueryThresholdMs: input.slowQueryThresholdMs });
   for (const [name, setting] of Object.entries(tuned)) parameters[name] = setting.value;
   Object.assign(parameters, row.tlsParameters);
-  if (input.audit ?? true) Object.assign(parameters, row.auditParameters);
+  if (input.audit ?? RDS_DEFAULTS.audit) Object.assign(parameters, row.auditParameters);
   for (const [name, value] of Object.entries(input.overrides ?? {})) parameters[name] = String(value);
   return parameters;
 }
