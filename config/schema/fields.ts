@@ -31,7 +31,7 @@ export const positiveInt = z.int().positive();
  * docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_Tag.html): keys 1–128 and values at most 256 Unicode
  * characters, only Unicode letters, digits, white space and _ . : / = + - @, neither prefixed with aws: or rds:
  * (AWS reserves aws: in any letter case). The same map tags DynamoDB tables and becomes Google labels (converted in
- * lib/plan/gcp-labels.ts), so the strictest rule, RDS's, applies to all.
+ * lib/naming/gcp-labels.ts), so the strictest rule, RDS's, applies to all.
  */
 export const TAG_KEY_MAX_LENGTH = 128;
 export const TAG_VALUE_MAX_LENGTH = 256;

@@ -1,6 +1,6 @@
 import { Stack, Stage } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { awsFoundationStackId } from '../plan/names';
+import { awsFoundationStackId } from '../naming/names';
 import type { EnvironmentPlan } from '../plan/plan-types';
 import { applyTags } from './apply-tags';
 import { renderAwsStack, type RenderedStack } from './aws-stack-renderers';

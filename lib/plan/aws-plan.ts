@@ -5,7 +5,7 @@ import { planRegionDynamodbAlarms } from '../kinds/dynamodb-table/dynamodb-table
 import { KIND_ROWS } from '../kinds/registry';
 import { DATABASE_CLOUD } from '../config/database-cloud';
 import type { DashboardLine } from './dashboard-lines';
-import { awsAlarmTopicName, awsDashboardName, awsDashboardStackId, awsFoundationStackId, awsKeyAlias, awsStackName } from './names';
+import { awsAlarmTopicName, awsDashboardName, awsDashboardStackId, awsFoundationStackId, awsKeyAlias, awsStackName } from '../naming/names';
 import type { AwsDashboardPlan, AwsPlan, AwsRegionPlan, AwsStackSpec, DatabasePlans } from './plan-types';
 
 /** The foundation of each region: key, topic, network, backup vault and plans, region-wide alarms. */

@@ -2,17 +2,15 @@
  * Plans AWS Backup for an environment: a vault per region, plans by tier where databases live, and which plans
  * protect each AWS database. Selections go by resource type and a tag that each database stack carries.
  */
-import { TIER_DEFAULTS } from '../../config/schema';
 import type { DatabaseKind } from '../../config/schema';
 import type { BackupRuleDefaults } from '../../config/schema/tiers';
-import { BACKUP_LIMITS, type VaultLockSettings } from '../../constructs/aws/backup/tables/backup-checks';
-import { DATABASE_CLOUD } from '../config/database-cloud';
 import type { ResolvedDatabase, ResolvedEnvironment } from '../config/resolved-environment';
 import type { AwsRegionPlan, BackupMembershipPlan, BackupPlanDefinition, BackupRulePlan } from './plan-types';
+import { awsDatabases, continuousRetentionDays, copyTargetRegion, effectiveVaultLock, optOutOf, tierRules } from '../backup/effective-backup';
+import { backupVaultName } from '../naming/names';
 
 /** The tag a database stack carries to be selected; its value names the region's plan. */
 export const BACKUP_TAG_KEY = 'backup-plan';
-export const backupVaultName = (environment: string) => `${environment}-databases`;
 export const backupVaultArn = (environment: string, region: string, account: string) =>
   `arn:aws:backup:${region}:${account}:backup-vault:${backupVaultName(environment)}`;
 export const backupPlanName = (environment: string, region: string) => `${environment}-databases-${region}`;
@@ -31,37 +29,6 @@ const RESOURCE_ARN_PATTERNS: Readonly<Partial<Record<DatabaseKind, (region: stri
   'aurora-cluster': (region, account) => `arn:aws:rds:${region}:${account}:cluster:*`,
   'dynamodb-table': (region, account) => `arn:aws:dynamodb:${region}:${account}:table/*`,
 };
-
-const awsDatabases = (env: ResolvedEnvironment) => env.databases.filter((db) => DATABASE_CLOUD[db.kind] === 'aws');
-const optOutOf = (env: ResolvedEnvironment, db: ResolvedDatabase) => env.aws?.backup.optOuts.find((o) => o.database === db.name);
-const tierRules = (env: ResolvedEnvironment) => TIER_DEFAULTS[env.tier].backupPlan.rules;
-const continuousRetentionDays = (env: ResolvedEnvironment) => Math.min(BACKUP_LIMITS.continuousRetentionDays.max, TIER_DEFAULTS[env.tier].backupRetentionDays);
-
-/** The Vault Lock of every vault: the environment's own, else the tier's. */
-export function effectiveVaultLock(env: ResolvedEnvironment): VaultLockSettings | undefined {
-  return env.aws?.backup.vaultLock ?? TIER_DEFAULTS[env.tier].backupPlan.vaultLock;
-}
-
-/** Where `source`'s backups are copied when the tier copies: the configured region, else the first other one. */
-export function copyTargetRegion(env: ResolvedEnvironment, source: string): string | undefined {
-  if (!env.aws || !TIER_DEFAULTS[env.tier].backupPlan.copyToAnotherRegion) return undefined;
-  return env.aws.backup.copyRegions[source] ?? Object.keys(env.aws.regions).find((region) => region !== source);
-}
-
-/** Regions holding the primary of at least one database that is backed up. */
-export function backedUpRegions(env: ResolvedEnvironment): string[] {
-  return [...new Set(awsDatabases(env).filter((db) => !optOutOf(env, db)).map((db) => db.region))];
-}
-
-/** Every retention a backup or copy job of this environment asks for, for checking against a Vault Lock. */
-export function backupRetentions(env: ResolvedEnvironment): Array<{ what: string; days: number }> {
-  const retentions = tierRules(env).flatMap((rule) => {
-    const own = { what: `rule '${rule.name}'`, days: rule.retentionDays };
-    return TIER_DEFAULTS[env.tier].backupPlan.copyToAnotherRegion ? [own, { what: `the copies of rule '${rule.name}'`, days: rule.retentionDays }] : [own];
-  });
-  if (env.aws?.backup.continuousBackupForRds) retentions.push({ what: 'the continuous backups of RDS instances', days: continuousRetentionDays(env) });
-  return retentions;
-}
 
 /** The region's vault and the plans of the databases whose primary is there. */
 export function planRegionBackup(env: ResolvedEnvironment, region: string): Pick<AwsRegionPlan, 'backupVault' | 'backupPlans'> {

@@ -2,8 +2,8 @@
 import type { ResolvedEnvironment } from '../config/resolved-environment';
 import { DATABASE_CLOUD } from '../config/database-cloud';
 import { KIND_ROWS } from '../kinds/registry';
-import { toGcpLabels } from './gcp-labels';
-import { GCP_CLOUD_SQL_KEY_NAME, gcpFoundationStackName, gcpKeyRingName } from './names';
+import { toGcpLabels } from '../naming/gcp-labels';
+import { GCP_CLOUD_SQL_KEY_NAME, gcpFoundationStackName, gcpKeyRingName } from '../naming/names';
 import type { DatabasePlans, GcpPlan, GcpRegionKeyPlan, GcpStackSpec } from './plan-types';
 
 /** Keys rotate every 90 days. */

@@ -1,6 +1,6 @@
 import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
-import { toGcpLabels } from '../../lib/plan/gcp-labels';
+import { toGcpLabels } from '../../lib/naming/gcp-labels';
 import { fixturePlan, withChange } from '../support/fixtures';
 
 describe('AWS plan', () => {

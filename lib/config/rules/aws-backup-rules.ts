@@ -1,7 +1,8 @@
 /** Rules for aws.backup: copy regions with a vault, a Vault Lock the plans can live with, opt-outs of real databases. */
 import { retentionOutsideLock, vaultLockProblems } from '../../../constructs/aws/backup/tables/backup-checks';
 import { TIER_DEFAULTS } from '../../../config/schema';
-import { backedUpRegions, backupRetentions, backupVaultName, copyTargetRegion, effectiveVaultLock } from '../../plan/backup-plan';
+import { backedUpRegions, backupRetentions, copyTargetRegion, effectiveVaultLock } from '../../backup/effective-backup';
+import { backupVaultName } from '../../naming/names';
 import { DATABASE_CLOUD } from '../database-cloud';
 import type { ProblemDraft } from '../problem-draft';
 import type { ResolvedEnvironment } from '../resolved-environment';

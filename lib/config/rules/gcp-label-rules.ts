@@ -1,9 +1,9 @@
 /**
- * Tags become Google Cloud labels (lib/plan/gcp-labels.ts converts them). Google allows at most 64 labels a resource
+ * Tags become Google Cloud labels (lib/naming/gcp-labels.ts converts them). Google allows at most 64 labels a resource
  * ("Requirements for labels", Resource Manager documentation; Cloud SQL "Label instances": up to 64 labels an
  * instance), and two tags that convert to the same label key would leave one silently dropped.
  */
-import { toGcpLabels } from '../../plan/gcp-labels';
+import { toGcpLabels } from '../../naming/gcp-labels';
 import type { ProblemDraft } from '../problem-draft';
 import type { Rule } from './rule';
 

@@ -19,7 +19,7 @@ import {
   auroraSecondaryStackId,
   awsStackName,
   databaseIdentifier,
-} from '../../plan/names';
+} from '../../naming/names';
 import type { AuroraCapacityPlan, AuroraClusterCommonPlan, AuroraClusterPlan, AuroraInstancePlan, AuroraSecondaryPlan, AwsRegionPlan } from '../../plan/plan-types';
 import { RDS_TIER_OBSERVABILITY } from '../rds-instance/rds-instance-plan';
 

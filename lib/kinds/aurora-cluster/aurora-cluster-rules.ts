@@ -4,7 +4,7 @@ import { auroraClusterProblems } from '../../../constructs/aws/aurora/tables/aur
 import { AURORA_LIMITS } from '../../../constructs/aws/aurora/tables/aurora-engine-table';
 import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../../../constructs/common/identifiers';
 import { auroraClusterSettings } from './aurora-cluster-plan';
-import { auroraInstanceIdentifier, auroraSecondaryIdentifier } from '../../plan/names';
+import { auroraInstanceIdentifier, auroraSecondaryIdentifier } from '../../naming/names';
 import type { ProblemDraft } from '../../config/problem-draft';
 import type { ResolvedAuroraCluster } from '../../config/resolved-environment';
 import type { Rule } from '../../config/rules/rule';

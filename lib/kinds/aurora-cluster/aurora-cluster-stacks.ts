@@ -1,5 +1,5 @@
 /** The stacks of an Aurora cluster: its own, then one per secondary cluster of its global database. */
-import { awsFoundationStackId } from '../../plan/names';
+import { awsFoundationStackId } from '../../naming/names';
 import type { AuroraClusterPlan, AwsStackSpec } from '../../plan/plan-types';
 
 export function auroraClusterStacks(cluster: AuroraClusterPlan): AwsStackSpec[] {

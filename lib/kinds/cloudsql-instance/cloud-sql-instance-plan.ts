@@ -12,8 +12,8 @@ import type { ResolvedCloudSqlInstance, ResolvedEnvironment } from '../../config
 import { cloudSqlAlerts, cloudSqlMaxConnections } from '../../../constructs/gcp/tables/cloud-sql-alerts';
 import { primaryFlags, replicaFlags } from './cloud-sql-flags';
 import { cloudSqlReplicaNames } from './cloud-sql-names';
-import { toGcpLabels } from '../../plan/gcp-labels';
-import { cloudSqlStackName, databaseIdentifier } from '../../plan/names';
+import { toGcpLabels } from '../../naming/gcp-labels';
+import { cloudSqlStackName, databaseIdentifier } from '../../naming/names';
 import type { CloudSqlInstancePlan, CloudSqlReplicaPlan, GcpRegionKeyPlan } from '../../plan/plan-types';
 
 /** Cloud SQL writes transaction logs continuously; restores land within minutes of the requested time. */

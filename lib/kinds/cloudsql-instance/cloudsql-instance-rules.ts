@@ -19,7 +19,7 @@ import { cloudSqlTierSize } from '../../../constructs/gcp/tables/cloud-sql-tiers
 import { primaryFlags, replicaFlags } from './cloud-sql-flags';
 import { restoresToPointInTime } from './cloud-sql-instance-plan';
 import { cloudSqlReplicaNames } from './cloud-sql-names';
-import { databaseIdentifier } from '../../plan/names';
+import { databaseIdentifier } from '../../naming/names';
 import { TIER_DEFAULTS } from '../../../config/schema';
 import type { ProblemDraft } from '../../config/problem-draft';
 import type { ResolvedCloudSqlInstance, ResolvedEnvironment } from '../../config/resolved-environment';

@@ -4,7 +4,7 @@ import type { DynamodbTableSettings } from '../../../constructs/aws/dynamodb/tab
 import type { DynamoDbAlarmDefinition } from '../../../constructs/aws/dynamodb/tables/dynamodb-alarm-definitions';
 import type { ResolvedDynamodbTable, ResolvedEnvironment } from '../../config/resolved-environment';
 import { planBackupMembershipOf } from '../../plan/backup-plan';
-import { awsStackName, databaseIdentifier } from '../../plan/names';
+import { awsStackName, databaseIdentifier } from '../../naming/names';
 import type { AwsRegionPlan, DynamodbTablePlan } from '../../plan/plan-types';
 
 export const dynamodbTableStackId = (database: string) => `dynamodb-${database}`;

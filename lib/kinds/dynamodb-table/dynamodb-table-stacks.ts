@@ -1,5 +1,5 @@
 /** The stack of a DynamoDB table: one, holding the table and all its replicas. */
-import { awsFoundationStackId } from '../../plan/names';
+import { awsFoundationStackId } from '../../naming/names';
 import type { AwsStackSpec, DynamodbTablePlan } from '../../plan/plan-types';
 
 export function dynamodbTableStacks(table: DynamodbTablePlan): AwsStackSpec[] {

@@ -8,7 +8,7 @@ import type { RdsInstanceSettings } from '../../../constructs/aws/rds/tables/rds
 import { rdsInstanceClass, rdsInstanceSize, type RdsInstanceClass } from '../../../constructs/common/instance-catalog';
 import { TIER_DEFAULTS, Tier } from '../../../config/schema';
 import type { ResolvedEnvironment, ResolvedRdsInstance } from '../../config/resolved-environment';
-import { awsStackName, databaseIdentifier, rdsInstanceArn, rdsInstanceStackId, rdsReplicaIdentifier, rdsReplicaStackId } from '../../plan/names';
+import { awsStackName, databaseIdentifier, rdsInstanceArn, rdsInstanceStackId, rdsReplicaIdentifier, rdsReplicaStackId } from '../../naming/names';
 import type { AwsRegionPlan, RdsInstancePlan, RdsObservabilityPlan, RdsReplicaPlan } from '../../plan/plan-types';
 
 /** RDS uploads transaction logs every 5 minutes: the worst-case loss of a point-in-time restore. */

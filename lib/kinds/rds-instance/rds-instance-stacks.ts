@@ -1,5 +1,5 @@
 /** The stacks of an RDS instance: its own (with same-region replicas), then one per cross-region replica. */
-import { awsFoundationStackId } from '../../plan/names';
+import { awsFoundationStackId } from '../../naming/names';
 import type { AwsStackSpec, RdsInstancePlan } from '../../plan/plan-types';
 
 export function rdsInstanceStacks(instance: RdsInstancePlan): AwsStackSpec[] {

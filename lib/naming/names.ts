@@ -12,11 +12,13 @@ export const auroraSecondaryStackId = (database: string, region: string) => `aur
 export const auroraSecondaryIdentifier = (identifier: string, region: string) => `${identifier}-${region}`;
 export const auroraInstanceIdentifier = (cluster: string, index: number) => (index === 0 ? `${cluster}-writer` : `${cluster}-reader-${index}`);
 export const auroraClusterArn = (account: string, region: string, identifier: string) => `arn:aws:rds:${region}:${account}:cluster:${identifier}`;
-/** The region's first dashboard keeps the plain id and name; further ones (large fleets, see aws-plan.ts) get `-2`, `-3`, … */
+/** The region's first dashboard keeps the plain id and name; further ones (large fleets, see lib/plan/aws-plan.ts) get `-2`, `-3`, … */
 const part = (index: number) => (index === 0 ? '' : `-${index + 1}`);
 export const awsDashboardStackId = (region: string, index = 0) => `dashboard-${region}${part(index)}`;
 export const awsDashboardName = (environment: string, region: string, index = 0) => `${environment}-databases-${region}${part(index)}`;
 export const rdsInstanceArn = (account: string, region: string, identifier: string) => `arn:aws:rds:${region}:${account}:db:${identifier}`;
+/** Every region's AWS Backup vault has the same name (copies find their target by it). */
+export const backupVaultName = (environment: string) => `${environment}-databases`;
 /** CloudFormation stack names are `<environment>-<stack id>`. */
 export const awsStackName = (environment: string, stackId: string) => `${environment}-${stackId}`;
 
