@@ -1,9 +1,9 @@
 /** A Google Cloud SQL instance (PostgreSQL, MySQL, SQL Server) and its read replicas. docs/cloud-sql.md explains each field. */
 import { z } from 'zod';
-import { CLOUD_SQL_DISK_TYPES, CLOUD_SQL_EDITIONS, CLOUD_SQL_ENGINES, CLOUD_SQL_SSL_MODES } from '../../constructs/gcp/tables/cloud-sql-engine-table';
+import { CLOUD_SQL_DISK_TYPES, CLOUD_SQL_EDITIONS, CLOUD_SQL_ENGINES, CLOUD_SQL_SSL_MODES } from '../../constructs/gcp/tables/cloud-sql-choices';
 import { databaseCommonFields } from './fields';
 
-export { CLOUD_SQL_ENGINES } from '../../constructs/gcp/tables/cloud-sql-engine-table';
+export { CLOUD_SQL_ENGINES } from '../../constructs/gcp/tables/cloud-sql-choices';
 
 /** Start of the daily backup window when the config sets none. */
 export const DEFAULT_BACKUP_START_TIME = '02:00';

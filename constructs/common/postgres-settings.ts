@@ -5,9 +5,6 @@
  */
 import { POSTGRES_SETTINGS_BY_MAJOR } from './postgres-settings-catalog';
 
-/** [type, min, max, unit] for numbers; ['enum', values]; [type] for bool and string. */
-export type PostgresSettingRow = readonly (string | number | readonly string[])[];
-
 export interface PostgresSettingSpec {
   readonly type: 'bool' | 'integer' | 'real' | 'enum' | 'string';
   readonly min?: number;

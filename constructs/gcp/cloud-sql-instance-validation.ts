@@ -4,8 +4,9 @@
  */
 import { Token } from 'cdktf';
 import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../common/identifiers';
-import { CLOUD_SQL_EDITIONS, CloudSqlEngineRow, TRANSACTION_LOG_DAYS } from './tables/cloud-sql-engine-table';
-import type { CloudSqlInstanceProps, ResolvedCloudSqlInstanceProps } from './cloud-sql-instance';
+import { CLOUD_SQL_EDITIONS } from './tables/cloud-sql-choices';
+import { CloudSqlEngineRow, TRANSACTION_LOG_DAYS } from './tables/cloud-sql-engine-table';
+import { CloudSqlInstanceProps, isMySql, MIN_DISK_SIZE_GB, ResolvedCloudSqlInstanceProps } from './cloud-sql-instance-props';
 import {
   CloudSqlSettingProblem,
   denyMaintenancePeriodProblems,
@@ -19,10 +20,7 @@ import {
 import { databaseFlagProblems, formatCloudSqlSettingProblem } from './cloud-sql-settings';
 
 const BACKUP_START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-export const MIN_DISK_SIZE_GB = 10;
 const MAX_DISK_SIZE_GB = 65536;
-
-export const isMySql = (databaseVersion: string) => databaseVersion.startsWith('MYSQL_');
 
 export function validateInstance(props: CloudSqlInstanceProps, resolved: ResolvedCloudSqlInstanceProps, row?: CloudSqlEngineRow): string[] {
   const errors: string[] = [];

@@ -8,7 +8,8 @@ import type {
   SqlDatabaseInstanceSettingsIpConfiguration,
 } from '@cdktf/provider-google/lib/sql-database-instance';
 import { Token } from 'cdktf';
-import type { CloudSqlEngineRow, CloudSqlSslMode } from './tables/cloud-sql-engine-table';
+import type { CloudSqlSslMode } from './tables/cloud-sql-choices';
+import type { CloudSqlEngineRow } from './tables/cloud-sql-engine-table';
 import { cloudSqlFlagProblem } from './tables/cloud-sql-flag-checks';
 import type { CloudSqlQueryInsights, CloudSqlSettingProblem } from './tables/cloud-sql-instance-checks';
 

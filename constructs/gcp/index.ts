@@ -16,12 +16,12 @@ export type { CloudSqlQueryInsights, CloudSqlPasswordPolicy, CloudSqlMaintenance
 
 // The choices the constructs take, and the tables behind them.
 export {
-  CLOUD_SQL_ENGINE_TABLE,
   type CloudSqlEngine,
   type CloudSqlEdition,
   type CloudSqlDiskType,
   type CloudSqlSslMode,
-} from './tables/cloud-sql-engine-table';
+} from './tables/cloud-sql-choices';
+export { CLOUD_SQL_ENGINE_TABLE } from './tables/cloud-sql-engine-table';
 export { CLOUD_SQL_FLAGS } from './tables/cloud-sql-flag-table';
 
 // Thrown by every construct whose props break a rule, with the problems as data.

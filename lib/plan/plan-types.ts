@@ -12,7 +12,7 @@ import type { RdsInstanceSettings } from '../../constructs/aws/rds/tables/rds-in
 import type { RdsInstanceRole } from '../../constructs/aws/rds/tables/rds-alarm-catalog';
 import type { RdsEngine, RdsLicenseModel, RdsOptionSpec } from '../../constructs/aws/rds/tables/rds-engine-table';
 import type { CloudSqlAlert } from '../../constructs/gcp/tables/cloud-sql-alert';
-import type { CloudSqlDiskType, CloudSqlEdition, CloudSqlEngine, CloudSqlSslMode } from '../../constructs/gcp/tables/cloud-sql-engine-table';
+import type { CloudSqlDiskType, CloudSqlEdition, CloudSqlEngine, CloudSqlSslMode } from '../../constructs/gcp/tables/cloud-sql-choices';
 import type {
   CloudSqlDenyMaintenancePeriod,
   CloudSqlMaintenanceWindow,

@@ -1,7 +1,7 @@
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
 import { CloudSqlAlert, CloudSqlInstance, CloudSqlInstanceProps } from '../../constructs/gcp/cloud-sql-instance';
-import type { CloudSqlEdition } from '../../constructs/gcp/tables/cloud-sql-engine-table';
+import type { CloudSqlEdition } from '../../constructs/gcp/tables/cloud-sql-choices';
 import { instanceProps, onlyResource, resources, synth, synthJson, TEST_KEY, testStack } from './support';
 
 const CPU_ALERT: CloudSqlAlert = {

@@ -5,7 +5,7 @@
  */
 import { AlarmRow, AlarmSeverity, DATABASE_ALARMS } from '../../common/alarm-catalog';
 import type { CloudSqlAlert } from './cloud-sql-alert';
-import type { CloudSqlEngine } from './cloud-sql-engine-table';
+import type { CloudSqlEngine } from './cloud-sql-choices';
 
 export type CloudSqlSignal = 'cpu' | 'memory' | 'disk' | 'up' | 'failed' | 'replica-lag' | 'backends' | 'transaction-ids';
 

@@ -4,7 +4,7 @@
  */
 import type { CloudSqlAlert } from './cloud-sql-alert';
 import { CLOUD_SQL_SIGNALS, cloudSqlAlertRows } from './cloud-sql-alert-table';
-import type { CloudSqlEngine } from './cloud-sql-engine-table';
+import type { CloudSqlEngine } from './cloud-sql-choices';
 import { cloudSqlTierSize } from './cloud-sql-tiers';
 import { postgresMaxConnections } from './cloud-sql-tuning';
 

@@ -1,21 +1,8 @@
 /**
  * Cloud SQL engines as rows of a table. Pure data (no CDKTF imports) so config validation and the plan can use it.
  */
+import type { CloudSqlEngine } from './cloud-sql-choices';
 import { CloudSqlTuningInput, tuneMySql, tunePostgresForCloudSql, tuneSqlServer } from './cloud-sql-tuning';
-
-export const CLOUD_SQL_ENGINES = ['postgres', 'mysql', 'sqlserver'] as const;
-export type CloudSqlEngine = (typeof CLOUD_SQL_ENGINES)[number];
-
-export const CLOUD_SQL_EDITIONS = ['ENTERPRISE', 'ENTERPRISE_PLUS'] as const;
-export type CloudSqlEdition = (typeof CLOUD_SQL_EDITIONS)[number];
-
-/** Disk types we offer: SSD, or HDD for cheap, rarely read data (ENTERPRISE only). */
-export const CLOUD_SQL_DISK_TYPES = ['PD_SSD', 'PD_HDD'] as const;
-export type CloudSqlDiskType = (typeof CLOUD_SQL_DISK_TYPES)[number];
-
-/** TLS is always enforced; client certificates may be required on top. */
-export const CLOUD_SQL_SSL_MODES = ['ENCRYPTED_ONLY', 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED'] as const;
-export type CloudSqlSslMode = (typeof CLOUD_SQL_SSL_MODES)[number];
 
 /** Days of transaction logs Cloud SQL keeps at most: 7, or 35 on ENTERPRISE_PLUS for PostgreSQL and SQL Server. */
 export const TRANSACTION_LOG_DAYS = { standard: 7, enterprisePlus: 35 } as const;

@@ -2,7 +2,7 @@
  * Checks a database flag against the engine's allow-list (cloud-sql-flag-table.ts). Shared by the constructs (for
  * teams composing them directly) and the config loader (which adds the environment, database and path).
  */
-import type { CloudSqlEngine } from './cloud-sql-engine-table';
+import type { CloudSqlEngine } from './cloud-sql-choices';
 import { CLOUD_SQL_FLAGS, CloudSqlFlagSpec } from './cloud-sql-flag-table';
 
 export interface FlagProblem {

@@ -8,7 +8,7 @@
  * narrower range is used. Ranges that depend on the machine (effective_cache_size 10–70% of memory) are checked
  * against the tier in lib/config/rules/postgres-memory-rules.ts.
  */
-import type { CloudSqlEngine } from './cloud-sql-engine-table';
+import type { CloudSqlEngine } from './cloud-sql-choices';
 
 interface FlagCommon {
   /** The setting that writes this flag; users set that setting instead of the flag. */

@@ -4,7 +4,8 @@
  * and the fix; `field` is the setting's name, the same in construct props and in config.
  */
 import type { InstanceSize } from '../../common/instance-catalog';
-import type { CloudSqlDiskType, CloudSqlEdition, CloudSqlEngineRow } from './cloud-sql-engine-table';
+import type { CloudSqlDiskType, CloudSqlEdition } from './cloud-sql-choices';
+import type { CloudSqlEngineRow } from './cloud-sql-engine-table';
 import { cloudSqlTierSize, isPerformanceOptimizedTier, isSharedCoreTier } from './cloud-sql-tiers';
 
 export interface CloudSqlSettingProblem {

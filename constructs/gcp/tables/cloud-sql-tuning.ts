@@ -4,7 +4,7 @@
  */
 import type { InstanceSize } from '../../common/instance-catalog';
 import { tunePostgres } from '../../common/postgres-tuning';
-import type { CloudSqlDiskType } from './cloud-sql-engine-table';
+import type { CloudSqlDiskType } from './cloud-sql-choices';
 import { flagValueProblem } from './cloud-sql-flag-checks';
 import { CLOUD_SQL_FLAGS } from './cloud-sql-flag-table';
 

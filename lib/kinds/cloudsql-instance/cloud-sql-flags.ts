@@ -1,6 +1,7 @@
 /** Database flags of a Cloud SQL primary and its replicas: tuned values, then the user's overrides. */
 import type { InstanceSize } from '../../../constructs/common/instance-catalog';
-import type { CloudSqlDiskType, CloudSqlEngineRow } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
+import type { CloudSqlDiskType } from '../../../constructs/gcp/tables/cloud-sql-choices';
+import type { CloudSqlEngineRow } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
 
 export interface CloudSqlFlagsInput {
   readonly row: CloudSqlEngineRow;
