@@ -16,7 +16,6 @@ export function readRawEnvironments(dir = process.env.DB_CONFIG_DIR): RawEnviron
     .filter((file) => file.endsWith('.js'))
     .sort()
     .map((file) => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const module = require(path.join(folder, file));
       return { name: file.replace(/\.js$/, ''), config: module.default ?? module };
     });

@@ -18,7 +18,15 @@ interface Rule {
   readonly description: string;
   readonly fix: string;
   /** Locations (under the resource) that break the rule. */
-  readonly check: (properties: { Replicas?: Replica[]; SSESpecification?: { SSEEnabled?: boolean; SSEType?: string } }, backupTagKey: string) => string[];
+  readonly check: (properties: GlobalTableProperties, backupTagKey: string) => string[];
+}
+
+type GlobalTableProperties = { Replicas?: Replica[]; SSESpecification?: { SSEEnabled?: boolean; SSEType?: string } };
+
+/** A resource of a synthesized template, as far as these rules read it. */
+interface TemplateResource {
+  readonly Type?: string;
+  readonly Properties?: GlobalTableProperties;
 }
 
 const perReplica = (replicas: Replica[] | undefined, broken: (replica: Replica) => boolean, field: string) =>
@@ -63,7 +71,7 @@ export class GlobalTableChecks implements IPolicyValidationPluginBeta1 {
     for (const templatePath of context.templatePaths) {
       const template = JSON.parse(fs.readFileSync(templatePath, 'utf8'));
       for (const rule of GLOBAL_TABLE_RULES) {
-        const violatingResources = Object.entries<any>(template.Resources ?? {})
+        const violatingResources = Object.entries<TemplateResource>(template.Resources ?? {})
           .filter(([, resource]) => resource.Type === 'AWS::DynamoDB::GlobalTable')
           .flatMap(([logicalId, resource]) => {
             const locations = rule.check(resource.Properties ?? {}, this.backupTagKey).map((location) => `Resources/${logicalId}/${location}`);

@@ -14,7 +14,6 @@ export function findConfigFile(base: string): string | undefined {
 /** The file's default export (or its exports, for CommonJS), and the file as messages name it. */
 export function readConfigFile(file: string): { readonly exported: unknown; readonly source: string } {
   ensureTypeScriptLoader(file);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const module = require(file);
   return { exported: module.default ?? module, source: path.relative(process.cwd(), file) };
 }

@@ -26,6 +26,5 @@ export function ensureTypeScriptLoader(
         'or compile the configs to .js next to the .ts files.',
     );
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(tsNode).register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
 }

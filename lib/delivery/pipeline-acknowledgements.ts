@@ -8,8 +8,7 @@ import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 // cdk-nag's own rendering of a resource in a finding id (used by IAMNoWildcardPermissions), so ours cannot differ.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { flattenCfnReference } = require('cdk-nag/lib/utils/flatten-cfn-reference') as { flattenCfnReference: (value: unknown) => string };
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 import { acknowledge } from '../../constructs/aws/foundation/compliance-acknowledgements';
 
 interface Statement {

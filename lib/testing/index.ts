@@ -44,10 +44,8 @@ export function synthesizeEnvironment(environment: string, options: SynthesizeEn
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `dbac-${environment}-`));
   try {
     // Required here, not imported above: each cloud's libraries load only when the environment uses that cloud.
-    /* eslint-disable @typescript-eslint/no-require-imports */
     const awsTemplates = plan.aws ? (require('./aws-templates') as typeof import('./aws-templates')).awsTemplates(planned, path.join(outdir, 'cdk.out')) : {};
     const terraform = plan.gcp ? (require('./gcp-terraform') as typeof import('./gcp-terraform')).gcpTerraform(plan, path.join(outdir, 'cdktf.out')) : {};
-    /* eslint-enable @typescript-eslint/no-require-imports */
     return { environment, awsTemplates, terraform };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });

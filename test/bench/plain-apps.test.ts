@@ -9,6 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App as CdkApp } from 'aws-cdk-lib';
+import cdkJson from '../../cdk.json';
+import cdktfJson from '../../cdktf.json';
 import { App as CdktfApp } from 'cdktf';
 import { writeFleet } from '../../bench/fleet';
 import { cdkStacks, cdktfStacks, StackSummary } from '../../bench/outputs';
@@ -22,10 +24,8 @@ import { buildPlan } from '../../lib/plan/build-plan';
 import { planEnvironments } from '../../lib/environments/plan-environments';
 
 /** cdk.json's context without its template validation: it finds nothing to count and is most of the synth time. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const CDK_CONTEXT = { ...require('../../cdk.json').context, '@aws-cdk/core:validateAgainstDefaultRules': false };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const CDKTF_CONTEXT = require('../../cdktf.json').context;
+const CDK_CONTEXT = { ...cdkJson.context, '@aws-cdk/core:validateAgainstDefaultRules': false };
+const CDKTF_CONTEXT = cdktfJson.context;
 
 /** 21 databases: seven per environment, enough for every kind of the mix (bench/fleet.ts MIX) in each. */
 const N = 21;

@@ -11,8 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 // The module itself, not the package index: loading the index starts a `terraform version` probe that prints
 // warnings after the tests.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { getProjectId } = require('@cdktf/commons/src/checkpoint') as { getProjectId(projectPath?: string): string };
+import { getProjectId } from '@cdktf/commons/src/checkpoint';
 
 const ROOT = path.join(__dirname, '..', '..');
 const committed = fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8');

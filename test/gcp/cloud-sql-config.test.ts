@@ -7,7 +7,6 @@ import { checkEnvironment } from '../../lib/environments/validate-environment';
 import { CLOUD_SQL_FLAGS } from '../../constructs/gcp/tables/cloud-sql-flag-table';
 import { withChange } from '../support/fixtures';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Config = any;
 
 function problemsOf(change: (config: Config) => void): string[] {

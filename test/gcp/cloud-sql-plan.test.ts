@@ -6,7 +6,6 @@ import { cloudSqlReplicaNames } from '../../lib/kinds/cloudsql-instance/cloud-sq
 import type { CloudSqlInstancePlan } from '../../lib/plan/plan-types';
 import { withChange } from '../support/fixtures';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const MYSQL = { kind: 'cloudsql-instance', name: 'inventory', engine: 'mysql', version: '8.4', tier: 'db-custom-2-7680', diskSizeGb: 50 };
 
 /** The plan of every Cloud SQL instance of the fixture after `change`. */

@@ -14,7 +14,6 @@ import type { EnvironmentPlan } from '../../lib/plan/plan-types';
 Testing.setupJest();
 
 /** Synthesized Terraform JSON, as parsed objects. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TerraformJson = Record<string, any>;
 
 /** One output folder for every test app (Testing.app() would create a new temp folder per call; synth writes nothing). */

@@ -147,7 +147,7 @@ describe('dbctl usage errors exit 2 with an exact message', () => {
     expect(code).toBe(2);
     const lines = stderr.split('\n');
     expect(lines[0]).toBe('dbctl: Invalid database configuration (1 problem):');
-    expect(lines[1]).toMatch(/^  - broken › tier = "prod": must be one of development, staging, production\. Fix: change tier in .*broken\.js$/);
+    expect(lines[1]).toMatch(/^ {2}- broken › tier = "prod": must be one of development, staging, production\. Fix: change tier in .*broken\.js$/);
   });
 
   test('GIVEN a config folder that does not exist THEN it says which and exits 2', async () => {

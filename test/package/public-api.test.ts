@@ -8,8 +8,7 @@ import * as path from 'path';
 import * as ts from 'typescript';
 
 const ROOT = path.join(__dirname, '..', '..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const manifest = require('../../package.json');
+import manifest from '../../package.json';
 
 /** Entry name → source file, from `exports` (`./dist/<source>.js` is built from `<source>.ts`). */
 const entries: Array<[string, string]> = Object.entries(manifest.exports as Record<string, string | { default: string }>)

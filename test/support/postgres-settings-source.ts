@@ -4,6 +4,8 @@
  * `npm run postgres:settings` after adding a major; test/common/postgres-settings-catalog.test.ts fails when the
  * committed catalog and the servers disagree.
  */
+import { writeFileSync } from 'fs';
+import { join } from 'path';
 import { POSTGRES_SERVER_MAJORS, singleUserQuery } from './postgres-servers';
 
 export type CatalogRow = readonly [type: string, min?: number, max?: number, unit?: string] | readonly [type: 'enum', values: readonly string[]];
@@ -47,8 +49,6 @@ export function renderCatalog(byMajor: Record<string, Record<string, CatalogRow>
 }
 
 if (require.main === module) {
-  const { writeFileSync } = require('fs') as typeof import('fs');
-  const { join } = require('path') as typeof import('path');
   const byMajor = Object.fromEntries(POSTGRES_SERVER_MAJORS.map((major) => [major, readServerSettings(major)]));
   writeFileSync(join(__dirname, '..', '..', 'constructs', 'common', 'postgres-settings-catalog.ts'), renderCatalog(byMajor));
 }

@@ -5,11 +5,13 @@
  * (`Annotations.fromStack(...).hasWarning`). A report whose findings are all warnings is dropped; anything else
  * (an error finding, any other console output) still prints.
  */
+import { stripVTControlCharacters } from 'util';
+
 const original = console.error.bind(console);
 
 /** A validation report made only of WARNING findings (each "WARNING … (Annotation)" block, then the report's path). */
 export function isWarningOnlyValidationReport(text: string): boolean {
-  text = text.replace(/\u001b\[[0-9;]*m/g, '');
+  text = stripVTControlCharacters(text);
   if (!/A copy of this report can be found in: \S*validation-report\.json/.test(text)) return false;
   const severities = [...text.matchAll(/^\s*(WARNING|ERROR|INFO)\b/gm)].map((match) => match[1]);
   return severities.length > 0 && severities.every((severity) => severity === 'WARNING');
