@@ -42,7 +42,7 @@ module.exports = {
         'Files under a tables/ folder are pure data and functions shared by config validation, the plan and the constructs; ' +
         'loading CDK or CDKTF there would load it for config validation too. Keep construct code beside the tables, not in them.',
       from: { path: '/tables/' },
-      to: { path: '^node_modules/(aws-cdk-lib|constructs|cdktf|@cdktf/)' },
+      to: { path: '(^|/)node_modules/(aws-cdk-lib|constructs|cdktf|@cdktf/)' },
     },
     {
       name: 'aws-constructs-load-no-cdktf',
@@ -51,7 +51,7 @@ module.exports = {
         'databases-as-code/aws must load without cdktf or the Google provider installed (they are optional peers); ' +
         'test/package/public-api.test.ts checks it at run time, this rule at every import.',
       from: { path: '^constructs/aws/' },
-      to: { path: '^node_modules/(cdktf|@cdktf/)' },
+      to: { path: '(^|/)node_modules/(cdktf|@cdktf/)' },
     },
     {
       name: 'gcp-constructs-load-no-aws-cdk-lib',
@@ -60,14 +60,14 @@ module.exports = {
         'databases-as-code/gcp must load without aws-cdk-lib installed (an optional peer); test/package/public-api.test.ts ' +
         'checks it at run time, this rule at every import.',
       from: { path: '^constructs/gcp/' },
-      to: { path: '^node_modules/aws-cdk-lib' },
+      to: { path: '(^|/)node_modules/aws-cdk-lib' },
     },
   ],
   options: {
     // Type-only imports are dependencies too: the issue names "the type-only loops in constructs/gcp".
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    doNotFollow: { path: '^node_modules' },
+    doNotFollow: { path: 'node_modules' },
     // Not node_modules: the rules look at which packages are imported (doNotFollow keeps them out of the walk).
     exclude: { path: '^(dist|cdk\\.out|cdktf\\.out|pipeline\\.out|coverage)/' },
   },
