@@ -1,12 +1,11 @@
 /** A Google Cloud SQL instance (PostgreSQL, MySQL, SQL Server) and its read replicas. docs/cloud-sql.md explains each field. */
 import { z } from 'zod';
+import { CLOUD_SQL_DEFAULTS } from '../../constructs/gcp/tables/cloud-sql-defaults';
 import { CLOUD_SQL_DISK_TYPES, CLOUD_SQL_EDITIONS, CLOUD_SQL_ENGINES, CLOUD_SQL_SSL_MODES } from '../../constructs/gcp/tables/cloud-sql-engine-table';
 import { databaseCommonFields } from './fields';
 
 export { CLOUD_SQL_ENGINES } from '../../constructs/gcp/tables/cloud-sql-engine-table';
 
-/** Start of the daily backup window when the config sets none. */
-export const DEFAULT_BACKUP_START_TIME = '02:00';
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of ${values.join(', ')}` });
 
@@ -46,8 +45,8 @@ export const cloudSqlInstance = z.strictObject({
   sslMode: oneOf(CLOUD_SQL_SSL_MODES).default('ENCRYPTED_ONLY'),
   /** Automated daily backups. Default: on. */
   backups: z.boolean().default(true),
-  /** Start of the daily backup window, HH:MM UTC. Default: DEFAULT_BACKUP_START_TIME. */
-  backupStartTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be HH:MM (UTC)' }).optional().meta({ default: DEFAULT_BACKUP_START_TIME }),
+  /** Start of the daily backup window, HH:MM UTC. Default: CLOUD_SQL_DEFAULTS.backupStartTime. */
+  backupStartTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be HH:MM (UTC)' }).optional().meta({ default: CLOUD_SQL_DEFAULTS.backupStartTime }),
   /** A region or multi-region (`eu`, `us`, `asia`) for the backups. Default: the instance's region. */
   backupLocation: z.string().regex(/^[a-z]+(-[a-z]+\d+)?$/, { error: 'must be a region (europe-west1) or a multi-region (eu, us, asia)' }).optional(),
   /** Retained automated backups, 1–365. Default: the tier's backup retention, at least 2 with point-in-time recovery. */

@@ -81,7 +81,7 @@ export function validateInstance(props: CloudSqlInstanceProps, resolved: Resolve
   errors.push(...keyRegionErrors(props.encryptionKeyName, props.region));
   if (row) errors.push(...engineErrors(props, row));
   const shared: CloudSqlSettingProblem[] = [
-    ...(row && known(props.tier) ? [tierProblem(props.tier, props.edition, row)].flatMap((p) => p ?? []) : []),
+    ...(row && known(props.tier) ? [tierProblem(resolved.machineTier, props.edition, row)].flatMap((p) => p ?? []) : []),
     ...(row
       ? featureProblems(
           { ...props, version: versionKeyOf(row, props.databaseVersion), diskType: resolved.diskType, auditLogging: resolved.auditLogging, dataCache: props.dataCache },

@@ -12,6 +12,8 @@ import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../common/identifi
 import { addCloudSqlAlertPolicies } from './cloud-sql-alert-policies';
 import { tierProblem } from './tables/cloud-sql-instance-checks';
 import { defaultAlerts } from './tables/cloud-sql-alerts';
+import { CLOUD_SQL_DEFAULTS } from './tables/cloud-sql-defaults';
+import { CloudSqlMachineTier, InvalidCloudSqlTier, parseCloudSqlTier } from './tables/cloud-sql-tiers';
 import { CloudSqlInstance, CloudSqlInstanceCommonProps, CloudSqlReplicaDefaults } from './cloud-sql-instance';
 import { diskLimitErrors, keyRegionErrors } from './cloud-sql-instance-validation';
 import { databaseFlagProblems, formatCloudSqlSettingProblem, renderFlags, renderInsights, renderIpConfiguration } from './cloud-sql-settings';
@@ -46,16 +48,17 @@ export class CloudSqlReadReplica extends Construct {
   constructor(scope: Construct, id: string, props: CloudSqlReadReplicaProps) {
     super(scope, id);
     const primary = props.primary.replicaDefaults;
-    const disasterRecovery = props.disasterRecovery ?? false;
+    const disasterRecovery = props.disasterRecovery ?? CLOUD_SQL_DEFAULTS.disasterRecovery;
     const engine = primary.engine;
     const labels = props.labels && { ...props.labels };
     const disk = {
       diskSizeGb: props.diskSizeGb ?? primary.diskSizeGb,
-      diskAutoresize: props.diskAutoresize ?? true,
-      diskAutoresizeLimitGb: props.diskAutoresizeLimitGb ?? 0,
+      diskAutoresize: props.diskAutoresize ?? CLOUD_SQL_DEFAULTS.diskAutoresize,
+      diskAutoresizeLimitGb: props.diskAutoresizeLimitGb ?? CLOUD_SQL_DEFAULTS.diskAutoresizeLimitGb,
     };
     const flags = props.databaseFlags ?? {};
-    const deletionProtection = props.deletionProtection ?? true;
+    const deletionProtection = props.deletionProtection ?? CLOUD_SQL_DEFAULTS.deletionProtection;
+    const machineTier = parseCloudSqlTier(props.tier);
     const cascadable = disasterRecovery && engine?.disasterRecoveryReplica === 'cascadable';
 
     this.instance = new SqlDatabaseInstance(this, 'Instance', {
@@ -72,7 +75,7 @@ export class CloudSqlReadReplica extends Construct {
       settings: {
         edition: primary.edition,
         tier: props.tier,
-        availabilityType: props.availabilityType ?? 'ZONAL',
+        availabilityType: props.availabilityType ?? CLOUD_SQL_DEFAULTS.replicaAvailabilityType,
         diskType: primary.diskType,
         diskSize: disk.diskSizeGb,
         diskAutoresize: disk.diskAutoresize,
@@ -91,17 +94,18 @@ export class CloudSqlReadReplica extends Construct {
     this.alertPolicies = addCloudSqlAlertPolicies(this, {
       project: primary.project,
       instanceName: props.instanceName,
-      alerts: props.alerts ?? defaultAlerts(props.instanceName, 'replica', engine?.engine, props.tier, flags),
+      alerts: props.alerts ?? defaultAlerts(props.instanceName, 'replica', engine?.engine, machineTier, flags),
       notificationChannels: props.notificationChannels ?? [],
       labels,
     });
-    this.node.addValidation({ validate: () => validateReplica(props, primary, disk, flags, disasterRecovery) });
+    this.node.addValidation({ validate: () => validateReplica(props, primary, machineTier, disk, flags, disasterRecovery) });
   }
 }
 
 function validateReplica(
   props: CloudSqlReadReplicaProps,
   primary: CloudSqlReplicaDefaults,
+  machineTier: CloudSqlMachineTier | InvalidCloudSqlTier,
   disk: { diskSizeGb: number; diskAutoresize: boolean; diskAutoresizeLimitGb: number },
   flags: Readonly<Record<string, string>>,
   disasterRecovery: boolean,
@@ -127,6 +131,6 @@ function validateReplica(
   if (disasterRecovery && !Token.isUnresolved(props.region) && props.region === primary.region) {
     errors.push(`disasterRecovery needs a replica in another region than the primary's (${primary.region})`);
   }
-  const tier = engine && !Token.isUnresolved(props.tier) ? tierProblem(props.tier, primary.edition, engine) : undefined;
+  const tier = engine && !Token.isUnresolved(props.tier) ? tierProblem(machineTier, primary.edition, engine) : undefined;
   return [...errors, ...[...(tier ? [tier] : []), ...databaseFlagProblems(engine, flags)].map(formatCloudSqlSettingProblem)];
 }

@@ -8,6 +8,7 @@ import type {
   SqlDatabaseInstanceSettingsIpConfiguration,
 } from '@cdktf/provider-google/lib/sql-database-instance';
 import { Token } from 'cdktf';
+import { CLOUD_SQL_DEFAULTS } from './tables/cloud-sql-defaults';
 import type { CloudSqlEngineRow, CloudSqlSslMode } from './tables/cloud-sql-engine-table';
 import { cloudSqlFlagProblem } from './tables/cloud-sql-flag-checks';
 import type { CloudSqlQueryInsights, CloudSqlSettingProblem } from './tables/cloud-sql-instance-checks';
@@ -18,13 +19,12 @@ export type ResolvedQueryInsights = Required<CloudSqlQueryInsights> | false;
 export function resolveQueryInsights(insights: boolean | CloudSqlQueryInsights | undefined): ResolvedQueryInsights {
   if (insights === false) return false;
   const given = insights === true || insights === undefined ? {} : insights;
-  return {
-    queryStringLength: given.queryStringLength ?? 1024,
-    queryPlansPerMinute: given.queryPlansPerMinute ?? 5,
-    recordApplicationTags: given.recordApplicationTags ?? false,
-    recordClientAddress: given.recordClientAddress ?? false,
-  };
+  return { ...CLOUD_SQL_DEFAULTS.queryInsights, ...definedOnly(given) };
 }
+
+/** The given settings without the ones left `undefined`, so they do not hide a default when spread over it. */
+const definedOnly = <T extends object>(given: T): Partial<T> =>
+  Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 export function renderInsights(insights: ResolvedQueryInsights): SqlDatabaseInstanceSettingsInsightsConfig | undefined {
   return insights === false ? undefined : { queryInsightsEnabled: true, ...insights };

@@ -11,7 +11,7 @@ const GIB = 1024 ** 3;
 export const formatMinutes = (minutes: number) =>
   minutes % (24 * 60) === 0 ? `${minutes / (24 * 60)} d` : minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
 
-function recoveryColumns(recovery: RecoveryPlan, rtoMinutes: number) {
+function recoveryColumns(recovery: Pick<RecoveryPlan, 'pointInTimeRecovery' | 'restorableWindowDays' | 'rpoMinutes'>, rtoMinutes: number) {
   return {
     pitrWindow: recovery.pointInTimeRecovery ? `${recovery.restorableWindowDays} d` : 'off',
     rpo: recovery.rpoMinutes === undefined ? 'no backups' : formatMinutes(recovery.rpoMinutes),
@@ -122,13 +122,13 @@ function cloudSqlInstanceEntry(db: CloudSqlInstancePlan, rto: number): Omit<Inve
     cloud: 'Google Cloud',
     kind: 'Cloud SQL instance',
     engine: `${db.databaseVersion} (${db.edition})`,
-    size: `${db.tier} (${db.size.vcpus} vCPU, ${db.size.memoryGiB} GiB)`,
+    size: `${db.machineTier.name} (${db.machineTier.size.vcpus} vCPU, ${db.machineTier.size.memoryGiB} GiB)`,
     storage: `${db.diskSizeGb} GB SSD, autoresize`,
     region: db.region,
     highAvailability: db.availabilityType,
     replicas: db.replicas.map((replica) => ({ name: replica.instanceName, region: replica.region })),
     encryptionKey: db.keyId.replace(/^projects\/[^/]+\/locations\/[^/]+\//, ''),
-    backups: `${db.recovery.backupRetentionDays} backups`,
+    backups: `${db.recovery.retainedBackups} backups`,
     backupPlan: `Cloud SQL automated backups in ${db.region}`,
     ...recoveryColumns(db.recovery, rto),
     alarms: db.alerts.map(cloudSqlAlert),

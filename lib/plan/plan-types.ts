@@ -18,6 +18,7 @@ import type {
   CloudSqlPasswordPolicy,
   CloudSqlQueryInsights,
 } from '../../constructs/gcp/tables/cloud-sql-instance-checks';
+import type { CloudSqlMachineTier } from '../../constructs/gcp/tables/cloud-sql-tiers';
 import type { InstanceSize, RdsInstanceClass } from '../../constructs/common/instance-catalog';
 import type { DatabaseKind, GcpSettings, RemovalPolicyName, Tier } from '../../config/schema';
 import type { AwsNetwork } from '../../config/schema/aws';
@@ -357,15 +358,18 @@ export interface CloudSqlInstancePlan {
   readonly engine: CloudSqlEngine;
   readonly databaseVersion: string;
   readonly edition: CloudSqlEdition;
-  readonly tier: string;
-  readonly size: InstanceSize;
+  /** The machine tier (`db-custom-2-7680`) parsed: not the environment's tier. */
+  readonly machineTier: CloudSqlMachineTier;
   readonly diskSizeGb: number;
   readonly diskType: CloudSqlDiskType;
   readonly diskAutoresize: boolean;
   /** 0: no limit. */
   readonly diskAutoresizeLimitGb: number;
   readonly availabilityType: 'REGIONAL' | 'ZONAL';
-  readonly recovery: RecoveryPlan & {
+  /** Cloud SQL keeps a count of daily backups, not days: `retainedBackups` replaces `backupRetentionDays`. */
+  readonly recovery: Omit<RecoveryPlan, 'backupRetentionDays'> & {
+    /** Automated backups kept (one a day); 0 without backups. */
+    readonly retainedBackups: number;
     readonly backups: boolean;
     readonly transactionLogRetentionDays: number;
     readonly backupStartTime: string;
@@ -403,8 +407,8 @@ export interface CloudSqlReplicaPlan {
   /** `<primary>-replica-<region>[-<n>]`. */
   readonly instanceName: string;
   readonly region: string;
-  readonly tier: string;
-  readonly size: InstanceSize;
+  /** Its own machine tier, else the primary's. */
+  readonly machineTier: CloudSqlMachineTier;
   readonly diskSizeGb: number;
   readonly availabilityType: 'REGIONAL' | 'ZONAL';
   /** The key of the replica's own region. */

@@ -3,9 +3,8 @@
  * (which reports them with the environment, database and config path). Each returns what is wrong, what is allowed
  * and the fix; `field` is the setting's name, the same in construct props and in config.
  */
-import type { InstanceSize } from '../../common/instance-catalog';
 import type { CloudSqlDiskType, CloudSqlEdition, CloudSqlEngineRow } from './cloud-sql-engine-table';
-import { cloudSqlTierSize, isPerformanceOptimizedTier, isSharedCoreTier } from './cloud-sql-tiers';
+import { CloudSqlMachineTier, InvalidCloudSqlTier, isValidCloudSqlTier } from './cloud-sql-tiers';
 
 export interface CloudSqlSettingProblem {
   /** Setting name, dotted for nested settings (`queryInsights.queryStringLength`). */
@@ -64,18 +63,18 @@ export const MAX_DENY_MAINTENANCE_DAYS = 90;
 const DAY_MS = 24 * 3600 * 1000;
 const isIntegerIn = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
 
-/** The tier's size, or the problem: unknown shape, shared-core where the engine has none, edition mismatch. */
-export function tierProblem(tier: string, edition: CloudSqlEdition, row: CloudSqlEngineRow, field = 'tier'): CloudSqlSettingProblem | undefined {
-  const size: InstanceSize | string = cloudSqlTierSize(tier);
-  if (typeof size === 'string') return { field, value: tier, message: size, fix: 'choose a valid tier such as db-custom-2-7680' };
-  if (isSharedCoreTier(tier) && !row.sharedCoreTiers) {
-    return { field, value: tier, message: `is a shared-core tier, which Cloud SQL does not offer for ${row.displayName}`, fix: 'choose a db-custom tier such as db-custom-2-7680' };
+/** The problem with a parsed tier: unknown shape, shared-core where the engine has none, edition mismatch. */
+export function tierProblem(tier: CloudSqlMachineTier | InvalidCloudSqlTier, edition: CloudSqlEdition, row: CloudSqlEngineRow, field = 'tier'): CloudSqlSettingProblem | undefined {
+  const value = tier.name;
+  if (!isValidCloudSqlTier(tier)) return { field, value, message: tier.invalid, fix: 'choose a valid tier such as db-custom-2-7680' };
+  if (tier.family === 'shared-core' && !row.sharedCoreTiers) {
+    return { field, value, message: `is a shared-core tier, which Cloud SQL does not offer for ${row.displayName}`, fix: 'choose a db-custom tier such as db-custom-2-7680' };
   }
-  if (edition === 'ENTERPRISE_PLUS' && !isPerformanceOptimizedTier(tier)) {
-    return { field, value: tier, message: 'is not a performance-optimized tier; ENTERPRISE_PLUS offers only db-perf-optimized-N-<vCPU>', fix: "choose a tier such as db-perf-optimized-N-4, or set edition: 'ENTERPRISE'" };
+  if (edition === 'ENTERPRISE_PLUS' && tier.family !== 'performance-optimized') {
+    return { field, value, message: 'is not a performance-optimized tier; ENTERPRISE_PLUS offers only db-perf-optimized-N-<vCPU>', fix: "choose a tier such as db-perf-optimized-N-4, or set edition: 'ENTERPRISE'" };
   }
-  if (edition === 'ENTERPRISE' && isPerformanceOptimizedTier(tier)) {
-    return { field, value: tier, message: 'is a performance-optimized tier, which only ENTERPRISE_PLUS offers', fix: "set edition: 'ENTERPRISE_PLUS' or choose a db-custom tier" };
+  if (edition === 'ENTERPRISE' && tier.family === 'performance-optimized') {
+    return { field, value, message: 'is a performance-optimized tier, which only ENTERPRISE_PLUS offers', fix: "set edition: 'ENTERPRISE_PLUS' or choose a db-custom tier" };
   }
   return undefined;
 }

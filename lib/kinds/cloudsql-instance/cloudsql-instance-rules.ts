@@ -15,14 +15,13 @@ import {
   tierProblem,
 } from '../../../constructs/gcp/tables/cloud-sql-instance-checks';
 import { CLOUD_SQL_BACKUP_MULTI_REGIONS, CLOUD_SQL_REGIONS } from '../../../constructs/gcp/tables/cloud-sql-locations';
-import { cloudSqlTierSize } from '../../../constructs/gcp/tables/cloud-sql-tiers';
+import { isValidCloudSqlTier } from '../../../constructs/gcp/tables/cloud-sql-tiers';
 import { primaryFlags, replicaFlags } from './cloud-sql-flags';
 import { restoresToPointInTime } from './cloud-sql-instance-plan';
 import { cloudSqlReplicaNames } from './cloud-sql-names';
 import { databaseIdentifier } from '../../plan/names';
-import { TIER_DEFAULTS } from '../../../config/schema';
 import type { ProblemDraft } from '../../config/problem-draft';
-import type { ResolvedCloudSqlInstance, ResolvedEnvironment } from '../../config/resolved-environment';
+import type { ResolvedCloudSqlInstance, ResolvedCloudSqlReplica, ResolvedEnvironment } from '../../config/resolved-environment';
 import type { Rule } from '../../config/rules/rule';
 
 type Path = Array<string | number>;
@@ -40,9 +39,12 @@ export const cloudSqlInstanceRules: Rule = (env) =>
     featureRules(db, row, report);
     const tierOk = tierRule(db, row, report);
     flagRules(db, row, report);
-    replicaRules(env, db, row, tierOk, report);
+    replicaRules(db, row, tierOk, report);
     return problems;
   });
+
+/** A replica as the config wrote it (without the parsed tier), for the value of a problem. */
+const replicaConfig = ({ machineTier: _parsed, ...config }: ResolvedCloudSqlReplica) => config;
 
 /** Shared checks report a dotted field; in config it is the same path. */
 function reportShared(report: Report, prefix: Path, problems: readonly (CloudSqlSettingProblem | undefined)[]): boolean {
@@ -74,7 +76,7 @@ function versionRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, repo
   }
   if (db.replicas.length > 0 && version.replicas === false) {
     const offered = Object.entries(row.versions).filter(([, v]) => v.replicas !== false).map(([key]) => key);
-    report(['replicas'], db.replicas, `cannot be created for ${name}; read replicas need ${offered.join(' or ')}`, 'remove the replicas or choose a version that has them');
+    report(['replicas'], db.replicas.map(replicaConfig), `cannot be created for ${name}; read replicas need ${offered.join(' or ')}`, 'remove the replicas or choose a version that has them');
   }
 }
 
@@ -132,7 +134,7 @@ function featureRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, repo
 }
 
 function tierRule(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report: Report): boolean {
-  return reportShared(report, [], [tierProblem(db.tier, db.edition, row)]);
+  return reportShared(report, [], [tierProblem(db.machineTier, db.edition, row)]);
 }
 
 function flagRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report: Report): void {
@@ -146,17 +148,17 @@ function flagRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report:
   db.replicas.forEach((replica, replicaIndex) => check(['replicas', replicaIndex], replica.flags));
 }
 
-function replicaRules(env: ResolvedEnvironment, db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, primaryTierOk: boolean, report: Report): void {
-  const slowQueryThresholdMs = TIER_DEFAULTS[env.tier].slowQueryThresholdMs;
-  const primarySize = cloudSqlTierSize(db.tier);
-  const flagsOf = typeof primarySize === 'string' ? undefined : primaryFlags({ row, size: primarySize, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags });
+function replicaRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, primaryTierOk: boolean, report: Report): void {
+  const { slowQueryThresholdMs } = db;
+  const primaryTier = db.machineTier;
+  const flagsOf = isValidCloudSqlTier(primaryTier) ? primaryFlags({ row, size: primaryTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags }) : undefined;
   const firstDisasterRecovery = db.replicas.findIndex((replica) => replica.disasterRecovery);
   if (row.maxReadReplicas !== undefined && db.replicas.length > row.maxReadReplicas) {
     report(['replicas'], db.replicas.length, `lists ${db.replicas.length} read replicas; Cloud SQL for ${row.displayName} allows at most ${row.maxReadReplicas} per primary`, `remove ${db.replicas.length - row.maxReadReplicas} of them`);
   }
   db.replicas.forEach((replica, replicaIndex) => {
     const at = (field: string): Path => ['replicas', replicaIndex, field];
-    const tierOk = replica.tier === undefined ? primaryTierOk : reportShared(report, ['replicas', replicaIndex], [tierProblem(replica.tier, db.edition, row)]);
+    const tierOk = replica.tier === undefined ? primaryTierOk : reportShared(report, ['replicas', replicaIndex], [tierProblem(replica.machineTier, db.edition, row)]);
     if (replica.diskSizeGb !== undefined && replica.diskSizeGb < db.diskSizeGb) {
       report(at('diskSizeGb'), replica.diskSizeGb, `must be at least the primary's diskSizeGb (${db.diskSizeGb}) to hold its data`, `raise it to ${db.diskSizeGb} or more, or remove it`);
     } else if (replica.diskSizeGb !== undefined && db.diskAutoresizeLimitGb && replica.diskSizeGb >= db.diskAutoresizeLimitGb) {
@@ -164,9 +166,9 @@ function replicaRules(env: ResolvedEnvironment, db: ResolvedCloudSqlInstance, ro
       report(at('diskSizeGb'), replica.diskSizeGb, `must be below diskAutoresizeLimitGb (${db.diskAutoresizeLimitGb}), which replicas share with their primary`, `lower it below ${db.diskAutoresizeLimitGb} or raise diskAutoresizeLimitGb`);
     }
     if (replica.disasterRecovery) disasterRecoveryRules(db, row, replica.region, replicaIndex, replicaIndex !== firstDisasterRecovery, report);
-    const size = cloudSqlTierSize(replica.tier ?? db.tier);
-    if (!flagsOf || !tierOk || typeof size === 'string') return;
-    const flags = replicaFlags({ row, size, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags }, { flags: flagsOf, overrides: db.flags });
+    const replicaTier = replica.machineTier;
+    if (!flagsOf || !tierOk || !isValidCloudSqlTier(replicaTier)) return;
+    const flags = replicaFlags({ row, size: replicaTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags }, { flags: flagsOf, overrides: db.flags });
     for (const name of row.replicaMinimumFlags) {
       if (flagsOf[name] !== undefined && Number(flags[name]) < Number(flagsOf[name])) {
         report([...at('flags'), name], replica.flags[name], `must be at least the primary's value (${flagsOf[name]}): a ${row.displayName} standby refuses to start with less`, `raise it to ${flagsOf[name]} or remove it`);
