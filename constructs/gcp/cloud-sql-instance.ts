@@ -27,7 +27,8 @@ import type {
   CloudSqlPasswordPolicy,
   CloudSqlQueryInsights,
 } from './tables/cloud-sql-instance-checks';
-import { isMySql, validateInstance } from './cloud-sql-instance-validation';
+import { instanceProblems, isMySql } from './cloud-sql-instance-validation';
+import { DatabaseValidationError } from '../common/database-validation-error';
 import {
   featureFlags,
   renderFlags,
@@ -207,6 +208,9 @@ export class CloudSqlInstance extends Construct {
     super(scope, id);
     const resolved = withDefaults(props);
     const known = cloudSqlVersionOf(props.databaseVersion);
+    // Thrown here, as the AWS constructs do, so a mistake surfaces where the instance is declared.
+    const problems = instanceProblems(props, resolved, known?.row);
+    if (problems.length > 0) throw new DatabaseValidationError('CloudSqlInstance', this.node.path, problems);
     const pitr = resolved.pointInTimeRecovery;
     const labels = props.labels && { ...props.labels };
     const policy = resolved.passwordPolicy;
@@ -293,7 +297,6 @@ export class CloudSqlInstance extends Construct {
       notificationChannels: resolved.notificationChannels,
       labels,
     });
-    this.node.addValidation({ validate: () => validateInstance(props, resolved, known?.row) });
   }
 }
 

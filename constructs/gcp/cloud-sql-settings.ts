@@ -11,7 +11,8 @@ import { Token } from 'cdktf';
 import { CLOUD_SQL_DEFAULTS } from './tables/cloud-sql-defaults';
 import type { CloudSqlEngineRow, CloudSqlSslMode } from './tables/cloud-sql-engine-table';
 import { cloudSqlFlagProblem } from './tables/cloud-sql-flag-checks';
-import type { CloudSqlQueryInsights, CloudSqlSettingProblem } from './tables/cloud-sql-instance-checks';
+import type { PathProblem } from '../common/path-problem';
+import type { CloudSqlQueryInsights } from './tables/cloud-sql-instance-checks';
 
 /** Query Insights with every default filled in (what both a primary and its replicas render). */
 export type ResolvedQueryInsights = Required<CloudSqlQueryInsights> | false;
@@ -50,15 +51,11 @@ export function featureFlags(row: CloudSqlEngineRow | undefined, features: { iam
 }
 
 /** Flags a user passed that the engine's allow-list refuses (skipped for unknown versions and tokens). */
-export function databaseFlagProblems(row: CloudSqlEngineRow | undefined, flags: Readonly<Record<string, string>>): CloudSqlSettingProblem[] {
+export function databaseFlagProblems(row: CloudSqlEngineRow | undefined, flags: Readonly<Record<string, string>>): PathProblem[] {
   if (!row) return [];
   return Object.entries(flags).flatMap(([name, value]) => {
     if (Token.isUnresolved(value)) return [];
     const problem = cloudSqlFlagProblem(row.engine, row.displayName, name, value);
-    return problem ? [{ field: `databaseFlags.${name}`, value, ...problem }] : [];
+    return problem ? [{ ...problem, path: ['databaseFlags', ...problem.path] }] : [];
   });
 }
-
-/** A construct's validation line for a shared check. */
-export const formatCloudSqlSettingProblem = (problem: CloudSqlSettingProblem) =>
-  `${problem.field} = ${problem.value === undefined ? '(missing)' : JSON.stringify(problem.value)}: ${problem.message}. Fix: ${problem.fix}`;

@@ -3,16 +3,19 @@
  * backups versus logs and replicas, engine-only features, flags against the engine's allow-list.
  */
 import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../../../constructs/common/identifiers';
-import { CLOUD_SQL_ENGINE_TABLE, CloudSqlEngineRow, TRANSACTION_LOG_DAYS } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
+import type { PathProblem } from '../../../constructs/common/path-problem';
+import { CLOUD_SQL_ENGINE_TABLE, CloudSqlEngineRow } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
 import { cloudSqlFlagProblem } from '../../../constructs/gcp/tables/cloud-sql-flag-checks';
 import {
-  CloudSqlSettingProblem,
   denyMaintenancePeriodProblems,
+  diskLimitProblems,
   featureProblems,
+  logsNeedBackupsProblem,
   maintenanceWindowProblems,
   passwordPolicyProblems,
   queryInsightsProblems,
   tierProblem,
+  transactionLogProblems,
 } from '../../../constructs/gcp/tables/cloud-sql-instance-checks';
 import { CLOUD_SQL_BACKUP_MULTI_REGIONS, CLOUD_SQL_REGIONS } from '../../../constructs/gcp/tables/cloud-sql-locations';
 import { isValidCloudSqlTier } from '../../../constructs/gcp/tables/cloud-sql-tiers';
@@ -47,8 +50,8 @@ export const cloudSqlInstanceRules: Rule = (env) =>
 const replicaConfig = ({ machineTier: _parsed, ...config }: ResolvedCloudSqlReplica) => config;
 
 /** Shared checks report a dotted field; in config it is the same path. */
-function reportShared(report: Report, prefix: Path, problems: readonly (CloudSqlSettingProblem | undefined)[]): boolean {
-  for (const problem of problems) if (problem) report([...prefix, ...problem.field.split('.')], problem.value, problem.message, problem.fix);
+function reportShared(report: Report, prefix: Path, problems: readonly (PathProblem | undefined)[]): boolean {
+  for (const problem of problems) if (problem) report([...prefix, ...problem.path], problem.value, problem.message, problem.fix);
   return problems.every((problem) => problem === undefined);
 }
 
@@ -90,9 +93,7 @@ function recoveryRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, rep
   }
   const logSwitch = usesBinaryLog ? 'binaryLog' : 'pointInTimeRecovery';
   const logsOn = usesBinaryLog ? db.binaryLog : db.pointInTimeRecovery;
-  if (!db.backups && logsOn) {
-    report([logSwitch], true, `needs backups: Cloud SQL keeps ${usesBinaryLog ? 'binary' : 'transaction'} logs only with automated backups on`, `set backups: true, or ${logSwitch}: false`);
-  }
+  if (!db.backups && logsOn) reportShared(report, [], [logsNeedBackupsProblem(logSwitch, row)]);
   if (db.highAvailability && !restoresToPointInTime(db, row)) {
     report(['highAvailability'], true, `needs backups with ${usesBinaryLog ? 'binary logs' : 'point-in-time recovery'}: Cloud SQL refuses REGIONAL availability without them`, `set backups: true and ${logSwitch}: true, or highAvailability: false`);
   }
@@ -104,13 +105,7 @@ function recoveryRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, rep
   if (db.backupLocation !== undefined && !CLOUD_SQL_REGIONS.includes(db.backupLocation) && !CLOUD_SQL_BACKUP_MULTI_REGIONS.includes(db.backupLocation)) {
     report(['backupLocation'], db.backupLocation, `is neither a Cloud SQL region nor a multi-region (${CLOUD_SQL_BACKUP_MULTI_REGIONS.join(', ')})`, `use a multi-region such as ${db.region.startsWith('europe') ? 'eu' : 'us'}, a region such as ${db.region}, or remove it for the instance's region`);
   }
-  const longLogs = db.edition === 'ENTERPRISE_PLUS' && row.longLogRetentionOnEnterprisePlus;
-  const maxLogDays = longLogs ? TRANSACTION_LOG_DAYS.enterprisePlus : TRANSACTION_LOG_DAYS.standard;
-  if (db.transactionLogRetentionDays > maxLogDays) {
-    report(['transactionLogRetentionDays'], db.transactionLogRetentionDays, `must be from 1 to ${maxLogDays} days for ${db.edition} ${db.engine} (35 only on ENTERPRISE_PLUS for PostgreSQL and SQL Server)`, `lower it to ${maxLogDays} or less`);
-  } else if (logsOn && db.transactionLogRetentionDays >= db.retainedBackups) {
-    report(['transactionLogRetentionDays'], db.transactionLogRetentionDays, `must be less than retainedBackups (${db.retainedBackups}); Cloud SQL keeps more backups than days of transaction logs`, `lower it below ${db.retainedBackups} or raise retainedBackups above ${db.transactionLogRetentionDays}`);
-  }
+  reportShared(report, [], transactionLogProblems({ ...db, logsOn }, row));
 }
 
 function featureRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report: Report): void {
@@ -119,12 +114,7 @@ function featureRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, repo
   }
   // The IAM default follows the engine, so only an explicit `iamAuthentication: true` can be refused.
   if (row.versions[db.version]) reportShared(report, [], featureProblems(db, row));
-  const limit = db.diskAutoresizeLimitGb;
-  if (limit !== undefined && limit !== 0 && (limit <= db.diskSizeGb || limit > 65536)) {
-    report(['diskAutoresizeLimitGb'], limit, `must be above diskSizeGb (${db.diskSizeGb}) and at most 65536 GB, so the disk can grow`, `raise it above ${db.diskSizeGb}, or remove it for no limit`);
-  } else if (limit !== undefined && !db.diskAutoresize) {
-    report(['diskAutoresizeLimitGb'], limit, 'has no effect with diskAutoresize: false', 'remove diskAutoresizeLimitGb or turn diskAutoresize on');
-  }
+  reportShared(report, [], diskLimitProblems(db));
   reportShared(report, [], [
     ...(db.passwordPolicy ? passwordPolicyProblems(db.passwordPolicy, row) : []),
     ...(typeof db.queryInsights === 'object' ? queryInsightsProblems(db.queryInsights, db.edition) : []),
@@ -141,7 +131,7 @@ function flagRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report:
   const check = (prefix: Path, flags: Readonly<Record<string, string | number>>) => {
     for (const [name, value] of Object.entries(flags)) {
       const problem = cloudSqlFlagProblem(row.engine, row.displayName, name, value);
-      if (problem) report([...prefix, 'flags', name], value, problem.message, problem.fix);
+      if (problem) report([...prefix, 'flags', ...problem.path], value, problem.message, problem.fix);
     }
   };
   check([], db.flags);
