@@ -17,6 +17,7 @@ import {
   maintenanceWindowProblems,
   passwordPolicyProblems,
   queryInsightsProblems,
+  regionalNeedsLogsProblem,
   tierProblem,
   transactionLogProblems,
   versionKeyOf,
@@ -55,9 +56,8 @@ export function instanceProblems(props: CloudSqlInstanceProps, resolved: Resolve
     problems.push(...transactionLogProblems({ ...resolved, logsOn: resolved.pointInTimeRecovery, edition: props.edition }, row));
     if (!resolved.backups && resolved.pointInTimeRecovery) problems.push(logsNeedBackupsProblem('pointInTimeRecovery', row));
   }
-  if (resolved.availabilityType === 'REGIONAL' && !(resolved.backups && resolved.pointInTimeRecovery)) {
-    const logs = resolved.pointInTimeRecoveryMode === 'pitr' ? 'point-in-time recovery' : 'binary logs';
-    add('availabilityType', 'REGIONAL', `needs backups with ${logs}: Cloud SQL refuses REGIONAL availability without them`, "set backups: true and pointInTimeRecovery: true, or availabilityType: 'ZONAL'");
+  if (row && resolved.availabilityType === 'REGIONAL' && !(resolved.backups && resolved.pointInTimeRecovery)) {
+    problems.push(regionalNeedsLogsProblem(row, { field: 'availabilityType', value: 'REGIONAL', off: "availabilityType: 'ZONAL'" }, 'pointInTimeRecovery'));
   }
   if (!Number.isInteger(resolved.diskSizeGb) || resolved.diskSizeGb < CLOUD_SQL_DEFAULTS.diskSizeGb || resolved.diskSizeGb > MAX_DISK_SIZE_GB) {
     add('diskSizeGb', resolved.diskSizeGb, `must be an integer from ${CLOUD_SQL_DEFAULTS.diskSizeGb} to ${MAX_DISK_SIZE_GB}`, `choose from ${CLOUD_SQL_DEFAULTS.diskSizeGb} to ${MAX_DISK_SIZE_GB} GB`);

@@ -9,7 +9,7 @@ import { Token } from 'cdktf';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
 import { addCloudSqlAlertPolicies } from './cloud-sql-alert-policies';
-import { diskLimitProblems, tierProblem } from './tables/cloud-sql-instance-checks';
+import { diskLimitProblems, replicaDiskProblem, tierProblem } from './tables/cloud-sql-instance-checks';
 import { defaultAlerts } from './tables/cloud-sql-alerts';
 import { CLOUD_SQL_DEFAULTS } from './tables/cloud-sql-defaults';
 import { CloudSqlMachineTier, InvalidCloudSqlTier, parseCloudSqlTier } from './tables/cloud-sql-tiers';
@@ -123,9 +123,7 @@ function replicaProblems(
   if (primary.version?.replicas === false) {
     primaryProblem(`is ${primary.databaseVersion}, which cannot have read replicas (SQL Server needs an Enterprise version)`, 'use an Enterprise version for the primary');
   }
-  if (disk.diskSizeGb < primary.diskSizeGb) {
-    problems.push({ path: ['diskSizeGb'], value: disk.diskSizeGb, message: `must be at least the primary's diskSizeGb (${primary.diskSizeGb}) to hold its data`, fix: `raise it to ${primary.diskSizeGb} or more, or leave it out` });
-  }
+  problems.push(...[replicaDiskProblem(disk.diskSizeGb, primary.diskSizeGb)].flatMap((p) => p ?? []));
   problems.push(...diskLimitProblems(disk), ...keyRegionProblems(props.encryptionKeyName, props.region));
   const drProblem = (message: string, fix: string) => problems.push({ path: ['disasterRecovery'], value: true, message, fix });
   if (disasterRecovery && !primary.pointInTimeRecovery) drProblem('needs point-in-time recovery on the primary', 'turn pointInTimeRecovery on for the primary');

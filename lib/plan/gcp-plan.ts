@@ -1,12 +1,11 @@
 /** Plans the Google Cloud side of an environment: keys per region and the Cloud SQL instances. */
+import { CLOUD_SQL_DEFAULTS } from '../../constructs/gcp/tables/cloud-sql-defaults';
 import type { ResolvedEnvironment } from '../config/resolved-environment';
 import { planCloudSqlInstance } from '../kinds/cloudsql-instance/cloud-sql-instance-plan';
 import { toGcpLabels } from './gcp-labels';
 import { GCP_CLOUD_SQL_KEY_NAME, gcpFoundationStackName, gcpKeyRingName } from './names';
 import type { GcpPlan, GcpRegionKeyPlan } from './plan-types';
 
-/** Keys rotate every 90 days. */
-const KEY_ROTATION_PERIOD = `${90 * 24 * 3600}s`;
 
 export function planGcp(env: ResolvedEnvironment): GcpPlan | undefined {
   const gcp = env.gcp;
@@ -18,7 +17,7 @@ export function planGcp(env: ResolvedEnvironment): GcpPlan | undefined {
       keyRingName,
       keyName: GCP_CLOUD_SQL_KEY_NAME,
       keyId: `projects/${gcp.projectId}/locations/${region}/keyRings/${keyRingName}/cryptoKeys/${GCP_CLOUD_SQL_KEY_NAME}`,
-      rotationPeriod: KEY_ROTATION_PERIOD,
+      rotationPeriod: CLOUD_SQL_DEFAULTS.keyRotationPeriod,
     };
   });
   const keyFor = (region: string) => keys.find((k) => k.region === region)!;

@@ -141,7 +141,7 @@ describe('CloudSqlReadReplica validations', () => {
       {},
       `encryptionKeyName = ${JSON.stringify(TEST_KEY)}: must be a key in the instance's region europe-west4 (projects/…/locations/europe-west4/keyRings/…/cryptoKeys/…). Fix: use the key of europe-west4`,
     ],
-    ['a disk smaller than the primary', { diskSizeGb: 10 }, { diskSizeGb: 50 }, "diskSizeGb = 10: must be at least the primary's diskSizeGb (50) to hold its data. Fix: raise it to 50 or more, or leave it out"],
+    ['a disk smaller than the primary', { diskSizeGb: 10 }, { diskSizeGb: 50 }, "diskSizeGb = 10: must be at least the primary's diskSizeGb (50) to hold its data. Fix: raise it to 50 or more, or remove it"],
     ['a primary without backups', {}, { backups: false, pointInTimeRecovery: false, availabilityType: 'ZONAL' }, 'primary = "test-ledger": has no backups; Cloud SQL creates replicas only of a primary with automated backups. Fix: turn backups on for the primary'],
     ['a MySQL primary without binary logs', {}, { databaseVersion: 'MYSQL_8_0', pointInTimeRecovery: false, availabilityType: 'ZONAL' }, 'primary = "test-ledger": has no binary logs; MySQL replicas replicate from them. Fix: turn pointInTimeRecovery on for the primary'],
     ['a SQL Server edition without replicas', {}, { databaseVersion: 'SQLSERVER_2022_STANDARD', rootPassword: 'x' }, 'primary = "test-ledger": is SQLSERVER_2022_STANDARD, which cannot have read replicas (SQL Server needs an Enterprise version). Fix: use an Enterprise version for the primary'],

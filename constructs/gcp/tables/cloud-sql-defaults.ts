@@ -31,6 +31,8 @@ export const CLOUD_SQL_DEFAULTS = {
   /** Start and end time of a deny-maintenance period on its dates, UTC. */
   denyMaintenanceTime: '00:00:00',
   passwordPolicy: { minLength: 12, complexity: true, reuseInterval: 5, disallowUsernameSubstring: true },
+  /** Customer-managed keys rotate every 90 days (CloudSqlEncryptionKeys, and the plan's keys). */
+  keyRotationPeriod: `${90 * 24 * 3600}s`,
   queryInsights: { queryStringLength: 1024, queryPlansPerMinute: 5, recordApplicationTags: false, recordClientAddress: false },
 } as const;
 

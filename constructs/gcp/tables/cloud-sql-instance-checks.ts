@@ -249,3 +249,23 @@ export function logsNeedBackupsProblem(logSwitch: string, row: CloudSqlEngineRow
   const logs = row.pointInTimeRecovery === 'binary-log' ? 'binary' : 'transaction';
   return { path: [logSwitch], value: true, message: `needs backups: Cloud SQL keeps ${logs} logs only with automated backups on`, fix: `set backups: true, or ${logSwitch}: false` };
 }
+
+/**
+ * REGIONAL availability needs backups with the engine's logs. One wording; the caller names its own settings (the
+ * config's `highAvailability` and `binaryLog`, the construct's `availabilityType` and `pointInTimeRecovery`).
+ */
+export function regionalNeedsLogsProblem(row: CloudSqlEngineRow, availability: { field: string; value: unknown; off: string }, logSwitch: string): PathProblem {
+  const logs = row.pointInTimeRecovery === 'binary-log' ? 'binary logs' : 'point-in-time recovery';
+  return {
+    path: [availability.field],
+    value: availability.value,
+    message: `needs backups with ${logs}: Cloud SQL refuses REGIONAL availability without them`,
+    fix: `set backups: true and ${logSwitch}: true, or ${availability.off}`,
+  };
+}
+
+/** A replica's disk holds its primary's data, so it is never smaller. */
+export function replicaDiskProblem(replicaDiskSizeGb: number, primaryDiskSizeGb: number): PathProblem | undefined {
+  if (replicaDiskSizeGb >= primaryDiskSizeGb) return undefined;
+  return { path: ['diskSizeGb'], value: replicaDiskSizeGb, message: `must be at least the primary's diskSizeGb (${primaryDiskSizeGb}) to hold its data`, fix: `raise it to ${primaryDiskSizeGb} or more, or remove it` };
+}

@@ -14,6 +14,8 @@ import {
   maintenanceWindowProblems,
   passwordPolicyProblems,
   queryInsightsProblems,
+  regionalNeedsLogsProblem,
+  replicaDiskProblem,
   tierProblem,
   transactionLogProblems,
 } from '../../../constructs/gcp/tables/cloud-sql-instance-checks';
@@ -95,7 +97,7 @@ function recoveryRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, rep
   const logsOn = usesBinaryLog ? db.binaryLog : db.pointInTimeRecovery;
   if (!db.backups && logsOn) reportShared(report, [], [logsNeedBackupsProblem(logSwitch, row)]);
   if (db.highAvailability && !restoresToPointInTime(db, row)) {
-    report(['highAvailability'], true, `needs backups with ${usesBinaryLog ? 'binary logs' : 'point-in-time recovery'}: Cloud SQL refuses REGIONAL availability without them`, `set backups: true and ${logSwitch}: true, or highAvailability: false`);
+    reportShared(report, [], [regionalNeedsLogsProblem(row, { field: 'highAvailability', value: true, off: 'highAvailability: false' }, logSwitch)]);
   }
   if (db.replicas.length > 0 && !db.backups) {
     report(['backups'], false, 'must be on for a primary with read replicas: Cloud SQL creates replicas only of a primary with automated backups', 'set backups: true or remove the replicas');
@@ -149,8 +151,9 @@ function replicaRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, prim
   db.replicas.forEach((replica, replicaIndex) => {
     const at = (field: string): Path => ['replicas', replicaIndex, field];
     const tierOk = replica.tier === undefined ? primaryTierOk : reportShared(report, ['replicas', replicaIndex], [tierProblem(replica.machineTier, db.edition, row)]);
-    if (replica.diskSizeGb !== undefined && replica.diskSizeGb < db.diskSizeGb) {
-      report(at('diskSizeGb'), replica.diskSizeGb, `must be at least the primary's diskSizeGb (${db.diskSizeGb}) to hold its data`, `raise it to ${db.diskSizeGb} or more, or remove it`);
+    const smallDisk = replica.diskSizeGb === undefined ? undefined : replicaDiskProblem(replica.diskSizeGb, db.diskSizeGb);
+    if (smallDisk) {
+      reportShared(report, ['replicas', replicaIndex], [smallDisk]);
     } else if (replica.diskSizeGb !== undefined && db.diskAutoresizeLimitGb && replica.diskSizeGb >= db.diskAutoresizeLimitGb) {
       // Replicas grow under the primary's limit.
       report(at('diskSizeGb'), replica.diskSizeGb, `must be below diskAutoresizeLimitGb (${db.diskAutoresizeLimitGb}), which replicas share with their primary`, `lower it below ${db.diskAutoresizeLimitGb} or raise diskAutoresizeLimitGb`);
