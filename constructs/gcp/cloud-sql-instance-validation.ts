@@ -1,29 +1,16 @@
 /**
  * The checks a CloudSqlInstance runs when it is constructed, and the ones it shares with read replicas: what a
- * platform team would otherwise only hit at apply time (or never, for the silent ones). The recovery and disk rules
- * are the config's own (tables/cloud-sql-instance-checks.ts), so each is worded once.
+ * platform team would otherwise only hit at apply time (or never, for the silent ones). Most are the config's own
+ * (cloudSqlInstanceProblems in tables/cloud-sql-instance-checks.ts), so each is worded once; here are the ones the
+ * config schema or the plan already rule out (explicit edition, ranges, formats, the key's region).
  */
 import { Token } from 'cdktf';
 import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../common/identifiers';
 import type { PathProblem } from '../common/path-problem';
 import { CLOUD_SQL_EDITIONS, CloudSqlEngineRow } from './tables/cloud-sql-engine-table';
 import type { CloudSqlInstanceProps, ResolvedCloudSqlInstanceProps } from './cloud-sql-instance';
-import {
-  denyMaintenancePeriodProblems,
-  diskLimitProblems,
-  featureProblems,
-  logsNeedBackupsProblem,
-  MAX_DISK_SIZE_GB,
-  maintenanceWindowProblems,
-  passwordPolicyProblems,
-  queryInsightsProblems,
-  regionalNeedsLogsProblem,
-  tierProblem,
-  transactionLogProblems,
-  versionKeyOf,
-} from './tables/cloud-sql-instance-checks';
+import { cloudSqlInstanceProblems, CloudSqlInstanceSettings, CloudSqlSettingNames, MAX_DISK_SIZE_GB, versionKeyOf } from './tables/cloud-sql-instance-checks';
 import { CLOUD_SQL_DEFAULTS } from './tables/cloud-sql-defaults';
-import { databaseFlagProblems } from './cloud-sql-settings';
 
 const BACKUP_START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_RETAINED_BACKUPS = 365;
@@ -52,33 +39,56 @@ export function instanceProblems(props: CloudSqlInstanceProps, resolved: Resolve
   if (!Number.isInteger(resolved.retainedBackups) || resolved.retainedBackups < 1 || resolved.retainedBackups > MAX_RETAINED_BACKUPS) {
     add('retainedBackups', resolved.retainedBackups, `must be an integer from 1 to ${MAX_RETAINED_BACKUPS}`, `choose from 1 to ${MAX_RETAINED_BACKUPS}`);
   }
-  if (row) {
-    problems.push(...transactionLogProblems({ ...resolved, logsOn: resolved.pointInTimeRecovery, edition: props.edition }, row));
-    if (!resolved.backups && resolved.pointInTimeRecovery) problems.push(logsNeedBackupsProblem('pointInTimeRecovery', row));
-  }
-  if (row && resolved.availabilityType === 'REGIONAL' && !(resolved.backups && resolved.pointInTimeRecovery)) {
-    problems.push(regionalNeedsLogsProblem(row, { field: 'availabilityType', value: 'REGIONAL', off: "availabilityType: 'ZONAL'" }, 'pointInTimeRecovery'));
-  }
   if (!Number.isInteger(resolved.diskSizeGb) || resolved.diskSizeGb < CLOUD_SQL_DEFAULTS.diskSizeGb || resolved.diskSizeGb > MAX_DISK_SIZE_GB) {
     add('diskSizeGb', resolved.diskSizeGb, `must be an integer from ${CLOUD_SQL_DEFAULTS.diskSizeGb} to ${MAX_DISK_SIZE_GB}`, `choose from ${CLOUD_SQL_DEFAULTS.diskSizeGb} to ${MAX_DISK_SIZE_GB} GB`);
   }
-  problems.push(...diskLimitProblems(resolved));
   if (known(resolved.backupStartTime) && !BACKUP_START_TIME.test(resolved.backupStartTime)) {
     add('backupStartTime', resolved.backupStartTime, 'must be HH:MM in UTC', `write it as e.g. '${CLOUD_SQL_DEFAULTS.backupStartTime}'`);
   }
   problems.push(...keyRegionProblems(props.encryptionKeyName, props.region));
   if (row) problems.push(...engineProblems(props, row));
-  if (row && known(props.tier)) problems.push(...[tierProblem(resolved.machineTier, props.edition, row)].flatMap((p) => p ?? []));
+  // The checks the config runs too, on the same settings shape: one function, one wording. Skipped for a version the
+  // engine table does not know (nothing to check against) and, for the tier, a token.
   if (row) {
-    const version = versionKeyOf(row, props.databaseVersion);
-    problems.push(...featureProblems({ ...props, version, diskType: resolved.diskType, auditLogging: resolved.auditLogging, dataCache: props.dataCache }, row));
+    const shared = cloudSqlInstanceProblems(settingsOf(props, resolved, row), PROP_NAMES);
+    problems.push(...(known(props.tier) ? shared : shared.filter((problem) => problem.path[0] !== 'tier')));
   }
-  if (resolved.queryInsights) problems.push(...queryInsightsProblems(resolved.queryInsights, props.edition));
-  if (props.passwordPolicy && row) problems.push(...passwordPolicyProblems(props.passwordPolicy, row));
-  if (props.maintenanceWindow) problems.push(...maintenanceWindowProblems(props.maintenanceWindow));
-  if (props.denyMaintenancePeriod) problems.push(...denyMaintenancePeriodProblems(props.denyMaintenancePeriod));
-  problems.push(...databaseFlagProblems(row, resolved.databaseFlags));
   return problems;
+}
+
+/** The props' names for the settings the config names differently. */
+const PROP_NAMES: CloudSqlSettingNames = {
+  logSwitch: 'pointInTimeRecovery',
+  availability: { field: 'availabilityType', value: 'REGIONAL', off: "availabilityType: 'ZONAL'" },
+  flags: 'databaseFlags',
+};
+
+/** The props as the shared checks see them (defaults filled in; flags not resolved yet are left out). */
+function settingsOf(props: CloudSqlInstanceProps, resolved: ResolvedCloudSqlInstanceProps, row: CloudSqlEngineRow): CloudSqlInstanceSettings {
+  return {
+    engine: row,
+    version: versionKeyOf(row, props.databaseVersion),
+    edition: props.edition,
+    machineTier: resolved.machineTier,
+    highAvailability: resolved.availabilityType === 'REGIONAL',
+    diskType: resolved.diskType,
+    diskSizeGb: resolved.diskSizeGb,
+    diskAutoresize: resolved.diskAutoresize,
+    diskAutoresizeLimitGb: resolved.diskAutoresizeLimitGb,
+    backups: resolved.backups,
+    retainedBackups: resolved.retainedBackups,
+    logsOn: resolved.pointInTimeRecovery,
+    transactionLogRetentionDays: resolved.transactionLogRetentionDays,
+    iamAuthentication: resolved.iamAuthentication,
+    auditLogging: resolved.auditLogging,
+    auditBucket: props.auditBucket,
+    dataCache: props.dataCache,
+    queryInsights: props.queryInsights,
+    passwordPolicy: props.passwordPolicy,
+    maintenanceWindow: props.maintenanceWindow,
+    denyMaintenancePeriod: props.denyMaintenancePeriod,
+    flags: Object.fromEntries(Object.entries(resolved.databaseFlags).filter(([, value]) => !Token.isUnresolved(value))),
+  };
 }
 
 /** What only some engines or versions offer, beyond the checks shared with the config. */

@@ -16,6 +16,7 @@ import type {
   CloudSqlDenyMaintenancePeriod,
   CloudSqlMaintenanceWindow,
   CloudSqlPasswordPolicy,
+  CloudSqlInstanceSettings,
   CloudSqlQueryInsights,
 } from '../../constructs/gcp/tables/cloud-sql-instance-checks';
 import type { CloudSqlMachineTier } from '../../constructs/gcp/tables/cloud-sql-tiers';
@@ -351,6 +352,8 @@ export interface GcpRegionKeyPlan {
 
 export interface CloudSqlInstancePlan {
   readonly name: string;
+  /** What the checks saw (built once from the resolved config; the config rule runs the same checks on it). */
+  readonly settings: CloudSqlInstanceSettings;
   readonly instanceName: string;
   readonly stackName: string;
   readonly projectId: string;

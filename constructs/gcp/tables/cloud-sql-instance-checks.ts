@@ -5,6 +5,7 @@
  */
 import type { PathProblem } from '../../common/path-problem';
 import { CloudSqlDiskType, CloudSqlEdition, CloudSqlEngineRow, TRANSACTION_LOG_DAYS } from './cloud-sql-engine-table';
+import { cloudSqlFlagProblem } from './cloud-sql-flag-checks';
 import { CloudSqlMachineTier, InvalidCloudSqlTier, isValidCloudSqlTier } from './cloud-sql-tiers';
 
 
@@ -268,4 +269,73 @@ export function regionalNeedsLogsProblem(row: CloudSqlEngineRow, availability: {
 export function replicaDiskProblem(replicaDiskSizeGb: number, primaryDiskSizeGb: number): PathProblem | undefined {
   if (replicaDiskSizeGb >= primaryDiskSizeGb) return undefined;
   return { path: ['diskSizeGb'], value: replicaDiskSizeGb, message: `must be at least the primary's diskSizeGb (${primaryDiskSizeGb}) to hold its data`, fix: `raise it to ${primaryDiskSizeGb} or more, or remove it` };
+}
+
+/**
+ * One Cloud SQL instance's settings as the checks see them: built once from the resolved config (by the plan, which
+ * keeps it, and by the config rule) and by CloudSqlInstance from its props. `undefined` optional fields were not set.
+ */
+export interface CloudSqlInstanceSettings {
+  readonly engine: CloudSqlEngineRow;
+  /** The version as written in config (`16`, `2022-standard`). */
+  readonly version: string;
+  readonly edition: CloudSqlEdition;
+  readonly machineTier: CloudSqlMachineTier | InvalidCloudSqlTier;
+  readonly highAvailability: boolean;
+  readonly diskType: CloudSqlDiskType;
+  readonly diskSizeGb: number;
+  readonly diskAutoresize: boolean;
+  /** Unset or 0: no limit. */
+  readonly diskAutoresizeLimitGb?: number;
+  readonly backups: boolean;
+  /** A count of automated backups (one a day). */
+  readonly retainedBackups: number;
+  /** The engine's logs for point-in-time recovery (transaction logs, or MySQL's binary logs) are on. */
+  readonly logsOn: boolean;
+  readonly transactionLogRetentionDays: number;
+  readonly iamAuthentication?: boolean;
+  readonly auditLogging: boolean;
+  readonly auditBucket?: string;
+  readonly dataCache?: boolean;
+  readonly queryInsights?: boolean | CloudSqlQueryInsights;
+  readonly passwordPolicy?: CloudSqlPasswordPolicy | false;
+  readonly maintenanceWindow?: CloudSqlMaintenanceWindow;
+  readonly denyMaintenancePeriod?: CloudSqlDenyMaintenancePeriod;
+  /** Flag overrides (resolved values only: a construct leaves out the ones it cannot read yet). */
+  readonly flags: Readonly<Record<string, string | number>>;
+}
+
+/** How the caller names the settings whose names differ between config and construct props. */
+export interface CloudSqlSettingNames {
+  /** The switch of the engine's logs: `binaryLog` or `pointInTimeRecovery` in config, `pointInTimeRecovery` in props. */
+  readonly logSwitch: string;
+  /** `highAvailability` (config) or `availabilityType` (props), its value when on, and how to turn it off. */
+  readonly availability: { readonly field: string; readonly value: unknown; readonly off: string };
+  /** `flags` (config) or `databaseFlags` (props). */
+  readonly flags: string;
+}
+
+/** Whether the instance can be restored to a point in time: the engine's logs, over backups. */
+export const restoresToPointInTime = (settings: Pick<CloudSqlInstanceSettings, 'backups' | 'logsOn'>) => settings.backups && settings.logsOn;
+
+/** The one check of a Cloud SQL instance's settings, for the config rule and the construct alike. */
+export function cloudSqlInstanceProblems(settings: CloudSqlInstanceSettings, names: CloudSqlSettingNames): PathProblem[] {
+  const row = settings.engine;
+  const problems: PathProblem[] = [];
+  if (!settings.backups && settings.logsOn) problems.push(logsNeedBackupsProblem(names.logSwitch, row));
+  if (settings.highAvailability && !restoresToPointInTime(settings)) problems.push(regionalNeedsLogsProblem(row, names.availability, names.logSwitch));
+  problems.push(...transactionLogProblems(settings, row));
+  // The IAM default follows the engine, so only an explicit `iamAuthentication: true` can be refused.
+  if (row.versions[settings.version]) problems.push(...featureProblems(settings, row));
+  problems.push(...diskLimitProblems(settings));
+  if (settings.passwordPolicy) problems.push(...passwordPolicyProblems(settings.passwordPolicy, row));
+  if (typeof settings.queryInsights === 'object') problems.push(...queryInsightsProblems(settings.queryInsights, settings.edition));
+  if (settings.maintenanceWindow) problems.push(...maintenanceWindowProblems(settings.maintenanceWindow));
+  if (settings.denyMaintenancePeriod) problems.push(...denyMaintenancePeriodProblems(settings.denyMaintenancePeriod));
+  problems.push(...[tierProblem(settings.machineTier, settings.edition, row)].flatMap((problem) => problem ?? []));
+  for (const [name, value] of Object.entries(settings.flags)) {
+    const problem = cloudSqlFlagProblem(row.engine, row.displayName, name, value);
+    if (problem) problems.push({ ...problem, path: [names.flags, ...problem.path] });
+  }
+  return problems;
 }

@@ -4,12 +4,13 @@
  */
 import type { Tier } from '../../../config/schema';
 import { CLOUD_SQL_DEFAULTS, defaultDataCache } from '../../../constructs/gcp/tables/cloud-sql-defaults';
-import { CLOUD_SQL_ENGINE_TABLE, CloudSqlEngineRow } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
-import type { CloudSqlMaintenanceWindow } from '../../../constructs/gcp/tables/cloud-sql-instance-checks';
+import { CLOUD_SQL_ENGINE_TABLE } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
+import { CloudSqlMaintenanceWindow, restoresToPointInTime } from '../../../constructs/gcp/tables/cloud-sql-instance-checks';
 import { validCloudSqlTier } from '../../../constructs/gcp/tables/cloud-sql-tiers';
 import type { ResolvedCloudSqlInstance, ResolvedEnvironment } from '../../config/resolved-environment';
 import { cloudSqlAlerts, cloudSqlMaxConnections } from '../../../constructs/gcp/tables/cloud-sql-alerts';
 import { primaryFlags, replicaFlags } from './cloud-sql-flags';
+import { cloudSqlInstanceSettings } from './cloud-sql-instance-settings';
 import { cloudSqlReplicaNames } from './cloud-sql-names';
 import { toGcpLabels } from '../../plan/gcp-labels';
 import { cloudSqlStackName, databaseIdentifier } from '../../plan/names';
@@ -30,10 +31,6 @@ const MAINTENANCE_WINDOWS: Readonly<Record<Tier, Required<CloudSqlMaintenanceWin
   production: { day: 7, hour: 6, updateTrack: 'stable' },
 };
 
-/** Whether the instance can be restored to a point in time: PITR, or binary logs on MySQL, over backups. */
-export function restoresToPointInTime(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow): boolean {
-  return db.backups && (row.pointInTimeRecovery === 'pitr' ? db.pointInTimeRecovery : db.binaryLog);
-}
 
 export function planCloudSqlInstance(
   env: ResolvedEnvironment,
@@ -48,7 +45,8 @@ export function planCloudSqlInstance(
   const { slowQueryThresholdMs } = db;
   const flags = primaryFlags({ row, size: machineTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags });
   const labels = toGcpLabels(db.tags);
-  const restorable = restoresToPointInTime(db, row);
+  const settings = cloudSqlInstanceSettings(db);
+  const restorable = restoresToPointInTime(settings);
   const queryInsights = db.queryInsights ?? version.queryInsights !== false;
 
   const replicaNames = cloudSqlReplicaNames(instanceName, db.replicas.map((replica) => replica.region));
@@ -77,6 +75,7 @@ export function planCloudSqlInstance(
 
   return {
     name: db.name,
+    settings,
     instanceName,
     stackName: cloudSqlStackName(env.name, db.name),
     projectId: env.gcp!.projectId,

@@ -6,23 +6,11 @@ import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../../../construct
 import type { PathProblem } from '../../../constructs/common/path-problem';
 import { CLOUD_SQL_ENGINE_TABLE, CloudSqlEngineRow } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
 import { cloudSqlFlagProblem } from '../../../constructs/gcp/tables/cloud-sql-flag-checks';
-import {
-  denyMaintenancePeriodProblems,
-  diskLimitProblems,
-  featureProblems,
-  logsNeedBackupsProblem,
-  maintenanceWindowProblems,
-  passwordPolicyProblems,
-  queryInsightsProblems,
-  regionalNeedsLogsProblem,
-  replicaDiskProblem,
-  tierProblem,
-  transactionLogProblems,
-} from '../../../constructs/gcp/tables/cloud-sql-instance-checks';
+import { cloudSqlInstanceProblems, CloudSqlInstanceSettings, replicaDiskProblem, restoresToPointInTime, tierProblem } from '../../../constructs/gcp/tables/cloud-sql-instance-checks';
+import { cloudSqlInstanceSettings, configSettingNames } from './cloud-sql-instance-settings';
 import { CLOUD_SQL_BACKUP_MULTI_REGIONS, CLOUD_SQL_REGIONS } from '../../../constructs/gcp/tables/cloud-sql-locations';
 import { isValidCloudSqlTier } from '../../../constructs/gcp/tables/cloud-sql-tiers';
 import { primaryFlags, replicaFlags } from './cloud-sql-flags';
-import { restoresToPointInTime } from './cloud-sql-instance-plan';
 import { cloudSqlReplicaNames } from './cloud-sql-names';
 import { databaseIdentifier } from '../../plan/names';
 import type { ProblemDraft } from '../../config/problem-draft';
@@ -41,10 +29,15 @@ export const cloudSqlInstanceRules: Rule = (env) =>
     nameRules(env, db, report);
     versionRules(db, row, report);
     recoveryRules(db, row, report);
-    featureRules(db, row, report);
-    const tierOk = tierRule(db, row, report);
-    flagRules(db, row, report);
-    replicaRules(db, row, tierOk, report);
+    if (row.requiresRootPassword && !db.rootPasswordSecret) {
+      report(['rootPasswordSecret'], undefined, `is required for ${row.displayName}: Cloud SQL creates the instance with a root password`, 'name the Secret Manager secret that holds it (projects/<project>/secrets/<name>)');
+    }
+    // What the construct checks too, on the settings the plan builds: one function, one wording.
+    const settings = cloudSqlInstanceSettings(db);
+    const shared = cloudSqlInstanceProblems(settings, configSettingNames(row));
+    reportShared(report, [], shared);
+    replicaFlagRules(db, row, report);
+    replicaRules(db, settings, !shared.some((problem) => problem.path[0] === 'tier'), report);
     return problems;
   });
 
@@ -93,12 +86,6 @@ function recoveryRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, rep
   if (!usesBinaryLog && db.binaryLog) {
     report(['binaryLog'], true, `is MySQL-only; ${row.displayName} restores to a point in time with pointInTimeRecovery`, 'remove binaryLog and set pointInTimeRecovery: true');
   }
-  const logSwitch = usesBinaryLog ? 'binaryLog' : 'pointInTimeRecovery';
-  const logsOn = usesBinaryLog ? db.binaryLog : db.pointInTimeRecovery;
-  if (!db.backups && logsOn) reportShared(report, [], [logsNeedBackupsProblem(logSwitch, row)]);
-  if (db.highAvailability && !restoresToPointInTime(db, row)) {
-    reportShared(report, [], [regionalNeedsLogsProblem(row, { field: 'highAvailability', value: true, off: 'highAvailability: false' }, logSwitch)]);
-  }
   if (db.replicas.length > 0 && !db.backups) {
     report(['backups'], false, 'must be on for a primary with read replicas: Cloud SQL creates replicas only of a primary with automated backups', 'set backups: true or remove the replicas');
   } else if (db.replicas.length > 0 && usesBinaryLog && !db.binaryLog) {
@@ -107,40 +94,20 @@ function recoveryRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, rep
   if (db.backupLocation !== undefined && !CLOUD_SQL_REGIONS.includes(db.backupLocation) && !CLOUD_SQL_BACKUP_MULTI_REGIONS.includes(db.backupLocation)) {
     report(['backupLocation'], db.backupLocation, `is neither a Cloud SQL region nor a multi-region (${CLOUD_SQL_BACKUP_MULTI_REGIONS.join(', ')})`, `use a multi-region such as ${db.region.startsWith('europe') ? 'eu' : 'us'}, a region such as ${db.region}, or remove it for the instance's region`);
   }
-  reportShared(report, [], transactionLogProblems({ ...db, logsOn }, row));
 }
 
-function featureRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report: Report): void {
-  if (row.requiresRootPassword && !db.rootPasswordSecret) {
-    report(['rootPasswordSecret'], undefined, `is required for ${row.displayName}: Cloud SQL creates the instance with a root password`, 'name the Secret Manager secret that holds it (projects/<project>/secrets/<name>)');
-  }
-  // The IAM default follows the engine, so only an explicit `iamAuthentication: true` can be refused.
-  if (row.versions[db.version]) reportShared(report, [], featureProblems(db, row));
-  reportShared(report, [], diskLimitProblems(db));
-  reportShared(report, [], [
-    ...(db.passwordPolicy ? passwordPolicyProblems(db.passwordPolicy, row) : []),
-    ...(typeof db.queryInsights === 'object' ? queryInsightsProblems(db.queryInsights, db.edition) : []),
-    ...(db.maintenanceWindow ? maintenanceWindowProblems(db.maintenanceWindow) : []),
-    ...(db.denyMaintenancePeriod ? denyMaintenancePeriodProblems(db.denyMaintenancePeriod) : []),
-  ]);
-}
-
-function tierRule(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report: Report): boolean {
-  return reportShared(report, [], [tierProblem(db.machineTier, db.edition, row)]);
-}
-
-function flagRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report: Report): void {
-  const check = (prefix: Path, flags: Readonly<Record<string, string | number>>) => {
-    for (const [name, value] of Object.entries(flags)) {
+/** Each replica's own flag overrides against the engine's allow-list (the primary's are in the shared checks). */
+function replicaFlagRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report: Report): void {
+  db.replicas.forEach((replica, replicaIndex) => {
+    for (const [name, value] of Object.entries(replica.flags)) {
       const problem = cloudSqlFlagProblem(row.engine, row.displayName, name, value);
-      if (problem) report([...prefix, 'flags', ...problem.path], value, problem.message, problem.fix);
+      if (problem) report(['replicas', replicaIndex, 'flags', ...problem.path], value, problem.message, problem.fix);
     }
-  };
-  check([], db.flags);
-  db.replicas.forEach((replica, replicaIndex) => check(['replicas', replicaIndex], replica.flags));
+  });
 }
 
-function replicaRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, primaryTierOk: boolean, report: Report): void {
+function replicaRules(db: ResolvedCloudSqlInstance, settings: CloudSqlInstanceSettings, primaryTierOk: boolean, report: Report): void {
+  const row = settings.engine;
   const { slowQueryThresholdMs } = db;
   const primaryTier = db.machineTier;
   const flagsOf = isValidCloudSqlTier(primaryTier) ? primaryFlags({ row, size: primaryTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags }) : undefined;
@@ -158,7 +125,7 @@ function replicaRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, prim
       // Replicas grow under the primary's limit.
       report(at('diskSizeGb'), replica.diskSizeGb, `must be below diskAutoresizeLimitGb (${db.diskAutoresizeLimitGb}), which replicas share with their primary`, `lower it below ${db.diskAutoresizeLimitGb} or raise diskAutoresizeLimitGb`);
     }
-    if (replica.disasterRecovery) disasterRecoveryRules(db, row, replica.region, replicaIndex, replicaIndex !== firstDisasterRecovery, report);
+    if (replica.disasterRecovery) disasterRecoveryRules(db, settings, replica.region, replicaIndex, replicaIndex !== firstDisasterRecovery, report);
     const replicaTier = replica.machineTier;
     if (!flagsOf || !tierOk || !isValidCloudSqlTier(replicaTier)) return;
     const flags = replicaFlags({ row, size: replicaTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags }, { flags: flagsOf, overrides: db.flags });
@@ -170,7 +137,8 @@ function replicaRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, prim
   });
 }
 
-function disasterRecoveryRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, region: string, replicaIndex: number, another: boolean, report: Report): void {
+function disasterRecoveryRules(db: ResolvedCloudSqlInstance, settings: CloudSqlInstanceSettings, region: string, replicaIndex: number, another: boolean, report: Report): void {
+  const row = settings.engine;
   const at: Path = ['replicas', replicaIndex, 'disasterRecovery'];
   if (db.edition !== 'ENTERPRISE_PLUS') {
     report(at, true, `needs edition ENTERPRISE_PLUS (advanced disaster recovery); this ${row.displayName} instance is ${db.edition}`, "set edition: 'ENTERPRISE_PLUS' with a db-perf-optimized tier, or disasterRecovery: false");
@@ -179,7 +147,7 @@ function disasterRecoveryRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngine
     report(at, true, `needs a replica in another region than the primary's (${db.region})`, 'move the replica to another declared region');
   }
   if (another) report(at, true, 'is already set on another replica; a primary has one disaster-recovery replica', 'keep disasterRecovery on one replica');
-  if (!restoresToPointInTime(db, row)) {
+  if (!restoresToPointInTime(settings)) {
     report(at, true, `needs ${row.pointInTimeRecovery === 'pitr' ? 'point-in-time recovery' : 'binary logs'} on the primary`, `turn ${row.pointInTimeRecovery === 'pitr' ? 'pointInTimeRecovery' : 'binaryLog'} on`);
   }
 }
