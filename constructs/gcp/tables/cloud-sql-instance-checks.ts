@@ -1,13 +1,13 @@
 /**
  * Checks on Cloud SQL settings, shared by the constructs (for teams composing them directly) and the config loader
  * (which reports them with the environment, database and config path). Each returns what is wrong, what is allowed
- * and the fix; the path starts with the setting's name, the same in construct props and in config.
+ * and the fix; the path starts with the setting's name. cloudSqlInstanceProblems is the one entry point both run; the
+ * few settings named differently in config and in construct props are named by the caller (CloudSqlSettingNames).
  */
 import type { PathProblem } from '../../common/path-problem';
 import { CloudSqlDiskType, CloudSqlEdition, CloudSqlEngineRow, TRANSACTION_LOG_DAYS } from './cloud-sql-engine-table';
 import { cloudSqlFlagProblem } from './cloud-sql-flag-checks';
 import { CloudSqlMachineTier, InvalidCloudSqlTier, isValidCloudSqlTier } from './cloud-sql-tiers';
-
 
 export interface CloudSqlQueryInsights {
   /** Longest query text kept, 256–4500 bytes. @default 1024 */
