@@ -1,12 +1,10 @@
 /** A Google Cloud SQL instance (PostgreSQL, MySQL, SQL Server) and its read replicas. docs/cloud-sql.md explains each field. */
 import { z } from 'zod';
+import { CLOUD_SQL_DEFAULTS } from '../../constructs/gcp/tables/cloud-sql-defaults';
 import { CLOUD_SQL_DISK_TYPES, CLOUD_SQL_EDITIONS, CLOUD_SQL_ENGINES, CLOUD_SQL_SSL_MODES } from '../../constructs/gcp/tables/cloud-sql-choices';
 import { databaseCommonFields } from './fields';
 
 export { CLOUD_SQL_ENGINES } from '../../constructs/gcp/tables/cloud-sql-choices';
-
-/** Start of the daily backup window when the config sets none. */
-export const DEFAULT_BACKUP_START_TIME = '02:00';
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of ${values.join(', ')}` });
 
@@ -23,7 +21,7 @@ const cloudSqlReplica = z.strictObject({
   /** A standby of its own. Default: false. */
   highAvailability: z.boolean().default(false),
   /** The primary's disaster-recovery replica: ENTERPRISE_PLUS, in another region, at most one. */
-  disasterRecovery: z.boolean().default(false),
+  disasterRecovery: z.boolean().default(CLOUD_SQL_DEFAULTS.disasterRecovery),
   /** Flag overrides for this replica; they win over the primary's overrides and the tuned values. */
   flags: flagOverrides,
 });
@@ -39,15 +37,15 @@ export const cloudSqlInstance = z.strictObject({
   /** Machine tier: shared-core (`db-g1-small`), `db-custom-<vCPU>-<memory MB>` or `db-perf-optimized-N-<vCPU>`. */
   tier: z.string(),
   diskSizeGb: z.int().min(10, { error: 'must be from 10 to 65536 GB' }).max(65536, { error: 'must be from 10 to 65536 GB' }),
-  diskType: oneOf(CLOUD_SQL_DISK_TYPES).default('PD_SSD'),
-  diskAutoresize: z.boolean().default(true),
+  diskType: oneOf(CLOUD_SQL_DISK_TYPES).default(CLOUD_SQL_DEFAULTS.diskType),
+  diskAutoresize: z.boolean().default(CLOUD_SQL_DEFAULTS.diskAutoresize),
   /** Largest size automatic growth may reach, above diskSizeGb; no limit when unset. */
   diskAutoresizeLimitGb: z.int().optional(),
-  sslMode: oneOf(CLOUD_SQL_SSL_MODES).default('ENCRYPTED_ONLY'),
+  sslMode: oneOf(CLOUD_SQL_SSL_MODES).default(CLOUD_SQL_DEFAULTS.sslMode),
   /** Automated daily backups. Default: on. */
-  backups: z.boolean().default(true),
-  /** Start of the daily backup window, HH:MM UTC. Default: DEFAULT_BACKUP_START_TIME. */
-  backupStartTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be HH:MM (UTC)' }).optional().meta({ default: DEFAULT_BACKUP_START_TIME }),
+  backups: z.boolean().default(CLOUD_SQL_DEFAULTS.backups),
+  /** Start of the daily backup window, HH:MM UTC. Default: CLOUD_SQL_DEFAULTS.backupStartTime. */
+  backupStartTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be HH:MM (UTC)' }).optional().meta({ default: CLOUD_SQL_DEFAULTS.backupStartTime }),
   /** A region or multi-region (`eu`, `us`, `asia`) for the backups. Default: the instance's region. */
   backupLocation: z.string().regex(/^[a-z]+(-[a-z]+\d+)?$/, { error: 'must be a region (europe-west1) or a multi-region (eu, us, asia)' }).optional(),
   /** Retained automated backups, 1–365. Default: the tier's backup retention, at least 2 with point-in-time recovery. */
@@ -87,7 +85,7 @@ export const cloudSqlInstance = z.strictObject({
     ])
     .optional(),
   /** pgaudit (PostgreSQL), the Cloud SQL audit plugin (MySQL), audit files to auditBucket (SQL Server). */
-  auditLogging: z.boolean().default(false),
+  auditLogging: z.boolean().default(CLOUD_SQL_DEFAULTS.auditLogging),
   /** SQL Server audit destination, `gs://<bucket>`. */
   auditBucket: z.string().regex(/^gs:\/\/[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/, { error: 'must be gs://<bucket name>' }).optional(),
   /** Secret Manager secret (`projects/<project>/secrets/<name>` or `<name>`) holding SQL Server's root password. */

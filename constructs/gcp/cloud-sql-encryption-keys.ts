@@ -8,10 +8,13 @@ import { Token } from 'cdktf';
 import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
+import { DatabaseValidationError } from '../common/database-validation-error';
+import { CLOUD_SQL_DEFAULTS } from './tables/cloud-sql-defaults';
+import type { PathProblem } from '../common/path-problem';
 
 /** Cloud KMS refuses rotation periods shorter than one day. */
 const MIN_ROTATION_SECONDS = 24 * 3600;
-const DEFAULT_ROTATION_PERIOD = `${90 * 24 * 3600}s`;
+const DEFAULT_ROTATION_PERIOD = CLOUD_SQL_DEFAULTS.keyRotationPeriod;
 const SERVICE_AGENT_PATTERN = /^service-\d+@gcp-sa-cloud-sql\.iam\.gserviceaccount\.com$/;
 const KMS_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,63}$/;
 export const CLOUD_SQL_KEY_ROLE = 'roles/cloudkms.cryptoKeyEncrypterDecrypter';
@@ -60,9 +63,9 @@ export class CloudSqlEncryptionKeys extends Construct {
     super(scope, id);
     const keyIds: Record<string, string> = {};
     const cryptoKeys: Record<string, KmsCryptoKey> = {};
-    // Thrown here, not validated later: the second key's constructs would collide with the first's right away.
-    const duplicate = props.keys.find((key, index) => props.keys.findIndex((k) => k.region === key.region) !== index);
-    if (duplicate) throw new Error(`CloudSqlEncryptionKeys: region '${duplicate.region}' has more than one key; give each region one key`);
+    // Thrown before any key exists: a second key of a region would collide with the first's constructs.
+    const problems = keyProblems(props);
+    if (problems.length > 0) throw new DatabaseValidationError('CloudSqlEncryptionKeys', this.node.path, problems);
     for (const key of props.keys) {
       // The region names the construct (not the list position), so reordering regions changes nothing.
       const scopeForRegion = new Construct(this, key.region);
@@ -77,7 +80,7 @@ export class CloudSqlEncryptionKeys extends Construct {
         purpose: 'ENCRYPT_DECRYPT',
         rotationPeriod: key.rotationPeriod ?? DEFAULT_ROTATION_PERIOD,
         labels: props.labels && { ...props.labels },
-        lifecycle: (props.preventDestroy ?? true) ? { preventDestroy: true } : undefined,
+        lifecycle: (props.preventDestroy ?? CLOUD_SQL_DEFAULTS.preventDestroy) ? { preventDestroy: true } : undefined,
       });
       new KmsCryptoKeyIamMember(scopeForRegion, 'CloudSqlServiceAgent', {
         cryptoKeyId: cryptoKey.id,
@@ -89,7 +92,6 @@ export class CloudSqlEncryptionKeys extends Construct {
     }
     this.keyIds = keyIds;
     this.cryptoKeys = cryptoKeys;
-    this.node.addValidation({ validate: () => validateKeys(props) });
   }
 
   /** The key id for `region`; throws when the region has no key. */
@@ -100,28 +102,38 @@ export class CloudSqlEncryptionKeys extends Construct {
   }
 }
 
-function validateKeys(props: CloudSqlEncryptionKeysProps): string[] {
-  const errors: string[] = [];
-  if (props.keys.length === 0) errors.push('CloudSqlEncryptionKeys needs at least one key (keys is empty)');
+function keyProblems(props: CloudSqlEncryptionKeysProps): PathProblem[] {
+  const problems: PathProblem[] = [];
+  if (props.keys.length === 0) problems.push({ path: ['keys'], value: [], message: 'needs at least one key', fix: 'add a key for each region that holds an instance' });
   if (!Token.isUnresolved(props.cloudSqlServiceAgent) && !SERVICE_AGENT_PATTERN.test(props.cloudSqlServiceAgent)) {
-    errors.push(
-      `cloudSqlServiceAgent '${props.cloudSqlServiceAgent}' is not a Cloud SQL service agent; ` +
-        'expected service-<project number>@gcp-sa-cloud-sql.iam.gserviceaccount.com',
-    );
+    problems.push({
+      path: ['cloudSqlServiceAgent'],
+      value: props.cloudSqlServiceAgent,
+      message: 'is not a Cloud SQL service agent; expected service-<project number>@gcp-sa-cloud-sql.iam.gserviceaccount.com',
+      fix: "use the project's Cloud SQL service agent",
+    });
   }
-  for (const key of props.keys) {
+  props.keys.forEach((key, index) => {
+    if (props.keys.findIndex((k) => k.region === key.region) !== index) {
+      problems.push({ path: ['keys', index, 'region'], value: key.region, message: 'has more than one key', fix: 'give each region one key' });
+    }
     for (const [field, name] of [['keyRingName', key.keyRingName], ['keyName', key.keyName]] as const) {
       if (!Token.isUnresolved(name) && !KMS_NAME_PATTERN.test(name)) {
-        errors.push(`${field} '${name}' (region ${key.region}) must be 1–63 letters, digits, '_' or '-'`);
+        problems.push({ path: ['keys', index, field], value: name, message: "must be 1–63 letters, digits, '_' or '-'", fix: 'rename it' });
       }
     }
     const rotation = key.rotationPeriod;
     if (rotation !== undefined && !Token.isUnresolved(rotation)) {
       const match = /^(\d+)s$/.exec(rotation);
       if (!match || Number(match[1]) < MIN_ROTATION_SECONDS) {
-        errors.push(`rotationPeriod '${rotation}' (region ${key.region}) must be seconds with an 's' suffix, at least '${MIN_ROTATION_SECONDS}s' (one day)`);
+        problems.push({
+          path: ['keys', index, 'rotationPeriod'],
+          value: rotation,
+          message: `must be seconds with an 's' suffix, at least '${MIN_ROTATION_SECONDS}s' (one day)`,
+          fix: `write it in seconds, e.g. '${DEFAULT_ROTATION_PERIOD}' (90 days)`,
+        });
       }
     }
-  }
-  return errors;
+  });
+  return problems;
 }

@@ -1,21 +1,17 @@
-/**
- * What a CloudSqlInstance takes, and the same props with every default filled in. Apart from the construct so its
- * validation (cloud-sql-instance-validation.ts) can read both without importing the construct that runs it.
- */
+/** CloudSqlInstance's props and their defaults: apart from the construct, so its validation reads them without a cycle. */
 import type { CloudSqlAlert } from './tables/cloud-sql-alert';
 import { defaultAlerts } from './tables/cloud-sql-alerts';
 import type { CloudSqlDiskType, CloudSqlEdition, CloudSqlSslMode } from './tables/cloud-sql-choices';
-import { cloudSqlVersionOf, TRANSACTION_LOG_DAYS } from './tables/cloud-sql-engine-table';
+import { CLOUD_SQL_DEFAULTS, defaultDataCache, defaultIamAuthentication, defaultTransactionLogRetentionDays } from './tables/cloud-sql-defaults';
+import { cloudSqlVersionOf } from './tables/cloud-sql-engine-table';
 import type {
   CloudSqlDenyMaintenancePeriod,
   CloudSqlMaintenanceWindow,
   CloudSqlPasswordPolicy,
   CloudSqlQueryInsights,
 } from './tables/cloud-sql-instance-checks';
+import { parseCloudSqlTier } from './tables/cloud-sql-tiers';
 import { featureFlags, resolveQueryInsights } from './cloud-sql-settings';
-
-/** The smallest disk Cloud SQL takes, and the default size (the largest is checked in cloud-sql-instance-validation.ts). */
-export const MIN_DISK_SIZE_GB = 10;
 
 export const isMySql = (databaseVersion: string) => databaseVersion.startsWith('MYSQL_');
 
@@ -175,46 +171,48 @@ export interface CloudSqlInstanceProps extends CloudSqlInstanceCommonProps {
   readonly preventDestroy?: boolean;
 }
 
-const DEFAULT_PASSWORD_POLICY = { minLength: 12, complexity: true, reuseInterval: 5, disallowUsernameSubstring: true };
-
 /** The props with every default filled in (what the validation checks). */
 export type ResolvedCloudSqlInstanceProps = ReturnType<typeof withDefaults>;
 
 export function withDefaults(props: CloudSqlInstanceProps) {
   const known = cloudSqlVersionOf(props.databaseVersion);
   const row = known?.row;
-  const iamAuthentication = props.iamAuthentication ?? row?.iamAuthenticationFlag !== undefined;
-  const auditLogging = props.auditLogging ?? false;
+  const defaults = CLOUD_SQL_DEFAULTS;
+  const iamAuthentication = props.iamAuthentication ?? defaultIamAuthentication(row);
+  const auditLogging = props.auditLogging ?? defaults.auditLogging;
   const passwordPolicy =
     props.passwordPolicy === false || (props.passwordPolicy === undefined && row?.passwordPolicy === 'none')
       ? undefined
-      : { ...DEFAULT_PASSWORD_POLICY, ...props.passwordPolicy };
+      : { ...defaults.passwordPolicy, ...props.passwordPolicy };
+  const retainedBackups = props.retainedBackups ?? defaults.retainedBackups;
+  const machineTier = parseCloudSqlTier(props.tier);
+  const databaseFlags = props.databaseFlags ?? {};
   return {
-    availabilityType: props.availabilityType ?? 'REGIONAL',
-    diskType: props.diskType ?? 'PD_SSD',
-    diskSizeGb: props.diskSizeGb ?? MIN_DISK_SIZE_GB,
-    diskAutoresize: props.diskAutoresize ?? true,
-    diskAutoresizeLimitGb: props.diskAutoresizeLimitGb ?? 0,
-    sslMode: props.sslMode ?? 'ENCRYPTED_ONLY',
-    backups: props.backups ?? true,
-    backupStartTime: props.backupStartTime ?? '02:00',
+    machineTier,
+    availabilityType: props.availabilityType ?? defaults.availabilityType,
+    diskType: props.diskType ?? defaults.diskType,
+    diskSizeGb: props.diskSizeGb ?? defaults.diskSizeGb,
+    diskAutoresize: props.diskAutoresize ?? defaults.diskAutoresize,
+    diskAutoresizeLimitGb: props.diskAutoresizeLimitGb ?? defaults.diskAutoresizeLimitGb,
+    sslMode: props.sslMode ?? defaults.sslMode,
+    backups: props.backups ?? defaults.backups,
+    backupStartTime: props.backupStartTime ?? defaults.backupStartTime,
     backupLocation: props.backupLocation ?? props.region,
-    retainedBackups: props.retainedBackups ?? 7,
-    pointInTimeRecovery: props.pointInTimeRecovery ?? true,
+    retainedBackups,
+    pointInTimeRecovery: props.pointInTimeRecovery ?? defaults.pointInTimeRecovery,
     pointInTimeRecoveryMode: props.pointInTimeRecoveryMode ?? (isMySql(props.databaseVersion) ? 'binary-log' : 'pitr'),
-    transactionLogRetentionDays:
-      props.transactionLogRetentionDays ?? Math.max(1, Math.min(TRANSACTION_LOG_DAYS.standard, (props.retainedBackups ?? 7) - 1)),
-    retainBackupsOnDelete: props.retainBackupsOnDelete ?? true,
+    transactionLogRetentionDays: props.transactionLogRetentionDays ?? defaultTransactionLogRetentionDays(retainedBackups),
+    retainBackupsOnDelete: props.retainBackupsOnDelete ?? defaults.retainBackupsOnDelete,
     queryInsights: resolveQueryInsights(props.queryInsights ?? known?.version.queryInsights !== false),
     iamAuthentication,
     passwordPolicy,
     auditLogging,
-    dataCache: props.dataCache ?? props.edition === 'ENTERPRISE_PLUS',
+    dataCache: props.dataCache ?? defaultDataCache(props.edition),
     featureFlags: featureFlags(row, { iamAuthentication, auditLogging }),
-    databaseFlags: props.databaseFlags ?? {},
-    deletionProtection: props.deletionProtection ?? true,
-    preventDestroy: props.preventDestroy ?? true,
-    alerts: props.alerts ?? defaultAlerts(props.instanceName, 'primary', row?.engine, props.tier, props.databaseFlags ?? {}),
+    databaseFlags,
+    deletionProtection: props.deletionProtection ?? defaults.deletionProtection,
+    preventDestroy: props.preventDestroy ?? defaults.preventDestroy,
+    alerts: props.alerts ?? defaultAlerts(props.instanceName, 'primary', row?.engine, machineTier, databaseFlags),
     notificationChannels: props.notificationChannels ?? [],
   };
 }

@@ -1,128 +1,123 @@
 /**
- * The checks a CloudSqlInstance runs at synth, and the two it shares with read replicas: what a platform team would
- * otherwise only hit at apply time (or never, for the silent ones).
+ * The checks a CloudSqlInstance runs when it is constructed, and the ones it shares with read replicas: what a
+ * platform team would otherwise only hit at apply time (or never, for the silent ones). Most are the config's own
+ * (cloudSqlInstanceProblems in tables/cloud-sql-instance-checks.ts), so each is worded once; here are the ones the
+ * config schema or the plan already rule out (explicit edition, ranges, formats, the key's region).
  */
 import { Token } from 'cdktf';
 import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../common/identifiers';
+import type { PathProblem } from '../common/path-problem';
+import { CloudSqlEngineRow } from './tables/cloud-sql-engine-table';
 import { CLOUD_SQL_EDITIONS } from './tables/cloud-sql-choices';
-import { CloudSqlEngineRow, TRANSACTION_LOG_DAYS } from './tables/cloud-sql-engine-table';
-import { CloudSqlInstanceProps, isMySql, MIN_DISK_SIZE_GB, ResolvedCloudSqlInstanceProps } from './cloud-sql-instance-props';
-import {
-  CloudSqlSettingProblem,
-  denyMaintenancePeriodProblems,
-  featureProblems,
-  maintenanceWindowProblems,
-  passwordPolicyProblems,
-  queryInsightsProblems,
-  tierProblem,
-  versionKeyOf,
-} from './tables/cloud-sql-instance-checks';
-import { databaseFlagProblems, formatCloudSqlSettingProblem } from './cloud-sql-settings';
+import { type CloudSqlInstanceProps, isMySql, type ResolvedCloudSqlInstanceProps } from './cloud-sql-instance-props';
+import { cloudSqlInstanceProblems, CloudSqlInstanceSettings, CloudSqlSettingNames, MAX_DISK_SIZE_GB, versionKeyOf } from './tables/cloud-sql-instance-checks';
+import { CLOUD_SQL_DEFAULTS } from './tables/cloud-sql-defaults';
 
 const BACKUP_START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const MAX_DISK_SIZE_GB = 65536;
+const MAX_RETAINED_BACKUPS = 365;
 
-export function validateInstance(props: CloudSqlInstanceProps, resolved: ResolvedCloudSqlInstanceProps, row?: CloudSqlEngineRow): string[] {
-  const errors: string[] = [];
-  const known = (value: string | undefined) => value !== undefined && !Token.isUnresolved(value);
-  const name = props.instanceName;
+const known = (value: string | undefined): value is string => value !== undefined && !Token.isUnresolved(value);
+
+export function instanceProblems(props: CloudSqlInstanceProps, resolved: ResolvedCloudSqlInstanceProps, row?: CloudSqlEngineRow): PathProblem[] {
+  const problems: PathProblem[] = [];
+  const add = (field: string, value: unknown, message: string, fix: string) => problems.push({ path: [field], value, message, fix });
 
   if (!(CLOUD_SQL_EDITIONS as readonly string[]).includes(props.edition)) {
-    errors.push(
-      `edition must be set explicitly to ${CLOUD_SQL_EDITIONS.join(' or ')} (got ${JSON.stringify(props.edition)}); ` +
-        'PostgreSQL 16+ otherwise defaults to ENTERPRISE_PLUS, which rejects most tiers',
-    );
+    add('edition', props.edition, `must be set explicitly to ${CLOUD_SQL_EDITIONS.join(' or ')}; PostgreSQL 16+ otherwise defaults to ENTERPRISE_PLUS, which rejects most tiers`, "set edition: 'ENTERPRISE' (or 'ENTERPRISE_PLUS' with a db-perf-optimized tier)");
   }
-  if (known(name)) {
-    const problem = identifierProblem(name, CLOUD_SQL_NAME_MAX_LENGTH);
-    if (problem) errors.push(`instanceName '${name}' ${problem}`);
-  }
+  problems.push(...instanceNameProblems(props.instanceName));
   if (known(props.databaseVersion)) {
     const mysql = isMySql(props.databaseVersion);
     if (mysql && resolved.pointInTimeRecoveryMode === 'pitr') {
-      errors.push(`pointInTimeRecoveryMode 'pitr' is rejected for ${props.databaseVersion}; MySQL uses 'binary-log'`);
+      add('pointInTimeRecoveryMode', 'pitr', `is rejected for ${props.databaseVersion}; MySQL uses 'binary-log'`, "set pointInTimeRecoveryMode: 'binary-log', or leave it out");
     }
     if (!mysql && resolved.pointInTimeRecoveryMode === 'binary-log') {
-      errors.push(`pointInTimeRecoveryMode 'binary-log' is MySQL-only; ${props.databaseVersion} uses 'pitr'`);
+      add('pointInTimeRecoveryMode', 'binary-log', `is MySQL-only; ${props.databaseVersion} uses 'pitr'`, "set pointInTimeRecoveryMode: 'pitr', or leave it out");
     }
   }
-  if (!Number.isInteger(resolved.retainedBackups) || resolved.retainedBackups < 1 || resolved.retainedBackups > 365) {
-    errors.push(`retainedBackups must be an integer from 1 to 365 (got ${resolved.retainedBackups})`);
+  if (!Number.isInteger(resolved.retainedBackups) || resolved.retainedBackups < 1 || resolved.retainedBackups > MAX_RETAINED_BACKUPS) {
+    add('retainedBackups', resolved.retainedBackups, `must be an integer from 1 to ${MAX_RETAINED_BACKUPS}`, `choose from 1 to ${MAX_RETAINED_BACKUPS}`);
   }
-  const longLogs = props.edition === 'ENTERPRISE_PLUS' && !isMySql(props.databaseVersion);
-  const maxLogDays = longLogs ? TRANSACTION_LOG_DAYS.enterprisePlus : TRANSACTION_LOG_DAYS.standard;
-  const logDays = resolved.transactionLogRetentionDays;
-  if (!Number.isInteger(logDays) || logDays < 1 || logDays > maxLogDays) {
-    errors.push(
-      `transactionLogRetentionDays must be an integer from 1 to ${maxLogDays} for ${props.edition} ${props.databaseVersion} (got ${logDays})`,
-    );
+  if (!Number.isInteger(resolved.diskSizeGb) || resolved.diskSizeGb < CLOUD_SQL_DEFAULTS.diskSizeGb || resolved.diskSizeGb > MAX_DISK_SIZE_GB) {
+    add('diskSizeGb', resolved.diskSizeGb, `must be an integer from ${CLOUD_SQL_DEFAULTS.diskSizeGb} to ${MAX_DISK_SIZE_GB}`, `choose from ${CLOUD_SQL_DEFAULTS.diskSizeGb} to ${MAX_DISK_SIZE_GB} GB`);
   }
-  if (resolved.pointInTimeRecovery && logDays >= resolved.retainedBackups) {
-    errors.push(
-      `transactionLogRetentionDays (${logDays}) must be less than retainedBackups (${resolved.retainedBackups}); ` +
-        'Cloud SQL rejects it otherwise ("backup retention should be > transaction log retention")',
-    );
-  }
-  if (!resolved.backups && resolved.pointInTimeRecovery) {
-    errors.push(`pointInTimeRecovery needs backups: Cloud SQL keeps ${resolved.pointInTimeRecoveryMode === 'pitr' ? 'transaction' : 'binary'} logs only with automated backups on`);
-  }
-  if (resolved.availabilityType === 'REGIONAL' && !(resolved.backups && resolved.pointInTimeRecovery)) {
-    errors.push(`availabilityType REGIONAL needs backups with point-in-time recovery (${resolved.pointInTimeRecoveryMode === 'pitr' ? 'PITR' : 'binary logs'}); turn them on or use ZONAL`);
-  }
-  if (!Number.isInteger(resolved.diskSizeGb) || resolved.diskSizeGb < MIN_DISK_SIZE_GB || resolved.diskSizeGb > MAX_DISK_SIZE_GB) {
-    errors.push(`diskSizeGb must be an integer from ${MIN_DISK_SIZE_GB} to ${MAX_DISK_SIZE_GB} (got ${resolved.diskSizeGb})`);
-  }
-  errors.push(...diskLimitErrors(resolved));
   if (known(resolved.backupStartTime) && !BACKUP_START_TIME.test(resolved.backupStartTime)) {
-    errors.push(`backupStartTime must be HH:MM in UTC (got '${resolved.backupStartTime}')`);
+    add('backupStartTime', resolved.backupStartTime, 'must be HH:MM in UTC', `write it as e.g. '${CLOUD_SQL_DEFAULTS.backupStartTime}'`);
   }
-  errors.push(...keyRegionErrors(props.encryptionKeyName, props.region));
-  if (row) errors.push(...engineErrors(props, row));
-  const shared: CloudSqlSettingProblem[] = [
-    ...(row && known(props.tier) ? [tierProblem(props.tier, props.edition, row)].flatMap((p) => p ?? []) : []),
-    ...(row
-      ? featureProblems(
-          { ...props, version: versionKeyOf(row, props.databaseVersion), diskType: resolved.diskType, auditLogging: resolved.auditLogging, dataCache: props.dataCache },
-          row,
-        )
-      : []),
-    ...(resolved.queryInsights ? queryInsightsProblems(resolved.queryInsights, props.edition) : []),
-    ...(props.passwordPolicy && row ? passwordPolicyProblems(props.passwordPolicy, row) : []),
-    ...(props.maintenanceWindow ? maintenanceWindowProblems(props.maintenanceWindow) : []),
-    ...(props.denyMaintenancePeriod ? denyMaintenancePeriodProblems(props.denyMaintenancePeriod) : []),
-    ...databaseFlagProblems(row, resolved.databaseFlags),
-  ];
-  return [...errors, ...shared.map(formatCloudSqlSettingProblem)];
+  problems.push(...keyRegionProblems(props.encryptionKeyName, props.region));
+  if (row) problems.push(...engineProblems(props, row));
+  // The checks the config runs too, on the same settings shape: one function, one wording. Skipped for a version the
+  // engine table does not know (nothing to check against) and, for the tier, a token.
+  if (row) {
+    const shared = cloudSqlInstanceProblems(settingsOf(props, resolved, row), PROP_NAMES);
+    problems.push(...(known(props.tier) ? shared : shared.filter((problem) => problem.path[0] !== 'tier')));
+  }
+  return problems;
+}
+
+/** The props' names for the settings the config names differently. */
+const PROP_NAMES: CloudSqlSettingNames = {
+  logSwitch: 'pointInTimeRecovery',
+  availability: { field: 'availabilityType', value: 'REGIONAL', off: "availabilityType: 'ZONAL'" },
+  flags: 'databaseFlags',
+};
+
+/** The props as the shared checks see them (defaults filled in; flags not resolved yet are left out). */
+function settingsOf(props: CloudSqlInstanceProps, resolved: ResolvedCloudSqlInstanceProps, row: CloudSqlEngineRow): CloudSqlInstanceSettings {
+  return {
+    engine: row,
+    version: versionKeyOf(row, props.databaseVersion),
+    edition: props.edition,
+    machineTier: resolved.machineTier,
+    highAvailability: resolved.availabilityType === 'REGIONAL',
+    diskType: resolved.diskType,
+    diskSizeGb: resolved.diskSizeGb,
+    diskAutoresize: resolved.diskAutoresize,
+    diskAutoresizeLimitGb: resolved.diskAutoresizeLimitGb,
+    backups: resolved.backups,
+    retainedBackups: resolved.retainedBackups,
+    logsOn: resolved.pointInTimeRecovery,
+    transactionLogRetentionDays: resolved.transactionLogRetentionDays,
+    iamAuthentication: resolved.iamAuthentication,
+    auditLogging: resolved.auditLogging,
+    auditBucket: props.auditBucket,
+    dataCache: props.dataCache,
+    queryInsights: props.queryInsights,
+    passwordPolicy: props.passwordPolicy,
+    maintenanceWindow: props.maintenanceWindow,
+    denyMaintenancePeriod: props.denyMaintenancePeriod,
+    flags: Object.fromEntries(Object.entries(resolved.databaseFlags).filter(([, value]) => !Token.isUnresolved(value))),
+  };
 }
 
 /** What only some engines or versions offer, beyond the checks shared with the config. */
-function engineErrors(props: CloudSqlInstanceProps, row: CloudSqlEngineRow): string[] {
-  const errors: string[] = [];
+function engineProblems(props: CloudSqlInstanceProps, row: CloudSqlEngineRow): PathProblem[] {
+  const problems: PathProblem[] = [];
   const name = `${row.displayName} (${props.databaseVersion})`;
-  if (row.requiresRootPassword && props.rootPassword === undefined) errors.push(`rootPassword is required for ${name}: Cloud SQL creates the instance with it`);
-  if (props.disasterRecoveryReplicaName !== undefined && (props.edition !== 'ENTERPRISE_PLUS' || row.disasterRecoveryReplica !== 'designated')) {
-    errors.push(`disasterRecoveryReplicaName needs ENTERPRISE_PLUS PostgreSQL or MySQL (${name}, ${props.edition})`);
+  if (row.requiresRootPassword && props.rootPassword === undefined) {
+    problems.push({ path: ['rootPassword'], value: undefined, message: `is required for ${name}: Cloud SQL creates the instance with it`, fix: 'pass a secret reference' });
   }
-  return errors;
+  if (props.disasterRecoveryReplicaName !== undefined && (props.edition !== 'ENTERPRISE_PLUS' || row.disasterRecoveryReplica !== 'designated')) {
+    problems.push({ path: ['disasterRecoveryReplicaName'], value: props.disasterRecoveryReplicaName, message: `needs ENTERPRISE_PLUS PostgreSQL or MySQL (${name}, ${props.edition})`, fix: 'remove disasterRecoveryReplicaName, or use ENTERPRISE_PLUS PostgreSQL or MySQL' });
+  }
+  return problems;
 }
 
-/** Shared with read replicas: a limit must leave room to grow. */
-export function diskLimitErrors(disk: { diskAutoresize: boolean; diskAutoresizeLimitGb: number; diskSizeGb: number }): string[] {
-  const limit = disk.diskAutoresizeLimitGb;
-  if (limit === 0) return [];
-  if (!Number.isInteger(limit) || limit <= disk.diskSizeGb || limit > MAX_DISK_SIZE_GB) {
-    return [`diskAutoresizeLimitGb must be 0 (no limit) or an integer above diskSizeGb (${disk.diskSizeGb}) up to ${MAX_DISK_SIZE_GB} (got ${limit})`];
-  }
-  return disk.diskAutoresize ? [] : ['diskAutoresizeLimitGb has no effect with diskAutoresize off; remove one of them'];
+/** Shared with read replicas: a valid Cloud SQL instance name. */
+export function instanceNameProblems(name: string): PathProblem[] {
+  const problem = known(name) ? identifierProblem(name, CLOUD_SQL_NAME_MAX_LENGTH) : undefined;
+  return problem ? [{ path: ['instanceName'], value: name, message: problem, fix: 'rename the instance' }] : [];
 }
 
 /** Shared with read replicas: Cloud SQL uses a key only in the instance's own region. */
-export function keyRegionErrors(encryptionKeyName: string, region: string): string[] {
+export function keyRegionProblems(encryptionKeyName: string, region: string): PathProblem[] {
   if (Token.isUnresolved(encryptionKeyName) || Token.isUnresolved(region)) return [];
   const keyRegion = /\/locations\/([^/]+)\//.exec(encryptionKeyName)?.[1];
   if (keyRegion === region) return [];
-  return [
-    `encryptionKeyName must be a key in the instance's region ${region} ` +
-      `(projects/…/locations/${region}/keyRings/…/cryptoKeys/…); got '${encryptionKeyName}'`,
-  ];
+  return [{
+    path: ['encryptionKeyName'],
+    value: encryptionKeyName,
+    message: `must be a key in the instance's region ${region} (projects/…/locations/${region}/keyRings/…/cryptoKeys/…)`,
+    fix: `use the key of ${region}`,
+  }];
 }

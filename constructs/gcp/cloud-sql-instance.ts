@@ -9,13 +9,21 @@ import { Construct } from 'constructs';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
 import { addCloudSqlAlertPolicies } from './cloud-sql-alert-policies';
-import type { CloudSqlDiskType, CloudSqlEdition, CloudSqlSslMode } from './tables/cloud-sql-choices';
 import { CloudSqlEngineRow, CloudSqlVersionRow, cloudSqlVersionOf } from './tables/cloud-sql-engine-table';
-import { CloudSqlInstanceProps, withDefaults } from './cloud-sql-instance-props';
-import { validateInstance } from './cloud-sql-instance-validation';
-import { renderFlags, renderInsights, renderIpConfiguration, ResolvedQueryInsights } from './cloud-sql-settings';
+import { CloudSqlDiskType, CloudSqlEdition, CloudSqlSslMode } from './tables/cloud-sql-choices';
+import { CLOUD_SQL_DEFAULTS } from './tables/cloud-sql-defaults';
+import { instanceProblems } from './cloud-sql-instance-validation';
+import { type CloudSqlInstanceProps, withDefaults } from './cloud-sql-instance-props';
+import { DatabaseValidationError } from '../common/database-validation-error';
+import {
+  renderFlags,
+  renderInsights,
+  renderIpConfiguration,
+  ResolvedQueryInsights,
+} from './cloud-sql-settings';
 
 export type { CloudSqlAlert } from './tables/cloud-sql-alert';
+
 // The props live beside their defaults (cloud-sql-instance-props.ts), which the validation reads without a cycle.
 export type { CloudSqlInstanceCommonProps, CloudSqlInstanceProps, PointInTimeRecoveryMode } from './cloud-sql-instance-props';
 
@@ -31,6 +39,9 @@ export class CloudSqlInstance extends Construct {
     super(scope, id);
     const resolved = withDefaults(props);
     const known = cloudSqlVersionOf(props.databaseVersion);
+    // Thrown here, as the AWS constructs do, so a mistake surfaces where the instance is declared.
+    const problems = instanceProblems(props, resolved, known?.row);
+    if (problems.length > 0) throw new DatabaseValidationError('CloudSqlInstance', this.node.path, problems);
     const pitr = resolved.pointInTimeRecovery;
     const labels = props.labels && { ...props.labels };
     const policy = resolved.passwordPolicy;
@@ -80,8 +91,8 @@ export class CloudSqlInstance extends Construct {
               passwordChangeInterval: policy.passwordChangeInterval,
             }
           : undefined,
-        maintenanceWindow: window && { day: window.day, hour: window.hour, updateTrack: window.updateTrack ?? 'stable' },
-        denyMaintenancePeriod: deny && { startDate: deny.startDate, endDate: deny.endDate, time: deny.time ?? '00:00:00' },
+        maintenanceWindow: window && { day: window.day, hour: window.hour, updateTrack: window.updateTrack ?? CLOUD_SQL_DEFAULTS.maintenanceUpdateTrack },
+        denyMaintenancePeriod: deny && { startDate: deny.startDate, endDate: deny.endDate, time: deny.time ?? CLOUD_SQL_DEFAULTS.denyMaintenanceTime },
         dataCacheConfig: resolved.dataCache ? { dataCacheEnabled: true } : undefined,
         sqlServerAuditConfig: resolved.auditLogging && props.auditBucket ? { bucket: props.auditBucket } : undefined,
         databaseFlags: renderFlags({ ...resolved.featureFlags, ...resolved.databaseFlags }),
@@ -117,7 +128,6 @@ export class CloudSqlInstance extends Construct {
       notificationChannels: resolved.notificationChannels,
       labels,
     });
-    this.node.addValidation({ validate: () => validateInstance(props, resolved, known?.row) });
   }
 }
 

@@ -8,13 +8,16 @@ import { Construct } from 'constructs';
 import { Token } from 'cdktf';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
-import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../common/identifiers';
 import { addCloudSqlAlertPolicies } from './cloud-sql-alert-policies';
-import { tierProblem } from './tables/cloud-sql-instance-checks';
+import { diskLimitProblems, replicaDiskProblem, tierProblem } from './tables/cloud-sql-instance-checks';
 import { defaultAlerts } from './tables/cloud-sql-alerts';
+import { CLOUD_SQL_DEFAULTS } from './tables/cloud-sql-defaults';
+import { CloudSqlMachineTier, InvalidCloudSqlTier, parseCloudSqlTier } from './tables/cloud-sql-tiers';
 import { CloudSqlInstance, CloudSqlInstanceCommonProps, CloudSqlReplicaDefaults } from './cloud-sql-instance';
-import { diskLimitErrors, keyRegionErrors } from './cloud-sql-instance-validation';
-import { databaseFlagProblems, formatCloudSqlSettingProblem, renderFlags, renderInsights, renderIpConfiguration } from './cloud-sql-settings';
+import { instanceNameProblems, keyRegionProblems } from './cloud-sql-instance-validation';
+import { DatabaseValidationError } from '../common/database-validation-error';
+import type { PathProblem } from '../common/path-problem';
+import { databaseFlagProblems, renderFlags, renderInsights, renderIpConfiguration } from './cloud-sql-settings';
 
 export interface CloudSqlReadReplicaProps extends CloudSqlInstanceCommonProps {
   readonly primary: CloudSqlInstance;
@@ -46,16 +49,20 @@ export class CloudSqlReadReplica extends Construct {
   constructor(scope: Construct, id: string, props: CloudSqlReadReplicaProps) {
     super(scope, id);
     const primary = props.primary.replicaDefaults;
-    const disasterRecovery = props.disasterRecovery ?? false;
+    const disasterRecovery = props.disasterRecovery ?? CLOUD_SQL_DEFAULTS.disasterRecovery;
     const engine = primary.engine;
     const labels = props.labels && { ...props.labels };
     const disk = {
       diskSizeGb: props.diskSizeGb ?? primary.diskSizeGb,
-      diskAutoresize: props.diskAutoresize ?? true,
-      diskAutoresizeLimitGb: props.diskAutoresizeLimitGb ?? 0,
+      diskAutoresize: props.diskAutoresize ?? CLOUD_SQL_DEFAULTS.diskAutoresize,
+      diskAutoresizeLimitGb: props.diskAutoresizeLimitGb ?? CLOUD_SQL_DEFAULTS.diskAutoresizeLimitGb,
     };
     const flags = props.databaseFlags ?? {};
-    const deletionProtection = props.deletionProtection ?? true;
+    const deletionProtection = props.deletionProtection ?? CLOUD_SQL_DEFAULTS.deletionProtection;
+    const machineTier = parseCloudSqlTier(props.tier);
+    // Thrown here, as the AWS constructs do, so a mistake surfaces where the replica is declared.
+    const problems = replicaProblems(props, primary, machineTier, disk, flags, disasterRecovery);
+    if (problems.length > 0) throw new DatabaseValidationError('CloudSqlReadReplica', this.node.path, problems);
     const cascadable = disasterRecovery && engine?.disasterRecoveryReplica === 'cascadable';
 
     this.instance = new SqlDatabaseInstance(this, 'Instance', {
@@ -72,7 +79,7 @@ export class CloudSqlReadReplica extends Construct {
       settings: {
         edition: primary.edition,
         tier: props.tier,
-        availabilityType: props.availabilityType ?? 'ZONAL',
+        availabilityType: props.availabilityType ?? CLOUD_SQL_DEFAULTS.replicaAvailabilityType,
         diskType: primary.diskType,
         diskSize: disk.diskSizeGb,
         diskAutoresize: disk.diskAutoresize,
@@ -91,42 +98,39 @@ export class CloudSqlReadReplica extends Construct {
     this.alertPolicies = addCloudSqlAlertPolicies(this, {
       project: primary.project,
       instanceName: props.instanceName,
-      alerts: props.alerts ?? defaultAlerts(props.instanceName, 'replica', engine?.engine, props.tier, flags),
+      alerts: props.alerts ?? defaultAlerts(props.instanceName, 'replica', engine?.engine, machineTier, flags),
       notificationChannels: props.notificationChannels ?? [],
       labels,
     });
-    this.node.addValidation({ validate: () => validateReplica(props, primary, disk, flags, disasterRecovery) });
   }
 }
 
-function validateReplica(
+function replicaProblems(
   props: CloudSqlReadReplicaProps,
   primary: CloudSqlReplicaDefaults,
+  machineTier: CloudSqlMachineTier | InvalidCloudSqlTier,
   disk: { diskSizeGb: number; diskAutoresize: boolean; diskAutoresizeLimitGb: number },
   flags: Readonly<Record<string, string>>,
   disasterRecovery: boolean,
-): string[] {
-  const errors: string[] = [];
+): PathProblem[] {
+  const problems: PathProblem[] = [...instanceNameProblems(props.instanceName)];
   const engine = primary.engine;
-  const name = props.instanceName;
-  if (!Token.isUnresolved(name)) {
-    const problem = identifierProblem(name, CLOUD_SQL_NAME_MAX_LENGTH);
-    if (problem) errors.push(`instanceName '${name}' ${problem}`);
-  }
-  if (!primary.backups) errors.push(`the primary ${primary.instanceName} has no backups; Cloud SQL creates replicas only of a primary with automated backups`);
+  const primaryProblem = (message: string, fix: string) => problems.push({ path: ['primary'], value: primary.instanceName, message, fix });
+  if (!primary.backups) primaryProblem('has no backups; Cloud SQL creates replicas only of a primary with automated backups', 'turn backups on for the primary');
   if (engine?.pointInTimeRecovery === 'binary-log' && !primary.pointInTimeRecovery) {
-    errors.push(`the primary ${primary.instanceName} has no binary logs; MySQL replicas replicate from them`);
+    primaryProblem('has no binary logs; MySQL replicas replicate from them', 'turn pointInTimeRecovery on for the primary');
   }
-  if (primary.version?.replicas === false) errors.push(`${primary.databaseVersion} cannot have read replicas (SQL Server needs an Enterprise version)`);
-  if (disk.diskSizeGb < primary.diskSizeGb) {
-    errors.push(`diskSizeGb (${disk.diskSizeGb}) must be at least the primary's (${primary.diskSizeGb}) to hold its data`);
+  if (primary.version?.replicas === false) {
+    primaryProblem(`is ${primary.databaseVersion}, which cannot have read replicas (SQL Server needs an Enterprise version)`, 'use an Enterprise version for the primary');
   }
-  errors.push(...diskLimitErrors(disk), ...keyRegionErrors(props.encryptionKeyName, props.region));
-  if (disasterRecovery && !primary.pointInTimeRecovery) errors.push('disasterRecovery needs point-in-time recovery on the primary');
-  if (disasterRecovery && primary.edition !== 'ENTERPRISE_PLUS') errors.push('disasterRecovery needs ENTERPRISE_PLUS (advanced disaster recovery)');
+  problems.push(...[replicaDiskProblem(disk.diskSizeGb, primary.diskSizeGb)].flatMap((p) => p ?? []));
+  problems.push(...diskLimitProblems(disk), ...keyRegionProblems(props.encryptionKeyName, props.region));
+  const drProblem = (message: string, fix: string) => problems.push({ path: ['disasterRecovery'], value: true, message, fix });
+  if (disasterRecovery && !primary.pointInTimeRecovery) drProblem('needs point-in-time recovery on the primary', 'turn pointInTimeRecovery on for the primary');
+  if (disasterRecovery && primary.edition !== 'ENTERPRISE_PLUS') drProblem('needs ENTERPRISE_PLUS (advanced disaster recovery)', "set edition: 'ENTERPRISE_PLUS' on the primary, or disasterRecovery: false");
   if (disasterRecovery && !Token.isUnresolved(props.region) && props.region === primary.region) {
-    errors.push(`disasterRecovery needs a replica in another region than the primary's (${primary.region})`);
+    drProblem(`needs a replica in another region than the primary's (${primary.region})`, 'place the replica in another region');
   }
-  const tier = engine && !Token.isUnresolved(props.tier) ? tierProblem(props.tier, primary.edition, engine) : undefined;
-  return [...errors, ...[...(tier ? [tier] : []), ...databaseFlagProblems(engine, flags)].map(formatCloudSqlSettingProblem)];
+  const tier = engine && !Token.isUnresolved(props.tier) ? tierProblem(machineTier, primary.edition, engine) : undefined;
+  return [...problems, ...(tier ? [tier] : []), ...databaseFlagProblems(engine, flags)];
 }

@@ -8,10 +8,12 @@ import type {
   SqlDatabaseInstanceSettingsIpConfiguration,
 } from '@cdktf/provider-google/lib/sql-database-instance';
 import { Token } from 'cdktf';
-import type { CloudSqlSslMode } from './tables/cloud-sql-choices';
+import { CLOUD_SQL_DEFAULTS } from './tables/cloud-sql-defaults';
 import type { CloudSqlEngineRow } from './tables/cloud-sql-engine-table';
+import type { CloudSqlSslMode } from './tables/cloud-sql-choices';
 import { cloudSqlFlagProblem } from './tables/cloud-sql-flag-checks';
-import type { CloudSqlQueryInsights, CloudSqlSettingProblem } from './tables/cloud-sql-instance-checks';
+import type { PathProblem } from '../common/path-problem';
+import type { CloudSqlQueryInsights } from './tables/cloud-sql-instance-checks';
 
 /** Query Insights with every default filled in (what both a primary and its replicas render). */
 export type ResolvedQueryInsights = Required<CloudSqlQueryInsights> | false;
@@ -19,13 +21,12 @@ export type ResolvedQueryInsights = Required<CloudSqlQueryInsights> | false;
 export function resolveQueryInsights(insights: boolean | CloudSqlQueryInsights | undefined): ResolvedQueryInsights {
   if (insights === false) return false;
   const given = insights === true || insights === undefined ? {} : insights;
-  return {
-    queryStringLength: given.queryStringLength ?? 1024,
-    queryPlansPerMinute: given.queryPlansPerMinute ?? 5,
-    recordApplicationTags: given.recordApplicationTags ?? false,
-    recordClientAddress: given.recordClientAddress ?? false,
-  };
+  return { ...CLOUD_SQL_DEFAULTS.queryInsights, ...definedOnly(given) };
 }
+
+/** The given settings without the ones left `undefined`, so they do not hide a default when spread over it. */
+const definedOnly = <T extends object>(given: T): Partial<T> =>
+  Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 export function renderInsights(insights: ResolvedQueryInsights): SqlDatabaseInstanceSettingsInsightsConfig | undefined {
   return insights === false ? undefined : { queryInsightsEnabled: true, ...insights };
@@ -51,15 +52,11 @@ export function featureFlags(row: CloudSqlEngineRow | undefined, features: { iam
 }
 
 /** Flags a user passed that the engine's allow-list refuses (skipped for unknown versions and tokens). */
-export function databaseFlagProblems(row: CloudSqlEngineRow | undefined, flags: Readonly<Record<string, string>>): CloudSqlSettingProblem[] {
+export function databaseFlagProblems(row: CloudSqlEngineRow | undefined, flags: Readonly<Record<string, string>>): PathProblem[] {
   if (!row) return [];
   return Object.entries(flags).flatMap(([name, value]) => {
     if (Token.isUnresolved(value)) return [];
     const problem = cloudSqlFlagProblem(row.engine, row.displayName, name, value);
-    return problem ? [{ field: `databaseFlags.${name}`, value, ...problem }] : [];
+    return problem ? [{ ...problem, path: ['databaseFlags', ...problem.path] }] : [];
   });
 }
-
-/** A construct's validation line for a shared check. */
-export const formatCloudSqlSettingProblem = (problem: CloudSqlSettingProblem) =>
-  `${problem.field} = ${problem.value === undefined ? '(missing)' : JSON.stringify(problem.value)}: ${problem.message}. Fix: ${problem.fix}`;

@@ -3,12 +3,14 @@ import type {
   AuroraClusterConfig,
   AwsSettings,
   CloudSqlInstanceConfig,
+  CloudSqlReplicaConfig,
   DynamodbTableConfig,
   GcpSettings,
   RdsInstanceConfig,
   RemovalPolicyName,
   Tier,
 } from '../../config/schema';
+import type { CloudSqlMachineTier, InvalidCloudSqlTier } from '../../constructs/gcp/tables/cloud-sql-tiers';
 
 export interface ResolvedCommon {
   readonly region: string;
@@ -24,13 +26,23 @@ export type ResolvedAuroraCluster = AuroraClusterConfig &
   ResolvedCommon & { readonly backupRetentionDays: number; readonly readers: number; readonly secondaryReaders: number };
 /** pointInTimeRecoveryDays: the tier's backup retention when PITR is on and the table sets none. */
 export type ResolvedDynamodbTable = DynamodbTableConfig & ResolvedCommon & { readonly pointInTimeRecoveryDays?: number };
-/** `pointInTimeRecovery` is the PITR switch (PostgreSQL, SQL Server); `binaryLog` MySQL's. */
-export type ResolvedCloudSqlInstance = CloudSqlInstanceConfig &
+/** A replica's machine tier, parsed once: its own, else its primary's. */
+export type ResolvedCloudSqlReplica = CloudSqlReplicaConfig & { readonly machineTier: CloudSqlMachineTier | InvalidCloudSqlTier };
+/**
+ * `pointInTimeRecovery` is the PITR switch (PostgreSQL, SQL Server); `binaryLog` MySQL's. `tier` stays the config's
+ * text; `machineTier` is it parsed (the environment's tier is `ResolvedEnvironment.tier`).
+ */
+export type ResolvedCloudSqlInstance = Omit<CloudSqlInstanceConfig, 'replicas'> &
   ResolvedCommon & {
+    readonly machineTier: CloudSqlMachineTier | InvalidCloudSqlTier;
+    /** A count of automated backups (one a day), not days. */
     readonly retainedBackups: number;
     readonly transactionLogRetentionDays: number;
     readonly binaryLog: boolean;
     readonly iamAuthentication: boolean;
+    /** The environment tier's slow-query threshold, which the flag tuning logs from. */
+    readonly slowQueryThresholdMs: number;
+    readonly replicas: readonly ResolvedCloudSqlReplica[];
   };
 
 export type ResolvedDatabase =

@@ -20,7 +20,7 @@ const GIB = 1024 ** 3;
 export const formatMinutes = (minutes: number) =>
   minutes % (24 * 60) === 0 ? `${minutes / (24 * 60)} d` : minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
 
-export function recoveryColumns(recovery: RecoveryPlan, rtoMinutes: number) {
+export function recoveryColumns(recovery: Pick<RecoveryPlan, 'pointInTimeRecovery' | 'restorableWindowDays' | 'rpoMinutes'>, rtoMinutes: number) {
   return {
     pitrWindow: recovery.pointInTimeRecovery ? `${recovery.restorableWindowDays} d` : 'off',
     rpo: recovery.rpoMinutes === undefined ? 'no backups' : formatMinutes(recovery.rpoMinutes),

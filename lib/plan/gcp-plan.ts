@@ -1,13 +1,11 @@
 /** Plans the Google Cloud side of an environment: a key per region, the foundation stack, the databases' stacks. */
+import { CLOUD_SQL_DEFAULTS } from '../../constructs/gcp/tables/cloud-sql-defaults';
 import type { ResolvedEnvironment } from '../config/resolved-environment';
 import { DATABASE_CLOUD } from '../config/database-cloud';
 import { KIND_ROWS } from '../kinds/registry';
 import { toGcpLabels } from '../naming/gcp-labels';
 import { GCP_CLOUD_SQL_KEY_NAME, gcpFoundationStackName, gcpKeyRingName } from '../naming/names';
 import type { DatabasePlans, GcpPlan, GcpRegionKeyPlan, GcpStackSpec } from './plan-types';
-
-/** Keys rotate every 90 days. */
-const KEY_ROTATION_PERIOD = `${90 * 24 * 3600}s`;
 
 /** The Cloud SQL key of each region, with a deterministic id that instance stacks name without a reference. */
 export function planGcpKeys(env: ResolvedEnvironment): GcpRegionKeyPlan[] {
@@ -20,7 +18,7 @@ export function planGcpKeys(env: ResolvedEnvironment): GcpRegionKeyPlan[] {
       keyRingName,
       keyName: GCP_CLOUD_SQL_KEY_NAME,
       keyId: `projects/${gcp.projectId}/locations/${region}/keyRings/${keyRingName}/cryptoKeys/${GCP_CLOUD_SQL_KEY_NAME}`,
-      rotationPeriod: KEY_ROTATION_PERIOD,
+      rotationPeriod: CLOUD_SQL_DEFAULTS.keyRotationPeriod,
     };
   });
 }

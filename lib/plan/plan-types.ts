@@ -17,8 +17,10 @@ import type {
   CloudSqlDenyMaintenancePeriod,
   CloudSqlMaintenanceWindow,
   CloudSqlPasswordPolicy,
+  CloudSqlInstanceSettings,
   CloudSqlQueryInsights,
 } from '../../constructs/gcp/tables/cloud-sql-instance-checks';
+import type { CloudSqlMachineTier } from '../../constructs/gcp/tables/cloud-sql-tiers';
 import type { InstanceSize, RdsInstanceClass } from '../../constructs/common/instance-catalog';
 import type { DatabaseKind, GcpSettings, RemovalPolicyName, Tier } from '../../config/schema';
 import type { AwsNetwork } from '../../config/schema/aws';
@@ -394,6 +396,8 @@ export interface GcpRegionKeyPlan {
 
 export interface CloudSqlInstancePlan {
   readonly name: string;
+  /** What the checks saw (built once from the resolved config; the config rule runs the same checks on it). */
+  readonly settings: CloudSqlInstanceSettings;
   readonly instanceName: string;
   readonly stackName: string;
   readonly projectId: string;
@@ -401,15 +405,18 @@ export interface CloudSqlInstancePlan {
   readonly engine: CloudSqlEngine;
   readonly databaseVersion: string;
   readonly edition: CloudSqlEdition;
-  readonly tier: string;
-  readonly size: InstanceSize;
+  /** The machine tier (`db-custom-2-7680`) parsed: not the environment's tier. */
+  readonly machineTier: CloudSqlMachineTier;
   readonly diskSizeGb: number;
   readonly diskType: CloudSqlDiskType;
   readonly diskAutoresize: boolean;
   /** 0: no limit. */
   readonly diskAutoresizeLimitGb: number;
   readonly availabilityType: 'REGIONAL' | 'ZONAL';
-  readonly recovery: RecoveryPlan & {
+  /** Cloud SQL keeps a count of daily backups, not days: `retainedBackups` replaces `backupRetentionDays`. */
+  readonly recovery: Omit<RecoveryPlan, 'backupRetentionDays'> & {
+    /** Automated backups kept (one a day); 0 without backups. */
+    readonly retainedBackups: number;
     readonly backups: boolean;
     readonly transactionLogRetentionDays: number;
     readonly backupStartTime: string;
@@ -447,8 +454,8 @@ export interface CloudSqlReplicaPlan {
   /** `<primary>-replica-<region>[-<n>]`. */
   readonly instanceName: string;
   readonly region: string;
-  readonly tier: string;
-  readonly size: InstanceSize;
+  /** Its own machine tier, else the primary's. */
+  readonly machineTier: CloudSqlMachineTier;
   readonly diskSizeGb: number;
   readonly availabilityType: 'REGIONAL' | 'ZONAL';
   /** The key of the replica's own region. */

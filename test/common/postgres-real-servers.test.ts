@@ -14,7 +14,7 @@ import { POSTGRES_SETTINGS_BY_MAJOR } from '../../constructs/common/postgres-set
 import { CLOUD_SQL_ENGINE_TABLE } from '../../constructs/gcp/tables/cloud-sql-engine-table';
 import { CLOUD_SQL_FLAGS } from '../../constructs/gcp/tables/cloud-sql-flag-table';
 import { featureFlags } from '../../constructs/gcp/cloud-sql-settings';
-import { cloudSqlTierSize } from '../../constructs/gcp/tables/cloud-sql-tiers';
+import { CloudSqlMachineTier, parseCloudSqlTier } from '../../constructs/gcp/tables/cloud-sql-tiers';
 import { tunePostgresForCloudSql } from '../../constructs/gcp/tables/cloud-sql-tuning';
 import type { InstanceSize } from '../../constructs/common/instance-catalog';
 import { describeWithPostgresServers } from '../support/local-tools';
@@ -70,7 +70,7 @@ function auroraEmitted(major: string, memoryGiB: number | undefined): Emitted {
 }
 
 function cloudSqlEmitted(major: string, tier: string): Emitted {
-  const size = cloudSqlTierSize(tier) as InstanceSize;
+  const size: InstanceSize = (parseCloudSqlTier(tier) as CloudSqlMachineTier).size;
   const row = CLOUD_SQL_ENGINE_TABLE.postgres;
   const flags = { ...tunePostgresForCloudSql({ size, slowQueryThresholdMs: 1000, diskType: 'PD_SSD' }), ...featureFlags(row, { iamAuthentication: true, auditLogging: true }) };
   return { source: `Cloud SQL POSTGRES_${major} ${tier}`, major, settings: flags, booleans: 'postgres' };

@@ -90,28 +90,28 @@ describe('CloudSqlEncryptionKeys validations', () => {
     [
       'a service account that is not the Cloud SQL agent',
       { cloudSqlServiceAgent: 'app@acme-test.iam.gserviceaccount.com' },
-      "cloudSqlServiceAgent 'app@acme-test.iam.gserviceaccount.com' is not a Cloud SQL service agent; " +
-        'expected service-<project number>@gcp-sa-cloud-sql.iam.gserviceaccount.com',
+      'cloudSqlServiceAgent = "app@acme-test.iam.gserviceaccount.com": is not a Cloud SQL service agent; ' +
+        "expected service-<project number>@gcp-sa-cloud-sql.iam.gserviceaccount.com. Fix: use the project's Cloud SQL service agent",
     ],
-    ['no keys', { keys: [] }, 'CloudSqlEncryptionKeys needs at least one key (keys is empty)'],
+    ['no keys', { keys: [] }, 'keys = []: needs at least one key. Fix: add a key for each region that holds an instance'],
     [
       'a rotation period under a day',
       { keys: [{ region: 'europe-west1', keyRingName: 'r', keyName: 'k', rotationPeriod: '3600s' }] },
-      "rotationPeriod '3600s' (region europe-west1) must be seconds with an 's' suffix, at least '86400s' (one day)",
+      "keys[0].rotationPeriod = \"3600s\": must be seconds with an 's' suffix, at least '86400s' (one day). Fix: write it in seconds, e.g. '7776000s' (90 days)",
     ],
     [
       'a key ring name with a space',
       { keys: [{ region: 'europe-west1', keyRingName: 'my ring', keyName: 'k' }] },
-      "keyRingName 'my ring' (region europe-west1) must be 1–63 letters, digits, '_' or '-'",
+      "keys[0].keyRingName = \"my ring\": must be 1–63 letters, digits, '_' or '-'. Fix: rename it",
     ],
-  ])('GIVEN %s WHEN synthesized THEN it fails with the exact message', (_, overrides, message) => {
-    expect(() => synth(givenKeys(overrides).stack)).toThrow(`[test/Keys] ${message}`);
+  ])('GIVEN %s WHEN constructed THEN it fails with the exact message', (_, overrides, message) => {
+    expect(() => givenKeys(overrides)).toThrow(`Invalid CloudSqlEncryptionKeys test/Keys:\n  - ${message}`);
   });
 
   test('GIVEN two keys for one region WHEN constructed THEN it fails at once with the exact message', () => {
     const key = { region: 'europe-west1', keyRingName: 'r', keyName: 'k' };
     expect(() => givenKeys({ keys: [key, key] })).toThrow(
-      "CloudSqlEncryptionKeys: region 'europe-west1' has more than one key; give each region one key",
+      'Invalid CloudSqlEncryptionKeys test/Keys:\n  - keys[1].region = "europe-west1": has more than one key. Fix: give each region one key',
     );
   });
 });

@@ -2,12 +2,12 @@
 import { CLOUD_SQL_ENGINE_TABLE } from '../../constructs/gcp/tables/cloud-sql-engine-table';
 import { cloudSqlFlagProblem, flagValueProblem } from '../../constructs/gcp/tables/cloud-sql-flag-checks';
 import { CLOUD_SQL_FLAGS } from '../../constructs/gcp/tables/cloud-sql-flag-table';
-import { cloudSqlTierSize } from '../../constructs/gcp/tables/cloud-sql-tiers';
+import { CloudSqlMachineTier, parseCloudSqlTier } from '../../constructs/gcp/tables/cloud-sql-tiers';
 import { postgresMaxConnections, tuneMySql, tunePostgresForCloudSql, tuneSqlServer } from '../../constructs/gcp/tables/cloud-sql-tuning';
 import type { InstanceSize } from '../../constructs/common/instance-catalog';
 import { primaryFlags, replicaFlags } from '../../lib/kinds/cloudsql-instance/cloud-sql-flags';
 
-const size = (tier: string) => cloudSqlTierSize(tier) as InstanceSize;
+const size = (tier: string): InstanceSize => (parseCloudSqlTier(tier) as CloudSqlMachineTier).size;
 /** Tiers across the range: shared-core, small and large custom, performance-optimized. */
 const TIERS = ['db-f1-micro', 'db-g1-small', 'db-custom-1-3840', 'db-custom-2-7680', 'db-custom-4-16384', 'db-custom-16-61440', 'db-custom-96-638976', 'db-perf-optimized-N-8', 'db-perf-optimized-N-128'];
 

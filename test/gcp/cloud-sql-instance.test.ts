@@ -2,6 +2,7 @@ import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-ale
 import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
 import { CloudSqlAlert, CloudSqlInstance, CloudSqlInstanceProps } from '../../constructs/gcp/cloud-sql-instance';
 import type { CloudSqlEdition } from '../../constructs/gcp/tables/cloud-sql-choices';
+import { DatabaseValidationError } from '../../constructs/common/database-validation-error';
 import { instanceProps, onlyResource, resources, synth, synthJson, TEST_KEY, testStack } from './support';
 
 const CPU_ALERT: CloudSqlAlert = {
@@ -244,50 +245,50 @@ describe('CloudSqlInstance alert policies', () => {
 });
 
 describe('CloudSqlInstance validations', () => {
-  const validationError = (overrides: Partial<CloudSqlInstanceProps>) => () => synth(givenInstance(overrides).stack);
+  const validationError = (overrides: Partial<CloudSqlInstanceProps>) => () => givenInstance(overrides);
 
   test.each<[string, Partial<CloudSqlInstanceProps>, string]>([
     [
       'as many days of logs as retained backups',
       { retainedBackups: 7, transactionLogRetentionDays: 7 },
-      'transactionLogRetentionDays (7) must be less than retainedBackups (7); Cloud SQL rejects it otherwise ("backup retention should be > transaction log retention")',
+      'transactionLogRetentionDays = 7: must be less than retainedBackups (7); Cloud SQL keeps more backups than days of transaction logs. Fix: lower it below 7 or raise retainedBackups above 7',
     ],
     [
       'no edition',
       { edition: undefined as unknown as CloudSqlEdition },
-      'edition must be set explicitly to ENTERPRISE or ENTERPRISE_PLUS (got undefined); PostgreSQL 16+ otherwise defaults to ENTERPRISE_PLUS, which rejects most tiers',
+      "edition = undefined: must be set explicitly to ENTERPRISE or ENTERPRISE_PLUS; PostgreSQL 16+ otherwise defaults to ENTERPRISE_PLUS, which rejects most tiers. Fix: set edition: 'ENTERPRISE' (or 'ENTERPRISE_PLUS' with a db-perf-optimized tier)",
     ],
     [
       'PITR on MySQL',
       { databaseVersion: 'MYSQL_8_0', pointInTimeRecoveryMode: 'pitr' },
-      "pointInTimeRecoveryMode 'pitr' is rejected for MYSQL_8_0; MySQL uses 'binary-log'",
+      "pointInTimeRecoveryMode = \"pitr\": is rejected for MYSQL_8_0; MySQL uses 'binary-log'. Fix: set pointInTimeRecoveryMode: 'binary-log', or leave it out",
     ],
     [
       'binary logs on PostgreSQL',
       { pointInTimeRecoveryMode: 'binary-log' },
-      "pointInTimeRecoveryMode 'binary-log' is MySQL-only; POSTGRES_16 uses 'pitr'",
+      "pointInTimeRecoveryMode = \"binary-log\": is MySQL-only; POSTGRES_16 uses 'pitr'. Fix: set pointInTimeRecoveryMode: 'pitr', or leave it out",
     ],
     [
       'a key in another region',
       { encryptionKeyName: TEST_KEY.replace('europe-west1', 'europe-west4') },
-      "encryptionKeyName must be a key in the instance's region europe-west1 (projects/…/locations/europe-west1/keyRings/…/cryptoKeys/…); " +
-        `got '${TEST_KEY.replace('europe-west1', 'europe-west4')}'`,
+      `encryptionKeyName = ${JSON.stringify(TEST_KEY.replace('europe-west1', 'europe-west4'))}: ` +
+        "must be a key in the instance's region europe-west1 (projects/…/locations/europe-west1/keyRings/…/cryptoKeys/…). Fix: use the key of europe-west1",
     ],
-    ['no retained backups', { retainedBackups: 0 }, 'retainedBackups must be an integer from 1 to 365 (got 0)'],
+    ['no retained backups', { retainedBackups: 0 }, 'retainedBackups = 0: must be an integer from 1 to 365. Fix: choose from 1 to 365'],
     [
       '8 days of logs on ENTERPRISE',
       { transactionLogRetentionDays: 8, retainedBackups: 10 },
-      'transactionLogRetentionDays must be an integer from 1 to 7 for ENTERPRISE POSTGRES_16 (got 8)',
+      'transactionLogRetentionDays = 8: must be from 1 to 7 days for ENTERPRISE postgres (35 only on ENTERPRISE_PLUS for PostgreSQL and SQL Server). Fix: lower it to 7 or less',
     ],
     [
       'an invalid instance name',
       { instanceName: 'Ledger_1' },
-      "instanceName 'Ledger_1' must start with a lowercase letter and contain only lowercase letters, digits and hyphens",
+      'instanceName = "Ledger_1": must start with a lowercase letter and contain only lowercase letters, digits and hyphens. Fix: rename the instance',
     ],
-    ['a tiny disk', { diskSizeGb: 5 }, 'diskSizeGb must be an integer from 10 to 65536 (got 5)'],
-    ['a backup time that is no time', { backupStartTime: '25:00' }, "backupStartTime must be HH:MM in UTC (got '25:00')"],
-  ])('GIVEN %s WHEN synthesized THEN it fails with the exact message', (_, overrides, message) => {
-    expect(validationError(overrides)).toThrow(`[test/Database] ${message}`);
+    ['a tiny disk', { diskSizeGb: 5 }, 'diskSizeGb = 5: must be an integer from 10 to 65536. Fix: choose from 10 to 65536 GB'],
+    ['a backup time that is no time', { backupStartTime: '25:00' }, "backupStartTime = \"25:00\": must be HH:MM in UTC. Fix: write it as e.g. '02:00'"],
+  ])('GIVEN %s WHEN constructed THEN it fails with the exact message', (_, overrides, message) => {
+    expect(validationError(overrides)).toThrow(`Invalid CloudSqlInstance test/Database:\n  - ${message}`);
   });
 
   test('GIVEN ENTERPRISE_PLUS PostgreSQL WHEN 35 days of logs are kept THEN it synthesizes', () => {
@@ -296,10 +297,27 @@ describe('CloudSqlInstance validations', () => {
     expect(backup.transaction_log_retention_days).toBe(35);
   });
 
-  test('GIVEN several mistakes WHEN synthesized THEN every one is reported at once', () => {
+  test('GIVEN several mistakes WHEN constructed THEN every one is reported at once', () => {
     const run = validationError({ retainedBackups: 0, diskSizeGb: 5 });
-    expect(run).toThrow('retainedBackups must be an integer from 1 to 365 (got 0)');
-    expect(run).toThrow('diskSizeGb must be an integer from 10 to 65536 (got 5)');
+    expect(run).toThrow('retainedBackups = 0: must be an integer from 1 to 365. Fix: choose from 1 to 365');
+    expect(run).toThrow('diskSizeGb = 5: must be an integer from 10 to 65536. Fix: choose from 10 to 65536 GB');
+  });
+
+  test('GIVEN a mistake WHEN constructed THEN a DatabaseValidationError carries the construct path and the problem as data', () => {
+    const caught = (() => {
+      try {
+        givenInstance({ backupStartTime: '25:00' });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(caught).toBeInstanceOf(DatabaseValidationError);
+    expect(caught).toMatchObject({
+      construct: 'CloudSqlInstance',
+      constructPath: 'test/Database',
+      problems: [{ path: ['backupStartTime'], value: '25:00', message: 'must be HH:MM in UTC', fix: "write it as e.g. '02:00'" }],
+    });
   });
 
   test('GIVEN alerts without a notification channel WHEN constructed THEN it warns that nobody is notified', () => {
@@ -407,23 +425,23 @@ describe('CloudSqlInstance optional settings', () => {
 });
 
 describe('CloudSqlInstance validations of the optional settings', () => {
-  const validationError = (overrides: Partial<CloudSqlInstanceProps>) => () => synth(givenInstance(overrides).stack);
+  const validationError = (overrides: Partial<CloudSqlInstanceProps>) => () => givenInstance(overrides);
   const SQL_SERVER: Partial<CloudSqlInstanceProps> = { databaseVersion: 'SQLSERVER_2022_STANDARD', rootPassword: 'x' };
 
   test.each<[string, Partial<CloudSqlInstanceProps>, string]>([
-    ['REGIONAL without point-in-time recovery', { pointInTimeRecovery: false }, 'availabilityType REGIONAL needs backups with point-in-time recovery (PITR); turn them on or use ZONAL'],
-    ['point-in-time recovery without backups', { backups: false, availabilityType: 'ZONAL' }, 'pointInTimeRecovery needs backups: Cloud SQL keeps transaction logs only with automated backups on'],
+    ['REGIONAL without point-in-time recovery', { pointInTimeRecovery: false }, 'availabilityType = "REGIONAL": needs backups with point-in-time recovery: Cloud SQL refuses REGIONAL availability without them. Fix: set backups: true and pointInTimeRecovery: true, or availabilityType: \'ZONAL\''],
+    ['point-in-time recovery without backups', { backups: false, availabilityType: 'ZONAL' }, 'pointInTimeRecovery = true: needs backups: Cloud SQL keeps transaction logs only with automated backups on. Fix: set backups: true, or pointInTimeRecovery: false'],
     ['HDD on ENTERPRISE_PLUS', { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', diskType: 'PD_HDD' }, 'diskType = "PD_HDD": is not offered on ENTERPRISE_PLUS. Fix: use diskType: \'PD_SSD\''],
     ['the data cache on ENTERPRISE', { dataCache: true }, "dataCache = true: is an ENTERPRISE_PLUS feature. Fix: remove dataCache or set edition: 'ENTERPRISE_PLUS'"],
-    ['a growth limit below the disk size', { diskSizeGb: 100, diskAutoresizeLimitGb: 50 }, 'diskAutoresizeLimitGb must be 0 (no limit) or an integer above diskSizeGb (100) up to 65536 (got 50)'],
-    ['a growth limit without growth', { diskAutoresize: false, diskAutoresizeLimitGb: 50 }, 'diskAutoresizeLimitGb has no effect with diskAutoresize off; remove one of them'],
-    ['SQL Server without a root password', { databaseVersion: 'SQLSERVER_2022_STANDARD' }, 'rootPassword is required for SQL Server (SQLSERVER_2022_STANDARD): Cloud SQL creates the instance with it'],
+    ['a growth limit below the disk size', { diskSizeGb: 100, diskAutoresizeLimitGb: 50 }, 'diskAutoresizeLimitGb = 50: must be above diskSizeGb (100) and at most 65536 GB, so the disk can grow. Fix: raise it above 100, or remove it for no limit'],
+    ['a growth limit without growth', { diskAutoresize: false, diskAutoresizeLimitGb: 50 }, 'diskAutoresizeLimitGb = 50: has no effect with diskAutoresize: false. Fix: remove diskAutoresizeLimitGb or turn diskAutoresize on'],
+    ['SQL Server without a root password', { databaseVersion: 'SQLSERVER_2022_STANDARD' }, 'rootPassword = undefined: is required for SQL Server (SQLSERVER_2022_STANDARD): Cloud SQL creates the instance with it. Fix: pass a secret reference'],
     ['IAM authentication on SQL Server', { ...SQL_SERVER, iamAuthentication: true }, 'iamAuthentication = true: is not available for SQL Server on Cloud SQL. Fix: remove iamAuthentication'],
-    ['SQL Server audit without a bucket', { ...SQL_SERVER, auditLogging: true }, 'auditBucket = (missing): is required for auditLogging on SQL Server: Cloud SQL uploads the audit files to a bucket. Fix: set auditBucket to gs://<bucket>'],
+    ['SQL Server audit without a bucket', { ...SQL_SERVER, auditLogging: true }, 'auditBucket = undefined: is required for auditLogging on SQL Server: Cloud SQL uploads the audit files to a bucket. Fix: set auditBucket to gs://<bucket>'],
     ['an audit bucket for PostgreSQL', { auditBucket: 'gs://acme-audit' }, 'auditBucket = "gs://acme-audit": is for SQL Server only; PostgreSQL audits to Cloud Logging. Fix: remove auditBucket'],
     ['ENTERPRISE_PLUS on SQL Server Standard', { ...SQL_SERVER, edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2' }, "edition = \"ENTERPRISE_PLUS\": is not offered for SQL Server 2022-standard; ENTERPRISE_PLUS takes 2019-enterprise, 2022-enterprise. Fix: set edition: 'ENTERPRISE' or choose version 2019-enterprise or 2022-enterprise"],
     ['Query Insights on SQL Server Express', { databaseVersion: 'SQLSERVER_2022_EXPRESS', rootPassword: 'x', queryInsights: true }, 'queryInsights = true: is not available for SQL Server 2022-express. Fix: remove queryInsights'],
-    ['a DR replica name on ENTERPRISE', { disasterRecoveryReplicaName: 'test-ledger-replica-europe-west4' }, 'disasterRecoveryReplicaName needs ENTERPRISE_PLUS PostgreSQL or MySQL (PostgreSQL (POSTGRES_16), ENTERPRISE)'],
+    ['a DR replica name on ENTERPRISE', { disasterRecoveryReplicaName: 'test-ledger-replica-europe-west4' }, 'disasterRecoveryReplicaName = "test-ledger-replica-europe-west4": needs ENTERPRISE_PLUS PostgreSQL or MySQL (PostgreSQL (POSTGRES_16), ENTERPRISE). Fix: remove disasterRecoveryReplicaName, or use ENTERPRISE_PLUS PostgreSQL or MySQL'],
     ['a shared-core tier for SQL Server', { ...SQL_SERVER, tier: 'db-g1-small' }, 'tier = "db-g1-small": is a shared-core tier, which Cloud SQL does not offer for SQL Server. Fix: choose a db-custom tier such as db-custom-2-7680'],
     ['a tier ENTERPRISE_PLUS does not offer', { edition: 'ENTERPRISE_PLUS' }, "tier = \"db-custom-2-7680\": is not a performance-optimized tier; ENTERPRISE_PLUS offers only db-perf-optimized-N-<vCPU>. Fix: choose a tier such as db-perf-optimized-N-4, or set edition: 'ENTERPRISE'"],
     ['a query string too long', { queryInsights: { queryStringLength: 5000 } }, 'queryInsights.queryStringLength = 5000: must be an integer from 256 to 4500 bytes. Fix: choose a length in that range (1024 is the default)'],
@@ -433,7 +451,7 @@ describe('CloudSqlInstance validations of the optional settings', () => {
     ['a deny period ending before it starts', { denyMaintenancePeriod: { startDate: '2026-03-01', endDate: '2026-02-01' } }, 'denyMaintenancePeriod.endDate = "2026-02-01": must be after startDate (2026-03-01) and at most 90 days later (it is -28 days). Fix: give YYYY-MM-DD dates (or MM-DD for a yearly period) at most 90 days apart'],
     ['a flag the engine does not have', { databaseFlags: { innodb_buffer_pool_size: '1G' } }, 'databaseFlags.innodb_buffer_pool_size = "1G": is not a Cloud SQL PostgreSQL flag we accept'],
     ['a flag a setting manages', { databaseFlags: { 'cloudsql.iam_authentication': 'off' } }, 'databaseFlags.cloudsql.iam_authentication = "off": is set by the iamAuthentication setting. Fix: remove the flag and set iamAuthentication instead'],
-  ])('GIVEN %s WHEN synthesized THEN it fails with the exact message', (_, overrides, message) => {
-    expect(validationError(overrides)).toThrow(`[test/Database] ${message}`);
+  ])('GIVEN %s WHEN constructed THEN it fails with the exact message', (_, overrides, message) => {
+    expect(validationError(overrides)).toThrow(`Invalid CloudSqlInstance test/Database:\n  - ${message}`);
   });
 });

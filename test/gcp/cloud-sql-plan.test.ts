@@ -18,7 +18,7 @@ describe('recovery objectives in the plan', () => {
     const [ledger] = planOf(() => undefined);
     expect(ledger.recovery).toEqual({
       backups: true,
-      backupRetentionDays: 35,
+      retainedBackups: 35,
       pointInTimeRecovery: true,
       restorableWindowDays: 7,
       rpoMinutes: 5,
@@ -37,12 +37,12 @@ describe('recovery objectives in the plan', () => {
 
   test('daily backups only: restorable over the retained backups, losing up to a day', () => {
     const [ledger] = planOf((c) => Object.assign(c.databases[1], { pointInTimeRecovery: false, highAvailability: false, retainedBackups: 14 }));
-    expect(ledger.recovery).toMatchObject({ pointInTimeRecovery: false, backupRetentionDays: 14, restorableWindowDays: 14, rpoMinutes: 24 * 60 });
+    expect(ledger.recovery).toMatchObject({ pointInTimeRecovery: false, retainedBackups: 14, restorableWindowDays: 14, rpoMinutes: 24 * 60 });
   });
 
   test('no backups: nothing to restore, no recovery point promised', () => {
     const [ledger] = planOf((c) => Object.assign(c.databases[1], { backups: false, pointInTimeRecovery: false, highAvailability: false }));
-    expect(ledger.recovery).toMatchObject({ backups: false, backupRetentionDays: 0, pointInTimeRecovery: false, restorableWindowDays: 0, rpoMinutes: undefined });
+    expect(ledger.recovery).toMatchObject({ backups: false, retainedBackups: 0, pointInTimeRecovery: false, restorableWindowDays: 0, rpoMinutes: undefined });
   });
 
   test('ENTERPRISE_PLUS PostgreSQL may keep 35 days of logs', () => {
@@ -55,7 +55,7 @@ describe('recovery objectives in the plan', () => {
 describe('replicas in the plan', () => {
   test('each replica is named after its region, gets its own region key, and inherits deletion protection and labels', () => {
     const [ledger] = planOf((c) => (c.databases[1].replicas = [{ region: 'europe-west4' }, { region: 'europe-west1' }, { region: 'europe-west4', tier: 'db-custom-4-16384' }]));
-    expect(ledger.replicas.map((r) => [r.instanceName, r.keyId, r.tier])).toEqual([
+    expect(ledger.replicas.map((r) => [r.instanceName, r.keyId, r.machineTier.name])).toEqual([
       ['test-ledger-replica-europe-west4', 'projects/fixture-project/locations/europe-west4/keyRings/test-databases/cryptoKeys/cloud-sql', 'db-custom-2-7680'],
       ['test-ledger-replica-europe-west1', 'projects/fixture-project/locations/europe-west1/keyRings/test-databases/cryptoKeys/cloud-sql', 'db-custom-2-7680'],
       ['test-ledger-replica-europe-west4-2', 'projects/fixture-project/locations/europe-west4/keyRings/test-databases/cryptoKeys/cloud-sql', 'db-custom-4-16384'],

@@ -1,4 +1,4 @@
-import { cloudSqlTierSize } from '../../constructs/gcp/tables/cloud-sql-tiers';
+import { CloudSqlMachineTier, InvalidCloudSqlTier, parseCloudSqlTier } from '../../constructs/gcp/tables/cloud-sql-tiers';
 
 describe('Cloud SQL tiers', () => {
   test.each([
@@ -7,7 +7,7 @@ describe('Cloud SQL tiers', () => {
     ['db-g1-small', { vcpus: 1, memoryGiB: 1.7, burstable: true }],
     ['db-perf-optimized-N-4', { vcpus: 4, memoryGiB: 32, burstable: false }],
   ])('%s is valid', (tier, size) => {
-    expect(cloudSqlTierSize(tier)).toEqual(size);
+    expect((parseCloudSqlTier(tier) as CloudSqlMachineTier).size).toEqual(size);
   });
 
   test.each([
@@ -20,6 +20,6 @@ describe('Cloud SQL tiers', () => {
     ['db-custom-16-7936', 'has 0.48 GB per vCPU; custom tiers take 0.9–6.5 GB per vCPU'],
     ['db-custom-1-7680', 'has 7.50 GB per vCPU; custom tiers take 0.9–6.5 GB per vCPU'],
   ])('%s is rejected', (tier, reason) => {
-    expect(cloudSqlTierSize(tier)).toBe(reason);
+    expect((parseCloudSqlTier(tier) as InvalidCloudSqlTier).invalid).toBe(reason);
   });
 });

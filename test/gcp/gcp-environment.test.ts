@@ -91,10 +91,10 @@ describe('GCP stacks of an environment with a local state backend (dev)', () => 
       name: instancePlan.instanceName,
       deletion_protection: instancePlan.deletionProtection,
       settings: {
-        tier: instancePlan.tier,
+        tier: instancePlan.machineTier.name,
         edition: instancePlan.edition,
         availability_type: instancePlan.availabilityType,
-        backup_configuration: { backup_retention_settings: { retained_backups: instancePlan.recovery.backupRetentionDays } },
+        backup_configuration: { backup_retention_settings: { retained_backups: instancePlan.recovery.retainedBackups } },
         user_labels: instancePlan.labels,
       },
     });

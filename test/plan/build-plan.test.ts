@@ -187,7 +187,7 @@ describe('Google Cloud plan', () => {
       sslMode: 'ENCRYPTED_ONLY',
       pointInTimeRecoveryMode: 'pitr',
       keyId: gcp.foundation.keys[0].keyId,
-      recovery: { backupRetentionDays: 35, pointInTimeRecovery: true, restorableWindowDays: 7, rpoMinutes: 5, transactionLogRetentionDays: 7 },
+      recovery: { retainedBackups: 35, pointInTimeRecovery: true, restorableWindowDays: 7, rpoMinutes: 5, transactionLogRetentionDays: 7 },
     });
     // Absolute values from the tier's 7.5 GB: Cloud SQL flags cannot be formulas.
     expect(ledger.flags).toMatchObject({
@@ -211,12 +211,12 @@ describe('Google Cloud plan', () => {
       preventDestroy: false,
       retainBackupsOnDelete: false,
       // Cloud SQL keeps more backups than days of logs, so the tier's 1 backup becomes 2.
-      recovery: { backupRetentionDays: 2, transactionLogRetentionDays: 1, restorableWindowDays: 1 },
+      recovery: { retainedBackups: 2, transactionLogRetentionDays: 1, restorableWindowDays: 1 },
     });
   });
 
   test('staging keeps its 7 backups over 6 days of logs', () => {
-    expect(fixturePlan('staging').databases['cloudsql-instance'][0].recovery).toMatchObject({ backupRetentionDays: 7, transactionLogRetentionDays: 6 });
+    expect(fixturePlan('staging').databases['cloudsql-instance'][0].recovery).toMatchObject({ retainedBackups: 7, transactionLogRetentionDays: 6 });
   });
 
   test('tags become valid labels', () => {

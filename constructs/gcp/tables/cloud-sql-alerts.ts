@@ -5,7 +5,7 @@
 import type { CloudSqlAlert } from './cloud-sql-alert';
 import { CLOUD_SQL_SIGNALS, cloudSqlAlertRows } from './cloud-sql-alert-table';
 import type { CloudSqlEngine } from './cloud-sql-choices';
-import { cloudSqlTierSize } from './cloud-sql-tiers';
+import { CloudSqlMachineTier, InvalidCloudSqlTier, isValidCloudSqlTier } from './cloud-sql-tiers';
 import { postgresMaxConnections } from './cloud-sql-tuning';
 
 export interface CloudSqlAlertTarget {
@@ -39,10 +39,13 @@ export function cloudSqlAlerts(target: CloudSqlAlertTarget): CloudSqlAlert[] {
  * The instance's connection cap, which the backends alert is a fraction of: its `max_connections` flag, else (for
  * PostgreSQL) Cloud SQL's default for the tier's memory; undefined when neither is known (no backends alert then).
  */
-export function cloudSqlMaxConnections(engine: CloudSqlEngine, tier: string, flags: Readonly<Record<string, string>>): number | undefined {
+export function cloudSqlMaxConnections(
+  engine: CloudSqlEngine,
+  tier: CloudSqlMachineTier | InvalidCloudSqlTier,
+  flags: Readonly<Record<string, string>>,
+): number | undefined {
   if (flags.max_connections !== undefined) return Number(flags.max_connections);
-  const size = cloudSqlTierSize(tier);
-  return engine === 'postgres' && typeof size !== 'string' ? postgresMaxConnections(size.memoryGiB) : undefined;
+  return engine === 'postgres' && isValidCloudSqlTier(tier) ? postgresMaxConnections(tier.size.memoryGiB) : undefined;
 }
 
 /**
@@ -53,7 +56,7 @@ export function defaultAlerts(
   instanceName: string,
   role: 'primary' | 'replica',
   engine: CloudSqlEngine | undefined,
-  tier: string,
+  tier: CloudSqlMachineTier | InvalidCloudSqlTier,
   flags: Readonly<Record<string, string>>,
 ): CloudSqlAlert[] {
   return engine ? cloudSqlAlerts({ instanceName, role, engine, maxConnections: cloudSqlMaxConnections(engine, tier, flags) }) : [];

@@ -2,14 +2,10 @@
  * Checks a database flag against the engine's allow-list (cloud-sql-flag-table.ts). Shared by the constructs (for
  * teams composing them directly) and the config loader (which adds the environment, database and path).
  */
+import type { PathProblem } from '../../common/path-problem';
 import type { CloudSqlEngine } from './cloud-sql-choices';
 import { CLOUD_SQL_FLAGS, CloudSqlFlagSpec } from './cloud-sql-flag-table';
 
-export interface FlagProblem {
-  /** What is wrong and what is allowed. */
-  readonly message: string;
-  readonly fix: string;
-}
 
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -36,19 +32,21 @@ export function flagValueProblem(spec: CloudSqlFlagSpec, value: string): string 
   }
 }
 
-/** Why a user may not set `name` to `value` on this engine, with the fix; undefined when it is fine. */
-export function cloudSqlFlagProblem(engine: CloudSqlEngine, displayName: string, name: string, value: string | number): FlagProblem | undefined {
+/** Why a user may not set `name` to `value` on this engine, with the fix (path: the flag's name); undefined when fine. */
+export function cloudSqlFlagProblem(engine: CloudSqlEngine, displayName: string, name: string, value: string | number): PathProblem | undefined {
+  const at = { path: [name], value };
   const flags = CLOUD_SQL_FLAGS[engine];
   const spec = Object.prototype.hasOwnProperty.call(flags, name) ? flags[name] : undefined;
   if (!spec) {
     return {
+      ...at,
       message: `is not a Cloud SQL ${displayName} flag we accept; accepted flags: ${Object.keys(flags).join(', ')}`,
       fix: 'check the spelling, or remove the flag (docs/cloud-sql.md lists the flags and their ranges)',
     };
   }
   if (spec.managedBy) {
-    return { message: `is set by the ${spec.managedBy} setting`, fix: `remove the flag and set ${spec.managedBy} instead` };
+    return { ...at, message: `is set by the ${spec.managedBy} setting`, fix: `remove the flag and set ${spec.managedBy} instead` };
   }
   const problem = flagValueProblem(spec, String(value));
-  return problem ? { message: problem, fix: `choose a value that ${problem.replace(/^must be/, 'is')}` } : undefined;
+  return problem ? { ...at, message: problem, fix: `choose a value that ${problem.replace(/^must be/, 'is')}` } : undefined;
 }

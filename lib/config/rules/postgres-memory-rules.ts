@@ -9,11 +9,10 @@ import { rdsMaxConnections } from '../../../constructs/aws/rds/tables/rds-parame
 import { rdsInstanceSize } from '../../../constructs/common/instance-catalog';
 import { workMemOvercommit } from '../../../constructs/common/work-mem-budget';
 import { CLOUD_SQL_ENGINE_TABLE } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
-import { cloudSqlTierSize } from '../../../constructs/gcp/tables/cloud-sql-tiers';
+import { isValidCloudSqlTier } from '../../../constructs/gcp/tables/cloud-sql-tiers';
 import { primaryFlags, replicaFlags } from '../../kinds/cloudsql-instance/cloud-sql-flags';
-import { TIER_DEFAULTS } from '../../../config/schema';
 import type { ProblemDraft } from '../problem-draft';
-import type { ResolvedAuroraCluster, ResolvedCloudSqlInstance, ResolvedDatabase, ResolvedEnvironment, ResolvedRdsInstance } from '../resolved-environment';
+import type { ResolvedAuroraCluster, ResolvedCloudSqlInstance, ResolvedDatabase, ResolvedRdsInstance } from '../resolved-environment';
 import type { Rule } from './rule';
 
 
@@ -76,12 +75,12 @@ function auroraBudgets(db: ResolvedAuroraCluster, index: number): Budget[] {
 }
 
 /** Cloud SQL: the flags each instance really gets (tuned for its tier, then the overrides), primary and replicas. */
-function cloudSqlBudgets(env: ResolvedEnvironment, db: ResolvedCloudSqlInstance, index: number): Budget[] {
+function cloudSqlBudgets(db: ResolvedCloudSqlInstance, index: number): Budget[] {
   const row = CLOUD_SQL_ENGINE_TABLE[db.engine];
-  const primarySize = cloudSqlTierSize(db.tier);
-  if (db.engine !== 'postgres' || typeof primarySize === 'string') return [];
-  const slowQueryThresholdMs = TIER_DEFAULTS[env.tier].slowQueryThresholdMs;
-  const primary = primaryFlags({ row, size: primarySize, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags });
+  const primaryTier = db.machineTier;
+  if (db.engine !== 'postgres' || !isValidCloudSqlTier(primaryTier)) return [];
+  const { slowQueryThresholdMs } = db;
+  const primary = primaryFlags({ row, size: primaryTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags });
   const budget = (flags: Record<string, string>, tier: string, memoryGiB: number, replica?: { index: number; flags: Readonly<Record<string, string | number>> }): Budget[] => {
     const own = replica !== undefined && replica.flags.work_mem !== undefined;
     const workMem = own ? replica.flags.work_mem! : db.flags.work_mem;
@@ -102,21 +101,20 @@ function cloudSqlBudgets(env: ResolvedEnvironment, db: ResolvedCloudSqlInstance,
       maxConnectionsField: own ? `replicas[${replica.index}].flags.max_connections` : 'flags.max_connections',
     }];
   };
-  const budgets = budget(primary, db.tier, primarySize.memoryGiB);
+  const budgets = budget(primary, primaryTier.name, primaryTier.size.memoryGiB);
   db.replicas.forEach((replica, r) => {
-    const tier = replica.tier ?? db.tier;
-    const size = cloudSqlTierSize(tier);
-    if (typeof size === 'string') return;
-    const flags = replicaFlags({ row, size, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags }, { flags: primary, overrides: db.flags });
-    budgets.push(...budget(flags, tier, size.memoryGiB, { index: r, flags: replica.flags }));
+    const replicaTier = replica.machineTier;
+    if (!isValidCloudSqlTier(replicaTier)) return;
+    const flags = replicaFlags({ row, size: replicaTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags }, { flags: primary, overrides: db.flags });
+    budgets.push(...budget(flags, replicaTier.name, replicaTier.size.memoryGiB, { index: r, flags: replica.flags }));
   });
   return budgets;
 }
 
-function budgetsOf(env: ResolvedEnvironment, db: ResolvedDatabase, index: number): Budget[] {
+function budgetsOf(db: ResolvedDatabase, index: number): Budget[] {
   if (db.kind === 'rds-instance') return rdsBudgets(db, index);
   if (db.kind === 'aurora-cluster') return auroraBudgets(db, index);
-  if (db.kind === 'cloudsql-instance') return cloudSqlBudgets(env, db, index);
+  if (db.kind === 'cloudsql-instance') return cloudSqlBudgets(db, index);
   return [];
 }
 
@@ -128,17 +126,17 @@ const CLOUD_SQL_EFFECTIVE_CACHE_RANGE = [0.1, 0.7] as const;
 
 function effectiveCacheProblem(db: ResolvedDatabase, index: number): ProblemDraft[] {
   if (db.kind !== 'cloudsql-instance' || db.engine !== 'postgres' || db.flags.effective_cache_size === undefined) return [];
-  const size = cloudSqlTierSize(db.tier);
+  const machineTier = db.machineTier;
   const value = db.flags.effective_cache_size;
-  if (typeof size === 'string' || !/^\d+$/.test(String(value))) return [];
-  const pages = (share: number) => (size.memoryGiB * 1024 ** 3 * share) / 8192;
+  if (!isValidCloudSqlTier(machineTier) || !/^\d+$/.test(String(value))) return [];
+  const pages = (share: number) => (machineTier.size.memoryGiB * 1024 ** 3 * share) / 8192;
   const [low, high] = [Math.ceil(pages(CLOUD_SQL_EFFECTIVE_CACHE_RANGE[0])), Math.floor(pages(CLOUD_SQL_EFFECTIVE_CACHE_RANGE[1]))];
   if (Number(value) >= low && Number(value) <= high) return [];
   return [{
     database: db.name,
     path: ['databases', index, 'flags', 'effective_cache_size'],
     value,
-    message: `must be from ${low} to ${high} (8 kB pages): Cloud SQL accepts 10% to 70% of the ${size.memoryGiB * 1024} MiB of tier ${db.tier}`,
+    message: `must be from ${low} to ${high} (8 kB pages): Cloud SQL accepts 10% to 70% of the ${machineTier.size.memoryGiB * 1024} MiB of tier ${machineTier.name}`,
     fix: `choose a value from ${low} to ${high}, or remove the flag (we emit 65% of memory)`,
   }];
 }
@@ -146,7 +144,7 @@ function effectiveCacheProblem(db: ResolvedDatabase, index: number): ProblemDraf
 export const postgresMemoryRules: Rule = (env) =>
   env.databases.flatMap((db, index): ProblemDraft[] => {
     const problems = effectiveCacheProblem(db, index);
-    for (const budget of budgetsOf(env, db, index)) {
+    for (const budget of budgetsOf(db, index)) {
       // A work_mem that is not an integer is reported by the value checks.
       if (!/^\d+$/.test(String(budget.workMem))) continue;
       const problem = workMemOvercommit({ ...budget, workMemKb: Number(budget.workMem) });

@@ -2,15 +2,15 @@
  * Plans one Cloud SQL instance and its read replicas: names, version, availability, recovery, CMEK per region, flags,
  * security settings, maintenance and alert policies.
  */
-import { TIER_DEFAULTS, Tier } from '../../../config/schema';
-import { DEFAULT_BACKUP_START_TIME } from '../../../config/schema/cloudsql-instance';
-import type { InstanceSize } from '../../../constructs/common/instance-catalog';
-import { CLOUD_SQL_ENGINE_TABLE, CloudSqlEngineRow } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
-import type { CloudSqlMaintenanceWindow } from '../../../constructs/gcp/tables/cloud-sql-instance-checks';
-import { cloudSqlTierSize } from '../../../constructs/gcp/tables/cloud-sql-tiers';
+import type { Tier } from '../../../config/schema';
+import { CLOUD_SQL_DEFAULTS, defaultDataCache } from '../../../constructs/gcp/tables/cloud-sql-defaults';
+import { CLOUD_SQL_ENGINE_TABLE } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
+import { CloudSqlMaintenanceWindow, restoresToPointInTime } from '../../../constructs/gcp/tables/cloud-sql-instance-checks';
+import { validCloudSqlTier } from '../../../constructs/gcp/tables/cloud-sql-tiers';
 import type { ResolvedCloudSqlInstance, ResolvedEnvironment } from '../../config/resolved-environment';
 import { cloudSqlAlerts, cloudSqlMaxConnections } from '../../../constructs/gcp/tables/cloud-sql-alerts';
 import { primaryFlags, replicaFlags } from './cloud-sql-flags';
+import { cloudSqlInstanceSettings } from './cloud-sql-instance-settings';
 import { cloudSqlReplicaNames } from './cloud-sql-names';
 import { toGcpLabels } from '../../naming/gcp-labels';
 import { cloudSqlStackName, databaseIdentifier } from '../../naming/names';
@@ -31,17 +31,6 @@ const MAINTENANCE_WINDOWS: Readonly<Record<Tier, Required<CloudSqlMaintenanceWin
   production: { day: 7, hour: 6, updateTrack: 'stable' },
 };
 
-/** Whether the instance can be restored to a point in time: PITR, or binary logs on MySQL, over backups. */
-export function restoresToPointInTime(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow): boolean {
-  return db.backups && (row.pointInTimeRecovery === 'pitr' ? db.pointInTimeRecovery : db.binaryLog);
-}
-
-function validSize(tier: string, what: string): InstanceSize {
-  const size = cloudSqlTierSize(tier);
-  // Validation guarantees it; a failure here is a bug in the validator, not bad input.
-  if (typeof size === 'string') throw new Error(`BUG: unvalidated Cloud SQL tier of ${what}`);
-  return size;
-}
 
 export function planCloudSqlInstance(
   env: ResolvedEnvironment,
@@ -51,27 +40,26 @@ export function planCloudSqlInstance(
   const row = CLOUD_SQL_ENGINE_TABLE[db.engine];
   const version = row.versions[db.version];
   if (!version) throw new Error(`BUG: unvalidated Cloud SQL version of ${env.name}/${db.name}`);
-  const size = validSize(db.tier, `${env.name}/${db.name}`);
+  const machineTier = validCloudSqlTier(db.machineTier, `${env.name}/${db.name}`);
   const instanceName = databaseIdentifier(env.name, db.name);
-  const slowQueryThresholdMs = TIER_DEFAULTS[env.tier].slowQueryThresholdMs;
-  const flags = primaryFlags({ row, size, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags });
+  const { slowQueryThresholdMs } = db;
+  const flags = primaryFlags({ row, size: machineTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags });
   const labels = toGcpLabels(db.tags);
-  const restorable = restoresToPointInTime(db, row);
+  const settings = cloudSqlInstanceSettings(db);
+  const restorable = restoresToPointInTime(settings);
   const queryInsights = db.queryInsights ?? version.queryInsights !== false;
 
   const replicaNames = cloudSqlReplicaNames(instanceName, db.replicas.map((replica) => replica.region));
   const replicas = db.replicas.map((replica, index): CloudSqlReplicaPlan => {
-    const tier = replica.tier ?? db.tier;
-    const replicaSize = validSize(tier, `${env.name}/${db.name} replica ${index}`);
+    const replicaTier = validCloudSqlTier(replica.machineTier, `${env.name}/${db.name} replica ${index}`);
     const replicaFlagValues = replicaFlags(
-      { row, size: replicaSize, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags },
+      { row, size: replicaTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags },
       { flags, overrides: db.flags },
     );
     return {
       instanceName: replicaNames[index],
       region: replica.region,
-      tier,
-      size: replicaSize,
+      machineTier: replicaTier,
       diskSizeGb: replica.diskSizeGb ?? db.diskSizeGb,
       availabilityType: replica.highAvailability ? 'REGIONAL' : 'ZONAL',
       keyId: keyFor(replica.region).keyId,
@@ -79,7 +67,7 @@ export function planCloudSqlInstance(
       deletionProtection: db.deletionProtection,
       preventDestroy: db.removalPolicy === 'retain',
       flags: replicaFlagValues,
-      alerts: cloudSqlAlerts({ instanceName: replicaNames[index], role: 'replica', engine: row.engine, maxConnections: cloudSqlMaxConnections(row.engine, tier, replicaFlagValues) }),
+      alerts: cloudSqlAlerts({ instanceName: replicaNames[index], role: 'replica', engine: row.engine, maxConnections: cloudSqlMaxConnections(row.engine, replicaTier, replicaFlagValues) }),
       labels,
     };
   });
@@ -87,6 +75,7 @@ export function planCloudSqlInstance(
 
   return {
     name: db.name,
+    settings,
     instanceName,
     stackName: cloudSqlStackName(env.name, db.name),
     projectId: env.gcp!.projectId,
@@ -94,21 +83,21 @@ export function planCloudSqlInstance(
     engine: row.engine,
     databaseVersion: version.databaseVersion,
     edition: db.edition,
-    tier: db.tier,
-    size,
+    machineTier,
     diskSizeGb: db.diskSizeGb,
     diskType: db.diskType,
     diskAutoresize: db.diskAutoresize,
-    diskAutoresizeLimitGb: db.diskAutoresizeLimitGb ?? 0,
+    diskAutoresizeLimitGb: db.diskAutoresizeLimitGb ?? CLOUD_SQL_DEFAULTS.diskAutoresizeLimitGb,
     availabilityType: db.highAvailability ? 'REGIONAL' : 'ZONAL',
     recovery: {
       backups: db.backups,
-      backupRetentionDays: db.backups ? db.retainedBackups : 0,
+      retainedBackups: db.backups ? db.retainedBackups : 0,
       pointInTimeRecovery: restorable,
+      // Without logs, the oldest of the daily backups bounds the window: N backups, N days.
       restorableWindowDays: restorable ? db.transactionLogRetentionDays : db.backups ? db.retainedBackups : 0,
       rpoMinutes: restorable ? CLOUD_SQL_PITR_RPO_MINUTES : db.backups ? DAILY_BACKUP_RPO_MINUTES : undefined,
       transactionLogRetentionDays: db.transactionLogRetentionDays,
-      backupStartTime: db.backupStartTime ?? DEFAULT_BACKUP_START_TIME,
+      backupStartTime: db.backupStartTime ?? CLOUD_SQL_DEFAULTS.backupStartTime,
       backupLocation: db.backupLocation ?? db.region,
     },
     pointInTimeRecoveryMode: row.pointInTimeRecovery,
@@ -125,10 +114,10 @@ export function planCloudSqlInstance(
     auditBucket: db.auditBucket,
     maintenanceWindow: maintenanceWindow(env.tier, db.maintenanceWindow),
     denyMaintenancePeriod: db.denyMaintenancePeriod,
-    dataCache: db.dataCache ?? db.edition === 'ENTERPRISE_PLUS',
+    dataCache: db.dataCache ?? defaultDataCache(db.edition),
     rootPasswordSecret: db.rootPasswordSecret,
     flags,
-    alerts: cloudSqlAlerts({ instanceName, role: 'primary', engine: row.engine, maxConnections: cloudSqlMaxConnections(row.engine, db.tier, flags) }),
+    alerts: cloudSqlAlerts({ instanceName, role: 'primary', engine: row.engine, maxConnections: cloudSqlMaxConnections(row.engine, machineTier, flags) }),
     labels,
     replicas,
     // SQL Server's DR replica is a cascadable replica; the others are designated by the primary.
@@ -136,8 +125,8 @@ export function planCloudSqlInstance(
   };
 }
 
-function maintenanceWindow(tier: Tier, configured: CloudSqlMaintenanceWindow | undefined): Required<CloudSqlMaintenanceWindow> {
-  const defaults = MAINTENANCE_WINDOWS[tier];
+function maintenanceWindow(environmentTier: Tier, configured: CloudSqlMaintenanceWindow | undefined): Required<CloudSqlMaintenanceWindow> {
+  const defaults = MAINTENANCE_WINDOWS[environmentTier];
   return configured ? { ...configured, updateTrack: configured.updateTrack ?? defaults.updateTrack } : defaults;
 }
 

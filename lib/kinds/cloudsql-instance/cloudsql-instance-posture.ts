@@ -12,7 +12,8 @@ export function cloudSqlInstancePosture(db: CloudSqlInstancePlan, context: Postu
     highAvailability: at(db.availabilityType === 'REGIONAL', 'highAvailability'),
     deletionProtection: at(db.deletionProtection, 'deletionProtection'),
     removalPolicy: at(db.preventDestroy ? 'retain' : db.retainBackupsOnDelete ? 'snapshot' : 'destroy', 'removalPolicy'),
-    backupRetentionDays: at(db.recovery.backupRetentionDays, 'retainedBackups'),
+    // One automated backup a day: the retained backups cover as many days.
+    backupRetentionDays: at(db.recovery.retainedBackups, 'retainedBackups'),
     pointInTimeRecovery: at(db.recovery.pointInTimeRecovery, 'pointInTimeRecovery'),
     customerManagedKey: at<string | undefined>(db.keyId, 'region'),
     tlsEnforced: at(db.sslMode === 'ENCRYPTED_ONLY' || db.sslMode === 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED', 'sslMode'),

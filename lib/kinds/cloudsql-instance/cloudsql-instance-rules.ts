@@ -3,26 +3,18 @@
  * backups versus logs and replicas, engine-only features, flags against the engine's allow-list.
  */
 import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../../../constructs/common/identifiers';
-import { CLOUD_SQL_ENGINE_TABLE, CloudSqlEngineRow, TRANSACTION_LOG_DAYS } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
+import type { PathProblem } from '../../../constructs/common/path-problem';
+import { CLOUD_SQL_ENGINE_TABLE, CloudSqlEngineRow } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
 import { cloudSqlFlagProblem } from '../../../constructs/gcp/tables/cloud-sql-flag-checks';
-import {
-  CloudSqlSettingProblem,
-  denyMaintenancePeriodProblems,
-  featureProblems,
-  maintenanceWindowProblems,
-  passwordPolicyProblems,
-  queryInsightsProblems,
-  tierProblem,
-} from '../../../constructs/gcp/tables/cloud-sql-instance-checks';
+import { cloudSqlInstanceProblems, CloudSqlInstanceSettings, replicaDiskProblem, restoresToPointInTime, tierProblem } from '../../../constructs/gcp/tables/cloud-sql-instance-checks';
+import { cloudSqlInstanceSettings, configSettingNames } from './cloud-sql-instance-settings';
 import { CLOUD_SQL_BACKUP_MULTI_REGIONS, CLOUD_SQL_REGIONS } from '../../../constructs/gcp/tables/cloud-sql-locations';
-import { cloudSqlTierSize } from '../../../constructs/gcp/tables/cloud-sql-tiers';
+import { isValidCloudSqlTier } from '../../../constructs/gcp/tables/cloud-sql-tiers';
 import { primaryFlags, replicaFlags } from './cloud-sql-flags';
-import { restoresToPointInTime } from './cloud-sql-instance-plan';
 import { cloudSqlReplicaNames } from './cloud-sql-names';
 import { databaseIdentifier } from '../../naming/names';
-import { TIER_DEFAULTS } from '../../../config/schema';
 import type { ProblemDraft } from '../../config/problem-draft';
-import type { ResolvedCloudSqlInstance, ResolvedEnvironment } from '../../config/resolved-environment';
+import type { ResolvedCloudSqlInstance, ResolvedCloudSqlReplica, ResolvedEnvironment } from '../../config/resolved-environment';
 import type { Rule } from '../../config/rules/rule';
 
 type Path = Array<string | number>;
@@ -37,16 +29,24 @@ export const cloudSqlInstanceRules: Rule = (env) =>
     nameRules(env, db, report);
     versionRules(db, row, report);
     recoveryRules(db, row, report);
-    featureRules(db, row, report);
-    const tierOk = tierRule(db, row, report);
-    flagRules(db, row, report);
-    replicaRules(env, db, row, tierOk, report);
+    if (row.requiresRootPassword && !db.rootPasswordSecret) {
+      report(['rootPasswordSecret'], undefined, `is required for ${row.displayName}: Cloud SQL creates the instance with a root password`, 'name the Secret Manager secret that holds it (projects/<project>/secrets/<name>)');
+    }
+    // What the construct checks too, on the settings the plan builds: one function, one wording.
+    const settings = cloudSqlInstanceSettings(db);
+    const shared = cloudSqlInstanceProblems(settings, configSettingNames(row));
+    reportShared(report, [], shared);
+    replicaFlagRules(db, row, report);
+    replicaRules(db, settings, !shared.some((problem) => problem.path[0] === 'tier'), report);
     return problems;
   });
 
+/** A replica as the config wrote it (without the parsed tier), for the value of a problem. */
+const replicaConfig = ({ machineTier: _parsed, ...config }: ResolvedCloudSqlReplica) => config;
+
 /** Shared checks report a dotted field; in config it is the same path. */
-function reportShared(report: Report, prefix: Path, problems: readonly (CloudSqlSettingProblem | undefined)[]): boolean {
-  for (const problem of problems) if (problem) report([...prefix, ...problem.field.split('.')], problem.value, problem.message, problem.fix);
+function reportShared(report: Report, prefix: Path, problems: readonly (PathProblem | undefined)[]): boolean {
+  for (const problem of problems) if (problem) report([...prefix, ...problem.path], problem.value, problem.message, problem.fix);
   return problems.every((problem) => problem === undefined);
 }
 
@@ -74,7 +74,7 @@ function versionRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, repo
   }
   if (db.replicas.length > 0 && version.replicas === false) {
     const offered = Object.entries(row.versions).filter(([, v]) => v.replicas !== false).map(([key]) => key);
-    report(['replicas'], db.replicas, `cannot be created for ${name}; read replicas need ${offered.join(' or ')}`, 'remove the replicas or choose a version that has them');
+    report(['replicas'], db.replicas.map(replicaConfig), `cannot be created for ${name}; read replicas need ${offered.join(' or ')}`, 'remove the replicas or choose a version that has them');
   }
 }
 
@@ -86,14 +86,6 @@ function recoveryRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, rep
   if (!usesBinaryLog && db.binaryLog) {
     report(['binaryLog'], true, `is MySQL-only; ${row.displayName} restores to a point in time with pointInTimeRecovery`, 'remove binaryLog and set pointInTimeRecovery: true');
   }
-  const logSwitch = usesBinaryLog ? 'binaryLog' : 'pointInTimeRecovery';
-  const logsOn = usesBinaryLog ? db.binaryLog : db.pointInTimeRecovery;
-  if (!db.backups && logsOn) {
-    report([logSwitch], true, `needs backups: Cloud SQL keeps ${usesBinaryLog ? 'binary' : 'transaction'} logs only with automated backups on`, `set backups: true, or ${logSwitch}: false`);
-  }
-  if (db.highAvailability && !restoresToPointInTime(db, row)) {
-    report(['highAvailability'], true, `needs backups with ${usesBinaryLog ? 'binary logs' : 'point-in-time recovery'}: Cloud SQL refuses REGIONAL availability without them`, `set backups: true and ${logSwitch}: true, or highAvailability: false`);
-  }
   if (db.replicas.length > 0 && !db.backups) {
     report(['backups'], false, 'must be on for a primary with read replicas: Cloud SQL creates replicas only of a primary with automated backups', 'set backups: true or remove the replicas');
   } else if (db.replicas.length > 0 && usesBinaryLog && !db.binaryLog) {
@@ -102,71 +94,41 @@ function recoveryRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, rep
   if (db.backupLocation !== undefined && !CLOUD_SQL_REGIONS.includes(db.backupLocation) && !CLOUD_SQL_BACKUP_MULTI_REGIONS.includes(db.backupLocation)) {
     report(['backupLocation'], db.backupLocation, `is neither a Cloud SQL region nor a multi-region (${CLOUD_SQL_BACKUP_MULTI_REGIONS.join(', ')})`, `use a multi-region such as ${db.region.startsWith('europe') ? 'eu' : 'us'}, a region such as ${db.region}, or remove it for the instance's region`);
   }
-  const longLogs = db.edition === 'ENTERPRISE_PLUS' && row.longLogRetentionOnEnterprisePlus;
-  const maxLogDays = longLogs ? TRANSACTION_LOG_DAYS.enterprisePlus : TRANSACTION_LOG_DAYS.standard;
-  if (db.transactionLogRetentionDays > maxLogDays) {
-    report(['transactionLogRetentionDays'], db.transactionLogRetentionDays, `must be from 1 to ${maxLogDays} days for ${db.edition} ${db.engine} (35 only on ENTERPRISE_PLUS for PostgreSQL and SQL Server)`, `lower it to ${maxLogDays} or less`);
-  } else if (logsOn && db.transactionLogRetentionDays >= db.retainedBackups) {
-    report(['transactionLogRetentionDays'], db.transactionLogRetentionDays, `must be less than retainedBackups (${db.retainedBackups}); Cloud SQL keeps more backups than days of transaction logs`, `lower it below ${db.retainedBackups} or raise retainedBackups above ${db.transactionLogRetentionDays}`);
-  }
 }
 
-function featureRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report: Report): void {
-  if (row.requiresRootPassword && !db.rootPasswordSecret) {
-    report(['rootPasswordSecret'], undefined, `is required for ${row.displayName}: Cloud SQL creates the instance with a root password`, 'name the Secret Manager secret that holds it (projects/<project>/secrets/<name>)');
-  }
-  // The IAM default follows the engine, so only an explicit `iamAuthentication: true` can be refused.
-  if (row.versions[db.version]) reportShared(report, [], featureProblems(db, row));
-  const limit = db.diskAutoresizeLimitGb;
-  if (limit !== undefined && limit !== 0 && (limit <= db.diskSizeGb || limit > 65536)) {
-    report(['diskAutoresizeLimitGb'], limit, `must be above diskSizeGb (${db.diskSizeGb}) and at most 65536 GB, so the disk can grow`, `raise it above ${db.diskSizeGb}, or remove it for no limit`);
-  } else if (limit !== undefined && !db.diskAutoresize) {
-    report(['diskAutoresizeLimitGb'], limit, 'has no effect with diskAutoresize: false', 'remove diskAutoresizeLimitGb or turn diskAutoresize on');
-  }
-  reportShared(report, [], [
-    ...(db.passwordPolicy ? passwordPolicyProblems(db.passwordPolicy, row) : []),
-    ...(typeof db.queryInsights === 'object' ? queryInsightsProblems(db.queryInsights, db.edition) : []),
-    ...(db.maintenanceWindow ? maintenanceWindowProblems(db.maintenanceWindow) : []),
-    ...(db.denyMaintenancePeriod ? denyMaintenancePeriodProblems(db.denyMaintenancePeriod) : []),
-  ]);
-}
-
-function tierRule(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report: Report): boolean {
-  return reportShared(report, [], [tierProblem(db.tier, db.edition, row)]);
-}
-
-function flagRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report: Report): void {
-  const check = (prefix: Path, flags: Readonly<Record<string, string | number>>) => {
-    for (const [name, value] of Object.entries(flags)) {
+/** Each replica's own flag overrides against the engine's allow-list (the primary's are in the shared checks). */
+function replicaFlagRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report: Report): void {
+  db.replicas.forEach((replica, replicaIndex) => {
+    for (const [name, value] of Object.entries(replica.flags)) {
       const problem = cloudSqlFlagProblem(row.engine, row.displayName, name, value);
-      if (problem) report([...prefix, 'flags', name], value, problem.message, problem.fix);
+      if (problem) report(['replicas', replicaIndex, 'flags', ...problem.path], value, problem.message, problem.fix);
     }
-  };
-  check([], db.flags);
-  db.replicas.forEach((replica, replicaIndex) => check(['replicas', replicaIndex], replica.flags));
+  });
 }
 
-function replicaRules(env: ResolvedEnvironment, db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, primaryTierOk: boolean, report: Report): void {
-  const slowQueryThresholdMs = TIER_DEFAULTS[env.tier].slowQueryThresholdMs;
-  const primarySize = cloudSqlTierSize(db.tier);
-  const flagsOf = typeof primarySize === 'string' ? undefined : primaryFlags({ row, size: primarySize, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags });
+function replicaRules(db: ResolvedCloudSqlInstance, settings: CloudSqlInstanceSettings, primaryTierOk: boolean, report: Report): void {
+  const row = settings.engine;
+  const { slowQueryThresholdMs } = db;
+  const primaryTier = db.machineTier;
+  const flagsOf = isValidCloudSqlTier(primaryTier) ? primaryFlags({ row, size: primaryTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags }) : undefined;
   const firstDisasterRecovery = db.replicas.findIndex((replica) => replica.disasterRecovery);
   if (row.maxReadReplicas !== undefined && db.replicas.length > row.maxReadReplicas) {
     report(['replicas'], db.replicas.length, `lists ${db.replicas.length} read replicas; Cloud SQL for ${row.displayName} allows at most ${row.maxReadReplicas} per primary`, `remove ${db.replicas.length - row.maxReadReplicas} of them`);
   }
   db.replicas.forEach((replica, replicaIndex) => {
     const at = (field: string): Path => ['replicas', replicaIndex, field];
-    const tierOk = replica.tier === undefined ? primaryTierOk : reportShared(report, ['replicas', replicaIndex], [tierProblem(replica.tier, db.edition, row)]);
-    if (replica.diskSizeGb !== undefined && replica.diskSizeGb < db.diskSizeGb) {
-      report(at('diskSizeGb'), replica.diskSizeGb, `must be at least the primary's diskSizeGb (${db.diskSizeGb}) to hold its data`, `raise it to ${db.diskSizeGb} or more, or remove it`);
+    const tierOk = replica.tier === undefined ? primaryTierOk : reportShared(report, ['replicas', replicaIndex], [tierProblem(replica.machineTier, db.edition, row)]);
+    const smallDisk = replica.diskSizeGb === undefined ? undefined : replicaDiskProblem(replica.diskSizeGb, db.diskSizeGb);
+    if (smallDisk) {
+      reportShared(report, ['replicas', replicaIndex], [smallDisk]);
     } else if (replica.diskSizeGb !== undefined && db.diskAutoresizeLimitGb && replica.diskSizeGb >= db.diskAutoresizeLimitGb) {
       // Replicas grow under the primary's limit.
       report(at('diskSizeGb'), replica.diskSizeGb, `must be below diskAutoresizeLimitGb (${db.diskAutoresizeLimitGb}), which replicas share with their primary`, `lower it below ${db.diskAutoresizeLimitGb} or raise diskAutoresizeLimitGb`);
     }
-    if (replica.disasterRecovery) disasterRecoveryRules(db, row, replica.region, replicaIndex, replicaIndex !== firstDisasterRecovery, report);
-    const size = cloudSqlTierSize(replica.tier ?? db.tier);
-    if (!flagsOf || !tierOk || typeof size === 'string') return;
-    const flags = replicaFlags({ row, size, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags }, { flags: flagsOf, overrides: db.flags });
+    if (replica.disasterRecovery) disasterRecoveryRules(db, settings, replica.region, replicaIndex, replicaIndex !== firstDisasterRecovery, report);
+    const replicaTier = replica.machineTier;
+    if (!flagsOf || !tierOk || !isValidCloudSqlTier(replicaTier)) return;
+    const flags = replicaFlags({ row, size: replicaTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags }, { flags: flagsOf, overrides: db.flags });
     for (const name of row.replicaMinimumFlags) {
       if (flagsOf[name] !== undefined && Number(flags[name]) < Number(flagsOf[name])) {
         report([...at('flags'), name], replica.flags[name], `must be at least the primary's value (${flagsOf[name]}): a ${row.displayName} standby refuses to start with less`, `raise it to ${flagsOf[name]} or remove it`);
@@ -175,7 +137,8 @@ function replicaRules(env: ResolvedEnvironment, db: ResolvedCloudSqlInstance, ro
   });
 }
 
-function disasterRecoveryRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, region: string, replicaIndex: number, another: boolean, report: Report): void {
+function disasterRecoveryRules(db: ResolvedCloudSqlInstance, settings: CloudSqlInstanceSettings, region: string, replicaIndex: number, another: boolean, report: Report): void {
+  const row = settings.engine;
   const at: Path = ['replicas', replicaIndex, 'disasterRecovery'];
   if (db.edition !== 'ENTERPRISE_PLUS') {
     report(at, true, `needs edition ENTERPRISE_PLUS (advanced disaster recovery); this ${row.displayName} instance is ${db.edition}`, "set edition: 'ENTERPRISE_PLUS' with a db-perf-optimized tier, or disasterRecovery: false");
@@ -184,7 +147,7 @@ function disasterRecoveryRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngine
     report(at, true, `needs a replica in another region than the primary's (${db.region})`, 'move the replica to another declared region');
   }
   if (another) report(at, true, 'is already set on another replica; a primary has one disaster-recovery replica', 'keep disasterRecovery on one replica');
-  if (!restoresToPointInTime(db, row)) {
+  if (!restoresToPointInTime(settings)) {
     report(at, true, `needs ${row.pointInTimeRecovery === 'pitr' ? 'point-in-time recovery' : 'binary logs'} on the primary`, `turn ${row.pointInTimeRecovery === 'pitr' ? 'pointInTimeRecovery' : 'binaryLog'} on`);
   }
 }

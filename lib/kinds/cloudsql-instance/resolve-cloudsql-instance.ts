@@ -1,6 +1,8 @@
-/** Tier defaults for a Cloud SQL instance, in the engine's own terms. */
+/** Tier defaults for a Cloud SQL instance, in the engine's own terms; the machine tiers parsed once. */
 import type { CloudSqlInstanceConfig, TierDefaults } from '../../../config/schema';
-import { CLOUD_SQL_ENGINE_TABLE, TRANSACTION_LOG_DAYS } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
+import { defaultIamAuthentication, defaultTransactionLogRetentionDays } from '../../../constructs/gcp/tables/cloud-sql-defaults';
+import { CLOUD_SQL_ENGINE_TABLE } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
+import { parseCloudSqlTier } from '../../../constructs/gcp/tables/cloud-sql-tiers';
 import type { ResolvedCloudSqlInstance, ResolvedCommon } from '../../config/resolved-environment';
 
 export function resolveCloudSqlInstance(database: CloudSqlInstanceConfig, common: ResolvedCommon, defaults: TierDefaults): ResolvedCloudSqlInstance {
@@ -11,17 +13,23 @@ export function resolveCloudSqlInstance(database: CloudSqlInstanceConfig, common
   const pointInTimeRecovery = database.pointInTimeRecovery ?? (!usesBinaryLog && defaults.pointInTimeRecovery);
   const binaryLog = database.binaryLog ?? (usesBinaryLog && defaults.pointInTimeRecovery);
   const restorable = usesBinaryLog ? binaryLog : pointInTimeRecovery;
-  // Cloud SQL keeps more backups than days of logs, so point-in-time recovery needs at least 2.
+  // Cloud SQL keeps more backups than days of logs, so point-in-time recovery needs at least 2. The tier's backup
+  // retention is in days; Cloud SQL takes one automated backup a day, so as many backups cover as many days.
   const retainedBackups = database.retainedBackups ?? Math.max(defaults.backupRetentionDays, restorable ? 2 : 1);
-  const transactionLogRetentionDays =
-    database.transactionLogRetentionDays ?? Math.max(1, Math.min(TRANSACTION_LOG_DAYS.standard, retainedBackups - 1));
+  const machineTier = parseCloudSqlTier(database.tier);
   return {
     ...database,
     ...common,
+    machineTier,
     pointInTimeRecovery,
     binaryLog,
     retainedBackups,
-    transactionLogRetentionDays,
-    iamAuthentication: database.iamAuthentication ?? row.iamAuthenticationFlag !== undefined,
+    transactionLogRetentionDays: database.transactionLogRetentionDays ?? defaultTransactionLogRetentionDays(retainedBackups),
+    iamAuthentication: database.iamAuthentication ?? defaultIamAuthentication(row),
+    slowQueryThresholdMs: defaults.slowQueryThresholdMs,
+    replicas: database.replicas.map((replica) => ({
+      ...replica,
+      machineTier: replica.tier === undefined ? machineTier : parseCloudSqlTier(replica.tier),
+    })),
   };
 }

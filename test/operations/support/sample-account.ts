@@ -297,6 +297,13 @@ export const SAMPLE_DYNAMODB_TABLE = {
   partitionKey: { name: 'sessionId', type: 'string' },
   sortKey: { name: 'createdAt', type: 'number' },
   replicaRegions: ['eu-central-1'],
+  // As config/prod.ts: dbctl plans through the apps' pipeline, policy rules included, so a first deploy's waiver is needed.
+  waivers: [
+    {
+      rule: 'tls-enforced',
+      reason: 'CloudFormation cannot give a new replica its TLS-only policy in the same update: tlsOnlyReplicas follows once the replica exists',
+    },
+  ],
 };
 
 export interface DynamodbSeedOptions {
