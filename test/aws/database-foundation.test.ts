@@ -100,7 +100,7 @@ describe('DatabaseNetwork', () => {
   test('exactly one of existing or isolated', () => {
     const stack = new Stack(testApp(), 'Net');
     expect(() => new DatabaseNetwork(stack, 'Network', {})).toThrow(
-      "Net/Network: give exactly one of 'existing' (an existing VPC) or 'isolated' (a new isolated VPC)",
+      "Invalid DatabaseNetwork Net/Network:\n  - existing = undefined: give exactly one of 'existing' (an existing VPC) or 'isolated' (a new isolated VPC)",
     );
   });
 });

@@ -53,11 +53,13 @@ describe('a cross-region read replica', () => {
 });
 
 test('a replica names exactly one source', () => {
-  expect(() => crossRegionReplica({ sourceArn: undefined })).toThrow("Test/Replica: give exactly one of 'source' (same region) or 'sourceArn' (cross-region)");
+  expect(() => crossRegionReplica({ sourceArn: undefined })).toThrow(
+    "Invalid RdsReadReplica Test/Replica:\n  - sourceArn = undefined: give exactly one of 'source' (same region) or 'sourceArn' (cross-region)",
+  );
 });
 
 test('a replica identifier follows the RDS naming rules', () => {
   expect(() => crossRegionReplica({ identifier: `${'a'.repeat(60)}-replica-1` })).toThrow(
-    `Test/Replica: the replica identifier '${'a'.repeat(60)}-replica-1' must be 1–63 characters long (it has 70)`,
+    `Invalid RdsReadReplica Test/Replica:\n  - identifier = "${'a'.repeat(60)}-replica-1": the replica identifier must be 1–63 characters long (it has 70)`,
   );
 });

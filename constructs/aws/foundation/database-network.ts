@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from './compliance-acknowledgements';
 import { allowLogsToUseKey } from './log-group-key-grant';
+import { DatabaseValidationError } from '../../common/database-validation-error';
 
 /** An existing VPC given by attributes: no lookup, so synth needs no credentials. */
 export interface ExistingNetworkProps {
@@ -43,7 +44,14 @@ export class DatabaseNetwork extends Construct {
   constructor(scope: Construct, id: string, props: DatabaseNetworkProps) {
     super(scope, id);
     if (Boolean(props.existing) === Boolean(props.isolated)) {
-      throw new Error(`${this.node.path}: give exactly one of 'existing' (an existing VPC) or 'isolated' (a new isolated VPC)`);
+      throw new DatabaseValidationError('DatabaseNetwork', this.node.path, [
+        {
+          path: ['existing'],
+          value: props.existing,
+          message: "give exactly one of 'existing' (an existing VPC) or 'isolated' (a new isolated VPC)",
+          fix: 'pass existing with the VPC, its zones and subnets, or isolated to create one',
+        },
+      ]);
     }
     if (props.existing) {
       const { vpcId, availabilityZones, privateSubnetIds } = props.existing;

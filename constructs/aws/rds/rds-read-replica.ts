@@ -6,6 +6,8 @@ import { identifierProblem, RDS_IDENTIFIER_MAX_LENGTH } from '../../common/ident
 import type { RdsInstanceClass } from '../../common/instance-catalog';
 import type { RdsAlarms } from './rds-alarms';
 import { addInstanceAlarms, buildInstanceParts, RdsInstanceBaseProps } from './rds-instance-base';
+import { DatabaseValidationError } from '../../common/database-validation-error';
+import type { PathProblem } from '../../common/path-problem';
 
 /** What a replica may set differently from its source. */
 export interface RdsReadReplicaOptions {
@@ -45,11 +47,20 @@ export class RdsReadReplica extends Construct {
 
   constructor(scope: Construct, id: string, props: RdsReadReplicaProps) {
     super(scope, id);
+    const problems: PathProblem[] = [];
     if (Boolean(props.source) === Boolean(props.sourceArn)) {
-      throw new Error(`${this.node.path}: give exactly one of 'source' (same region) or 'sourceArn' (cross-region)`);
+      problems.push({
+        path: ['sourceArn'],
+        value: props.sourceArn,
+        message: "give exactly one of 'source' (same region) or 'sourceArn' (cross-region)",
+        fix: 'pass source for a replica in its source\'s region, or sourceArn for one in another region',
+      });
     }
     const idProblem = identifierProblem(props.identifier, RDS_IDENTIFIER_MAX_LENGTH);
-    if (idProblem) throw new Error(`${this.node.path}: the replica identifier '${props.identifier}' ${idProblem}`);
+    if (idProblem) {
+      problems.push({ path: ['identifier'], value: props.identifier, message: `the replica identifier ${idProblem}`, fix: 'choose a shorter name or environment name' });
+    }
+    if (problems.length > 0) throw new DatabaseValidationError('RdsReadReplica', this.node.path, problems);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
     const parts = buildInstanceParts(this, props, removalPolicy);
     this.parameterGroup = parts.parameterGroup;
