@@ -25,9 +25,11 @@ export function readmePerformanceTable(rows: readonly ResultRow[]): string {
   const lines = [
     '| cloud | N | ours (s, wall) | plain (s, wall) | ours/plain (CPU) | without cdk-nag / plain (CPU) | peak RSS | stacks |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...quoted.map((row) =>
-      `| ${row.cloud === 'aws' ? 'AWS' : 'Google Cloud'} | ${row.n.toLocaleString('en')} | ${row.ours_s.toFixed(2)} | ${row.plain_s.toFixed(2)} | ` +
-      `${row.cpu_ratio.toFixed(2)} | ${row.unchecked_cpu_ratio === undefined ? '–' : row.unchecked_cpu_ratio.toFixed(2)} | ${row.peak_rss_mb} MB | ${row.stacks} |`),
+    ...quoted.map(
+      (row) =>
+        `| ${row.cloud === 'aws' ? 'AWS' : 'Google Cloud'} | ${row.n.toLocaleString('en')} | ${row.ours_s.toFixed(2)} | ${row.plain_s.toFixed(2)} | ` +
+        `${row.cpu_ratio.toFixed(2)} | ${row.unchecked_cpu_ratio === undefined ? '–' : row.unchecked_cpu_ratio.toFixed(2)} | ${row.peak_rss_mb} MB | ${row.stacks} |`,
+    ),
   ];
   return lines.join('\n');
 }

@@ -27,7 +27,11 @@ import { resultsLocation } from './results-location';
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
 const DIST = path.join(OUT, 'dist');
-const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined, fallback: string) =>
+  (value ?? fallback)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const SIZES = list(process.env.BENCH_SIZES, '1,10,100,1000').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const RUNS_LARGE = Number(process.env.BENCH_RUNS_LARGE ?? 3);
@@ -37,16 +41,40 @@ const EXTRAS = process.env.BENCH_EXTRAS !== '0';
 type Cloud = 'aws' | 'gcp';
 /** `unchecked`: our AWS app without its compliance checks (bench/aws-without-compliance-checks.ts). */
 type Which = 'ours' | 'plain' | 'unchecked';
-interface Run { readonly seconds: number; readonly cpuSeconds: number; readonly rssMb: number; readonly loadavg: number }
+interface Run {
+  readonly seconds: number;
+  readonly cpuSeconds: number;
+  readonly rssMb: number;
+  readonly loadavg: number;
+}
 interface Row {
-  cloud: Cloud; n: number;
-  ours_s: number; plain_s: number; ratio: number; peak_rss_mb: number; stacks: number; max_resources: number;
-  ours_cpu_s: number; plain_cpu_s: number; cpu_ratio: number;
+  cloud: Cloud;
+  n: number;
+  ours_s: number;
+  plain_s: number;
+  ratio: number;
+  peak_rss_mb: number;
+  stacks: number;
+  max_resources: number;
+  ours_cpu_s: number;
+  plain_cpu_s: number;
+  cpu_ratio: number;
   /** AWS only: CPU time of our app without cdk-nag and our global-table rules, and its ratio to plain. */
-  unchecked_cpu_s?: number; unchecked_cpu_ratio?: number;
-  ours_min_s: number; ours_max_s: number; plain_min_s: number; plain_max_s: number; plain_peak_rss_mb: number;
-  runs: number; max_bytes: number; plain_stacks: number; plain_max_resources: number; plain_max_bytes: number;
-  max_resources_stack: string; max_bytes_stack: string; loadavg: number[];
+  unchecked_cpu_s?: number;
+  unchecked_cpu_ratio?: number;
+  ours_min_s: number;
+  ours_max_s: number;
+  plain_min_s: number;
+  plain_max_s: number;
+  plain_peak_rss_mb: number;
+  runs: number;
+  max_bytes: number;
+  plain_stacks: number;
+  plain_max_resources: number;
+  plain_max_bytes: number;
+  max_resources_stack: string;
+  max_bytes_stack: string;
+  loadavg: number[];
 }
 
 const CDK_CONTEXT = JSON.stringify(JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')).context);
@@ -116,7 +144,7 @@ function measure(n: number): Row[] {
   const rows: Row[] = [];
   for (const cloud of CLOUDS) {
     const times: Record<Which, Run[]> = { ours: [], plain: [], unchecked: [] };
-    const apps = (Object.keys(SCRIPTS[cloud]) as Which[]);
+    const apps = Object.keys(SCRIPTS[cloud]) as Which[];
     const summaries: Partial<Record<Which, StackSummary[]>> = {};
     for (let run = 0; run < runs; run++) {
       // Alternate which app goes first, so a drifting machine load does not favour one of them.
@@ -124,7 +152,9 @@ function measure(n: number): Row[] {
       for (const which of order) {
         const result = synth(cloud, which, fleetDir);
         times[which].push(result);
-        log(`  ${cloud} ${which.padEnd(9)} run ${run + 1}: ${result.seconds.toFixed(2)} s (CPU ${result.cpuSeconds.toFixed(2)} s), ${result.rssMb.toFixed(0)} MB, load ${result.loadavg.toFixed(2)}`);
+        log(
+          `  ${cloud} ${which.padEnd(9)} run ${run + 1}: ${result.seconds.toFixed(2)} s (CPU ${result.cpuSeconds.toFixed(2)} s), ${result.rssMb.toFixed(0)} MB, load ${result.loadavg.toFixed(2)}`,
+        );
         if (run === runs - 1 && which !== 'unchecked') summaries[which] = stacksOf(cloud, which);
       }
     }
@@ -133,16 +163,22 @@ function measure(n: number): Row[] {
     const t = (which: Which) => times[which].map((r) => r.seconds);
     const cpu = (which: Which) => median(times[which].map((r) => r.cpuSeconds));
     rows.push({
-      cloud, n,
-      ours_s: round(median(t('ours'))), plain_s: round(median(t('plain'))),
+      cloud,
+      n,
+      ours_s: round(median(t('ours'))),
+      plain_s: round(median(t('plain'))),
       ratio: round(median(t('ours')) / median(t('plain')), 3),
       peak_rss_mb: Math.round(Math.max(...times.ours.map((r) => r.rssMb))),
-      ours_cpu_s: round(cpu('ours')), plain_cpu_s: round(cpu('plain')), cpu_ratio: round(cpu('ours') / cpu('plain'), 3),
+      ours_cpu_s: round(cpu('ours')),
+      plain_cpu_s: round(cpu('plain')),
+      cpu_ratio: round(cpu('ours') / cpu('plain'), 3),
       ...(times.unchecked.length > 0 ? { unchecked_cpu_s: round(cpu('unchecked')), unchecked_cpu_ratio: round(cpu('unchecked') / cpu('plain'), 3) } : {}),
       stacks: ours.length,
       max_resources: largest(ours, 'resourceCount').resourceCount,
-      ours_min_s: round(Math.min(...t('ours'))), ours_max_s: round(Math.max(...t('ours'))),
-      plain_min_s: round(Math.min(...t('plain'))), plain_max_s: round(Math.max(...t('plain'))),
+      ours_min_s: round(Math.min(...t('ours'))),
+      ours_max_s: round(Math.max(...t('ours'))),
+      plain_min_s: round(Math.min(...t('plain'))),
+      plain_max_s: round(Math.max(...t('plain'))),
       plain_peak_rss_mb: Math.round(Math.max(...times.plain.map((r) => r.rssMb))),
       runs,
       max_bytes: largest(ours, 'bytes').bytes,
@@ -157,7 +193,13 @@ function measure(n: number): Row[] {
   return rows;
 }
 
-interface Extras { cdkJsonS?: number[]; compiledCliS?: number[]; npmTestS?: number; npmTestOk?: boolean; loadavg: number[] }
+interface Extras {
+  cdkJsonS?: number[];
+  compiledCliS?: number[];
+  npmTestS?: number;
+  npmTestOk?: boolean;
+  loadavg: number[];
+}
 
 /** `cdk synth` as a user runs it (cdk.json: ts-node transpile-only) vs the CLI running the compiled app, at N=100. */
 function extras(): Extras {
@@ -166,7 +208,10 @@ function extras(): Extras {
   const cdk = path.join(ROOT, 'node_modules', '.bin', 'cdk');
   const result: Extras = { cdkJsonS: [], compiledCliS: [], loadavg: [] };
   for (let run = 0; run < 2; run++) {
-    for (const [key, app] of [['cdkJsonS', undefined], ['compiledCliS', `node ${path.join(DIST, 'bin', 'aws.js')}`]] as const) {
+    for (const [key, app] of [
+      ['cdkJsonS', undefined],
+      ['compiledCliS', `node ${path.join(DIST, 'bin', 'aws.js')}`],
+    ] as const) {
       const outdir = path.join(OUT, 'synth', 'cli');
       fs.rmSync(outdir, { recursive: true, force: true });
       result.loadavg.push(round(os.loadavg()[0]));
@@ -208,7 +253,9 @@ function renderMarkdown(rows: readonly Row[], extra: Extras | undefined): string
     lines.push(`**${cloud === 'aws' ? 'AWS (aws-cdk-lib 2.276, CloudFormation)' : 'Google Cloud (cdktf 0.21, Terraform JSON)'}**`, '');
     // AWS also shows our app without its compliance checks (cdk-nag): the abstraction's cost apart from the checks.
     const unchecked = own.some((r) => r.unchecked_cpu_s !== undefined);
-    lines.push(`| N | ours s (wall) | plain s (wall) | ours/plain wall | CPU s ours / plain | ours/plain CPU |${unchecked ? ' without cdk-nag: CPU s, ratio to plain |' : ''} ms per extra database, wall (ours / plain) | peak RSS MB (ours / plain) | stacks | largest stack: resources | largest template bytes | load avg during runs |`);
+    lines.push(
+      `| N | ours s (wall) | plain s (wall) | ours/plain wall | CPU s ours / plain | ours/plain CPU |${unchecked ? ' without cdk-nag: CPU s, ratio to plain |' : ''} ms per extra database, wall (ours / plain) | peak RSS MB (ours / plain) | stacks | largest stack: resources | largest template bytes | load avg during runs |`,
+    );
     lines.push(`|---:|---|---|---:|---|---:|${unchecked ? '---|' : ''}---|---|---:|---|---|---|`);
     own.forEach((r, i) => {
       lines.push(
@@ -252,7 +299,9 @@ function writeResults(rows: Row[], extra: Extras | undefined): void {
     fs.writeFileSync(readme, withReadmeTable(fs.readFileSync(readme, 'utf8'), readmePerformanceTable(rows)));
     log('wrote bench/results.json, bench/results.md and the README table');
   } else {
-    log(`quick run: wrote ${shown('results.json')} and ${shown('results.md')}; the committed bench/results.* and the README table are left alone (they quote N = 100 and 1,000 of both clouds)`);
+    log(
+      `quick run: wrote ${shown('results.json')} and ${shown('results.md')}; the committed bench/results.* and the README table are left alone (they quote N = 100 and 1,000 of both clouds)`,
+    );
   }
 }
 
@@ -263,7 +312,20 @@ function main(): void {
   for (const n of SIZES) rows.push(...measure(n));
   const extra = EXTRAS ? extras() : undefined;
   writeResults(rows, extra);
-  console.table(rows.map(({ cloud, n, ours_s, plain_s, ratio, cpu_ratio, peak_rss_mb, stacks, max_resources, max_bytes }) => ({ cloud, n, ours_s, plain_s, ratio, cpu_ratio, peak_rss_mb, stacks, max_resources, max_bytes })));
+  console.table(
+    rows.map(({ cloud, n, ours_s, plain_s, ratio, cpu_ratio, peak_rss_mb, stacks, max_resources, max_bytes }) => ({
+      cloud,
+      n,
+      ours_s,
+      plain_s,
+      ratio,
+      cpu_ratio,
+      peak_rss_mb,
+      stacks,
+      max_resources,
+      max_bytes,
+    })),
+  );
 }
 
 main();

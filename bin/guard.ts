@@ -22,8 +22,17 @@ function parseArgs(args: string[]): { approve: boolean; selected?: string[] } {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--approve') approve = true;
-    else if (arg === '--env' && args[i + 1] && !args[i + 1].startsWith('--')) selected = args[++i].split(',').map((s) => s.trim()).filter(Boolean);
-    else if (arg.startsWith('--env=')) selected = arg.slice('--env='.length).split(',').map((s) => s.trim()).filter(Boolean);
+    else if (arg === '--env' && args[i + 1] && !args[i + 1].startsWith('--'))
+      selected = args[++i]
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    else if (arg.startsWith('--env='))
+      selected = arg
+        .slice('--env='.length)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     else {
       console.error(`Unknown argument ${arg}. ${USAGE}`);
       process.exit(2);

@@ -58,10 +58,7 @@ export default defineEnvironment({
       // RDS's default of ~3,600 would not).
       parameters: { work_mem: 16384, max_connections: 1000 },
       backupReplicationRegion: 'eu-central-1',
-      replicas: [
-        { region: 'eu-west-1', instanceClass: 'db.r7g.large' },
-        { region: 'eu-central-1' },
-      ],
+      replicas: [{ region: 'eu-west-1', instanceClass: 'db.r7g.large' }, { region: 'eu-central-1' }],
     },
     {
       kind: 'rds-instance',
@@ -99,7 +96,8 @@ export default defineEnvironment({
       waivers: [
         {
           rule: 'tls-enforced',
-          reason: 'CloudFormation cannot give a new replica its TLS-only policy in the same update: set tlsOnlyReplicas: true in the change after the eu-central-1 replica exists, then drop this waiver',
+          reason:
+            'CloudFormation cannot give a new replica its TLS-only policy in the same update: set tlsOnlyReplicas: true in the change after the eu-central-1 replica exists, then drop this waiver',
         },
       ],
     },

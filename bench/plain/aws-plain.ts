@@ -30,14 +30,47 @@ import { readRawEnvironments, RawDatabase, RawEnvironment } from './raw-environm
 
 type Tier = 'development' | 'staging' | 'production';
 const TIER = {
-  development: { retention: 1, multiAz: false, protect: false, logDays: 7, piDays: 7, monitoring: 60, insights: rds.DatabaseInsightsMode.STANDARD, slowMs: 200, removal: RemovalPolicy.DESTROY },
-  staging: { retention: 7, multiAz: true, protect: true, logDays: 30, piDays: 7, monitoring: 60, insights: rds.DatabaseInsightsMode.STANDARD, slowMs: 500, removal: RemovalPolicy.SNAPSHOT },
-  production: { retention: 35, multiAz: true, protect: true, logDays: 365, piDays: 465, monitoring: 15, insights: rds.DatabaseInsightsMode.ADVANCED, slowMs: 1000, removal: RemovalPolicy.RETAIN },
+  development: {
+    retention: 1,
+    multiAz: false,
+    protect: false,
+    logDays: 7,
+    piDays: 7,
+    monitoring: 60,
+    insights: rds.DatabaseInsightsMode.STANDARD,
+    slowMs: 200,
+    removal: RemovalPolicy.DESTROY,
+  },
+  staging: {
+    retention: 7,
+    multiAz: true,
+    protect: true,
+    logDays: 30,
+    piDays: 7,
+    monitoring: 60,
+    insights: rds.DatabaseInsightsMode.STANDARD,
+    slowMs: 500,
+    removal: RemovalPolicy.SNAPSHOT,
+  },
+  production: {
+    retention: 35,
+    multiAz: true,
+    protect: true,
+    logDays: 365,
+    piDays: 465,
+    monitoring: 15,
+    insights: rds.DatabaseInsightsMode.ADVANCED,
+    slowMs: 1000,
+    removal: RemovalPolicy.RETAIN,
+  },
 } as const;
 /** Memory of the classes the fleet uses; burstable classes earn CPU credits per hour. */
 const CLASSES: Record<string, { memoryGiB: number; creditsPerHour?: number }> = {
-  'db.t4g.small': { memoryGiB: 2, creditsPerHour: 24 }, 'db.t4g.medium': { memoryGiB: 4, creditsPerHour: 24 },
-  'db.m7g.large': { memoryGiB: 8 }, 'db.r7g.large': { memoryGiB: 16 }, 'db.r7g.xlarge': { memoryGiB: 32 },
+  'db.t4g.small': { memoryGiB: 2, creditsPerHour: 24 },
+  'db.t4g.medium': { memoryGiB: 4, creditsPerHour: 24 },
+  'db.m7g.large': { memoryGiB: 8 },
+  'db.r7g.large': { memoryGiB: 16 },
+  'db.r7g.xlarge': { memoryGiB: 32 },
 };
 const GIB = 1024 ** 3;
 const TIB = 1024 ** 4;
@@ -49,16 +82,37 @@ const keep = (removal: RemovalPolicy) => (removal === RemovalPolicy.DESTROY ? Re
 /** PostgreSQL tuning; Aurora sizes shared_buffers, effective_cache_size and I/O itself, so its instances skip those. */
 const postgresTuning = (slowMs: number, aurora = false): Record<string, string> => ({
   ...(aurora ? {} : { shared_buffers: '{DBInstanceClassMemory/32768}', effective_cache_size: '{DBInstanceClassMemory*7/81920}' }),
-  maintenance_work_mem: 'LEAST({DBInstanceClassMemory/16384},2097152)', random_page_cost: '1.1', log_min_duration_statement: String(slowMs), log_lock_waits: '1',
+  maintenance_work_mem: 'LEAST({DBInstanceClassMemory/16384},2097152)',
+  random_page_cost: '1.1',
+  log_min_duration_statement: String(slowMs),
+  log_lock_waits: '1',
   ...(aurora ? {} : { effective_io_concurrency: '200' }),
-  idle_in_transaction_session_timeout: '600000', tcp_keepalives_idle: '300', autovacuum_vacuum_scale_factor: '0.05', autovacuum_vacuum_insert_scale_factor: '0.05',
-  autovacuum_analyze_scale_factor: '0.02', log_autovacuum_min_duration: '10000', log_temp_files: '65536',
+  idle_in_transaction_session_timeout: '600000',
+  tcp_keepalives_idle: '300',
+  autovacuum_vacuum_scale_factor: '0.05',
+  autovacuum_vacuum_insert_scale_factor: '0.05',
+  autovacuum_analyze_scale_factor: '0.02',
+  log_autovacuum_min_duration: '10000',
+  log_temp_files: '65536',
 });
 /** TLS only and audit logging (on Aurora, in the cluster parameter group). */
-const POSTGRES_TLS_AUDIT = { 'rds.force_ssl': '1', shared_preload_libraries: 'pg_stat_statements,pgaudit', 'pgaudit.log': 'ddl,role', 'pgaudit.role': 'rds_pgaudit' };
+const POSTGRES_TLS_AUDIT = {
+  'rds.force_ssl': '1',
+  shared_preload_libraries: 'pg_stat_statements,pgaudit',
+  'pgaudit.log': 'ddl,role',
+  'pgaudit.role': 'rds_pgaudit',
+};
 const mysqlParameters = (slowMs: number): Record<string, string> => ({
-  innodb_buffer_pool_size: '{DBInstanceClassMemory*3/4}', innodb_io_capacity: '2000', innodb_io_capacity_max: '4000', innodb_print_all_deadlocks: '1',
-  slow_query_log: '1', long_query_time: String(slowMs / 1000), log_output: 'FILE', wait_timeout: '3600', interactive_timeout: '3600', require_secure_transport: '1',
+  innodb_buffer_pool_size: '{DBInstanceClassMemory*3/4}',
+  innodb_io_capacity: '2000',
+  innodb_io_capacity_max: '4000',
+  innodb_print_all_deadlocks: '1',
+  slow_query_log: '1',
+  long_query_time: String(slowMs / 1000),
+  log_output: 'FILE',
+  wait_timeout: '3600',
+  interactive_timeout: '3600',
+  require_secure_transport: '1',
 });
 
 /**
@@ -66,7 +120,13 @@ const mysqlParameters = (slowMs: number): Record<string, string> => ({
  * its threshold and the sentence its description says. Severity is the id's suffix.
  */
 type Role = 'primary' | 'replica' | 'writer' | 'reader' | 'cluster' | 'secondary';
-interface Facts { readonly memoryGiB: number; readonly storageGiB: number; readonly maxConnections: number; readonly postgres: boolean; readonly creditsPerHour?: number }
+interface Facts {
+  readonly memoryGiB: number;
+  readonly storageGiB: number;
+  readonly maxConnections: number;
+  readonly postgres: boolean;
+  readonly creditsPerHour?: number;
+}
 interface AlarmRow {
   readonly id: string;
   readonly roles: readonly Role[];
@@ -107,38 +167,270 @@ const ofConnections = (percent: number) => (f: Facts) => Math.floor((f.maxConnec
 const ofLocalStorage = (percent: number) => (f: Facts) => Math.floor((f.memoryGiB * 2 * GIB * percent) / 100);
 const ofVolume = (percent: number) => () => Math.floor((128 * TIB * percent) / 100);
 const ALARMS: readonly AlarmRow[] = [
-  { id: 'cpu-warning', roles: INSTANCES, metric: 'CPUUtilization', statistic: 'Average', periods: 3, threshold: () => 80, says: (t) => `CPU above ${t}%`, runbook: RUNBOOK.cpu },
-  { id: 'cpu-critical', roles: INSTANCES, metric: 'CPUUtilization', statistic: 'Average', periods: 3, threshold: () => 90, says: (t) => `CPU above ${t}%`, runbook: RUNBOOK.cpu },
-  { id: 'memory-warning', roles: INSTANCES, metric: 'FreeableMemory', statistic: 'Average', lessThan: true, periods: 3, threshold: ofMemory(20), says: (t, f) => `freeable memory below ${gib(t)} (20% of ${f.memoryGiB} GiB)`, runbook: RUNBOOK.memory },
-  { id: 'memory-critical', roles: INSTANCES, metric: 'FreeableMemory', statistic: 'Average', lessThan: true, periods: 3, threshold: ofMemory(10), says: (t, f) => `freeable memory below ${gib(t)} (10% of ${f.memoryGiB} GiB)`, runbook: RUNBOOK.memory },
-  { id: 'storage-warning', roles: RDS_INSTANCES, metric: 'FreeStorageSpace', statistic: 'Minimum', lessThan: true, periods: 1, threshold: ofStorage(30), says: (t, f) => `free storage below ${gib(t)} (30% of ${f.storageGiB} GiB)`, runbook: RUNBOOK.storage },
-  { id: 'storage-critical', roles: RDS_INSTANCES, metric: 'FreeStorageSpace', statistic: 'Minimum', lessThan: true, periods: 1, threshold: ofStorage(15), says: (t, f) => `free storage below ${gib(t)} (15% of ${f.storageGiB} GiB)`, runbook: RUNBOOK.storage },
-  { id: 'connections-warning', roles: INSTANCES, metric: 'DatabaseConnections', statistic: 'Maximum', periods: 3, threshold: ofConnections(80), says: (t, f) => `more than ${t} connections (80% of ${f.maxConnections})`, runbook: RUNBOOK.connections },
-  { id: 'connections-critical', roles: INSTANCES, metric: 'DatabaseConnections', statistic: 'Maximum', periods: 3, threshold: ofConnections(90), says: (t, f) => `more than ${t} connections (90% of ${f.maxConnections})`, runbook: RUNBOOK.connections },
-  { id: 'replica-lag-warning', roles: ['replica'], metric: 'ReplicaLag', statistic: 'Maximum', period: 60, periods: 5, threshold: () => 30, says: (t) => `replica more than ${t} s behind its source`, runbook: RUNBOOK.replicaLag },
-  { id: 'replica-lag-critical', roles: ['replica'], metric: 'ReplicaLag', statistic: 'Maximum', period: 60, periods: 5, threshold: () => 300, says: (t) => `replica more than ${t} s behind its source`, runbook: RUNBOOK.replicaLag },
-  { id: 'read-latency-warning', roles: INSTANCES, metric: 'ReadLatency', statistic: 'Average', periods: 3, threshold: () => 0.02, says: () => 'read latency above 20 ms', runbook: RUNBOOK.latency },
-  { id: 'write-latency-warning', roles: ['primary', 'replica', 'writer'], metric: 'WriteLatency', statistic: 'Average', periods: 3, threshold: () => 0.02, says: () => 'write latency above 20 ms', runbook: RUNBOOK.latency },
-  { id: 'disk-queue-warning', roles: RDS_INSTANCES, metric: 'DiskQueueDepth', statistic: 'Average', periods: 3, threshold: () => 20, says: (t) => `more than ${t} I/O requests waiting`, runbook: RUNBOOK.diskQueue },
-  { id: 'cpu-credits-warning', roles: RDS_INSTANCES, metric: 'CPUCreditBalance', statistic: 'Minimum', lessThan: true, periods: 3, threshold: (f) => f.creditsPerHour && Math.floor(f.creditsPerHour * 24 * 0.2), says: (t) => `CPU credit balance below ${t}`, runbook: RUNBOOK.cpuCredits },
-  { id: 'deadlocks-warning', roles: ['primary', 'cluster'], metric: 'Deadlocks', statistic: 'Sum', periods: 1, fromLog: true, threshold: (f) => (f.postgres ? 0 : undefined), says: () => 'a deadlock was detected', runbook: RUNBOOK.deadlocks },
-  { id: 'aurora-replica-lag-warning', roles: ['reader'], metric: 'AuroraReplicaLag', statistic: 'Maximum', period: 60, periods: 5, threshold: () => 2000, says: (t) => `reader more than ${t} ms behind the writer`, runbook: RUNBOOK.auroraLag },
-  { id: 'aurora-replica-lag-critical', roles: ['reader'], metric: 'AuroraReplicaLag', statistic: 'Maximum', period: 60, periods: 5, threshold: () => 30000, says: (t) => `reader more than ${t} ms behind the writer`, runbook: RUNBOOK.auroraLag },
-  { id: 'global-replication-lag-warning', roles: ['secondary'], metric: 'AuroraGlobalDBReplicationLag', statistic: 'Maximum', period: 60, periods: 5, threshold: () => 5000, says: (t) => `secondary region more than ${t / 1000} s behind the primary (the RPO of a cross-region failover)`, runbook: RUNBOOK.globalLag },
-  { id: 'global-replication-lag-critical', roles: ['secondary'], metric: 'AuroraGlobalDBReplicationLag', statistic: 'Maximum', period: 60, periods: 5, threshold: () => 60000, says: (t) => `secondary region more than ${t / 1000} s behind the primary (the RPO of a cross-region failover)`, runbook: RUNBOOK.globalLag },
-  { id: 'local-storage-warning', roles: AURORA_INSTANCES, metric: 'FreeLocalStorage', statistic: 'Minimum', lessThan: true, periods: 1, threshold: ofLocalStorage(30), says: (t, f) => `free local storage below ${gib(t)} (30% of about ${f.memoryGiB * 2} GiB)`, runbook: RUNBOOK.localStorage },
-  { id: 'local-storage-critical', roles: AURORA_INSTANCES, metric: 'FreeLocalStorage', statistic: 'Minimum', lessThan: true, periods: 1, threshold: ofLocalStorage(15), says: (t, f) => `free local storage below ${gib(t)} (15% of about ${f.memoryGiB * 2} GiB)`, runbook: RUNBOOK.localStorage },
-  { id: 'volume-warning', roles: ['cluster'], metric: 'VolumeBytesUsed', statistic: 'Maximum', period: 3600, periods: 1, threshold: ofVolume(80), says: (t) => `cluster volume above ${(t / TIB).toFixed(1)} TiB (80% of the 128 TiB limit)`, runbook: RUNBOOK.volume },
-  { id: 'volume-critical', roles: ['cluster'], metric: 'VolumeBytesUsed', statistic: 'Maximum', period: 3600, periods: 1, threshold: ofVolume(85), says: (t) => `cluster volume above ${(t / TIB).toFixed(1)} TiB (85% of the 128 TiB limit)`, runbook: RUNBOOK.volume },
+  {
+    id: 'cpu-warning',
+    roles: INSTANCES,
+    metric: 'CPUUtilization',
+    statistic: 'Average',
+    periods: 3,
+    threshold: () => 80,
+    says: (t) => `CPU above ${t}%`,
+    runbook: RUNBOOK.cpu,
+  },
+  {
+    id: 'cpu-critical',
+    roles: INSTANCES,
+    metric: 'CPUUtilization',
+    statistic: 'Average',
+    periods: 3,
+    threshold: () => 90,
+    says: (t) => `CPU above ${t}%`,
+    runbook: RUNBOOK.cpu,
+  },
+  {
+    id: 'memory-warning',
+    roles: INSTANCES,
+    metric: 'FreeableMemory',
+    statistic: 'Average',
+    lessThan: true,
+    periods: 3,
+    threshold: ofMemory(20),
+    says: (t, f) => `freeable memory below ${gib(t)} (20% of ${f.memoryGiB} GiB)`,
+    runbook: RUNBOOK.memory,
+  },
+  {
+    id: 'memory-critical',
+    roles: INSTANCES,
+    metric: 'FreeableMemory',
+    statistic: 'Average',
+    lessThan: true,
+    periods: 3,
+    threshold: ofMemory(10),
+    says: (t, f) => `freeable memory below ${gib(t)} (10% of ${f.memoryGiB} GiB)`,
+    runbook: RUNBOOK.memory,
+  },
+  {
+    id: 'storage-warning',
+    roles: RDS_INSTANCES,
+    metric: 'FreeStorageSpace',
+    statistic: 'Minimum',
+    lessThan: true,
+    periods: 1,
+    threshold: ofStorage(30),
+    says: (t, f) => `free storage below ${gib(t)} (30% of ${f.storageGiB} GiB)`,
+    runbook: RUNBOOK.storage,
+  },
+  {
+    id: 'storage-critical',
+    roles: RDS_INSTANCES,
+    metric: 'FreeStorageSpace',
+    statistic: 'Minimum',
+    lessThan: true,
+    periods: 1,
+    threshold: ofStorage(15),
+    says: (t, f) => `free storage below ${gib(t)} (15% of ${f.storageGiB} GiB)`,
+    runbook: RUNBOOK.storage,
+  },
+  {
+    id: 'connections-warning',
+    roles: INSTANCES,
+    metric: 'DatabaseConnections',
+    statistic: 'Maximum',
+    periods: 3,
+    threshold: ofConnections(80),
+    says: (t, f) => `more than ${t} connections (80% of ${f.maxConnections})`,
+    runbook: RUNBOOK.connections,
+  },
+  {
+    id: 'connections-critical',
+    roles: INSTANCES,
+    metric: 'DatabaseConnections',
+    statistic: 'Maximum',
+    periods: 3,
+    threshold: ofConnections(90),
+    says: (t, f) => `more than ${t} connections (90% of ${f.maxConnections})`,
+    runbook: RUNBOOK.connections,
+  },
+  {
+    id: 'replica-lag-warning',
+    roles: ['replica'],
+    metric: 'ReplicaLag',
+    statistic: 'Maximum',
+    period: 60,
+    periods: 5,
+    threshold: () => 30,
+    says: (t) => `replica more than ${t} s behind its source`,
+    runbook: RUNBOOK.replicaLag,
+  },
+  {
+    id: 'replica-lag-critical',
+    roles: ['replica'],
+    metric: 'ReplicaLag',
+    statistic: 'Maximum',
+    period: 60,
+    periods: 5,
+    threshold: () => 300,
+    says: (t) => `replica more than ${t} s behind its source`,
+    runbook: RUNBOOK.replicaLag,
+  },
+  {
+    id: 'read-latency-warning',
+    roles: INSTANCES,
+    metric: 'ReadLatency',
+    statistic: 'Average',
+    periods: 3,
+    threshold: () => 0.02,
+    says: () => 'read latency above 20 ms',
+    runbook: RUNBOOK.latency,
+  },
+  {
+    id: 'write-latency-warning',
+    roles: ['primary', 'replica', 'writer'],
+    metric: 'WriteLatency',
+    statistic: 'Average',
+    periods: 3,
+    threshold: () => 0.02,
+    says: () => 'write latency above 20 ms',
+    runbook: RUNBOOK.latency,
+  },
+  {
+    id: 'disk-queue-warning',
+    roles: RDS_INSTANCES,
+    metric: 'DiskQueueDepth',
+    statistic: 'Average',
+    periods: 3,
+    threshold: () => 20,
+    says: (t) => `more than ${t} I/O requests waiting`,
+    runbook: RUNBOOK.diskQueue,
+  },
+  {
+    id: 'cpu-credits-warning',
+    roles: RDS_INSTANCES,
+    metric: 'CPUCreditBalance',
+    statistic: 'Minimum',
+    lessThan: true,
+    periods: 3,
+    threshold: (f) => f.creditsPerHour && Math.floor(f.creditsPerHour * 24 * 0.2),
+    says: (t) => `CPU credit balance below ${t}`,
+    runbook: RUNBOOK.cpuCredits,
+  },
+  {
+    id: 'deadlocks-warning',
+    roles: ['primary', 'cluster'],
+    metric: 'Deadlocks',
+    statistic: 'Sum',
+    periods: 1,
+    fromLog: true,
+    threshold: (f) => (f.postgres ? 0 : undefined),
+    says: () => 'a deadlock was detected',
+    runbook: RUNBOOK.deadlocks,
+  },
+  {
+    id: 'aurora-replica-lag-warning',
+    roles: ['reader'],
+    metric: 'AuroraReplicaLag',
+    statistic: 'Maximum',
+    period: 60,
+    periods: 5,
+    threshold: () => 2000,
+    says: (t) => `reader more than ${t} ms behind the writer`,
+    runbook: RUNBOOK.auroraLag,
+  },
+  {
+    id: 'aurora-replica-lag-critical',
+    roles: ['reader'],
+    metric: 'AuroraReplicaLag',
+    statistic: 'Maximum',
+    period: 60,
+    periods: 5,
+    threshold: () => 30000,
+    says: (t) => `reader more than ${t} ms behind the writer`,
+    runbook: RUNBOOK.auroraLag,
+  },
+  {
+    id: 'global-replication-lag-warning',
+    roles: ['secondary'],
+    metric: 'AuroraGlobalDBReplicationLag',
+    statistic: 'Maximum',
+    period: 60,
+    periods: 5,
+    threshold: () => 5000,
+    says: (t) => `secondary region more than ${t / 1000} s behind the primary (the RPO of a cross-region failover)`,
+    runbook: RUNBOOK.globalLag,
+  },
+  {
+    id: 'global-replication-lag-critical',
+    roles: ['secondary'],
+    metric: 'AuroraGlobalDBReplicationLag',
+    statistic: 'Maximum',
+    period: 60,
+    periods: 5,
+    threshold: () => 60000,
+    says: (t) => `secondary region more than ${t / 1000} s behind the primary (the RPO of a cross-region failover)`,
+    runbook: RUNBOOK.globalLag,
+  },
+  {
+    id: 'local-storage-warning',
+    roles: AURORA_INSTANCES,
+    metric: 'FreeLocalStorage',
+    statistic: 'Minimum',
+    lessThan: true,
+    periods: 1,
+    threshold: ofLocalStorage(30),
+    says: (t, f) => `free local storage below ${gib(t)} (30% of about ${f.memoryGiB * 2} GiB)`,
+    runbook: RUNBOOK.localStorage,
+  },
+  {
+    id: 'local-storage-critical',
+    roles: AURORA_INSTANCES,
+    metric: 'FreeLocalStorage',
+    statistic: 'Minimum',
+    lessThan: true,
+    periods: 1,
+    threshold: ofLocalStorage(15),
+    says: (t, f) => `free local storage below ${gib(t)} (15% of about ${f.memoryGiB * 2} GiB)`,
+    runbook: RUNBOOK.localStorage,
+  },
+  {
+    id: 'volume-warning',
+    roles: ['cluster'],
+    metric: 'VolumeBytesUsed',
+    statistic: 'Maximum',
+    period: 3600,
+    periods: 1,
+    threshold: ofVolume(80),
+    says: (t) => `cluster volume above ${(t / TIB).toFixed(1)} TiB (80% of the 128 TiB limit)`,
+    runbook: RUNBOOK.volume,
+  },
+  {
+    id: 'volume-critical',
+    roles: ['cluster'],
+    metric: 'VolumeBytesUsed',
+    statistic: 'Maximum',
+    period: 3600,
+    periods: 1,
+    threshold: ofVolume(85),
+    says: (t) => `cluster volume above ${(t / TIB).toFixed(1)} TiB (85% of the 128 TiB limit)`,
+    runbook: RUNBOOK.volume,
+  },
 ];
 /** Log-derived metrics go to our own namespace: RDS has no deadlock metric for PostgreSQL. */
 const namespaceOf = (row: AlarmRow) => (row.fromLog ? 'Databases/RDS' : 'AWS/RDS');
 const severityOf = (id: string) => (id.endsWith('critical') ? 'critical' : 'warning');
 
 /** One alarm with a literal name, notifying the topic on alarm and on recovery. */
-function alarm(scope: Construct, id: string, props: { name: string; description: string; metric: cloudwatch.IMetric; threshold: number; lessThan?: boolean; periods: number; missingOk?: boolean }, topic: sns.ITopic) {
+function alarm(
+  scope: Construct,
+  id: string,
+  props: { name: string; description: string; metric: cloudwatch.IMetric; threshold: number; lessThan?: boolean; periods: number; missingOk?: boolean },
+  topic: sns.ITopic,
+) {
   const a = new cloudwatch.Alarm(scope, id, {
-    alarmName: props.name, alarmDescription: props.description, metric: props.metric, threshold: props.threshold, evaluationPeriods: props.periods,
+    alarmName: props.name,
+    alarmDescription: props.description,
+    metric: props.metric,
+    threshold: props.threshold,
+    evaluationPeriods: props.periods,
     comparisonOperator: props.lessThan ? cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD : cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
     treatMissingData: props.missingOk ? cloudwatch.TreatMissingData.NOT_BREACHING : cloudwatch.TreatMissingData.MISSING,
   });
@@ -148,7 +440,11 @@ function alarm(scope: Construct, id: string, props: { name: string; description:
 }
 
 /** A dashboard line: the metrics (`namespace|name`) an instance's or cluster's alarms watch. */
-interface DashboardLine { readonly identifier: string; readonly cluster: boolean; readonly metrics: ReadonlySet<string> }
+interface DashboardLine {
+  readonly identifier: string;
+  readonly cluster: boolean;
+  readonly metrics: ReadonlySet<string>;
+}
 
 /** The rows of ALARMS that apply to `role`, as alarms under `<id>`; returns the instance's dashboard line. */
 function addAlarms(scope: Construct, id: string, identifier: string, role: Role, facts: Facts, topic: sns.ITopic, postgresLog?: logs.ILogGroup): DashboardLine {
@@ -161,13 +457,36 @@ function addAlarms(scope: Construct, id: string, identifier: string, role: Role,
     if (threshold === undefined || (row.fromLog && !postgresLog)) continue;
     const namespace = namespaceOf(row);
     if (row.fromLog) {
-      new logs.MetricFilter(group, `${row.metric}Filter`, { logGroup: postgresLog!, filterPattern: logs.FilterPattern.literal('"deadlock detected"'), metricNamespace: namespace, metricName: row.metric, metricValue: '1', dimensions: dimensionsMap, unit: cloudwatch.Unit.COUNT });
+      new logs.MetricFilter(group, `${row.metric}Filter`, {
+        logGroup: postgresLog!,
+        filterPattern: logs.FilterPattern.literal('"deadlock detected"'),
+        metricNamespace: namespace,
+        metricName: row.metric,
+        metricValue: '1',
+        dimensions: dimensionsMap,
+        unit: cloudwatch.Unit.COUNT,
+      });
     }
-    alarm(group, row.id, {
-      name: `${identifier}-${row.id}`, description: `[${severityOf(row.id)}] ${identifier}: ${row.says(threshold, facts)}. ${row.runbook}`,
-      metric: new cloudwatch.Metric({ namespace, metricName: row.metric, dimensionsMap, statistic: row.statistic, period: Duration.seconds(row.period ?? 300) }),
-      threshold, lessThan: row.lessThan, periods: row.periods, missingOk: row.fromLog,
-    }, topic);
+    alarm(
+      group,
+      row.id,
+      {
+        name: `${identifier}-${row.id}`,
+        description: `[${severityOf(row.id)}] ${identifier}: ${row.says(threshold, facts)}. ${row.runbook}`,
+        metric: new cloudwatch.Metric({
+          namespace,
+          metricName: row.metric,
+          dimensionsMap,
+          statistic: row.statistic,
+          period: Duration.seconds(row.period ?? 300),
+        }),
+        threshold,
+        lessThan: row.lessThan,
+        periods: row.periods,
+        missingOk: row.fromLog,
+      },
+      topic,
+    );
     metrics.add(`${namespace}|${row.metric}`);
   }
   return { identifier, cluster, metrics };
@@ -175,7 +494,9 @@ function addAlarms(scope: Construct, id: string, identifier: string, role: Role,
 
 interface Network {
   readonly region: string;
-  readonly network: { type: 'existing'; vpcId: string; availabilityZones: string[]; privateSubnetIds: string[] } | { type: 'isolated'; cidr: string; availabilityZones: string[] };
+  readonly network:
+    | { type: 'existing'; vpcId: string; availabilityZones: string[]; privateSubnetIds: string[] }
+    | { type: 'isolated'; cidr: string; availabilityZones: string[] };
 }
 
 /** Per (environment, region): key, alarm topic, network, backup vault and plan, the region-wide DynamoDB alarm. */
@@ -184,22 +505,75 @@ class Foundation extends Stack {
   readonly subnets: ec2.SubnetSelection;
   readonly key: kms.Key;
   private readonly zones: string[];
-  constructor(scope: Construct, id: string, props: StackProps & { env: { account: string; region: string }; envName: string; tier: Tier; region: Network; emails: string[]; backupPlan?: { copyTo?: string }; dynamodbAlarm: boolean }) {
-    super(scope, id, { ...props, description: `Databases foundation of ${props.envName} in ${props.region.region}: KMS key, alarm topic, network, backup vault` });
+  constructor(
+    scope: Construct,
+    id: string,
+    props: StackProps & {
+      env: { account: string; region: string };
+      envName: string;
+      tier: Tier;
+      region: Network;
+      emails: string[];
+      backupPlan?: { copyTo?: string };
+      dynamodbAlarm: boolean;
+    },
+  ) {
+    super(scope, id, {
+      ...props,
+      description: `Databases foundation of ${props.envName} in ${props.region.region}: KMS key, alarm topic, network, backup vault`,
+    });
     const { envName, region, tier } = props;
     this.zones = region.network.availabilityZones;
     const removal = tier === 'development' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
     const alias = `alias/${envName}-databases`;
     // Grouped like our app's constructs, so logical ids and cross-stack output names are alike.
     const foundation = new Construct(this, 'Foundation');
-    this.key = new kms.Key(foundation, 'Key', { enableKeyRotation: true, alias, description: `Encrypts databases, their backups, secrets and alarm notifications (${alias})`, removalPolicy: removal, pendingWindow: Duration.days(30) });
-    this.key.addToResourcePolicy(new iam.PolicyStatement({ sid: 'AllowCloudWatchLogsForRdsLogGroups', actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'], principals: [new iam.ServicePrincipal(`logs.${region.region}.amazonaws.com`)], resources: ['*'], conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region.region}:${props.env.account}:log-group:/aws/rds/*` } } }));
-    const topic = new sns.Topic(foundation, 'AlarmTopic', { topicName: `${envName}-database-alarms`, displayName: `Database alarms (${envName}-database-alarms)`, masterKey: this.key, enforceSSL: true });
+    this.key = new kms.Key(foundation, 'Key', {
+      enableKeyRotation: true,
+      alias,
+      description: `Encrypts databases, their backups, secrets and alarm notifications (${alias})`,
+      removalPolicy: removal,
+      pendingWindow: Duration.days(30),
+    });
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchLogsForRdsLogGroups',
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        principals: [new iam.ServicePrincipal(`logs.${region.region}.amazonaws.com`)],
+        resources: ['*'],
+        conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region.region}:${props.env.account}:log-group:/aws/rds/*` } },
+      }),
+    );
+    const topic = new sns.Topic(foundation, 'AlarmTopic', {
+      topicName: `${envName}-database-alarms`,
+      displayName: `Database alarms (${envName}-database-alarms)`,
+      masterKey: this.key,
+      enforceSSL: true,
+    });
     // Publishers scoped by source account and ARN; the key names the topic by a literal ARN (no cycle).
     const account = props.env.account;
     const publish = (sid: string, service: string, source: string, topicArnForKey: string) => {
-      topic.addToResourcePolicy(new iam.PolicyStatement({ sid, principals: [new iam.ServicePrincipal(`${service}.amazonaws.com`)], actions: ['sns:Publish'], resources: [topic.topicArn], conditions: { StringEquals: { 'aws:SourceAccount': account }, ArnLike: { 'aws:SourceArn': `arn:aws:${service}:${region.region}:${account}:${source}` } } }));
-      this.key.addToResourcePolicy(new iam.PolicyStatement({ sid: `${sid}WithKey`, principals: [new iam.ServicePrincipal(`${service}.amazonaws.com`)], actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], resources: ['*'], conditions: { ArnLike: { 'kms:EncryptionContext:aws:sns:topicArn': topicArnForKey } } }));
+      topic.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid,
+          principals: [new iam.ServicePrincipal(`${service}.amazonaws.com`)],
+          actions: ['sns:Publish'],
+          resources: [topic.topicArn],
+          conditions: {
+            StringEquals: { 'aws:SourceAccount': account },
+            ArnLike: { 'aws:SourceArn': `arn:aws:${service}:${region.region}:${account}:${source}` },
+          },
+        }),
+      );
+      this.key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: `${sid}WithKey`,
+          principals: [new iam.ServicePrincipal(`${service}.amazonaws.com`)],
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          resources: ['*'],
+          conditions: { ArnLike: { 'kms:EncryptionContext:aws:sns:topicArn': topicArnForKey } },
+        }),
+      );
     };
     publish('CloudWatchAlarmsPublish', 'cloudwatch', 'alarm:*', `arn:aws:sns:${region.region}:${account}:${envName}-database-alarms`);
     for (const email of props.emails) topic.addSubscription(new subscriptions.EmailSubscription(email));
@@ -207,14 +581,37 @@ class Foundation extends Stack {
     const net = region.network;
     const network = new Construct(this, 'Network');
     if (net.type === 'existing') {
-      this.vpc = ec2.Vpc.fromVpcAttributes(network, 'Vpc', { vpcId: net.vpcId, availabilityZones: net.availabilityZones, privateSubnetIds: net.privateSubnetIds });
+      this.vpc = ec2.Vpc.fromVpcAttributes(network, 'Vpc', {
+        vpcId: net.vpcId,
+        availabilityZones: net.availabilityZones,
+        privateSubnetIds: net.privateSubnetIds,
+      });
       this.subnets = { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
       Annotations.of(network).acknowledgeWarning('@aws-cdk/aws-ec2:noSubnetRouteTableId', 'databases do not use subnet route tables');
     } else {
-      const vpc = new ec2.Vpc(network, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr(net.cidr), availabilityZones: net.availabilityZones, natGateways: 0, restrictDefaultSecurityGroup: true, subnetConfiguration: [{ name: 'databases', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }] });
+      const vpc = new ec2.Vpc(network, 'Vpc', {
+        ipAddresses: ec2.IpAddresses.cidr(net.cidr),
+        availabilityZones: net.availabilityZones,
+        natGateways: 0,
+        restrictDefaultSecurityGroup: true,
+        subnetConfiguration: [{ name: 'databases', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
+      });
       const flowLogGroupName = `/aws/vpc/flow-logs/${this.stackName}`;
-      this.key.addToResourcePolicy(new iam.PolicyStatement({ sid: 'AllowCloudWatchLogsForFlowLogGroup', actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'], principals: [new iam.ServicePrincipal(`logs.${region.region}.amazonaws.com`)], resources: ['*'], conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region.region}:${props.env.account}:log-group:${flowLogGroupName}` } } }));
-      const flowLogs = new logs.LogGroup(network, 'FlowLogs', { logGroupName: flowLogGroupName, encryptionKey: this.key, retention: logs.RetentionDays.THREE_MONTHS, removalPolicy: removal });
+      this.key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'AllowCloudWatchLogsForFlowLogGroup',
+          actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+          principals: [new iam.ServicePrincipal(`logs.${region.region}.amazonaws.com`)],
+          resources: ['*'],
+          conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region.region}:${props.env.account}:log-group:${flowLogGroupName}` } },
+        }),
+      );
+      const flowLogs = new logs.LogGroup(network, 'FlowLogs', {
+        logGroupName: flowLogGroupName,
+        encryptionKey: this.key,
+        retention: logs.RetentionDays.THREE_MONTHS,
+        removalPolicy: removal,
+      });
       vpc.addFlowLog('FlowLog', { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs) });
       this.vpc = vpc;
       this.subnets = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
@@ -224,45 +621,87 @@ class Foundation extends Stack {
     const vaultName = `${envName}-databases`;
     const vaultScope = new Construct(this, 'BackupVault');
     const vault = new backup.BackupVault(vaultScope, 'Vault', {
-      backupVaultName: vaultName, encryptionKey: this.key, removalPolicy: removal, blockRecoveryPointDeletion: true,
+      backupVaultName: vaultName,
+      encryptionKey: this.key,
+      removalPolicy: removal,
+      blockRecoveryPointDeletion: true,
       lockConfiguration: production ? { minRetention: Duration.days(35), maxRetention: Duration.days(365) } : undefined,
     });
     new events.Rule(vaultScope, 'FailedBackupJobs', {
       description: `Failed, aborted or expired backup jobs of vault ${vaultName}`,
-      eventPattern: { source: ['aws.backup'], detailType: ['Backup Job State Change'], detail: { state: ['FAILED', 'ABORTED', 'EXPIRED'], backupVaultName: [vaultName] } },
+      eventPattern: {
+        source: ['aws.backup'],
+        detailType: ['Backup Job State Change'],
+        detail: { state: ['FAILED', 'ABORTED', 'EXPIRED'], backupVaultName: [vaultName] },
+      },
       targets: [{ bind: () => ({ arn: topic.topicArn }) }],
     });
-    (vault.node.defaultChild as backup.CfnBackupVault).notifications = { backupVaultEvents: [backup.BackupVaultEvents.COPY_JOB_FAILED], snsTopicArn: topic.topicArn };
+    (vault.node.defaultChild as backup.CfnBackupVault).notifications = {
+      backupVaultEvents: [backup.BackupVaultEvents.COPY_JOB_FAILED],
+      snsTopicArn: topic.topicArn,
+    };
     publish('BackupVaultsPublish', 'backup', 'backup-vault:*', `arn:aws:sns:${region.region}:${account}:*`);
     publish('EventBridgeRulesPublish', 'events', 'rule/*', `arn:aws:sns:${region.region}:${account}:*`);
     if (props.backupPlan) {
       const planName = `${envName}-databases-${region.region}`;
       const planScope = new Construct(this, `BackupPlan-${planName}`);
       const copy = props.backupPlan.copyTo;
-      const copyVault = copy && backup.BackupVault.fromBackupVaultArn(planScope, 'CopyTarget', `arn:aws:backup:${copy}:${props.env.account}:backup-vault:${vaultName}`);
-      const rules = production ? [['daily', 'cron(0 3 * * ? *)', 35], ['monthly', 'cron(0 4 1 * ? *)', 365]] as const : [['daily', 'cron(0 3 * * ? *)', 7]] as const;
+      const copyVault =
+        copy && backup.BackupVault.fromBackupVaultArn(planScope, 'CopyTarget', `arn:aws:backup:${copy}:${props.env.account}:backup-vault:${vaultName}`);
+      const rules = production
+        ? ([
+            ['daily', 'cron(0 3 * * ? *)', 35],
+            ['monthly', 'cron(0 4 1 * ? *)', 365],
+          ] as const)
+        : ([['daily', 'cron(0 3 * * ? *)', 7]] as const);
       const plan = new backup.BackupPlan(planScope, 'Plan', {
-        backupPlanName: planName, backupVault: vault,
-        backupPlanRules: rules.map(([name, schedule, days]) => new backup.BackupPlanRule({ ruleName: name, scheduleExpression: events.Schedule.expression(schedule), deleteAfter: Duration.days(days), enableContinuousBackup: false, copyActions: copyVault ? [{ destinationBackupVault: copyVault, deleteAfter: Duration.days(days) }] : undefined })),
+        backupPlanName: planName,
+        backupVault: vault,
+        backupPlanRules: rules.map(
+          ([name, schedule, days]) =>
+            new backup.BackupPlanRule({
+              ruleName: name,
+              scheduleExpression: events.Schedule.expression(schedule),
+              deleteAfter: Duration.days(days),
+              enableContinuousBackup: false,
+              copyActions: copyVault ? [{ destinationBackupVault: copyVault, deleteAfter: Duration.days(days) }] : undefined,
+            }),
+        ),
       });
-      const role = new iam.Role(planScope, 'Role', { assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'), description: `AWS Backup for plan ${planName}`, managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForBackup')] });
+      const role = new iam.Role(planScope, 'Role', {
+        assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'),
+        description: `AWS Backup for plan ${planName}`,
+        managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForBackup')],
+      });
       // The L2 selection has no conditions: the L1 filters resource types first, then the tag.
       new backup.CfnBackupSelection(planScope, 'Selection', {
         backupPlanId: plan.backupPlanId,
         backupSelection: {
-          selectionName: `${planName}-tagged`, iamRoleArn: role.roleArn,
-          resources: [`arn:aws:rds:${region.region}:${props.env.account}:db:*`, `arn:aws:rds:${region.region}:${props.env.account}:cluster:*`, `arn:aws:dynamodb:${region.region}:${props.env.account}:table/*`],
+          selectionName: `${planName}-tagged`,
+          iamRoleArn: role.roleArn,
+          resources: [
+            `arn:aws:rds:${region.region}:${props.env.account}:db:*`,
+            `arn:aws:rds:${region.region}:${props.env.account}:cluster:*`,
+            `arn:aws:dynamodb:${region.region}:${props.env.account}:table/*`,
+          ],
           conditions: { StringEquals: [{ ConditionKey: 'aws:ResourceTag/backup-plan', ConditionValue: planName }] },
         },
       });
     }
     if (props.dynamodbAlarm) {
-      alarm(this, 'Alarm-dynamodb-user-errors', {
-        name: `${envName}-dynamodb-user-errors`,
-        description: `[warning] DynamoDB in ${region.region} (all tables of the account): more than 10 client errors (HTTP 400) per 5 minutes for 15 minutes. Look for malformed requests or missing permissions after a deploy.`,
-        metric: new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName: 'UserErrors', statistic: 'Sum', period: Duration.minutes(5) }),
-        threshold: 10, periods: 3, missingOk: true,
-      }, topic);
+      alarm(
+        this,
+        'Alarm-dynamodb-user-errors',
+        {
+          name: `${envName}-dynamodb-user-errors`,
+          description: `[warning] DynamoDB in ${region.region} (all tables of the account): more than 10 client errors (HTTP 400) per 5 minutes for 15 minutes. Look for malformed requests or missing permissions after a deploy.`,
+          metric: new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName: 'UserErrors', statistic: 'Sum', period: Duration.minutes(5) }),
+          threshold: 10,
+          periods: 3,
+          missingOk: true,
+        },
+        topic,
+      );
     }
   }
   /** Zones from config: synth must not look them up (no credentials). */
@@ -283,7 +722,8 @@ interface Placement {
 const regionKey = (stack: Stack, p: Placement) =>
   (stack.node.tryFindChild('EncryptionKey') as kms.IAlias | undefined) ?? kms.Alias.fromAliasName(stack, 'EncryptionKey', `alias/${p.envName}-databases`);
 const regionTopic = (stack: Stack, p: Placement) =>
-  (stack.node.tryFindChild('AlarmTopic') as sns.ITopic | undefined) ?? sns.Topic.fromTopicArn(stack, 'AlarmTopic', `arn:aws:sns:${p.region}:${p.account}:${p.envName}-database-alarms`);
+  (stack.node.tryFindChild('AlarmTopic') as sns.ITopic | undefined) ??
+  sns.Topic.fromTopicArn(stack, 'AlarmTopic', `arn:aws:sns:${p.region}:${p.account}:${p.envName}-database-alarms`);
 
 /** A security group open to the database's CIDR blocks on its port, and nothing out. */
 function clientsGroup(scope: Construct, identifier: string, vpc: ec2.IVpc, cidrs: readonly string[], port: number, engineName: string) {
@@ -295,14 +735,29 @@ function clientsGroup(scope: Construct, identifier: string, vpc: ec2.IVpc, cidrs
 /** The log groups RDS exports to, created first so they carry our retention and key (the foundation's key: logs take no alias). */
 function exportedLogs(scope: Construct, prefix: string, types: readonly string[], p: Placement, removal: RemovalPolicy) {
   const group = new Construct(scope, 'Logs');
-  return types.map((type) => new logs.LogGroup(group, type, { logGroupName: `${prefix}/${type}`, retention: TIER[p.tier].logDays as logs.RetentionDays, encryptionKey: p.foundation.key, removalPolicy: keep(removal) }));
+  return types.map(
+    (type) =>
+      new logs.LogGroup(group, type, {
+        logGroupName: `${prefix}/${type}`,
+        retention: TIER[p.tier].logDays as logs.RetentionDays,
+        encryptionKey: p.foundation.key,
+        removalPolicy: keep(removal),
+      }),
+  );
 }
 
 /**
  * An RDS instance (DatabaseInstance), or a read replica of one (DatabaseInstanceReadReplica): the source construct in
  * the same stack, or its ARN from another region. Each has its own parameter group, security group, logs and alarms.
  */
-function rdsInstance(scope: Construct, stack: Stack, db: RawDatabase, identifier: string, p: Placement, replica?: { source: rds.IDatabaseInstance | string; availabilityZone?: string }) {
+function rdsInstance(
+  scope: Construct,
+  stack: Stack,
+  db: RawDatabase,
+  identifier: string,
+  p: Placement,
+  replica?: { source: rds.IDatabaseInstance | string; availabilityZone?: string },
+) {
   const t = TIER[p.tier];
   const postgres = db.engine === 'postgres';
   const version = db.version as string;
@@ -315,37 +770,83 @@ function rdsInstance(scope: Construct, stack: Stack, db: RawDatabase, identifier
   const key = regionKey(stack, p);
   const port = postgres ? 5432 : 3306;
   const parameterGroup = new rds.ParameterGroup(scope, 'Parameters', {
-    engine, description: `${identifier} (${family})`, removalPolicy: keep(removal),
+    engine,
+    description: `${identifier} (${family})`,
+    removalPolicy: keep(removal),
     parameters: postgres ? { ...postgresTuning(t.slowMs), ...POSTGRES_TLS_AUDIT } : mysqlParameters(t.slowMs),
   });
   const securityGroup = clientsGroup(scope, identifier, p.foundation.vpc, db.allowedCidrs as string[], port, postgres ? 'PostgreSQL' : 'MySQL');
   const logTypes = postgres ? ['postgresql', 'upgrade'] : ['error', 'slowquery', 'audit'];
   const logGroups = exportedLogs(scope, `/aws/rds/instance/${identifier}`, logTypes, p, removal);
   const common = {
-    instanceIdentifier: identifier, instanceType: new ec2.InstanceType((db.instanceClass as string).replace(/^db\./, '')),
-    vpc: p.foundation.vpc, vpcSubnets: p.foundation.subnets, securityGroups: [securityGroup], publiclyAccessible: false, port, iamAuthentication: true,
-    storageType: rds.StorageType.GP3, deletionProtection: t.protect, removalPolicy: removal, parameterGroup, preferredMaintenanceWindow: MAINTENANCE_WINDOW,
-    cloudwatchLogsExports: logTypes, autoMinorVersionUpgrade: true, caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1, monitoringInterval: Duration.seconds(t.monitoring),
-    enablePerformanceInsights: true, performanceInsightEncryptionKey: key, performanceInsightRetention: t.piDays as rds.PerformanceInsightRetention, databaseInsightsMode: t.insights,
+    instanceIdentifier: identifier,
+    instanceType: new ec2.InstanceType((db.instanceClass as string).replace(/^db\./, '')),
+    vpc: p.foundation.vpc,
+    vpcSubnets: p.foundation.subnets,
+    securityGroups: [securityGroup],
+    publiclyAccessible: false,
+    port,
+    iamAuthentication: true,
+    storageType: rds.StorageType.GP3,
+    deletionProtection: t.protect,
+    removalPolicy: removal,
+    parameterGroup,
+    preferredMaintenanceWindow: MAINTENANCE_WINDOW,
+    cloudwatchLogsExports: logTypes,
+    autoMinorVersionUpgrade: true,
+    caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1,
+    monitoringInterval: Duration.seconds(t.monitoring),
+    enablePerformanceInsights: true,
+    performanceInsightEncryptionKey: key,
+    performanceInsightRetention: t.piDays as rds.PerformanceInsightRetention,
+    databaseInsightsMode: t.insights,
   };
   let instance: rds.DatabaseInstanceBase;
   if (!replica) {
-    const optionGroup = postgres ? undefined : new rds.OptionGroup(scope, 'Options', { engine, description: `${identifier} options`, configurations: [{ name: 'MARIADB_AUDIT_PLUGIN', settings: { SERVER_AUDIT_EVENTS: 'CONNECT,QUERY_DDL,QUERY_DCL' } }] });
+    const optionGroup = postgres
+      ? undefined
+      : new rds.OptionGroup(scope, 'Options', {
+          engine,
+          description: `${identifier} options`,
+          configurations: [{ name: 'MARIADB_AUDIT_PLUGIN', settings: { SERVER_AUDIT_EVENTS: 'CONNECT,QUERY_DDL,QUERY_DCL' } }],
+        });
     optionGroup?.applyRemovalPolicy(keep(removal));
     instance = new rds.DatabaseInstance(scope, 'Instance', {
-      ...common, engine, optionGroup, // aws-cdk-lib's LicenseModel enum has no value for PostgreSQL's license model.
-      licenseModel: postgres ? 'postgresql-license' as rds.LicenseModel : rds.LicenseModel.GENERAL_PUBLIC_LICENSE,
-      databaseName: db.databaseName as string, credentials: rds.Credentials.fromUsername('dbadmin', { encryptionKey: key }), manageMasterUserPassword: true,
-      allocatedStorage: db.allocatedStorageGiB as number, maxAllocatedStorage: db.maxAllocatedStorageGiB as number | undefined, storageEncrypted: true, storageEncryptionKey: key,
-      multiAz: t.multiAz, backupRetention: Duration.days(t.retention), preferredBackupWindow: BACKUP_WINDOW, copyTagsToSnapshot: true,
-      deleteAutomatedBackups: removal === RemovalPolicy.DESTROY, allowMajorVersionUpgrade: true,
+      ...common,
+      engine,
+      optionGroup, // aws-cdk-lib's LicenseModel enum has no value for PostgreSQL's license model.
+      licenseModel: postgres ? ('postgresql-license' as rds.LicenseModel) : rds.LicenseModel.GENERAL_PUBLIC_LICENSE,
+      databaseName: db.databaseName as string,
+      credentials: rds.Credentials.fromUsername('dbadmin', { encryptionKey: key }),
+      manageMasterUserPassword: true,
+      allocatedStorage: db.allocatedStorageGiB as number,
+      maxAllocatedStorage: db.maxAllocatedStorageGiB as number | undefined,
+      storageEncrypted: true,
+      storageEncryptionKey: key,
+      multiAz: t.multiAz,
+      backupRetention: Duration.days(t.retention),
+      preferredBackupWindow: BACKUP_WINDOW,
+      copyTagsToSnapshot: true,
+      deleteAutomatedBackups: removal === RemovalPolicy.DESTROY,
+      allowMajorVersionUpgrade: true,
     });
   } else if (typeof replica.source !== 'string') {
-    instance = new rds.DatabaseInstanceReadReplica(scope, 'Instance', { ...common, sourceDatabaseInstance: replica.source, availabilityZone: replica.availabilityZone, multiAz: false });
+    instance = new rds.DatabaseInstanceReadReplica(scope, 'Instance', {
+      ...common,
+      sourceDatabaseInstance: replica.source,
+      availabilityZone: replica.availabilityZone,
+      multiAz: false,
+    });
   } else {
     // The L2 takes a source construct only; the cross-region source is named by its ARN and the storage by this region's key.
     const arn = replica.source;
-    const source = rds.DatabaseInstance.fromDatabaseInstanceAttributes(scope, 'Source', { instanceIdentifier: arn.split(':').pop()!, instanceEndpointAddress: arn, port, securityGroups: [], engine });
+    const source = rds.DatabaseInstance.fromDatabaseInstanceAttributes(scope, 'Source', {
+      instanceIdentifier: arn.split(':').pop()!,
+      instanceEndpointAddress: arn,
+      port,
+      securityGroups: [],
+      engine,
+    });
     instance = new rds.DatabaseInstanceReadReplica(scope, 'Instance', { ...common, sourceDatabaseInstance: source, multiAz: false, storageEncryptionKey: key });
     const cfn = instance.node.defaultChild as rds.CfnDBInstance;
     cfn.sourceDbInstanceIdentifier = arn;
@@ -356,7 +857,13 @@ function rdsInstance(scope: Construct, stack: Stack, db: RawDatabase, identifier
   for (const group of logGroups) instance.node.addDependency(group);
   const memoryGiB = CLASSES[db.instanceClass as string].memoryGiB;
   const maxConnections = postgres ? Math.min(Math.floor((memoryGiB * GIB) / 9531392), 5000) : Math.floor((memoryGiB * GIB) / 12582880);
-  const facts = { memoryGiB, storageGiB: db.allocatedStorageGiB as number, maxConnections, postgres, creditsPerHour: CLASSES[db.instanceClass as string].creditsPerHour };
+  const facts = {
+    memoryGiB,
+    storageGiB: db.allocatedStorageGiB as number,
+    maxConnections,
+    postgres,
+    creditsPerHour: CLASSES[db.instanceClass as string].creditsPerHour,
+  };
   const line = addAlarms(scope, 'Alarms', identifier, replica ? 'replica' : 'primary', facts, regionTopic(stack, p), postgres ? logGroups[0] : undefined);
   return { instance, line };
 }
@@ -366,39 +873,90 @@ function rdsInstance(scope: Construct, stack: Stack, db: RawDatabase, identifier
  * instance parameter groups, security group, logs and alarms. In a global database the primary creates the global
  * cluster (aws-cdk-lib has no L2 for it) and a secondary joins it by name, without credentials or database name.
  */
-function auroraCluster(scope: Construct, stack: Stack, db: RawDatabase, identifier: string, instanceIds: readonly string[], p: Placement, global?: { role: 'primary' | 'secondary'; identifier: string }) {
+function auroraCluster(
+  scope: Construct,
+  stack: Stack,
+  db: RawDatabase,
+  identifier: string,
+  instanceIds: readonly string[],
+  p: Placement,
+  global?: { role: 'primary' | 'secondary'; identifier: string },
+) {
   const t = TIER[p.tier];
   const version = db.version as string;
   const major = version.split('.')[0];
   const engine = rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.of(version, major) });
   const secondary = global?.role === 'secondary';
   const key = regionKey(stack, p);
-  const clusterParameters = new rds.ParameterGroup(scope, 'ClusterParameters', { engine, description: `${identifier} cluster (aurora-postgresql${major})`, parameters: POSTGRES_TLS_AUDIT, removalPolicy: keep(t.removal) });
-  const instanceParameters = new rds.ParameterGroup(scope, 'InstanceParameters', { engine, description: `${identifier} instances (aurora-postgresql${major})`, parameters: postgresTuning(t.slowMs, true), removalPolicy: keep(t.removal) });
+  const clusterParameters = new rds.ParameterGroup(scope, 'ClusterParameters', {
+    engine,
+    description: `${identifier} cluster (aurora-postgresql${major})`,
+    parameters: POSTGRES_TLS_AUDIT,
+    removalPolicy: keep(t.removal),
+  });
+  const instanceParameters = new rds.ParameterGroup(scope, 'InstanceParameters', {
+    engine,
+    description: `${identifier} instances (aurora-postgresql${major})`,
+    parameters: postgresTuning(t.slowMs, true),
+    removalPolicy: keep(t.removal),
+  });
   const securityGroup = clientsGroup(scope, identifier, p.foundation.vpc, db.allowedCidrs as string[], 5432, 'Aurora PostgreSQL');
   const [log] = exportedLogs(scope, `/aws/rds/cluster/${identifier}`, ['postgresql'], p, t.removal);
   const zones = p.foundation.availabilityZones;
-  const instance = (instanceIdentifier: string, index: number) => rds.ClusterInstance.provisioned(index === 0 ? 'Writer' : `Reader${index}`, {
-    instanceType: new ec2.InstanceType((db.instanceClass as string).replace(/^db\./, '')), instanceIdentifier, availabilityZone: zones[index % zones.length],
-    enablePerformanceInsights: true, performanceInsightEncryptionKey: key, performanceInsightRetention: t.piDays as rds.PerformanceInsightRetention,
-    publiclyAccessible: false, parameterGroup: instanceParameters, caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1,
-    autoMinorVersionUpgrade: true, allowMajorVersionUpgrade: true, preferredMaintenanceWindow: MAINTENANCE_WINDOW,
-    ...(index === 0 ? {} : { promotionTier: Math.min(index, 15) }),
-  });
+  const instance = (instanceIdentifier: string, index: number) =>
+    rds.ClusterInstance.provisioned(index === 0 ? 'Writer' : `Reader${index}`, {
+      instanceType: new ec2.InstanceType((db.instanceClass as string).replace(/^db\./, '')),
+      instanceIdentifier,
+      availabilityZone: zones[index % zones.length],
+      enablePerformanceInsights: true,
+      performanceInsightEncryptionKey: key,
+      performanceInsightRetention: t.piDays as rds.PerformanceInsightRetention,
+      publiclyAccessible: false,
+      parameterGroup: instanceParameters,
+      caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1,
+      autoMinorVersionUpgrade: true,
+      allowMajorVersionUpgrade: true,
+      preferredMaintenanceWindow: MAINTENANCE_WINDOW,
+      ...(index === 0 ? {} : { promotionTier: Math.min(index, 15) }),
+    });
   const cluster = new rds.DatabaseCluster(scope, 'Cluster', {
-    engine, clusterIdentifier: identifier, writer: instance(instanceIds[0], 0), readers: instanceIds.slice(1).map((id, i) => instance(id, i + 1)),
-    vpc: p.foundation.vpc, vpcSubnets: p.foundation.subnets, securityGroups: [securityGroup], port: 5432, parameterGroup: clusterParameters,
-    credentials: rds.Credentials.fromUsername('dbadmin', { encryptionKey: key }), manageMasterUserPassword: true, defaultDatabaseName: secondary ? undefined : db.databaseName as string,
-    storageEncrypted: true, storageEncryptionKey: key, iamAuthentication: true,
-    backup: { retention: Duration.days(t.retention), preferredWindow: BACKUP_WINDOW }, preferredMaintenanceWindow: MAINTENANCE_WINDOW,
-    deletionProtection: t.protect, removalPolicy: t.removal, deleteAutomatedBackups: t.removal === RemovalPolicy.DESTROY, copyTagsToSnapshot: true,
-    cloudwatchLogsExports: ['postgresql'], monitoringInterval: Duration.seconds(t.monitoring), enableClusterLevelEnhancedMonitoring: true,
-    enablePerformanceInsights: true, performanceInsightEncryptionKey: key, performanceInsightRetention: t.piDays as rds.PerformanceInsightRetention,
-    databaseInsightsMode: t.insights, autoMinorVersionUpgrade: true,
+    engine,
+    clusterIdentifier: identifier,
+    writer: instance(instanceIds[0], 0),
+    readers: instanceIds.slice(1).map((id, i) => instance(id, i + 1)),
+    vpc: p.foundation.vpc,
+    vpcSubnets: p.foundation.subnets,
+    securityGroups: [securityGroup],
+    port: 5432,
+    parameterGroup: clusterParameters,
+    credentials: rds.Credentials.fromUsername('dbadmin', { encryptionKey: key }),
+    manageMasterUserPassword: true,
+    defaultDatabaseName: secondary ? undefined : (db.databaseName as string),
+    storageEncrypted: true,
+    storageEncryptionKey: key,
+    iamAuthentication: true,
+    backup: { retention: Duration.days(t.retention), preferredWindow: BACKUP_WINDOW },
+    preferredMaintenanceWindow: MAINTENANCE_WINDOW,
+    deletionProtection: t.protect,
+    removalPolicy: t.removal,
+    deleteAutomatedBackups: t.removal === RemovalPolicy.DESTROY,
+    copyTagsToSnapshot: true,
+    cloudwatchLogsExports: ['postgresql'],
+    monitoringInterval: Duration.seconds(t.monitoring),
+    enableClusterLevelEnhancedMonitoring: true,
+    enablePerformanceInsights: true,
+    performanceInsightEncryptionKey: key,
+    performanceInsightRetention: t.piDays as rds.PerformanceInsightRetention,
+    databaseInsightsMode: t.insights,
+    autoMinorVersionUpgrade: true,
   });
   cluster.node.addDependency(log);
   if (global?.role === 'primary') {
-    const globalCluster = new rds.CfnGlobalCluster(scope, 'GlobalCluster', { globalClusterIdentifier: global.identifier, sourceDbClusterIdentifier: cluster.clusterArn, deletionProtection: t.protect });
+    const globalCluster = new rds.CfnGlobalCluster(scope, 'GlobalCluster', {
+      globalClusterIdentifier: global.identifier,
+      sourceDbClusterIdentifier: cluster.clusterArn,
+      deletionProtection: t.protect,
+    });
     globalCluster.applyRemovalPolicy(keep(t.removal));
   }
   if (secondary) {
@@ -411,7 +969,9 @@ function auroraCluster(scope: Construct, stack: Stack, db: RawDatabase, identifi
   const facts = { memoryGiB, storageGiB: 0, maxConnections: Math.min(Math.floor((memoryGiB * GIB) / 9531392), 5000), postgres: true };
   const topic = regionTopic(stack, p);
   const clusterLine = addAlarms(scope, 'ClusterAlarms', identifier, secondary ? 'secondary' : 'cluster', facts, topic, log);
-  const lines = instanceIds.map((id, i) => addAlarms(scope, i === 0 ? 'WriterAlarms' : `Reader${i}Alarms`, id, !secondary && i === 0 ? 'writer' : 'reader', facts, topic));
+  const lines = instanceIds.map((id, i) =>
+    addAlarms(scope, i === 0 ? 'WriterAlarms' : `Reader${i}Alarms`, id, !secondary && i === 0 ? 'writer' : 'reader', facts, topic),
+  );
   return { cluster, lines: [...lines, clusterLine] };
 }
 
@@ -422,44 +982,106 @@ function dynamodbTable(stack: Stack, db: RawDatabase, p: Placement) {
   const replicaRegions = (db.replicaRegions as string[] | undefined) ?? [];
   const keyArn = (region: string) => `arn:aws:kms:${region}:${p.account}:alias/${p.envName}-databases`;
   const table = new dynamodb.TableV2(scope, 'Table', {
-    tableName: name, partitionKey: { name: (db.partitionKey as { name: string }).name, type: dynamodb.AttributeType.STRING },
+    tableName: name,
+    partitionKey: { name: (db.partitionKey as { name: string }).name, type: dynamodb.AttributeType.STRING },
     sortKey: db.sortKey ? { name: (db.sortKey as { name: string }).name, type: dynamodb.AttributeType.NUMBER } : undefined,
-    billing: dynamodb.Billing.onDemand(), tableClass: dynamodb.TableClass.STANDARD, timeToLiveAttribute: db.timeToLiveAttribute as string | undefined,
-    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: TIER[p.tier].retention }, deletionProtection: p.tier !== 'development', contributorInsightsSpecification: { enabled: p.tier !== 'development' },
-    encryption: dynamodb.TableEncryptionV2.customerManagedKey(kms.Key.fromKeyArn(scope, 'Key', keyArn(p.region)), Object.fromEntries(replicaRegions.map((r) => [r, keyArn(r)]))),
+    billing: dynamodb.Billing.onDemand(),
+    tableClass: dynamodb.TableClass.STANDARD,
+    timeToLiveAttribute: db.timeToLiveAttribute as string | undefined,
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: TIER[p.tier].retention },
+    deletionProtection: p.tier !== 'development',
+    contributorInsightsSpecification: { enabled: p.tier !== 'development' },
+    encryption: dynamodb.TableEncryptionV2.customerManagedKey(
+      kms.Key.fromKeyArn(scope, 'Key', keyArn(p.region)),
+      Object.fromEntries(replicaRegions.map((r) => [r, keyArn(r)])),
+    ),
     replicas: replicaRegions.map((region) => ({ region })),
     removalPolicy: p.tier === 'development' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
   });
   // DynamoDB endpoints answer plain HTTP too.
-  table.addToResourcePolicy(new iam.PolicyStatement({ sid: 'DenyInsecureTransport', effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['dynamodb:*'], resources: ['*'], conditions: { Bool: { 'aws:SecureTransport': 'false' } } }));
-  const metric = (metricName: string, statistic: string, dimensions: Record<string, string> = {}) => new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName, statistic, period: Duration.minutes(5), dimensionsMap: { TableName: name, ...dimensions } });
+  table.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'DenyInsecureTransport',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['dynamodb:*'],
+      resources: ['*'],
+      conditions: { Bool: { 'aws:SecureTransport': 'false' } },
+    }),
+  );
+  const metric = (metricName: string, statistic: string, dimensions: Record<string, string> = {}) =>
+    new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName, statistic, period: Duration.minutes(5), dimensionsMap: { TableName: name, ...dimensions } });
   /** A per-operation metric combined over the operations (an alarm reads one metric, or math over at most 10). */
-  const across = (metricName: string, statistic: string, combine: 'SUM' | 'MAX', operations: string[]) => new cloudwatch.MathExpression({
-    expression: `${combine}([${operations.map((_, i) => `m${i}`).join(', ')}])`, label: `${metricName} (${combine} over ${operations.join(', ')})`, period: Duration.minutes(5),
-    usingMetrics: Object.fromEntries(operations.map((operation, i) => [`m${i}`, metric(metricName, statistic, { Operation: operation })])),
-  });
+  const across = (metricName: string, statistic: string, combine: 'SUM' | 'MAX', operations: string[]) =>
+    new cloudwatch.MathExpression({
+      expression: `${combine}([${operations.map((_, i) => `m${i}`).join(', ')}])`,
+      label: `${metricName} (${combine} over ${operations.join(', ')})`,
+      period: Duration.minutes(5),
+      usingMetrics: Object.fromEntries(operations.map((operation, i) => [`m${i}`, metric(metricName, statistic, { Operation: operation })])),
+    });
   const hotKey = 'Look for a hot partition key (Contributor Insights) or a max-throughput ceiling before raising capacity.';
   const rows: Array<[string, 'warning' | 'critical', cloudwatch.IMetric, number, number, string]> = [
     ['read-throttles', 'warning', metric('ReadThrottleEvents', 'Sum'), 0, 2, `reads are throttled. ${hotKey}`],
     ['write-throttles', 'warning', metric('WriteThrottleEvents', 'Sum'), 0, 2, `writes are throttled. ${hotKey}`],
-    ['system-errors', 'critical', across('SystemErrors', 'Sum', 'SUM', ['GetItem', 'BatchGetItem', 'Query', 'Scan', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']), 0, 3,
-      'server errors for 15 minutes. DynamoDB answers with HTTP 500: check the AWS Health Dashboard for the region; clients must retry with backoff.'],
-    ['latency-p99', 'warning', across('SuccessfulRequestLatency', 'p99', 'MAX', ['GetItem', 'Query', 'PutItem', 'UpdateItem']), 100, 3,
-      'p99 latency of GetItem/Query/PutItem/UpdateItem above 100 ms. Check item sizes, scans and large queries; latency is measured inside DynamoDB, not at the client.'],
-    ...replicaRegions.map((r): [string, 'critical', cloudwatch.IMetric, number, number, string] => [`replication-latency-${r}`, 'critical', metric('ReplicationLatency', 'Average', { ReceivingRegion: r }), 30000, 3,
-      `replication to ${r} more than 30 s behind. Check the receiving region in the AWS Health Dashboard and PendingReplicationCount; writes there are stale until it recovers.`]),
+    [
+      'system-errors',
+      'critical',
+      across('SystemErrors', 'Sum', 'SUM', [
+        'GetItem',
+        'BatchGetItem',
+        'Query',
+        'Scan',
+        'PutItem',
+        'UpdateItem',
+        'DeleteItem',
+        'BatchWriteItem',
+        'TransactWriteItems',
+      ]),
+      0,
+      3,
+      'server errors for 15 minutes. DynamoDB answers with HTTP 500: check the AWS Health Dashboard for the region; clients must retry with backoff.',
+    ],
+    [
+      'latency-p99',
+      'warning',
+      across('SuccessfulRequestLatency', 'p99', 'MAX', ['GetItem', 'Query', 'PutItem', 'UpdateItem']),
+      100,
+      3,
+      'p99 latency of GetItem/Query/PutItem/UpdateItem above 100 ms. Check item sizes, scans and large queries; latency is measured inside DynamoDB, not at the client.',
+    ],
+    ...replicaRegions.map((r): [string, 'critical', cloudwatch.IMetric, number, number, string] => [
+      `replication-latency-${r}`,
+      'critical',
+      metric('ReplicationLatency', 'Average', { ReceivingRegion: r }),
+      30000,
+      3,
+      `replication to ${r} more than 30 s behind. Check the receiving region in the AWS Health Dashboard and PendingReplicationCount; writes there are stale until it recovers.`,
+    ]),
   ];
   const topic = regionTopic(stack, p);
   const alarms = rows.map(([id, severity, m, threshold, periods, says]) =>
     // Throttles and errors are published only when they happen: no data is good news.
-    alarm(scope, `Alarm-${id}`, { name: `${name}-${id}`, description: `[${severity}] ${name}: ${says}`, metric: m, threshold, periods, missingOk: true }, topic));
-  const consumed = (metricName: string) => new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName, dimensionsMap: { TableName: table.tableName }, statistic: 'Sum' });
+    alarm(
+      scope,
+      `Alarm-${id}`,
+      { name: `${name}-${id}`, description: `[${severity}] ${name}: ${says}`, metric: m, threshold, periods, missingOk: true },
+      topic,
+    ),
+  );
+  const consumed = (metricName: string) =>
+    new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName, dimensionsMap: { TableName: table.tableName }, statistic: 'Sum' });
   new cloudwatch.Dashboard(scope, 'Dashboard', {
     dashboardName: `dynamodb-${name}`,
-    widgets: [[
-      ...alarms.map((a, i) => new cloudwatch.AlarmWidget({ alarm: a, title: `${name}-${rows[i][0]}`, width: 12 })),
-      new cloudwatch.GraphWidget({ title: 'Consumed capacity units (sum per period)', left: [consumed('ConsumedReadCapacityUnits'), consumed('ConsumedWriteCapacityUnits')], width: 24 }),
-    ]],
+    widgets: [
+      [
+        ...alarms.map((a, i) => new cloudwatch.AlarmWidget({ alarm: a, title: `${name}-${rows[i][0]}`, width: 12 })),
+        new cloudwatch.GraphWidget({
+          title: 'Consumed capacity units (sum per period)',
+          left: [consumed('ConsumedReadCapacityUnits'), consumed('ConsumedWriteCapacityUnits')],
+          width: 24,
+        }),
+      ],
+    ],
   });
 }
 
@@ -470,10 +1092,25 @@ function dashboard(scope: Construct, dashboardName: string, lines: readonly Dash
   const widgets = [...graphs].flatMap(([key, row]) => {
     const using = lines.filter((l) => l.metrics.has(key));
     const namespace = namespaceOf(row);
-    return using.length === 0 ? [] : [new cloudwatch.GraphWidget({
-      title: namespace === 'AWS/RDS' ? row.metric : `${row.metric} (${namespace})`, width: 12,
-      left: using.map((l) => new cloudwatch.Metric({ namespace, metricName: row.metric, statistic: row.statistic, period: Duration.minutes(5), label: l.identifier, dimensionsMap: { [l.cluster ? 'DBClusterIdentifier' : 'DBInstanceIdentifier']: l.identifier } })),
-    })];
+    return using.length === 0
+      ? []
+      : [
+          new cloudwatch.GraphWidget({
+            title: namespace === 'AWS/RDS' ? row.metric : `${row.metric} (${namespace})`,
+            width: 12,
+            left: using.map(
+              (l) =>
+                new cloudwatch.Metric({
+                  namespace,
+                  metricName: row.metric,
+                  statistic: row.statistic,
+                  period: Duration.minutes(5),
+                  label: l.identifier,
+                  dimensionsMap: { [l.cluster ? 'DBClusterIdentifier' : 'DBInstanceIdentifier']: l.identifier },
+                }),
+            ),
+          }),
+        ];
   });
   const rows: cloudwatch.IWidget[][] = [];
   for (let i = 0; i < widgets.length; i += 2) rows.push(widgets.slice(i, i + 2));
@@ -486,23 +1123,45 @@ const UNTAGGED = ['AWS::CloudWatch::Dashboard'];
 class EnvironmentStage extends Stage {
   constructor(scope: Construct, env: RawEnvironment) {
     super(scope, env.name);
-    const aws = env.config.aws as { account: string; primaryRegion: string; regions: Record<string, { network: Network['network'] }>; notifications: { emails: string[] }; backup?: { copyRegions?: Record<string, string> } };
+    const aws = env.config.aws as {
+      account: string;
+      primaryRegion: string;
+      regions: Record<string, { network: Network['network'] }>;
+      notifications: { emails: string[] };
+      backup?: { copyRegions?: Record<string, string> };
+    };
     const tier = env.config.tier as Tier;
     const envName = env.name;
     const databases = env.config.databases as RawDatabase[];
     const regionNames = Object.keys(aws.regions);
     const protect = tier === 'production';
-    const stack = (id: string, region: string, description: string) => new Stack(this, id, { stackName: `${envName}-${id}`, env: { account: aws.account, region }, terminationProtection: protect, description });
+    const stack = (id: string, region: string, description: string) =>
+      new Stack(this, id, { stackName: `${envName}-${id}`, env: { account: aws.account, region }, terminationProtection: protect, description });
     const awsDatabases = databases.filter((db) => db.kind !== 'cloudsql-instance');
     const foundations = new Map<string, Foundation>();
     for (const region of regionNames) {
       const hasMembers = awsDatabases.some((db) => (db.region ?? aws.primaryRegion) === region);
-      foundations.set(region, new Foundation(this, `foundation-${region}`, {
-        stackName: `${envName}-foundation-${region}`, env: { account: aws.account, region }, terminationProtection: protect, envName, tier,
-        region: { region, network: aws.regions[region].network }, emails: aws.notifications.emails,
-        backupPlan: tier !== 'development' && hasMembers ? { copyTo: tier === 'production' ? aws.backup?.copyRegions?.[region] ?? regionNames.find((r) => r !== region) : undefined } : undefined,
-        dynamodbAlarm: databases.some((db) => db.kind === 'dynamodb-table' && ((db.region ?? aws.primaryRegion) === region || ((db.replicaRegions as string[] | undefined) ?? []).includes(region))),
-      }));
+      foundations.set(
+        region,
+        new Foundation(this, `foundation-${region}`, {
+          stackName: `${envName}-foundation-${region}`,
+          env: { account: aws.account, region },
+          terminationProtection: protect,
+          envName,
+          tier,
+          region: { region, network: aws.regions[region].network },
+          emails: aws.notifications.emails,
+          backupPlan:
+            tier !== 'development' && hasMembers
+              ? { copyTo: tier === 'production' ? (aws.backup?.copyRegions?.[region] ?? regionNames.find((r) => r !== region)) : undefined }
+              : undefined,
+          dynamodbAlarm: databases.some(
+            (db) =>
+              db.kind === 'dynamodb-table' &&
+              ((db.region ?? aws.primaryRegion) === region || ((db.replicaRegions as string[] | undefined) ?? []).includes(region)),
+          ),
+        }),
+      );
     }
     const placement = (region: string): Placement => ({ tier, envName, account: aws.account, region, foundation: foundations.get(region)! });
     // Dashboard lines by region: RDS instances first, then Aurora (as ours orders them before splitting every 100).
@@ -510,7 +1169,9 @@ class EnvironmentStage extends Stage {
     const auroraLines: Array<DashboardLine & { region: string }> = [];
     // The backup plan selects database stacks by tag; replicas and Aurora instances (backed up with their cluster) are left out.
     const backupTag = `${envName}-databases-${aws.primaryRegion}`;
-    const inBackupPlan = (scope: Construct) => { if (tier !== 'development') Tags.of(scope).add('backup-plan', backupTag, { excludeResourceTypes: UNTAGGED }); };
+    const inBackupPlan = (scope: Construct) => {
+      if (tier !== 'development') Tags.of(scope).add('backup-plan', backupTag, { excludeResourceTypes: UNTAGGED });
+    };
 
     for (const db of databases) {
       const region = (db.region as string | undefined) ?? aws.primaryRegion;
@@ -528,7 +1189,11 @@ class EnvironmentStage extends Stage {
           if (replica.region === region) {
             const scope = new Construct(database, `Replica${index + 1}`);
             Tags.of(scope).remove('backup-plan');
-            rdsLines.push({ ...rdsInstance(scope, s, db, replicaId, placement(region), { source: primary.instance, availabilityZone: zones[(index + 1) % zones.length] }).line, region });
+            rdsLines.push({
+              ...rdsInstance(scope, s, db, replicaId, placement(region), { source: primary.instance, availabilityZone: zones[(index + 1) % zones.length] })
+                .line,
+              region,
+            });
             return;
           }
           // Its own stack in its region, after the source and the region's foundation (key alias).
@@ -536,17 +1201,32 @@ class EnvironmentStage extends Stage {
           r.addStackDependency(s);
           r.addStackDependency(foundations.get(replica.region)!);
           const scope = new Construct(r, 'Replica');
-          rdsLines.push({ ...rdsInstance(scope, r, db, replicaId, placement(replica.region), { source: `arn:aws:rds:${region}:${aws.account}:db:${identifier}` }).line, region: replica.region });
+          rdsLines.push({
+            ...rdsInstance(scope, r, db, replicaId, placement(replica.region), { source: `arn:aws:rds:${region}:${aws.account}:db:${identifier}` }).line,
+            region: replica.region,
+          });
         });
       } else if (db.kind === 'aurora-cluster') {
         const secondaryRegions = (db.secondaryRegions as string[] | undefined) ?? [];
         const globalId = secondaryRegions.length > 0 ? `${identifier}-global` : undefined;
-        const s = stack(`aurora-${db.name}`, region, `Aurora ${db.engine} ${db.version} cluster ${identifier}${globalId ? ' (primary of a global database)' : ''}`);
+        const s = stack(
+          `aurora-${db.name}`,
+          region,
+          `Aurora ${db.engine} ${db.version} cluster ${identifier}${globalId ? ' (primary of a global database)' : ''}`,
+        );
         s.addStackDependency(foundations.get(region)!);
         inBackupPlan(s);
         const readers = (db.readers as number | undefined) ?? (TIER[tier].multiAz ? 1 : 0);
         const ids = [`${identifier}-writer`, ...Array.from({ length: readers }, (_, i) => `${identifier}-reader-${i + 1}`)];
-        const primary = auroraCluster(new Construct(s, 'Database'), s, db, identifier, ids, placement(region), globalId ? { role: 'primary', identifier: globalId } : undefined);
+        const primary = auroraCluster(
+          new Construct(s, 'Database'),
+          s,
+          db,
+          identifier,
+          ids,
+          placement(region),
+          globalId ? { role: 'primary', identifier: globalId } : undefined,
+        );
         Tags.of(primary.cluster).remove('backup-plan', { includeResourceTypes: ['AWS::RDS::DBInstance'] });
         auroraLines.push(...primary.lines.map((l) => ({ ...l, region })));
         for (const secondaryRegion of secondaryRegions) {
@@ -555,12 +1235,19 @@ class EnvironmentStage extends Stage {
           r.addStackDependency(s);
           r.addStackDependency(foundations.get(secondaryRegion)!);
           const secondaryIds = Array.from({ length: (db.secondaryReaders as number | undefined) ?? 1 }, (_, i) => `${secondaryId}-reader-${i + 1}`);
-          const secondary = auroraCluster(new Construct(r, 'Database'), r, db, secondaryId, secondaryIds, placement(secondaryRegion), { role: 'secondary', identifier: globalId! });
+          const secondary = auroraCluster(new Construct(r, 'Database'), r, db, secondaryId, secondaryIds, placement(secondaryRegion), {
+            role: 'secondary',
+            identifier: globalId!,
+          });
           auroraLines.push(...secondary.lines.map((l) => ({ ...l, region: secondaryRegion })));
         }
       } else if (db.kind === 'dynamodb-table') {
         const replicaRegions = (db.replicaRegions as string[] | undefined) ?? [];
-        const s = stack(`dynamodb-${db.name}`, region, `DynamoDB table ${identifier}${replicaRegions.length > 0 ? ` with replicas in ${replicaRegions.join(', ')}` : ''}`);
+        const s = stack(
+          `dynamodb-${db.name}`,
+          region,
+          `DynamoDB table ${identifier}${replicaRegions.length > 0 ? ` with replicas in ${replicaRegions.join(', ')}` : ''}`,
+        );
         for (const r of [region, ...replicaRegions]) s.addStackDependency(foundations.get(r)!);
         inBackupPlan(s);
         dynamodbTable(s, db, placement(region));
@@ -572,11 +1259,16 @@ class EnvironmentStage extends Stage {
       const all = lines.filter((l) => l.region === region);
       for (let part = 0; part * 100 < all.length; part++) {
         const suffix = part === 0 ? '' : `-${part + 1}`;
-        const s = new Stack(this, `dashboard-${region}${suffix}`, { stackName: `${envName}-dashboard-${region}${suffix}`, env: { account: aws.account, region }, description: `Database dashboard of ${envName} in ${region}` });
+        const s = new Stack(this, `dashboard-${region}${suffix}`, {
+          stackName: `${envName}-dashboard-${region}${suffix}`,
+          env: { account: aws.account, region },
+          description: `Database dashboard of ${envName} in ${region}`,
+        });
         dashboard(s, `${envName}-databases-${region}${suffix}`, all.slice(part * 100, (part + 1) * 100));
       }
     }
-    for (const [key, value] of Object.entries((env.config.tags as Record<string, string> | undefined) ?? {})) Tags.of(this).add(key, value, { excludeResourceTypes: UNTAGGED });
+    for (const [key, value] of Object.entries((env.config.tags as Record<string, string> | undefined) ?? {}))
+      Tags.of(this).add(key, value, { excludeResourceTypes: UNTAGGED });
   }
 }
 

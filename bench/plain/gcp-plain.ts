@@ -20,7 +20,15 @@ import { SqlDatabaseInstance, SqlDatabaseInstanceSettingsDatabaseFlags } from '@
 import { readRawEnvironments, RawDatabase, RawEnvironment } from './raw-environments';
 
 type Tier = 'development' | 'staging' | 'production';
-interface Gcp { projectId: string; projectNumber: string; primaryRegion: string; regions: string[]; privateNetwork: string; notifications: { emails: string[] }; stateBackend?: { type: 'gcs'; bucket: string; prefix: string } }
+interface Gcp {
+  projectId: string;
+  projectNumber: string;
+  primaryRegion: string;
+  regions: string[];
+  privateNetwork: string;
+  notifications: { emails: string[] };
+  stateBackend?: { type: 'gcs'; bucket: string; prefix: string };
+}
 const TIER = {
   development: { retained: 2, logDays: 1, regional: false, protect: false, slowMs: 200 },
   staging: { retained: 7, logDays: 6, regional: true, protect: true, slowMs: 500 },
@@ -43,12 +51,30 @@ class Foundation extends TerraformStack {
       // Grouped per region under one scope, like ours: same construct paths, so the same ids and metadata.
       const scope = new Construct(keys, region);
       const ring = new KmsKeyRing(scope, 'KeyRing', { project: gcp.projectId, location: region, name: `${envName}-databases` });
-      const key = new KmsCryptoKey(scope, 'Key', { keyRing: ring.id, name: 'cloud-sql', purpose: 'ENCRYPT_DECRYPT', rotationPeriod: `${90 * 24 * 3600}s`, labels, lifecycle: tier === 'development' ? undefined : { preventDestroy: true } });
-      new KmsCryptoKeyIamMember(scope, 'CloudSqlServiceAgent', { cryptoKeyId: key.id, role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter', member: `serviceAccount:service-${gcp.projectNumber}@gcp-sa-cloud-sql.iam.gserviceaccount.com` });
+      const key = new KmsCryptoKey(scope, 'Key', {
+        keyRing: ring.id,
+        name: 'cloud-sql',
+        purpose: 'ENCRYPT_DECRYPT',
+        rotationPeriod: `${90 * 24 * 3600}s`,
+        labels,
+        lifecycle: tier === 'development' ? undefined : { preventDestroy: true },
+      });
+      new KmsCryptoKeyIamMember(scope, 'CloudSqlServiceAgent', {
+        cryptoKeyId: key.id,
+        role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
+        member: `serviceAccount:service-${gcp.projectNumber}@gcp-sa-cloud-sql.iam.gserviceaccount.com`,
+      });
     }
-    this.channels = gcp.notifications.emails.map((email) => new MonitoringNotificationChannel(this, `Email-${email.replace(/[^a-zA-Z0-9-]/g, '_')}`, {
-      project: gcp.projectId, type: 'email', displayName: `${envName} databases: ${email}`, labels: { email_address: email }, userLabels: labels,
-    }).name);
+    this.channels = gcp.notifications.emails.map(
+      (email) =>
+        new MonitoringNotificationChannel(this, `Email-${email.replace(/[^a-zA-Z0-9-]/g, '_')}`, {
+          project: gcp.projectId,
+          type: 'email',
+          displayName: `${envName} databases: ${email}`,
+          labels: { email_address: email },
+          userLabels: labels,
+        }).name,
+    );
   }
 }
 
@@ -56,37 +82,81 @@ class Foundation extends TerraformStack {
 const RUNBOOK: Record<string, string> = {
   'cpu-warning': 'Open Query Insights for the queries using the most CPU; check for a new release or a missing index before resizing the tier.',
   'cpu-high': 'Look for long-running or new queries (Performance Insights / Query Insights) before resizing.',
-  memory: 'Check the number of connections and the memory-hungry queries in Query Insights (sorts and hashes; work_mem on PostgreSQL); move to a tier with more memory if the working set has grown.',
-  'storage-warning': 'Check what grows (tables, indexes, temporary files, transaction or binary logs). The disk grows automatically up to its limit: raise the limit or clean up before it is reached.',
+  memory:
+    'Check the number of connections and the memory-hungry queries in Query Insights (sorts and hashes; work_mem on PostgreSQL); move to a tier with more memory if the working set has grown.',
+  'storage-warning':
+    'Check what grows (tables, indexes, temporary files, transaction or binary logs). The disk grows automatically up to its limit: raise the limit or clean up before it is reached.',
   'storage-low': 'Check table and WAL growth; raise the storage (or its autoscaling limit) before it runs out.',
-  'server-down': "Check the instance's operations and logs in the console (maintenance, failover, out-of-memory restart). A REGIONAL instance fails over to its standby on its own within minutes.",
-  'instance-failed': "Check the instance's operations log for the operation that failed. A disabled or revoked key version stops a CMEK instance: check the key and the Cloud SQL service agent's grant on it first.",
-  'backends-high': 'Look for connection leaks and sessions idle in transaction (pg_stat_activity); put a connection pooler in front before raising max_connections.',
-  'replica-lag': "Check the primary's write rate and long transactions on the replica (PostgreSQL: queries that conflict with recovery); a replica with a smaller tier or a slower disk than its primary may not keep up.",
-  'transaction-ids': 'Autovacuum is not freezing old rows fast enough: look for long-running transactions, abandoned replication slots and prepared transactions first, then VACUUM (FREEZE) the oldest tables. PostgreSQL stops writes near 100%.',
+  'server-down':
+    "Check the instance's operations and logs in the console (maintenance, failover, out-of-memory restart). A REGIONAL instance fails over to its standby on its own within minutes.",
+  'instance-failed':
+    "Check the instance's operations log for the operation that failed. A disabled or revoked key version stops a CMEK instance: check the key and the Cloud SQL service agent's grant on it first.",
+  'backends-high':
+    'Look for connection leaks and sessions idle in transaction (pg_stat_activity); put a connection pooler in front before raising max_connections.',
+  'replica-lag':
+    "Check the primary's write rate and long transactions on the replica (PostgreSQL: queries that conflict with recovery); a replica with a smaller tier or a slower disk than its primary may not keep up.",
+  'transaction-ids':
+    'Autovacuum is not freezing old rows fast enough: look for long-running transactions, abandoned replication slots and prepared transactions first, then VACUUM (FREEZE) the oldest tables. PostgreSQL stops writes near 100%.',
 };
 const runbook = (id: string) => RUNBOOK[id] ?? RUNBOOK[id.replace(/-(warning|critical)$/, '')];
 
 /** One alert policy on a Cloud SQL metric of one instance. */
-function alert(scope: Construct, id: string, project: string, instance: string, metric: string, comparison: 'COMPARISON_GT' | 'COMPARISON_LT', threshold: number, duration: number, aligner: string, text: string, channels: string[], labels: Record<string, string>, extraFilter = '') {
+function alert(
+  scope: Construct,
+  id: string,
+  project: string,
+  instance: string,
+  metric: string,
+  comparison: 'COMPARISON_GT' | 'COMPARISON_LT',
+  threshold: number,
+  duration: number,
+  aligner: string,
+  text: string,
+  channels: string[],
+  labels: Record<string, string>,
+  extraFilter = '',
+) {
   // PostgreSQL reports backends per database: summed per instance to compare with max_connections.
   const perInstance = metric === 'postgresql/num_backends' ? { crossSeriesReducer: 'REDUCE_SUM', groupByFields: ['resource.label.database_id'] } : {};
   new MonitoringAlertPolicy(scope, id, {
-    project, displayName: `${instance}: ${text}`, combiner: 'OR', notificationChannels: channels, userLabels: labels,
+    project,
+    displayName: `${instance}: ${text}`,
+    combiner: 'OR',
+    notificationChannels: channels,
+    userLabels: labels,
     severity: text.endsWith('[warning]') ? 'WARNING' : 'CRITICAL',
     documentation: { content: runbook(id.replace(/^Alert-/, '')), mimeType: 'text/markdown' },
-    conditions: [{
-      displayName: `${instance}: ${text}`,
-      conditionThreshold: {
-        filter: `resource.type="cloudsql_database" AND resource.labels.database_id="${project}:${instance}" AND metric.type="cloudsql.googleapis.com/database/${metric}"${extraFilter}`,
-        comparison, thresholdValue: threshold, duration: `${duration}s`,
-        aggregations: [{ alignmentPeriod: aligner === 'ALIGN_MIN' || aligner === 'ALIGN_FRACTION_TRUE' || metric.startsWith('replication/') ? '60s' : '300s', perSeriesAligner: aligner, ...perInstance }],
+    conditions: [
+      {
+        displayName: `${instance}: ${text}`,
+        conditionThreshold: {
+          filter: `resource.type="cloudsql_database" AND resource.labels.database_id="${project}:${instance}" AND metric.type="cloudsql.googleapis.com/database/${metric}"${extraFilter}`,
+          comparison,
+          thresholdValue: threshold,
+          duration: `${duration}s`,
+          aggregations: [
+            {
+              alignmentPeriod: aligner === 'ALIGN_MIN' || aligner === 'ALIGN_FRACTION_TRUE' || metric.startsWith('replication/') ? '60s' : '300s',
+              perSeriesAligner: aligner,
+              ...perInstance,
+            },
+          ],
+        },
       },
-    }],
+    ],
   });
 }
 
-function alerts(scope: Construct, project: string, instance: string, postgres: boolean, replica: boolean, maxConnections: number, channels: string[], labels: Record<string, string>) {
+function alerts(
+  scope: Construct,
+  project: string,
+  instance: string,
+  postgres: boolean,
+  replica: boolean,
+  maxConnections: number,
+  channels: string[],
+  labels: Record<string, string>,
+) {
   const a = (id: string, ...rest: [string, 'COMPARISON_GT' | 'COMPARISON_LT', number, number, string, string, string?]) =>
     alert(scope, `Alert-${id}`, project, instance, rest[0], rest[1], rest[2], rest[3], rest[4], rest[5], channels, labels, rest[6]);
   a('cpu-warning', 'cpu/utilization', 'COMPARISON_GT', 0.75, 900, 'ALIGN_MEAN', 'CPU above 75% [warning]');
@@ -96,7 +166,16 @@ function alerts(scope: Construct, project: string, instance: string, postgres: b
   a('storage-warning', 'disk/utilization', 'COMPARISON_GT', 0.7, 300, 'ALIGN_MEAN', 'disk more than 70% full [warning]');
   a('storage-low', 'disk/utilization', 'COMPARISON_GT', 0.85, 300, 'ALIGN_MEAN', 'disk more than 85% full [critical]');
   a('server-down', 'up', 'COMPARISON_LT', 1, 300, 'ALIGN_MIN', 'database server down [critical]');
-  a('instance-failed', 'instance_state', 'COMPARISON_GT', 0, 60, 'ALIGN_FRACTION_TRUE', 'instance in state FAILED [critical]', ' AND metric.labels.state="FAILED"');
+  a(
+    'instance-failed',
+    'instance_state',
+    'COMPARISON_GT',
+    0,
+    60,
+    'ALIGN_FRACTION_TRUE',
+    'instance in state FAILED [critical]',
+    ' AND metric.labels.state="FAILED"',
+  );
   const backends = Math.floor(maxConnections * 0.9);
   if (postgres) a('backends-high', 'postgresql/num_backends', 'COMPARISON_GT', backends, 300, 'ALIGN_MEAN', `more than ${backends} backends [critical]`);
   if (replica) {
@@ -125,25 +204,71 @@ class CloudSqlStack extends TerraformStack {
     // Cloud SQL's max_connections default for the tier's memory (3.75 GB: 100, 7.5 GB: 400).
     const maxConnections = memoryMb < 7680 ? 100 : 400;
     const flags = postgres
-      ? [flag('autovacuum_analyze_scale_factor', '0.02'), flag('autovacuum_vacuum_insert_scale_factor', '0.05'), flag('autovacuum_vacuum_scale_factor', '0.05'), flag('cloudsql.iam_authentication', 'on'), flag('effective_cache_size', Math.floor((memoryMb * 0.7 * 1024) / 8)), flag('effective_io_concurrency', 200), flag('idle_in_transaction_session_timeout', 600000), flag('log_autovacuum_min_duration', 10000), flag('log_lock_waits', 'on'), flag('log_min_duration_statement', t.slowMs), flag('log_temp_files', 65536), flag('maintenance_work_mem', Math.floor(memoryMb * 64)), flag('max_connections', maxConnections), flag('max_parallel_workers', vcpus), flag('max_parallel_workers_per_gather', Math.floor(vcpus / 2)), flag('random_page_cost', '1.1')]
+      ? [
+          flag('autovacuum_analyze_scale_factor', '0.02'),
+          flag('autovacuum_vacuum_insert_scale_factor', '0.05'),
+          flag('autovacuum_vacuum_scale_factor', '0.05'),
+          flag('cloudsql.iam_authentication', 'on'),
+          flag('effective_cache_size', Math.floor((memoryMb * 0.7 * 1024) / 8)),
+          flag('effective_io_concurrency', 200),
+          flag('idle_in_transaction_session_timeout', 600000),
+          flag('log_autovacuum_min_duration', 10000),
+          flag('log_lock_waits', 'on'),
+          flag('log_min_duration_statement', t.slowMs),
+          flag('log_temp_files', 65536),
+          flag('maintenance_work_mem', Math.floor(memoryMb * 64)),
+          flag('max_connections', maxConnections),
+          flag('max_parallel_workers', vcpus),
+          flag('max_parallel_workers_per_gather', Math.floor(vcpus / 2)),
+          flag('random_page_cost', '1.1'),
+        ]
       : [flag('cloudsql_iam_authentication', 'on'), flag('log_output', 'FILE'), flag('long_query_time', t.slowMs / 1000), flag('slow_query_log', 'on')];
     const common = {
-      databaseVersion: postgres ? 'POSTGRES_16' : 'MYSQL_8_4', project: gcp.projectId, deletionProtection: t.protect,
+      databaseVersion: postgres ? 'POSTGRES_16' : 'MYSQL_8_4',
+      project: gcp.projectId,
+      deletionProtection: t.protect,
     };
     const settingsCommon = {
-      tier: db.tier as string, edition: 'ENTERPRISE', diskType: 'PD_SSD', diskSize: db.diskSizeGb as number, diskAutoresize: true, diskAutoresizeLimit: (db.diskAutoresizeLimitGb as number | undefined) ?? 0,
-      databaseFlags: flags, deletionProtectionEnabled: t.protect, userLabels: labels,
+      tier: db.tier as string,
+      edition: 'ENTERPRISE',
+      diskType: 'PD_SSD',
+      diskSize: db.diskSizeGb as number,
+      diskAutoresize: true,
+      diskAutoresizeLimit: (db.diskAutoresizeLimitGb as number | undefined) ?? 0,
+      databaseFlags: flags,
+      deletionProtectionEnabled: t.protect,
+      userLabels: labels,
       ipConfiguration: { ipv4Enabled: false, privateNetwork: gcp.privateNetwork, sslMode: 'ENCRYPTED_ONLY' },
       insightsConfig: { queryInsightsEnabled: true, queryPlansPerMinute: 5, queryStringLength: 1024, recordApplicationTags: false, recordClientAddress: false },
     };
     const database = new Construct(this, 'Database');
     const primary = new SqlDatabaseInstance(database, 'Instance', {
-      ...common, name, region: gcp.primaryRegion, encryptionKeyName: keyId(gcp.primaryRegion), lifecycle: tier === 'production' ? { preventDestroy: true } : undefined,
+      ...common,
+      name,
+      region: gcp.primaryRegion,
+      encryptionKeyName: keyId(gcp.primaryRegion),
+      lifecycle: tier === 'production' ? { preventDestroy: true } : undefined,
       settings: {
-        ...settingsCommon, availabilityType: t.regional ? 'REGIONAL' : 'ZONAL', retainBackupsOnDelete: tier !== 'development',
-        backupConfiguration: { enabled: true, startTime: '02:00', location: gcp.primaryRegion, pointInTimeRecoveryEnabled: postgres || undefined, binaryLogEnabled: postgres ? undefined : true, transactionLogRetentionDays: t.logDays, backupRetentionSettings: { retainedBackups: t.retained, retentionUnit: 'COUNT' } },
+        ...settingsCommon,
+        availabilityType: t.regional ? 'REGIONAL' : 'ZONAL',
+        retainBackupsOnDelete: tier !== 'development',
+        backupConfiguration: {
+          enabled: true,
+          startTime: '02:00',
+          location: gcp.primaryRegion,
+          pointInTimeRecoveryEnabled: postgres || undefined,
+          binaryLogEnabled: postgres ? undefined : true,
+          transactionLogRetentionDays: t.logDays,
+          backupRetentionSettings: { retainedBackups: t.retained, retentionUnit: 'COUNT' },
+        },
         maintenanceWindow: { day: 7, hour: 6, updateTrack: tier === 'production' ? 'stable' : 'canary' },
-        passwordValidationPolicy: { enablePasswordPolicy: true, minLength: 12, complexity: 'COMPLEXITY_DEFAULT', reuseInterval: 5, disallowUsernameSubstring: true },
+        passwordValidationPolicy: {
+          enablePasswordPolicy: true,
+          minLength: 12,
+          complexity: 'COMPLEXITY_DEFAULT',
+          reuseInterval: 5,
+          disallowUsernameSubstring: true,
+        },
       },
     });
     alerts(database, gcp.projectId, name, postgres, false, maxConnections, foundation.channels, labels);
@@ -151,7 +276,11 @@ class CloudSqlStack extends TerraformStack {
       const replicaName = `${name}-replica-${replica.region}`;
       const replicaScope = new Construct(this, `Replica-${replica.region}`);
       new SqlDatabaseInstance(replicaScope, 'Instance', {
-        ...common, name: replicaName, region: replica.region, encryptionKeyName: keyId(replica.region), masterInstanceName: primary.name,
+        ...common,
+        name: replicaName,
+        region: replica.region,
+        encryptionKeyName: keyId(replica.region),
+        masterInstanceName: primary.name,
         settings: { ...settingsCommon, availabilityType: 'ZONAL' },
       });
       alerts(replicaScope, gcp.projectId, replicaName, postgres, true, maxConnections, foundation.channels, labels);
@@ -170,7 +299,8 @@ function addEnvironment(app: App, env: RawEnvironment): void {
   const tier = env.config.tier as Tier;
   const labels = (env.config.tags as Record<string, string> | undefined) ?? {};
   const foundation = new Foundation(app, env.name, tier, gcp, labels);
-  for (const db of env.config.databases as RawDatabase[]) if (db.kind === 'cloudsql-instance') new CloudSqlStack(app, env.name, tier, gcp, db, foundation, labels);
+  for (const db of env.config.databases as RawDatabase[])
+    if (db.kind === 'cloudsql-instance') new CloudSqlStack(app, env.name, tier, gcp, db, foundation, labels);
 }
 
 if (require.main === module) {

@@ -40,9 +40,7 @@ export const awsBackupSettings = z.strictObject({
    */
   copyRegions: z.record(awsRegion, awsRegion).default({}),
   /** Vault Lock of every vault, instead of the tier's. Governance mode unless changeableForDays is set. */
-  vaultLock: z
-    .strictObject({ minRetentionDays: z.int(), maxRetentionDays: z.int().optional(), changeableForDays: z.int().optional() })
-    .optional(),
+  vaultLock: z.strictObject({ minRetentionDays: z.int(), maxRetentionDays: z.int().optional(), changeableForDays: z.int().optional() }).optional(),
   /** Continuous backup (point-in-time restore from AWS Backup, at most 35 days) of RDS instances, next to snapshots. */
   continuousBackupForRds: z.boolean().default(false),
   /** Databases kept out of the backup plan; each needs a reason. */

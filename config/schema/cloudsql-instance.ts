@@ -45,9 +45,16 @@ export const cloudSqlInstance = z.strictObject({
   /** Automated daily backups. Default: on. */
   backups: z.boolean().default(CLOUD_SQL_DEFAULTS.backups),
   /** Start of the daily backup window, HH:MM UTC. Default: CLOUD_SQL_DEFAULTS.backupStartTime. */
-  backupStartTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be HH:MM (UTC)' }).optional().meta({ default: CLOUD_SQL_DEFAULTS.backupStartTime }),
+  backupStartTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be HH:MM (UTC)' })
+    .optional()
+    .meta({ default: CLOUD_SQL_DEFAULTS.backupStartTime }),
   /** A region or multi-region (`eu`, `us`, `asia`) for the backups. Default: the instance's region. */
-  backupLocation: z.string().regex(/^[a-z]+(-[a-z]+\d+)?$/, { error: 'must be a region (europe-west1) or a multi-region (eu, us, asia)' }).optional(),
+  backupLocation: z
+    .string()
+    .regex(/^[a-z]+(-[a-z]+\d+)?$/, { error: 'must be a region (europe-west1) or a multi-region (eu, us, asia)' })
+    .optional(),
   /** Retained automated backups, 1–365. Default: the tier's backup retention, at least 2 with point-in-time recovery. */
   retainedBackups: z.int().min(1, { error: 'must be from 1 to 365' }).max(365, { error: 'must be from 1 to 365' }).optional(),
   /**
@@ -87,13 +94,14 @@ export const cloudSqlInstance = z.strictObject({
   /** pgaudit (PostgreSQL), the Cloud SQL audit plugin (MySQL), audit files to auditBucket (SQL Server). */
   auditLogging: z.boolean().default(CLOUD_SQL_DEFAULTS.auditLogging),
   /** SQL Server audit destination, `gs://<bucket>`. */
-  auditBucket: z.string().regex(/^gs:\/\/[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/, { error: 'must be gs://<bucket name>' }).optional(),
+  auditBucket: z
+    .string()
+    .regex(/^gs:\/\/[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/, { error: 'must be gs://<bucket name>' })
+    .optional(),
   /** Secret Manager secret (`projects/<project>/secrets/<name>` or `<name>`) holding SQL Server's root password. */
   rootPasswordSecret: z.string().optional(),
   /** Default: Sunday 06:00 UTC, after the backups; `canary` below production, `stable` in production. */
-  maintenanceWindow: z
-    .strictObject({ day: z.number(), hour: z.number(), updateTrack: oneOf(['canary', 'stable', 'week5']).optional() })
-    .optional(),
+  maintenanceWindow: z.strictObject({ day: z.number(), hour: z.number(), updateTrack: oneOf(['canary', 'stable', 'week5']).optional() }).optional(),
   /** At most 90 days without maintenance: `YYYY-MM-DD` dates, or `MM-DD` for a yearly period. */
   denyMaintenancePeriod: z.strictObject({ startDate: z.string(), endDate: z.string(), time: z.string().optional() }).optional(),
   /** ENTERPRISE_PLUS data cache. Default: on for ENTERPRISE_PLUS. */

@@ -14,11 +14,9 @@ import { awsRegion, ENVIRONMENT_NAME_MAX_LENGTH } from './fields';
  * Guide, "IAM object quotas"): 64 - 12 ("-gcp-deploy-") - 20 (longest environment name) = 32.
  */
 export const PIPELINE_NAME_MAX_LENGTH = 64 - '-gcp-deploy-'.length - ENVIRONMENT_NAME_MAX_LENGTH;
-const pipelineName = z
-  .string()
-  .regex(new RegExp(`^[A-Za-z][A-Za-z0-9-]{0,${PIPELINE_NAME_MAX_LENGTH - 1}}$`), {
-    error: `must start with a letter and hold only letters, digits and hyphens, at most ${PIPELINE_NAME_MAX_LENGTH} characters (it names the pipeline, its stack and its IAM roles)`,
-  });
+const pipelineName = z.string().regex(new RegExp(`^[A-Za-z][A-Za-z0-9-]{0,${PIPELINE_NAME_MAX_LENGTH - 1}}$`), {
+  error: `must start with a letter and hold only letters, digits and hyphens, at most ${PIPELINE_NAME_MAX_LENGTH} characters (it names the pipeline, its stack and its IAM roles)`,
+});
 
 export const awsAccountId = z.string().regex(/^\d{12}$/, { error: 'must be a 12-digit AWS account id' });
 
@@ -60,8 +58,7 @@ const branch = z.string().check((ctx) => {
  * impersonates the service account; no key file. Pool and provider ids are 4–32 of `[a-z0-9-]` ("Manage workload
  * identity pools and providers", cloud.google.com/iam/docs/manage-workload-identity-pools-providers).
  */
-export const WORKLOAD_IDENTITY_PROVIDER =
-  /^projects\/\d{6,19}\/locations\/global\/workloadIdentityPools\/[a-z0-9-]{4,32}\/providers\/[a-z0-9-]{4,32}$/;
+export const WORKLOAD_IDENTITY_PROVIDER = /^projects\/\d{6,19}\/locations\/global\/workloadIdentityPools\/[a-z0-9-]{4,32}\/providers\/[a-z0-9-]{4,32}$/;
 /** Service account ids are 6–30 characters (IAM docs, "Create service accounts"); the project id rule is gcp.projectId's. */
 export const SERVICE_ACCOUNT_EMAIL = /^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z][a-z0-9-]{4,28}[a-z0-9]\.iam\.gserviceaccount\.com$/;
 

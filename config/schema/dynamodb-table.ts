@@ -21,7 +21,11 @@ const indexName = z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/, { error: 'must be 
 const autoscaledCapacity = z.strictObject({
   min: z.int().min(1, { error: 'must be at least 1 capacity unit' }),
   max: z.int().min(1, { error: 'must be at least 1 capacity unit' }),
-  targetUtilizationPercent: z.int().min(20, { error: 'must be from 20 to 90' }).max(90, { error: 'must be from 20 to 90' }).default(DYNAMODB_DEFAULTS.targetUtilizationPercent),
+  targetUtilizationPercent: z
+    .int()
+    .min(20, { error: 'must be from 20 to 90' })
+    .max(90, { error: 'must be from 20 to 90' })
+    .default(DYNAMODB_DEFAULTS.targetUtilizationPercent),
 });
 
 const projection = z

@@ -40,7 +40,9 @@ export const environmentSchema = z.strictObject({
     .array(
       z.strictObject({
         resource: z.string().regex(/^[^/\s]+\/\S+$/, { error: 'must be <stack>/<resource>, as the guard names it' }),
-        change: z.string().regex(/^[0-9a-f]{12}$/, { error: "must be the change fingerprint the guard prints (12 hex digits), so the approval covers only that change" }),
+        change: z
+          .string()
+          .regex(/^[0-9a-f]{12}$/, { error: 'must be the change fingerprint the guard prints (12 hex digits), so the approval covers only that change' }),
         reason: reasonText('must say why the replacement is safe (at least 10 characters)'),
       }),
     )

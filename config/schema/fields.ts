@@ -16,13 +16,9 @@ export const databaseName = z.string().check((ctx) => {
   if (problem) ctx.issues.push({ code: 'custom', message: `a database name ${problem}`, input: ctx.value });
 });
 
-export const awsRegion = z
-  .string()
-  .regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/, { error: 'must be an AWS region name such as eu-west-1' });
+export const awsRegion = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/, { error: 'must be an AWS region name such as eu-west-1' });
 
-export const gcpRegion = z
-  .string()
-  .regex(/^[a-z]+-[a-z]+\d+$/, { error: 'must be a Google Cloud region name such as europe-west1' });
+export const gcpRegion = z.string().regex(/^[a-z]+-[a-z]+\d+$/, { error: 'must be a Google Cloud region name such as europe-west1' });
 
 export const positiveInt = z.int().positive();
 
@@ -49,16 +45,14 @@ function tagTextProblem(text: string, what: 'key' | 'value', maxLength: number):
   return undefined;
 }
 
-export const tags = z
-  .record(z.string(), z.string(), { error: 'must map tag keys to string values' })
-  .check((ctx) => {
-    for (const [key, value] of Object.entries(ctx.value)) {
-      const keyProblem = tagTextProblem(key, 'key', TAG_KEY_MAX_LENGTH);
-      if (keyProblem) ctx.issues.push({ code: 'custom', message: keyProblem, path: [key], input: value });
-      const valueProblem = tagTextProblem(value, 'value', TAG_VALUE_MAX_LENGTH);
-      if (valueProblem) ctx.issues.push({ code: 'custom', message: valueProblem, path: [key], input: value });
-    }
-  });
+export const tags = z.record(z.string(), z.string(), { error: 'must map tag keys to string values' }).check((ctx) => {
+  for (const [key, value] of Object.entries(ctx.value)) {
+    const keyProblem = tagTextProblem(key, 'key', TAG_KEY_MAX_LENGTH);
+    if (keyProblem) ctx.issues.push({ code: 'custom', message: keyProblem, path: [key], input: value });
+    const valueProblem = tagTextProblem(value, 'value', TAG_VALUE_MAX_LENGTH);
+    if (valueProblem) ctx.issues.push({ code: 'custom', message: valueProblem, path: [key], input: value });
+  }
+});
 
 export const removalPolicy = z.enum(REMOVAL_POLICIES, {
   error: `must be one of ${REMOVAL_POLICIES.join(', ')}`,

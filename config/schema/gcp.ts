@@ -11,11 +11,12 @@ const PROJECT_ID_RESTRICTED = ['google', 'null', 'undefined', 'ssl'];
 const gcpProjectId = z.string().check((ctx) => {
   const id = ctx.value;
   const restricted = PROJECT_ID_RESTRICTED.find((word) => id.includes(word));
-  const message = id.length < 6 || id.length > 30
-    ? `has ${id.length} characters; a project id has 6 to 30`
-    : !/^[a-z][a-z0-9-]*[a-z0-9]$/.test(id)
-      ? 'must be lowercase letters, digits or hyphens, start with a letter and not end with a hyphen'
-      : restricted && `contains '${restricted}', a string Google refuses in project ids (${PROJECT_ID_RESTRICTED.join(', ')})`;
+  const message =
+    id.length < 6 || id.length > 30
+      ? `has ${id.length} characters; a project id has 6 to 30`
+      : !/^[a-z][a-z0-9-]*[a-z0-9]$/.test(id)
+        ? 'must be lowercase letters, digits or hyphens, start with a letter and not end with a hyphen'
+        : restricted && `contains '${restricted}', a string Google refuses in project ids (${PROJECT_ID_RESTRICTED.join(', ')})`;
   if (message) ctx.issues.push({ code: 'custom', message, input: id });
 });
 

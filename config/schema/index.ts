@@ -4,14 +4,7 @@
  * test/package/public-api.test.ts lists these names.
  */
 export { defineEnvironment } from './define-environment';
-export {
-  environmentSchema,
-  DATABASE_KINDS,
-  type DatabaseKind,
-  type DatabaseConfig,
-  type EnvironmentInput,
-  type ParsedEnvironment,
-} from './environment';
+export { environmentSchema, DATABASE_KINDS, type DatabaseKind, type DatabaseConfig, type EnvironmentInput, type ParsedEnvironment } from './environment';
 export { TIERS, TIER_DEFAULTS, REMOVAL_POLICIES, type Tier, type TierDefaults, type RemovalPolicyName } from './tiers';
 export type { AwsSettings, AwsSettingsInput } from './aws';
 export type { GcpSettings, GcpSettingsInput } from './gcp';

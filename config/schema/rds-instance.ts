@@ -6,9 +6,15 @@ import { RDS_DEFAULTS } from '../../constructs/aws/rds/tables/rds-defaults';
 import { checkedChoice, databaseCommonFields } from './fields';
 
 export const RDS_ENGINES = [
-  'postgres', 'mysql', 'mariadb',
-  'sqlserver-ex', 'sqlserver-web', 'sqlserver-se', 'sqlserver-ee',
-  'oracle-se2', 'oracle-ee',
+  'postgres',
+  'mysql',
+  'mariadb',
+  'sqlserver-ex',
+  'sqlserver-web',
+  'sqlserver-se',
+  'sqlserver-ee',
+  'oracle-se2',
+  'oracle-ee',
 ] as const satisfies readonly RdsEngine[];
 
 export const RDS_LICENSE_MODELS = ['license-included', 'bring-your-own-license', 'general-public-license', 'postgresql-license'] as const;
@@ -19,7 +25,10 @@ export const DEFAULT_PASSWORD_ROTATION_DAYS = RDS_DEFAULTS.passwordRotationDays;
 /** Fields RDS instances and Aurora clusters share: initial database, port, credentials, network access, overrides. */
 export const rdsConnectionFields = {
   /** Name of the initial database; none is created when unset. */
-  databaseName: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: 'must start with a letter and contain letters, digits or underscores (at most 64)' }).optional(),
+  databaseName: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: 'must start with a letter and contain letters, digits or underscores (at most 64)' })
+    .optional(),
   port: z.int().min(1150, { error: 'must be from 1150 to 65535' }).max(65535, { error: 'must be from 1150 to 65535' }).optional(),
   /**
    * Master password: `rds-managed` (RDS keeps it in Secrets Manager and rotates it every 7 days) or `secrets-manager`
@@ -27,7 +36,11 @@ export const rdsConnectionFields = {
    */
   credentials: z.enum(RDS_CREDENTIALS, { error: `must be one of ${RDS_CREDENTIALS.join(', ')}` }).default('rds-managed'),
   /** Rotation period of a `secrets-manager` password. Default: 30 (refused with `rds-managed`, which rotates every 7 days). */
-  passwordRotationDays: z.int().min(1, { error: 'must be from 1 to 365 days' }).max(365, { error: 'must be from 1 to 365 days' }).optional()
+  passwordRotationDays: z
+    .int()
+    .min(1, { error: 'must be from 1 to 365 days' })
+    .max(365, { error: 'must be from 1 to 365 days' })
+    .optional()
     // Documented default, applied by the plan: an explicit value is refused with `rds-managed` (it would do nothing).
     .meta({ default: DEFAULT_PASSWORD_ROTATION_DAYS }),
   /** CIDR blocks allowed to connect; 0.0.0.0/0 is refused. Nothing can connect when this and allowedSecurityGroupIds are empty. */

@@ -31,11 +31,23 @@ export type RdsGeneration = keyof typeof RDS_GENERATIONS;
 
 // Burstable sizes: vCPUs, GiB of memory, CPU credits earned per hour (the same for t3 and t4g).
 const BURSTABLE_SIZES = {
-  micro: [2, 1, 12], small: [2, 2, 24], medium: [2, 4, 24], large: [2, 8, 36], xlarge: [4, 16, 96], '2xlarge': [8, 32, 192],
+  micro: [2, 1, 12],
+  small: [2, 2, 24],
+  medium: [2, 4, 24],
+  large: [2, 8, 36],
+  xlarge: [4, 16, 96],
+  '2xlarge': [8, 32, 192],
 } satisfies Record<string, [number, number, number]>;
 // Scalable sizes: vCPUs. General purpose has 4 GiB per vCPU, memory optimized 8.
 const SCALABLE_SIZES = {
-  large: 2, xlarge: 4, '2xlarge': 8, '4xlarge': 16, '8xlarge': 32, '12xlarge': 48, '16xlarge': 64, '24xlarge': 96,
+  large: 2,
+  xlarge: 4,
+  '2xlarge': 8,
+  '4xlarge': 16,
+  '8xlarge': 32,
+  '12xlarge': 48,
+  '16xlarge': 64,
+  '24xlarge': 96,
 } satisfies Record<string, number>;
 
 type GenerationOfShape<Shape> = { [G in RdsGeneration]: (typeof RDS_GENERATIONS)[G]['shape'] extends Shape ? G : never }[RdsGeneration];

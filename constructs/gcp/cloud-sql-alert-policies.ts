@@ -20,7 +20,9 @@ export interface CloudSqlAlertPoliciesProps {
 export function addCloudSqlAlertPolicies(scope: Construct, props: CloudSqlAlertPoliciesProps): MonitoringAlertPolicy[] {
   const databaseId = `${props.project}:${props.instanceName}`;
   const policies = props.alerts.map((alert) => {
-    const labels = Object.entries(alert.metricLabels ?? {}).map(([key, value]) => ` AND metric.labels.${key}="${value}"`).join('');
+    const labels = Object.entries(alert.metricLabels ?? {})
+      .map(([key, value]) => ` AND metric.labels.${key}="${value}"`)
+      .join('');
     return new MonitoringAlertPolicy(scope, `Alert-${alert.id}`, {
       project: props.project,
       displayName: alert.displayName,

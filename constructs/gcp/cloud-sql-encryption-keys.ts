@@ -104,7 +104,8 @@ export class CloudSqlEncryptionKeys extends Construct {
 
 function keyProblems(props: CloudSqlEncryptionKeysProps): PathProblem[] {
   const problems: PathProblem[] = [];
-  if (props.keys.length === 0) problems.push({ path: ['keys'], value: [], message: 'needs at least one key', fix: 'add a key for each region that holds an instance' });
+  if (props.keys.length === 0)
+    problems.push({ path: ['keys'], value: [], message: 'needs at least one key', fix: 'add a key for each region that holds an instance' });
   if (!Token.isUnresolved(props.cloudSqlServiceAgent) && !SERVICE_AGENT_PATTERN.test(props.cloudSqlServiceAgent)) {
     problems.push({
       path: ['cloudSqlServiceAgent'],
@@ -117,7 +118,10 @@ function keyProblems(props: CloudSqlEncryptionKeysProps): PathProblem[] {
     if (props.keys.findIndex((k) => k.region === key.region) !== index) {
       problems.push({ path: ['keys', index, 'region'], value: key.region, message: 'has more than one key', fix: 'give each region one key' });
     }
-    for (const [field, name] of [['keyRingName', key.keyRingName], ['keyName', key.keyName]] as const) {
+    for (const [field, name] of [
+      ['keyRingName', key.keyRingName],
+      ['keyName', key.keyName],
+    ] as const) {
       if (!Token.isUnresolved(name) && !KMS_NAME_PATTERN.test(name)) {
         problems.push({ path: ['keys', index, field], value: name, message: "must be 1–63 letters, digits, '_' or '-'", fix: 'rename it' });
       }

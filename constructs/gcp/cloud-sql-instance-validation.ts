@@ -23,23 +23,43 @@ export function instanceProblems(props: CloudSqlInstanceProps, resolved: Resolve
   const add = (field: string, value: unknown, message: string, fix: string) => problems.push({ path: [field], value, message, fix });
 
   if (!(CLOUD_SQL_EDITIONS as readonly string[]).includes(props.edition)) {
-    add('edition', props.edition, `must be set explicitly to ${CLOUD_SQL_EDITIONS.join(' or ')}; PostgreSQL 16+ otherwise defaults to ENTERPRISE_PLUS, which rejects most tiers`, "set edition: 'ENTERPRISE' (or 'ENTERPRISE_PLUS' with a db-perf-optimized tier)");
+    add(
+      'edition',
+      props.edition,
+      `must be set explicitly to ${CLOUD_SQL_EDITIONS.join(' or ')}; PostgreSQL 16+ otherwise defaults to ENTERPRISE_PLUS, which rejects most tiers`,
+      "set edition: 'ENTERPRISE' (or 'ENTERPRISE_PLUS' with a db-perf-optimized tier)",
+    );
   }
   problems.push(...instanceNameProblems(props.instanceName));
   if (known(props.databaseVersion)) {
     const mysql = isMySql(props.databaseVersion);
     if (mysql && resolved.pointInTimeRecoveryMode === 'pitr') {
-      add('pointInTimeRecoveryMode', 'pitr', `is rejected for ${props.databaseVersion}; MySQL uses 'binary-log'`, "set pointInTimeRecoveryMode: 'binary-log', or leave it out");
+      add(
+        'pointInTimeRecoveryMode',
+        'pitr',
+        `is rejected for ${props.databaseVersion}; MySQL uses 'binary-log'`,
+        "set pointInTimeRecoveryMode: 'binary-log', or leave it out",
+      );
     }
     if (!mysql && resolved.pointInTimeRecoveryMode === 'binary-log') {
-      add('pointInTimeRecoveryMode', 'binary-log', `is MySQL-only; ${props.databaseVersion} uses 'pitr'`, "set pointInTimeRecoveryMode: 'pitr', or leave it out");
+      add(
+        'pointInTimeRecoveryMode',
+        'binary-log',
+        `is MySQL-only; ${props.databaseVersion} uses 'pitr'`,
+        "set pointInTimeRecoveryMode: 'pitr', or leave it out",
+      );
     }
   }
   if (!Number.isInteger(resolved.retainedBackups) || resolved.retainedBackups < 1 || resolved.retainedBackups > MAX_RETAINED_BACKUPS) {
     add('retainedBackups', resolved.retainedBackups, `must be an integer from 1 to ${MAX_RETAINED_BACKUPS}`, `choose from 1 to ${MAX_RETAINED_BACKUPS}`);
   }
   if (!Number.isInteger(resolved.diskSizeGb) || resolved.diskSizeGb < CLOUD_SQL_DEFAULTS.diskSizeGb || resolved.diskSizeGb > MAX_DISK_SIZE_GB) {
-    add('diskSizeGb', resolved.diskSizeGb, `must be an integer from ${CLOUD_SQL_DEFAULTS.diskSizeGb} to ${MAX_DISK_SIZE_GB}`, `choose from ${CLOUD_SQL_DEFAULTS.diskSizeGb} to ${MAX_DISK_SIZE_GB} GB`);
+    add(
+      'diskSizeGb',
+      resolved.diskSizeGb,
+      `must be an integer from ${CLOUD_SQL_DEFAULTS.diskSizeGb} to ${MAX_DISK_SIZE_GB}`,
+      `choose from ${CLOUD_SQL_DEFAULTS.diskSizeGb} to ${MAX_DISK_SIZE_GB} GB`,
+    );
   }
   if (known(resolved.backupStartTime) && !BACKUP_START_TIME.test(resolved.backupStartTime)) {
     add('backupStartTime', resolved.backupStartTime, 'must be HH:MM in UTC', `write it as e.g. '${CLOUD_SQL_DEFAULTS.backupStartTime}'`);
@@ -95,10 +115,20 @@ function engineProblems(props: CloudSqlInstanceProps, row: CloudSqlEngineRow): P
   const problems: PathProblem[] = [];
   const name = `${row.displayName} (${props.databaseVersion})`;
   if (row.requiresRootPassword && props.rootPassword === undefined) {
-    problems.push({ path: ['rootPassword'], value: undefined, message: `is required for ${name}: Cloud SQL creates the instance with it`, fix: 'pass a secret reference' });
+    problems.push({
+      path: ['rootPassword'],
+      value: undefined,
+      message: `is required for ${name}: Cloud SQL creates the instance with it`,
+      fix: 'pass a secret reference',
+    });
   }
   if (props.disasterRecoveryReplicaName !== undefined && (props.edition !== 'ENTERPRISE_PLUS' || row.disasterRecoveryReplica !== 'designated')) {
-    problems.push({ path: ['disasterRecoveryReplicaName'], value: props.disasterRecoveryReplicaName, message: `needs ENTERPRISE_PLUS PostgreSQL or MySQL (${name}, ${props.edition})`, fix: 'remove disasterRecoveryReplicaName, or use ENTERPRISE_PLUS PostgreSQL or MySQL' });
+    problems.push({
+      path: ['disasterRecoveryReplicaName'],
+      value: props.disasterRecoveryReplicaName,
+      message: `needs ENTERPRISE_PLUS PostgreSQL or MySQL (${name}, ${props.edition})`,
+      fix: 'remove disasterRecoveryReplicaName, or use ENTERPRISE_PLUS PostgreSQL or MySQL',
+    });
   }
   return problems;
 }
@@ -114,10 +144,12 @@ export function keyRegionProblems(encryptionKeyName: string, region: string): Pa
   if (Token.isUnresolved(encryptionKeyName) || Token.isUnresolved(region)) return [];
   const keyRegion = /\/locations\/([^/]+)\//.exec(encryptionKeyName)?.[1];
   if (keyRegion === region) return [];
-  return [{
-    path: ['encryptionKeyName'],
-    value: encryptionKeyName,
-    message: `must be a key in the instance's region ${region} (projects/…/locations/${region}/keyRings/…/cryptoKeys/…)`,
-    fix: `use the key of ${region}`,
-  }];
+  return [
+    {
+      path: ['encryptionKeyName'],
+      value: encryptionKeyName,
+      message: `must be a key in the instance's region ${region} (projects/…/locations/${region}/keyRings/…/cryptoKeys/…)`,
+      fix: `use the key of ${region}`,
+    },
+  ];
 }

@@ -15,12 +15,7 @@ import { CLOUD_SQL_DEFAULTS } from './tables/cloud-sql-defaults';
 import { instanceProblems } from './cloud-sql-instance-validation';
 import { type CloudSqlInstanceProps, withDefaults } from './cloud-sql-instance-props';
 import { DatabaseValidationError } from '../common/database-validation-error';
-import {
-  renderFlags,
-  renderInsights,
-  renderIpConfiguration,
-  ResolvedQueryInsights,
-} from './cloud-sql-settings';
+import { renderFlags, renderInsights, renderIpConfiguration, ResolvedQueryInsights } from './cloud-sql-settings';
 
 export type { CloudSqlAlert } from './tables/cloud-sql-alert';
 

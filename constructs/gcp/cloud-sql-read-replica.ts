@@ -75,7 +75,7 @@ export class CloudSqlReadReplica extends Construct {
       encryptionKeyName: props.encryptionKeyName,
       deletionProtection,
       replicaConfiguration: cascadable ? { cascadableReplica: true } : undefined,
-      lifecycle: props.preventDestroy ?? primary.preventDestroy ? { preventDestroy: true } : undefined,
+      lifecycle: (props.preventDestroy ?? primary.preventDestroy) ? { preventDestroy: true } : undefined,
       settings: {
         edition: primary.edition,
         tier: props.tier,
@@ -116,18 +116,23 @@ function replicaProblems(
   const problems: PathProblem[] = [...instanceNameProblems(props.instanceName)];
   const engine = primary.engine;
   const primaryProblem = (message: string, fix: string) => problems.push({ path: ['primary'], value: primary.instanceName, message, fix });
-  if (!primary.backups) primaryProblem('has no backups; Cloud SQL creates replicas only of a primary with automated backups', 'turn backups on for the primary');
+  if (!primary.backups)
+    primaryProblem('has no backups; Cloud SQL creates replicas only of a primary with automated backups', 'turn backups on for the primary');
   if (engine?.pointInTimeRecovery === 'binary-log' && !primary.pointInTimeRecovery) {
     primaryProblem('has no binary logs; MySQL replicas replicate from them', 'turn pointInTimeRecovery on for the primary');
   }
   if (primary.version?.replicas === false) {
-    primaryProblem(`is ${primary.databaseVersion}, which cannot have read replicas (SQL Server needs an Enterprise version)`, 'use an Enterprise version for the primary');
+    primaryProblem(
+      `is ${primary.databaseVersion}, which cannot have read replicas (SQL Server needs an Enterprise version)`,
+      'use an Enterprise version for the primary',
+    );
   }
   problems.push(...[replicaDiskProblem(disk.diskSizeGb, primary.diskSizeGb)].flatMap((p) => p ?? []));
   problems.push(...diskLimitProblems(disk), ...keyRegionProblems(props.encryptionKeyName, props.region));
   const drProblem = (message: string, fix: string) => problems.push({ path: ['disasterRecovery'], value: true, message, fix });
   if (disasterRecovery && !primary.pointInTimeRecovery) drProblem('needs point-in-time recovery on the primary', 'turn pointInTimeRecovery on for the primary');
-  if (disasterRecovery && primary.edition !== 'ENTERPRISE_PLUS') drProblem('needs ENTERPRISE_PLUS (advanced disaster recovery)', "set edition: 'ENTERPRISE_PLUS' on the primary, or disasterRecovery: false");
+  if (disasterRecovery && primary.edition !== 'ENTERPRISE_PLUS')
+    drProblem('needs ENTERPRISE_PLUS (advanced disaster recovery)', "set edition: 'ENTERPRISE_PLUS' on the primary, or disasterRecovery: false");
   if (disasterRecovery && !Token.isUnresolved(props.region) && props.region === primary.region) {
     drProblem(`needs a replica in another region than the primary's (${primary.region})`, 'place the replica in another region');
   }

@@ -36,7 +36,12 @@ export const AWS_STACK_RENDERERS: { readonly [T in AwsStackType]: Renderer<T> } 
     return { stack, replicas: stack.database.replicas };
   },
   'rds-replica': (spec, { scope, props, regionResources }) => ({
-    stack: new RdsReplicaStack(scope, spec.stackId, { ...props, plan: spec.plan, allocatedStorageGiB: spec.allocatedStorageGiB, regionResources: regionResources(spec.region) }),
+    stack: new RdsReplicaStack(scope, spec.stackId, {
+      ...props,
+      plan: spec.plan,
+      allocatedStorageGiB: spec.allocatedStorageGiB,
+      regionResources: regionResources(spec.region),
+    }),
   }),
   'aurora-cluster': (spec, { scope, props, regionResources }) => ({
     stack: new AuroraClusterStack(scope, spec.stackId, { ...props, plan: spec.plan, regionResources: regionResources(spec.region) }),

@@ -14,7 +14,7 @@ import { applyTags } from './apply-tags';
 
 const FINDING = 'HIPAA.Security-RDSInBackupPlan';
 const CLUSTER_MEMBER_REASON = 'an Aurora instance is backed up with its cluster, which carries the backup-plan tag';
-const REPLICA_REASON = 'a read replica is not backed up: it holds its source\'s data, and its source is';
+const REPLICA_REASON = "a read replica is not backed up: it holds its source's data, and its source is";
 
 export function applyBackupMembership(stack: Stack, member: BackupMembershipPlan, replicas: readonly IConstruct[]): void {
   const instances = stack.node.findAll().filter((c): c is rds.CfnDBInstance => c instanceof rds.CfnDBInstance);

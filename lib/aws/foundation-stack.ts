@@ -48,7 +48,13 @@ export class FoundationStack extends Stack {
       removalPolicy: REMOVAL_POLICIES[region.backupVault.removalPolicy],
     });
     this.backupPlans = region.backupPlans.map(
-      (plan) => new DatabaseBackupPlan(this, `BackupPlan-${plan.name}`, { planName: plan.name, vault: this.backupVault.vault, rules: plan.rules, selection: plan.selection }),
+      (plan) =>
+        new DatabaseBackupPlan(this, `BackupPlan-${plan.name}`, {
+          planName: plan.name,
+          vault: this.backupVault.vault,
+          rules: plan.rules,
+          selection: plan.selection,
+        }),
     );
     for (const alarm of region.dynamodbAlarms) createDynamoDbAlarm(this, alarm, this.foundation.alarmTopic);
   }

@@ -15,7 +15,8 @@ export const CLOUDFORMATION_MAX_TEMPLATE_BYTES = 1_000_000;
 /** The share of a CloudFormation limit a stack may use. */
 export const STACK_LIMIT_SHARE = 0.8;
 
-const FIX = 'Fix: split it — give the database fewer replicas in its own region (cross-region replicas get stacks of their own) or fewer alarms, or open an issue if a stack of ours grows with the fleet';
+const FIX =
+  'Fix: split it — give the database fewer replicas in its own region (cross-region replicas get stacks of their own) or fewer alarms, or open an issue if a stack of ours grows with the fleet';
 
 /** Adds a validation to every stack under `scope`: synth fails when one declares more than 80% of 500 resources. */
 export function addStackLimitChecks(scope: IConstruct): void {
@@ -25,7 +26,9 @@ export function addStackLimitChecks(scope: IConstruct): void {
         const resources = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c)).length;
         const max = Math.floor(CLOUDFORMATION_MAX_RESOURCES * STACK_LIMIT_SHARE);
         return resources > max
-          ? [`Stack ${stack.stackName} declares ${resources} resources, more than ${max} (80% of CloudFormation's ${CLOUDFORMATION_MAX_RESOURCES} per stack). ${FIX}.`]
+          ? [
+              `Stack ${stack.stackName} declares ${resources} resources, more than ${max} (80% of CloudFormation's ${CLOUDFORMATION_MAX_RESOURCES} per stack). ${FIX}.`,
+            ]
           : [];
       },
     });
@@ -38,7 +41,9 @@ export function templateSizeProblems(assembly: cxapi.CloudAssembly): string[] {
   return assembly.stacksRecursively.flatMap((stack) => {
     const bytes = fs.statSync(path.join(stack.assembly.directory, stack.templateFile)).size;
     return bytes > max
-      ? [`Stack ${stack.stackName} (${stack.hierarchicalId}) has a ${bytes.toLocaleString('en')}-byte template, more than ${max.toLocaleString('en')} (80% of CloudFormation's 1 MB). ${FIX}.`]
+      ? [
+          `Stack ${stack.stackName} (${stack.hierarchicalId}) has a ${bytes.toLocaleString('en')}-byte template, more than ${max.toLocaleString('en')} (80% of CloudFormation's 1 MB). ${FIX}.`,
+        ]
       : [];
   });
 }

@@ -11,7 +11,8 @@ import type { ResolvedDatabase, ResolvedEnvironment } from '../config/resolved-e
 export const awsDatabases = (env: ResolvedEnvironment) => env.databases.filter((db) => DATABASE_CLOUD[db.kind] === 'aws');
 export const optOutOf = (env: ResolvedEnvironment, db: ResolvedDatabase) => env.aws?.backup.optOuts.find((o) => o.database === db.name);
 export const tierRules = (env: ResolvedEnvironment) => TIER_DEFAULTS[env.tier].backupPlan.rules;
-export const continuousRetentionDays = (env: ResolvedEnvironment) => Math.min(BACKUP_LIMITS.continuousRetentionDays.max, TIER_DEFAULTS[env.tier].backupRetentionDays);
+export const continuousRetentionDays = (env: ResolvedEnvironment) =>
+  Math.min(BACKUP_LIMITS.continuousRetentionDays.max, TIER_DEFAULTS[env.tier].backupRetentionDays);
 
 /** The Vault Lock of every vault: the environment's own, else the tier's. */
 export function effectiveVaultLock(env: ResolvedEnvironment): VaultLockSettings | undefined {
@@ -26,7 +27,13 @@ export function copyTargetRegion(env: ResolvedEnvironment, source: string): stri
 
 /** Regions holding the primary of at least one database that is backed up. */
 export function backedUpRegions(env: ResolvedEnvironment): string[] {
-  return [...new Set(awsDatabases(env).filter((db) => !optOutOf(env, db)).map((db) => db.region))];
+  return [
+    ...new Set(
+      awsDatabases(env)
+        .filter((db) => !optOutOf(env, db))
+        .map((db) => db.region),
+    ),
+  ];
 }
 
 /** Every retention a backup or copy job of this environment asks for, for checking against a Vault Lock. */

@@ -45,11 +45,7 @@ export type ResolvedCloudSqlInstance = Omit<CloudSqlInstanceConfig, 'replicas'> 
     readonly replicas: readonly ResolvedCloudSqlReplica[];
   };
 
-export type ResolvedDatabase =
-  | ResolvedRdsInstance
-  | ResolvedAuroraCluster
-  | ResolvedDynamodbTable
-  | ResolvedCloudSqlInstance;
+export type ResolvedDatabase = ResolvedRdsInstance | ResolvedAuroraCluster | ResolvedDynamodbTable | ResolvedCloudSqlInstance;
 
 export interface ResolvedEnvironment {
   readonly name: string;

@@ -48,8 +48,10 @@ export class ArtifactStorage extends Construct {
     acknowledge(accessLogs, {
       'AwsSolutions-S1': accessLogsReason,
       'HIPAA.Security-S3BucketLoggingEnabled': accessLogsReason,
-      'HIPAA.Security-S3DefaultEncryptionKMS': 'S3 server access logging delivers only to SSE-S3 buckets (S3 User Guide, "Enabling Amazon S3 server access logging")',
-      'HIPAA.Security-S3BucketReplicationEnabled': 'access logs of pipeline artifacts, which are rebuilt from the repository on every run; no second copy is needed',
+      'HIPAA.Security-S3DefaultEncryptionKMS':
+        'S3 server access logging delivers only to SSE-S3 buckets (S3 User Guide, "Enabling Amazon S3 server access logging")',
+      'HIPAA.Security-S3BucketReplicationEnabled':
+        'access logs of pipeline artifacts, which are rebuilt from the repository on every run; no second copy is needed',
     });
 
     this.bucket = new s3.Bucket(this, 'Artifacts', {

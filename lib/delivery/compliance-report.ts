@@ -35,7 +35,9 @@ export function complianceReport(assemblyDir: string): ComplianceReport {
   if (!fs.existsSync(reportFile)) {
     return { acknowledgements: [], problems: [`${reportFile} does not exist: synthesize first (npm run synth), with the compliance checks`] };
   }
-  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { pluginReports?: Array<{ pluginName: string; violations?: Array<{ ruleName: string; violatingConstructs?: Array<{ constructPath: string }> }> }> };
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as {
+    pluginReports?: Array<{ pluginName: string; violations?: Array<{ ruleName: string; violatingConstructs?: Array<{ constructPath: string }> }> }>;
+  };
   for (const plugin of report.pluginReports ?? []) {
     for (const violation of plugin.violations ?? []) {
       const where = (violation.violatingConstructs ?? []).map((construct) => construct.constructPath).join(', ');
@@ -54,7 +56,9 @@ export function complianceReport(assemblyDir: string): ComplianceReport {
           const finding = id.replace(/^annotation::/i, '');
           acknowledgements.push({ stack, constructPath, finding, reason });
           if (typeof reason !== 'string' || reason.trim().length < REASON_MIN_LENGTH) {
-            problems.push(`${constructPath}: ${finding} is acknowledged without a reason of at least ${REASON_MIN_LENGTH} characters (${JSON.stringify(reason)})`);
+            problems.push(
+              `${constructPath}: ${finding} is acknowledged without a reason of at least ${REASON_MIN_LENGTH} characters (${JSON.stringify(reason)})`,
+            );
           }
         }
       }

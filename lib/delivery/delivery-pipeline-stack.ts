@@ -82,11 +82,14 @@ export class DeliveryPipelineStack extends Stack {
     this.pipeline.addWave(GATES_WAVE, { pre: gateSteps(outputs) });
 
     for (const environment of props.environments) {
-      const approval = environment.tier === 'production'
-        ? [new pipelines.ManualApprovalStep(`Approve-${environment.name}`, {
-            comment: `Promote to ${environment.name} (production tier): review what the earlier stages deployed and verified`,
-          })]
-        : [];
+      const approval =
+        environment.tier === 'production'
+          ? [
+              new pipelines.ManualApprovalStep(`Approve-${environment.name}`, {
+                comment: `Promote to ${environment.name} (production tier): review what the earlier stages deployed and verified`,
+              }),
+            ]
+          : [];
       const access = delivery.googleCloud[environment.name];
       const googleCloud = environment.gcp && access ? [gcpDeployStep(this, delivery.pipeline.name, environment, access, source)] : [];
       const verify = environment.aws ? [verifyStep(this, environment, source)] : [];
@@ -110,7 +113,8 @@ export class DeliveryPipelineStack extends Stack {
  * copies of the artifacts for the actions there. CDK offers no setting for its logging or versioning.
  */
 function acknowledgeReplicationBucket(bucket: IConstruct): void {
-  const copies = "copies of the pipeline's artifacts for the actions in this region; the artifact bucket they come from is versioned and access-logged, and CDK Pipelines has no setting for this generated bucket";
+  const copies =
+    "copies of the pipeline's artifacts for the actions in this region; the artifact bucket they come from is versioned and access-logged, and CDK Pipelines has no setting for this generated bucket";
   acknowledge(bucket, {
     'AwsSolutions-S1': copies,
     'HIPAA.Security-S3BucketLoggingEnabled': copies,

@@ -25,12 +25,14 @@ const unknownEnvironments: DeliveryRule = ({ delivery, available, source }) =>
   delivery.environments.flatMap((name, index) =>
     available.includes(name)
       ? []
-      : [{
-          path: ['environments', index],
-          value: name,
-          message: `is not an environment; the environments are ${available.join(', ')} (one config/<name>.ts each)`,
-          fix: `change environments[${index}] in ${source} to one of them, or create config/${name}.ts`,
-        }],
+      : [
+          {
+            path: ['environments', index],
+            value: name,
+            message: `is not an environment; the environments are ${available.join(', ')} (one config/<name>.ts each)`,
+            fix: `change environments[${index}] in ${source} to one of them, or create config/${name}.ts`,
+          },
+        ],
   );
 
 /** development → staging → production: a change reaches production only after the lower tiers took it. */

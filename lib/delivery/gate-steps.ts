@@ -41,11 +41,14 @@ export interface SynthOutputs {
 }
 
 export function gateSteps(outputs: SynthOutputs): pipelines.CodeBuildStep[] {
-  return GATES.map((gate) => new pipelines.CodeBuildStep(gate.id, {
-    input: outputs.source,
-    additionalInputs: gate.needsTemplates
-      ? { 'cdk.out': outputs.cloudFormation, 'cdktf.out': outputs.terraform, 'pipeline.out': outputs.pipelineAssembly }
-      : undefined,
-    commands: [...gate.commands],
-  }));
+  return GATES.map(
+    (gate) =>
+      new pipelines.CodeBuildStep(gate.id, {
+        input: outputs.source,
+        additionalInputs: gate.needsTemplates
+          ? { 'cdk.out': outputs.cloudFormation, 'cdktf.out': outputs.terraform, 'pipeline.out': outputs.pipelineAssembly }
+          : undefined,
+        commands: [...gate.commands],
+      }),
+  );
 }

@@ -48,20 +48,22 @@ export function loadDelivery(configDir = CONFIG_DIR): LoadedDelivery {
 export function validateDelivery(input: unknown, source: string, configDir = CONFIG_DIR): LoadedDelivery {
   const parsed = deliverySchema.safeParse(input);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.flatMap((issue): ConfigProblem[] => {
-      const at = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
-      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-      return keys.map((key) => {
-        const fieldPath = key === undefined ? at : [...at, key];
-        return {
-          environment: DELIVERY_LABEL,
-          path: fieldPath,
-          value: valueAt(input, fieldPath),
-          message: key === undefined ? issue.message : 'is not a known setting here',
-          fix: key === undefined ? `change ${formatPath(fieldPath)} in ${source}` : `remove '${key}' from ${source} or check its spelling`,
-        };
-      });
-    }));
+    throw new ConfigError(
+      parsed.error.issues.flatMap((issue): ConfigProblem[] => {
+        const at = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+        const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+        return keys.map((key) => {
+          const fieldPath = key === undefined ? at : [...at, key];
+          return {
+            environment: DELIVERY_LABEL,
+            path: fieldPath,
+            value: valueAt(input, fieldPath),
+            message: key === undefined ? issue.message : 'is not a known setting here',
+            fix: key === undefined ? `change ${formatPath(fieldPath)} in ${source}` : `remove '${key}' from ${source} or check its spelling`,
+          };
+        });
+      }),
+    );
   }
   const delivery = parsed.data;
   const available = listEnvironments(configDir);
@@ -69,9 +71,7 @@ export function validateDelivery(input: unknown, source: string, configDir = CON
   // Environment problems come first, as the environment apps report them: the delivery rules need valid environments.
   const planned = planEnvironments(known, { configDir });
   const environments = planned.map(({ environment }) => environment);
-  const problems = deliveryRules({ delivery, available, environments, source }).map(
-    (draft): ConfigProblem => ({ environment: DELIVERY_LABEL, ...draft }),
-  );
+  const problems = deliveryRules({ delivery, available, environments, source }).map((draft): ConfigProblem => ({ environment: DELIVERY_LABEL, ...draft }));
   if (problems.length > 0) throw new ConfigError(problems);
   return { delivery, environments: planned };
 }

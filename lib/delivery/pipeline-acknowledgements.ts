@@ -27,7 +27,10 @@ export function wildcardFindings(document: { Statement?: Statement[] }): Map<str
   for (const statement of document.Statement ?? []) {
     if (statement.Effect !== 'Allow') continue;
     for (const action of list(statement.Action).filter((a) => a.includes('*'))) add(`Action::${action}`, statement);
-    for (const resource of list(statement.Resource).map(flattenCfnReference).filter((r) => r.includes('*'))) add(`Resource::${resource}`, statement);
+    for (const resource of list(statement.Resource)
+      .map(flattenCfnReference)
+      .filter((r) => r.includes('*')))
+      add(`Resource::${resource}`, statement);
   }
   return findings;
 }
@@ -38,7 +41,8 @@ const actions = (statement: Statement) => list(statement.Action);
 /** The artifact bucket (ours) and the cross-region replication buckets CDK creates per region. */
 const ARTIFACT_BUCKET = /^(<StorageArtifacts[0-9A-F]{8}\.Arn>|arn:aws[-a-z]*:s3:::[a-z0-9.-]*replicationbucket[a-z0-9]*)(\/\*)?$/;
 const ARTIFACT_KEY = /^<StorageKey[0-9A-F]{8}\.Arn>$/;
-const CODEBUILD_OWN_LOGS = /^Resource::arn:aws[-a-z]*:(logs:[a-z0-9-]+:\d{12}:log-group:\/aws\/codebuild\/<[A-Za-z0-9]+>:\*|codebuild:[a-z0-9-]+:\d{12}:report-group\/<[A-Za-z0-9]+>-\*)$/;
+const CODEBUILD_OWN_LOGS =
+  /^Resource::arn:aws[-a-z]*:(logs:[a-z0-9-]+:\d{12}:log-group:\/aws\/codebuild\/<[A-Za-z0-9]+>:\*|codebuild:[a-z0-9-]+:\d{12}:report-group\/<[A-Za-z0-9]+>-\*)$/;
 
 interface WildcardRow {
   readonly finding: RegExp;
@@ -56,12 +60,12 @@ export const WILDCARD_ROWS: readonly WildcardRow[] = [
   {
     finding: /^Resource::(<StorageArtifacts[0-9A-F]{8}\.Arn>|arn:aws[-a-z]*:s3:::[a-z0-9.-]*replicationbucket[a-z0-9]*)\/\*$/,
     explains: (s) => actions(s).every((a) => a.startsWith('s3:')),
-    reason: 'every object of the pipeline\'s own artifact bucket: artifact keys are generated per execution',
+    reason: "every object of the pipeline's own artifact bucket: artifact keys are generated per execution",
   },
   {
     finding: /^Action::kms:(GenerateDataKey|ReEncrypt)\*$/,
     explains: (s) => resources(s).every((r) => ARTIFACT_KEY.test(r) || r === '*'),
-    reason: 'encrypting and decrypting artifacts with the pipeline\'s keys (the data-key and re-encrypt action families)',
+    reason: "encrypting and decrypting artifacts with the pipeline's keys (the data-key and re-encrypt action families)",
   },
   {
     // CDK names the key of a cross-region replication bucket by alias, which an IAM resource cannot; the key's own
@@ -88,7 +92,8 @@ export const WILDCARD_ROWS: readonly WildcardRow[] = [
   {
     // Known limit of CDK Pipelines (aws-cdk-lib 2.276): the asset-publishing role is shared by the asset projects it
     // creates, whose names it does not know when it writes the policy.
-    finding: /^(Resource::\*|Resource::arn:aws[-a-z]*:logs:[a-z0-9-]+:\d{12}:log-group:\/aws\/codebuild\/\*|Resource::arn:aws[-a-z]*:codebuild:[a-z0-9-]+:\d{12}:report-group\/\*)$/,
+    finding:
+      /^(Resource::\*|Resource::arn:aws[-a-z]*:logs:[a-z0-9-]+:\d{12}:log-group:\/aws\/codebuild\/\*|Resource::arn:aws[-a-z]*:codebuild:[a-z0-9-]+:\d{12}:report-group\/\*)$/,
     explains: (s) => actions(s).every((a) => a.startsWith('codebuild:') || a.startsWith('logs:')),
     reason: "CDK Pipelines' asset-publishing role, shared by the asset projects it generates: builds and logs of this account's CodeBuild only",
   },
@@ -115,7 +120,8 @@ function acknowledgePipelineSource(project: codebuild.CfnProject): void {
   const source = Stack.of(project).resolve(project.source) as { type?: string };
   if (source.type !== 'CODEPIPELINE') return;
   acknowledge(project, {
-    'HIPAA.Security-CodeBuildProjectSourceRepoUrl': 'source type CODEPIPELINE: no repository URL or credentials in the project; the CodeConnections connection fetches the source',
+    'HIPAA.Security-CodeBuildProjectSourceRepoUrl':
+      'source type CODEPIPELINE: no repository URL or credentials in the project; the CodeConnections connection fetches the source',
   });
 }
 

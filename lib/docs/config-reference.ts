@@ -50,7 +50,8 @@ function describeType(schema: JsonSchema): string {
   if (schema.const !== undefined) return code(schema.const);
   if (schema.oneOf || schema.anyOf) return (schema.oneOf ?? schema.anyOf)!.map(describeType).join(' or ');
   if (schema.type === 'array') return `list of ${schema.items ? describeType(schema.items) : 'values'}`;
-  if (schema.type === 'object' && !schema.properties && typeof schema.additionalProperties === 'object') return `map of ${describeType(schema.additionalProperties)}`;
+  if (schema.type === 'object' && !schema.properties && typeof schema.additionalProperties === 'object')
+    return `map of ${describeType(schema.additionalProperties)}`;
   if (schema.enum) return 'one of';
   return Array.isArray(schema.type) ? schema.type.join(' or ') : (schema.type ?? 'any');
 }
@@ -77,14 +78,27 @@ function rows(schema: JsonSchema, prefix: string): Row[] {
     const tierDefault = TIER_FIELDS[name];
     const defaultValue = tierDefault
       ? `by tier: ${TIERS.map((tier) => `${tier} ${JSON.stringify(tierDefault(tier))}`).join(', ')}`
-      : field.default !== undefined ? code(field.default) : '';
-    const row: Row = { path, type: describeType(field), allowed: describeAllowed(field), required: required.has(name) && field.default === undefined, defaultValue };
+      : field.default !== undefined
+        ? code(field.default)
+        : '';
+    const row: Row = {
+      path,
+      type: describeType(field),
+      allowed: describeAllowed(field),
+      required: required.has(name) && field.default === undefined,
+      defaultValue,
+    };
     const variants = (field.oneOf ?? field.anyOf ?? []).filter((variant) => variant.properties);
-    const nested = variants.length > 0 ? mergeVariants(variants.map((variant) => rows(variant, path)))
-      : field.type === 'object' && field.properties ? rows(field, path)
-      : field.type === 'array' && field.items?.properties ? rows(field.items, `${path}[]`)
-      : field.type === 'object' && typeof field.additionalProperties === 'object' && field.additionalProperties.properties ? rows(field.additionalProperties, `${path}.<key>`)
-      : [];
+    const nested =
+      variants.length > 0
+        ? mergeVariants(variants.map((variant) => rows(variant, path)))
+        : field.type === 'object' && field.properties
+          ? rows(field, path)
+          : field.type === 'array' && field.items?.properties
+            ? rows(field.items, `${path}[]`)
+            : field.type === 'object' && typeof field.additionalProperties === 'object' && field.additionalProperties.properties
+              ? rows(field.additionalProperties, `${path}.<key>`)
+              : [];
     return [row, ...nested];
   });
 }

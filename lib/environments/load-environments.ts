@@ -29,7 +29,10 @@ export function listEnvironments(configDir = CONFIG_DIR): string[] {
  * Throws for an unknown name, listing the available ones.
  */
 export function selectEnvironments(selection: string | undefined, available: readonly string[]): string[] {
-  const wanted = (selection ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const wanted = (selection ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (wanted.length === 0) return [...available];
   const unknown = wanted.filter((name) => !available.includes(name));
   if (unknown.length > 0) {

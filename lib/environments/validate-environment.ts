@@ -15,8 +15,7 @@ import { resolveDefaults } from './resolve-defaults';
 import type { ResolvedEnvironment } from '../config/resolved-environment';
 
 export type EnvironmentCheck =
-  | { readonly ok: true; readonly environment: ResolvedEnvironment }
-  | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+  { readonly ok: true; readonly environment: ResolvedEnvironment } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
 
 /** Validates one environment; returns the resolved environment or every problem found. */
 export function checkEnvironment(name: string, input: unknown, source = `config/${name}.ts`): EnvironmentCheck {
@@ -95,12 +94,14 @@ function fromZodIssue(issue: z.core.$ZodIssue, input: unknown, source: string): 
       fix: `remove '${key}' from ${source} or check its spelling`,
     }));
   }
-  return [{
-    path,
-    value: valueAt(input, path),
-    message: issue.message,
-    fix: `change ${formatPath(path)} in ${source}`,
-  }];
+  return [
+    {
+      path,
+      value: valueAt(input, path),
+      message: issue.message,
+      fix: `change ${formatPath(path)} in ${source}`,
+    },
+  ];
 }
 
 function valueAt(input: unknown, path: FieldPath): unknown {

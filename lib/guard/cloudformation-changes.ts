@@ -20,12 +20,7 @@ const REMOVAL_IMPACTS: Partial<Record<ResourceImpact, GuardFinding['impact']>> =
   [ResourceImpact.WILL_ORPHAN]: 'orphaned (removed from the stack)',
 };
 
-export function cloudFormationFindings(
-  environment: string,
-  stack: string,
-  approved: CfnTemplate,
-  current: CfnTemplate | undefined,
-): GuardFinding[] {
+export function cloudFormationFindings(environment: string, stack: string, approved: CfnTemplate, current: CfnTemplate | undefined): GuardFinding[] {
   if (current && approved.Environment && current.Environment && approved.Environment !== current.Environment) {
     return movedStackFindings(environment, stack, approved, current);
   }
@@ -65,11 +60,24 @@ export function cloudFormationFindings(
     }
     const replicas = before.Type === 'AWS::DynamoDB::GlobalTable' ? removedReplicaRegions(before, after) : [];
     if (replicas.length > 0) {
-      losesData.push(`the replica${replicas.length > 1 ? 's' : ''} in ${replicas.join(', ')} would be deleted with ${replicas.length > 1 ? 'their' : 'its'} items`);
+      losesData.push(
+        `the replica${replicas.length > 1 ? 's' : ''} in ${replicas.join(', ')} would be deleted with ${replicas.length > 1 ? 'their' : 'its'} items`,
+      );
     }
     if (losesData.length > 0) {
-      const properties = replicas.length > 0 ? ['Replicas'] : Object.keys(change.propertyUpdates).filter((name) => change.propertyUpdates[name].changeImpact === ResourceImpact.MAY_REPLACE).sort();
-      findings.push({ ...base, impact: 'changed so that data is lost', properties, detail: losesData.join('; '), change: changeFingerprint(['data', losesData]) });
+      const properties =
+        replicas.length > 0
+          ? ['Replicas']
+          : Object.keys(change.propertyUpdates)
+              .filter((name) => change.propertyUpdates[name].changeImpact === ResourceImpact.MAY_REPLACE)
+              .sort();
+      findings.push({
+        ...base,
+        impact: 'changed so that data is lost',
+        properties,
+        detail: losesData.join('; '),
+        change: changeFingerprint(['data', losesData]),
+      });
     }
   });
   return findings;

@@ -43,7 +43,9 @@ export const CONDITIONAL_UPDATES: Readonly<Record<string, Readonly<Record<string
   'AWS::RDS::DBInstance': {
     // [schema] not create-only; [cfn-docs] "Some interruptions"; [rds-backups] 0 deletes the automated backups.
     BackupRetentionPeriod: (before, after) =>
-      Number(after) === 0 && Number(before) > 0 ? { losesData: 'BackupRetentionPeriod 0 deletes the automated backups (point-in-time recovery history)' } : 'in place',
+      Number(after) === 0 && Number(before) > 0
+        ? { losesData: 'BackupRetentionPeriod 0 deletes the automated backups (point-in-time recovery history)' }
+        : 'in place',
     // [schema] not create-only; [cfn-docs] "Some interruptions": converting to or from Multi-AZ adds or removes a standby.
     MultiAZ: IN_PLACE,
     // [schema] not create-only; [cfn-docs] "No interruption".

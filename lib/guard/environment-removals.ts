@@ -22,8 +22,10 @@ export function readApprovedRemovals(file: string): ApprovedRemoval[] {
   if (!Array.isArray(entries)) throw new Error(`${file}: must be a JSON array. ${fix}`);
   return entries.map((entry, index) => {
     const { environment, reason } = (entry ?? {}) as Record<string, unknown>;
-    if (typeof environment !== 'string' || environment === '') throw new Error(`${file} › [${index}].environment = ${JSON.stringify(environment)}: must name the removed environment. ${fix}`);
-    if (typeof reason !== 'string' || reason.length < 10) throw new Error(`${file} › [${index}].reason = ${JSON.stringify(reason)}: must say why removing ${environment} is safe (at least 10 characters). ${fix}`);
+    if (typeof environment !== 'string' || environment === '')
+      throw new Error(`${file} › [${index}].environment = ${JSON.stringify(environment)}: must name the removed environment. ${fix}`);
+    if (typeof reason !== 'string' || reason.length < 10)
+      throw new Error(`${file} › [${index}].reason = ${JSON.stringify(reason)}: must say why removing ${environment} is safe (at least 10 characters). ${fix}`);
     return { environment, reason };
   });
 }
@@ -32,7 +34,9 @@ export function readApprovedRemovals(file: string): ApprovedRemoval[] {
 export function removedResources(baseline: EnvironmentTemplates): string[] {
   return [
     ...Object.entries(baseline.aws).flatMap(([stack, template]) =>
-      Object.entries(template.Resources ?? {}).map(([id, resource]) => `${stack} › ${id} (${resource.Type}, ${resource.DeletionPolicy === 'Retain' ? 'orphaned' : 'deleted'})`),
+      Object.entries(template.Resources ?? {}).map(
+        ([id, resource]) => `${stack} › ${id} (${resource.Type}, ${resource.DeletionPolicy === 'Retain' ? 'orphaned' : 'deleted'})`,
+      ),
     ),
     ...Object.entries(baseline.gcp).flatMap(([stack, config]) =>
       Object.entries(config.resource ?? {}).flatMap(([type, instances]) => Object.keys(instances).map((name) => `${stack} › ${type}.${name} (destroyed)`)),

@@ -70,7 +70,11 @@ export function readBaseline(baselineDir: string, environment: string): Environm
 
 export function listBaselines(baselineDir: string): string[] {
   if (!fs.existsSync(baselineDir)) return [];
-  return fs.readdirSync(baselineDir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+  return fs
+    .readdirSync(baselineDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
 }
 
 /** Sorted keys, so a rewrite without changes leaves the file byte-identical. */
@@ -82,7 +86,11 @@ export function writeBaseline(baselineDir: string, environment: string, template
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+    );
   }
   return value;
 }

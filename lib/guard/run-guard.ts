@@ -54,7 +54,9 @@ export function runGuard(run: GuardRun): GuardReport {
       const resources = removedResources(baseline);
       const approval = removals.find((entry) => entry.environment === environment);
       if (approval) {
-        lines.push(`${environment}: environment removed, approved in guard/approved-removals.json ("${approval.reason}"); ${resources.length} stateful resources leave management.`);
+        lines.push(
+          `${environment}: environment removed, approved in guard/approved-removals.json ("${approval.reason}"); ${resources.length} stateful resources leave management.`,
+        );
         if (run.approve) {
           fs.rmSync(baselineFile(run.baselineDir, environment));
           lines.push(`${environment}: deleted ${file}; now remove its entry from guard/approved-removals.json.`);
@@ -90,8 +92,13 @@ export function runGuard(run: GuardRun): GuardReport {
     const config = run.environments.find((env) => env.name === environment)!;
     // `cdk synth -c env=prod` writes no Terraform (and `cdktf synth` no CloudFormation): a cloud the config still
     // declares but the output lacks was not synthesized, not removed.
-    const unsynthesized = (['aws', 'gcp'] as const).filter((cloud) => config[cloud] !== undefined && Object.keys(current[cloud]).length === 0 && Object.keys(baseline[cloud]).length > 0);
-    for (const cloud of unsynthesized) lines.push(`${environment}: no ${cloud === 'aws' ? 'CloudFormation (cdk.out)' : 'Terraform (cdktf.out)'} output, ${cloud.toUpperCase()} part not checked; \`npm run synth\` checks both clouds.`);
+    const unsynthesized = (['aws', 'gcp'] as const).filter(
+      (cloud) => config[cloud] !== undefined && Object.keys(current[cloud]).length === 0 && Object.keys(baseline[cloud]).length > 0,
+    );
+    for (const cloud of unsynthesized)
+      lines.push(
+        `${environment}: no ${cloud === 'aws' ? 'CloudFormation (cdk.out)' : 'Terraform (cdktf.out)'} output, ${cloud.toUpperCase()} part not checked; \`npm run synth\` checks both clouds.`,
+      );
     const compared = { aws: unsynthesized.includes('aws') ? {} : baseline.aws, gcp: unsynthesized.includes('gcp') ? {} : baseline.gcp };
     const result = guardEnvironment(environment, compared, current, config.approvedReplacements);
     for (const finding of result.blocked) lines.push(formatFinding(finding));
@@ -124,6 +131,10 @@ export function runGuard(run: GuardRun): GuardReport {
   const skipped = baselines.filter((name) => configured.has(name) && !names.includes(name));
   if (skipped.length > 0) lines.push(`Not synthesized, not checked: ${skipped.join(', ')} (synthesize them, or name them with --env).`);
   const ok = problems === 0;
-  lines.push(ok ? `Replacement guard: ${names.length} environment(s) checked (${names.join(', ') || 'none'}), no unapproved replacement.` : `Replacement guard: ${problems} problem(s) block this change.`);
+  lines.push(
+    ok
+      ? `Replacement guard: ${names.length} environment(s) checked (${names.join(', ') || 'none'}), no unapproved replacement.`
+      : `Replacement guard: ${problems} problem(s) block this change.`,
+  );
   return { ok, lines };
 }

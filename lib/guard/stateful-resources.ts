@@ -39,8 +39,7 @@ export interface CfnResource {
  * RemovalPolicy.RETAIN sets it): it holds configuration, not data, so replacing it loses nothing. Not for data
  * resources: a replaced, retained database leaves the data behind and the application on an empty one.
  */
-export const isKeptParameterGroup = (resource: CfnResource) =>
-  RETAINED_WHEN_GUARDED.includes(resource.Type) && resource.UpdateReplacePolicy === 'Retain';
+export const isKeptParameterGroup = (resource: CfnResource) => RETAINED_WHEN_GUARDED.includes(resource.Type) && resource.UpdateReplacePolicy === 'Retain';
 
 export function isGuardedCfnResource(resource: CfnResource): boolean {
   if (STATEFUL_CFN_TYPES.includes(resource.Type)) return true;

@@ -43,12 +43,7 @@ export function forcesNew(rule: ForceNewRule, configuredBefore: unknown, configu
   }
 }
 
-export function terraformFindings(
-  environment: string,
-  stack: string,
-  approved: TerraformConfig,
-  current: TerraformConfig | undefined,
-): GuardFinding[] {
+export function terraformFindings(environment: string, stack: string, approved: TerraformConfig, current: TerraformConfig | undefined): GuardFinding[] {
   const findings: GuardFinding[] = [];
   for (const type of STATEFUL_TERRAFORM_TYPES) {
     const rules = TERRAFORM_FORCE_NEW[type];

@@ -139,20 +139,21 @@ export const TERRAFORM_FORCE_NEW: Readonly<Record<string, readonly ForceNewRule[
     // skip_initial_version_creation has no ForceNew there (an earlier list had it; the provider's 3.68.0 changelog:
     // "fixed indirectly force replacement via skip_initial_version_creation"); CustomizeDiff is SetLabelsDiff only.
   ],
-  google_kms_key_ring: schemaForceNew(PROVIDER_SOURCE.kmsKeyRing, 'ResourceKMSKeyRing (no Update function)', [
-    'location',
-    'name',
-    ['project', KEPT],
-  ]),
+  google_kms_key_ring: schemaForceNew(PROVIDER_SOURCE.kmsKeyRing, 'ResourceKMSKeyRing (no Update function)', ['location', 'name', ['project', KEPT]]),
   // No Update function: every argument forces new (IamMemberBaseSchema merged with IamKmsCryptoKeySchema).
   google_kms_crypto_key_iam_member: [
-    ...schemaForceNew(PROVIDER_SOURCE.iamMember, 'IamMemberBaseSchema', ['role', 'member', 'condition', 'condition.expression', 'condition.title', 'condition.description']),
+    ...schemaForceNew(PROVIDER_SOURCE.iamMember, 'IamMemberBaseSchema', [
+      'role',
+      'member',
+      'condition',
+      'condition.expression',
+      'condition.title',
+      'condition.description',
+    ]),
     ...schemaForceNew(PROVIDER_SOURCE.kmsCryptoKeyIam, 'IamKmsCryptoKeySchema', ['crypto_key_id']),
   ],
   // No CustomizeDiff in that version.
   google_monitoring_alert_policy: schemaForceNew(PROVIDER_SOURCE.alertPolicy, 'ResourceMonitoringAlertPolicy', [['project', KEPT]]),
   // CustomizeDiff: sensitiveLabelCustomizeDiff (validation only), DefaultProviderProject.
-  google_monitoring_notification_channel: schemaForceNew(PROVIDER_SOURCE.notificationChannel, 'ResourceMonitoringNotificationChannel', [
-    ['project', KEPT],
-  ]),
+  google_monitoring_notification_channel: schemaForceNew(PROVIDER_SOURCE.notificationChannel, 'ResourceMonitoringNotificationChannel', [['project', KEPT]]),
 };

@@ -16,7 +16,12 @@ export interface CommittedInventoryPages {
 
 /** `pages`: file name → expected page, one per environment (inventoryPages); `dir`: where pages are committed. */
 export function committedInventoryPages(pages: ReadonlyMap<string, string>, dir: string): CommittedInventoryPages {
-  const onDisk = fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => file.endsWith('.md')).sort() : [];
+  const onDisk = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((file) => file.endsWith('.md'))
+        .sort()
+    : [];
   const expected = [...pages.keys()].sort();
   return {
     committed: expected.filter((file) => onDisk.includes(file)),

@@ -19,7 +19,9 @@ export function loadEnvironmentPlan(name: string, configDir: string): Environmen
   } catch (error) {
     if (error instanceof ConfigError) throw usageError(error.message);
     // The config file is code: a syntax error or a throw while it loads is the config's fault, not dbctl's.
-    throw usageError(`Could not load the config of environment '${name}' (${path.join(configDir, name)}): ${firstLine(error).replace(/\.+$/, '')}. Fix the file and run dbctl again ('npm run typecheck' checks a .ts config).`);
+    throw usageError(
+      `Could not load the config of environment '${name}' (${path.join(configDir, name)}): ${firstLine(error).replace(/\.+$/, '')}. Fix the file and run dbctl again ('npm run typecheck' checks a .ts config).`,
+    );
   }
 }
 
@@ -27,7 +29,10 @@ export function loadEnvironmentPlan(name: string, configDir: string): Environmen
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // ts-node puts the useful part (file(line,col): error TSnnnn: …) on the lines after its own heading.
-  const lines = message.split('\n').map((line) => line.replace(/^⨯\s*/, '').trim()).filter((line) => line && !/^Unable to compile TypeScript:?$/.test(line));
+  const lines = message
+    .split('\n')
+    .map((line) => line.replace(/^⨯\s*/, '').trim())
+    .filter((line) => line && !/^Unable to compile TypeScript:?$/.test(line));
   const name = error instanceof Error && error.name !== 'TSError' ? `${error.name}: ` : '';
   return `${name}${lines.slice(0, 3).join('; ') || 'unknown error'}`.slice(0, 400);
 }
@@ -46,7 +51,9 @@ export function selectDatabases(plan: EnvironmentPlan, name?: string): DatabaseS
   const found = all.find((db) => db.name === name);
   if (found) return { aws: plan.aws, databases: [found] };
   if (plan.databases['cloudsql-instance'].some((db) => db.name === name)) {
-    throw usageError(`Database '${name}' of environment '${plan.environment}' is a Cloud SQL instance: dbctl works on AWS databases (Google Cloud is not supported yet).`);
+    throw usageError(
+      `Database '${name}' of environment '${plan.environment}' is a Cloud SQL instance: dbctl works on AWS databases (Google Cloud is not supported yet).`,
+    );
   }
   throw usageError(`Unknown database '${name}' in environment '${plan.environment}'. AWS databases: ${all.map((db) => db.name).join(', ') || '(none)'}.`);
 }

@@ -86,7 +86,13 @@ function planDashboards(environment: string, regions: readonly AwsRegionPlan[], 
     for (let index = 0; index * MAX_INSTANCES_PER_DASHBOARD < instances.length; index++) {
       const stackId = awsDashboardStackId(region, index);
       const chunk = instances.slice(index * MAX_INSTANCES_PER_DASHBOARD, (index + 1) * MAX_INSTANCES_PER_DASHBOARD);
-      parts.push({ stackId, stackName: awsStackName(environment, stackId), region, dashboardName: awsDashboardName(environment, region, index), instances: chunk });
+      parts.push({
+        stackId,
+        stackName: awsStackName(environment, stackId),
+        region,
+        dashboardName: awsDashboardName(environment, region, index),
+        instances: chunk,
+      });
     }
     return parts;
   });

@@ -54,7 +54,10 @@ export function planRegionBackup(env: ResolvedEnvironment, region: string): Pick
       scheduleExpression: SCHEDULES[rule.frequency],
       retentionDays: rule.retentionDays,
       continuous: false,
-      copyTo: copyRegion === undefined ? undefined : { region: copyRegion, vaultArn: backupVaultArn(env.name, copyRegion, account), retentionDays: rule.retentionDays },
+      copyTo:
+        copyRegion === undefined
+          ? undefined
+          : { region: copyRegion, vaultArn: backupVaultArn(env.name, copyRegion, account), retentionDays: rule.retentionDays },
     }));
     backupPlans.push({ name: backupPlanName(env.name, region), rules, selection: selection(Object.keys(RESOURCE_ARN_PATTERNS) as DatabaseKind[]) });
   }
@@ -87,7 +90,9 @@ function membershipOf(env: ResolvedEnvironment, db: ResolvedDatabase, { backupPl
   const base = { database: db.name, kind: db.kind, region: db.region };
   const optOut = optOutOf(env, db);
   if (optOut) return { ...base, plans: [], optOutReason: optOut.reason, summary: `opted out: ${optOut.reason}` };
-  const plans = backupPlans.filter((plan) => plan.selection.resourceArnPatterns.some((pattern) => pattern === RESOURCE_ARN_PATTERNS[db.kind]?.(db.region, env.aws!.account)));
+  const plans = backupPlans.filter((plan) =>
+    plan.selection.resourceArnPatterns.some((pattern) => pattern === RESOURCE_ARN_PATTERNS[db.kind]?.(db.region, env.aws!.account)),
+  );
   if (plans.length === 0) return { ...base, plans: [], summary: `none (the ${env.tier} tier has no AWS Backup plan)` };
   const rules = plans.flatMap((plan) => plan.rules);
   const copyRegions = [...new Set(rules.flatMap((rule) => (rule.copyTo ? [rule.copyTo.region] : [])))];

@@ -10,12 +10,7 @@ import { environmentPostures } from './postures';
 import { POLICY_RULES } from './rules';
 
 /** `today` as YYYY-MM-DD: waivers expiring before it no longer apply. */
-export function policyProblems(
-  env: ResolvedEnvironment,
-  plan: EnvironmentPlan,
-  today: string,
-  rules: readonly PolicyRule[] = POLICY_RULES,
-): ConfigProblem[] {
+export function policyProblems(env: ResolvedEnvironment, plan: EnvironmentPlan, today: string, rules: readonly PolicyRule[] = POLICY_RULES): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const ruleIds = rules.map((rule) => rule.id);
   const activeWaivers = new Map<string, Set<string>>();
@@ -25,9 +20,23 @@ export function policyProblems(
     db.waivers.forEach((waiver, w) => {
       const at = (field: string) => ['databases', index, 'waivers', w, field];
       if (!ruleIds.includes(waiver.rule)) {
-        problems.push({ environment: env.name, database: db.name, path: at('rule'), value: waiver.rule, message: `is not a policy rule; rules: ${ruleIds.join(', ')}`, fix: 'name one of the rules, or remove the waiver' });
+        problems.push({
+          environment: env.name,
+          database: db.name,
+          path: at('rule'),
+          value: waiver.rule,
+          message: `is not a policy rule; rules: ${ruleIds.join(', ')}`,
+          fix: 'name one of the rules, or remove the waiver',
+        });
       } else if (waiver.expires !== undefined && waiver.expires < today) {
-        problems.push({ environment: env.name, database: db.name, path: at('expires'), value: waiver.expires, message: `the waiver of '${waiver.rule}' expired, so the rule applies again`, fix: 'fix the setting the rule asks for, or renew the waiver with a new date and reason' });
+        problems.push({
+          environment: env.name,
+          database: db.name,
+          path: at('expires'),
+          value: waiver.expires,
+          message: `the waiver of '${waiver.rule}' expired, so the rule applies again`,
+          fix: 'fix the setting the rule asks for, or renew the waiver with a new date and reason',
+        });
       } else {
         active.add(waiver.rule);
       }

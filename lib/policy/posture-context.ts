@@ -13,7 +13,9 @@ export interface PostureContext extends Pick<DatabasePosture, 'environment' | 't
 export const postureIdentity = ({ environment, tier, index }: PostureContext) => ({ environment, tier, index });
 
 /** A setting of the database at `databases[index].<field>`. */
-export const databaseSetting = <T>(index: number) => (value: T, field: string): PostureSetting<T> => ({ value, path: ['databases', index, field] });
+export const databaseSetting =
+  <T>(index: number) =>
+  (value: T, field: string): PostureSetting<T> => ({ value, path: ['databases', index, field] });
 
 /** What the AWS Backup membership of an AWS database looks like to the rules. */
 export function awsBackupPosture(membership: BackupMembershipPlan | undefined): DatabasePosture['awsBackup'] {

@@ -10,8 +10,7 @@ import { AuroraClusterStack } from '../../lib/kinds/aurora-cluster/aurora-cluste
 
 const stages = addAwsEnvironments(testApp(), planSelectedEnvironments(''));
 const stage = (name: string) => stages.find((s) => s.stageName === name)!;
-const template = (s: EnvironmentStage, stackName: string) =>
-  Template.fromStack(s.stacksOf(AuroraClusterStack).find((stack) => stack.stackName === stackName)!);
+const template = (s: EnvironmentStage, stackName: string) => Template.fromStack(s.stacksOf(AuroraClusterStack).find((stack) => stack.stackName === stackName)!);
 const only = (t: Template, type: string) => Object.entries(t.findResources(type));
 
 describe('prod: an Aurora global database (GIVEN config/prod.ts)', () => {
@@ -51,7 +50,10 @@ describe('prod: an Aurora global database (GIVEN config/prod.ts)', () => {
     });
     primary.hasResource('AWS::RDS::DBParameterGroup', {
       DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({ Family: 'aurora-postgresql16', Parameters: Match.objectLike({ log_min_duration_statement: '1000', random_page_cost: '1.1' }) }),
+      Properties: Match.objectLike({
+        Family: 'aurora-postgresql16',
+        Parameters: Match.objectLike({ log_min_duration_statement: '1000', random_page_cost: '1.1' }),
+      }),
     });
     // Aurora sizes its own buffer cache (about 3/4 of memory): the community 25% must not override it.
     const [, group] = only(primary, 'AWS::RDS::DBParameterGroup')[0];
@@ -77,7 +79,7 @@ describe('prod: an Aurora global database (GIVEN config/prod.ts)', () => {
     });
   });
 
-  test('the secondary joins the global cluster in eu-central-1 with that region\'s key and no credentials or database name', () => {
+  test("the secondary joins the global cluster in eu-central-1 with that region's key and no credentials or database name", () => {
     const [[, cluster]] = only(secondary, 'AWS::RDS::DBCluster');
     expect(cluster.Properties).toMatchObject({
       DBClusterIdentifier: 'prod-payments-eu-central-1',
@@ -93,8 +95,10 @@ describe('prod: an Aurora global database (GIVEN config/prod.ts)', () => {
     expect(only(secondary, 'AWS::RDS::DBInstance').map(([, r]) => r.Properties.DBInstanceIdentifier)).toEqual(['prod-payments-eu-central-1-reader-1']);
   });
 
-  test('plain `cdk deploy`: the secondary stack deploys in its region after the primary and the region\'s foundation', () => {
-    const stack = stage('prod').stacksOf(AuroraClusterStack).filter((stack) => stack.isSecondary)[0];
+  test("plain `cdk deploy`: the secondary stack deploys in its region after the primary and the region's foundation", () => {
+    const stack = stage('prod')
+      .stacksOf(AuroraClusterStack)
+      .filter((stack) => stack.isSecondary)[0];
     expect(stack.region).toBe('eu-central-1');
     expect(stack.dependencies.map((d) => d.stackName).sort()).toEqual(['prod-aurora-payments', 'prod-foundation-eu-central-1']);
   });
@@ -106,20 +110,32 @@ describe('prod: an Aurora global database (GIVEN config/prod.ts)', () => {
       Threshold: 60000,
       AlarmActions: ['arn:aws:sns:eu-central-1:333333333333:prod-database-alarms'],
     });
-    primary.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'AuroraReplicaLag', Dimensions: [{ Name: 'DBInstanceIdentifier', Value: 'prod-payments-reader-1' }] });
+    primary.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'AuroraReplicaLag',
+      Dimensions: [{ Name: 'DBInstanceIdentifier', Value: 'prod-payments-reader-1' }],
+    });
     primary.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'prod-payments-writer-cpu-critical', Threshold: 90 });
-    primary.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'VolumeBytesUsed', Dimensions: [{ Name: 'DBClusterIdentifier', Value: 'prod-payments' }] });
+    primary.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'VolumeBytesUsed',
+      Dimensions: [{ Name: 'DBClusterIdentifier', Value: 'prod-payments' }],
+    });
     for (const t of [primary, secondary]) {
       for (const [, alarm] of only(t, 'AWS::CloudWatch::Alarm')) expect(alarm.Properties.AlarmActions).toHaveLength(1);
     }
   });
 
-  test('the cluster stack carries the backup-plan tag, so the region\'s AWS Backup plan selects the cluster', () => {
+  test("the cluster stack carries the backup-plan tag, so the region's AWS Backup plan selects the cluster", () => {
     primary.hasResourceProperties('AWS::RDS::DBCluster', { Tags: Match.arrayWith([{ Key: 'backup-plan', Value: 'prod-databases-eu-west-1' }]) });
   });
 
   test('the dashboards get Aurora lines: instances in eu-west-1, global lag in eu-central-1', () => {
-    const body = JSON.stringify(Template.fromStack(stage('prod').stacksOf(DashboardStack).find((d) => d.region === 'eu-central-1')!).toJSON());
+    const body = JSON.stringify(
+      Template.fromStack(
+        stage('prod')
+          .stacksOf(DashboardStack)
+          .find((d) => d.region === 'eu-central-1')!,
+      ).toJSON(),
+    );
     expect(body).toContain('AuroraGlobalDBReplicationLag\\",\\"DBClusterIdentifier\\",\\"prod-payments-eu-central-1');
   });
 });
@@ -160,7 +176,8 @@ describe('major version upgrade in place', () => {
     const cluster = (t: Template) => only(t, 'AWS::RDS::DBCluster').map(([id, r]) => [id, r.Properties.DBClusterIdentifier]);
     expect(cluster(after)).toEqual(cluster(before));
     expect(cluster(after)).toEqual([['DatabaseCluster5B53A178', 'test-payments']]);
-    const families = (t: Template) => [...only(t, 'AWS::RDS::DBClusterParameterGroup'), ...only(t, 'AWS::RDS::DBParameterGroup')].map(([id, r]) => [id, r.Properties.Family]);
+    const families = (t: Template) =>
+      [...only(t, 'AWS::RDS::DBClusterParameterGroup'), ...only(t, 'AWS::RDS::DBParameterGroup')].map(([id, r]) => [id, r.Properties.Family]);
     expect(families(before).map(([id]) => id)).toEqual(families(after).map(([id]) => id));
     expect(families(after).map(([, family]) => family)).toEqual(['aurora-postgresql17', 'aurora-postgresql17']);
     after.hasResourceProperties('AWS::RDS::DBInstance', { DBInstanceIdentifier: 'test-payments-writer', AllowMajorVersionUpgrade: true });

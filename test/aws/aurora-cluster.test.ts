@@ -47,7 +47,7 @@ describe('an AuroraCluster checks its initial database name as the config loader
     synthCluster({ databaseName: name(63) }).hasResourceProperties('AWS::RDS::DBCluster', { DatabaseName: name(63) });
   });
 
-  test('and refuses 64, with the config rule\'s wording', () => {
+  test("and refuses 64, with the config rule's wording", () => {
     expect(() => synthCluster({ databaseName: name(64) })).toThrow(
       `Invalid AuroraCluster Test/Payments:\n  - databaseName = "${name(64)}": has 64 characters; Aurora PostgreSQL allows at most 63. Fix: shorten it to 63 characters or fewer`,
     );

@@ -66,22 +66,31 @@ describe('DatabaseBackupVault', () => {
   test.each([
     ['backup.amazonaws.com', 'BackupVaultsPublish', 'arn:aws:backup:eu-west-1:123456789012:backup-vault:*'],
     ['events.amazonaws.com', 'EventBridgeRulesPublish', 'arn:aws:events:eu-west-1:123456789012:rule/*'],
-  ])('%s may publish to the encrypted topic for this account\'s sources only, and use its key for SNS only', (service, sid, sourceArn) => {
+  ])("%s may publish to the encrypted topic for this account's sources only, and use its key for SNS only", (service, sid, sourceArn) => {
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: Match.objectLike({
-        Statement: Match.arrayWith([Match.objectLike({
-          Sid: sid, Action: 'sns:Publish', Effect: 'Allow', Principal: { Service: service },
-          Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' }, ArnLike: { 'aws:SourceArn': sourceArn } },
-        })]),
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: sid,
+            Action: 'sns:Publish',
+            Effect: 'Allow',
+            Principal: { Service: service },
+            Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' }, ArnLike: { 'aws:SourceArn': sourceArn } },
+          }),
+        ]),
       }),
     });
     template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: Match.objectLike({
-        Statement: Match.arrayWith([Match.objectLike({
-          Sid: `${sid}WithKey`, Principal: { Service: service }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-          // The key cannot name the topic that names it (a cycle): any topic of the account in the region.
-          Condition: { ArnLike: { 'kms:EncryptionContext:aws:sns:topicArn': 'arn:aws:sns:eu-west-1:123456789012:*' } },
-        })]),
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: `${sid}WithKey`,
+            Principal: { Service: service },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            // The key cannot name the topic that names it (a cycle): any topic of the account in the region.
+            Condition: { ArnLike: { 'kms:EncryptionContext:aws:sns:topicArn': 'arn:aws:sns:eu-west-1:123456789012:*' } },
+          }),
+        ]),
       }),
     });
   });
@@ -145,9 +154,7 @@ describe('DatabaseBackupPlan', () => {
   test('AWS Backup assumes a role with the managed backup policy only (backing up needs no restore rights)', () => {
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Principal: { Service: 'backup.amazonaws.com' } })] }),
-      ManagedPolicyArns: [
-        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup']] },
-      ],
+      ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup']] }],
     });
   });
 
@@ -158,14 +165,24 @@ describe('DatabaseBackupPlan', () => {
   });
 
   test('a copy into the source region, a continuous rule beyond 35 days, and no rules', () => {
-    expect(() => synth({}, {
-      rules: [
-        { name: 'daily', scheduleExpression: 'cron(0 3 * * ? *)', retentionDays: 35, copyTo: { vaultArn: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:other', retentionDays: 35 } },
-        { name: 'continuous', scheduleExpression: 'cron(0 5 * * ? *)', retentionDays: 60, continuous: true },
-      ],
-    })).toThrow(
+    expect(() =>
+      synth(
+        {},
+        {
+          rules: [
+            {
+              name: 'daily',
+              scheduleExpression: 'cron(0 3 * * ? *)',
+              retentionDays: 35,
+              copyTo: { vaultArn: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:other', retentionDays: 35 },
+            },
+            { name: 'continuous', scheduleExpression: 'cron(0 5 * * ? *)', retentionDays: 60, continuous: true },
+          ],
+        },
+      ),
+    ).toThrow(
       'Invalid DatabaseBackupPlan Test/Plan:\n' +
-        "  - rules[0].copyTo.region = \"eu-west-1\": rule 'daily' copies into its own region; a copy protects against losing the region only in another one. Fix: copy to a vault in another region than eu-west-1\n" +
+        '  - rules[0].copyTo.region = "eu-west-1": rule \'daily\' copies into its own region; a copy protects against losing the region only in another one. Fix: copy to a vault in another region than eu-west-1\n' +
         "  - rules[1].retentionDays = 60: rule 'continuous' is a continuous backup, which keeps at most 35 days. Fix: lower it to 35 or less, or make the rule a snapshot rule",
     );
     expect(() => synth({}, { rules: [] })).toThrow('  - rules = []: a plan needs at least one rule. Fix: add a rule');

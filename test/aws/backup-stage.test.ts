@@ -24,7 +24,10 @@ describe('backup vaults in every environment and region', () => {
     expect(vault.DeletionPolicy).toBe(deletionPolicy);
     expect(vault.Properties.BackupVaultName).toBe(`${env}-databases`);
     expect(vault.Properties.EncryptionKeyArn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^FoundationKey/), 'Arn'] });
-    expect(vault.Properties.AccessPolicy.Statement[0]).toMatchObject({ Effect: 'Deny', Action: ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'] });
+    expect(vault.Properties.AccessPolicy.Statement[0]).toMatchObject({
+      Effect: 'Deny',
+      Action: ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle'],
+    });
     expect(vault.Properties.Notifications.SNSTopicArn).toEqual({ Ref: expect.stringMatching(/^FoundationAlarmTopic/) });
   });
 
@@ -42,7 +45,7 @@ describe('plans by tier', () => {
     expect(plans(foundation('dev', 'eu-west-1'))).toEqual([]);
   });
 
-  test('staging: daily, the tier\'s 7 days, no copy', () => {
+  test("staging: daily, the tier's 7 days, no copy", () => {
     const [plan] = plans(foundation('staging', 'eu-west-1'));
     expect(plan.BackupPlanRule.map((r: any) => [r.RuleName, r.ScheduleExpression, r.Lifecycle.DeleteAfterDays, r.CopyActions])).toEqual([
       ['daily', 'cron(0 3 * * ? *)', 7, undefined],
@@ -52,8 +55,16 @@ describe('plans by tier', () => {
   test('production: daily 35 days + monthly 1 year, each copied into the DR region vault', () => {
     const [plan] = plans(foundation('prod', 'eu-west-1'));
     expect(plan.BackupPlanRule.map((r: any) => [r.RuleName, r.Lifecycle.DeleteAfterDays, r.CopyActions])).toEqual([
-      ['daily', 35, [{ DestinationBackupVaultArn: 'arn:aws:backup:eu-central-1:333333333333:backup-vault:prod-databases', Lifecycle: { DeleteAfterDays: 35 } }]],
-      ['monthly', 365, [{ DestinationBackupVaultArn: 'arn:aws:backup:eu-central-1:333333333333:backup-vault:prod-databases', Lifecycle: { DeleteAfterDays: 365 } }]],
+      [
+        'daily',
+        35,
+        [{ DestinationBackupVaultArn: 'arn:aws:backup:eu-central-1:333333333333:backup-vault:prod-databases', Lifecycle: { DeleteAfterDays: 35 } }],
+      ],
+      [
+        'monthly',
+        365,
+        [{ DestinationBackupVaultArn: 'arn:aws:backup:eu-central-1:333333333333:backup-vault:prod-databases', Lifecycle: { DeleteAfterDays: 365 } }],
+      ],
     ]);
     expect(plans(foundation('prod', 'eu-central-1'))).toEqual([]);
   });

@@ -41,7 +41,7 @@ test('an unacknowledged finding fails synth (the packs are active)', () => {
   } catch (error) {
     message = String((error as Error).message);
   }
-  expect(message).toContain("ERROR The VPC does not have an associated Flow Log. (AwsSolutions)");
+  expect(message).toContain('ERROR The VPC does not have an associated Flow Log. (AwsSolutions)');
   expect(message).toMatch(/ERROR .*\(HIPAA\.Security\)/);
   expect(message).toContain('HandWritten/Db');
 });

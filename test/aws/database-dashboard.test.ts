@@ -8,8 +8,20 @@ test('a graph per watched metric, one line per instance that has an alarm on it'
   new DatabaseDashboard(stack, 'Dashboard', {
     dashboardName: 'test-databases-eu-west-1',
     instances: [
-      { identifier: 'test-orders', metrics: [{ namespace: 'AWS/RDS', metricName: 'CPUUtilization' }, { namespace: 'AWS/RDS', metricName: 'FreeStorageSpace' }] },
-      { identifier: 'test-orders-replica-1', metrics: [{ namespace: 'AWS/RDS', metricName: 'CPUUtilization' }, { namespace: 'AWS/RDS', metricName: 'ReplicaLag' }] },
+      {
+        identifier: 'test-orders',
+        metrics: [
+          { namespace: 'AWS/RDS', metricName: 'CPUUtilization' },
+          { namespace: 'AWS/RDS', metricName: 'FreeStorageSpace' },
+        ],
+      },
+      {
+        identifier: 'test-orders-replica-1',
+        metrics: [
+          { namespace: 'AWS/RDS', metricName: 'CPUUtilization' },
+          { namespace: 'AWS/RDS', metricName: 'ReplicaLag' },
+        ],
+      },
     ],
   });
   const dashboard = Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard'))[0];

@@ -26,7 +26,7 @@ describe('DatabaseFoundation', () => {
     template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/test-databases' });
   });
 
-  test('CloudWatch alarms of this account and region may publish to the topic (its policy replaces SNS\'s default one)', () => {
+  test("CloudWatch alarms of this account and region may publish to the topic (its policy replaces SNS's default one)", () => {
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: Match.objectLike({
         Statement: Match.arrayWith([

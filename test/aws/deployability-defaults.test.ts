@@ -24,11 +24,15 @@ describe('the flow-log group of an isolated VPC', () => {
   test('and the key lets CloudWatch Logs use it for exactly that group', () => {
     template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: Match.objectLike({
-        Statement: Match.arrayWith([Match.objectLike({
-          Sid: 'AllowCloudWatchLogsForFlowLogGroup',
-          Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
-          Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:eu-west-1:123456789012:log-group:/aws/vpc/flow-logs/dev-foundation-eu-west-1' } },
-        })]),
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'AllowCloudWatchLogsForFlowLogGroup',
+            Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
+            Condition: {
+              ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:eu-west-1:123456789012:log-group:/aws/vpc/flow-logs/dev-foundation-eu-west-1' },
+            },
+          }),
+        ]),
       }),
     });
   });
@@ -36,18 +40,25 @@ describe('the flow-log group of an isolated VPC', () => {
 
 test('an RDS Proxy leaves the shared security group without allow-all egress', () => {
   const { template } = synthDatabase({ proxy: true });
-  const [group] = Object.values<any>(template.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('test-orders') } }));
+  const [group] = Object.values<any>(
+    template.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('test-orders') } }),
+  );
   // Inline egress present (no EC2 default), and it is the no-traffic placeholder; the proxy's rule is its own resource.
-  expect(group.Properties.SecurityGroupEgress).toEqual([{ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic', FromPort: 252, IpProtocol: 'icmp', ToPort: 86 }]);
+  expect(group.Properties.SecurityGroupEgress).toEqual([
+    { CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic', FromPort: 252, IpProtocol: 'icmp', ToPort: 86 },
+  ]);
   template.resourceCountIs('AWS::EC2::SecurityGroupEgress', 1);
 });
 
 test('every database security group of every sample environment has inline egress (no EC2 default allow-all)', () => {
   const stages = addAwsEnvironments(testApp(), planSelectedEnvironments(''));
-  const groups = stages.flatMap((stage) => stage.synth().stacks.flatMap((stack) =>
-    Object.entries<any>(stack.template.Resources).filter(([, r]) => r.Type === 'AWS::EC2::SecurityGroup' && /^Clients of /.test(r.Properties.GroupDescription))
-      .map(([id, r]) => [`${stack.stackName}/${id}`, r.Properties.SecurityGroupEgress !== undefined]),
-  ));
+  const groups = stages.flatMap((stage) =>
+    stage.synth().stacks.flatMap((stack) =>
+      Object.entries<any>(stack.template.Resources)
+        .filter(([, r]) => r.Type === 'AWS::EC2::SecurityGroup' && /^Clients of /.test(r.Properties.GroupDescription))
+        .map(([id, r]) => [`${stack.stackName}/${id}`, r.Properties.SecurityGroupEgress !== undefined]),
+    ),
+  );
   expect(groups.length).toBeGreaterThan(5);
   expect(groups.filter(([, hasEgress]) => !hasEgress)).toEqual([]);
 });
@@ -55,8 +66,16 @@ test('every database security group of every sample environment has inline egres
 test('production dashboard stacks have termination protection, development ones do not', () => {
   const stages = addAwsEnvironments(testApp(), planSelectedEnvironments(''));
   const stage = (name: string) => stages.find((s) => s.stageName === name)!;
-  expect(stage('prod').stacksOf(DashboardStack).map((d) => d.terminationProtection)).toEqual([true, true]);
-  expect(stage('dev').stacksOf(DashboardStack).map((d) => d.terminationProtection)).toEqual([false]);
+  expect(
+    stage('prod')
+      .stacksOf(DashboardStack)
+      .map((d) => d.terminationProtection),
+  ).toEqual([true, true]);
+  expect(
+    stage('dev')
+      .stacksOf(DashboardStack)
+      .map((d) => d.terminationProtection),
+  ).toEqual([false]);
 });
 
 test('an Aurora cluster used directly encrypts its log groups with its key, as an RDS instance does', () => {
@@ -64,7 +83,11 @@ test('an Aurora cluster used directly encrypts its log groups with its key, as a
   const key = new kms.Key(stack, 'ClusterKey');
   const { logEncryptionKey: _none, ...props } = baseProps(stack, vpc, 'test-payments');
   new AuroraCluster(stack, 'Payments', {
-    ...props, encryptionKey: key, clusterIdentifier: 'test-payments', engine: 'aurora-postgresql', engineVersion: '17.6',
+    ...props,
+    encryptionKey: key,
+    clusterIdentifier: 'test-payments',
+    engine: 'aurora-postgresql',
+    engineVersion: '17.6',
     instances: [{ identifier: 'test-payments-1' }],
   } as any);
   const template = Template.fromStack(stack);

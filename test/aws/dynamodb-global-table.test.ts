@@ -79,8 +79,14 @@ describe('DynamoDbGlobalTable settings', () => {
     expect(replica(template, 'eu-west-1').ReadProvisionedThroughputSettings).toEqual({
       ReadCapacityAutoScalingSettings: { MinCapacity: 5, MaxCapacity: 100, TargetTrackingScalingPolicyConfiguration: { TargetValue: 70 } },
     });
-    expect(properties.GlobalSecondaryIndexes[0].WriteProvisionedThroughputSettings.WriteCapacityAutoScalingSettings).toMatchObject({ MinCapacity: 1, MaxCapacity: 20 });
-    expect(replica(template, 'eu-west-1').GlobalSecondaryIndexes[0].ReadProvisionedThroughputSettings.ReadCapacityAutoScalingSettings).toMatchObject({ MinCapacity: 1, MaxCapacity: 10 });
+    expect(properties.GlobalSecondaryIndexes[0].WriteProvisionedThroughputSettings.WriteCapacityAutoScalingSettings).toMatchObject({
+      MinCapacity: 1,
+      MaxCapacity: 20,
+    });
+    expect(replica(template, 'eu-west-1').GlobalSecondaryIndexes[0].ReadProvisionedThroughputSettings.ReadCapacityAutoScalingSettings).toMatchObject({
+      MinCapacity: 1,
+      MaxCapacity: 10,
+    });
   });
 
   test('on-demand billing with maximum throughput', () => {
@@ -101,7 +107,10 @@ describe('DynamoDbGlobalTable settings', () => {
     expect(properties.GlobalSecondaryIndexes[0]).toMatchObject({ IndexName: 'byUser', Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['email'] } });
     expect(properties.LocalSecondaryIndexes[0]).toMatchObject({
       IndexName: 'byTime',
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'ts', KeyType: 'RANGE' }],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'ts', KeyType: 'RANGE' },
+      ],
       Projection: { ProjectionType: 'KEYS_ONLY' },
     });
     expect(properties.AttributeDefinitions).toContainEqual({ AttributeName: 'ts', AttributeType: 'N' });
@@ -110,7 +119,13 @@ describe('DynamoDbGlobalTable settings', () => {
   });
 
   test('a shorter recovery period, and protections that can be turned off for a throwaway table', () => {
-    const { template } = synthTable({ ...withReplica, pointInTimeRecoveryDays: 7, deletionProtection: false, contributorInsights: false, removalPolicy: RemovalPolicy.DESTROY });
+    const { template } = synthTable({
+      ...withReplica,
+      pointInTimeRecoveryDays: 7,
+      deletionProtection: false,
+      contributorInsights: false,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     for (const region of ['eu-west-1', 'eu-central-1']) {
       expect(replica(template, region)).toMatchObject({
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 },
@@ -148,7 +163,10 @@ describe('DynamoDbGlobalTable settings', () => {
       statements: [new iam.PolicyStatement({ actions: ['dynamodb:GetItem'], principals: [new iam.AccountPrincipal('210987654321')], resources: ['*'] })],
     });
     const { template } = synthTable({ ...withReplica, resourcePolicy: policy });
-    expect(replica(template, 'eu-west-1').ResourcePolicy.PolicyDocument.Statement.map((s: any) => s.Sid ?? s.Action)).toEqual(['dynamodb:GetItem', 'DenyInsecureTransport']);
+    expect(replica(template, 'eu-west-1').ResourcePolicy.PolicyDocument.Statement.map((s: any) => s.Sid ?? s.Action)).toEqual([
+      'dynamodb:GetItem',
+      'DenyInsecureTransport',
+    ]);
     expect(replica(template, 'eu-central-1').ResourcePolicy).toBeUndefined();
   });
 });
@@ -163,7 +181,11 @@ describe('DynamoDbGlobalTable alarms and dashboard', () => {
   const alarmNamed = (name: string) => Object.values(alarms).find((a) => a.Properties.AlarmName === name)!.Properties;
 
   test('one alarm per signal, and replication latency per replica region', () => {
-    expect(Object.values(alarms).map((a) => a.Properties.AlarmName).sort()).toEqual([
+    expect(
+      Object.values(alarms)
+        .map((a) => a.Properties.AlarmName)
+        .sort(),
+    ).toEqual([
       'test-sessions-latency-p99',
       'test-sessions-read-capacity',
       'test-sessions-read-throttles',
@@ -183,12 +205,18 @@ describe('DynamoDbGlobalTable alarms and dashboard', () => {
 
   test('throttles are summed per table; replication latency names the receiving region', () => {
     expect(alarmNamed('test-sessions-read-throttles')).toMatchObject({
-      MetricName: 'ReadThrottleEvents', Statistic: 'Sum', Threshold: 0, Dimensions: [{ Name: 'TableName', Value: 'test-sessions' }],
+      MetricName: 'ReadThrottleEvents',
+      Statistic: 'Sum',
+      Threshold: 0,
+      Dimensions: [{ Name: 'TableName', Value: 'test-sessions' }],
     });
     expect(alarmNamed('test-sessions-replication-latency-eu-central-1')).toMatchObject({
       MetricName: 'ReplicationLatency',
       Threshold: 30000,
-      Dimensions: [{ Name: 'ReceivingRegion', Value: 'eu-central-1' }, { Name: 'TableName', Value: 'test-sessions' }],
+      Dimensions: [
+        { Name: 'ReceivingRegion', Value: 'eu-central-1' },
+        { Name: 'TableName', Value: 'test-sessions' },
+      ],
     });
   });
 
@@ -227,9 +255,17 @@ describe('DynamoDbGlobalTable refuses bad settings', () => {
   const invalid = (overrides: Partial<DynamoDbGlobalTableProps>, region?: string) => () => synthTable(overrides, region);
 
   test('a replica in the stack region, and a duplicated replica', () => {
-    expect(invalid({ replicas: [{ region: 'eu-west-1', encryptionKeyArn: REPLICA_KEY }, { region: 'eu-central-1', encryptionKeyArn: REPLICA_KEY }, { region: 'eu-central-1', encryptionKeyArn: REPLICA_KEY }] })).toThrow(
+    expect(
+      invalid({
+        replicas: [
+          { region: 'eu-west-1', encryptionKeyArn: REPLICA_KEY },
+          { region: 'eu-central-1', encryptionKeyArn: REPLICA_KEY },
+          { region: 'eu-central-1', encryptionKeyArn: REPLICA_KEY },
+        ],
+      }),
+    ).toThrow(
       'Invalid DynamoDbGlobalTable Test/Sessions:\n' +
-        '  - replicas[0].region = "eu-west-1": equals the primary\'s region; replicas live in other regions. Fix: remove the \'eu-west-1\' replica, or move the primary\n' +
+        "  - replicas[0].region = \"eu-west-1\": equals the primary's region; replicas live in other regions. Fix: remove the 'eu-west-1' replica, or move the primary\n" +
         '  - replicas[2].region = "eu-central-1": is listed twice; each region holds one replica. Fix: remove the duplicate \'eu-central-1\'',
     );
   });
@@ -254,8 +290,13 @@ describe('DynamoDbGlobalTable refuses bad settings', () => {
       '  - removalPolicy = "snapshot": DynamoDB cannot snapshot a table on removal. Fix: use RemovalPolicy.RETAIN or DESTROY',
     );
     const agnostic = new Stack(testApp(), 'Agnostic');
-    expect(() => new DynamoDbGlobalTable(agnostic, 'T', { tableName: 't', partitionKey: { name: 'pk', type: 'string' }, encryptionKey: kms.Alias.fromAliasName(agnostic, 'K', 'alias/x') })).toThrow(
-      '  - the stack has no explicit region: give the stack env.region (replicas and keys are per region)',
-    );
+    expect(
+      () =>
+        new DynamoDbGlobalTable(agnostic, 'T', {
+          tableName: 't',
+          partitionKey: { name: 'pk', type: 'string' },
+          encryptionKey: kms.Alias.fromAliasName(agnostic, 'K', 'alias/x'),
+        }),
+    ).toThrow('  - the stack has no explicit region: give the stack env.region (replicas and keys are per region)');
   });
 });

@@ -81,7 +81,11 @@ test('the staging table: provisioned with autoscaling and capacity alarms, PITR 
   expect(table.DeletionPolicy).toBe('Retain');
   expect(table.Properties.BillingMode).toBe('PROVISIONED');
   expect(table.Properties.Replicas).toEqual([
-    expect.objectContaining({ Region: 'eu-west-1', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 }, DeletionProtectionEnabled: true }),
+    expect.objectContaining({
+      Region: 'eu-west-1',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 },
+      DeletionProtectionEnabled: true,
+    }),
   ]);
   const names = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties.AlarmName);
   expect(names).toEqual(expect.arrayContaining(['staging-sessions-read-capacity', 'staging-sessions-write-capacity']));

@@ -25,8 +25,16 @@ describe('one Stage per environment', () => {
 
   test('a foundation stack per region, a stack per database, cross-region replicas in their region, a dashboard per region', () => {
     expect(stage('prod').node.children.map((c) => c.node.id)).toEqual([
-      'foundation-eu-west-1', 'foundation-eu-central-1', 'rds-orders', 'rds-orders-replica-2', 'rds-catalog',
-      'aurora-payments', 'aurora-payments-eu-central-1', 'dynamodb-sessions', 'dashboard-eu-west-1', 'dashboard-eu-central-1',
+      'foundation-eu-west-1',
+      'foundation-eu-central-1',
+      'rds-orders',
+      'rds-orders-replica-2',
+      'rds-catalog',
+      'aurora-payments',
+      'aurora-payments-eu-central-1',
+      'dynamodb-sessions',
+      'dashboard-eu-west-1',
+      'dashboard-eu-central-1',
     ]);
     const rds = stage('prod').stacksOf(RdsInstanceStack)[0];
     expect(rds.stackName).toBe('prod-rds-orders');
@@ -35,7 +43,7 @@ describe('one Stage per environment', () => {
     expect(rds.dependencies.map((d) => d.stackName)).toEqual(['prod-foundation-eu-west-1']);
   });
 
-  test('a cross-region replica deploys in its region after its source and its region\'s foundation', () => {
+  test("a cross-region replica deploys in its region after its source and its region's foundation", () => {
     const replica = stage('prod').stacksOf(RdsReplicaStack)[0];
     expect([replica.stackName, replica.region]).toEqual(['prod-rds-orders-replica-2', 'eu-central-1']);
     expect(replica.dependencies.map((d) => d.stackName).sort()).toEqual(['prod-foundation-eu-central-1', 'prod-rds-orders']);
@@ -49,7 +57,13 @@ describe('one Stage per environment', () => {
   test.each(environmentNames)('%s synthesizes with no context lookups (no credentials needed)', (name) => {
     const assembly = stage(name).synth();
     for (const stack of assembly.stacks) {
-      expect(stack.manifest.metadata ? Object.values(stack.manifest.metadata).flat().filter((m) => m.type === 'aws:cdk:error') : []).toEqual([]);
+      expect(
+        stack.manifest.metadata
+          ? Object.values(stack.manifest.metadata)
+              .flat()
+              .filter((m) => m.type === 'aws:cdk:error')
+          : [],
+      ).toEqual([]);
     }
     expect(assembly.manifest.missing ?? []).toEqual([]);
   });
@@ -68,7 +82,9 @@ describe('one Stage per environment', () => {
 describe('the production stage', () => {
   const templates = stageTemplates(stage('prod'));
   const rds = Template.fromJSON(templates['prod-rds-orders']);
-  const primaries = stage('prod').stacksOf(RdsInstanceStack).map((stack) => ({ name: stack.stackName, template: Template.fromJSON(templates[stack.stackName]) }));
+  const primaries = stage('prod')
+    .stacksOf(RdsInstanceStack)
+    .map((stack) => ({ name: stack.stackName, template: Template.fromJSON(templates[stack.stackName]) }));
   const primaryOf = (template: Template) =>
     Object.entries(template.findResources('AWS::RDS::DBInstance')).find(([, r]) => !r.Properties.SourceDBInstanceIdentifier)!;
 
@@ -110,7 +126,11 @@ describe('the production stage', () => {
       for (const type of primary.Properties.EnableCloudwatchLogsExports) {
         template.hasResource('AWS::Logs::LogGroup', {
           DeletionPolicy: 'Retain',
-          Properties: Match.objectLike({ LogGroupName: `/aws/rds/instance/${primary.Properties.DBInstanceIdentifier}/${type}`, KmsKeyId: Match.anyValue(), RetentionInDays: 365 }),
+          Properties: Match.objectLike({
+            LogGroupName: `/aws/rds/instance/${primary.Properties.DBInstanceIdentifier}/${type}`,
+            KmsKeyId: Match.anyValue(),
+            RetentionInDays: 365,
+          }),
         });
       }
     });
@@ -118,9 +138,17 @@ describe('the production stage', () => {
     test('CPU, memory, storage and connections alarms notify the region topic', () => {
       const identifier = primary.Properties.DBInstanceIdentifier;
       const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) => a.Properties.Dimensions?.[0]?.Value === identifier);
-      expect([...new Set(alarms.map((a) => a.Properties.MetricName))]).toEqual(expect.arrayContaining([
-        'CPUUtilization', 'FreeableMemory', 'FreeStorageSpace', 'DatabaseConnections', 'ReadLatency', 'WriteLatency', 'DiskQueueDepth',
-      ]));
+      expect([...new Set(alarms.map((a) => a.Properties.MetricName))]).toEqual(
+        expect.arrayContaining([
+          'CPUUtilization',
+          'FreeableMemory',
+          'FreeStorageSpace',
+          'DatabaseConnections',
+          'ReadLatency',
+          'WriteLatency',
+          'DiskQueueDepth',
+        ]),
+      );
       for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([`arn:aws:sns:${region}:333333333333:prod-database-alarms`]);
     });
   });
@@ -129,7 +157,7 @@ describe('the production stage', () => {
     rds.hasResourceProperties('AWS::RDS::DBParameterGroup', { Family: 'postgres17', Parameters: Match.objectLike({ work_mem: '16384' }) });
   });
 
-  test('orders replicates its automated backups to eu-central-1 with that region\'s key', () => {
+  test("orders replicates its automated backups to eu-central-1 with that region's key", () => {
     rds.hasResourceProperties('AWS::RDS::DBInstance', {
       DBInstanceIdentifier: 'prod-orders',
       AutomaticBackupReplicationRegion: 'eu-central-1',
@@ -142,7 +170,7 @@ describe('the production stage', () => {
     rds.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'prod-orders-replica-1-replica-lag-warning' });
   });
 
-  test('a cross-region replica of orders with its region\'s key and a replica-lag alarm on its region\'s topic', () => {
+  test("a cross-region replica of orders with its region's key and a replica-lag alarm on its region's topic", () => {
     const replica = Template.fromJSON(templates['prod-rds-orders-replica-2']);
     const instance = Object.values(replica.findResources('AWS::RDS::DBInstance'))[0];
     expect(instance.Properties).toMatchObject({
@@ -172,7 +200,9 @@ describe('the production stage', () => {
   });
 
   test('a dashboard per region with its database metrics', () => {
-    Template.fromJSON(templates['prod-dashboard-eu-central-1']).hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'prod-databases-eu-central-1' });
+    Template.fromJSON(templates['prod-dashboard-eu-central-1']).hasResourceProperties('AWS::CloudWatch::Dashboard', {
+      DashboardName: 'prod-databases-eu-central-1',
+    });
     const body = JSON.stringify(Template.fromJSON(templates['prod-dashboard-eu-west-1']).toJSON());
     for (const identifier of ['prod-orders', 'prod-orders-replica-1', 'prod-catalog']) expect(body).toContain(identifier);
   });
@@ -215,7 +245,12 @@ test('the backup-selection tag is on primaries and clusters only: replicas and A
   const instances = resources.filter((r) => r.Type === 'AWS::RDS::DBInstance');
   const role = (r: any) => ('SourceDBInstanceIdentifier' in r.Properties ? 'replica' : 'DBClusterIdentifier' in r.Properties ? 'aurora member' : 'primary');
   expect(instances.filter((r) => role(r) === 'primary').every((r) => tagOf(r) === 'prod-databases-eu-west-1')).toBe(true);
-  expect(instances.filter((r) => role(r) !== 'primary').map(tagOf).every((tag) => tag === undefined)).toBe(true);
+  expect(
+    instances
+      .filter((r) => role(r) !== 'primary')
+      .map(tagOf)
+      .every((tag) => tag === undefined),
+  ).toBe(true);
   // The primary Aurora cluster is selected as a cluster; its secondary in eu-central-1 holds the same data.
   const clusters = resources.filter((r) => r.Type === 'AWS::RDS::DBCluster');
   expect(clusters.map(tagOf).sort()).toEqual(['prod-databases-eu-west-1', undefined]);

@@ -50,9 +50,12 @@ test('a table no backup selection can find is reported', () => {
 });
 
 test('a development table (no AWS Backup plan in that tier) passes because it says why', () => {
-  const env = validateEnvironment('test', withChange((c) => {
-    c.databases.push({ kind: 'dynamodb-table', name: 'sessions', partitionKey: { name: 'id', type: 'string' } });
-  }, 'development'));
+  const env = validateEnvironment(
+    'test',
+    withChange((c) => {
+      c.databases.push({ kind: 'dynamodb-table', name: 'sessions', partitionKey: { name: 'id', type: 'string' } });
+    }, 'development'),
+  );
   const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8'));
   const app = new App({ context: cdkJson.context, outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'gt-app-')) });
   addComplianceChecks(app);

@@ -47,21 +47,30 @@ test('the MySQL settings we emit are the MariaDB ones, so booting MariaDB with t
   for (const memory of memorySizes) expect(rdsEmitted('mysql', memory)).toEqual(rdsEmitted('mariadb', memory));
 });
 
-test.each(['mysql', 'mariadb'] as const)('%s: every emitted setting is within its value rule, at every major, memory size and slow-query threshold', (engine) => {
-  for (const major of majorsOf(engine)) {
-    for (const memory of memorySizes) {
-      for (const threshold of SLOW_THRESHOLDS_MS) {
-        for (const [name, value] of Object.entries(rdsEmitted(engine, memory, threshold))) {
-          expect({ major, memory, name, value, problem: rdsParameterValueProblem(engine, major, name, value) }).toEqual({ major, memory, name, value, problem: undefined });
+test.each(['mysql', 'mariadb'] as const)(
+  '%s: every emitted setting is within its value rule, at every major, memory size and slow-query threshold',
+  (engine) => {
+    for (const major of majorsOf(engine)) {
+      for (const memory of memorySizes) {
+        for (const threshold of SLOW_THRESHOLDS_MS) {
+          for (const [name, value] of Object.entries(rdsEmitted(engine, memory, threshold))) {
+            expect({ major, memory, name, value, problem: rdsParameterValueProblem(engine, major, name, value) }).toEqual({
+              major,
+              memory,
+              name,
+              value,
+              problem: undefined,
+            });
+          }
         }
       }
     }
-  }
-});
+  },
+);
 
 /** Booleans come back as 1/0 or ON/OFF, numbers with trailing zeros (long_query_time 1.000000): compare as the server means them. */
 function sameValue(emitted: string, reported: string): boolean {
-  const asBoolean = (v: string) => ({ on: '1', off: '0', true: '1', false: '0' } as Record<string, string>)[v.toLowerCase()] ?? v;
+  const asBoolean = (v: string) => (({ on: '1', off: '0', true: '1', false: '0' }) as Record<string, string>)[v.toLowerCase()] ?? v;
   const [a, b] = [asBoolean(emitted), asBoolean(reported)];
   return a.toLowerCase() === b.toLowerCase() || (a.trim() !== '' && !Number.isNaN(Number(a)) && Number(a) === Number(b));
 }
@@ -114,22 +123,26 @@ describeWithMariadb()('a real MariaDB server', () => {
     ['Aurora MySQL Serverless v2', auroraMysqlEmitted(undefined)],
   ];
 
-  test.each(boots)('%s: the server boots with the emitted settings, refuses or adjusts none, and reports each back', async (_, emitted) => {
-    const settings = forBoot(emitted);
-    expect(Object.keys(settings).length).toBeGreaterThan(5);
-    const booted = await startMariadb(settings);
-    try {
-      const complaints = booted.log.split('\n').filter((line) => /\[ERROR\]|unknown variable|adjusted to|Truncated|Warning\] .*(value|option)/i.test(line));
-      expect({ ready: booted.ready, complaints }).toEqual({ ready: true, complaints: [] });
-      for (const [name, value] of Object.entries(settings)) {
-        const variable = OPTION_TO_VARIABLE[name] ?? name;
-        const reported = booted.query(`SELECT @@GLOBAL.${variable}`)[0][0];
-        expect({ name, value, same: sameValue(value, reported), reported }).toEqual({ name, value, same: true, reported });
+  test.each(boots)(
+    '%s: the server boots with the emitted settings, refuses or adjusts none, and reports each back',
+    async (_, emitted) => {
+      const settings = forBoot(emitted);
+      expect(Object.keys(settings).length).toBeGreaterThan(5);
+      const booted = await startMariadb(settings);
+      try {
+        const complaints = booted.log.split('\n').filter((line) => /\[ERROR\]|unknown variable|adjusted to|Truncated|Warning\] .*(value|option)/i.test(line));
+        expect({ ready: booted.ready, complaints }).toEqual({ ready: true, complaints: [] });
+        for (const [name, value] of Object.entries(settings)) {
+          const variable = OPTION_TO_VARIABLE[name] ?? name;
+          const reported = booted.query(`SELECT @@GLOBAL.${variable}`)[0][0];
+          expect({ name, value, same: sameValue(value, reported), reported }).toEqual({ name, value, same: true, reported });
+        }
+      } finally {
+        await booted.stop();
       }
-    } finally {
-      await booted.stop();
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 
   test('control: the server refuses an unknown setting and adjusts an out-of-range one, so the boot test can fail', async () => {
     const refused = await startMariadb({ no_such_setting: '1' });

@@ -30,7 +30,7 @@ describe('RDS alarm catalog', () => {
     });
   });
 
-  test('the critical CPU and storage thresholds are the cloud-neutral catalog\'s', () => {
+  test("the critical CPU and storage thresholds are the cloud-neutral catalog's", () => {
     const common = Object.fromEntries(DATABASE_ALARMS.map((row) => [row.id, row.thresholdPercent]));
     expect(thresholds(primary)['cpu-critical']).toBe(common['cpu-high']);
     expect(thresholds(primary)['storage-critical']).toBe(Math.floor((500 * GIB * common['storage-low']) / 100));

@@ -97,12 +97,17 @@ describe('RdsDatabase defaults (PostgreSQL 17.6 on db.r6g.large)', () => {
   test('alarms from the catalog, in two severities, notify the topic on alarm and on recovery', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     expect(alarms.map((a) => a.Properties.AlarmName).sort()).toEqual([
-      'test-orders-connections-critical', 'test-orders-connections-warning',
-      'test-orders-cpu-critical', 'test-orders-cpu-warning',
-      'test-orders-deadlocks-warning', 'test-orders-disk-queue-warning',
-      'test-orders-memory-critical', 'test-orders-memory-warning',
+      'test-orders-connections-critical',
+      'test-orders-connections-warning',
+      'test-orders-cpu-critical',
+      'test-orders-cpu-warning',
+      'test-orders-deadlocks-warning',
+      'test-orders-disk-queue-warning',
+      'test-orders-memory-critical',
+      'test-orders-memory-warning',
       'test-orders-read-latency-warning',
-      'test-orders-storage-critical', 'test-orders-storage-warning',
+      'test-orders-storage-critical',
+      'test-orders-storage-warning',
       'test-orders-write-latency-warning',
     ]);
     for (const alarm of alarms) expect(alarm.Properties).toMatchObject({ AlarmActions: [TOPIC_ARN], OKActions: [TOPIC_ARN] });
@@ -138,7 +143,13 @@ describe('RdsDatabase options', () => {
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
       SecurityGroupIngress: [
         { CidrIp: '10.0.0.0/16', IpProtocol: 'tcp', FromPort: 6432, ToPort: 6432, Description: 'PostgreSQL clients in 10.0.0.0/16' },
-        { SourceSecurityGroupId: 'sg-0123456789abcdef0', IpProtocol: 'tcp', FromPort: 6432, ToPort: 6432, Description: 'PostgreSQL clients in sg-0123456789abcdef0' },
+        {
+          SourceSecurityGroupId: 'sg-0123456789abcdef0',
+          IpProtocol: 'tcp',
+          FromPort: 6432,
+          ToPort: 6432,
+          Description: 'PostgreSQL clients in sg-0123456789abcdef0',
+        },
       ],
     });
     template.hasResourceProperties('AWS::RDS::DBInstance', { Port: '6432' });
@@ -148,7 +159,11 @@ describe('RdsDatabase options', () => {
     const { template } = synthDatabase({ credentials: 'secrets-manager', passwordRotationDays: 14 });
     template.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({ Name: 'test-orders/master', KmsKeyId: KEY_ALIAS_ARN, GenerateSecretString: Match.objectLike({ GenerateStringKey: 'password' }) }),
+      Properties: Match.objectLike({
+        Name: 'test-orders/master',
+        KmsKeyId: KEY_ALIAS_ARN,
+        GenerateSecretString: Match.objectLike({ GenerateStringKey: 'password' }),
+      }),
     });
     template.hasResourceProperties('AWS::SecretsManager::RotationSchedule', { RotationRules: { ScheduleExpression: 'rate(14 days)' } });
     const instance = onlyResource(template, 'AWS::RDS::DBInstance');
@@ -166,7 +181,10 @@ describe('RdsDatabase options', () => {
 
   test('a disposable database is destroyed with its automated backups, secret and logs', () => {
     const { template } = synthDatabase({ removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false, credentials: 'secrets-manager' });
-    template.hasResource('AWS::RDS::DBInstance', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ DeleteAutomatedBackups: true, DeletionProtection: false }) });
+    template.hasResource('AWS::RDS::DBInstance', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ DeleteAutomatedBackups: true, DeletionProtection: false }),
+    });
     template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Delete' });
     template.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
   });
@@ -197,7 +215,11 @@ describe('RdsDatabase options', () => {
   test('a burstable class gets a CPU-credit alarm; micro and small classes have no Performance Insights', () => {
     const medium = synthDatabase({ instanceClass: 'db.t4g.medium' }).template;
     // t4g.medium earns 24 credits an hour; the alarm fires below a fifth of a full day's balance.
-    medium.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'CPUCreditBalance', Threshold: Math.floor(24 * 24 * 0.2), ComparisonOperator: 'LessThanThreshold' });
+    medium.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'CPUCreditBalance',
+      Threshold: Math.floor(24 * 24 * 0.2),
+      ComparisonOperator: 'LessThanThreshold',
+    });
     const small = synthDatabase({ instanceClass: 'db.t4g.small' }).template;
     small.hasResourceProperties('AWS::RDS::DBInstance', { EnablePerformanceInsights: false, PerformanceInsightsKMSKeyId: Match.absent() });
     synthDatabase().template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'CPUCreditBalance' }, 0);
@@ -240,17 +262,25 @@ describe('RDS Proxy (optional)', () => {
       DBProxyName: 'test-orders',
       EngineFamily: 'POSTGRESQL',
       RequireTLS: true,
-      Auth: [Match.objectLike({ AuthScheme: 'SECRETS', IAMAuth: 'REQUIRED', SecretArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('OrdersInstance'), 'MasterUserSecret.SecretArn'] } })],
+      Auth: [
+        Match.objectLike({
+          AuthScheme: 'SECRETS',
+          IAMAuth: 'REQUIRED',
+          SecretArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('OrdersInstance'), 'MasterUserSecret.SecretArn'] },
+        }),
+      ],
     });
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: Match.objectLike({
-        Statement: Match.arrayWith([Match.objectLike({
-          Action: 'kms:Decrypt',
-          Condition: {
-            'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/test-databases' },
-            StringEquals: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' },
-          },
-        })]),
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'kms:Decrypt',
+            Condition: {
+              'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/test-databases' },
+              StringEquals: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' },
+            },
+          }),
+        ]),
       }),
     });
   });
@@ -287,10 +317,16 @@ describe('same-region read replicas', () => {
 
   test('replicas get their own alarms, replica lag included, and no deadlock alarm', () => {
     const names = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties.AlarmName);
-    expect(names).toEqual(expect.arrayContaining(['test-orders-replica-1-replica-lag-warning', 'test-orders-replica-1-replica-lag-critical', 'test-orders-replica-2-cpu-critical']));
+    expect(names).toEqual(
+      expect.arrayContaining(['test-orders-replica-1-replica-lag-warning', 'test-orders-replica-1-replica-lag-critical', 'test-orders-replica-2-cpu-critical']),
+    );
     expect(names).not.toContain('test-orders-replica-1-deadlocks-warning');
     expect(names).not.toContain('test-orders-replica-lag-warning');
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'test-orders-replica-1-replica-lag-warning', MetricName: 'ReplicaLag', Threshold: 30 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'test-orders-replica-1-replica-lag-warning',
+      MetricName: 'ReplicaLag',
+      Threshold: 30,
+    });
   });
 
   test('a replica of a snapshotted primary is destroyed with the stack: its data lives in the source', () => {
@@ -342,11 +378,13 @@ describe('RdsDatabase rejects what RDS would reject, with every problem at once'
   });
 
   test('overlapping windows, a parameter the family lacks, too many replicas', () => {
-    expect(() => synthDatabase({
-      preferredBackupWindow: '03:30-04:30',
-      parameterOverrides: { innodb_buffer_pool_size: 1 },
-      replicas: Array.from({ length: 16 }, (_, i) => ({ identifier: `test-orders-replica-${i + 1}` })),
-    })).toThrow(
+    expect(() =>
+      synthDatabase({
+        preferredBackupWindow: '03:30-04:30',
+        parameterOverrides: { innodb_buffer_pool_size: 1 },
+        replicas: Array.from({ length: 16 }, (_, i) => ({ identifier: `test-orders-replica-${i + 1}` })),
+      }),
+    ).toThrow(
       'Invalid RdsDatabase Test/Orders:\n' +
         '  - preferredMaintenanceWindow = "sun:04:00-sun:05:00": overlaps the daily backup window 03:30-04:30; RDS needs them apart. Fix: move one of the two windows so they do not meet\n' +
         "  - parameters.innodb_buffer_pool_size = 1: 'innodb_buffer_pool_size' is not a parameter of the postgres17 family. Fix: check the spelling against `aws rds describe-engine-default-parameters --db-parameter-group-family postgres17`; if RDS has it, add it to constructs/aws/rds/tables/rds-parameter-names.ts\n" +

@@ -18,17 +18,28 @@ describe('engine table', () => {
   });
 
   test('replica limits: 15 per source, 5 for Oracle and SQL Server, no cross-region SQL Server replicas', () => {
-    const limits = Object.fromEntries(Object.values(RDS_ENGINE_TABLE).map((row) => [row.engine, row.readReplicas && [row.readReplicas.max, row.readReplicas.crossRegion]]));
+    const limits = Object.fromEntries(
+      Object.values(RDS_ENGINE_TABLE).map((row) => [row.engine, row.readReplicas && [row.readReplicas.max, row.readReplicas.crossRegion]]),
+    );
     expect(limits).toEqual({
-      postgres: [15, true], mysql: [15, true], mariadb: [15, true],
-      'sqlserver-ex': undefined, 'sqlserver-web': undefined, 'sqlserver-se': undefined, 'sqlserver-ee': [5, false],
-      'oracle-se2': undefined, 'oracle-ee': [5, true],
+      postgres: [15, true],
+      mysql: [15, true],
+      mariadb: [15, true],
+      'sqlserver-ex': undefined,
+      'sqlserver-web': undefined,
+      'sqlserver-se': undefined,
+      'sqlserver-ee': [5, false],
+      'oracle-se2': undefined,
+      'oracle-ee': [5, true],
     });
   });
 
   test('every engine enforces TLS, by parameter or by option', () => {
     for (const row of Object.values(RDS_ENGINE_TABLE)) {
-      expect({ engine: row.engine, tls: Object.keys(row.tlsParameters).length > 0 || row.options.some((o) => o.name === 'SSL') }).toEqual({ engine: row.engine, tls: true });
+      expect({ engine: row.engine, tls: Object.keys(row.tlsParameters).length > 0 || row.options.some((o) => o.name === 'SSL') }).toEqual({
+        engine: row.engine,
+        tls: true,
+      });
     }
   });
 });

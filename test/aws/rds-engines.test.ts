@@ -7,15 +7,107 @@ import { onlyResource, synthDatabase } from './support';
 
 /** One row per engine: a version, a class it runs on, and what the template must show. */
 const ENGINES = [
-  { engine: 'postgres', version: '16.13', instanceClass: 'db.r6g.large', family: 'postgres16', port: 5432, license: 'postgresql-license', tls: { 'rds.force_ssl': '1' }, iam: true, logs: ['postgresql', 'upgrade'] },
-  { engine: 'mysql', version: '8.4.6', instanceClass: 'db.r6g.large', family: 'mysql8.4', port: 3306, license: 'general-public-license', tls: { require_secure_transport: '1' }, iam: true, logs: ['error', 'slowquery', 'audit'] },
-  { engine: 'mariadb', version: '10.11.14', instanceClass: 'db.m7g.large', family: 'mariadb10.11', port: 3306, license: 'general-public-license', tls: { require_secure_transport: '1' }, iam: true, logs: ['error', 'slowquery', 'audit'] },
-  { engine: 'sqlserver-ex', version: '16.00.4215.2.v1', instanceClass: 'db.t3.large', family: 'sqlserver-ex-16.0', port: 1433, license: 'license-included', tls: { 'rds.force_ssl': '1' }, iam: false, logs: ['error'], multiAz: false },
-  { engine: 'sqlserver-web', version: '15.00.4440.1.v1', instanceClass: 'db.m6i.large', family: 'sqlserver-web-15.0', port: 1433, license: 'license-included', tls: { 'rds.force_ssl': '1' }, iam: false, logs: ['agent', 'error'], multiAz: false },
-  { engine: 'sqlserver-se', version: '16.00.4215.2.v1', instanceClass: 'db.m6i.xlarge', family: 'sqlserver-se-16.0', port: 1433, license: 'license-included', tls: { 'rds.force_ssl': '1' }, iam: false, logs: ['agent', 'error'] },
-  { engine: 'sqlserver-ee', version: '16.00.4215.2.v1', instanceClass: 'db.r6i.xlarge', family: 'sqlserver-ee-16.0', port: 1433, license: 'license-included', tls: { 'rds.force_ssl': '1' }, iam: false, logs: ['agent', 'error'] },
-  { engine: 'oracle-se2', version: '19.0.0.0.ru-2025-07.rur-2025-07.r1', instanceClass: 'db.m5.large', family: 'oracle-se2-19', port: 1521, license: 'license-included', tls: {}, iam: false, logs: ['alert', 'audit', 'listener', 'trace'] },
-  { engine: 'oracle-ee', version: '19.0.0.0.ru-2025-10.rur-2025-10.r1', instanceClass: 'db.r6i.large', family: 'oracle-ee-19', port: 1521, license: 'bring-your-own-license', tls: {}, iam: false, logs: ['alert', 'audit', 'listener', 'trace'] },
+  {
+    engine: 'postgres',
+    version: '16.13',
+    instanceClass: 'db.r6g.large',
+    family: 'postgres16',
+    port: 5432,
+    license: 'postgresql-license',
+    tls: { 'rds.force_ssl': '1' },
+    iam: true,
+    logs: ['postgresql', 'upgrade'],
+  },
+  {
+    engine: 'mysql',
+    version: '8.4.6',
+    instanceClass: 'db.r6g.large',
+    family: 'mysql8.4',
+    port: 3306,
+    license: 'general-public-license',
+    tls: { require_secure_transport: '1' },
+    iam: true,
+    logs: ['error', 'slowquery', 'audit'],
+  },
+  {
+    engine: 'mariadb',
+    version: '10.11.14',
+    instanceClass: 'db.m7g.large',
+    family: 'mariadb10.11',
+    port: 3306,
+    license: 'general-public-license',
+    tls: { require_secure_transport: '1' },
+    iam: true,
+    logs: ['error', 'slowquery', 'audit'],
+  },
+  {
+    engine: 'sqlserver-ex',
+    version: '16.00.4215.2.v1',
+    instanceClass: 'db.t3.large',
+    family: 'sqlserver-ex-16.0',
+    port: 1433,
+    license: 'license-included',
+    tls: { 'rds.force_ssl': '1' },
+    iam: false,
+    logs: ['error'],
+    multiAz: false,
+  },
+  {
+    engine: 'sqlserver-web',
+    version: '15.00.4440.1.v1',
+    instanceClass: 'db.m6i.large',
+    family: 'sqlserver-web-15.0',
+    port: 1433,
+    license: 'license-included',
+    tls: { 'rds.force_ssl': '1' },
+    iam: false,
+    logs: ['agent', 'error'],
+    multiAz: false,
+  },
+  {
+    engine: 'sqlserver-se',
+    version: '16.00.4215.2.v1',
+    instanceClass: 'db.m6i.xlarge',
+    family: 'sqlserver-se-16.0',
+    port: 1433,
+    license: 'license-included',
+    tls: { 'rds.force_ssl': '1' },
+    iam: false,
+    logs: ['agent', 'error'],
+  },
+  {
+    engine: 'sqlserver-ee',
+    version: '16.00.4215.2.v1',
+    instanceClass: 'db.r6i.xlarge',
+    family: 'sqlserver-ee-16.0',
+    port: 1433,
+    license: 'license-included',
+    tls: { 'rds.force_ssl': '1' },
+    iam: false,
+    logs: ['agent', 'error'],
+  },
+  {
+    engine: 'oracle-se2',
+    version: '19.0.0.0.ru-2025-07.rur-2025-07.r1',
+    instanceClass: 'db.m5.large',
+    family: 'oracle-se2-19',
+    port: 1521,
+    license: 'license-included',
+    tls: {},
+    iam: false,
+    logs: ['alert', 'audit', 'listener', 'trace'],
+  },
+  {
+    engine: 'oracle-ee',
+    version: '19.0.0.0.ru-2025-10.rur-2025-10.r1',
+    instanceClass: 'db.r6i.large',
+    family: 'oracle-ee-19',
+    port: 1521,
+    license: 'bring-your-own-license',
+    tls: {},
+    iam: false,
+    logs: ['alert', 'audit', 'listener', 'trace'],
+  },
 ] satisfies Array<{ engine: RdsEngine; instanceClass: RdsInstanceClass } & Record<string, unknown>>;
 
 test('the schema, the engine table and the CDK engines list the same engines', () => {
@@ -55,7 +147,10 @@ describe.each(ENGINES)('$engine', (e) => {
 });
 
 test('MySQL and MariaDB tune InnoDB from the memory and log slow queries to exported files', () => {
-  const group = onlyResource(synthDatabase({ engine: 'mysql', engineVersion: '8.0.43', instanceClass: 'db.r6g.large', slowQueryThresholdMs: 500 }).template, 'AWS::RDS::DBParameterGroup');
+  const group = onlyResource(
+    synthDatabase({ engine: 'mysql', engineVersion: '8.0.43', instanceClass: 'db.r6g.large', slowQueryThresholdMs: 500 }).template,
+    'AWS::RDS::DBParameterGroup',
+  );
   expect(group.Properties.Parameters).toMatchObject({
     innodb_buffer_pool_size: '{DBInstanceClassMemory*3/4}',
     slow_query_log: '1',
@@ -76,16 +171,23 @@ test('MySQL and MariaDB audit with the audit plugin option', () => {
 });
 
 test('Oracle enforces TLS with the SSL option: only its port is opened, audit records are exported', () => {
-  const { template } = synthDatabase({ engine: 'oracle-ee', engineVersion: '19.0.0.0.ru-2025-10.rur-2025-10.r1', instanceClass: 'db.r6i.large', allowedCidrs: ['10.0.0.0/16'] });
+  const { template } = synthDatabase({
+    engine: 'oracle-ee',
+    engineVersion: '19.0.0.0.ru-2025-10.rur-2025-10.r1',
+    instanceClass: 'db.r6i.large',
+    allowedCidrs: ['10.0.0.0/16'],
+  });
   template.hasResourceProperties('AWS::RDS::OptionGroup', {
     EngineName: 'oracle-ee',
     MajorEngineVersion: '19',
-    OptionConfigurations: [Match.objectLike({
-      OptionName: 'SSL',
-      Port: 2484,
-      VpcSecurityGroupMemberships: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('OrdersSecurityGroup'), 'GroupId'] }],
-      OptionSettings: Match.arrayWith([{ Name: 'SQLNET.SSL_VERSION', Value: '1.2' }]),
-    })],
+    OptionConfigurations: [
+      Match.objectLike({
+        OptionName: 'SSL',
+        Port: 2484,
+        VpcSecurityGroupMemberships: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('OrdersSecurityGroup'), 'GroupId'] }],
+        OptionSettings: Match.arrayWith([{ Name: 'SQLNET.SSL_VERSION', Value: '1.2' }]),
+      }),
+    ],
   });
   template.hasResourceProperties('AWS::EC2::SecurityGroup', {
     SecurityGroupIngress: [Match.objectLike({ CidrIp: '10.0.0.0/16', FromPort: 2484, ToPort: 2484 })],
@@ -94,7 +196,10 @@ test('Oracle enforces TLS with the SSL option: only its port is opened, audit re
 });
 
 test('SQL Server sizes its memory with a formula and caps parallelism by vCPUs', () => {
-  const group = onlyResource(synthDatabase({ engine: 'sqlserver-se', engineVersion: '16.00.4215.2.v1', instanceClass: 'db.m6i.4xlarge' }).template, 'AWS::RDS::DBParameterGroup');
+  const group = onlyResource(
+    synthDatabase({ engine: 'sqlserver-se', engineVersion: '16.00.4215.2.v1', instanceClass: 'db.m6i.4xlarge' }).template,
+    'AWS::RDS::DBParameterGroup',
+  );
   expect(group.Properties.Parameters).toMatchObject({
     'max server memory (mb)': '{DBInstanceClassMemory*7/8388608}',
     'max degree of parallelism': '8',
@@ -116,20 +221,32 @@ describe('engine limits are errors, not deploy failures', () => {
   });
 
   test('Oracle Enterprise Edition is only bring-your-own-license', () => {
-    expect(() => synthDatabase({ engine: 'oracle-ee', engineVersion: '19.0.0.0.ru-2025-10.rur-2025-10.r1', instanceClass: 'db.r6i.large', licenseModel: 'license-included' })).toThrow(
+    expect(() =>
+      synthDatabase({
+        engine: 'oracle-ee',
+        engineVersion: '19.0.0.0.ru-2025-10.rur-2025-10.r1',
+        instanceClass: 'db.r6i.large',
+        licenseModel: 'license-included',
+      }),
+    ).toThrow(
       '  - licenseModel = "license-included": is not offered for Oracle Enterprise; allowed: bring-your-own-license. Fix: use bring-your-own-license or remove the setting',
     );
   });
 
   test('RDS Proxy does not support Oracle', () => {
-    expect(() => synthDatabase({ engine: 'oracle-ee', engineVersion: '19.0.0.0.ru-2025-10.rur-2025-10.r1', instanceClass: 'db.r6i.large', proxy: true })).toThrow(
-      '  - proxy = true: RDS Proxy does not support Oracle Enterprise. Fix: turn the proxy off for this database',
-    );
+    expect(() =>
+      synthDatabase({ engine: 'oracle-ee', engineVersion: '19.0.0.0.ru-2025-10.rur-2025-10.r1', instanceClass: 'db.r6i.large', proxy: true }),
+    ).toThrow('  - proxy = true: RDS Proxy does not support Oracle Enterprise. Fix: turn the proxy off for this database');
   });
 
   test('SQL Server Standard Edition has no read replicas', () => {
-    expect(() => synthDatabase({ engine: 'sqlserver-se', engineVersion: '16.00.4215.2.v1', instanceClass: 'db.m6i.xlarge', replicas: [{ identifier: 'test-orders-replica-1' }] })).toThrow(
-      '  - replicas = 1: SQL Server Standard Edition has no read replicas on RDS. Fix: use Enterprise Edition or remove the replicas',
-    );
+    expect(() =>
+      synthDatabase({
+        engine: 'sqlserver-se',
+        engineVersion: '16.00.4215.2.v1',
+        instanceClass: 'db.m6i.xlarge',
+        replicas: [{ identifier: 'test-orders-replica-1' }],
+      }),
+    ).toThrow('  - replicas = 1: SQL Server Standard Edition has no read replicas on RDS. Fix: use Enterprise Edition or remove the replicas');
   });
 });

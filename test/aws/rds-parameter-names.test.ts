@@ -47,7 +47,10 @@ describeWithTool('postgres', 'Install the PostgreSQL server (Debian: apt-get ins
   () => {
     test('POSTGRES_15_GUCS is exactly `postgres --describe-config` of PostgreSQL 15', () => {
       const server = spawnSync('postgres', ['--version'], { encoding: 'utf8' }).stdout;
-      const names = spawnSync('postgres', ['--describe-config'], { encoding: 'utf8' }).stdout.split('\n').map((line) => line.split('\t')[0]).filter(Boolean);
+      const names = spawnSync('postgres', ['--describe-config'], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .map((line) => line.split('\t')[0])
+        .filter(Boolean);
       if (!/PostgreSQL\) 15\./.test(server)) return; // another major lists other names; the catalog's deltas cover those
       expect([...POSTGRES_15_GUCS].sort()).toEqual([...new Set(names)].sort());
     });

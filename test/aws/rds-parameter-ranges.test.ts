@@ -4,13 +4,19 @@ import { RDS_PARAMETER_RANGES } from '../../constructs/aws/rds/tables/rds-parame
 import { rdsParameterValueProblem } from '../../constructs/aws/rds/tables/rds-parameter-values';
 
 const families = Object.keys(RDS_PARAMETER_RANGES) as (keyof typeof RDS_PARAMETER_RANGES)[];
-const majorsOf = (family: string) =>
-  [...new Set(Object.values(RDS_ENGINE_TABLE).filter((row) => row.parameterFamily === family).flatMap((row) => row.versions.map(row.majorOf)))];
+const majorsOf = (family: string) => [
+  ...new Set(
+    Object.values(RDS_ENGINE_TABLE)
+      .filter((row) => row.parameterFamily === family)
+      .flatMap((row) => row.versions.map(row.majorOf)),
+  ),
+];
 
 describe.each(families)('%s value rules', (family) => {
   test('every ranged name is a parameter of the family at every major we support, and each range is well formed', () => {
     for (const [name, range] of Object.entries(RDS_PARAMETER_RANGES[family])) {
-      for (const major of majorsOf(family)) expect({ name, major, known: RDS_PARAMETER_CATALOGS[family].has(name, major) }).toEqual({ name, major, known: true });
+      for (const major of majorsOf(family))
+        expect({ name, major, known: RDS_PARAMETER_CATALOGS[family].has(name, major) }).toEqual({ name, major, known: true });
       if (range.type === 'enum' || range.type === 'set') expect(range.values.length).toBeGreaterThan(0);
       else expect(range.min).toBeLessThan(range.max);
     }
@@ -30,8 +36,11 @@ describe.each(families)('%s value rules', (family) => {
         continue;
       }
       const step = range.type === 'integer' ? 1 : 0.5;
-      expect({ name, min: rdsParameterValueProblem(family, major, name, range.min), max: rdsParameterValueProblem(family, major, name, range.max) })
-        .toEqual({ name, min: undefined, max: undefined });
+      expect({ name, min: rdsParameterValueProblem(family, major, name, range.min), max: rdsParameterValueProblem(family, major, name, range.max) }).toEqual({
+        name,
+        min: undefined,
+        max: undefined,
+      });
       expect(rdsParameterValueProblem(family, major, name, range.min - step)).toMatch(/^must be /);
       if (range.max < Number.MAX_SAFE_INTEGER) expect(rdsParameterValueProblem(family, major, name, range.max + step)).toMatch(/^must be /);
       expect(rdsParameterValueProblem(family, major, name, 'unlimited')).toMatch(/^must be /);
@@ -61,8 +70,11 @@ describe('MySQL and MariaDB differ where their servers do', () => {
       ['max_user_connections', '-1', '-2', 'must be an integer from -1 to 2147483647'],
     ];
     for (const [name, inside, outside, message] of cases) {
-      expect({ name, inside: problem('mariadb', '10.11', name, inside), outside: problem('mariadb', '10.11', name, outside) })
-        .toEqual({ name, inside: undefined, outside: message });
+      expect({ name, inside: problem('mariadb', '10.11', name, inside), outside: problem('mariadb', '10.11', name, outside) }).toEqual({
+        name,
+        inside: undefined,
+        outside: message,
+      });
     }
     expect(problem('mariadb', '10.11', 'lock_wait_timeout', '0')).toBeUndefined();
     expect(problem('mysql', '8.4', 'lock_wait_timeout', '0')).toBe('must be an integer from 1 to 31536000 (in seconds)');

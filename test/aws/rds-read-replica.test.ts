@@ -18,7 +18,7 @@ describe('a cross-region read replica', () => {
   const template = crossRegionReplica();
   const instance = onlyResource(template, 'AWS::RDS::DBInstance');
 
-  test('names its source by ARN and its own region\'s key by alias, without StorageEncrypted', () => {
+  test("names its source by ARN and its own region's key by alias, without StorageEncrypted", () => {
     expect(instance.Properties).toMatchObject({
       DBInstanceIdentifier: 'test-orders-replica-2',
       SourceDBInstanceIdentifier: 'arn:aws:rds:eu-west-1:123456789012:db:test-orders',
@@ -44,7 +44,10 @@ describe('a cross-region read replica', () => {
       AlarmActions: ['arn:aws:sns:eu-central-1:123456789012:test-database-alarms'],
     });
     // Free-storage thresholds follow the source's storage, which the replica inherits.
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'test-orders-replica-2-storage-critical', Threshold: Math.floor(100 * 1024 ** 3 * 0.15) });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'test-orders-replica-2-storage-critical',
+      Threshold: Math.floor(100 * 1024 ** 3 * 0.15),
+    });
   });
 
   test('is destroyed with its stack by default: its data lives in the source', () => {

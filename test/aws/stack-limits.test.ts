@@ -29,6 +29,8 @@ describe('stack limits (80% of CloudFormation 500 resources / 1 MB)', () => {
     expect(templateSizeProblems(stageWith(2, 1000).synth())).toEqual([]);
     const [problem, ...rest] = templateSizeProblems(stageWith(100, 8100).synth());
     expect(rest).toEqual([]);
-    expect(problem).toMatch(/^Stack prod-rds-orders \(prod\/rds-orders\) has a [\d,]+-byte template, more than 800,000 \(80% of CloudFormation's 1 MB\)\. Fix: split it/);
+    expect(problem).toMatch(
+      /^Stack prod-rds-orders \(prod\/rds-orders\) has a [\d,]+-byte template, more than 800,000 \(80% of CloudFormation's 1 MB\)\. Fix: split it/,
+    );
   });
 });

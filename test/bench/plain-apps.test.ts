@@ -51,7 +51,9 @@ function bytesDiffering(ours: readonly StackSummary[], plain: readonly StackSumm
   return ours.flatMap((stack) => {
     const bytes = plainBytes.get(stackName(stack))!;
     const deviation = (bytes - stack.bytes) / stack.bytes;
-    return Math.abs(deviation) > MAX_BYTES_DEVIATION ? [`${stackName(stack)}: ours ${stack.bytes} bytes, plain ${bytes} (${(deviation * 100).toFixed(1)}%)`] : [];
+    return Math.abs(deviation) > MAX_BYTES_DEVIATION
+      ? [`${stackName(stack)}: ours ${stack.bytes} bytes, plain ${bytes} (${(deviation * 100).toFixed(1)}%)`]
+      : [];
   });
 }
 

@@ -47,7 +47,9 @@ test('a config file whose default export is not an environment is named, with wh
 });
 
 test('an unknown environment selection is one line, not a stack trace', () => {
-  const result = runCommand('npx', ['cdk', 'synth', '--quiet', '-c', 'env=nope', '-o', tempOutput('cdk-unknown-env-')], { DB_CONFIG_DIR: configFolder({ 'dev.ts': dev }) });
+  const result = runCommand('npx', ['cdk', 'synth', '--quiet', '-c', 'env=nope', '-o', tempOutput('cdk-unknown-env-')], {
+    DB_CONFIG_DIR: configFolder({ 'dev.ts': dev }),
+  });
   const output = result.stdout + result.stderr;
   expect(result.status).toBe(1);
   expect(output).toContain("Unknown environment 'nope'. Available: dev.");

@@ -54,7 +54,10 @@ function evaluateFormulas(settings: Record<string, string>, memoryGiB: number): 
 const memorySizes = [...new Set(Object.values(RDS_INSTANCE_CLASSES).map((info) => info.memoryGiB))].sort((a, b) => a - b);
 const rdsMajors = majorsOf(RDS_ENGINE_TABLE.postgres.versions, RDS_ENGINE_TABLE.postgres.majorOf);
 const aurora = AURORA_ENGINE_TABLE['aurora-postgresql'];
-const auroraMajors = majorsOf(aurora.versions.map((v) => v.version), aurora.majorOf);
+const auroraMajors = majorsOf(
+  aurora.versions.map((v) => v.version),
+  aurora.majorOf,
+);
 const cloudSqlMajors = Object.keys(CLOUD_SQL_ENGINE_TABLE.postgres.versions);
 const CLOUD_SQL_TIERS = ['db-f1-micro', 'db-g1-small', 'db-custom-1-3840', 'db-custom-2-7680', 'db-custom-16-61440', 'db-custom-96-638976'];
 const classWithMemory = (memoryGiB: number) => Object.entries(RDS_INSTANCE_CLASSES).find(([, info]) => info.memoryGiB === memoryGiB)![0];
@@ -66,13 +69,21 @@ function rdsEmitted(major: string, memoryGiB: number): Emitted {
 
 function auroraEmitted(major: string, memoryGiB: number | undefined): Emitted {
   const { cluster, instance } = auroraParameters({ engine: 'aurora-postgresql', memoryGiB, vcpus: 4, slowQueryThresholdMs: 1000 });
-  return { source: `Aurora aurora-postgresql${major} ${memoryGiB ?? 'Serverless v2'}`, major, settings: evaluateFormulas({ ...cluster, ...instance }, memoryGiB ?? 0), booleans: 'rds' };
+  return {
+    source: `Aurora aurora-postgresql${major} ${memoryGiB ?? 'Serverless v2'}`,
+    major,
+    settings: evaluateFormulas({ ...cluster, ...instance }, memoryGiB ?? 0),
+    booleans: 'rds',
+  };
 }
 
 function cloudSqlEmitted(major: string, tier: string): Emitted {
   const size: InstanceSize = (parseCloudSqlTier(tier) as CloudSqlMachineTier).size;
   const row = CLOUD_SQL_ENGINE_TABLE.postgres;
-  const flags = { ...tunePostgresForCloudSql({ size, slowQueryThresholdMs: 1000, diskType: 'PD_SSD' }), ...featureFlags(row, { iamAuthentication: true, auditLogging: true }) };
+  const flags = {
+    ...tunePostgresForCloudSql({ size, slowQueryThresholdMs: 1000, diskType: 'PD_SSD' }),
+    ...featureFlags(row, { iamAuthentication: true, auditLogging: true }),
+  };
   return { source: `Cloud SQL POSTGRES_${major} ${tier}`, major, settings: flags, booleans: 'postgres' };
 }
 
@@ -84,8 +95,11 @@ const everyEmitted: Emitted[] = [
 
 test('every PostgreSQL major we emit settings for has a server and a catalog entry', () => {
   for (const major of [...rdsMajors, ...auroraMajors, ...cloudSqlMajors]) {
-    expect({ major, server: (POSTGRES_SERVER_MAJORS as readonly string[]).includes(major), catalog: major in POSTGRES_SETTINGS_BY_MAJOR })
-      .toEqual({ major, server: true, catalog: true });
+    expect({ major, server: (POSTGRES_SERVER_MAJORS as readonly string[]).includes(major), catalog: major in POSTGRES_SETTINGS_BY_MAJOR }).toEqual({
+      major,
+      server: true,
+      catalog: true,
+    });
   }
 });
 
@@ -98,7 +112,7 @@ test.each(everyEmitted.map((emitted) => [emitted.source, emitted] as const))('%s
   }
 });
 
-test.each(cloudSqlMajors)('Cloud SQL flag table: each PostgreSQL flag exists in PostgreSQL %s and its range is within the server\'s', (major) => {
+test.each(cloudSqlMajors)("Cloud SQL flag table: each PostgreSQL flag exists in PostgreSQL %s and its range is within the server's", (major) => {
   for (const [name, flag] of Object.entries(CLOUD_SQL_FLAGS.postgres)) {
     if (isProviderSetting(name) || name.startsWith('pg_stat_statements.')) continue;
     const spec = postgresSetting(major, name);
@@ -120,8 +134,11 @@ describeWithPostgresServers(POSTGRES_SERVER_MAJORS)('real PostgreSQL servers', (
     for (const described of describeConfig(major).values()) {
       const spec = postgresSetting(major, described.name);
       if (!spec || (spec.type !== 'integer' && spec.type !== 'real')) continue;
-      expect({ name: described.name, min: Number(described.min), max: Number(described.max) })
-        .toEqual({ name: described.name, min: expect.closeTo(spec.min!, 5), max: spec.max! > 1e300 ? expect.any(Number) : expect.closeTo(spec.max!, 5) });
+      expect({ name: described.name, min: Number(described.min), max: Number(described.max) }).toEqual({
+        name: described.name,
+        min: expect.closeTo(spec.min!, 5),
+        max: spec.max! > 1e300 ? expect.any(Number) : expect.closeTo(spec.max!, 5),
+      });
     }
   });
 
@@ -130,7 +147,13 @@ describeWithPostgresServers(POSTGRES_SERVER_MAJORS)('real PostgreSQL servers', (
     const settings: Record<string, string> = {};
     for (const [name, value] of Object.entries(emitted.settings)) {
       if (isProviderSetting(name)) continue;
-      settings[name] = name === 'shared_preload_libraries' ? value.split(',').filter((lib) => !PROVIDER_LIBRARIES.includes(lib.trim())).join(',') : value;
+      settings[name] =
+        name === 'shared_preload_libraries'
+          ? value
+              .split(',')
+              .filter((lib) => !PROVIDER_LIBRARIES.includes(lib.trim()))
+              .join(',')
+          : value;
     }
     if (settings.shared_buffers !== undefined) settings.shared_buffers = SCALED_SHARED_BUFFERS_PAGES;
     return settings;
@@ -146,7 +169,10 @@ describeWithPostgresServers(POSTGRES_SERVER_MAJORS)('real PostgreSQL servers', (
   test.each(boots.map((emitted) => [emitted.source, emitted] as const))('%s: a server of that major boots with the emitted settings', async (_, emitted) => {
     const settings = forBoot(emitted);
     const result = await bootWithSettings(emitted.major, settings);
-    expect({ ready: result.ready, refused: result.log.split('\n').filter((line) => /FATAL|invalid value|unrecognized/.test(line)) }).toEqual({ ready: true, refused: [] });
+    expect({ ready: result.ready, refused: result.log.split('\n').filter((line) => /FATAL|invalid value|unrecognized/.test(line)) }).toEqual({
+      ready: true,
+      refused: [],
+    });
     // The server read our values (not its defaults): it would have said so in its log otherwise.
     expect(Object.keys(settings).length).toBeGreaterThan(5);
   });

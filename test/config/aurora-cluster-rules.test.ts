@@ -6,7 +6,10 @@ import { withChange } from '../support/fixtures';
 const PAYMENTS = { kind: 'aurora-cluster', name: 'payments', engine: 'aurora-postgresql', version: '16.9', instanceClass: 'db.r7g.large' };
 
 function problemsOf(change: Record<string, unknown>): string[] {
-  const check = checkEnvironment('test', withChange((c) => c.databases.push({ ...PAYMENTS, ...change })));
+  const check = checkEnvironment(
+    'test',
+    withChange((c) => c.databases.push({ ...PAYMENTS, ...change })),
+  );
   return check.ok ? [] : check.problems.map(formatProblem);
 }
 
@@ -22,7 +25,19 @@ describe('Aurora limits', () => {
   });
 
   test('more than 10 secondary regions', () => {
-    const regions = ['eu-central-1', 'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-2', 'eu-west-3', 'eu-north-1', 'ap-south-1', 'ap-northeast-1', 'sa-east-1'];
+    const regions = [
+      'eu-central-1',
+      'us-east-1',
+      'us-east-2',
+      'us-west-1',
+      'us-west-2',
+      'eu-west-2',
+      'eu-west-3',
+      'eu-north-1',
+      'ap-south-1',
+      'ap-northeast-1',
+      'sa-east-1',
+    ];
     // (The undeclared regions are reported too, one problem each.)
     expect(problemsOf({ secondaryRegions: regions })).toContain(
       'test › payments › databases[2].secondaryRegions = 11: lists 11 secondary regions; an Aurora global database has at most 10. Fix: remove 1 of them',
@@ -91,7 +106,7 @@ describe('Aurora backups', () => {
 });
 
 describe('Aurora global databases', () => {
-  test('a secondary in the primary\'s region', () => {
+  test("a secondary in the primary's region", () => {
     expect(problemsOf({ secondaryRegions: ['eu-west-1'] })).toEqual([
       "test › payments › databases[2].secondaryRegions[0] = \"eu-west-1\": equals the primary's region; replicas of a aurora-cluster must be in other regions. Fix: remove 'eu-west-1' from secondaryRegions or move the primary",
     ]);
@@ -99,7 +114,7 @@ describe('Aurora global databases', () => {
 
   test('a secondary in a region without a key', () => {
     expect(problemsOf({ secondaryRegions: ['us-east-1'] })).toEqual([
-      "test › payments › databases[2].secondaryRegions[0] = \"us-east-1\": the replica region is not one of aws.regions (eu-west-1, eu-central-1), so it would have no customer-managed key or alarm topic. Fix: add 'us-east-1' to aws.regions or choose a declared region",
+      'test › payments › databases[2].secondaryRegions[0] = "us-east-1": the replica region is not one of aws.regions (eu-west-1, eu-central-1), so it would have no customer-managed key or alarm topic. Fix: add \'us-east-1\' to aws.regions or choose a declared region',
     ]);
   });
 

@@ -18,19 +18,19 @@ test('the fixture passes in every tier; production copies to the other declared 
 describe('copy regions', () => {
   test('a copy target equal to its source', () => {
     expect(problemsOf(backup({ copyRegions: { 'eu-west-1': 'eu-west-1' } }))).toEqual([
-      "test › aws.backup.copyRegions.eu-west-1 = \"eu-west-1\": equals the region it copies from; a copy protects against losing the region only in another one. Fix: copy eu-west-1's backups to another region of aws.regions (eu-central-1)",
+      'test › aws.backup.copyRegions.eu-west-1 = "eu-west-1": equals the region it copies from; a copy protects against losing the region only in another one. Fix: copy eu-west-1\'s backups to another region of aws.regions (eu-central-1)',
     ]);
   });
 
   test('a copy target without a vault (not in aws.regions)', () => {
     expect(problemsOf(backup({ copyRegions: { 'eu-west-1': 'us-east-1' } }))).toEqual([
-      "test › aws.backup.copyRegions.eu-west-1 = \"us-east-1\": is not one of aws.regions (eu-west-1, eu-central-1), so it has no backup vault (or key) to copy into. Fix: add 'us-east-1' to aws.regions, or copy to one of eu-central-1",
+      'test › aws.backup.copyRegions.eu-west-1 = "us-east-1": is not one of aws.regions (eu-west-1, eu-central-1), so it has no backup vault (or key) to copy into. Fix: add \'us-east-1\' to aws.regions, or copy to one of eu-central-1',
     ]);
   });
 
   test('a copy source that is not declared', () => {
     expect(problemsOf(backup({ copyRegions: { 'us-east-1': 'eu-central-1' } }))).toEqual([
-      "test › aws.backup.copyRegions.us-east-1 = \"eu-central-1\": copies from us-east-1, which is not one of aws.regions (eu-west-1, eu-central-1), so it has no vault. Fix: remove 'us-east-1' from aws.backup.copyRegions or add it to aws.regions",
+      'test › aws.backup.copyRegions.us-east-1 = "eu-central-1": copies from us-east-1, which is not one of aws.regions (eu-west-1, eu-central-1), so it has no vault. Fix: remove \'us-east-1\' from aws.backup.copyRegions or add it to aws.regions',
     ]);
   });
 
@@ -67,7 +67,7 @@ describe('vault lock', () => {
     ]);
   });
 
-  test('a staging lock is checked against the staging plan (its daily rule keeps the tier\'s 7 days) and continuous backups', () => {
+  test("a staging lock is checked against the staging plan (its daily rule keeps the tier's 7 days) and continuous backups", () => {
     expect(problemsOf(backup({ vaultLock: { minRetentionDays: 14 }, continuousBackupForRds: true }), 'staging')).toEqual([
       "test › aws.backup.vaultLock.minRetentionDays = 14: is longer than the 7-day retention of rule 'daily'; vault test-databases would fail those jobs. Fix: lower minRetentionDays to 7 or less",
     ]);
@@ -82,7 +82,17 @@ describe('opt-outs', () => {
   });
 
   test('of an AWS database of the environment, once', () => {
-    expect(problemsOf(backup({ optOuts: [{ database: 'ledger', reason: 'Cloud SQL keeps its own backups' }, { database: 'orders', reason: 'rebuilt nightly from the lake' }, { database: 'orders', reason: 'rebuilt nightly from the lake' }] }))).toEqual([
+    expect(
+      problemsOf(
+        backup({
+          optOuts: [
+            { database: 'ledger', reason: 'Cloud SQL keeps its own backups' },
+            { database: 'orders', reason: 'rebuilt nightly from the lake' },
+            { database: 'orders', reason: 'rebuilt nightly from the lake' },
+          ],
+        }),
+      ),
+    ).toEqual([
       'test › aws.backup.optOuts[0].database = "ledger": is not an AWS database of this environment (orders). Fix: name an AWS database, or remove the opt-out',
       'test › aws.backup.optOuts[2].database = "orders": opts the same database out a second time. Fix: keep one opt-out per database',
     ]);

@@ -15,8 +15,8 @@ const dbTags = (tags: Record<string, string>) => (c: any) => (c.databases[0].tag
 const ALLOWED = 'letters, digits, spaces and _ . : / = + - @';
 
 test('keys of 128 and values of 256 characters, every allowed symbol, Unicode letters and an empty value pass', () => {
-  expect(problemsOf(envTags({ ['k'.repeat(128)]: 'v'.repeat(256), 'a_b.c:d/e=f+g-h@i j': 'x_y.z:/=+-@ w', 'Équipe': 'données', empty: '' }))).toEqual([]);
-  expect(problemsOf(dbTags({ 'cost-center': 'ÄÖ 42', 'awsome': 'rdsx: not a prefix' }))).toEqual([]);
+  expect(problemsOf(envTags({ ['k'.repeat(128)]: 'v'.repeat(256), 'a_b.c:d/e=f+g-h@i j': 'x_y.z:/=+-@ w', Équipe: 'données', empty: '' }))).toEqual([]);
+  expect(problemsOf(dbTags({ 'cost-center': 'ÄÖ 42', awsome: 'rdsx: not a prefix' }))).toEqual([]);
 });
 
 test('a key of 129 characters', () => {
@@ -28,7 +28,9 @@ test('a key of 129 characters', () => {
 
 test('a value of 257 characters', () => {
   const [problem] = problemsOf(dbTags({ owner: 'v'.repeat(257) }));
-  expect(problem).toMatch(/^test › orders › databases\[0\]\.tags\.owner = "v+\.\.\.: the tag value has 257 characters; AWS allows at most 256\. Fix: change databases\[0\]\.tags\.owner in config\/test\.ts$/);
+  expect(problem).toMatch(
+    /^test › orders › databases\[0\]\.tags\.owner = "v+\.\.\.: the tag value has 257 characters; AWS allows at most 256\. Fix: change databases\[0\]\.tags\.owner in config\/test\.ts$/,
+  );
 });
 
 test('an empty key', () => {
@@ -38,7 +40,11 @@ test('an empty key', () => {
 });
 
 test.each([
-  ['aws:owner', "'aws:'"], ['AWS:owner', "'AWS:'"], ['Aws:owner', "'Aws:'"], ['rds:owner', "'rds:'"], ['RDS:owner', "'RDS:'"],
+  ['aws:owner', "'aws:'"],
+  ['AWS:owner', "'AWS:'"],
+  ['Aws:owner', "'Aws:'"],
+  ['rds:owner', "'rds:'"],
+  ['RDS:owner', "'RDS:'"],
 ])('the reserved prefix of %s', (key, prefix) => {
   expect(problemsOf(envTags({ [key]: 'team' }))).toEqual([
     `test › tags.${key} = "team": the tag key starts with ${prefix}, a prefix AWS reserves for its own tags. Fix: change tags.${key} in config/test.ts`,
@@ -47,7 +53,7 @@ test.each([
 
 test('a reserved prefix in a value', () => {
   expect(problemsOf(dbTags({ source: 'aws:cloudformation' }))).toEqual([
-    "test › orders › databases[0].tags.source = \"aws:cloudformation\": the tag value starts with 'aws:', a prefix AWS reserves for its own tags. Fix: change databases[0].tags.source in config/test.ts",
+    'test › orders › databases[0].tags.source = "aws:cloudformation": the tag value starts with \'aws:\', a prefix AWS reserves for its own tags. Fix: change databases[0].tags.source in config/test.ts',
   ]);
 });
 

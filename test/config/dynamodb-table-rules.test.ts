@@ -18,28 +18,42 @@ const at = (field: string) => `test › sessions › databases[2].${field}`;
 describe('a valid DynamoDB table', () => {
   test('resolves with tier defaults: point-in-time recovery for the tier backup retention, protection by tier', () => {
     const table = (tier: Tier) => validateEnvironment('test', withTable({ replicaRegions: ['eu-central-1'] }, tier)).databases[2];
-    expect(table('production')).toMatchObject({ region: 'eu-west-1', pointInTimeRecovery: true, pointInTimeRecoveryDays: 35, deletionProtection: true, removalPolicy: 'retain', billing: { mode: 'on-demand' } });
+    expect(table('production')).toMatchObject({
+      region: 'eu-west-1',
+      pointInTimeRecovery: true,
+      pointInTimeRecoveryDays: 35,
+      deletionProtection: true,
+      removalPolicy: 'retain',
+      billing: { mode: 'on-demand' },
+    });
     expect(table('staging')).toMatchObject({ pointInTimeRecoveryDays: 7, deletionProtection: true, removalPolicy: 'snapshot' });
     expect(table('development')).toMatchObject({ pointInTimeRecoveryDays: 1, deletionProtection: false, removalPolicy: 'destroy' });
   });
 
   test('a table setting wins; PITR off leaves no period', () => {
     expect(validateEnvironment('test', withTable({ pointInTimeRecoveryDays: 14 })).databases[2]).toMatchObject({ pointInTimeRecoveryDays: 14 });
-    expect(validateEnvironment('test', withTable({ pointInTimeRecovery: false })).databases[2]).toMatchObject({ pointInTimeRecovery: false, pointInTimeRecoveryDays: undefined });
+    expect(validateEnvironment('test', withTable({ pointInTimeRecovery: false })).databases[2]).toMatchObject({
+      pointInTimeRecovery: false,
+      pointInTimeRecoveryDays: undefined,
+    });
   });
 
   test('every setting at once passes', () => {
-    expect(problemsOf({
-      sortKey: { name: 'sk', type: 'string' },
-      globalSecondaryIndexes: [{ name: 'byUser', partitionKey: { name: 'user', type: 'string' }, readCapacity: { min: 1, max: 10 }, writeCapacity: { min: 1, max: 10 } }],
-      localSecondaryIndexes: [{ name: 'byTime', sortKey: { name: 'ts', type: 'number' }, projection: { include: ['status'] } }],
-      billing: { mode: 'provisioned', readCapacity: { min: 5, max: 100 }, writeCapacity: { min: 5, max: 50, targetUtilizationPercent: 60 } },
-      tableClass: 'standard-infrequent-access',
-      timeToLiveAttribute: 'expiresAt',
-      stream: 'new-and-old-images',
-      contributorInsights: true,
-      replicaRegions: ['eu-central-1'],
-    })).toEqual([]);
+    expect(
+      problemsOf({
+        sortKey: { name: 'sk', type: 'string' },
+        globalSecondaryIndexes: [
+          { name: 'byUser', partitionKey: { name: 'user', type: 'string' }, readCapacity: { min: 1, max: 10 }, writeCapacity: { min: 1, max: 10 } },
+        ],
+        localSecondaryIndexes: [{ name: 'byTime', sortKey: { name: 'ts', type: 'number' }, projection: { include: ['status'] } }],
+        billing: { mode: 'provisioned', readCapacity: { min: 5, max: 100 }, writeCapacity: { min: 5, max: 50, targetUtilizationPercent: 60 } },
+        tableClass: 'standard-infrequent-access',
+        timeToLiveAttribute: 'expiresAt',
+        stream: 'new-and-old-images',
+        contributorInsights: true,
+        replicaRegions: ['eu-central-1'],
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -78,29 +92,37 @@ describe('DynamoDB bad input: each a clear error naming environment, table, fiel
   });
 
   test('inverted autoscaling bounds, on the table and on an index', () => {
-    expect(problemsOf({
-      billing: { mode: 'provisioned', readCapacity: { min: 5, max: 100 }, writeCapacity: { min: 50, max: 10 } },
-      globalSecondaryIndexes: [{ name: 'byUser', partitionKey: { name: 'user', type: 'string' }, readCapacity: { min: 20, max: 2 } }],
-    })).toEqual([
+    expect(
+      problemsOf({
+        billing: { mode: 'provisioned', readCapacity: { min: 5, max: 100 }, writeCapacity: { min: 50, max: 10 } },
+        globalSecondaryIndexes: [{ name: 'byUser', partitionKey: { name: 'user', type: 'string' }, readCapacity: { min: 20, max: 2 } }],
+      }),
+    ).toEqual([
       `${at('billing.writeCapacity.min')} = 50: is greater than max (10); autoscaling needs min ≤ max. Fix: lower min to 10 or less, or raise max to 50 or more`,
       `${at('globalSecondaryIndexes[0].readCapacity.min')} = 20: is greater than max (2); autoscaling needs min ≤ max. Fix: lower min to 2 or less, or raise max to 20 or more`,
     ]);
   });
 
   test('a target utilization outside 20–90%', () => {
-    expect(problemsOf({ billing: { mode: 'provisioned', readCapacity: { min: 5, max: 100, targetUtilizationPercent: 95 }, writeCapacity: { min: 5, max: 10 } } })).toEqual([
+    expect(
+      problemsOf({ billing: { mode: 'provisioned', readCapacity: { min: 5, max: 100, targetUtilizationPercent: 95 }, writeCapacity: { min: 5, max: 10 } } }),
+    ).toEqual([
       `${at('billing.readCapacity.targetUtilizationPercent')} = 95: must be from 20 to 90. Fix: change databases[2].billing.readCapacity.targetUtilizationPercent in config/test.ts`,
     ]);
   });
 
   test('index capacity that does not match the billing mode', () => {
-    expect(problemsOf({ globalSecondaryIndexes: [{ name: 'byUser', partitionKey: { name: 'user', type: 'string' }, readCapacity: { min: 1, max: 5 } }] })).toEqual([
+    expect(
+      problemsOf({ globalSecondaryIndexes: [{ name: 'byUser', partitionKey: { name: 'user', type: 'string' }, readCapacity: { min: 1, max: 5 } }] }),
+    ).toEqual([
       `${at('globalSecondaryIndexes[0].readCapacity')} = {"min":1,"max":5,"targetUtilizationPercent":70}: applies only to provisioned billing; this table is on-demand. Fix: remove readCapacity from the index, or change billing.mode`,
     ]);
-    expect(problemsOf({
-      billing: { mode: 'provisioned', readCapacity: { min: 1, max: 5 }, writeCapacity: { min: 1, max: 5 } },
-      globalSecondaryIndexes: [{ name: 'byUser', partitionKey: { name: 'user', type: 'string' }, maxReadRequestUnits: 100 }],
-    })).toEqual([
+    expect(
+      problemsOf({
+        billing: { mode: 'provisioned', readCapacity: { min: 1, max: 5 }, writeCapacity: { min: 1, max: 5 } },
+        globalSecondaryIndexes: [{ name: 'byUser', partitionKey: { name: 'user', type: 'string' }, maxReadRequestUnits: 100 }],
+      }),
+    ).toEqual([
       `${at('globalSecondaryIndexes[0].maxReadRequestUnits')} = 100: applies only to on-demand billing; this table is provisioned. Fix: remove maxReadRequestUnits from the index, or change billing.mode`,
     ]);
   });
@@ -116,10 +138,12 @@ describe('DynamoDB bad input: each a clear error naming environment, table, fiel
   });
 
   test('a local index on a table without a sort key, and two indexes with one name', () => {
-    expect(problemsOf({
-      localSecondaryIndexes: [{ name: 'byTime', sortKey: { name: 'ts', type: 'number' } }],
-      globalSecondaryIndexes: [{ name: 'byTime', partitionKey: { name: 'user', type: 'string' } }],
-    })).toEqual([
+    expect(
+      problemsOf({
+        localSecondaryIndexes: [{ name: 'byTime', sortKey: { name: 'ts', type: 'number' } }],
+        globalSecondaryIndexes: [{ name: 'byTime', partitionKey: { name: 'user', type: 'string' } }],
+      }),
+    ).toEqual([
       `${at('localSecondaryIndexes')} = ["byTime"]: needs a table sortKey: a local secondary index keeps the partition key and sorts by another attribute. Fix: add a sortKey to the table (only possible when creating it), or use a global secondary index`,
       `${at('localSecondaryIndexes[0].name')} = "byTime": names another index of this table already; index names are unique per table. Fix: rename one of the two indexes`,
     ]);

@@ -25,7 +25,7 @@ test('two tags of a Cloud SQL database on one label key', () => {
   expect(problemsOf((c) => (c.databases[1].tags = { 'Cost Center': 'a', 'cost-center': 'b' }))).toEqual([]);
 });
 
-test('a database tag that lands on an environment tag\'s label key names the database tag', () => {
+test("a database tag that lands on an environment tag's label key names the database tag", () => {
   expect(problemsOf((c) => (c.databases[1].tags = { Team: 'data' }))).toEqual([
     "test › ledger › databases[1].tags.Team = \"data\": becomes the Google label 'team', as the tag 'team' does; one of the two labels would be silently lost. Fix: rename one of the two tags so that their label keys (lowercased, other characters as _) differ",
   ]);

@@ -13,7 +13,13 @@ const ledger = (change: Record<string, unknown>) => (c: any) => Object.assign(c.
 const PAYMENTS = { kind: 'aurora-cluster', name: 'payments', engine: 'aurora-postgresql', version: '16.9', instanceClass: 'db.r7g.large' };
 const payments = (change: Record<string, unknown>) => (c: any) => c.databases.push({ ...PAYMENTS, ...change });
 const SQL_SERVER = {
-  kind: 'cloudsql-instance', name: 'billing', engine: 'sqlserver', version: '2022-standard', tier: 'db-custom-2-7680', diskSizeGb: 50, rootPasswordSecret: 'billing-root',
+  kind: 'cloudsql-instance',
+  name: 'billing',
+  engine: 'sqlserver',
+  version: '2022-standard',
+  tier: 'db-custom-2-7680',
+  diskSizeGb: 50,
+  rootPasswordSecret: 'billing-root',
 };
 const billing = (change: Record<string, unknown>) => (c: any) => c.databases.push({ ...SQL_SERVER, ...change });
 
@@ -22,47 +28,56 @@ const CASES: Record<string, { used: (c: any) => void; ignored: (c: any) => void;
   'rds-instance.passwordRotationDays': {
     used: orders({ credentials: 'secrets-manager', passwordRotationDays: 14 }),
     ignored: orders({ credentials: 'rds-managed', passwordRotationDays: 14 }),
-    problem: "test › orders › databases[0].passwordRotationDays = 14: has no effect with credentials 'rds-managed': RDS rotates the managed password every 7 days on its own. Fix: remove passwordRotationDays, or set credentials: 'secrets-manager' to rotate on your own period",
+    problem:
+      "test › orders › databases[0].passwordRotationDays = 14: has no effect with credentials 'rds-managed': RDS rotates the managed password every 7 days on its own. Fix: remove passwordRotationDays, or set credentials: 'secrets-manager' to rotate on your own period",
   },
   'aurora-cluster.passwordRotationDays': {
     used: payments({ credentials: 'secrets-manager', passwordRotationDays: 14 }),
     ignored: payments({ passwordRotationDays: 14 }),
-    problem: "test › payments › databases[2].passwordRotationDays = 14: has no effect with credentials 'rds-managed': RDS rotates the managed password every 7 days on its own. Fix: remove passwordRotationDays, or set credentials: 'secrets-manager' to rotate on your own period",
+    problem:
+      "test › payments › databases[2].passwordRotationDays = 14: has no effect with credentials 'rds-managed': RDS rotates the managed password every 7 days on its own. Fix: remove passwordRotationDays, or set credentials: 'secrets-manager' to rotate on your own period",
   },
   'aurora-cluster.secondaryReaders': {
     used: payments({ secondaryRegions: ['eu-central-1'], secondaryReaders: 2 }),
     ignored: payments({ secondaryReaders: 2 }),
-    problem: 'test › payments › databases[2].secondaryReaders = 2: has no effect with no secondaryRegions (there is no secondary cluster to size). Fix: remove secondaryReaders, or add secondaryRegions',
+    problem:
+      'test › payments › databases[2].secondaryReaders = 2: has no effect with no secondaryRegions (there is no secondary cluster to size). Fix: remove secondaryReaders, or add secondaryRegions',
   },
   'rds-instance.backupReplicationRegion': {
     used: orders({ backupRetentionDays: 1, backupReplicationRegion: 'eu-central-1' }),
     ignored: orders({ backupRetentionDays: 0, pointInTimeRecovery: false, backupReplicationRegion: 'eu-central-1' }),
-    problem: 'test › orders › databases[0].backupReplicationRegion = "eu-central-1": has no effect with backupRetentionDays 0 (there are no automated backups to replicate). Fix: set backupRetentionDays from 1 to 35, or remove backupReplicationRegion',
+    problem:
+      'test › orders › databases[0].backupReplicationRegion = "eu-central-1": has no effect with backupRetentionDays 0 (there are no automated backups to replicate). Fix: set backupRetentionDays from 1 to 35, or remove backupReplicationRegion',
   },
   'cloudsql-instance.backupLocation': {
     used: ledger({ backupLocation: 'eu' }),
     ignored: ledger({ backups: false, pointInTimeRecovery: false, highAvailability: false, backupLocation: 'eu' }),
-    problem: 'test › ledger › databases[1].backupLocation = "eu": has no effect with backups: false (no automated backups are taken). Fix: remove backupLocation, or turn backups on',
+    problem:
+      'test › ledger › databases[1].backupLocation = "eu": has no effect with backups: false (no automated backups are taken). Fix: remove backupLocation, or turn backups on',
   },
   'cloudsql-instance.backupStartTime': {
     used: ledger({ backupStartTime: '03:00' }),
     ignored: ledger({ backups: false, pointInTimeRecovery: false, highAvailability: false, backupStartTime: '03:00' }),
-    problem: 'test › ledger › databases[1].backupStartTime = "03:00": has no effect with backups: false (no automated backups are taken). Fix: remove backupStartTime, or turn backups on',
+    problem:
+      'test › ledger › databases[1].backupStartTime = "03:00": has no effect with backups: false (no automated backups are taken). Fix: remove backupStartTime, or turn backups on',
   },
   'cloudsql-instance.retainedBackups': {
     used: ledger({ retainedBackups: 14 }),
     ignored: ledger({ backups: false, pointInTimeRecovery: false, highAvailability: false, retainedBackups: 14 }),
-    problem: 'test › ledger › databases[1].retainedBackups = 14: has no effect with backups: false (no automated backups are taken). Fix: remove retainedBackups, or turn backups on',
+    problem:
+      'test › ledger › databases[1].retainedBackups = 14: has no effect with backups: false (no automated backups are taken). Fix: remove retainedBackups, or turn backups on',
   },
   'cloudsql-instance.transactionLogRetentionDays': {
     used: ledger({ transactionLogRetentionDays: 3 }),
     ignored: ledger({ pointInTimeRecovery: false, highAvailability: false, transactionLogRetentionDays: 3 }),
-    problem: 'test › ledger › databases[1].transactionLogRetentionDays = 3: has no effect with pointInTimeRecovery off (no transaction logs are kept). Fix: remove transactionLogRetentionDays, or turn point-in-time recovery on',
+    problem:
+      'test › ledger › databases[1].transactionLogRetentionDays = 3: has no effect with pointInTimeRecovery off (no transaction logs are kept). Fix: remove transactionLogRetentionDays, or turn point-in-time recovery on',
   },
   'cloudsql-instance.auditBucket': {
     used: billing({ auditLogging: true, auditBucket: 'gs://billing-audit' }),
     ignored: billing({ auditBucket: 'gs://billing-audit' }),
-    problem: 'test › billing › databases[2].auditBucket = "gs://billing-audit": has no effect with auditLogging off (no audit files are written). Fix: remove auditBucket, or set auditLogging: true',
+    problem:
+      'test › billing › databases[2].auditBucket = "gs://billing-audit": has no effect with auditLogging off (no audit files are written). Fix: remove auditBucket, or set auditLogging: true',
   },
 };
 

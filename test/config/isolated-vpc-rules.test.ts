@@ -5,10 +5,13 @@ import { withChange } from '../support/fixtures';
 
 /** eu-central-1 of the fixture is isolated, in 2 zones. */
 function problemsOf(cidr: string, zones?: string[]): string[] {
-  const check = checkEnvironment('test', withChange((c: any) => {
-    c.aws.regions['eu-central-1'].network.cidr = cidr;
-    if (zones) c.aws.regions['eu-central-1'].network.availabilityZones = zones;
-  }));
+  const check = checkEnvironment(
+    'test',
+    withChange((c: any) => {
+      c.aws.regions['eu-central-1'].network.cidr = cidr;
+      if (zones) c.aws.regions['eu-central-1'].network.availabilityZones = zones;
+    }),
+  );
   return check.ok ? [] : check.problems.map(formatProblem);
 }
 const at = 'test › aws.regions.eu-central-1.network.cidr';
@@ -39,7 +42,18 @@ test('one /24 per zone: two zones take a /23, not a /24; three zones a /22, not 
 });
 
 test('private and publicly routable blocks pass; unroutable special-purpose blocks fail', () => {
-  for (const cidr of ['172.16.0.0/16', '192.168.0.0/16', '100.64.0.0/16', '8.8.0.0/16', '1.0.0.0/16', '126.255.0.0/16', '128.0.0.0/16', '169.253.0.0/16', '169.255.0.0/16', '223.255.0.0/16']) {
+  for (const cidr of [
+    '172.16.0.0/16',
+    '192.168.0.0/16',
+    '100.64.0.0/16',
+    '8.8.0.0/16',
+    '1.0.0.0/16',
+    '126.255.0.0/16',
+    '128.0.0.0/16',
+    '169.253.0.0/16',
+    '169.255.0.0/16',
+    '223.255.0.0/16',
+  ]) {
     expect({ cidr, problems: problemsOf(cidr) }).toEqual({ cidr, problems: [] });
   }
   for (const [cidr, range, name] of [

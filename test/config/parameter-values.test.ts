@@ -85,7 +85,14 @@ describe('RDS MySQL, MariaDB, SQL Server and Oracle parameter values (documented
   });
 
   test('SQL Server sp_configure ranges', () => {
-    const sqlserver = (value: unknown) => orders({ engine: 'sqlserver-se', version: '16.00.4215.2.v1', instanceClass: 'db.m6i.large', licenseModel: 'license-included', parameters: { 'max degree of parallelism': value } });
+    const sqlserver = (value: unknown) =>
+      orders({
+        engine: 'sqlserver-se',
+        version: '16.00.4215.2.v1',
+        instanceClass: 'db.m6i.large',
+        licenseModel: 'license-included',
+        parameters: { 'max degree of parallelism': value },
+      });
     expect(problemsOf(sqlserver(32767))).toEqual([]);
     expect(problemsOf(sqlserver(32768))).toEqual([
       'test › orders › databases[0].parameters.max degree of parallelism = 32768: must be an integer from 0 to 32767 in the sqlserver-se-16.0 family. Fix: set a value that is an integer from 0 to 32767, or remove the override',
@@ -93,7 +100,14 @@ describe('RDS MySQL, MariaDB, SQL Server and Oracle parameter values (documented
   });
 
   test('Oracle open_cursors', () => {
-    const oracle = (value: unknown) => orders({ engine: 'oracle-ee', version: '19.0.0.0.ru-2025-10.rur-2025-10.r1', instanceClass: 'db.m6i.large', licenseModel: 'bring-your-own-license', parameters: { open_cursors: value } });
+    const oracle = (value: unknown) =>
+      orders({
+        engine: 'oracle-ee',
+        version: '19.0.0.0.ru-2025-10.rur-2025-10.r1',
+        instanceClass: 'db.m6i.large',
+        licenseModel: 'bring-your-own-license',
+        parameters: { open_cursors: value },
+      });
     expect(problemsOf(oracle(65535))).toEqual([]);
     expect(problemsOf(oracle(65536))).toEqual([
       'test › orders › databases[0].parameters.open_cursors = 65536: must be an integer from 0 to 65535 in the oracle-ee-19 family. Fix: set a value that is an integer from 0 to 65535, or remove the override',
@@ -163,7 +177,8 @@ describe('Cloud SQL effective_cache_size against the tier (10% to 70% of memory)
 
 describe('work_mem on replicas with a smaller class or tier', () => {
   test('RDS: an explicit max_connections that fits the primary but not a smaller replica', () => {
-    const change = (replicaClass: string) => orders({ parameters: { work_mem: 16384, max_connections: 1000 }, replicas: [{ region: 'eu-west-1', instanceClass: replicaClass }] });
+    const change = (replicaClass: string) =>
+      orders({ parameters: { work_mem: 16384, max_connections: 1000 }, replicas: [{ region: 'eu-west-1', instanceClass: replicaClass }] });
     expect(problemsOf(change('db.r6g.large'))).toEqual([]);
     expect(problemsOf(change('db.t4g.medium'))).toEqual([
       'test › orders › databases[0].parameters.work_mem = 16384: with max_connections 1000 (your override) each using this work_mem, connections can claim 16000 MiB, more than the 4096 MiB of db.t4g.medium (replicas[0]) (3.91×). Fix: set parameters.max_connections to at most 256, or lower work_mem to at most 4194 (kB)',

@@ -12,19 +12,25 @@ function withRegion(config: any, region: string): void {
 }
 
 function rdsProblems(change: Record<string, unknown>, region?: string): string[] {
-  const check = checkEnvironment('test', withChange((c: any) => {
-    if (region) withRegion(c, region);
-    Object.assign(c.databases[0], change);
-  }));
+  const check = checkEnvironment(
+    'test',
+    withChange((c: any) => {
+      if (region) withRegion(c, region);
+      Object.assign(c.databases[0], change);
+    }),
+  );
   return check.ok ? [] : check.problems.map(formatProblem);
 }
 
 const PAYMENTS = { kind: 'aurora-cluster', name: 'payments', engine: 'aurora-postgresql', version: '16.9' };
 function auroraProblems(change: Record<string, unknown>, region?: string): string[] {
-  const check = checkEnvironment('test', withChange((c: any) => {
-    if (region) withRegion(c, region);
-    c.databases.push({ ...PAYMENTS, ...change });
-  }));
+  const check = checkEnvironment(
+    'test',
+    withChange((c: any) => {
+      if (region) withRegion(c, region);
+      c.databases.push({ ...PAYMENTS, ...change });
+    }),
+  );
   return check.ok ? [] : check.problems.map(formatProblem);
 }
 

@@ -50,20 +50,20 @@ describe('RDS backups and windows', () => {
 
   test('a malformed or too short window', () => {
     expect(problemsOf(orders({ preferredBackupWindow: '02:00-02:15', preferredMaintenanceWindow: 'sunday 04:00' }))).toEqual([
-      "test › orders › databases[0].preferredBackupWindow = \"02:00-02:15\": must be a daily UTC window hh24:mi-hh24:mi of at least 30 minutes. Fix: write it like '02:00-03:00'",
-      "test › orders › databases[0].preferredMaintenanceWindow = \"sunday 04:00\": must be a weekly UTC window ddd:hh24:mi-ddd:hh24:mi of at least 30 minutes. Fix: write it like 'sun:04:00-sun:05:00'",
+      'test › orders › databases[0].preferredBackupWindow = "02:00-02:15": must be a daily UTC window hh24:mi-hh24:mi of at least 30 minutes. Fix: write it like \'02:00-03:00\'',
+      'test › orders › databases[0].preferredMaintenanceWindow = "sunday 04:00": must be a weekly UTC window ddd:hh24:mi-ddd:hh24:mi of at least 30 minutes. Fix: write it like \'sun:04:00-sun:05:00\'',
     ]);
   });
 
   test('backups replicated to a region without a key', () => {
     expect(problemsOf(orders({ backupReplicationRegion: 'us-east-1' }))).toEqual([
-      "test › orders › databases[0].backupReplicationRegion = \"us-east-1\": is not one of aws.regions (eu-west-1, eu-central-1), so it has no customer-managed key to encrypt the replicated backups. Fix: add 'us-east-1' to aws.regions or choose a declared region",
+      'test › orders › databases[0].backupReplicationRegion = "us-east-1": is not one of aws.regions (eu-west-1, eu-central-1), so it has no customer-managed key to encrypt the replicated backups. Fix: add \'us-east-1\' to aws.regions or choose a declared region',
     ]);
   });
 
   test('backups replicated to their own region', () => {
     expect(problemsOf(orders({ backupReplicationRegion: 'eu-west-1' }))).toEqual([
-      "test › orders › databases[0].backupReplicationRegion = \"eu-west-1\": equals the database's own region; automated backups are replicated to another region. Fix: name another region, or remove the setting",
+      'test › orders › databases[0].backupReplicationRegion = "eu-west-1": equals the database\'s own region; automated backups are replicated to another region. Fix: name another region, or remove the setting',
     ]);
   });
 });
@@ -79,26 +79,52 @@ describe('RDS read replicas', () => {
     expect(problemsOf(orders({ replicas: Array.from({ length: 16 }, () => ({ region: 'eu-west-1' })) }))).toEqual([
       'test › orders › databases[0].replicas = 16: lists 16 read replicas; PostgreSQL allows at most 15 per source. Fix: remove 1 of them',
     ]);
-    expect(problemsOf(orders({ engine: 'oracle-ee', version: '19.0.0.0.ru-2025-10.rur-2025-10.r1', instanceClass: 'db.r6i.xlarge', replicas: Array.from({ length: 6 }, () => ({ region: 'eu-west-1' })) }))).toEqual([
-      'test › orders › databases[0].replicas = 6: lists 6 read replicas; Oracle Enterprise allows at most 5 per source. Fix: remove 1 of them',
-    ]);
+    expect(
+      problemsOf(
+        orders({
+          engine: 'oracle-ee',
+          version: '19.0.0.0.ru-2025-10.rur-2025-10.r1',
+          instanceClass: 'db.r6i.xlarge',
+          replicas: Array.from({ length: 6 }, () => ({ region: 'eu-west-1' })),
+        }),
+      ),
+    ).toEqual(['test › orders › databases[0].replicas = 6: lists 6 read replicas; Oracle Enterprise allows at most 5 per source. Fix: remove 1 of them']);
   });
 
   test('a cross-region replica of SQL Server', () => {
-    expect(problemsOf(orders({ engine: 'sqlserver-ee', version: '16.00.4215.2.v1', instanceClass: 'db.r6i.xlarge', replicas: [{ region: 'eu-west-1' }, { region: 'eu-central-1' }] }))).toEqual([
+    expect(
+      problemsOf(
+        orders({
+          engine: 'sqlserver-ee',
+          version: '16.00.4215.2.v1',
+          instanceClass: 'db.r6i.xlarge',
+          replicas: [{ region: 'eu-west-1' }, { region: 'eu-central-1' }],
+        }),
+      ),
+    ).toEqual([
       'test › orders › databases[0].replicas[1].region = "eu-central-1": is another region than the source (eu-west-1); SQL Server Enterprise Edition has no cross-region read replicas. Fix: place the replica in eu-west-1, or remove it',
     ]);
   });
 
   test('a SQL Server replica source that is not Multi-AZ', () => {
-    expect(problemsOf(orders({ engine: 'sqlserver-ee', version: '16.00.4215.2.v1', instanceClass: 'db.r6i.xlarge', highAvailability: false, replicas: [{ region: 'eu-west-1' }] }))).toEqual([
+    expect(
+      problemsOf(
+        orders({
+          engine: 'sqlserver-ee',
+          version: '16.00.4215.2.v1',
+          instanceClass: 'db.r6i.xlarge',
+          highAvailability: false,
+          replicas: [{ region: 'eu-west-1' }],
+        }),
+      ),
+    ).toEqual([
       'test › orders › databases[0].highAvailability = false: must be on for a SQL Server Enterprise Edition source of read replicas (replication runs through an Always On availability group). Fix: turn high availability on, or remove the replicas',
     ]);
   });
 
   test('a replica in a region without a key', () => {
     expect(problemsOf(orders({ replicas: [{ region: 'us-east-1' }] }))).toEqual([
-      "test › orders › databases[0].replicas[0].region = \"us-east-1\": the replica region is not one of aws.regions (eu-west-1, eu-central-1), so it would have no customer-managed key or alarm topic. Fix: add 'us-east-1' to aws.regions or choose a declared region",
+      'test › orders › databases[0].replicas[0].region = "us-east-1": the replica region is not one of aws.regions (eu-west-1, eu-central-1), so it would have no customer-managed key or alarm topic. Fix: add \'us-east-1\' to aws.regions or choose a declared region',
     ]);
   });
 
@@ -112,7 +138,7 @@ describe('RDS read replicas', () => {
 describe('RDS parameters, alarms and proxy', () => {
   test('an override of a parameter the engine family does not have', () => {
     expect(problemsOf(orders({ parameters: { shared_bufers: '1GB', work_mem: 8192 } }))).toEqual([
-      "test › orders › databases[0].parameters.shared_bufers = \"1GB\": 'shared_bufers' is not a parameter of the postgres17 family. Fix: check the spelling against `aws rds describe-engine-default-parameters --db-parameter-group-family postgres17`; if RDS has it, add it to constructs/aws/rds/tables/rds-parameter-names.ts",
+      'test › orders › databases[0].parameters.shared_bufers = "1GB": \'shared_bufers\' is not a parameter of the postgres17 family. Fix: check the spelling against `aws rds describe-engine-default-parameters --db-parameter-group-family postgres17`; if RDS has it, add it to constructs/aws/rds/tables/rds-parameter-names.ts',
     ]);
   });
 

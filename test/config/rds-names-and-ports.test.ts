@@ -6,13 +6,19 @@ import { withChange } from '../support/fixtures';
 import { VALID_RDS_ENGINE_SETTINGS } from '../support/rds-engine-settings';
 
 function rdsProblems(engine: RdsEngine, change: Record<string, unknown>): string[] {
-  const check = checkEnvironment('test', withChange((c: any) => Object.assign(c.databases[0], VALID_RDS_ENGINE_SETTINGS[engine], change)));
+  const check = checkEnvironment(
+    'test',
+    withChange((c: any) => Object.assign(c.databases[0], VALID_RDS_ENGINE_SETTINGS[engine], change)),
+  );
   return check.ok ? [] : check.problems.map(formatProblem);
 }
 
 const PAYMENTS = { kind: 'aurora-cluster', name: 'payments', version: '16.9', instanceClass: 'db.r7g.large' };
 function auroraProblems(change: Record<string, unknown>): string[] {
-  const check = checkEnvironment('test', withChange((c) => c.databases.push({ ...PAYMENTS, ...change })));
+  const check = checkEnvironment(
+    'test',
+    withChange((c) => c.databases.push({ ...PAYMENTS, ...change })),
+  );
   return check.ok ? [] : check.problems.map(formatProblem);
 }
 

@@ -7,7 +7,10 @@ import { withChange } from '../support/fixtures';
 import { VALID_RDS_ENGINE_SETTINGS } from '../support/rds-engine-settings';
 
 function problemsOf(change: Record<string, unknown>): string[] {
-  const check = checkEnvironment('test', withChange((c: any) => Object.assign(c.databases[0], change)));
+  const check = checkEnvironment(
+    'test',
+    withChange((c: any) => Object.assign(c.databases[0], change)),
+  );
   return check.ok ? [] : check.problems.map(formatProblem);
 }
 

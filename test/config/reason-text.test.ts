@@ -41,8 +41,6 @@ describe.each(reasons)('$field', ({ scope, field, set, message }) => {
   });
 
   test.each([JUST_OUTSIDE, BLANK, ''])('%j is refused', (reason) => {
-    expect(problemsOf(set(reason))).toEqual([
-      `${scope} › ${field} = ${JSON.stringify(reason)}: ${message}. Fix: change ${field} in config/test.ts`,
-    ]);
+    expect(problemsOf(set(reason))).toEqual([`${scope} › ${field} = ${JSON.stringify(reason)}: ${message}. Fix: change ${field} in config/test.ts`]);
   });
 });

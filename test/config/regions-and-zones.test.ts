@@ -9,7 +9,9 @@ function problemsOf(change: (config: any) => void): string[] {
   return check.ok ? [] : check.problems.map(formatProblem);
 }
 
-const isolated = (region: string, zones: string[]) => ({ network: { type: 'isolated', cidr: '10.60.0.0/16', availabilityZones: zones.map((z) => region + z) } });
+const isolated = (region: string, zones: string[]) => ({
+  network: { type: 'isolated', cidr: '10.60.0.0/16', availabilityZones: zones.map((z) => region + z) },
+});
 
 describe('AWS regions', () => {
   test('an existing region passes; one that does not exist names its neighbours', () => {

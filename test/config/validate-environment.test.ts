@@ -34,10 +34,13 @@ describe('a valid environment', () => {
   });
 
   test('a database setting wins over its tier default', () => {
-    const env = validateEnvironment('test', withChange((c) => {
-      c.databases[0].backupRetentionDays = 14;
-      c.databases[0].highAvailability = false;
-    }));
+    const env = validateEnvironment(
+      'test',
+      withChange((c) => {
+        c.databases[0].backupRetentionDays = 14;
+        c.databases[0].highAvailability = false;
+      }),
+    );
     expect(env.databases[0]).toMatchObject({ backupRetentionDays: 14, highAvailability: false });
   });
 });
@@ -45,7 +48,7 @@ describe('a valid environment', () => {
 describe('schema problems', () => {
   test('a malformed account id', () => {
     expect(problemsOf(withChange((c) => (c.aws.account = '12345')))).toEqual([
-      "test › aws.account = \"12345\": must be a 12-digit AWS account id. Fix: change aws.account in config/test.ts",
+      'test › aws.account = "12345": must be a 12-digit AWS account id. Fix: change aws.account in config/test.ts',
     ]);
   });
 
@@ -63,7 +66,7 @@ describe('schema problems', () => {
 
   test('an unknown database kind', () => {
     expect(problemsOf(withChange((c) => (c.databases[0].kind = 'redis')))).toEqual([
-      "test › orders › databases[0].kind = \"redis\": kind must be one of rds-instance, aurora-cluster, dynamodb-table, cloudsql-instance. Fix: change databases[0].kind in config/test.ts",
+      'test › orders › databases[0].kind = "redis": kind must be one of rds-instance, aurora-cluster, dynamodb-table, cloudsql-instance. Fix: change databases[0].kind in config/test.ts',
     ]);
   });
 
@@ -92,11 +95,13 @@ describe('schema problems', () => {
   });
 
   test('every problem is reported at once', () => {
-    const problems = problemsOf(withChange((c) => {
-      c.aws.account = 'x';
-      c.databases[0].allocatedStorageGiB = 5;
-      c.databases[1].diskSizeGb = 1;
-    }));
+    const problems = problemsOf(
+      withChange((c) => {
+        c.aws.account = 'x';
+        c.databases[0].allocatedStorageGiB = 5;
+        c.databases[1].diskSizeGb = 1;
+      }),
+    );
     expect(problems).toHaveLength(3);
   });
 
@@ -116,20 +121,22 @@ describe('cross-field problems', () => {
 
   test('a database in a region without a key or topic', () => {
     expect(problemsOf(withChange((c) => (c.databases[0].region = 'us-east-1')))).toEqual([
-      "test › orders › databases[0].region = \"us-east-1\": the region is not one of aws.regions (eu-west-1, eu-central-1), so it would have no customer-managed key or alarm topic. Fix: add 'us-east-1' to aws.regions or choose a declared region",
+      'test › orders › databases[0].region = "us-east-1": the region is not one of aws.regions (eu-west-1, eu-central-1), so it would have no customer-managed key or alarm topic. Fix: add \'us-east-1\' to aws.regions or choose a declared region',
     ]);
   });
 
   test('a primary region that is not declared', () => {
     expect(problemsOf(withChange((c) => (c.gcp.primaryRegion = 'us-central1')))).toContain(
-      "test › gcp.primaryRegion = \"us-central1\": is not one of gcp.regions (europe-west1, europe-west4), so it would have no KMS key. Fix: add 'us-central1' to gcp.regions",
+      'test › gcp.primaryRegion = "us-central1": is not one of gcp.regions (europe-west1, europe-west4), so it would have no KMS key. Fix: add \'us-central1\' to gcp.regions',
     );
   });
 
   test('a replica region equal to the primary region (DynamoDB replicas live in other regions)', () => {
-    const problems = problemsOf(withChange((c) => {
-      c.databases.push({ kind: 'dynamodb-table', name: 'sessions', partitionKey: { name: 'id', type: 'string' }, replicaRegions: ['eu-west-1'] });
-    }));
+    const problems = problemsOf(
+      withChange((c) => {
+        c.databases.push({ kind: 'dynamodb-table', name: 'sessions', partitionKey: { name: 'id', type: 'string' }, replicaRegions: ['eu-west-1'] });
+      }),
+    );
     expect(problems).toContain(
       "test › sessions › databases[2].replicaRegions[0] = \"eu-west-1\": equals the primary's region; replicas of a dynamodb-table must be in other regions. Fix: remove 'eu-west-1' from replicaRegions or move the primary",
     );
@@ -138,7 +145,7 @@ describe('cross-field problems', () => {
   test('a replica in a region without a key', () => {
     const problems = problemsOf(withChange((c) => (c.databases[1].replicas = [{ region: 'asia-east1' }])));
     expect(problems).toContain(
-      "test › ledger › databases[1].replicas[0].region = \"asia-east1\": the replica region is not one of gcp.regions (europe-west1, europe-west4), so it would have no customer-managed key. Fix: add 'asia-east1' to gcp.regions or choose a declared region",
+      'test › ledger › databases[1].replicas[0].region = "asia-east1": the replica region is not one of gcp.regions (europe-west1, europe-west4), so it would have no customer-managed key. Fix: add \'asia-east1\' to gcp.regions or choose a declared region',
     );
   });
 
@@ -207,13 +214,13 @@ describe('cross-field problems', () => {
 
   test('a tier ENTERPRISE_PLUS does not offer', () => {
     expect(problemsOf(withChange((c) => Object.assign(c.databases[1], { tier: 'db-custom-2-7680', edition: 'ENTERPRISE_PLUS' })))).toEqual([
-      "test › ledger › databases[1].tier = \"db-custom-2-7680\": is not a performance-optimized tier; ENTERPRISE_PLUS offers only db-perf-optimized-N-<vCPU>. Fix: choose a tier such as db-perf-optimized-N-4, or set edition: 'ENTERPRISE'",
+      'test › ledger › databases[1].tier = "db-custom-2-7680": is not a performance-optimized tier; ENTERPRISE_PLUS offers only db-perf-optimized-N-<vCPU>. Fix: choose a tier such as db-perf-optimized-N-4, or set edition: \'ENTERPRISE\'',
     ]);
   });
 
   test('a performance-optimized tier on ENTERPRISE', () => {
     expect(problemsOf(withChange((c) => (c.databases[1].tier = 'db-perf-optimized-N-4')))).toEqual([
-      "test › ledger › databases[1].tier = \"db-perf-optimized-N-4\": is a performance-optimized tier, which only ENTERPRISE_PLUS offers. Fix: set edition: 'ENTERPRISE_PLUS' or choose a db-custom tier",
+      'test › ledger › databases[1].tier = "db-perf-optimized-N-4": is a performance-optimized tier, which only ENTERPRISE_PLUS offers. Fix: set edition: \'ENTERPRISE_PLUS\' or choose a db-custom tier',
     ]);
   });
 
@@ -253,7 +260,11 @@ describe('Cloud SQL backups and logs', () => {
     expect(problemsOf(withChange((c) => (c.databases[1].transactionLogRetentionDays = 14)))).toEqual([
       'test › ledger › databases[1].transactionLogRetentionDays = 14: must be from 1 to 7 days for ENTERPRISE postgres (35 only on ENTERPRISE_PLUS for PostgreSQL and SQL Server). Fix: lower it to 7 or less',
     ]);
-    expect(problemsOf(withChange((c) => Object.assign(c.databases[1], { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', transactionLogRetentionDays: 14 })))).toEqual([]);
+    expect(
+      problemsOf(
+        withChange((c) => Object.assign(c.databases[1], { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', transactionLogRetentionDays: 14 })),
+      ),
+    ).toEqual([]);
   });
 
   test('an email address listed twice', () => {

@@ -19,18 +19,32 @@ const CLEAN = { version: '55.0.0', title: 'Validation Report', pluginReports: []
 test('lists every acknowledged finding with its reason and passes when nothing is unacknowledged', () => {
   const report = complianceReport(assemblyWith(CLEAN, acknowledged({ 'Annotation::AwsSolutions-RDS11': 'the default port is kept on purpose' })));
   expect(report).toEqual({
-    acknowledgements: [{ stack: 'assembly-prod/prodrdsorders', constructPath: '/prod/rds-orders/Database', finding: 'AwsSolutions-RDS11', reason: 'the default port is kept on purpose' }],
+    acknowledgements: [
+      {
+        stack: 'assembly-prod/prodrdsorders',
+        constructPath: '/prod/rds-orders/Database',
+        finding: 'AwsSolutions-RDS11',
+        reason: 'the default port is kept on purpose',
+      },
+    ],
     problems: [],
   });
-  expect(formatComplianceReport(report)).toBe([
-    'Acknowledged findings (1 in 1 stacks):',
-    '  /prod/rds-orders/Database  AwsSolutions-RDS11  — the default port is kept on purpose',
-    'Compliance report: no unacknowledged finding.',
-  ].join('\n'));
+  expect(formatComplianceReport(report)).toBe(
+    [
+      'Acknowledged findings (1 in 1 stacks):',
+      '  /prod/rds-orders/Database  AwsSolutions-RDS11  — the default port is kept on purpose',
+      'Compliance report: no unacknowledged finding.',
+    ].join('\n'),
+  );
 });
 
 test('a violation in the validation report fails the gate', () => {
-  const violating = { ...CLEAN, pluginReports: [{ pluginName: 'AwsSolutions', violations: [{ ruleName: 'AwsSolutions-S1', violatingConstructs: [{ constructPath: 'Delivery/Bucket/Resource' }] }] }] };
+  const violating = {
+    ...CLEAN,
+    pluginReports: [
+      { pluginName: 'AwsSolutions', violations: [{ ruleName: 'AwsSolutions-S1', violatingConstructs: [{ constructPath: 'Delivery/Bucket/Resource' }] }] },
+    ],
+  };
   expect(complianceReport(assemblyWith(violating, undefined)).problems).toEqual([
     'AwsSolutions: AwsSolutions-S1 is not acknowledged on Delivery/Bucket/Resource',
   ]);

@@ -50,6 +50,8 @@ test('without a delivery config, synth says where to write one', () => {
   const result = synthPipeline(tempOutput('pipeline-cli-none-out-'), { DB_CONFIG_DIR: configDir });
   expect(result.stderr).toContain('No delivery config: ');
   expect(result.stderr).toContain('pipeline-cli-none-');
-  expect(result.stderr).toContain('/delivery/pipeline.ts does not exist. Write `export default defineDelivery({ pipeline: …, source: …, environments: […] })` there (README: "Deploying through a pipeline").');
+  expect(result.stderr).toContain(
+    '/delivery/pipeline.ts does not exist. Write `export default defineDelivery({ pipeline: …, source: …, environments: […] })` there (README: "Deploying through a pipeline").',
+  );
   expect(result.status).not.toBe(0);
 }, 240_000);

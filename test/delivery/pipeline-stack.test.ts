@@ -34,7 +34,13 @@ const withoutAnalytics = (template: any) => {
 const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: any }>;
 const pipeline = Object.values(resources).find((r) => r.Type === 'AWS::CodePipeline::Pipeline')!.Properties;
 
-interface Action { Name: string; RunOrder: number; ActionTypeId: { Category: string; Provider: string }; Configuration?: any; RoleArn?: any }
+interface Action {
+  Name: string;
+  RunOrder: number;
+  ActionTypeId: { Category: string; Provider: string };
+  Configuration?: any;
+  RoleArn?: any;
+}
 const stages: Array<{ Name: string; Actions: Action[] }> = pipeline.Stages;
 const stage = (name: string) => stages.find((s) => s.Name === name)!;
 const indexOf = (name: string) => stages.findIndex((s) => s.Name === name);
@@ -163,7 +169,9 @@ describe.each(ENVIRONMENTS)('the $name stage', ({ name, account, region }) => {
     const config = JSON.parse(variables.find((v) => v.Name === 'GCP_CREDENTIAL_CONFIG')!.Value);
     expect(config).toMatchObject({
       type: 'external_account',
-      audience: expect.stringMatching(/^\/\/iam\.googleapis\.com\/projects\/\d+\/locations\/global\/workloadIdentityPools\/aws-delivery\/providers\/databases-pipeline$/),
+      audience: expect.stringMatching(
+        /^\/\/iam\.googleapis\.com\/projects\/\d+\/locations\/global\/workloadIdentityPools\/aws-delivery\/providers\/databases-pipeline$/,
+      ),
       subject_token_type: 'urn:ietf:params:aws:token-type:aws4_request',
       service_account_impersonation_url: `https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/databases-deployer@acme-databases-${name}.iam.gserviceaccount.com:generateAccessToken`,
       credential_source: { environment_id: 'aws1' },
@@ -186,16 +194,23 @@ describe('storage, keys and roles', () => {
 
   test('the artifact bucket is encrypted with the customer-managed key, which rotates', () => {
     expect(resources[keyId].Properties.EnableKeyRotation).toBe(true);
-    expect(pipeline.ArtifactStores ?? [pipeline.ArtifactStore]).toContainEqual(expect.objectContaining({
-      ArtifactStore: expect.objectContaining({ EncryptionKey: { Id: { 'Fn::GetAtt': [keyId, 'Arn'] }, Type: 'KMS' } }),
-    }));
+    expect(pipeline.ArtifactStores ?? [pipeline.ArtifactStore]).toContainEqual(
+      expect.objectContaining({
+        ArtifactStore: expect.objectContaining({ EncryptionKey: { Id: { 'Fn::GetAtt': [keyId, 'Arn'] }, Type: 'KMS' } }),
+      }),
+    );
     const bucket = Object.entries(resources).find(([id, r]) => r.Type === 'AWS::S3::Bucket' && /^StorageArtifacts/.test(id))![1].Properties;
     expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
       { BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] } } },
     ]);
     expect(bucket.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(bucket.LoggingConfiguration.DestinationBucketName).toEqual({ Ref: expect.stringMatching(/^StorageAccessLogs/) });
-    expect(bucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
   });
 
   test('every CodeBuild project encrypts with the key and logs to the key-encrypted log group', () => {
@@ -209,7 +224,7 @@ describe('storage, keys and roles', () => {
     }
   });
 
-  test.each(ENVIRONMENTS)('the key lets $name account\'s deploy role read the artifacts', ({ account }) => {
+  test.each(ENVIRONMENTS)("the key lets $name account's deploy role read the artifacts", ({ account }) => {
     const policy = JSON.stringify(resources[keyId].Properties.KeyPolicy);
     expect(policy).toContain(`:iam::${account}:role/cdk-hnb659fds-deploy-role-${account}-`);
   });

@@ -23,7 +23,12 @@ export interface DeployabilityReport {
 /** The templates of a synthesized stage, with each stack's account and region. */
 export function environmentTemplates(assembly: CloudAssembly): EnvironmentTemplates {
   return new EnvironmentTemplates(
-    assembly.stacks.map((stack) => ({ stackName: stack.stackName, account: stack.environment.account, region: stack.environment.region, template: stack.template })),
+    assembly.stacks.map((stack) => ({
+      stackName: stack.stackName,
+      account: stack.environment.account,
+      region: stack.environment.region,
+      template: stack.template,
+    })),
   );
 }
 
@@ -51,7 +56,10 @@ async function evaluate(interaction: Interaction, action: string): Promise<strin
         resource: { resource: interaction.resourceArn, accountId: interaction.account },
         contextVariables: { ...interaction.context },
       },
-      identityPolicies: interaction.identityPolicies.map((p) => ({ name: p.name, policy: createValidatedPolicy(p.policy, validateIdentityPolicy, { name: p.name }) })),
+      identityPolicies: interaction.identityPolicies.map((p) => ({
+        name: p.name,
+        policy: createValidatedPolicy(p.policy, validateIdentityPolicy, { name: p.name }),
+      })),
       serviceControlPolicies: [],
       resourceControlPolicies: [],
       // Validated here (the unvalidated entry point would skip it), and named so the engine can report it.
@@ -66,7 +74,9 @@ async function evaluate(interaction: Interaction, action: string): Promise<strin
   const response = { overallResult: result };
   if (response.overallResult === 'Allowed') return undefined;
   const how = response.overallResult === 'ExplicitlyDenied' ? 'explicitly denied by' : 'not allowed by';
-  const context = Object.entries(interaction.context).map(([k, v]) => `${k}=${v}`).join(', ');
+  const context = Object.entries(interaction.context)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
   return (
     `${interaction.kind}: ${interaction.from} → ${interaction.to}: ${interaction.principal} cannot ${action} on ${interaction.resourceArn} ` +
     `(${how} ${interaction.resourcePolicyName}). Missing: a statement in ${interaction.resourcePolicyName} that allows ` +

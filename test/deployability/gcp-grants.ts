@@ -16,7 +16,10 @@ export interface TerraformStackJson {
 const CLOUD_SQL_KEY_ROLE = 'roles/cloudkms.cryptoKeyEncrypterDecrypter';
 const resourcesOf = (stack: TerraformStackJson, type: string): Array<[string, any]> => Object.entries(stack.json.resource?.[type] ?? {});
 
-export function gcpGrantProblems(stacks: readonly TerraformStackJson[], projectNumbers: Readonly<Record<string, string>>): { checked: number; problems: string[] } {
+export function gcpGrantProblems(
+  stacks: readonly TerraformStackJson[],
+  projectNumbers: Readonly<Record<string, string>>,
+): { checked: number; problems: string[] } {
   const problems: string[] = [];
   let checked = 0;
   const byName = new Map(stacks.map((s) => [s.name, s]));
@@ -35,17 +38,23 @@ export function gcpGrantProblems(stacks: readonly TerraformStackJson[], projectN
       if (!instance.encryption_key_name) continue;
       checked += 1;
       const where = `${stack.name}/${id} (google_sql_database_instance ${instance.name})`;
-      const key = visible(stack).flatMap(keyIds).find((k) => k.fullId === instance.encryption_key_name);
+      const key = visible(stack)
+        .flatMap(keyIds)
+        .find((k) => k.fullId === instance.encryption_key_name);
       if (!key) {
         problems.push(`${where}: its key ${instance.encryption_key_name} is created in no stack applied before it`);
         continue;
       }
-      if (key.location !== instance.region) problems.push(`${where}: its key is in ${key.location}, the instance in ${instance.region}: Cloud SQL needs a key in the instance's region`);
+      if (key.location !== instance.region)
+        problems.push(`${where}: its key is in ${key.location}, the instance in ${instance.region}: Cloud SQL needs a key in the instance's region`);
       const agent = `serviceAccount:service-${projectNumbers[instance.project]}@gcp-sa-cloud-sql.iam.gserviceaccount.com`;
       const grant = resourcesOf(key.stack, 'google_kms_crypto_key_iam_member').find(
         ([, g]) => g.role === CLOUD_SQL_KEY_ROLE && g.member === agent && g.crypto_key_id === `\${google_kms_crypto_key.${key.logicalId}.id}`,
       );
-      if (!grant) problems.push(`${where} → ${key.stack.name}/${key.logicalId} (google_kms_crypto_key): missing google_kms_crypto_key_iam_member ${CLOUD_SQL_KEY_ROLE} for ${agent}`);
+      if (!grant)
+        problems.push(
+          `${where} → ${key.stack.name}/${key.logicalId} (google_kms_crypto_key): missing google_kms_crypto_key_iam_member ${CLOUD_SQL_KEY_ROLE} for ${agent}`,
+        );
     }
     for (const [id, policy] of resourcesOf(stack, 'google_monitoring_alert_policy')) {
       for (const channel of policy.notification_channels ?? []) {
@@ -63,8 +72,13 @@ export function gcpGrantProblems(stacks: readonly TerraformStackJson[], projectN
 function channelExists(channel: string, stack: TerraformStackJson, byName: ReadonlyMap<string, TerraformStackJson>): boolean {
   const local = /^\$\{google_monitoring_notification_channel\.([^.]+)\.name\}$/.exec(channel);
   if (local) return resourcesOf(stack, 'google_monitoring_notification_channel').some(([id]) => id === local[1]);
-  const remote = /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-([^.]+)\.outputs\.cross-stack-output-google_monitoring_notification_channel(.+)name\}$/.exec(channel);
+  const remote =
+    /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-([^.]+)\.outputs\.cross-stack-output-google_monitoring_notification_channel(.+)name\}$/.exec(
+      channel,
+    );
   if (!remote || !stack.dependsOn.includes(remote[1])) return false;
   const source = byName.get(remote[1]);
-  return source !== undefined && resourcesOf(source, 'google_monitoring_notification_channel').some(([id]) => id.replace(/_/g, '') === remote[2].replace(/_/g, ''));
+  return (
+    source !== undefined && resourcesOf(source, 'google_monitoring_notification_channel').some(([id]) => id.replace(/_/g, '') === remote[2].replace(/_/g, ''))
+  );
 }

@@ -35,11 +35,23 @@ const ADMINISTRATOR_ACCESS = { name: 'AdministratorAccess', policy: { Version: '
 /** Where a topic's publishers come from: the resources that name it, with the service that publishes for them. */
 const PUBLISHERS: ReadonlyArray<{ type: string; kind: string; principal: string; topicArns: (p: any) => any[] }> = [
   {
-    type: 'AWS::CloudWatch::Alarm', kind: 'alarm → topic', principal: 'cloudwatch.amazonaws.com',
+    type: 'AWS::CloudWatch::Alarm',
+    kind: 'alarm → topic',
+    principal: 'cloudwatch.amazonaws.com',
     topicArns: (p) => [...(p.AlarmActions ?? []), ...(p.OKActions ?? []), ...(p.InsufficientDataActions ?? [])],
   },
-  { type: 'AWS::Events::Rule', kind: 'EventBridge rule → topic', principal: 'events.amazonaws.com', topicArns: (p) => (p.Targets ?? []).map((t: any) => t.Arn) },
-  { type: 'AWS::Backup::BackupVault', kind: 'backup vault notifications → topic', principal: 'backup.amazonaws.com', topicArns: (p) => (p.Notifications ? [p.Notifications.SNSTopicArn] : []) },
+  {
+    type: 'AWS::Events::Rule',
+    kind: 'EventBridge rule → topic',
+    principal: 'events.amazonaws.com',
+    topicArns: (p) => (p.Targets ?? []).map((t: any) => t.Arn),
+  },
+  {
+    type: 'AWS::Backup::BackupVault',
+    kind: 'backup vault notifications → topic',
+    principal: 'backup.amazonaws.com',
+    topicArns: (p) => (p.Notifications ? [p.Notifications.SNSTopicArn] : []),
+  },
 ];
 
 /** Resources created with a customer key, by the service that uses the key on the deploying role's behalf. */
@@ -78,8 +90,11 @@ export function serviceInteractions(env: EnvironmentTemplates): { interactions: 
     const aliasMatch = /^(?:arn:aws:kms:([^:]+):\d+:)?(alias\/.+)$/.exec(reference);
     if (aliasMatch) {
       const aliasRegion = aliasMatch[1] ?? region;
-      if (aliasRegion !== region) return { viaAlias: true, problem: `names key ${reference} in ${aliasRegion}, but is created in ${region}: a key must be in the resource's region` };
-      const alias = env.resourcesOfType('AWS::KMS::Alias').find((a) => a.stack.region === region && env.resolve(a.stack, a.resource.Properties.AliasName) === aliasMatch[2]);
+      if (aliasRegion !== region)
+        return { viaAlias: true, problem: `names key ${reference} in ${aliasRegion}, but is created in ${region}: a key must be in the resource's region` };
+      const alias = env
+        .resourcesOfType('AWS::KMS::Alias')
+        .find((a) => a.stack.region === region && env.resolve(a.stack, a.resource.Properties.AliasName) === aliasMatch[2]);
       if (!alias) return { viaAlias: true, problem: `names ${aliasMatch[2]} in ${region}, which no stack of the environment creates` };
       const target = env.resolve(alias.stack, alias.resource.Properties.TargetKeyId);
       return { key: keys.find((k) => k.stack.region === region && (env.arn(k) === target || env.physicalName(k) === target)), viaAlias: true };
@@ -103,8 +118,13 @@ export function serviceInteractions(env: EnvironmentTemplates): { interactions: 
         }
         const policy = topicPolicy(topic);
         interactions.push({
-          kind: publisher.kind, from: describeResource(source), to: describeResource(topic), principal: publisher.principal,
-          actions: ['sns:Publish'], resourceArn: topicArn, account: topic.stack.account,
+          kind: publisher.kind,
+          from: describeResource(source),
+          to: describeResource(topic),
+          principal: publisher.principal,
+          actions: ['sns:Publish'],
+          resourceArn: topicArn,
+          account: topic.stack.account,
           context: { 'aws:SourceAccount': source.stack.account, 'aws:SourceArn': sourceArn, 'aws:SecureTransport': 'true' },
           // No topic policy: SNS's default policy lets the owning account's services publish.
           resourcePolicy: policy?.document ?? defaultTopicPolicy(topicArn, topic.stack.account),
@@ -119,11 +139,18 @@ export function serviceInteractions(env: EnvironmentTemplates): { interactions: 
           continue;
         }
         interactions.push({
-          kind: `${publisher.kind} key`, from: describeResource(source), to: describeResource(key), principal: publisher.principal,
-          actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resourceArn: env.arn(key), account: key.stack.account,
+          kind: `${publisher.kind} key`,
+          from: describeResource(source),
+          to: describeResource(key),
+          principal: publisher.principal,
+          actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+          resourceArn: env.arn(key),
+          account: key.stack.account,
           // Only what SNS itself puts on the request: EventBridge, for one, passes no source keys to KMS.
           context: { 'kms:EncryptionContext:aws:sns:topicArn': topicArn },
-          resourcePolicy: keyPolicy(key), resourcePolicyName: `key policy of ${describeResource(key)}`, identityPolicies: [],
+          resourcePolicy: keyPolicy(key),
+          resourcePolicyName: `key policy of ${describeResource(key)}`,
+          identityPolicies: [],
         });
       }
     }
@@ -141,10 +168,17 @@ export function serviceInteractions(env: EnvironmentTemplates): { interactions: 
     }
     const name = env.physicalName(group);
     interactions.push({
-      kind: 'log group → key', from: describeResource(group), to: describeResource(key), principal: `logs.${group.stack.region}.amazonaws.com`,
-      actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'], resourceArn: env.arn(key), account: key.stack.account,
+      kind: 'log group → key',
+      from: describeResource(group),
+      to: describeResource(key),
+      principal: `logs.${group.stack.region}.amazonaws.com`,
+      actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'],
+      resourceArn: env.arn(key),
+      account: key.stack.account,
       context: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${group.stack.region}:${group.stack.account}:log-group:${name}` },
-      resourcePolicy: keyPolicy(key), resourcePolicyName: `key policy of ${describeResource(key)}`, identityPolicies: [],
+      resourcePolicy: keyPolicy(key),
+      resourcePolicyName: `key policy of ${describeResource(key)}`,
+      identityPolicies: [],
     });
   }
 
@@ -156,10 +190,17 @@ export function serviceInteractions(env: EnvironmentTemplates): { interactions: 
       return;
     }
     interactions.push({
-      kind: `${service} → key`, from: describeResource(source), to: describeResource(key), principal: deployingRole(source.stack),
-      actions: ['kms:CreateGrant', 'kms:DescribeKey', 'kms:Decrypt', 'kms:GenerateDataKey'], resourceArn: env.arn(key), account: key.stack.account,
+      kind: `${service} → key`,
+      from: describeResource(source),
+      to: describeResource(key),
+      principal: deployingRole(source.stack),
+      actions: ['kms:CreateGrant', 'kms:DescribeKey', 'kms:Decrypt', 'kms:GenerateDataKey'],
+      resourceArn: env.arn(key),
+      account: key.stack.account,
       context: { 'kms:ViaService': `${service}.${region}.amazonaws.com`, 'kms:GrantIsForAWSResource': 'true' },
-      resourcePolicy: keyPolicy(key), resourcePolicyName: `key policy of ${describeResource(key)}`, identityPolicies: [ADMINISTRATOR_ACCESS],
+      resourcePolicy: keyPolicy(key),
+      resourcePolicyName: `key policy of ${describeResource(key)}`,
+      identityPolicies: [ADMINISTRATOR_ACCESS],
     });
   };
   for (const user of KEY_USERS) {
@@ -189,10 +230,17 @@ export function serviceInteractions(env: EnvironmentTemplates): { interactions: 
         continue;
       }
       interactions.push({
-        kind: 'service → role', from: describeResource(source), to: describeResource(role), principal: assumed.principal,
-        actions: ['sts:AssumeRole'], resourceArn: roleArn, account: role.stack.account, context: {},
+        kind: 'service → role',
+        from: describeResource(source),
+        to: describeResource(role),
+        principal: assumed.principal,
+        actions: ['sts:AssumeRole'],
+        resourceArn: roleArn,
+        account: role.stack.account,
+        context: {},
         resourcePolicy: env.resolve(role.stack, role.resource.Properties.AssumeRolePolicyDocument),
-        resourcePolicyName: `trust policy of ${describeResource(role)}`, identityPolicies: [],
+        resourcePolicyName: `trust policy of ${describeResource(role)}`,
+        identityPolicies: [],
       });
     }
   }
@@ -203,6 +251,8 @@ export function serviceInteractions(env: EnvironmentTemplates): { interactions: 
 function defaultTopicPolicy(topicArn: string, account: string) {
   return {
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'SNS:Publish', Resource: topicArn, Condition: { StringEquals: { 'AWS:SourceOwner': account } } }],
+    Statement: [
+      { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'SNS:Publish', Resource: topicArn, Condition: { StringEquals: { 'AWS:SourceOwner': account } } },
+    ],
   };
 }

@@ -43,19 +43,31 @@ export class EnvironmentTemplates {
     const p = r.resource.Properties ?? {};
     const named = (key: string) => (p[key] === undefined ? generatedName(r.stack, r.logicalId) : this.resolve(r.stack, p[key]));
     switch (r.resource.Type) {
-      case 'AWS::SNS::Topic': return named('TopicName');
-      case 'AWS::Logs::LogGroup': return named('LogGroupName');
-      case 'AWS::Events::Rule': return named('Name');
-      case 'AWS::Backup::BackupVault': return named('BackupVaultName');
-      case 'AWS::IAM::Role': return named('RoleName');
-      case 'AWS::CloudWatch::Alarm': return named('AlarmName');
-      case 'AWS::SecretsManager::Secret': return named('Name');
-      case 'AWS::RDS::DBInstance': return named('DBInstanceIdentifier');
-      case 'AWS::RDS::DBCluster': return named('DBClusterIdentifier');
-      case 'AWS::DynamoDB::GlobalTable': return named('TableName');
+      case 'AWS::SNS::Topic':
+        return named('TopicName');
+      case 'AWS::Logs::LogGroup':
+        return named('LogGroupName');
+      case 'AWS::Events::Rule':
+        return named('Name');
+      case 'AWS::Backup::BackupVault':
+        return named('BackupVaultName');
+      case 'AWS::IAM::Role':
+        return named('RoleName');
+      case 'AWS::CloudWatch::Alarm':
+        return named('AlarmName');
+      case 'AWS::SecretsManager::Secret':
+        return named('Name');
+      case 'AWS::RDS::DBInstance':
+        return named('DBInstanceIdentifier');
+      case 'AWS::RDS::DBCluster':
+        return named('DBClusterIdentifier');
+      case 'AWS::DynamoDB::GlobalTable':
+        return named('TableName');
       // A key's id is generated: the logical id stands in for it.
-      case 'AWS::KMS::Key': return `${r.stack.stackName}-${r.logicalId}`;
-      default: return generatedName(r.stack, r.logicalId);
+      case 'AWS::KMS::Key':
+        return `${r.stack.stackName}-${r.logicalId}`;
+      default:
+        return generatedName(r.stack, r.logicalId);
     }
   }
 
@@ -63,18 +75,30 @@ export class EnvironmentTemplates {
     const { account, region } = r.stack;
     const name = this.physicalName(r);
     switch (r.resource.Type) {
-      case 'AWS::SNS::Topic': return `arn:aws:sns:${region}:${account}:${name}`;
-      case 'AWS::KMS::Key': return `arn:aws:kms:${region}:${account}:key/${name}`;
-      case 'AWS::Logs::LogGroup': return `arn:aws:logs:${region}:${account}:log-group:${name}:*`;
-      case 'AWS::Events::Rule': return `arn:aws:events:${region}:${account}:rule/${name}`;
-      case 'AWS::Backup::BackupVault': return `arn:aws:backup:${region}:${account}:backup-vault:${name}`;
-      case 'AWS::IAM::Role': return `arn:aws:iam::${account}:role/${name}`;
-      case 'AWS::CloudWatch::Alarm': return `arn:aws:cloudwatch:${region}:${account}:alarm:${name}`;
-      case 'AWS::SecretsManager::Secret': return `arn:aws:secretsmanager:${region}:${account}:secret:${name}-AbCdEf`;
-      case 'AWS::RDS::DBInstance': return `arn:aws:rds:${region}:${account}:db:${name}`;
-      case 'AWS::RDS::DBCluster': return `arn:aws:rds:${region}:${account}:cluster:${name}`;
-      case 'AWS::DynamoDB::GlobalTable': return `arn:aws:dynamodb:${region}:${account}:table/${name}`;
-      default: return `arn:aws:unknown:${region}:${account}:${name}`;
+      case 'AWS::SNS::Topic':
+        return `arn:aws:sns:${region}:${account}:${name}`;
+      case 'AWS::KMS::Key':
+        return `arn:aws:kms:${region}:${account}:key/${name}`;
+      case 'AWS::Logs::LogGroup':
+        return `arn:aws:logs:${region}:${account}:log-group:${name}:*`;
+      case 'AWS::Events::Rule':
+        return `arn:aws:events:${region}:${account}:rule/${name}`;
+      case 'AWS::Backup::BackupVault':
+        return `arn:aws:backup:${region}:${account}:backup-vault:${name}`;
+      case 'AWS::IAM::Role':
+        return `arn:aws:iam::${account}:role/${name}`;
+      case 'AWS::CloudWatch::Alarm':
+        return `arn:aws:cloudwatch:${region}:${account}:alarm:${name}`;
+      case 'AWS::SecretsManager::Secret':
+        return `arn:aws:secretsmanager:${region}:${account}:secret:${name}-AbCdEf`;
+      case 'AWS::RDS::DBInstance':
+        return `arn:aws:rds:${region}:${account}:db:${name}`;
+      case 'AWS::RDS::DBCluster':
+        return `arn:aws:rds:${region}:${account}:cluster:${name}`;
+      case 'AWS::DynamoDB::GlobalTable':
+        return `arn:aws:dynamodb:${region}:${account}:table/${name}`;
+      default:
+        return `arn:aws:unknown:${region}:${account}:${name}`;
     }
   }
 
@@ -114,14 +138,18 @@ export class EnvironmentTemplates {
     }
     const [fn, args] = [keys[0], value[keys[0]]];
     switch (fn) {
-      case 'Ref': return this.resolveRef(stack, args);
+      case 'Ref':
+        return this.resolveRef(stack, args);
       case 'Fn::GetAtt': {
         const [id, attribute] = Array.isArray(args) ? args : String(args).split('.');
         return this.getAtt(this.resourceIn(stack, id), attribute);
       }
-      case 'Fn::Join': return (this.resolve(stack, args[1]) as string[]).join(args[0]);
-      case 'Fn::Select': return this.resolve(stack, args[1])[Number(this.resolve(stack, args[0]))];
-      case 'Fn::Split': return String(this.resolve(stack, args[1])).split(args[0]);
+      case 'Fn::Join':
+        return (this.resolve(stack, args[1]) as string[]).join(args[0]);
+      case 'Fn::Select':
+        return this.resolve(stack, args[1])[Number(this.resolve(stack, args[0]))];
+      case 'Fn::Split':
+        return String(this.resolve(stack, args[1])).split(args[0]);
       case 'Fn::Sub': {
         const [text, vars] = Array.isArray(args) ? args : [args, {}];
         return String(text).replace(/\$\{([^}]+)\}/g, (_m, name: string) => {
@@ -153,11 +181,16 @@ export class EnvironmentTemplates {
 
   private resolveRef(stack: StackTemplate, name: string): string {
     switch (name) {
-      case 'AWS::AccountId': return stack.account;
-      case 'AWS::Region': return stack.region;
-      case 'AWS::Partition': return 'aws';
-      case 'AWS::URLSuffix': return 'amazonaws.com';
-      case 'AWS::StackName': return stack.stackName;
+      case 'AWS::AccountId':
+        return stack.account;
+      case 'AWS::Region':
+        return stack.region;
+      case 'AWS::Partition':
+        return 'aws';
+      case 'AWS::URLSuffix':
+        return 'amazonaws.com';
+      case 'AWS::StackName':
+        return stack.stackName;
       default:
         if (stack.template.Parameters?.[name]) return stack.template.Parameters[name].Default ?? `${stack.stackName}:${name}`;
         return this.ref(this.resourceIn(stack, name));

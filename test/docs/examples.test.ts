@@ -22,19 +22,22 @@ test('docs/examples.md has an example of every database kind', () => {
 
 const TIERS = ['development', 'staging', 'production'] as const;
 
-test.each(examples.flatMap((e) => TIERS.map((tier) => [e.name, tier, e.database] as const)))('%s in a %s environment validates, passes the policy rules and synthesizes', (_name, tier, database) => {
-  // GIVEN an environment of this tier holding only this example (tier defaults fill what the example leaves out)
-  const config: any = { ...structuredClone(fixtureConfig(tier)), databases: [database] };
-  const env = validateEnvironment('example', config);
-  const plan = buildPlan(env);
-  // THEN no policy rule objects
-  expect(policyProblems(env, plan, '2026-01-01')).toEqual([]);
-  // AND it synthesizes on its cloud
-  if (plan.aws && (plan.databases['rds-instance'].length > 0 || plan.databases['aurora-cluster'].length > 0 || plan.databases['dynamodb-table'].length > 0)) {
-    const [stage] = addAwsEnvironments(testApp(), [plannedOf(env)]);
-    expect(stage.synth().stacks.length).toBeGreaterThan(1);
-  } else {
-    const stacks = addGcpEnvironment(Testing.app(), plan)!;
-    for (const stack of stacks.databaseStacks) expect(() => Testing.synth(stack, true)).not.toThrow();
-  }
-});
+test.each(examples.flatMap((e) => TIERS.map((tier) => [e.name, tier, e.database] as const)))(
+  '%s in a %s environment validates, passes the policy rules and synthesizes',
+  (_name, tier, database) => {
+    // GIVEN an environment of this tier holding only this example (tier defaults fill what the example leaves out)
+    const config: any = { ...structuredClone(fixtureConfig(tier)), databases: [database] };
+    const env = validateEnvironment('example', config);
+    const plan = buildPlan(env);
+    // THEN no policy rule objects
+    expect(policyProblems(env, plan, '2026-01-01')).toEqual([]);
+    // AND it synthesizes on its cloud
+    if (plan.aws && (plan.databases['rds-instance'].length > 0 || plan.databases['aurora-cluster'].length > 0 || plan.databases['dynamodb-table'].length > 0)) {
+      const [stage] = addAwsEnvironments(testApp(), [plannedOf(env)]);
+      expect(stage.synth().stacks.length).toBeGreaterThan(1);
+    } else {
+      const stacks = addGcpEnvironment(Testing.app(), plan)!;
+      for (const stack of stacks.databaseStacks) expect(() => Testing.synth(stack, true)).not.toThrow();
+    }
+  },
+);

@@ -15,7 +15,11 @@ describe('the Cloud SQL alert rows', () => {
   });
 
   test('cpu, memory and disk have a warning and a critical level; every row has a unique id and says what to check first', () => {
-    const levels = (signal: string) => rows.filter((row) => row.signal === signal).map((row) => row.severity).sort();
+    const levels = (signal: string) =>
+      rows
+        .filter((row) => row.signal === signal)
+        .map((row) => row.severity)
+        .sort();
     for (const signal of ['cpu', 'memory', 'disk']) expect(levels(signal)).toEqual(['critical', 'warning']);
     expect(new Set(rows.map((row) => row.id)).size).toBe(rows.length);
     expect(new Set(rows.map((row) => `${row.signal}/${row.severity}`)).size).toBe(rows.length);
@@ -32,26 +36,53 @@ describe('the alerts of an instance', () => {
 
   test('a PostgreSQL primary: cpu, memory, disk, up, FAILED state, backends and transaction ids', () => {
     expect(ids(cloudSqlAlerts({ instanceName: 'prod-ledger', role: 'primary', engine: 'postgres', maxConnections: 400 }))).toEqual([
-      'backends-high', 'cpu-high', 'cpu-warning', 'instance-failed', 'memory-critical', 'memory-warning', 'server-down',
-      'storage-low', 'storage-warning', 'transaction-ids-critical', 'transaction-ids-warning',
+      'backends-high',
+      'cpu-high',
+      'cpu-warning',
+      'instance-failed',
+      'memory-critical',
+      'memory-warning',
+      'server-down',
+      'storage-low',
+      'storage-warning',
+      'transaction-ids-critical',
+      'transaction-ids-warning',
     ]);
   });
 
   test('a PostgreSQL replica: replica lag instead of transaction ids (a replica mirrors its primary)', () => {
     expect(ids(cloudSqlAlerts({ instanceName: 'prod-ledger-replica-europe-west4', role: 'replica', engine: 'postgres', maxConnections: 400 }))).toEqual([
-      'backends-high', 'cpu-high', 'cpu-warning', 'instance-failed', 'memory-critical', 'memory-warning', 'replica-lag-critical',
-      'replica-lag-warning', 'server-down', 'storage-low', 'storage-warning',
+      'backends-high',
+      'cpu-high',
+      'cpu-warning',
+      'instance-failed',
+      'memory-critical',
+      'memory-warning',
+      'replica-lag-critical',
+      'replica-lag-warning',
+      'server-down',
+      'storage-low',
+      'storage-warning',
     ]);
   });
 
   test('a MySQL primary has no PostgreSQL metrics', () => {
     expect(ids(cloudSqlAlerts({ instanceName: 'prod-inventory', role: 'primary', engine: 'mysql' }))).toEqual([
-      'cpu-high', 'cpu-warning', 'instance-failed', 'memory-critical', 'memory-warning', 'server-down', 'storage-low', 'storage-warning',
+      'cpu-high',
+      'cpu-warning',
+      'instance-failed',
+      'memory-critical',
+      'memory-warning',
+      'server-down',
+      'storage-low',
+      'storage-warning',
     ]);
   });
 
   test('backends alert at 90% of the instance max_connections', () => {
-    const backends = cloudSqlAlerts({ instanceName: 'prod-ledger', role: 'primary', engine: 'postgres', maxConnections: 500 }).find((a) => a.id === 'backends-high');
+    const backends = cloudSqlAlerts({ instanceName: 'prod-ledger', role: 'primary', engine: 'postgres', maxConnections: 500 }).find(
+      (a) => a.id === 'backends-high',
+    );
     expect(backends).toMatchObject({
       displayName: 'prod-ledger: more than 450 backends [critical]',
       metricType: 'cloudsql.googleapis.com/database/postgresql/num_backends',
@@ -113,10 +144,12 @@ describe('alert policies rendered by the construct', () => {
     });
   });
 
-  test("THEN the backends of every database are summed per instance", () => {
+  test('THEN the backends of every database are summed per instance', () => {
     expect(condition('backends-high')).toMatchObject({
       threshold_value: 360,
-      aggregations: [{ alignment_period: '300s', per_series_aligner: 'ALIGN_MEAN', cross_series_reducer: 'REDUCE_SUM', group_by_fields: ['resource.label.database_id'] }],
+      aggregations: [
+        { alignment_period: '300s', per_series_aligner: 'ALIGN_MEAN', cross_series_reducer: 'REDUCE_SUM', group_by_fields: ['resource.label.database_id'] },
+      ],
     });
   });
 

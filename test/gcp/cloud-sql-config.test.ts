@@ -19,16 +19,28 @@ const ledger = (change: Record<string, unknown>) => (c: Config) => Object.assign
 /** A MySQL or SQL Server instance added as databases[2]. */
 const MYSQL = { kind: 'cloudsql-instance', name: 'inventory', engine: 'mysql', version: '8.4', tier: 'db-custom-2-7680', diskSizeGb: 50 };
 const SQL_SERVER = {
-  kind: 'cloudsql-instance', name: 'billing', engine: 'sqlserver', version: '2022-standard', tier: 'db-custom-2-7680', diskSizeGb: 50, rootPasswordSecret: 'billing-root',
+  kind: 'cloudsql-instance',
+  name: 'billing',
+  engine: 'sqlserver',
+  version: '2022-standard',
+  tier: 'db-custom-2-7680',
+  diskSizeGb: 50,
+  rootPasswordSecret: 'billing-root',
 };
-const add = (database: Record<string, unknown>, change: Record<string, unknown> = {}) => (c: Config) => c.databases.push({ ...database, ...change });
+const add =
+  (database: Record<string, unknown>, change: Record<string, unknown> = {}) =>
+  (c: Config) =>
+    c.databases.push({ ...database, ...change });
 
 describe('valid Cloud SQL input', () => {
   test.each([
     ['a MySQL instance with binary logs (the tier default)', add(MYSQL)],
     ['a SQL Server instance with its root password secret', add(SQL_SERVER)],
     ['a same-region and a cross-region replica', ledger({ replicas: [{ region: 'europe-west1' }, { region: 'europe-west4', tier: 'db-custom-4-16384' }] })],
-    ['a disaster-recovery replica on ENTERPRISE_PLUS', ledger({ edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', replicas: [{ region: 'europe-west4', disasterRecovery: true }] })],
+    [
+      'a disaster-recovery replica on ENTERPRISE_PLUS',
+      ledger({ edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', replicas: [{ region: 'europe-west4', disasterRecovery: true }] }),
+    ],
     ['flags within range', ledger({ flags: { work_mem: 8192, log_statement: 'ddl', 'pgaudit.log': 'ddl,write' } })],
     ['a yearly deny period over New Year', ledger({ denyMaintenancePeriod: { startDate: '12-15', endDate: '01-05' } })],
   ])('%s', (_, change) => {
@@ -67,7 +79,7 @@ describe('versions, editions and tiers', () => {
 
   test('ENTERPRISE_PLUS for a SQL Server edition that does not have it', () => {
     expect(problemsOf(add(SQL_SERVER, { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2' }))).toEqual([
-      "test › billing › databases[2].edition = \"ENTERPRISE_PLUS\": is not offered for SQL Server 2022-standard; ENTERPRISE_PLUS takes 2019-enterprise, 2022-enterprise. Fix: set edition: 'ENTERPRISE' or choose version 2019-enterprise or 2022-enterprise",
+      'test › billing › databases[2].edition = "ENTERPRISE_PLUS": is not offered for SQL Server 2022-standard; ENTERPRISE_PLUS takes 2019-enterprise, 2022-enterprise. Fix: set edition: \'ENTERPRISE\' or choose version 2019-enterprise or 2022-enterprise',
     ]);
   });
 
@@ -79,7 +91,7 @@ describe('versions, editions and tiers', () => {
 
   test('a replica tier that does not match the edition', () => {
     expect(problemsOf(ledger({ replicas: [{ region: 'europe-west4', tier: 'db-perf-optimized-N-4' }] }))).toEqual([
-      "test › ledger › databases[1].replicas[0].tier = \"db-perf-optimized-N-4\": is a performance-optimized tier, which only ENTERPRISE_PLUS offers. Fix: set edition: 'ENTERPRISE_PLUS' or choose a db-custom tier",
+      'test › ledger › databases[1].replicas[0].tier = "db-perf-optimized-N-4": is a performance-optimized tier, which only ENTERPRISE_PLUS offers. Fix: set edition: \'ENTERPRISE_PLUS\' or choose a db-custom tier',
     ]);
   });
 
@@ -167,7 +179,7 @@ describe('backups, point-in-time recovery and binary logs', () => {
 describe('replicas', () => {
   test('a replica in a region without a key', () => {
     expect(problemsOf(ledger({ replicas: [{ region: 'asia-east1' }] }))).toEqual([
-      "test › ledger › databases[1].replicas[0].region = \"asia-east1\": the replica region is not one of gcp.regions (europe-west1, europe-west4), so it would have no customer-managed key. Fix: add 'asia-east1' to gcp.regions or choose a declared region",
+      'test › ledger › databases[1].replicas[0].region = "asia-east1": the replica region is not one of gcp.regions (europe-west1, europe-west4), so it would have no customer-managed key. Fix: add \'asia-east1\' to gcp.regions or choose a declared region',
     ]);
   });
 
@@ -211,7 +223,11 @@ describe('replicas', () => {
   });
 
   test('a disaster-recovery replica of a primary without point-in-time recovery', () => {
-    expect(problemsOf(ledger({ ...enterprisePlus, pointInTimeRecovery: false, highAvailability: false, replicas: [{ region: 'europe-west4', disasterRecovery: true }] }))).toEqual([
+    expect(
+      problemsOf(
+        ledger({ ...enterprisePlus, pointInTimeRecovery: false, highAvailability: false, replicas: [{ region: 'europe-west4', disasterRecovery: true }] }),
+      ),
+    ).toEqual([
       'test › ledger › databases[1].replicas[0].disasterRecovery = true: needs point-in-time recovery on the primary. Fix: turn pointInTimeRecovery on',
     ]);
   });
@@ -231,12 +247,36 @@ describe('database flags', () => {
   });
 
   test.each([
-    ['an integer below its range', { max_connections: 5 }, 'max_connections = 5: must be an integer from 14 to 262143. Fix: choose a value that is an integer from 14 to 262143'],
-    ['a fraction for an integer', { work_mem: '64.5' }, 'work_mem = "64.5": must be an integer from 64 to 2147483647. Fix: choose a value that is an integer from 64 to 2147483647'],
-    ['a boolean that is neither on nor off', { log_lock_waits: 'yes' }, "log_lock_waits = \"yes\": must be 'on' or 'off'. Fix: choose a value that is 'on' or 'off'"],
-    ['a value outside an enum', { log_statement: 'everything' }, 'log_statement = "everything": must be one of none, ddl, mod, all. Fix: choose a value that is one of none, ddl, mod, all'],
-    ['a list item that does not exist', { 'pgaudit.log': 'ddl,everything' }, 'pgaudit.log = "ddl,everything": must be a comma-separated list of read, write, function, role, ddl, misc, misc_set, all, none. Fix: choose a value that is a comma-separated list of read, write, function, role, ddl, misc, misc_set, all, none'],
-    ['a flag a setting manages', { 'cloudsql.iam_authentication': 'off' }, 'cloudsql.iam_authentication = "off": is set by the iamAuthentication setting. Fix: remove the flag and set iamAuthentication instead'],
+    [
+      'an integer below its range',
+      { max_connections: 5 },
+      'max_connections = 5: must be an integer from 14 to 262143. Fix: choose a value that is an integer from 14 to 262143',
+    ],
+    [
+      'a fraction for an integer',
+      { work_mem: '64.5' },
+      'work_mem = "64.5": must be an integer from 64 to 2147483647. Fix: choose a value that is an integer from 64 to 2147483647',
+    ],
+    [
+      'a boolean that is neither on nor off',
+      { log_lock_waits: 'yes' },
+      "log_lock_waits = \"yes\": must be 'on' or 'off'. Fix: choose a value that is 'on' or 'off'",
+    ],
+    [
+      'a value outside an enum',
+      { log_statement: 'everything' },
+      'log_statement = "everything": must be one of none, ddl, mod, all. Fix: choose a value that is one of none, ddl, mod, all',
+    ],
+    [
+      'a list item that does not exist',
+      { 'pgaudit.log': 'ddl,everything' },
+      'pgaudit.log = "ddl,everything": must be a comma-separated list of read, write, function, role, ddl, misc, misc_set, all, none. Fix: choose a value that is a comma-separated list of read, write, function, role, ddl, misc, misc_set, all, none',
+    ],
+    [
+      'a flag a setting manages',
+      { 'cloudsql.iam_authentication': 'off' },
+      'cloudsql.iam_authentication = "off": is set by the iamAuthentication setting. Fix: remove the flag and set iamAuthentication instead',
+    ],
   ])('%s', (_, flags, line) => {
     expect(problemsOf(ledger({ flags }))).toEqual([`test › ledger › databases[1].flags.${line}`]);
   });
@@ -338,7 +378,7 @@ describe('disks', () => {
 
   test('HDD on ENTERPRISE_PLUS', () => {
     expect(problemsOf(ledger({ edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', diskType: 'PD_HDD' }))).toEqual([
-      "test › ledger › databases[1].diskType = \"PD_HDD\": is not offered on ENTERPRISE_PLUS. Fix: use diskType: 'PD_SSD'",
+      'test › ledger › databases[1].diskType = "PD_HDD": is not offered on ENTERPRISE_PLUS. Fix: use diskType: \'PD_SSD\'',
     ]);
   });
 
@@ -374,7 +414,7 @@ describe('maintenance', () => {
       'test › ledger › databases[1].denyMaintenancePeriod.startDate = "02-30": must be a date YYYY-MM-DD or MM-DD. Fix: give YYYY-MM-DD dates (or MM-DD for a yearly period) at most 90 days apart',
     ]);
     expect(problemsOf(ledger({ denyMaintenancePeriod: { startDate: '11-01', endDate: '11-30', time: '25:00:00' } }))).toEqual([
-      "test › ledger › databases[1].denyMaintenancePeriod.time = \"25:00:00\": must be a time HH:MM:SS (UTC). Fix: write it as e.g. '00:00:00'",
+      'test › ledger › databases[1].denyMaintenancePeriod.time = "25:00:00": must be a time HH:MM:SS (UTC). Fix: write it as e.g. \'00:00:00\'',
     ]);
   });
 });

@@ -58,7 +58,10 @@ describe('Cloud SQL defaults', () => {
   });
 
   test('THEN the replica renders the replica defaults', () => {
-    expect(replica.settings).toMatchObject({ availability_type: CLOUD_SQL_DEFAULTS.replicaAvailabilityType, disk_autoresize: CLOUD_SQL_DEFAULTS.diskAutoresize });
+    expect(replica.settings).toMatchObject({
+      availability_type: CLOUD_SQL_DEFAULTS.replicaAvailabilityType,
+      disk_autoresize: CLOUD_SQL_DEFAULTS.diskAutoresize,
+    });
   });
 
   test('THEN the transaction-log default is the smaller of 7 days and one fewer than the backups, at least 1', () => {

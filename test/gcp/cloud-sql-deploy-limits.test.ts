@@ -24,9 +24,16 @@ describe('backup location', () => {
 
 describe('read replicas per primary', () => {
   const SQL_SERVER = {
-    kind: 'cloudsql-instance', name: 'billing', engine: 'sqlserver', version: '2022-enterprise', tier: 'db-custom-2-7680', diskSizeGb: 50, rootPasswordSecret: 'billing-root',
+    kind: 'cloudsql-instance',
+    name: 'billing',
+    engine: 'sqlserver',
+    version: '2022-enterprise',
+    tier: 'db-custom-2-7680',
+    diskSizeGb: 50,
+    rootPasswordSecret: 'billing-root',
   };
-  const withReplicas = (count: number) => (c: any) => c.databases.push({ ...SQL_SERVER, replicas: Array.from({ length: count }, () => ({ region: 'europe-west1' })) });
+  const withReplicas = (count: number) => (c: any) =>
+    c.databases.push({ ...SQL_SERVER, replicas: Array.from({ length: count }, () => ({ region: 'europe-west1' })) });
 
   test('SQL Server: 8 pass, 9 fail', () => {
     expect(problemsOf(withReplicas(8))).toEqual([]);
@@ -60,7 +67,12 @@ describe('project id', () => {
     ]);
   });
 
-  test.each([['my-google-db', 'google'], ['null-project', 'null'], ['undefined-x', 'undefined'], ['myssl-db', 'ssl']])('%s contains a restricted string', (id, word) => {
+  test.each([
+    ['my-google-db', 'google'],
+    ['null-project', 'null'],
+    ['undefined-x', 'undefined'],
+    ['myssl-db', 'ssl'],
+  ])('%s contains a restricted string', (id, word) => {
     expect(problemsOf(projectId(id))).toEqual([
       `test › gcp.projectId = "${id}": contains '${word}', a string Google refuses in project ids (google, null, undefined, ssl). Fix: change gcp.projectId in config/test.ts`,
     ]);

@@ -72,9 +72,7 @@ describe('CloudSqlEncryptionKeys', () => {
   test('THEN the key ids are exposed by region', () => {
     expect(json.output['west4-key'].value).toMatch(/^\$\{google_kms_crypto_key\.Keys_europe-west4_Key_[0-9A-F]+\.id\}$/);
     expect(Object.keys(keys.keyIds)).toEqual(['europe-west1', 'europe-west4']);
-    expect(() => keys.keyIdFor('us-east1')).toThrow(
-      "No Cloud SQL key for region 'us-east1' (keys exist for: europe-west1, europe-west4)",
-    );
+    expect(() => keys.keyIdFor('us-east1')).toThrow("No Cloud SQL key for region 'us-east1' (keys exist for: europe-west1, europe-west4)");
   });
 });
 

@@ -9,7 +9,17 @@ import { primaryFlags, replicaFlags } from '../../lib/kinds/cloudsql-instance/cl
 
 const size = (tier: string): InstanceSize => (parseCloudSqlTier(tier) as CloudSqlMachineTier).size;
 /** Tiers across the range: shared-core, small and large custom, performance-optimized. */
-const TIERS = ['db-f1-micro', 'db-g1-small', 'db-custom-1-3840', 'db-custom-2-7680', 'db-custom-4-16384', 'db-custom-16-61440', 'db-custom-96-638976', 'db-perf-optimized-N-8', 'db-perf-optimized-N-128'];
+const TIERS = [
+  'db-f1-micro',
+  'db-g1-small',
+  'db-custom-1-3840',
+  'db-custom-2-7680',
+  'db-custom-4-16384',
+  'db-custom-16-61440',
+  'db-custom-96-638976',
+  'db-perf-optimized-N-8',
+  'db-perf-optimized-N-128',
+];
 
 describe('flag value checks', () => {
   test.each([
@@ -36,7 +46,10 @@ describe('flag value checks', () => {
 describe('the allow-list of each engine', () => {
   test('managed flags are the ones the IAM and audit settings write', () => {
     for (const row of Object.values(CLOUD_SQL_ENGINE_TABLE)) {
-      const managed = Object.entries(CLOUD_SQL_FLAGS[row.engine]).filter(([, spec]) => spec.managedBy).map(([name]) => name).sort();
+      const managed = Object.entries(CLOUD_SQL_FLAGS[row.engine])
+        .filter(([, spec]) => spec.managedBy)
+        .map(([name]) => name)
+        .sort();
       const written = [row.iamAuthenticationFlag, ...Object.keys(row.audit === 'bucket' ? {} : row.audit.flags)]
         .filter((name): name is string => name !== undefined && CLOUD_SQL_FLAGS[row.engine][name]?.managedBy !== undefined)
         .sort();
@@ -47,7 +60,8 @@ describe('the allow-list of each engine', () => {
   test('the audit flags we write are valid values of their flags', () => {
     for (const row of Object.values(CLOUD_SQL_ENGINE_TABLE)) {
       if (row.audit === 'bucket') continue;
-      for (const [name, value] of Object.entries(row.audit.flags)) expect({ name, problem: flagValueProblem(CLOUD_SQL_FLAGS[row.engine][name], value) }).toEqual({ name, problem: undefined });
+      for (const [name, value] of Object.entries(row.audit.flags))
+        expect({ name, problem: flagValueProblem(CLOUD_SQL_FLAGS[row.engine][name], value) }).toEqual({ name, problem: undefined });
     }
   });
 });
@@ -107,7 +121,15 @@ describe('tuned flags', () => {
   );
 
   test.each([
-    [0.6, 25], [1.7, 50], [3.75, 100], [6, 200], [7.5, 400], [16, 500], [32, 600], [64, 800], [128, 1000],
+    [0.6, 25],
+    [1.7, 50],
+    [3.75, 100],
+    [6, 200],
+    [7.5, 400],
+    [16, 500],
+    [32, 600],
+    [64, 800],
+    [128, 1000],
   ])('PostgreSQL max_connections for %d GiB is %d, as Cloud SQL documents for that memory', (memoryGiB, connections) => {
     expect(postgresMaxConnections(memoryGiB)).toBe(connections);
   });
@@ -131,9 +153,15 @@ describe('tuned flags', () => {
 
 describe('primary and replica flags', () => {
   const row = CLOUD_SQL_ENGINE_TABLE.postgres;
-  const input = (tier: string, overrides: Record<string, string | number> = {}) => ({ row, size: size(tier), slowQueryThresholdMs: 1000, diskType: 'PD_SSD' as const, overrides });
+  const input = (tier: string, overrides: Record<string, string | number> = {}) => ({
+    row,
+    size: size(tier),
+    slowQueryThresholdMs: 1000,
+    diskType: 'PD_SSD' as const,
+    overrides,
+  });
 
-  test("user overrides win over tuned values, as strings", () => {
+  test('user overrides win over tuned values, as strings', () => {
     expect(primaryFlags(input('db-custom-2-7680', { work_mem: 8192, log_lock_waits: 'off' }))).toMatchObject({ work_mem: '8192', log_lock_waits: 'off' });
   });
 
@@ -146,7 +174,7 @@ describe('primary and replica flags', () => {
     expect(replica).toMatchObject({ max_worker_processes: '12', max_parallel_workers: '2' });
   });
 
-  test("a larger replica keeps its own, larger max_connections", () => {
+  test('a larger replica keeps its own, larger max_connections', () => {
     const primary = primaryFlags(input('db-custom-2-7680'));
     expect(replicaFlags(input('db-custom-16-61440'), { flags: primary, overrides: {} }).max_connections).toBe('800'); // 60 GiB
   });

@@ -91,20 +91,22 @@ describe('CloudSqlInstance defaults', () => {
 
   test("THEN it gets the alert table's alerts for a PostgreSQL primary, the backends threshold from the tier", () => {
     const policies = resources(synthJson(givenInstance().stack), 'google_monitoring_alert_policy');
-    expect(policies.map((policy: any) => policy.display_name).sort()).toEqual([
-      'test-ledger: CPU above 75% [warning]',
-      'test-ledger: CPU above 90% [critical]',
-      'test-ledger: database server down [critical]',
-      'test-ledger: disk more than 70% full [warning]',
-      'test-ledger: disk more than 85% full [critical]',
-      'test-ledger: instance in state FAILED [critical]',
-      'test-ledger: memory above 80% [warning]',
-      'test-ledger: memory above 90% [critical]',
-      // 90% of 400, Cloud SQL's default max_connections for the 7.5 GB of db-custom-2-7680
-      'test-ledger: more than 360 backends [critical]',
-      'test-ledger: 50% of transaction ids used [warning]',
-      'test-ledger: 75% of transaction ids used [critical]',
-    ].sort());
+    expect(policies.map((policy: any) => policy.display_name).sort()).toEqual(
+      [
+        'test-ledger: CPU above 75% [warning]',
+        'test-ledger: CPU above 90% [critical]',
+        'test-ledger: database server down [critical]',
+        'test-ledger: disk more than 70% full [warning]',
+        'test-ledger: disk more than 85% full [critical]',
+        'test-ledger: instance in state FAILED [critical]',
+        'test-ledger: memory above 80% [warning]',
+        'test-ledger: memory above 90% [critical]',
+        // 90% of 400, Cloud SQL's default max_connections for the 7.5 GB of db-custom-2-7680
+        'test-ledger: more than 360 backends [critical]',
+        'test-ledger: 50% of transaction ids used [warning]',
+        'test-ledger: 75% of transaction ids used [critical]',
+      ].sort(),
+    );
   });
 
   test('GIVEN alerts: [] WHEN synthesized THEN there are no alert policies (an explicit opt-out)', () => {
@@ -200,7 +202,16 @@ describe('CloudSqlInstance settings', () => {
 
 describe('CloudSqlInstance alert policies', () => {
   // GIVEN two alerts and a channel
-  const warning: CloudSqlAlert = { ...CPU_ALERT, id: 'disk', severity: 'warning', metricType: 'cloudsql.googleapis.com/database/disk/utilization', threshold: 0.7, durationSeconds: 300, comparison: 'COMPARISON_GT', displayName: 'disk' };
+  const warning: CloudSqlAlert = {
+    ...CPU_ALERT,
+    id: 'disk',
+    severity: 'warning',
+    metricType: 'cloudsql.googleapis.com/database/disk/utilization',
+    threshold: 0.7,
+    durationSeconds: 300,
+    comparison: 'COMPARISON_GT',
+    displayName: 'disk',
+  };
   const { stack, database } = givenInstance({ alerts: [CPU_ALERT, warning], notificationChannels: [CHANNEL], labels: { team: 'db' } });
   // WHEN synthesized
   const synthesized = synth(stack);
@@ -286,7 +297,7 @@ describe('CloudSqlInstance validations', () => {
       'instanceName = "Ledger_1": must start with a lowercase letter and contain only lowercase letters, digits and hyphens. Fix: rename the instance',
     ],
     ['a tiny disk', { diskSizeGb: 5 }, 'diskSizeGb = 5: must be an integer from 10 to 65536. Fix: choose from 10 to 65536 GB'],
-    ['a backup time that is no time', { backupStartTime: '25:00' }, "backupStartTime = \"25:00\": must be HH:MM in UTC. Fix: write it as e.g. '02:00'"],
+    ['a backup time that is no time', { backupStartTime: '25:00' }, 'backupStartTime = "25:00": must be HH:MM in UTC. Fix: write it as e.g. \'02:00\''],
   ])('GIVEN %s WHEN constructed THEN it fails with the exact message', (_, overrides, message) => {
     expect(validationError(overrides)).toThrow(`Invalid CloudSqlInstance test/Database:\n  - ${message}`);
   });
@@ -340,7 +351,10 @@ describe('CloudSqlInstance per engine', () => {
   });
 
   test('GIVEN SQL Server WHEN synthesized THEN there is no IAM flag and no password policy, and the root password is set', () => {
-    const instance = instanceJson({ databaseVersion: 'SQLSERVER_2022_STANDARD', rootPassword: '${data.google_secret_manager_secret_version.root.secret_data}' });
+    const instance = instanceJson({
+      databaseVersion: 'SQLSERVER_2022_STANDARD',
+      rootPassword: '${data.google_secret_manager_secret_version.root.secret_data}',
+    });
     expect(instance.settings).not.toHaveProperty('database_flags');
     expect(instance.settings).not.toHaveProperty('password_validation_policy');
     expect(instance.root_password).toBe('${data.google_secret_manager_secret_version.root.secret_data}');
@@ -355,7 +369,10 @@ describe('CloudSqlInstance per engine', () => {
 describe('CloudSqlInstance optional settings', () => {
   test('GIVEN audit logging WHEN synthesized THEN pgaudit is loaded (PostgreSQL), the audit plugin (MySQL), audit files go to the bucket (SQL Server)', () => {
     expect(instanceJson({ auditLogging: true }).settings.database_flags).toEqual(
-      expect.arrayContaining([{ name: 'cloudsql.enable_pgaudit', value: 'on' }, { name: 'pgaudit.log', value: 'ddl,role' }]),
+      expect.arrayContaining([
+        { name: 'cloudsql.enable_pgaudit', value: 'on' },
+        { name: 'pgaudit.log', value: 'ddl,role' },
+      ]),
     );
     expect(instanceJson({ auditLogging: true, databaseVersion: 'MYSQL_8_0' }).settings.database_flags).toEqual(
       expect.arrayContaining([{ name: 'cloudsql_mysql_audit', value: 'ON' }]),
@@ -388,18 +405,23 @@ describe('CloudSqlInstance optional settings', () => {
   });
 
   test('GIVEN Query Insights settings or none WHEN synthesized THEN they are rendered, or the block is left out', () => {
-    expect(instanceJson({ queryInsights: { queryStringLength: 4500, queryPlansPerMinute: 20, recordApplicationTags: true } }).settings.insights_config).toEqual({
-      query_insights_enabled: true,
-      query_string_length: 4500,
-      query_plans_per_minute: 20,
-      record_application_tags: true,
-      record_client_address: false,
-    });
+    expect(instanceJson({ queryInsights: { queryStringLength: 4500, queryPlansPerMinute: 20, recordApplicationTags: true } }).settings.insights_config).toEqual(
+      {
+        query_insights_enabled: true,
+        query_string_length: 4500,
+        query_plans_per_minute: 20,
+        record_application_tags: true,
+        record_client_address: false,
+      },
+    );
     expect(instanceJson({ queryInsights: false }).settings).not.toHaveProperty('insights_config');
   });
 
   test('GIVEN a maintenance window and a deny period WHEN synthesized THEN both are rendered (stable track, midnight by default)', () => {
-    const settings = instanceJson({ maintenanceWindow: { day: 7, hour: 3 }, denyMaintenancePeriod: { startDate: '2026-11-20', endDate: '2027-01-05' } }).settings;
+    const settings = instanceJson({
+      maintenanceWindow: { day: 7, hour: 3 },
+      denyMaintenancePeriod: { startDate: '2026-11-20', endDate: '2027-01-05' },
+    }).settings;
     expect(settings.maintenance_window).toEqual({ day: 7, hour: 3, update_track: 'stable' });
     expect(settings.deny_maintenance_period).toEqual({ start_date: '2026-11-20', end_date: '2027-01-05', time: '00:00:00' });
   });
@@ -429,28 +451,116 @@ describe('CloudSqlInstance validations of the optional settings', () => {
   const SQL_SERVER: Partial<CloudSqlInstanceProps> = { databaseVersion: 'SQLSERVER_2022_STANDARD', rootPassword: 'x' };
 
   test.each<[string, Partial<CloudSqlInstanceProps>, string]>([
-    ['REGIONAL without point-in-time recovery', { pointInTimeRecovery: false }, 'availabilityType = "REGIONAL": needs backups with point-in-time recovery: Cloud SQL refuses REGIONAL availability without them. Fix: set backups: true and pointInTimeRecovery: true, or availabilityType: \'ZONAL\''],
-    ['point-in-time recovery without backups', { backups: false, availabilityType: 'ZONAL' }, 'pointInTimeRecovery = true: needs backups: Cloud SQL keeps transaction logs only with automated backups on. Fix: set backups: true, or pointInTimeRecovery: false'],
-    ['HDD on ENTERPRISE_PLUS', { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', diskType: 'PD_HDD' }, 'diskType = "PD_HDD": is not offered on ENTERPRISE_PLUS. Fix: use diskType: \'PD_SSD\''],
-    ['the data cache on ENTERPRISE', { dataCache: true }, "dataCache = true: is an ENTERPRISE_PLUS feature. Fix: remove dataCache or set edition: 'ENTERPRISE_PLUS'"],
-    ['a growth limit below the disk size', { diskSizeGb: 100, diskAutoresizeLimitGb: 50 }, 'diskAutoresizeLimitGb = 50: must be above diskSizeGb (100) and at most 65536 GB, so the disk can grow. Fix: raise it above 100, or remove it for no limit'],
-    ['a growth limit without growth', { diskAutoresize: false, diskAutoresizeLimitGb: 50 }, 'diskAutoresizeLimitGb = 50: has no effect with diskAutoresize: false. Fix: remove diskAutoresizeLimitGb or turn diskAutoresize on'],
-    ['SQL Server without a root password', { databaseVersion: 'SQLSERVER_2022_STANDARD' }, 'rootPassword = undefined: is required for SQL Server (SQLSERVER_2022_STANDARD): Cloud SQL creates the instance with it. Fix: pass a secret reference'],
-    ['IAM authentication on SQL Server', { ...SQL_SERVER, iamAuthentication: true }, 'iamAuthentication = true: is not available for SQL Server on Cloud SQL. Fix: remove iamAuthentication'],
-    ['SQL Server audit without a bucket', { ...SQL_SERVER, auditLogging: true }, 'auditBucket = undefined: is required for auditLogging on SQL Server: Cloud SQL uploads the audit files to a bucket. Fix: set auditBucket to gs://<bucket>'],
-    ['an audit bucket for PostgreSQL', { auditBucket: 'gs://acme-audit' }, 'auditBucket = "gs://acme-audit": is for SQL Server only; PostgreSQL audits to Cloud Logging. Fix: remove auditBucket'],
-    ['ENTERPRISE_PLUS on SQL Server Standard', { ...SQL_SERVER, edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2' }, "edition = \"ENTERPRISE_PLUS\": is not offered for SQL Server 2022-standard; ENTERPRISE_PLUS takes 2019-enterprise, 2022-enterprise. Fix: set edition: 'ENTERPRISE' or choose version 2019-enterprise or 2022-enterprise"],
-    ['Query Insights on SQL Server Express', { databaseVersion: 'SQLSERVER_2022_EXPRESS', rootPassword: 'x', queryInsights: true }, 'queryInsights = true: is not available for SQL Server 2022-express. Fix: remove queryInsights'],
-    ['a DR replica name on ENTERPRISE', { disasterRecoveryReplicaName: 'test-ledger-replica-europe-west4' }, 'disasterRecoveryReplicaName = "test-ledger-replica-europe-west4": needs ENTERPRISE_PLUS PostgreSQL or MySQL (PostgreSQL (POSTGRES_16), ENTERPRISE). Fix: remove disasterRecoveryReplicaName, or use ENTERPRISE_PLUS PostgreSQL or MySQL'],
-    ['a shared-core tier for SQL Server', { ...SQL_SERVER, tier: 'db-g1-small' }, 'tier = "db-g1-small": is a shared-core tier, which Cloud SQL does not offer for SQL Server. Fix: choose a db-custom tier such as db-custom-2-7680'],
-    ['a tier ENTERPRISE_PLUS does not offer', { edition: 'ENTERPRISE_PLUS' }, "tier = \"db-custom-2-7680\": is not a performance-optimized tier; ENTERPRISE_PLUS offers only db-perf-optimized-N-<vCPU>. Fix: choose a tier such as db-perf-optimized-N-4, or set edition: 'ENTERPRISE'"],
-    ['a query string too long', { queryInsights: { queryStringLength: 5000 } }, 'queryInsights.queryStringLength = 5000: must be an integer from 256 to 4500 bytes. Fix: choose a length in that range (1024 is the default)'],
-    ['200 plans a minute on ENTERPRISE', { queryInsights: { queryPlansPerMinute: 200 } }, 'queryInsights.queryPlansPerMinute = 200: must be an integer from 0 to 20 on ENTERPRISE. Fix: choose from 0 to 20 (5 is the default)'],
-    ['a short minimum password length', { passwordPolicy: { minLength: 4 } }, 'passwordPolicy.minLength = 4: must be an integer of at least 8. Fix: raise it to 8 or more (12 is the default)'],
-    ['a maintenance day outside the week', { maintenanceWindow: { day: 0, hour: 3 } }, 'maintenanceWindow.day = 0: must be a day of the week from 1 (Monday) to 7 (Sunday). Fix: choose a day from 1 to 7'],
-    ['a deny period ending before it starts', { denyMaintenancePeriod: { startDate: '2026-03-01', endDate: '2026-02-01' } }, 'denyMaintenancePeriod.endDate = "2026-02-01": must be after startDate (2026-03-01) and at most 90 days later (it is -28 days). Fix: give YYYY-MM-DD dates (or MM-DD for a yearly period) at most 90 days apart'],
-    ['a flag the engine does not have', { databaseFlags: { innodb_buffer_pool_size: '1G' } }, 'databaseFlags.innodb_buffer_pool_size = "1G": is not a Cloud SQL PostgreSQL flag we accept'],
-    ['a flag a setting manages', { databaseFlags: { 'cloudsql.iam_authentication': 'off' } }, 'databaseFlags.cloudsql.iam_authentication = "off": is set by the iamAuthentication setting. Fix: remove the flag and set iamAuthentication instead'],
+    [
+      'REGIONAL without point-in-time recovery',
+      { pointInTimeRecovery: false },
+      'availabilityType = "REGIONAL": needs backups with point-in-time recovery: Cloud SQL refuses REGIONAL availability without them. Fix: set backups: true and pointInTimeRecovery: true, or availabilityType: \'ZONAL\'',
+    ],
+    [
+      'point-in-time recovery without backups',
+      { backups: false, availabilityType: 'ZONAL' },
+      'pointInTimeRecovery = true: needs backups: Cloud SQL keeps transaction logs only with automated backups on. Fix: set backups: true, or pointInTimeRecovery: false',
+    ],
+    [
+      'HDD on ENTERPRISE_PLUS',
+      { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', diskType: 'PD_HDD' },
+      'diskType = "PD_HDD": is not offered on ENTERPRISE_PLUS. Fix: use diskType: \'PD_SSD\'',
+    ],
+    [
+      'the data cache on ENTERPRISE',
+      { dataCache: true },
+      "dataCache = true: is an ENTERPRISE_PLUS feature. Fix: remove dataCache or set edition: 'ENTERPRISE_PLUS'",
+    ],
+    [
+      'a growth limit below the disk size',
+      { diskSizeGb: 100, diskAutoresizeLimitGb: 50 },
+      'diskAutoresizeLimitGb = 50: must be above diskSizeGb (100) and at most 65536 GB, so the disk can grow. Fix: raise it above 100, or remove it for no limit',
+    ],
+    [
+      'a growth limit without growth',
+      { diskAutoresize: false, diskAutoresizeLimitGb: 50 },
+      'diskAutoresizeLimitGb = 50: has no effect with diskAutoresize: false. Fix: remove diskAutoresizeLimitGb or turn diskAutoresize on',
+    ],
+    [
+      'SQL Server without a root password',
+      { databaseVersion: 'SQLSERVER_2022_STANDARD' },
+      'rootPassword = undefined: is required for SQL Server (SQLSERVER_2022_STANDARD): Cloud SQL creates the instance with it. Fix: pass a secret reference',
+    ],
+    [
+      'IAM authentication on SQL Server',
+      { ...SQL_SERVER, iamAuthentication: true },
+      'iamAuthentication = true: is not available for SQL Server on Cloud SQL. Fix: remove iamAuthentication',
+    ],
+    [
+      'SQL Server audit without a bucket',
+      { ...SQL_SERVER, auditLogging: true },
+      'auditBucket = undefined: is required for auditLogging on SQL Server: Cloud SQL uploads the audit files to a bucket. Fix: set auditBucket to gs://<bucket>',
+    ],
+    [
+      'an audit bucket for PostgreSQL',
+      { auditBucket: 'gs://acme-audit' },
+      'auditBucket = "gs://acme-audit": is for SQL Server only; PostgreSQL audits to Cloud Logging. Fix: remove auditBucket',
+    ],
+    [
+      'ENTERPRISE_PLUS on SQL Server Standard',
+      { ...SQL_SERVER, edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2' },
+      'edition = "ENTERPRISE_PLUS": is not offered for SQL Server 2022-standard; ENTERPRISE_PLUS takes 2019-enterprise, 2022-enterprise. Fix: set edition: \'ENTERPRISE\' or choose version 2019-enterprise or 2022-enterprise',
+    ],
+    [
+      'Query Insights on SQL Server Express',
+      { databaseVersion: 'SQLSERVER_2022_EXPRESS', rootPassword: 'x', queryInsights: true },
+      'queryInsights = true: is not available for SQL Server 2022-express. Fix: remove queryInsights',
+    ],
+    [
+      'a DR replica name on ENTERPRISE',
+      { disasterRecoveryReplicaName: 'test-ledger-replica-europe-west4' },
+      'disasterRecoveryReplicaName = "test-ledger-replica-europe-west4": needs ENTERPRISE_PLUS PostgreSQL or MySQL (PostgreSQL (POSTGRES_16), ENTERPRISE). Fix: remove disasterRecoveryReplicaName, or use ENTERPRISE_PLUS PostgreSQL or MySQL',
+    ],
+    [
+      'a shared-core tier for SQL Server',
+      { ...SQL_SERVER, tier: 'db-g1-small' },
+      'tier = "db-g1-small": is a shared-core tier, which Cloud SQL does not offer for SQL Server. Fix: choose a db-custom tier such as db-custom-2-7680',
+    ],
+    [
+      'a tier ENTERPRISE_PLUS does not offer',
+      { edition: 'ENTERPRISE_PLUS' },
+      'tier = "db-custom-2-7680": is not a performance-optimized tier; ENTERPRISE_PLUS offers only db-perf-optimized-N-<vCPU>. Fix: choose a tier such as db-perf-optimized-N-4, or set edition: \'ENTERPRISE\'',
+    ],
+    [
+      'a query string too long',
+      { queryInsights: { queryStringLength: 5000 } },
+      'queryInsights.queryStringLength = 5000: must be an integer from 256 to 4500 bytes. Fix: choose a length in that range (1024 is the default)',
+    ],
+    [
+      '200 plans a minute on ENTERPRISE',
+      { queryInsights: { queryPlansPerMinute: 200 } },
+      'queryInsights.queryPlansPerMinute = 200: must be an integer from 0 to 20 on ENTERPRISE. Fix: choose from 0 to 20 (5 is the default)',
+    ],
+    [
+      'a short minimum password length',
+      { passwordPolicy: { minLength: 4 } },
+      'passwordPolicy.minLength = 4: must be an integer of at least 8. Fix: raise it to 8 or more (12 is the default)',
+    ],
+    [
+      'a maintenance day outside the week',
+      { maintenanceWindow: { day: 0, hour: 3 } },
+      'maintenanceWindow.day = 0: must be a day of the week from 1 (Monday) to 7 (Sunday). Fix: choose a day from 1 to 7',
+    ],
+    [
+      'a deny period ending before it starts',
+      { denyMaintenancePeriod: { startDate: '2026-03-01', endDate: '2026-02-01' } },
+      'denyMaintenancePeriod.endDate = "2026-02-01": must be after startDate (2026-03-01) and at most 90 days later (it is -28 days). Fix: give YYYY-MM-DD dates (or MM-DD for a yearly period) at most 90 days apart',
+    ],
+    [
+      'a flag the engine does not have',
+      { databaseFlags: { innodb_buffer_pool_size: '1G' } },
+      'databaseFlags.innodb_buffer_pool_size = "1G": is not a Cloud SQL PostgreSQL flag we accept',
+    ],
+    [
+      'a flag a setting manages',
+      { databaseFlags: { 'cloudsql.iam_authentication': 'off' } },
+      'databaseFlags.cloudsql.iam_authentication = "off": is set by the iamAuthentication setting. Fix: remove the flag and set iamAuthentication instead',
+    ],
   ])('GIVEN %s WHEN constructed THEN it fails with the exact message', (_, overrides, message) => {
     expect(validationError(overrides)).toThrow(`Invalid CloudSqlInstance test/Database:\n  - ${message}`);
   });

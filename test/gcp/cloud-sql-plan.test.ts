@@ -46,7 +46,9 @@ describe('recovery objectives in the plan', () => {
   });
 
   test('ENTERPRISE_PLUS PostgreSQL may keep 35 days of logs', () => {
-    const [ledger] = planOf((c) => Object.assign(c.databases[1], { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', retainedBackups: 60, transactionLogRetentionDays: 35 }));
+    const [ledger] = planOf((c) =>
+      Object.assign(c.databases[1], { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', retainedBackups: 60, transactionLogRetentionDays: 35 }),
+    );
     expect(ledger.recovery).toMatchObject({ restorableWindowDays: 35, transactionLogRetentionDays: 35 });
     expect(ledger.dataCache).toBe(true);
   });
@@ -54,13 +56,20 @@ describe('recovery objectives in the plan', () => {
 
 describe('replicas in the plan', () => {
   test('each replica is named after its region, gets its own region key, and inherits deletion protection and labels', () => {
-    const [ledger] = planOf((c) => (c.databases[1].replicas = [{ region: 'europe-west4' }, { region: 'europe-west1' }, { region: 'europe-west4', tier: 'db-custom-4-16384' }]));
+    const [ledger] = planOf(
+      (c) => (c.databases[1].replicas = [{ region: 'europe-west4' }, { region: 'europe-west1' }, { region: 'europe-west4', tier: 'db-custom-4-16384' }]),
+    );
     expect(ledger.replicas.map((r) => [r.instanceName, r.keyId, r.machineTier.name])).toEqual([
       ['test-ledger-replica-europe-west4', 'projects/fixture-project/locations/europe-west4/keyRings/test-databases/cryptoKeys/cloud-sql', 'db-custom-2-7680'],
       ['test-ledger-replica-europe-west1', 'projects/fixture-project/locations/europe-west1/keyRings/test-databases/cryptoKeys/cloud-sql', 'db-custom-2-7680'],
-      ['test-ledger-replica-europe-west4-2', 'projects/fixture-project/locations/europe-west4/keyRings/test-databases/cryptoKeys/cloud-sql', 'db-custom-4-16384'],
+      [
+        'test-ledger-replica-europe-west4-2',
+        'projects/fixture-project/locations/europe-west4/keyRings/test-databases/cryptoKeys/cloud-sql',
+        'db-custom-4-16384',
+      ],
     ]);
-    for (const replica of ledger.replicas) expect(replica).toMatchObject({ deletionProtection: true, availabilityType: 'ZONAL', disasterRecovery: false, labels: ledger.labels });
+    for (const replica of ledger.replicas)
+      expect(replica).toMatchObject({ deletionProtection: true, availabilityType: 'ZONAL', disasterRecovery: false, labels: ledger.labels });
     expect(ledger.disasterRecoveryReplicaName).toBeUndefined();
   });
 
@@ -74,13 +83,22 @@ describe('replicas in the plan', () => {
   });
 
   test('the disaster-recovery replica is designated by the primary', () => {
-    const [ledger] = planOf((c) => Object.assign(c.databases[1], { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2', replicas: [{ region: 'europe-west1' }, { region: 'europe-west4', disasterRecovery: true }] }));
+    const [ledger] = planOf((c) =>
+      Object.assign(c.databases[1], {
+        edition: 'ENTERPRISE_PLUS',
+        tier: 'db-perf-optimized-N-2',
+        replicas: [{ region: 'europe-west1' }, { region: 'europe-west4', disasterRecovery: true }],
+      }),
+    );
     expect(ledger.disasterRecoveryReplicaName).toBe('test-ledger-replica-europe-west4');
   });
 
   test('replica names are deterministic: a second replica in a region gets an ordinal', () => {
     expect(cloudSqlReplicaNames('prod-ledger', ['europe-west4', 'europe-west4', 'europe-west1', 'europe-west4'])).toEqual([
-      'prod-ledger-replica-europe-west4', 'prod-ledger-replica-europe-west4-2', 'prod-ledger-replica-europe-west1', 'prod-ledger-replica-europe-west4-3',
+      'prod-ledger-replica-europe-west4',
+      'prod-ledger-replica-europe-west4-2',
+      'prod-ledger-replica-europe-west1',
+      'prod-ledger-replica-europe-west4-3',
     ]);
   });
 });
@@ -99,7 +117,9 @@ describe('defaults by tier and engine', () => {
   });
 
   test('PostgreSQL and MySQL get IAM authentication and a password policy; SQL Server neither', () => {
-    const [ledger, inventory, billing] = planOf((c) => c.databases.push(MYSQL, { ...MYSQL, name: 'billing', engine: 'sqlserver', version: '2019-enterprise', rootPasswordSecret: 'billing-root' }));
+    const [ledger, inventory, billing] = planOf((c) =>
+      c.databases.push(MYSQL, { ...MYSQL, name: 'billing', engine: 'sqlserver', version: '2019-enterprise', rootPasswordSecret: 'billing-root' }),
+    );
     expect([ledger, inventory, billing].map((p) => [p.engine, p.databaseVersion, p.iamAuthentication, p.passwordPolicy])).toEqual([
       ['postgres', 'POSTGRES_16', true, {}],
       ['mysql', 'MYSQL_8_4', true, {}],

@@ -28,7 +28,7 @@ describe('CloudSqlReadReplica in another region', () => {
   // GIVEN a PostgreSQL primary with audit logging and a cross-region replica WHEN synthesized
   const [primary, replica] = instances({ databaseFlags: { work_mem: '8192' } }, { auditLogging: true, queryInsights: { queryStringLength: 2048 } });
 
-  test("THEN it names its primary by reference, so Terraform creates it after the primary", () => {
+  test('THEN it names its primary by reference, so Terraform creates it after the primary', () => {
     expect(replica.master_instance_name).toMatch(/^\$\{google_sql_database_instance\.Database_Instance_[0-9A-F]+\.name\}$/);
   });
 
@@ -87,12 +87,16 @@ describe('CloudSqlReadReplica in another region', () => {
   });
 });
 
-test('GIVEN no alerts WHEN a replica is synthesized THEN it gets the alert table\'s replica alerts (replica lag) and not the primary-only ones', () => {
-  const replicaPolicies = resources(synthJson(givenReplica({}, { alerts: [] }).stack), 'google_monitoring_alert_policy').map((policy: any) => policy.display_name);
-  expect(replicaPolicies).toEqual(expect.arrayContaining([
-    'test-ledger-replica-europe-west4: replica more than 30 s behind [warning]',
-    'test-ledger-replica-europe-west4: replica more than 300 s behind [critical]',
-  ]));
+test("GIVEN no alerts WHEN a replica is synthesized THEN it gets the alert table's replica alerts (replica lag) and not the primary-only ones", () => {
+  const replicaPolicies = resources(synthJson(givenReplica({}, { alerts: [] }).stack), 'google_monitoring_alert_policy').map(
+    (policy: any) => policy.display_name,
+  );
+  expect(replicaPolicies).toEqual(
+    expect.arrayContaining([
+      'test-ledger-replica-europe-west4: replica more than 30 s behind [warning]',
+      'test-ledger-replica-europe-west4: replica more than 300 s behind [critical]',
+    ]),
+  );
   expect(replicaPolicies.filter((name: string) => name.includes('transaction ids'))).toEqual([]);
 });
 
@@ -141,25 +145,60 @@ describe('CloudSqlReadReplica validations', () => {
       {},
       `encryptionKeyName = ${JSON.stringify(TEST_KEY)}: must be a key in the instance's region europe-west4 (projects/…/locations/europe-west4/keyRings/…/cryptoKeys/…). Fix: use the key of europe-west4`,
     ],
-    ['a disk smaller than the primary', { diskSizeGb: 10 }, { diskSizeGb: 50 }, "diskSizeGb = 10: must be at least the primary's diskSizeGb (50) to hold its data. Fix: raise it to 50 or more, or remove it"],
-    ['a primary without backups', {}, { backups: false, pointInTimeRecovery: false, availabilityType: 'ZONAL' }, 'primary = "test-ledger": has no backups; Cloud SQL creates replicas only of a primary with automated backups. Fix: turn backups on for the primary'],
-    ['a MySQL primary without binary logs', {}, { databaseVersion: 'MYSQL_8_0', pointInTimeRecovery: false, availabilityType: 'ZONAL' }, 'primary = "test-ledger": has no binary logs; MySQL replicas replicate from them. Fix: turn pointInTimeRecovery on for the primary'],
-    ['a SQL Server edition without replicas', {}, { databaseVersion: 'SQLSERVER_2022_STANDARD', rootPassword: 'x' }, 'primary = "test-ledger": is SQLSERVER_2022_STANDARD, which cannot have read replicas (SQL Server needs an Enterprise version). Fix: use an Enterprise version for the primary'],
-    ['disaster recovery on ENTERPRISE', { disasterRecovery: true }, {}, "disasterRecovery = true: needs ENTERPRISE_PLUS (advanced disaster recovery). Fix: set edition: 'ENTERPRISE_PLUS' on the primary, or disasterRecovery: false"],
+    [
+      'a disk smaller than the primary',
+      { diskSizeGb: 10 },
+      { diskSizeGb: 50 },
+      "diskSizeGb = 10: must be at least the primary's diskSizeGb (50) to hold its data. Fix: raise it to 50 or more, or remove it",
+    ],
+    [
+      'a primary without backups',
+      {},
+      { backups: false, pointInTimeRecovery: false, availabilityType: 'ZONAL' },
+      'primary = "test-ledger": has no backups; Cloud SQL creates replicas only of a primary with automated backups. Fix: turn backups on for the primary',
+    ],
+    [
+      'a MySQL primary without binary logs',
+      {},
+      { databaseVersion: 'MYSQL_8_0', pointInTimeRecovery: false, availabilityType: 'ZONAL' },
+      'primary = "test-ledger": has no binary logs; MySQL replicas replicate from them. Fix: turn pointInTimeRecovery on for the primary',
+    ],
+    [
+      'a SQL Server edition without replicas',
+      {},
+      { databaseVersion: 'SQLSERVER_2022_STANDARD', rootPassword: 'x' },
+      'primary = "test-ledger": is SQLSERVER_2022_STANDARD, which cannot have read replicas (SQL Server needs an Enterprise version). Fix: use an Enterprise version for the primary',
+    ],
+    [
+      'disaster recovery on ENTERPRISE',
+      { disasterRecovery: true },
+      {},
+      "disasterRecovery = true: needs ENTERPRISE_PLUS (advanced disaster recovery). Fix: set edition: 'ENTERPRISE_PLUS' on the primary, or disasterRecovery: false",
+    ],
     [
       "disaster recovery in the primary's region",
       { disasterRecovery: true, region: 'europe-west1', encryptionKeyName: TEST_KEY, tier: 'db-perf-optimized-N-2' },
       { edition: 'ENTERPRISE_PLUS', tier: 'db-perf-optimized-N-2' },
       "disasterRecovery = true: needs a replica in another region than the primary's (europe-west1). Fix: place the replica in another region",
     ],
-    ['an invalid name', { instanceName: 'Replica_1' }, {}, 'instanceName = "Replica_1": must start with a lowercase letter and contain only lowercase letters, digits and hyphens. Fix: rename the instance'],
+    [
+      'an invalid name',
+      { instanceName: 'Replica_1' },
+      {},
+      'instanceName = "Replica_1": must start with a lowercase letter and contain only lowercase letters, digits and hyphens. Fix: rename the instance',
+    ],
     [
       'a tier the edition does not offer',
       { tier: 'db-perf-optimized-N-2' },
       {},
-      "tier = \"db-perf-optimized-N-2\": is a performance-optimized tier, which only ENTERPRISE_PLUS offers. Fix: set edition: 'ENTERPRISE_PLUS' or choose a db-custom tier",
+      'tier = "db-perf-optimized-N-2": is a performance-optimized tier, which only ENTERPRISE_PLUS offers. Fix: set edition: \'ENTERPRISE_PLUS\' or choose a db-custom tier',
     ],
-    ['a flag the engine does not have', { databaseFlags: { log_lock_waits: 'yes' } }, {}, "databaseFlags.log_lock_waits = \"yes\": must be 'on' or 'off'. Fix: choose a value that is 'on' or 'off'"],
+    [
+      'a flag the engine does not have',
+      { databaseFlags: { log_lock_waits: 'yes' } },
+      {},
+      "databaseFlags.log_lock_waits = \"yes\": must be 'on' or 'off'. Fix: choose a value that is 'on' or 'off'",
+    ],
   ])('GIVEN %s WHEN constructed THEN it fails with the exact message', (_, replica, primary, message) => {
     expect(() => givenReplica(replica, primary)).toThrow(`Invalid CloudSqlReadReplica test/Replica:\n  - ${message}`);
   });

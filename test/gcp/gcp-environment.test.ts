@@ -78,9 +78,7 @@ describe('GCP stacks of an environment with a local state backend (dev)', () => 
       workspace: '${terraform.workspace}',
     });
     for (const policy of resources(instance, 'google_monitoring_alert_policy')) {
-      expect(policy.notification_channels).toEqual([
-        `\${data.terraform_remote_state.cross-stack-reference-input-dev-foundation.outputs.${outputName}}`,
-      ]);
+      expect(policy.notification_channels).toEqual([`\${data.terraform_remote_state.cross-stack-reference-input-dev-foundation.outputs.${outputName}}`]);
     }
   });
 
@@ -104,9 +102,11 @@ describe('GCP stacks of an environment with a local state backend (dev)', () => 
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([name, value]) => ({ name, value })),
     );
-    expect(resources(instance, 'google_monitoring_alert_policy').map((p) => p.display_name).sort()).toEqual(
-      instancePlan.alerts.map((a) => a.displayName).sort(),
-    );
+    expect(
+      resources(instance, 'google_monitoring_alert_policy')
+        .map((p) => p.display_name)
+        .sort(),
+    ).toEqual(instancePlan.alerts.map((a) => a.displayName).sort());
   });
 });
 
@@ -129,7 +129,11 @@ describe('GCP stacks of an environment with a GCS state backend (prod)', () => {
   });
 
   test('THEN both regions get a key that cannot be destroyed', () => {
-    expect(resources(foundation, 'google_kms_key_ring').map((ring) => ring.location).sort()).toEqual(['europe-west1', 'europe-west4']);
+    expect(
+      resources(foundation, 'google_kms_key_ring')
+        .map((ring) => ring.location)
+        .sort(),
+    ).toEqual(['europe-west1', 'europe-west4']);
     for (const key of resources(foundation, 'google_kms_crypto_key')) expect(key.lifecycle).toEqual({ prevent_destroy: true });
   });
 
@@ -165,7 +169,10 @@ describe('the production Cloud SQL stacks (config/prod.ts)', () => {
   const keyOf = (region: string) => plan.gcp!.foundation.keys.find((key) => key.region === region)!.keyId;
 
   test('THEN there are a PostgreSQL and a MySQL primary and a cross-region replica', () => {
-    expect(primaries.map((p) => [p.name, p.database_version]).sort()).toEqual([['prod-inventory', 'MYSQL_8_4'], ['prod-ledger', 'POSTGRES_16']]);
+    expect(primaries.map((p) => [p.name, p.database_version]).sort()).toEqual([
+      ['prod-inventory', 'MYSQL_8_4'],
+      ['prod-ledger', 'POSTGRES_16'],
+    ]);
     expect(replicas.map((r) => [r.name, r.region])).toEqual([['prod-ledger-replica-europe-west4', 'europe-west4']]);
   });
 
@@ -218,9 +225,12 @@ describe('the production Cloud SQL stacks (config/prod.ts)', () => {
     for (const [, stack] of instanceStacks) {
       const policies = resources(stack, 'google_monitoring_alert_policy');
       expect(policies.length).toBeGreaterThan(0);
-      for (const policy of policies) expect(policy.notification_channels).toEqual([expect.stringMatching(/cross-stack-output-google_monitoring_notification_channel/)]);
+      for (const policy of policies)
+        expect(policy.notification_channels).toEqual([expect.stringMatching(/cross-stack-output-google_monitoring_notification_channel/)]);
     }
-    const replicaPolicies = resources(json['prod-cloudsql-ledger'], 'google_monitoring_alert_policy').filter((p) => p.display_name.startsWith('prod-ledger-replica-'));
+    const replicaPolicies = resources(json['prod-cloudsql-ledger'], 'google_monitoring_alert_policy').filter((p) =>
+      p.display_name.startsWith('prod-ledger-replica-'),
+    );
     expect(replicaPolicies.map((p) => p.display_name)).toContain('prod-ledger-replica-europe-west4: replica more than 30 s behind [warning]');
   });
 
@@ -242,14 +252,28 @@ describe('the development Cloud SQL stack (config/dev.ts)', () => {
 
 describe('a SQL Server stack', () => {
   test('GIVEN a SQL Server instance WHEN synthesized THEN its root password is read from Secret Manager, not written in the code', () => {
-    const plan = buildPlan(validateEnvironment('test', withChange((c) => c.databases.push({
-      kind: 'cloudsql-instance', name: 'billing', engine: 'sqlserver', version: '2022-standard', tier: 'db-custom-2-7680', diskSizeGb: 50,
-      rootPasswordSecret: 'projects/fixture-project/secrets/billing-root',
-    }))));
+    const plan = buildPlan(
+      validateEnvironment(
+        'test',
+        withChange((c) =>
+          c.databases.push({
+            kind: 'cloudsql-instance',
+            name: 'billing',
+            engine: 'sqlserver',
+            version: '2022-standard',
+            tier: 'db-custom-2-7680',
+            diskSizeGb: 50,
+            rootPasswordSecret: 'projects/fixture-project/secrets/billing-root',
+          }),
+        ),
+      ),
+    );
     const stack = synthEnvironment(plan).json['test-cloudsql-billing'];
     expect(Object.values(stack.data.google_secret_manager_secret_version)).toEqual([
       { project: 'fixture-project', secret: 'projects/fixture-project/secrets/billing-root' },
     ]);
-    expect(onlyResource(stack, 'google_sql_database_instance').root_password).toMatch(/^\$\{data\.google_secret_manager_secret_version\.RootPassword\.secret_data\}$/);
+    expect(onlyResource(stack, 'google_sql_database_instance').root_password).toMatch(
+      /^\$\{data\.google_secret_manager_secret_version\.RootPassword\.secret_data\}$/,
+    );
   });
 });

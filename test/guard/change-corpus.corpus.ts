@@ -48,7 +48,10 @@ function synthAndGuard(environments: string, gcp: boolean, edits: Record<string,
 test('routine changes pass: RDS backup retention, maintenance window, Multi-AZ on, a PostgreSQL major upgrade with its new parameter group', () => {
   const result = synthAndGuard('prod,dev', false, {
     prod: [
-      ["      databaseName: 'orders',", "      databaseName: 'orders',\n      backupRetentionDays: 14,\n      preferredMaintenanceWindow: 'mon:05:00-mon:06:00',"],
+      [
+        "      databaseName: 'orders',",
+        "      databaseName: 'orders',\n      backupRetentionDays: 14,\n      preferredMaintenanceWindow: 'mon:05:00-mon:06:00',",
+      ],
       ["      version: '17.6',\n      instanceClass: 'db.r7g.xlarge',", "      version: '18.3',\n      instanceClass: 'db.r7g.xlarge',"],
     ],
     dev: [["      databaseName: 'orders',", "      databaseName: 'orders',\n      highAvailability: true,"]],
@@ -66,7 +69,13 @@ test('missed classes are caught: a DynamoDB replica region removed, a Cloud SQL 
   });
   expect(result.status).toBe(1);
   const text = result.lines.join('\n');
-  expect(text).toMatch(/prod › prod-dynamodb-sessions › Table\w+ \(AWS::DynamoDB::GlobalTable\) would be changed so that data is lost because Replicas changes \(the replica in eu-central-1 would be deleted with its items\)/);
-  expect(text).toMatch(/prod › prod-cloudsql-ledger › google_sql_database_instance\.\S+ \(google_sql_database_instance\) would be replaced because settings\.disk_size changes/);
-  expect(text).toMatch(/staging › staging-rds-orders › DatabaseInstance\w+ \(AWS::RDS::DBInstance\) would be orphaned \(its stack moves to another account or region\) \(aws:\/\/222222222222\/eu-west-1 → aws:\/\/444444444444\/eu-west-1/);
+  expect(text).toMatch(
+    /prod › prod-dynamodb-sessions › Table\w+ \(AWS::DynamoDB::GlobalTable\) would be changed so that data is lost because Replicas changes \(the replica in eu-central-1 would be deleted with its items\)/,
+  );
+  expect(text).toMatch(
+    /prod › prod-cloudsql-ledger › google_sql_database_instance\.\S+ \(google_sql_database_instance\) would be replaced because settings\.disk_size changes/,
+  );
+  expect(text).toMatch(
+    /staging › staging-rds-orders › DatabaseInstance\w+ \(AWS::RDS::DBInstance\) would be orphaned \(its stack moves to another account or region\) \(aws:\/\/222222222222\/eu-west-1 → aws:\/\/444444444444\/eu-west-1/,
+  );
 }, 300_000);

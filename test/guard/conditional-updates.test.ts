@@ -25,10 +25,23 @@ const conditionalProperties = (type: string) =>
 test('the stateful types with conditional properties: RDS instances and clusters only (a spec update that adds one fails here)', () => {
   expect(Object.fromEntries(GUARDED_TYPES.map((type) => [type, conditionalProperties(type)]))).toEqual({
     'AWS::RDS::DBInstance': [
-      'AutoMinorVersionUpgrade', 'AvailabilityZone', 'BackupRetentionPeriod', 'DBClusterSnapshotIdentifier', 'DBParameterGroupName',
-      'DBSnapshotIdentifier', 'Engine', 'MultiAZ', 'PerformanceInsightsKMSKeyId', 'PreferredMaintenanceWindow', 'RestoreTime',
-      'SourceDBClusterIdentifier', 'SourceDBInstanceAutomatedBackupsArn', 'SourceDBInstanceIdentifier', 'SourceDbiResourceId',
-      'StorageType', 'UseLatestRestorableTime',
+      'AutoMinorVersionUpgrade',
+      'AvailabilityZone',
+      'BackupRetentionPeriod',
+      'DBClusterSnapshotIdentifier',
+      'DBParameterGroupName',
+      'DBSnapshotIdentifier',
+      'Engine',
+      'MultiAZ',
+      'PerformanceInsightsKMSKeyId',
+      'PreferredMaintenanceWindow',
+      'RestoreTime',
+      'SourceDBClusterIdentifier',
+      'SourceDBInstanceAutomatedBackupsArn',
+      'SourceDBInstanceIdentifier',
+      'SourceDbiResourceId',
+      'StorageType',
+      'UseLatestRestorableTime',
     ],
     'AWS::RDS::DBCluster': ['Engine', 'GlobalClusterIdentifier', 'MasterUsername'],
     'AWS::RDS::GlobalCluster': [],
@@ -72,7 +85,9 @@ describeWithTool('cfn-lint', 'pip install cfn-lint (see README: Local extras)')(
 });
 
 // Crafted changes to the committed prod baseline (the synthesized guarded resources), through the guard's comparison.
-const baseline = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'guard', 'baseline', 'prod.json'), 'utf8')) as { aws: Record<string, CfnTemplate> };
+const baseline = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'guard', 'baseline', 'prod.json'), 'utf8')) as {
+  aws: Record<string, CfnTemplate>;
+};
 type Properties = Record<string, unknown>;
 function verdictAfter(stack: string, logicalId: string, change: (properties: Properties) => void) {
   const approved = baseline.aws[stack];

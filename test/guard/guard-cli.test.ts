@@ -21,7 +21,8 @@ function guard(...args: string[]) {
 beforeAll(() => {
   // The environment files, copied; the schema they import stays the project's (a link, resolved to its real path).
   fs.mkdirSync(configDir);
-  for (const file of fs.readdirSync(path.join(ROOT, 'config')).filter((f) => f.endsWith('.ts'))) fs.copyFileSync(path.join(ROOT, 'config', file), path.join(configDir, file));
+  for (const file of fs.readdirSync(path.join(ROOT, 'config')).filter((f) => f.endsWith('.ts')))
+    fs.copyFileSync(path.join(ROOT, 'config', file), path.join(configDir, file));
   fs.symlinkSync(path.join(ROOT, 'config', 'schema'), path.join(configDir, 'schema'), 'dir');
   fs.cpSync(path.join(ROOT, 'guard'), path.join(work, 'guard'), { recursive: true });
   // A new environment, as a new user makes one: dev's file copied under another name.
@@ -67,7 +68,9 @@ test("removing the environment's file is flagged loudly until approved in guard/
   fs.rmSync(path.join(configDir, 'qa.ts'));
   const removed = guard();
   expect(removed.status).toBe(1);
-  expect(removed.stdout[0]).toMatch(/^qa: ENVIRONMENT REMOVED — config\/qa\.ts is gone, so every stateful resource of qa would be deleted or orphaned \(\d+\):$/);
+  expect(removed.stdout[0]).toMatch(
+    /^qa: ENVIRONMENT REMOVED — config\/qa\.ts is gone, so every stateful resource of qa would be deleted or orphaned \(\d+\):$/,
+  );
   expect(removed.stdout).toContain('  qa › qa-rds-orders › DatabaseInstanceAA8A5FDE (AWS::RDS::DBInstance, deleted)');
 
   fs.writeFileSync(path.join(work, 'guard', 'approved-removals.json'), JSON.stringify([{ environment: 'qa', reason: 'the qa trial is over' }]));
@@ -77,7 +80,9 @@ test("removing the environment's file is flagged loudly until approved in guard/
 
   const stale = guard();
   expect(stale.status).toBe(1);
-  expect(stale.stdout).toContain("guard/approved-removals.json: entry for 'qa' matches no removed environment. Fix: remove it (the removal was applied, or the environment still has its config file).");
+  expect(stale.stdout).toContain(
+    "guard/approved-removals.json: entry for 'qa' matches no removed environment. Fix: remove it (the removal was applied, or the environment still has its config file).",
+  );
 });
 
 test('a malformed guard/approved-removals.json is a usage error naming the entry', () => {
@@ -90,5 +95,9 @@ test('a malformed guard/approved-removals.json is a usage error naming the entry
 });
 
 test('an unknown argument is a usage error', () => {
-  expect(guard('--aprove')).toEqual({ status: 2, stdout: [''], stderr: 'Unknown argument --aprove. Usage: npm run guard [-- --approve] [-- --env <name>[,<name>…]]' });
+  expect(guard('--aprove')).toEqual({
+    status: 2,
+    stdout: [''],
+    stderr: 'Unknown argument --aprove. Usage: npm run guard [-- --approve] [-- --env <name>[,<name>…]]',
+  });
 });

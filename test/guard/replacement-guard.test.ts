@@ -48,16 +48,27 @@ test('the approved state itself passes', () => {
 
 test('only stateful resources are kept in the baseline', () => {
   const types = new Set(Object.values(approved.aws).flatMap((t) => Object.values(t.Resources!).map((r) => r.Type)));
-  expect([...types].sort()).toEqual(['AWS::Backup::BackupVault', 'AWS::DynamoDB::GlobalTable', 'AWS::KMS::Key', 'AWS::RDS::DBCluster', 'AWS::RDS::DBClusterParameterGroup', 'AWS::RDS::DBInstance', 'AWS::RDS::DBParameterGroup', 'AWS::RDS::GlobalCluster']);
+  expect([...types].sort()).toEqual([
+    'AWS::Backup::BackupVault',
+    'AWS::DynamoDB::GlobalTable',
+    'AWS::KMS::Key',
+    'AWS::RDS::DBCluster',
+    'AWS::RDS::DBClusterParameterGroup',
+    'AWS::RDS::DBInstance',
+    'AWS::RDS::DBParameterGroup',
+    'AWS::RDS::GlobalCluster',
+  ]);
   expect(Object.keys(approved.gcp['prod-cloudsql-ledger'].resource!)).toEqual(['google_sql_database_instance']);
 });
 
 test('renaming a database logical id is caught (the retained instance would be orphaned and a new one created)', () => {
-  expect(messages((t) => {
-    const resources = rdsStack(t);
-    resources.RenamedInstance = resources[instanceId];
-    delete resources[instanceId];
-  })).toEqual([
+  expect(
+    messages((t) => {
+      const resources = rdsStack(t);
+      resources.RenamedInstance = resources[instanceId];
+      delete resources[instanceId];
+    }),
+  ).toEqual([
     `prod › prod-rds-orders › ${instanceId} (AWS::RDS::DBInstance) would be orphaned (removed from the stack). ${fix(`prod-rds-orders/${instanceId}`)}`,
   ]);
 });
@@ -84,7 +95,7 @@ test('removing a table is caught', () => {
   ]);
 });
 
-test("moving a Cloud SQL instance to another region is caught", () => {
+test('moving a Cloud SQL instance to another region is caught', () => {
   const address = (t: EnvironmentTemplates) => t.gcp['prod-cloudsql-ledger'].resource!.google_sql_database_instance;
   const name = Object.keys(address(approved))[0];
   expect(messages((t) => (address(t)[name].region = 'europe-west4'))).toEqual([
@@ -174,10 +185,12 @@ describe('routine RDS changes pass (decided per property, conditional-updates.ts
 test("removing a DynamoDB global table's replica region is caught (that region's table and items are deleted)", () => {
   const stack = (t: EnvironmentTemplates) => t.aws['prod-dynamodb-sessions'].Resources!;
   const tableId = logicalIdOf(stack(approved), 'AWS::DynamoDB::GlobalTable');
-  expect(messages((t) => {
-    const table = stack(t)[tableId].Properties as any;
-    table.Replicas = table.Replicas.filter((r: { Region: string }) => r.Region !== 'eu-central-1');
-  })).toEqual([
+  expect(
+    messages((t) => {
+      const table = stack(t)[tableId].Properties as any;
+      table.Replicas = table.Replicas.filter((r: { Region: string }) => r.Region !== 'eu-central-1');
+    }),
+  ).toEqual([
     `prod › prod-dynamodb-sessions › ${tableId} (AWS::DynamoDB::GlobalTable) would be changed so that data is lost because Replicas changes (the replica in eu-central-1 would be deleted with its items). ${fix(`prod-dynamodb-sessions/${tableId}`)}`,
   ]);
 });
@@ -195,7 +208,7 @@ describe('Cloud SQL disk size (ForceNewIfChange on shrinkage)', () => {
   });
 });
 
-test("moving a stack to another account is caught: every guarded resource of it is left behind", () => {
+test('moving a stack to another account is caught: every guarded resource of it is left behind', () => {
   const located = structuredClone(approved);
   located.aws['prod-rds-orders'] = { ...located.aws['prod-rds-orders'], Environment: 'aws://111111111111/eu-west-1' };
   const moved = structuredClone(located);
@@ -250,7 +263,10 @@ describe('runGuard', () => {
     const report = runGuard({ outputs: new Map(), environments: [prod], baselineDir, approve: false, selected: ['prod'] });
     expect(report).toEqual({
       ok: false,
-      lines: ['prod: no synthesized output to check; run `npm run synth` (or `npx cdk synth -c env=prod`) first.', 'Replacement guard: 1 problem(s) block this change.'],
+      lines: [
+        'prod: no synthesized output to check; run `npm run synth` (or `npx cdk synth -c env=prod`) first.',
+        'Replacement guard: 1 problem(s) block this change.',
+      ],
     });
   });
 
@@ -262,7 +278,10 @@ describe('runGuard', () => {
     const report = runGuard({ outputs: new Map([['prod', approved]]), environments: [prod, other], baselineDir, approve: false });
     expect(report).toEqual({
       ok: true,
-      lines: ['Not synthesized, not checked: other (synthesize them, or name them with --env).', 'Replacement guard: 1 environment(s) checked (prod), no unapproved replacement.'],
+      lines: [
+        'Not synthesized, not checked: other (synthesize them, or name them with --env).',
+        'Replacement guard: 1 environment(s) checked (prod), no unapproved replacement.',
+      ],
     });
   });
 
@@ -282,16 +301,24 @@ describe('runGuard', () => {
   test('a config that no longer declares a cloud removes that part: its resources are flagged', () => {
     const baselineDir = dir();
     writeBaseline(baselineDir, 'prod', approved);
-    const report = runGuard({ outputs: new Map([['prod', { aws: approved.aws, gcp: {} }]]), environments: [{ ...prod, gcp: undefined }], baselineDir, approve: false });
+    const report = runGuard({
+      outputs: new Map([['prod', { aws: approved.aws, gcp: {} }]]),
+      environments: [{ ...prod, gcp: undefined }],
+      baselineDir,
+      approve: false,
+    });
     expect(report.ok).toBe(false);
-    expect(report.lines.some((line) => line.startsWith('prod › prod-cloudsql-ledger › google_sql_database_instance.') && line.includes('would be destroyed'))).toBe(true);
+    expect(
+      report.lines.some((line) => line.startsWith('prod › prod-cloudsql-ledger › google_sql_database_instance.') && line.includes('would be destroyed')),
+    ).toBe(true);
   });
 
   test('a new environment is an addition: it passes, and --approve says which file it wrote', () => {
     const baselineDir = dir();
     const qa = { ...prod, name: 'qa' };
     const file = shown(path.join(baselineDir, 'qa.json'));
-    const resources = Object.values(approved.aws).reduce((n, t) => n + Object.keys(t.Resources!).length, 0) +
+    const resources =
+      Object.values(approved.aws).reduce((n, t) => n + Object.keys(t.Resources!).length, 0) +
       Object.values(approved.gcp).reduce((n, t) => n + Object.values(t.resource!).reduce((m, r) => m + Object.keys(r).length, 0), 0);
     const check = runGuard({ outputs: new Map([['qa', approved]]), environments: [qa], baselineDir, approve: false });
     expect(check).toEqual({
@@ -312,9 +339,13 @@ describe('runGuard', () => {
     writeBaseline(baselineDir, 'prod', approved);
     const report = runGuard({ outputs: new Map(), environments: [], baselineDir, approve: true });
     expect(report.ok).toBe(false);
-    expect(report.lines[0]).toMatch(/^prod: ENVIRONMENT REMOVED — config\/prod\.ts is gone, so every stateful resource of prod would be deleted or orphaned \(\d+\):$/);
+    expect(report.lines[0]).toMatch(
+      /^prod: ENVIRONMENT REMOVED — config\/prod\.ts is gone, so every stateful resource of prod would be deleted or orphaned \(\d+\):$/,
+    );
     expect(report.lines).toContain(`  prod › prod-rds-orders › ${instanceId} (AWS::RDS::DBInstance, orphaned)`);
-    expect(report.lines).toContain('  Fix: restore config/prod.ts, or if the environment is really retired add to guard/approved-removals.json [{ "environment": "prod", "reason": "<why this is safe>" }], then run `npm run guard -- --approve`.');
+    expect(report.lines).toContain(
+      '  Fix: restore config/prod.ts, or if the environment is really retired add to guard/approved-removals.json [{ "environment": "prod", "reason": "<why this is safe>" }], then run `npm run guard -- --approve`.',
+    );
     expect(readBaseline(baselineDir, 'prod')).toBeDefined();
 
     const approvedRemovals = [{ environment: 'prod', reason: 'prod moved to the new organisation; data exported' }];

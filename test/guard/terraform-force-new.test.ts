@@ -96,9 +96,15 @@ describe('google_sql_database_instance', () => {
 
   test('a CustomizeDiff d.ForceNew rule: removing the private network replaces; moving it to another network is in place', () => {
     expect(replacedBecause(findingsAfter('prod-cloudsql-ledger', SQL, (i) => delete i.settings.ip_configuration.private_network))).toEqual([
-      ['replaced', ['settings.ip_configuration.private_network'], 'the provider replaces the instance when its private network is removed (the API refuses it in place)'],
+      [
+        'replaced',
+        ['settings.ip_configuration.private_network'],
+        'the provider replaces the instance when its private network is removed (the API refuses it in place)',
+      ],
     ]);
-    expect(findingsAfter('prod-cloudsql-ledger', SQL, (i) => (i.settings.ip_configuration.private_network = 'projects/acme-network-prod/global/networks/other'))).toEqual([]);
+    expect(
+      findingsAfter('prod-cloudsql-ledger', SQL, (i) => (i.settings.ip_configuration.private_network = 'projects/acme-network-prod/global/networks/other')),
+    ).toEqual([]);
   });
 
   test('the ForceNewIfChange disk rule: 250 → 249 GB replaces, 250 → 251 GB and leaving the size out (Computed) do not', () => {
@@ -112,12 +118,15 @@ describe('google_sql_database_instance', () => {
   test.each([
     ['leaving out an Optional + Computed ForceNew attribute (encryption_key_name) keeps it', (i: Attributes) => delete i.encryption_key_name],
     ['a major version upgrade (database_version is not ForceNew)', (i: Attributes) => (i.database_version = 'POSTGRES_17')],
-    ['the edition, the tier, a flag, the maintenance window', (i: Attributes) => {
-      i.settings.edition = 'ENTERPRISE_PLUS';
-      i.settings.tier = 'db-perf-optimized-N-8';
-      i.settings.database_flags[0].value = '0.05';
-      i.settings.maintenance_window.day = 1;
-    }],
+    [
+      'the edition, the tier, a flag, the maintenance window',
+      (i: Attributes) => {
+        i.settings.edition = 'ENTERPRISE_PLUS';
+        i.settings.tier = 'db-perf-optimized-N-8';
+        i.settings.database_flags[0].value = '0.05';
+        i.settings.maintenance_window.day = 1;
+      },
+    ],
     ['settings.time_zone (ForceNew in 5.x, not in the version read)', (i: Attributes) => (i.settings.time_zone = 'UTC')],
   ])('in place: %s', (_name, change) => {
     expect(findingsAfter('prod-cloudsql-ledger', SQL, change)).toEqual([]);
@@ -136,16 +145,20 @@ describe('google_kms_crypto_key', () => {
     expect(findingsAfter('prod-foundation', KEY, (k) => (k.version_template = { algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION' }))).toEqual([]);
   });
   test('in place: the rotation period, labels, skip_initial_version_creation (not ForceNew)', () => {
-    expect(findingsAfter('prod-foundation', KEY, (k) => {
-      k.rotation_period = '2592000s';
-      k.labels = { ...k.labels, owner: 'platform' };
-      k.skip_initial_version_creation = true;
-    })).toEqual([]);
+    expect(
+      findingsAfter('prod-foundation', KEY, (k) => {
+        k.rotation_period = '2592000s';
+        k.labels = { ...k.labels, owner: 'platform' };
+        k.skip_initial_version_creation = true;
+      }),
+    ).toEqual([]);
   });
 });
 
 test('google_kms_key_ring (no Update function): a new location replaces the ring', () => {
-  expect(replacedBecause(findingsAfter('prod-foundation', 'google_kms_key_ring', (r) => (r.location = 'europe-west4')))).toEqual([['replaced', ['location'], undefined]]);
+  expect(replacedBecause(findingsAfter('prod-foundation', 'google_kms_key_ring', (r) => (r.location = 'europe-west4')))).toEqual([
+    ['replaced', ['location'], undefined],
+  ]);
 });
 
 test('types that hold no data are listed but not guarded: a new project for an alert policy forces new, the guard says nothing', () => {

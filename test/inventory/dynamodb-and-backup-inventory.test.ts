@@ -28,7 +28,11 @@ test('the prod global table: replicas, per-region key, PITR, plan with copy, ala
 });
 
 test('"Backup plan / copy" for AWS databases comes from the plan: staging daily, development none', () => {
-  expect(entriesOf('staging').filter((e) => e.cloud === 'AWS').map((e) => [e.database, e.backupPlan, e.size])).toEqual([
+  expect(
+    entriesOf('staging')
+      .filter((e) => e.cloud === 'AWS')
+      .map((e) => [e.database, e.backupPlan, e.size]),
+  ).toEqual([
     ['orders', 'daily 7 d', 'db.m7g.large (2 vCPU, 8 GiB)'],
     ['catalog', 'daily 7 d', 'db.m7g.large (2 vCPU, 8 GiB)'],
     ['payments', 'daily 7 d', 'db.r6g.large (2 vCPU, 16 GiB) × 2'],
@@ -38,6 +42,9 @@ test('"Backup plan / copy" for AWS databases comes from the plan: staging daily,
 });
 
 test('an opted-out database shows its reason', () => {
-  const env = validateEnvironment('test', withChange((c) => (c.aws.backup = { optOuts: [{ database: 'orders', reason: 'rebuilt nightly from the data lake' }] })));
+  const env = validateEnvironment(
+    'test',
+    withChange((c) => (c.aws.backup = { optOuts: [{ database: 'orders', reason: 'rebuilt nightly from the data lake' }] })),
+  );
   expect(inventoryEntries(env, buildPlan(env))[0].backupPlan).toBe('opted out: rebuilt nightly from the data lake');
 });

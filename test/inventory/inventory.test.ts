@@ -46,10 +46,13 @@ test('the prod inventory states RPO and RTO for every database and draws the top
 });
 
 test('waivers are listed with their reasons', () => {
-  const env = validateEnvironment('test', withChange((c) => {
-    c.databases[0].highAvailability = false;
-    c.databases[0].waivers = [{ rule: 'high-availability', reason: 'read-only archive', expires: '2027-03-31' }];
-  }));
+  const env = validateEnvironment(
+    'test',
+    withChange((c) => {
+      c.databases[0].highAvailability = false;
+      c.databases[0].waivers = [{ rule: 'high-availability', reason: 'read-only archive', expires: '2027-03-31' }];
+    }),
+  );
   expect(inventoryEntries(env, buildPlan(env))[0].waivers).toEqual(['high-availability: read-only archive (until 2027-03-31)']);
 });
 

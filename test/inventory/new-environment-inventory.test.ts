@@ -12,11 +12,16 @@ const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inventory-config-'));
 let run: CommandResult;
 
 beforeAll(() => {
-  for (const file of fs.readdirSync(path.join(ROOT, 'config')).filter((f) => f.endsWith('.ts'))) fs.copyFileSync(path.join(ROOT, 'config', file), path.join(configDir, file));
+  for (const file of fs.readdirSync(path.join(ROOT, 'config')).filter((f) => f.endsWith('.ts')))
+    fs.copyFileSync(path.join(ROOT, 'config', file), path.join(configDir, file));
   fs.symlinkSync(path.join(ROOT, 'config', 'schema'), path.join(configDir, 'schema'), 'dir');
   fs.copyFileSync(path.join(configDir, 'dev.ts'), path.join(configDir, 'qa.ts'));
   fs.rmSync(path.join(configDir, 'staging.ts'));
-  run = runCommand(process.execPath, [path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--verbose', 'test/inventory/inventory\\.test\\.ts$'], { DB_CONFIG_DIR: configDir });
+  run = runCommand(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--verbose', 'test/inventory/inventory\\.test\\.ts$'],
+    { DB_CONFIG_DIR: configDir },
+  );
 }, 180_000);
 
 afterAll(() => fs.rmSync(configDir, { recursive: true, force: true }));

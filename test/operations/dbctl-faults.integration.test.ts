@@ -34,12 +34,20 @@ describeMoto('dbctl under faults (moto behind a fault-injecting proxy)', () => {
   });
 
   const scratchCopies = async () =>
-    (await rdsClient(moto.endpoint).send(new DescribeDBInstancesCommand({}))).DBInstances!.map((i) => i.DBInstanceIdentifier).filter((id) => id !== 'sample-orders');
+    (await rdsClient(moto.endpoint).send(new DescribeDBInstancesCommand({})))
+      .DBInstances!.map((i) => i.DBInstanceIdentifier)
+      .filter((id) => id !== 'sample-orders');
 
   const verify = (env: Record<string, string> = {}) =>
-    dbctlProcessAsync(['verify', '--env', ENVIRONMENT, '--database', 'orders', '--json', '--endpoint-url', proxy.endpoint], { DB_CONFIG_DIR: configDir, ...env });
+    dbctlProcessAsync(['verify', '--env', ENVIRONMENT, '--database', 'orders', '--json', '--endpoint-url', proxy.endpoint], {
+      DB_CONFIG_DIR: configDir,
+      ...env,
+    });
   const drill = (args: string[], env: Record<string, string> = {}) =>
-    dbctlProcessAsync(['restore-drill', '--env', ENVIRONMENT, '--database', 'orders', '--json', '--endpoint-url', proxy.endpoint, ...args], { DB_CONFIG_DIR: configDir, ...env });
+    dbctlProcessAsync(['restore-drill', '--env', ENVIRONMENT, '--database', 'orders', '--json', '--endpoint-url', proxy.endpoint, ...args], {
+      DB_CONFIG_DIR: configDir,
+      ...env,
+    });
 
   test('GIVEN a call that stalls for 60 s WHEN verify runs THEN the attempt is cut off at its deadline and retried', async () => {
     proxy.arm('DescribeDBInstances', { kind: 'stall', ms: 60_000 });
@@ -78,13 +86,19 @@ describeMoto('dbctl under faults (moto behind a fault-injecting proxy)', () => {
   test.each([
     ['DescribeDBInstances', 'rds:DescribeDBInstances on sample-orders in eu-west-1'],
     ['DescribeKey', 'kms:DescribeKey on arn:aws:kms:eu-west-1:123456789012:alias/sample-databases in eu-west-1'],
-  ])('GIVEN an HTML 503 page for %s WHEN verify runs THEN the message says the status and the service, exit 2', async (action, call) => {
-    proxy.arm(action, { kind: 'status', status: 503 }, 10);
-    const run = await verify({ AWS_MAX_ATTEMPTS: '2' });
-    expect(run.code).toBe(2);
-    expect(run.stderr).not.toContain('SyntaxError');
-    expect(JSON.parse(run.stdout).error.message).toBe(`${call} failed: HTTP 503 from the ${call.split(':')[0]} endpoint (not an AWS API response; 2 attempts).`);
-  }, 90_000);
+  ])(
+    'GIVEN an HTML 503 page for %s WHEN verify runs THEN the message says the status and the service, exit 2',
+    async (action, call) => {
+      proxy.arm(action, { kind: 'status', status: 503 }, 10);
+      const run = await verify({ AWS_MAX_ATTEMPTS: '2' });
+      expect(run.code).toBe(2);
+      expect(run.stderr).not.toContain('SyntaxError');
+      expect(JSON.parse(run.stdout).error.message).toBe(
+        `${call} failed: HTTP 503 from the ${call.split(':')[0]} endpoint (not an AWS API response; 2 attempts).`,
+      );
+    },
+    90_000,
+  );
 
   test('GIVEN the describes stall after the restore WHEN restore-drill --timeout 10s runs THEN the run ends at the deadline and cleans up', async () => {
     proxy.arm('DescribeDBInstances', { kind: 'stall', ms: 60_000 }, 3, 'RestoreDBInstanceToPointInTime');

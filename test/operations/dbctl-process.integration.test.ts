@@ -15,7 +15,6 @@ import { defaultNetwork, ENVIRONMENT, rdsClient, samplePlan, seedFoundation, see
 
 const describeMoto = describeWithTool('moto_server', MOTO_INSTALL_HINT);
 
-
 function expectNoSecret(run: DbctlRun) {
   for (const secret of [FAKE_CREDENTIALS.AWS_SECRET_ACCESS_KEY, FAKE_CREDENTIALS.AWS_SESSION_TOKEN]) {
     expect(run.stdout).not.toContain(secret);
@@ -53,7 +52,13 @@ describeMoto('dbctl as a process against moto', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ command: 'verify', ok: true, environment: 'sample', account: '123456789012', summary: { total: 13 + 2 * samplePlan(configDir).db.alarms.length + regionRowLabels(samplePlan(configDir).plan).length, failed: 0 } });
+    expect(report).toMatchObject({
+      command: 'verify',
+      ok: true,
+      environment: 'sample',
+      account: '123456789012',
+      summary: { total: 13 + 2 * samplePlan(configDir).db.alarms.length + regionRowLabels(samplePlan(configDir).plan).length, failed: 0 },
+    });
     expectNoSecret(run);
   });
 
@@ -73,13 +78,17 @@ describeMoto('dbctl as a process against moto', () => {
   });
 
   test('GIVEN drift WHEN verify runs THEN it exits 1', async () => {
-    await rdsClient(moto.endpoint).send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'sample-orders', BackupRetentionPeriod: 7, ApplyImmediately: true }));
+    await rdsClient(moto.endpoint).send(
+      new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'sample-orders', BackupRetentionPeriod: 7, ApplyImmediately: true }),
+    );
     try {
       const run = dbctlProcess(['verify', '--env', ENVIRONMENT, '--endpoint-url', moto.endpoint], { DB_CONFIG_DIR: configDir });
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(/^orders +sample-orders +backup retention +FAIL +35 days +7 days$/m);
     } finally {
-      await rdsClient(moto.endpoint).send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'sample-orders', BackupRetentionPeriod: 35, ApplyImmediately: true }));
+      await rdsClient(moto.endpoint).send(
+        new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'sample-orders', BackupRetentionPeriod: 35, ApplyImmediately: true }),
+      );
     }
   });
 
@@ -89,7 +98,9 @@ describeMoto('dbctl as a process against moto', () => {
 
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toMatch(
-      new RegExp(`^dbctl: Could not reach the endpoint ${closed.replace(/\./g, '\\.')} for \\S+ on \\S+ in eu-west-1 \\(ECONNREFUSED, 1 attempt\\)\\. Check --endpoint-url / AWS_ENDPOINT_URL, the region and the network\\.$`),
+      new RegExp(
+        `^dbctl: Could not reach the endpoint ${closed.replace(/\./g, '\\.')} for \\S+ on \\S+ in eu-west-1 \\(ECONNREFUSED, 1 attempt\\)\\. Check --endpoint-url / AWS_ENDPOINT_URL, the region and the network\\.$`,
+      ),
     );
     expectNoSecret(run);
   });
@@ -117,8 +128,14 @@ describe('dbctl as a process: a config that does not load', () => {
   fs.writeFileSync(path.join(dir, 'throws.ts'), "throw new Error('DB_PASSWORD is not set');\n");
 
   test.each([
-    ['syntax', /^Could not load the config of environment 'syntax' \(.*syntax\): .*syntax\.ts\(2,19\): error TS1136: Property assignment expected\. Fix the file and run dbctl again \('npm run typecheck' checks a \.ts config\)\.$/],
-    ['throws', /^Could not load the config of environment 'throws' \(.*throws\): Error: DB_PASSWORD is not set\. Fix the file and run dbctl again \('npm run typecheck' checks a \.ts config\)\.$/],
+    [
+      'syntax',
+      /^Could not load the config of environment 'syntax' \(.*syntax\): .*syntax\.ts\(2,19\): error TS1136: Property assignment expected\. Fix the file and run dbctl again \('npm run typecheck' checks a \.ts config\)\.$/,
+    ],
+    [
+      'throws',
+      /^Could not load the config of environment 'throws' \(.*throws\): Error: DB_PASSWORD is not set\. Fix the file and run dbctl again \('npm run typecheck' checks a \.ts config\)\.$/,
+    ],
   ])('GIVEN a config that fails to load (%s) THEN it is a usage error: exit 2, one message line, no stack, one JSON document with --json', (name, message) => {
     const text = dbctlProcess(['verify', '--env', name], { DB_CONFIG_DIR: dir });
     expect(text.code).toBe(2);

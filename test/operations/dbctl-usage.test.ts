@@ -11,8 +11,14 @@ import { fixtureConfig } from '../support/fixtures';
 
 const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbctl-usage-'));
 fs.writeFileSync(path.join(configDir, 'qa.js'), `module.exports = ${JSON.stringify(fixtureConfig('staging'))};\n`);
-fs.writeFileSync(path.join(configDir, 'gcponly.js'), `module.exports = ${JSON.stringify({ ...fixtureConfig('staging'), aws: undefined, databases: fixtureConfig().databases!.slice(1) })};\n`);
-fs.writeFileSync(path.join(configDir, 'awsnone.js'), `module.exports = ${JSON.stringify({ ...fixtureConfig('staging'), databases: fixtureConfig().databases!.slice(1) })};\n`);
+fs.writeFileSync(
+  path.join(configDir, 'gcponly.js'),
+  `module.exports = ${JSON.stringify({ ...fixtureConfig('staging'), aws: undefined, databases: fixtureConfig().databases!.slice(1) })};\n`,
+);
+fs.writeFileSync(
+  path.join(configDir, 'awsnone.js'),
+  `module.exports = ${JSON.stringify({ ...fixtureConfig('staging'), databases: fixtureConfig().databases!.slice(1) })};\n`,
+);
 fs.writeFileSync(path.join(configDir, 'throws.js'), `throw new Error('DB_PASSWORD is not set');\n`);
 fs.writeFileSync(path.join(configDir, 'broken.js'), `module.exports = ${JSON.stringify({ ...fixtureConfig('staging'), tier: 'prod' })};\n`);
 
@@ -46,7 +52,11 @@ describe('dbctl help', () => {
   });
 
   test.each(COMMANDS.map((c) => c.name))('GIVEN %s --help (or help %s) THEN its usage, options and exit codes are shown', async (name) => {
-    for (const argv of [[name, '--help'], ['help', name], [name, '-h', '--bogus']]) {
+    for (const argv of [
+      [name, '--help'],
+      ['help', name],
+      [name, '-h', '--bogus'],
+    ]) {
       const { code, stdout } = await run(...argv);
       expect(code).toBe(0);
       expect(stdout.split('\n')[0]).toBe(`Usage: ${COMMANDS.find((c) => c.name === name)!.usage}`);
@@ -78,8 +88,16 @@ describe('dbctl usage errors exit 2 with an exact message', () => {
     [['verify', '--env', 'qa', '--regoin', 'x'], "Unknown option '--regoin' for 'dbctl verify'.", "Run 'dbctl verify --help' for usage."],
     [['verify', '-e', 'qa'], "Unknown option '-e'.", "Run 'dbctl verify --help' for usage."],
     [['verify', '--env', 'qa', 'orders'], "Unexpected argument 'orders'.", "Run 'dbctl verify --help' for usage."],
-    [['verify', '--env', 'production'], "Unknown environment 'production'. Available: awsnone, broken, gcponly, qa, throws.", "Run 'dbctl verify --help' for usage."],
-    [['verify', '--env', 'qa', '--database', 'payments'], "Unknown database 'payments' in environment 'qa'. AWS databases: orders.", "Run 'dbctl verify --help' for usage."],
+    [
+      ['verify', '--env', 'production'],
+      "Unknown environment 'production'. Available: awsnone, broken, gcponly, qa, throws.",
+      "Run 'dbctl verify --help' for usage.",
+    ],
+    [
+      ['verify', '--env', 'qa', '--database', 'payments'],
+      "Unknown database 'payments' in environment 'qa'. AWS databases: orders.",
+      "Run 'dbctl verify --help' for usage.",
+    ],
     [
       ['verify', '--env', 'qa', '--database', 'ledger'],
       "Database 'ledger' of environment 'qa' is a Cloud SQL instance: dbctl works on AWS databases (Google Cloud is not supported yet).",
@@ -90,9 +108,17 @@ describe('dbctl usage errors exit 2 with an exact message', () => {
       "Environment 'gcponly' has no AWS section: dbctl works on AWS databases (Google Cloud is not supported yet).",
       "Run 'dbctl verify --help' for usage.",
     ],
-    [['verify', '--env', 'qa', '--endpoint-url', 'localhost:5000'], "Invalid '--endpoint-url' value 'localhost:5000': expected an http:// or https:// URL.", "Run 'dbctl verify --help' for usage."],
+    [
+      ['verify', '--env', 'qa', '--endpoint-url', 'localhost:5000'],
+      "Invalid '--endpoint-url' value 'localhost:5000': expected an http:// or https:// URL.",
+      "Run 'dbctl verify --help' for usage.",
+    ],
     [['restore-drill', '--env', 'qa'], "Missing required option '--database' for 'dbctl restore-drill'.", "Run 'dbctl restore-drill --help' for usage."],
-    [['restore-drill', '--env', 'qa', '--database', 'orders', '--to', '2026-01-31T12:00:00Z', '--latest'], "Use either '--to' or '--latest', not both.", "Run 'dbctl restore-drill --help' for usage."],
+    [
+      ['restore-drill', '--env', 'qa', '--database', 'orders', '--to', '2026-01-31T12:00:00Z', '--latest'],
+      "Use either '--to' or '--latest', not both.",
+      "Run 'dbctl restore-drill --help' for usage.",
+    ],
     [
       ['restore-drill', '--env', 'qa', '--database', 'orders', '--to', 'yesterday'],
       "Invalid '--to' value 'yesterday': expected an ISO 8601 time with a time zone, e.g. 2026-01-31T12:00:00Z.",
@@ -127,9 +153,18 @@ describe('dbctl usage errors exit 2 with an exact message', () => {
   });
 
   test.each([
-    [{ AWS_MAX_ATTEMPTS: '0' }, "Invalid AWS_MAX_ATTEMPTS '0': expected a whole number from 1 to 20 (attempts per AWS call, including the first). Unset it for the default, or set a value in range."],
-    [{ AWS_MAX_ATTEMPTS: '1000' }, "Invalid AWS_MAX_ATTEMPTS '1000': expected a whole number from 1 to 20 (attempts per AWS call, including the first). Unset it for the default, or set a value in range."],
-    [{ AWS_MAX_ATTEMPTS: 'many' }, "Invalid AWS_MAX_ATTEMPTS 'many': expected a whole number from 1 to 20 (attempts per AWS call, including the first). Unset it for the default, or set a value in range."],
+    [
+      { AWS_MAX_ATTEMPTS: '0' },
+      "Invalid AWS_MAX_ATTEMPTS '0': expected a whole number from 1 to 20 (attempts per AWS call, including the first). Unset it for the default, or set a value in range.",
+    ],
+    [
+      { AWS_MAX_ATTEMPTS: '1000' },
+      "Invalid AWS_MAX_ATTEMPTS '1000': expected a whole number from 1 to 20 (attempts per AWS call, including the first). Unset it for the default, or set a value in range.",
+    ],
+    [
+      { AWS_MAX_ATTEMPTS: 'many' },
+      "Invalid AWS_MAX_ATTEMPTS 'many': expected a whole number from 1 to 20 (attempts per AWS call, including the first). Unset it for the default, or set a value in range.",
+    ],
     [
       { DBCTL_ATTEMPT_TIMEOUT_SECONDS: '301' },
       "Invalid DBCTL_ATTEMPT_TIMEOUT_SECONDS '301': expected a whole number from 1 to 300 (seconds one HTTP attempt may take). Unset it for the default, or set a value in range.",

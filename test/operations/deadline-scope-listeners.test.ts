@@ -11,6 +11,11 @@ test('GIVEN a run signal THEN it takes the listeners of 100 calls in flight with
 
 test('GIVEN a phase THEN its signal takes the listeners of 100 calls in flight too', async () => {
   const scope = new DeadlineScope(new AbortController().signal);
-  const limit = await scope.within(new AbortController().signal, 60_000, () => new Error('late'), async (phase) => getMaxListeners(phase));
+  const limit = await scope.within(
+    new AbortController().signal,
+    60_000,
+    () => new Error('late'),
+    async (phase) => getMaxListeners(phase),
+  );
   expect(limit).toBe(100);
 });

@@ -38,6 +38,14 @@ describe('report formatting', () => {
   });
 
   test('GIVEN rows THEN columns align on the widest cell and no line ends in spaces', () => {
-    expect(textTable(['A', 'BB', 'C'], [['long cell', 'x', ''], ['y', 'z', 'last']])).toBe(['A          BB  C', 'long cell  x', 'y          z   last'].join('\n'));
+    expect(
+      textTable(
+        ['A', 'BB', 'C'],
+        [
+          ['long cell', 'x', ''],
+          ['y', 'z', 'last'],
+        ],
+      ),
+    ).toBe(['A          BB  C', 'long cell  x', 'y          z   last'].join('\n'));
   });
 });

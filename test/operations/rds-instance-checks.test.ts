@@ -50,7 +50,10 @@ const row = (f: RdsInstanceFacts, check: string) => {
   if (!found) throw new Error(`no ${check} row`);
   return { status: found.status, planned: found.planned, live: found.live };
 };
-const failures = (f: RdsInstanceFacts) => rdsInstanceChecks(f).filter((c) => c.status !== 'pass').map((c) => c.check);
+const failures = (f: RdsInstanceFacts) =>
+  rdsInstanceChecks(f)
+    .filter((c) => c.status !== 'pass')
+    .map((c) => c.check);
 
 describe('RDS instance checks', () => {
   test('GIVEN a live instance as planned THEN every row passes, in report order', () => {
@@ -75,7 +78,15 @@ describe('RDS instance checks', () => {
 
   test('GIVEN no live instance THEN one failing exists row names the region', () => {
     expect(rdsInstanceChecks(facts(() => undefined, { live: undefined }))).toEqual([
-      { database: 'orders', kind: 'rds-instance', resource: 'test-orders', check: 'exists', status: 'fail', planned: 'DB instance in eu-west-1', live: 'not found in eu-west-1' },
+      {
+        database: 'orders',
+        kind: 'rds-instance',
+        resource: 'test-orders',
+        check: 'exists',
+        status: 'fail',
+        planned: 'DB instance in eu-west-1',
+        live: 'not found in eu-west-1',
+      },
     ]);
   });
 
@@ -86,7 +97,12 @@ describe('RDS instance checks', () => {
     ['storage-full', 'fail'],
     ['modifying', 'fail'],
   ])('GIVEN status %s THEN the status row is %s', (status, result) => {
-    expect(row(facts((l) => (l.instance.DBInstanceStatus = status)), 'status')).toEqual({ status: result, planned: 'available', live: status });
+    expect(
+      row(
+        facts((l) => (l.instance.DBInstanceStatus = status)),
+        'status',
+      ),
+    ).toEqual({ status: result, planned: 'available', live: status });
   });
 
   test('GIVEN an instance of another account THEN the account row fails', () => {
@@ -95,36 +111,65 @@ describe('RDS instance checks', () => {
   });
 
   test('GIVEN an auto-upgraded minor version THEN the version row fails: the config must follow', () => {
-    expect(row(facts((l) => (l.instance.EngineVersion = '17.7')), 'engine version')).toEqual({ status: 'fail', planned: '17.6', live: '17.7' });
+    expect(
+      row(
+        facts((l) => (l.instance.EngineVersion = '17.7')),
+        'engine version',
+      ),
+    ).toEqual({ status: 'fail', planned: '17.6', live: '17.7' });
   });
 
   describe('encryption', () => {
     test('GIVEN the planned key THEN it passes and shows the key behind the alias', () => {
-      expect(row(facts(), 'encryption')).toEqual({ status: 'pass', planned: 'alias/test-databases', live: 'key/11111111-2222-3333-4444-555555555555 (alias/test-databases)' });
+      expect(row(facts(), 'encryption')).toEqual({
+        status: 'pass',
+        planned: 'alias/test-databases',
+        live: 'key/11111111-2222-3333-4444-555555555555 (alias/test-databases)',
+      });
     });
     test('GIVEN no encryption THEN it fails', () => {
-      expect(row(facts((l) => ((l.instance.StorageEncrypted = false), (l.keyArn = undefined))), 'encryption')).toEqual({
+      expect(
+        row(
+          facts((l) => ((l.instance.StorageEncrypted = false), (l.keyArn = undefined))),
+          'encryption',
+        ),
+      ).toEqual({
         status: 'fail',
         planned: 'alias/test-databases (key/11111111-2222-3333-4444-555555555555)',
         live: 'not encrypted',
       });
     });
     test('GIVEN another key THEN it fails showing both keys', () => {
-      expect(row(facts((l) => ((l.instance.KmsKeyId = OTHER_KEY), (l.keyArn = OTHER_KEY))), 'encryption')).toEqual({
+      expect(
+        row(
+          facts((l) => ((l.instance.KmsKeyId = OTHER_KEY), (l.keyArn = OTHER_KEY))),
+          'encryption',
+        ),
+      ).toEqual({
         status: 'fail',
         planned: 'alias/test-databases (key/11111111-2222-3333-4444-555555555555)',
         live: 'key/99999999-8888-7777-6666-555555555555',
       });
     });
     test('GIVEN the planned alias does not exist in KMS THEN it fails and says so', () => {
-      expect(row(facts(() => undefined, { plannedKeyArn: undefined }), 'encryption')).toEqual({
+      expect(
+        row(
+          facts(() => undefined, { plannedKeyArn: undefined }),
+          'encryption',
+        ),
+      ).toEqual({
         status: 'fail',
         planned: 'alias/test-databases (alias not found in KMS)',
         live: 'key/11111111-2222-3333-4444-555555555555',
       });
     });
     test('GIVEN an encrypted instance whose key KMS cannot describe THEN it fails with the raw key id', () => {
-      expect(row(facts((l) => (l.keyArn = undefined)), 'encryption').status).toBe('fail');
+      expect(
+        row(
+          facts((l) => (l.keyArn = undefined)),
+          'encryption',
+        ).status,
+      ).toBe('fail');
     });
   });
 
@@ -144,13 +189,21 @@ describe('RDS instance checks', () => {
       expect(row(lagged(-30_000), 'point-in-time recovery')).toMatchObject({ status: 'pass', live: '0s ago (2026-03-14T12:00:30Z)' });
     });
     test('GIVEN no latest restorable time THEN it fails', () => {
-      expect(row(facts((l) => (l.instance.LatestRestorableTime = undefined)), 'point-in-time recovery')).toMatchObject({
+      expect(
+        row(
+          facts((l) => (l.instance.LatestRestorableTime = undefined)),
+          'point-in-time recovery',
+        ),
+      ).toMatchObject({
         status: 'fail',
         live: 'no latest restorable time',
       });
     });
     test('GIVEN a plan without backups THEN PITR is planned off and a live instance without backups passes', () => {
-      const noBackups = { ...plan, recovery: { ...plan.recovery, backupRetentionDays: 0, pointInTimeRecovery: false, restorableWindowDays: 0, rpoMinutes: undefined } };
+      const noBackups = {
+        ...plan,
+        recovery: { ...plan.recovery, backupRetentionDays: 0, pointInTimeRecovery: false, restorableWindowDays: 0, rpoMinutes: undefined },
+      };
       const f = facts((l) => ((l.instance.BackupRetentionPeriod = 0), (l.automatedBackup = undefined)), { plan: noBackups });
       expect(row(f, 'point-in-time recovery')).toEqual({ status: 'pass', planned: 'off', live: 'off' });
       expect(row(f, 'restore window')).toEqual({ status: 'pass', planned: 'none', live: 'none' });
@@ -174,10 +227,20 @@ describe('RDS instance checks', () => {
       expect(row(f, 'restore window').status).toBe('pass');
     });
     test('GIVEN no automated backups THEN it fails', () => {
-      expect(row(facts((l) => (l.automatedBackup = undefined)), 'restore window')).toEqual({ status: 'fail', planned: '35 days', live: 'no automated backups' });
+      expect(
+        row(
+          facts((l) => (l.automatedBackup = undefined)),
+          'restore window',
+        ),
+      ).toEqual({ status: 'fail', planned: '35 days', live: 'no automated backups' });
     });
     test('GIVEN automated backups without a reported window (moto) THEN it is skipped and says why', () => {
-      expect(row(facts((l) => (l.automatedBackup = { Status: 'active' })), 'restore window')).toEqual({
+      expect(
+        row(
+          facts((l) => (l.automatedBackup = { Status: 'active' })),
+          'restore window',
+        ),
+      ).toEqual({
         status: 'skip',
         planned: '35 days',
         live: 'not reported by the service',
@@ -188,7 +251,10 @@ describe('RDS instance checks', () => {
   describe('network', () => {
     test('GIVEN a subnet group in another VPC with one subnet swapped THEN both rows fail and name the subnets', () => {
       const f = facts((l) => {
-        l.instance.DBSubnetGroup = { VpcId: 'vpc-0fffffffffffffff0', Subnets: [{ SubnetIdentifier: 'subnet-0123456789abcdef0' }, { SubnetIdentifier: 'subnet-0ffffffffffffff00' }] };
+        l.instance.DBSubnetGroup = {
+          VpcId: 'vpc-0fffffffffffffff0',
+          Subnets: [{ SubnetIdentifier: 'subnet-0123456789abcdef0' }, { SubnetIdentifier: 'subnet-0ffffffffffffff00' }],
+        };
       });
       expect(row(f, 'vpc')).toEqual({ status: 'fail', planned: 'vpc-0123456789abcdef0', live: 'vpc-0fffffffffffffff0' });
       expect(row(f, 'subnets')).toEqual({

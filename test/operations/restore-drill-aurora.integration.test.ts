@@ -47,7 +47,8 @@ describeMoto('dbctl restore-drill of an Aurora cluster against moto', () => {
 
   async function sourceState() {
     const rds = rdsClient(endpoint());
-    const { LatestRestorableTime: _ignored, ...source } = (await rds.send(new DescribeDBClustersCommand({ DBClusterIdentifier: 'sample-payments' }))).DBClusters![0];
+    const { LatestRestorableTime: _ignored, ...source } = (await rds.send(new DescribeDBClustersCommand({ DBClusterIdentifier: 'sample-payments' })))
+      .DBClusters![0];
     return source;
   }
 
@@ -109,7 +110,7 @@ describeMoto('dbctl restore-drill of an Aurora cluster against moto', () => {
       { DBClusterIdentifier: SCRATCH, SkipFinalSnapshot: true, DeleteAutomatedBackups: true },
     ]);
     const lines = run.stdout.split('\n');
-    expect(lines).toContain('  placement      one instance db.r7g.large (the source writer\'s class), not public');
+    expect(lines).toContain("  placement      one instance db.r7g.large (the source writer's class), not public");
     expect(lines).toContain('[00:00] status: cluster available, instance available');
     expect(lines).toContain(`[00:00] deleted ${SCRATCH}: nothing left behind`);
     expect(lines).toContain('10 checks: 10 passed, 0 failed');
@@ -130,7 +131,9 @@ describeMoto('dbctl restore-drill of an Aurora cluster against moto', () => {
     const run = await drill([], { tap });
 
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`[00:00] failed: rds:CreateDBInstance on ${SCRATCH_INSTANCE} in eu-west-1 failed: InstanceQuotaExceededFault: DB instance quota exceeded.`);
+    expect(run.stdout).toContain(
+      `[00:00] failed: rds:CreateDBInstance on ${SCRATCH_INSTANCE} in eu-west-1 failed: InstanceQuotaExceededFault: DB instance quota exceeded.`,
+    );
     expect(run.stdout).toContain(`Clean-up:       removed Aurora cluster ${SCRATCH}; nothing left behind`);
     await expectNothingLeft();
     expectSourceUntouched();

@@ -89,7 +89,12 @@ describeMoto('dbctl restore-drill of a DynamoDB table against moto', () => {
     const client = dynamodbClient(endpoint(), table.region);
     const described = (await client.send(new DescribeTableCommand({ TableName: table.tableName }))).Table!;
     const pitr = (await client.send(new DescribeContinuousBackupsCommand({ TableName: table.tableName }))).ContinuousBackupsDescription!;
-    return { status: described.TableStatus, protection: described.DeletionProtectionEnabled, sse: described.SSEDescription, pitr: pitr.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus };
+    return {
+      status: described.TableStatus,
+      protection: described.DeletionProtectionEnabled,
+      sse: described.SSEDescription,
+      pitr: pitr.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus,
+    };
   }
 
   function expectOnlyScratchMutated() {

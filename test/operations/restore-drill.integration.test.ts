@@ -233,9 +233,7 @@ describeMoto('dbctl restore-drill against moto', () => {
 
     expect(run.code).toBe(130);
     expect(run.stdout).toContain(`cannot delete yet: ${SCRATCH} is creating`);
-    expect(run.stdout).toContain(
-      `Clean-up:       Clean-up abandoned (second Ctrl-C); LEFT BEHIND: RDS instance ${SCRATCH} (creating)`,
-    );
+    expect(run.stdout).toContain(`Clean-up:       Clean-up abandoned (second Ctrl-C); LEFT BEHIND: RDS instance ${SCRATCH} (creating)`);
     expect(run.stdout).toContain(`to remove it by hand: aws rds delete-db-instance --region eu-west-1 --db-instance-identifier ${SCRATCH}`);
     // Remove what the abandoned drill left, as the report says.
     await rdsClient(endpoint()).send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: SCRATCH, DeletionProtection: false, ApplyImmediately: true }));
@@ -276,7 +274,9 @@ describeMoto('dbctl restore-drill against moto', () => {
   });
 
   test('GIVEN the source does not exist WHEN the drill runs THEN it fails with exit 1 and creates nothing', async () => {
-    await rdsClient(endpoint()).send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: sample.db.identifier, DeletionProtection: false, ApplyImmediately: true }));
+    await rdsClient(endpoint()).send(
+      new ModifyDBInstanceCommand({ DBInstanceIdentifier: sample.db.identifier, DeletionProtection: false, ApplyImmediately: true }),
+    );
     await rdsClient(endpoint()).send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: sample.db.identifier, SkipFinalSnapshot: true }));
     calls.length = 0;
 
@@ -288,7 +288,9 @@ describeMoto('dbctl restore-drill against moto', () => {
   });
 
   test('GIVEN a source without automated backups WHEN the drill runs THEN it fails with exit 1: there is nothing to restore', async () => {
-    await rdsClient(endpoint()).send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: sample.db.identifier, BackupRetentionPeriod: 0, ApplyImmediately: true }));
+    await rdsClient(endpoint()).send(
+      new ModifyDBInstanceCommand({ DBInstanceIdentifier: sample.db.identifier, BackupRetentionPeriod: 0, ApplyImmediately: true }),
+    );
     calls.length = 0;
 
     const run = await drill([]);

@@ -22,7 +22,15 @@ const OPTIONS: DrillOptions = {
   heartbeatMs: 5 * 60_000,
 };
 
-const passedCheck: CheckResult = { database: 'orders', kind: 'rds-instance', resource: SCRATCH, check: 'status', status: 'pass', planned: 'available', live: 'available' };
+const passedCheck: CheckResult = {
+  database: 'orders',
+  kind: 'rds-instance',
+  resource: SCRATCH,
+  check: 'status',
+  status: 'pass',
+  planned: 'available',
+  live: 'available',
+};
 
 /** A strategy that replays a list of statuses (one per poll) and records what it was asked to do. */
 class ScriptedStrategy implements DrillStrategy {
@@ -78,12 +86,16 @@ class ScriptedStrategy implements DrillStrategy {
 
 async function drill(strategy: ScriptedStrategy, options: Partial<DrillOptions> = {}, signals: { signal?: AbortSignal; abandon?: AbortSignal } = {}) {
   const lines: string[] = [];
-  const report = await runRestoreDrill(strategy, { ...OPTIONS, ...options }, {
-    clock: fakeClock(START),
-    progress: (line) => lines.push(line),
-    signal: signals.signal ?? new AbortController().signal,
-    abandon: signals.abandon ?? new AbortController().signal,
-  });
+  const report = await runRestoreDrill(
+    strategy,
+    { ...OPTIONS, ...options },
+    {
+      clock: fakeClock(START),
+      progress: (line) => lines.push(line),
+      signal: signals.signal ?? new AbortController().signal,
+      abandon: signals.abandon ?? new AbortController().signal,
+    },
+  );
   return { report, lines, text: drillReportText(report) };
 }
 
@@ -196,7 +208,9 @@ describe('restore drill sequence', () => {
     const { report, text } = await drill(strategy);
 
     expect(report.outcome).toBe('failed');
-    expect(text).toContain(`Clean-up:       removed RDS instance ${SCRATCH}; LEFT BEHIND: automated backups arn:aws:rds:eu-west-1:1:auto-backup:ab-1 (retained)`);
+    expect(text).toContain(
+      `Clean-up:       removed RDS instance ${SCRATCH}; LEFT BEHIND: automated backups arn:aws:rds:eu-west-1:1:auto-backup:ab-1 (retained)`,
+    );
     expect(text.split('\n').pop()).toBe('Drill FAILED: The restore passed, but the clean-up did not finish.');
   });
 

@@ -13,7 +13,7 @@ import { ENVIRONMENT, kmsClient, regionKeyPolicy, seedRdsInstance, snsClient } f
 
 const describeMoto = describeWithTool('moto_server', MOTO_INSTALL_HINT);
 
-const PLANNED = 'cloudwatch.amazonaws.com may sns:Publish, and use the topic\'s key (kms:Decrypt, kms:GenerateDataKey*)';
+const PLANNED = "cloudwatch.amazonaws.com may sns:Publish, and use the topic's key (kms:Decrypt, kms:GenerateDataKey*)";
 
 describeMoto('dbctl verify of alarm delivery against moto', () => {
   const sample = useMotoSample();
@@ -26,7 +26,11 @@ describeMoto('dbctl verify of alarm delivery against moto', () => {
   async function deliveryRows() {
     const run = await dbctl(['verify', '--env', ENVIRONMENT, '--endpoint-url', endpoint(), '--json'], { configDir: sample.configDir });
     const checks: CheckResult[] = JSON.parse(run.stdout).checks;
-    return { run, rows: checks.filter((c) => c.kind === 'alarm-topic').map(({ database, resource, status, live }) => `${database} ${resource} ${status}: ${live}`), planned: checks.filter((c) => c.kind === 'alarm-topic').map((c) => c.planned) };
+    return {
+      run,
+      rows: checks.filter((c) => c.kind === 'alarm-topic').map(({ database, resource, status, live }) => `${database} ${resource} ${status}: ${live}`),
+      planned: checks.filter((c) => c.kind === 'alarm-topic').map((c) => c.planned),
+    };
   }
 
   test('GIVEN topic and key policies that let CloudWatch publish WHEN verify runs THEN one passing row per topic names the statements', async () => {
@@ -44,7 +48,14 @@ describeMoto('dbctl verify of alarm delivery against moto', () => {
     const policy = {
       Version: '2012-10-17',
       Statement: [
-        { Sid: 'AllowPublishThroughSSLOnly', Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: topicArn, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        {
+          Sid: 'AllowPublishThroughSSLOnly',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 'sns:Publish',
+          Resource: topicArn,
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
         { Sid: '1', Effect: 'Allow', Principal: { Service: ['backup.amazonaws.com', 'events.amazonaws.com'] }, Action: 'sns:Publish', Resource: topicArn },
       ],
     };
@@ -57,9 +68,13 @@ describeMoto('dbctl verify of alarm delivery against moto', () => {
   test('GIVEN a key policy without the CloudWatch statement WHEN verify runs THEN the row fails and names both key actions', async () => {
     const keyId = sample.plan.aws!.regions[0].keyAlias;
     const keyArn = (await kmsClient(endpoint()).send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!.Arn!;
-    await kmsClient(endpoint()).send(new PutKeyPolicyCommand({ KeyId: keyArn, PolicyName: 'default', Policy: JSON.stringify(regionKeyPolicy(sample.plan.aws!.account, false)) }));
+    await kmsClient(endpoint()).send(
+      new PutKeyPolicyCommand({ KeyId: keyArn, PolicyName: 'default', Policy: JSON.stringify(regionKeyPolicy(sample.plan.aws!.account, false)) }),
+    );
     const { run, rows } = await deliveryRows();
-    expect(rows[0]).toBe('eu-west-1 sample-database-alarms fail: kms:Decrypt in the key policy: no statement allows it; kms:GenerateDataKey in the key policy: no statement allows it');
+    expect(rows[0]).toBe(
+      'eu-west-1 sample-database-alarms fail: kms:Decrypt in the key policy: no statement allows it; kms:GenerateDataKey in the key policy: no statement allows it',
+    );
     expect(run.code).toBe(1);
   });
 });

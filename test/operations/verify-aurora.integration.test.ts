@@ -31,7 +31,9 @@ describeMoto('dbctl verify of an Aurora global database against moto', () => {
   beforeEach(() => useConfig());
 
   async function verifyJson() {
-    const run = await dbctl(['verify', '--env', ENVIRONMENT, '--database', 'payments', '--endpoint-url', endpoint(), '--json'], { configDir: sample.configDir });
+    const run = await dbctl(['verify', '--env', ENVIRONMENT, '--database', 'payments', '--endpoint-url', endpoint(), '--json'], {
+      configDir: sample.configDir,
+    });
     const checks: CheckResult[] = JSON.parse(run.stdout).checks;
     const failed = checks.filter((c) => c.status === 'fail').map(({ resource, check, planned, live }) => ({ resource, check, planned, live }));
     return { run, checks, failed };
@@ -130,7 +132,10 @@ describeMoto('dbctl verify of an Aurora global database against moto', () => {
 
     const { checks, failed } = await verifyJson();
 
-    expect(checks.find((c) => c.resource === 'sample-payments-writer' && c.check === 'instance class')).toMatchObject({ status: 'pass', planned: 'db.serverless' });
+    expect(checks.find((c) => c.resource === 'sample-payments-writer' && c.check === 'instance class')).toMatchObject({
+      status: 'pass',
+      planned: 'db.serverless',
+    });
     expect(failed).toEqual([{ resource: 'sample-payments', check: 'capacity', planned: 'Serverless v2 0.5–4 ACUs', live: 'Serverless v2 1–8 ACUs' }]);
   });
 });

@@ -43,7 +43,8 @@ describeMoto('dbctl verify of the AWS Backup plans against moto', () => {
     const { seedFoundation, defaultNetwork } = await import('./support/sample-account');
     sample.network = await defaultNetwork(endpoint());
     await seedFoundation(endpoint(), sample.plan, {
-      changeRules: (plan) => backupRulesOf(plan, 'sample-databases').map((rule, i) => (i === 0 ? { ...rule, CopyActions: undefined, Lifecycle: { DeleteAfterDays: 7 } } : rule)),
+      changeRules: (plan) =>
+        backupRulesOf(plan, 'sample-databases').map((rule, i) => (i === 0 ? { ...rule, CopyActions: undefined, Lifecycle: { DeleteAfterDays: 7 } } : rule)),
     });
     await seedRdsInstance(endpoint(), sample.db, sample.network);
     const { run, rows } = await planRows();

@@ -24,11 +24,13 @@ describeMoto('dbctl verify of the AWS Backup vaults against moto', () => {
   async function vaultRows(...args: string[]) {
     const run = await dbctl(['verify', '--env', ENVIRONMENT, '--endpoint-url', endpoint(), '--json', ...args], { configDir: sample.configDir });
     const checks: CheckResult[] = JSON.parse(run.stdout).checks;
-    const vault = checks.filter((c) => c.kind === 'backup-vault').map(({ database, resource, check, status, planned, live }) => ({ database, resource, check, status, planned, live }));
+    const vault = checks
+      .filter((c) => c.kind === 'backup-vault')
+      .map(({ database, resource, check, status, planned, live }) => ({ database, resource, check, status, planned, live }));
     return { run, vault, failed: checks.filter((c) => c.status === 'fail') };
   }
 
-  test('GIVEN each region\'s vault encrypted with its key and locked as planned WHEN verify runs THEN its rows pass, region by region', async () => {
+  test("GIVEN each region's vault encrypted with its key and locked as planned WHEN verify runs THEN its rows pass, region by region", async () => {
     const { run, vault } = await vaultRows();
 
     expect(run.code).toBe(0);
@@ -56,7 +58,12 @@ describeMoto('dbctl verify of the AWS Backup vaults against moto', () => {
 
     expect(run.code).toBe(1);
     expect(failed.map(({ database, check, planned, live }) => ({ database, check, planned, live }))).toEqual([
-      { database: 'eu-west-1', check: 'encryption', planned: expect.stringMatching(/^alias\/sample-databases in eu-west-1 \(key\//), live: `key/${other.KeyMetadata!.KeyId}` },
+      {
+        database: 'eu-west-1',
+        check: 'encryption',
+        planned: expect.stringMatching(/^alias\/sample-databases in eu-west-1 \(key\//),
+        live: `key/${other.KeyMetadata!.KeyId}`,
+      },
       { database: 'eu-west-1', check: 'vault lock', planned: expect.stringMatching(/^locked, min /), live: 'not locked' },
       { database: 'eu-central-1', check: 'backup vault', planned: 'vault in eu-central-1', live: 'not found in eu-central-1' },
     ]);

@@ -29,7 +29,14 @@ describeMoto('dbctl verify of a DynamoDB global table against moto', () => {
   async function verifyJson(options: { globalTable?: boolean } = {}) {
     const run = await dbctl(['verify', '--env', ENVIRONMENT, '--database', 'sessions', '--endpoint-url', endpoint(), '--json'], {
       configDir: sample.configDir,
-      createClients: options.globalTable === false ? undefined : withGlobalTableReplicas(endpoint(), table.region, table.replicas.map((r) => r.region)),
+      createClients:
+        options.globalTable === false
+          ? undefined
+          : withGlobalTableReplicas(
+              endpoint(),
+              table.region,
+              table.replicas.map((r) => r.region),
+            ),
     });
     const checks: CheckResult[] = JSON.parse(run.stdout).checks;
     const failed = checks.filter((c) => c.status === 'fail').map(({ resource, check, planned, live }) => ({ resource, check, planned, live }));
@@ -98,10 +105,17 @@ describeMoto('dbctl verify of a DynamoDB global table against moto', () => {
 
   test('GIVEN a shorter recovery period, no deletion protection and the AWS owned key WHEN verify runs THEN each is a row', async () => {
     await seedDynamodbTable(endpoint(), { ...table, deletionProtection: false, replicas: [] });
-    await seedDynamodbTable(endpoint(), { ...table, region: 'eu-central-1', keyAliasArn: table.replicas[0].keyAliasArn, replicas: [], alarms: [] }, { awsOwnedKey: ['eu-central-1'] });
+    await seedDynamodbTable(
+      endpoint(),
+      { ...table, region: 'eu-central-1', keyAliasArn: table.replicas[0].keyAliasArn, replicas: [], alarms: [] },
+      { awsOwnedKey: ['eu-central-1'] },
+    );
     const primary = dynamodbClient(endpoint(), table.region);
     await primary.send(
-      new UpdateContinuousBackupsCommand({ TableName: table.tableName, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 } }),
+      new UpdateContinuousBackupsCommand({
+        TableName: table.tableName,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 },
+      }),
     );
 
     const { failed } = await verifyJson();
@@ -109,7 +123,12 @@ describeMoto('dbctl verify of a DynamoDB global table against moto', () => {
     expect(failed).toEqual([
       { resource: 'sample-sessions', check: 'recovery period', planned: '35 days', live: '7 days' },
       { resource: 'sample-sessions', check: 'deletion protection', planned: 'on', live: 'off' },
-      { resource: 'sample-sessions@eu-central-1', check: 'encryption', planned: expect.stringMatching(/^alias\/sample-databases in eu-central-1 \(key\/[0-9a-f-]+\)$/), live: 'AWS owned key' },
+      {
+        resource: 'sample-sessions@eu-central-1',
+        check: 'encryption',
+        planned: expect.stringMatching(/^alias\/sample-databases in eu-central-1 \(key\/[0-9a-f-]+\)$/),
+        live: 'AWS owned key',
+      },
     ]);
   });
 
@@ -127,7 +146,12 @@ describeMoto('dbctl verify of a DynamoDB global table against moto', () => {
 
     expect(run.code).toBe(1);
     expect(failed.slice(0, 1)).toEqual([{ resource: 'sample-sessions', check: 'exists', planned: 'table in eu-west-1', live: 'not found in eu-west-1' }]);
-    expect(failed[failed.length - 1]).toEqual({ resource: 'sample-sessions@eu-central-1', check: 'replica exists', planned: 'replica in eu-central-1', live: 'not found in eu-central-1' });
+    expect(failed[failed.length - 1]).toEqual({
+      resource: 'sample-sessions@eu-central-1',
+      check: 'replica exists',
+      planned: 'replica in eu-central-1',
+      live: 'not found in eu-central-1',
+    });
     expect(failed.filter((f) => f.check === 'alarm').every((f) => f.live === 'missing')).toBe(true);
   });
 });

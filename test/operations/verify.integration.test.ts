@@ -11,7 +11,17 @@ import { describeWithTool } from '../support/local-tools';
 import { MOTO_INSTALL_HINT } from './support/moto-server';
 import { useMotoSample } from './support/moto-sample';
 import { dbctl } from './support/run-dbctl';
-import { cloudwatchClient, ENVIRONMENT, kmsClient, rdsClient, samplePlan, seedAlarms, seedRdsInstance, seedRdsReplica, writeSampleConfig } from './support/sample-account';
+import {
+  cloudwatchClient,
+  ENVIRONMENT,
+  kmsClient,
+  rdsClient,
+  samplePlan,
+  seedAlarms,
+  seedRdsInstance,
+  seedRdsReplica,
+  writeSampleConfig,
+} from './support/sample-account';
 
 const describeMoto = describeWithTool('moto_server', MOTO_INSTALL_HINT);
 
@@ -36,7 +46,11 @@ describeMoto('dbctl verify against moto', () => {
     expect(run.code).toBe(0);
     expect(failed).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(checks.map((c) => (['backup-vault', 'backup-plan', 'alarm-topic'].includes(c.kind) ? `${c.database} ${c.resource} ${c.check}` : `${c.resource} ${c.check}`))).toEqual([
+    expect(
+      checks.map((c) =>
+        ['backup-vault', 'backup-plan', 'alarm-topic'].includes(c.kind) ? `${c.database} ${c.resource} ${c.check}` : `${c.resource} ${c.check}`,
+      ),
+    ).toEqual([
       'sample-orders status',
       'sample-orders account',
       'sample-orders engine',
@@ -59,13 +73,17 @@ describeMoto('dbctl verify against moto', () => {
     // moto 5.2.1 has no backup selections either.
     expect(checks.filter((c) => c.status === 'skip')).toEqual([
       expect.objectContaining({ check: 'restore window', planned: '35 days', live: 'not reported by the service' }),
-      ...Array.from({ length: selectionSkips(sample.plan) }, () => expect.objectContaining({ check: 'selection', live: expect.stringMatching(/^not checked: /) })),
+      ...Array.from({ length: selectionSkips(sample.plan) }, () =>
+        expect.objectContaining({ check: 'selection', live: expect.stringMatching(/^not checked: /) }),
+      ),
     ]);
   });
 
   test('GIVEN backup retention lowered to 7 days WHEN verify runs THEN only the retention check fails, with both values, exit 1', async () => {
     await seedRdsInstance(endpoint(), sample.db, sample.network);
-    await rdsClient(endpoint()).send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: sample.db.identifier, BackupRetentionPeriod: 7, ApplyImmediately: true }));
+    await rdsClient(endpoint()).send(
+      new ModifyDBInstanceCommand({ DBInstanceIdentifier: sample.db.identifier, BackupRetentionPeriod: 7, ApplyImmediately: true }),
+    );
 
     const { run, failed } = await verifyJson();
 
@@ -159,7 +177,9 @@ describeMoto('dbctl verify against moto', () => {
     ]);
     const total = 13 + 2 * sample.db.alarms.length + regionRowLabels(sample.plan).length;
     const skipped = 1 + selectionSkips(sample.plan);
-    expect(lines[lines.length - 1]).toBe(`${total} checks: ${total - 2 - skipped} passed, 2 failed, ${skipped} skipped (drift: the live databases differ from the config)`);
+    expect(lines[lines.length - 1]).toBe(
+      `${total} checks: ${total - 2 - skipped} passed, 2 failed, ${skipped} skipped (drift: the live databases differ from the config)`,
+    );
   });
 
   describe('read replicas', () => {
@@ -211,7 +231,9 @@ describeMoto('dbctl verify against moto', () => {
       const { run, failed } = await verifyJson();
 
       expect(run.code).toBe(1);
-      expect(failed).toEqual([{ resource: 'sample-orders-replica-2', check: 'replica exists', planned: 'read replica in eu-central-1', live: 'not found in eu-central-1' }]);
+      expect(failed).toEqual([
+        { resource: 'sample-orders-replica-2', check: 'replica exists', planned: 'read replica in eu-central-1', live: 'not found in eu-central-1' },
+      ]);
     });
 
     test('GIVEN a replica of another source, the wrong class and no alarms WHEN verify runs THEN those rows fail with both values', async () => {

@@ -36,7 +36,12 @@ function documentedDefaults(): Map<string, string | undefined> {
 const documented = documentedDefaults();
 
 test('every optional prop of the public constructs documents its default', () => {
-  expect([...documented].filter(([, text]) => text === undefined).map(([name]) => name).sort()).toEqual([]);
+  expect(
+    [...documented]
+      .filter(([, text]) => text === undefined)
+      .map(([name]) => name)
+      .sort(),
+  ).toEqual([]);
 });
 
 /** A table value as a `@default` writes it: strings quoted, numbers and booleans as they are. */
@@ -62,7 +67,8 @@ function compare() {
       if (text === undefined || typeof value === 'object') continue;
       checked.push(`${props}.${field}`);
       // The value, alone or followed by when it applies (`35 when point-in-time recovery is on`).
-      if (text !== asDocumented(value) && !text.startsWith(`${asDocumented(value)} `)) different.push(`${props}.${field}: @default ${text}, table ${asDocumented(value)}`);
+      if (text !== asDocumented(value) && !text.startsWith(`${asDocumented(value)} `))
+        different.push(`${props}.${field}: @default ${text}, table ${asDocumented(value)}`);
     }
   }
   return { checked, different };
@@ -72,31 +78,33 @@ test("each prop's @default states the value its construct takes from the default
   const { checked, different } = compare();
   expect(different).toEqual([]);
   // The comparison covers the props it should (a renamed table key would silently drop out of it).
-  expect(checked).toEqual(expect.arrayContaining([
-    'RdsDatabaseProps.allocatedStorageGiB',
-    'RdsDatabaseProps.backupRetentionDays',
-    'RdsDatabaseProps.multiAz',
-    'RdsDatabaseProps.preferredBackupWindow',
-    'RdsDatabaseProps.preferredMaintenanceWindow',
-    'RdsDatabaseProps.masterUsername',
-    'RdsDatabaseProps.passwordRotationDays',
-    'RdsDatabaseProps.proxy',
-    'RdsInstanceBaseProps.deletionProtection',
-    'RdsInstanceBaseProps.slowQueryThresholdMs',
-    'RdsInstanceBaseProps.performanceInsightsRetentionDays',
-    'RdsInstanceBaseProps.monitoringIntervalSeconds',
-    'RdsInstanceBaseProps.logRetentionDays',
-    'AuroraClusterProps.backupRetentionDays',
-    'AuroraClusterProps.preferredBackupWindow',
-    'AuroraClusterProps.preferredMaintenanceWindow',
-    'AuroraClusterProps.passwordRotationDays',
-    'AuroraClusterProps.deletionProtection',
-    'DynamoDbGlobalTableProps.tableClass',
-    'DynamoDbGlobalTableProps.pointInTimeRecovery',
-    'DynamoDbGlobalTableProps.pointInTimeRecoveryDays',
-    'DynamoDbGlobalTableProps.deletionProtection',
-    'DynamoDbGlobalTableProps.contributorInsights',
-    'DynamoDbGlobalTableProps.multiRegionConsistency',
-    'DynamoDbGlobalTableProps.enforceTls',
-  ]));
+  expect(checked).toEqual(
+    expect.arrayContaining([
+      'RdsDatabaseProps.allocatedStorageGiB',
+      'RdsDatabaseProps.backupRetentionDays',
+      'RdsDatabaseProps.multiAz',
+      'RdsDatabaseProps.preferredBackupWindow',
+      'RdsDatabaseProps.preferredMaintenanceWindow',
+      'RdsDatabaseProps.masterUsername',
+      'RdsDatabaseProps.passwordRotationDays',
+      'RdsDatabaseProps.proxy',
+      'RdsInstanceBaseProps.deletionProtection',
+      'RdsInstanceBaseProps.slowQueryThresholdMs',
+      'RdsInstanceBaseProps.performanceInsightsRetentionDays',
+      'RdsInstanceBaseProps.monitoringIntervalSeconds',
+      'RdsInstanceBaseProps.logRetentionDays',
+      'AuroraClusterProps.backupRetentionDays',
+      'AuroraClusterProps.preferredBackupWindow',
+      'AuroraClusterProps.preferredMaintenanceWindow',
+      'AuroraClusterProps.passwordRotationDays',
+      'AuroraClusterProps.deletionProtection',
+      'DynamoDbGlobalTableProps.tableClass',
+      'DynamoDbGlobalTableProps.pointInTimeRecovery',
+      'DynamoDbGlobalTableProps.pointInTimeRecoveryDays',
+      'DynamoDbGlobalTableProps.deletionProtection',
+      'DynamoDbGlobalTableProps.contributorInsights',
+      'DynamoDbGlobalTableProps.multiRegionConsistency',
+      'DynamoDbGlobalTableProps.enforceTls',
+    ]),
+  );
 });

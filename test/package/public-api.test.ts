@@ -22,17 +22,24 @@ const entries: Array<[string, string]> = Object.entries(manifest.exports as Reco
 let program: ts.Program | undefined;
 
 function exportedNames(file: string): string[] {
-  program ??= ts.createProgram(entries.map(([, source]) => source), { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, noEmit: true });
+  program ??= ts.createProgram(
+    entries.map(([, source]) => source),
+    { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, noEmit: true },
+  );
   const checker = program.getTypeChecker();
   const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(file)!)!;
   return checker
     .getExportsOfModule(moduleSymbol)
     .map((symbol) => {
       const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-      const kind = target.flags & ts.SymbolFlags.Class ? 'class'
-        : target.flags & ts.SymbolFlags.Function ? 'function'
-        : target.flags & ts.SymbolFlags.Variable ? 'const'
-        : 'type';
+      const kind =
+        target.flags & ts.SymbolFlags.Class
+          ? 'class'
+          : target.flags & ts.SymbolFlags.Function
+            ? 'function'
+            : target.flags & ts.SymbolFlags.Variable
+              ? 'const'
+              : 'type';
       return `${kind} ${symbol.getName()}`;
     })
     .sort((a, b) => a.split(' ')[1].localeCompare(b.split(' ')[1]));

@@ -9,8 +9,18 @@ describe('AWS plan', () => {
 
   test('a foundation per declared region with deterministic key alias and topic', () => {
     expect(aws.regions.map((r) => [r.region, r.stackName, r.keyAliasArn, r.alarmTopicArn])).toEqual([
-      ['eu-west-1', 'prod-foundation-eu-west-1', 'arn:aws:kms:eu-west-1:123456789012:alias/prod-databases', 'arn:aws:sns:eu-west-1:123456789012:prod-database-alarms'],
-      ['eu-central-1', 'prod-foundation-eu-central-1', 'arn:aws:kms:eu-central-1:123456789012:alias/prod-databases', 'arn:aws:sns:eu-central-1:123456789012:prod-database-alarms'],
+      [
+        'eu-west-1',
+        'prod-foundation-eu-west-1',
+        'arn:aws:kms:eu-west-1:123456789012:alias/prod-databases',
+        'arn:aws:sns:eu-west-1:123456789012:prod-database-alarms',
+      ],
+      [
+        'eu-central-1',
+        'prod-foundation-eu-central-1',
+        'arn:aws:kms:eu-central-1:123456789012:alias/prod-databases',
+        'arn:aws:sns:eu-central-1:123456789012:prod-database-alarms',
+      ],
     ]);
     expect(aws.regions.every((r) => r.removalPolicy === 'retain')).toBe(true);
   });
@@ -68,7 +78,12 @@ describe('AWS plan', () => {
   test('the slow-query threshold and observability follow the tier', () => {
     const dev = fixturePlan('development').databases['rds-instance'][0];
     expect(dev.parameters.log_min_duration_statement).toBe('200');
-    expect(dev.observability).toMatchObject({ databaseInsightsMode: 'standard', performanceInsightsRetentionDays: 7, monitoringIntervalSeconds: 60, logRetentionDays: 7 });
+    expect(dev.observability).toMatchObject({
+      databaseInsightsMode: 'standard',
+      performanceInsightsRetentionDays: 7,
+      monitoringIntervalSeconds: 60,
+      logRetentionDays: 7,
+    });
     expect(fixturePlan('staging').databases['rds-instance'][0].parameters.log_min_duration_statement).toBe('500');
   });
 
@@ -78,7 +93,10 @@ describe('AWS plan', () => {
   });
 
   test('without backups there is no restore point to promise', () => {
-    const env = validateEnvironment('test', withChange((c) => Object.assign(c.databases[0], { backupRetentionDays: 0, pointInTimeRecovery: false })));
+    const env = validateEnvironment(
+      'test',
+      withChange((c) => Object.assign(c.databases[0], { backupRetentionDays: 0, pointInTimeRecovery: false })),
+    );
     expect(buildPlan(env).databases['rds-instance'][0].recovery).toMatchObject({
       backupRetentionDays: 0,
       pointInTimeRecovery: false,
@@ -87,8 +105,11 @@ describe('AWS plan', () => {
     });
   });
 
-  test('automated backups replicated to another region use that region\'s key', () => {
-    const env = validateEnvironment('prod', withChange((c) => (c.databases[0].backupReplicationRegion = 'eu-central-1')));
+  test("automated backups replicated to another region use that region's key", () => {
+    const env = validateEnvironment(
+      'prod',
+      withChange((c) => (c.databases[0].backupReplicationRegion = 'eu-central-1')),
+    );
     expect(buildPlan(env).databases['rds-instance'][0].recovery.backupReplication).toEqual({
       region: 'eu-central-1',
       keyAliasArn: 'arn:aws:kms:eu-central-1:123456789012:alias/prod-databases',
@@ -98,14 +119,14 @@ describe('AWS plan', () => {
 });
 
 describe('AWS plan of read replicas', () => {
-  const env = validateEnvironment('prod', withChange((c) => (c.databases[0].replicas = [
-    { region: 'eu-west-1', instanceClass: 'db.r6g.xlarge' },
-    { region: 'eu-central-1' },
-  ])));
+  const env = validateEnvironment(
+    'prod',
+    withChange((c) => (c.databases[0].replicas = [{ region: 'eu-west-1', instanceClass: 'db.r6g.xlarge' }, { region: 'eu-central-1' }])),
+  );
   const aws = buildPlan(env).aws!;
   const [same, cross] = buildPlan(env).databases['rds-instance'][0].replicas;
 
-  test('a same-region replica: in the primary\'s stack, in another zone, its own class and tuning', () => {
+  test("a same-region replica: in the primary's stack, in another zone, its own class and tuning", () => {
     expect(same).toMatchObject({
       identifier: 'prod-orders-replica-1',
       region: 'eu-west-1',
@@ -123,7 +144,7 @@ describe('AWS plan of read replicas', () => {
     expect(same.alarms.find((a) => a.id === 'memory-critical')!.threshold).toBe(Math.floor(32 * 1024 ** 3 * 0.1));
   });
 
-  test('a cross-region replica: its own stack in its region, the source by ARN, that region\'s key and topic', () => {
+  test("a cross-region replica: its own stack in its region, the source by ARN, that region's key and topic", () => {
     expect(cross).toMatchObject({
       identifier: 'prod-orders-replica-2',
       region: 'eu-central-1',
@@ -230,8 +251,18 @@ test('the plan is pure: same config, same plan', () => {
 
 describe('planning once', () => {
   test('the same environment object gets the same plan object (the policy check and the app share it)', () => {
-    const env = validateEnvironment('prod', withChange(() => undefined));
+    const env = validateEnvironment(
+      'prod',
+      withChange(() => undefined),
+    );
     expect(buildPlan(env)).toBe(buildPlan(env));
-    expect(buildPlan(validateEnvironment('prod', withChange(() => undefined)))).toEqual(buildPlan(env));
+    expect(
+      buildPlan(
+        validateEnvironment(
+          'prod',
+          withChange(() => undefined),
+        ),
+      ),
+    ).toEqual(buildPlan(env));
   });
 });

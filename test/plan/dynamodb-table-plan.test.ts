@@ -5,7 +5,10 @@ import { withChange } from '../support/fixtures';
 
 /** GIVEN the fixture plus a DynamoDB table, WHEN planned as environment `prod`. */
 function planWith(table: Partial<DynamodbTableInput> = {}, tier: Tier = 'production') {
-  const config = withChange((c) => c.databases.push({ kind: 'dynamodb-table', name: 'sessions', partitionKey: { name: 'id', type: 'string' }, ...table }), tier);
+  const config = withChange(
+    (c) => c.databases.push({ kind: 'dynamodb-table', name: 'sessions', partitionKey: { name: 'id', type: 'string' }, ...table }),
+    tier,
+  );
   return buildPlan(validateEnvironment('prod', config));
 }
 
@@ -14,7 +17,14 @@ describe('DynamoDB table plan', () => {
   const table = plan.databases['dynamodb-table'][0];
 
   test('names, stack and primary region', () => {
-    expect(table).toMatchObject({ name: 'sessions', tableName: 'prod-sessions', stackId: 'dynamodb-sessions', stackName: 'prod-dynamodb-sessions', region: 'eu-west-1', account: '123456789012' });
+    expect(table).toMatchObject({
+      name: 'sessions',
+      tableName: 'prod-sessions',
+      stackId: 'dynamodb-sessions',
+      stackName: 'prod-dynamodb-sessions',
+      region: 'eu-west-1',
+      account: '123456789012',
+    });
   });
 
   test("the primary and every replica use their own region's key by alias ARN", () => {
@@ -46,16 +56,28 @@ describe('DynamoDB table plan', () => {
 
   test('staging keeps the table on removal (DynamoDB has no final snapshot); development may destroy it', () => {
     expect(planWith({}, 'staging').databases['dynamodb-table'][0]).toMatchObject({ removalPolicy: 'retain', recovery: { restorableWindowDays: 7 } });
-    expect(planWith({}, 'development').databases['dynamodb-table'][0]).toMatchObject({ removalPolicy: 'destroy', deletionProtection: false, contributorInsights: false, recovery: { restorableWindowDays: 1 } });
+    expect(planWith({}, 'development').databases['dynamodb-table'][0]).toMatchObject({
+      removalPolicy: 'destroy',
+      deletionProtection: false,
+      contributorInsights: false,
+      recovery: { restorableWindowDays: 1 },
+    });
   });
 
   test('without PITR the newest restore point is the daily backup, and without a plan there is none', () => {
-    expect(planWith({ pointInTimeRecovery: false }).databases['dynamodb-table'][0].recovery).toEqual({ backupRetentionDays: 0, pointInTimeRecovery: false, restorableWindowDays: 0, rpoMinutes: 1440 });
+    expect(planWith({ pointInTimeRecovery: false }).databases['dynamodb-table'][0].recovery).toEqual({
+      backupRetentionDays: 0,
+      pointInTimeRecovery: false,
+      restorableWindowDays: 0,
+      rpoMinutes: 1440,
+    });
     expect(planWith({ pointInTimeRecovery: false }, 'development').databases['dynamodb-table'][0].recovery.rpoMinutes).toBeUndefined();
   });
 
   test('provisioned billing adds capacity alarms at 80% of the autoscaling maximum', () => {
-    const provisioned = planWith({ billing: { mode: 'provisioned', readCapacity: { min: 5, max: 100 }, writeCapacity: { min: 5, max: 50 } } }).databases['dynamodb-table'][0];
+    const provisioned = planWith({ billing: { mode: 'provisioned', readCapacity: { min: 5, max: 100 }, writeCapacity: { min: 5, max: 50 } } }).databases[
+      'dynamodb-table'
+    ][0];
     expect(provisioned.alarms.filter((a) => a.id.endsWith('-capacity')).map((a) => [a.id, a.threshold])).toEqual([
       ['read-capacity', 24000],
       ['write-capacity', 12000],

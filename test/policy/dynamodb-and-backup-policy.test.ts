@@ -11,12 +11,21 @@ const TODAY = '2026-11-21';
 
 /** GIVEN the fixture plus a DynamoDB table at databases[2] (and a change), WHEN the policy rules run as `prod`. */
 function check(table: Partial<DynamodbTableInput> = {}, tier: Tier = 'production', change: (c: any) => void = () => undefined) {
-  const env = validateEnvironment('prod', withChange((c) => {
-    c.databases.push({ kind: 'dynamodb-table', name: 'sessions', partitionKey: { name: 'id', type: 'string' }, ...table });
-    change(c);
-  }, tier));
+  const env = validateEnvironment(
+    'prod',
+    withChange((c) => {
+      c.databases.push({ kind: 'dynamodb-table', name: 'sessions', partitionKey: { name: 'id', type: 'string' }, ...table });
+      change(c);
+    }, tier),
+  );
   const plan = buildPlan(env);
-  return { violations: policyProblems(env, plan, TODAY).map(formatProblem), postures: environmentPostures(plan, env.databases.map((db) => db.name)) };
+  return {
+    violations: policyProblems(env, plan, TODAY).map(formatProblem),
+    postures: environmentPostures(
+      plan,
+      env.databases.map((db) => db.name),
+    ),
+  };
 }
 
 describe('the DynamoDB posture', () => {
@@ -71,11 +80,16 @@ describe("policy 'backup-plan-membership'", () => {
       ['orders', ['prod-databases-eu-west-1']],
       ['sessions', ['prod-databases-eu-west-1']],
     ]);
-    expect(check({}, 'production', (c) => (c.aws.backup = { optOuts: [{ database: 'sessions', reason: 'sessions expire within a day' }] })).violations).toEqual([]);
+    expect(check({}, 'production', (c) => (c.aws.backup = { optOuts: [{ database: 'sessions', reason: 'sessions expire within a day' }] })).violations).toEqual(
+      [],
+    );
   });
 
   test('non-compliant: a production AWS database in no plan and not opted out (exact message)', () => {
-    const env = validateEnvironment('prod', withChange(() => undefined));
+    const env = validateEnvironment(
+      'prod',
+      withChange(() => undefined),
+    );
     const plan = buildPlan(env);
     const orphan = { ...plan, aws: { ...plan.aws!, backupMembership: plan.aws!.backupMembership.map((m) => ({ ...m, plans: [], tag: undefined })) } };
     expect(policyProblems(env, orphan, TODAY).map(formatProblem)).toEqual([

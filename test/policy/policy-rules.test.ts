@@ -27,8 +27,17 @@ test('the compliant fixture passes every rule in every tier', () => {
 
 test('rule ids are unique and stable', () => {
   expect(POLICY_RULES.map((rule) => rule.id)).toEqual([
-    'high-availability', 'deletion-protection', 'retained-on-removal', 'backup-retention', 'point-in-time-recovery',
-    'customer-managed-key', 'tls-enforced', 'private-network', 'alarms-notify', 'replica-placement', 'backup-plan-membership',
+    'high-availability',
+    'deletion-protection',
+    'retained-on-removal',
+    'backup-retention',
+    'point-in-time-recovery',
+    'customer-managed-key',
+    'tls-enforced',
+    'private-network',
+    'alarms-notify',
+    'replica-placement',
+    'backup-plan-membership',
   ]);
 });
 
@@ -107,14 +116,14 @@ describe('waivers', () => {
 
   test('an expired waiver is an error, and the rule applies again', () => {
     expect(violations(waive({ rule: 'high-availability', reason: 'single-AZ until the migration ends', expires: '2026-11-20' }))).toEqual([
-      "prod › orders › databases[0].waivers[0].expires = \"2026-11-20\": the waiver of 'high-availability' expired, so the rule applies again. Fix: fix the setting the rule asks for, or renew the waiver with a new date and reason",
+      'prod › orders › databases[0].waivers[0].expires = "2026-11-20": the waiver of \'high-availability\' expired, so the rule applies again. Fix: fix the setting the rule asks for, or renew the waiver with a new date and reason',
       "prod › orders › databases[0].highAvailability = false: a production database must survive the loss of a zone (Multi-AZ / REGIONAL) (policy 'high-availability': Production databases run Multi-AZ (RDS) or REGIONAL (Cloud SQL)). Fix: set highAvailability: true, or waive 'high-availability' for this database with a reason",
     ]);
   });
 
   test('a waiver of an unknown rule is an error', () => {
     expect(violations(waive({ rule: 'multi-az', reason: 'a rule name that does not exist' }))[0]).toBe(
-      "prod › orders › databases[0].waivers[0].rule = \"multi-az\": is not a policy rule; rules: high-availability, deletion-protection, retained-on-removal, backup-retention, point-in-time-recovery, customer-managed-key, tls-enforced, private-network, alarms-notify, replica-placement, backup-plan-membership. Fix: name one of the rules, or remove the waiver",
+      'prod › orders › databases[0].waivers[0].rule = "multi-az": is not a policy rule; rules: high-availability, deletion-protection, retained-on-removal, backup-retention, point-in-time-recovery, customer-managed-key, tls-enforced, private-network, alarms-notify, replica-placement, backup-plan-membership. Fix: name one of the rules, or remove the waiver',
     );
   });
 
@@ -129,8 +138,13 @@ describe('waivers', () => {
 });
 
 test('assertPolicies throws one ConfigError for every environment', () => {
-  const env = validateEnvironment('prod', withChange((c) => (c.databases[0].deletionProtection = false)));
-  expect(() => assertPolicies([env], TODAY)).toThrow("Invalid database configuration (1 problem):\n  - prod › orders › databases[0].deletionProtection = false");
+  const env = validateEnvironment(
+    'prod',
+    withChange((c) => (c.databases[0].deletionProtection = false)),
+  );
+  expect(() => assertPolicies([env], TODAY)).toThrow(
+    'Invalid database configuration (1 problem):\n  - prod › orders › databases[0].deletionProtection = false',
+  );
 });
 
 test('the apps refuse a policy violation before writing anything', () => {
@@ -144,7 +158,7 @@ test('the apps refuse a policy violation before writing anything', () => {
       encoding: 'utf8',
     });
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain("prod › orders › databases[0].highAvailability = false: a production database must survive the loss of a zone");
+    expect(result.stderr).toContain('prod › orders › databases[0].highAvailability = false: a production database must survive the loss of a zone');
     expect(fs.existsSync(outdir)).toBe(false);
   }
 });
@@ -156,7 +170,10 @@ describe('replica-placement', () => {
   test('the sample production environment places every replica where it serves its purpose', () => {
     const env = loadEnvironments(['prod'])[0];
     const plan = buildPlan(env);
-    const postures = environmentPostures(plan, env.databases.map((db) => db.name));
+    const postures = environmentPostures(
+      plan,
+      env.databases.map((db) => db.name),
+    );
     expect(postures.filter((p) => p.copies.value.length > 0).map((p) => [p.database, rule.check(p)])).toEqual(
       postures.filter((p) => p.copies.value.length > 0).map((p) => [p.database, undefined]),
     );

@@ -18,15 +18,32 @@ const PUBLIC_MESSAGE =
 describe('private address space', () => {
   test.each([
     // just inside: each range whole, its last /32, a block with host bits set (AWS masks them)
-    ['10.0.0.0/8', true], ['10.255.255.255/32', true], ['172.16.0.0/12', true], ['172.31.255.0/24', true],
-    ['192.168.0.0/16', true], ['192.168.255.255/32', true], ['100.64.0.0/10', true], ['100.127.255.255/32', true],
+    ['10.0.0.0/8', true],
+    ['10.255.255.255/32', true],
+    ['172.16.0.0/12', true],
+    ['172.31.255.0/24', true],
+    ['192.168.0.0/16', true],
+    ['192.168.255.255/32', true],
+    ['100.64.0.0/10', true],
+    ['100.127.255.255/32', true],
     ['10.1.2.3/8', true],
     // just outside: one bit wider, the next block, the address before
-    ['10.0.0.0/7', false], ['11.0.0.0/32', false], ['9.255.255.255/32', false], ['172.16.0.0/11', false],
-    ['172.32.0.0/16', false], ['172.15.255.255/32', false], ['192.168.0.0/15', false], ['192.169.0.0/16', false],
-    ['100.64.0.0/9', false], ['100.128.0.0/10', false], ['100.63.255.255/32', false],
+    ['10.0.0.0/7', false],
+    ['11.0.0.0/32', false],
+    ['9.255.255.255/32', false],
+    ['172.16.0.0/11', false],
+    ['172.32.0.0/16', false],
+    ['172.15.255.255/32', false],
+    ['192.168.0.0/15', false],
+    ['192.169.0.0/16', false],
+    ['100.64.0.0/9', false],
+    ['100.128.0.0/10', false],
+    ['100.63.255.255/32', false],
     // the whole internet, alone or in halves
-    ['0.0.0.0/0', false], ['0.0.0.0/1', false], ['128.0.0.0/1', false], ['8.8.8.8/32', false],
+    ['0.0.0.0/0', false],
+    ['0.0.0.0/1', false],
+    ['128.0.0.0/1', false],
+    ['8.8.8.8/32', false],
   ])('%s private: %s', (cidr, expected) => {
     expect(isPrivateIpv4Block(cidr)).toBe(expected);
   });
@@ -34,10 +51,13 @@ describe('private address space', () => {
 
 /** GIVEN the production fixture with the orders database's allowedCidrs, WHEN the policy runs, THEN these lines. */
 function violations(allowedCidrs: string[], waive = false): string[] {
-  const env = validateEnvironment('prod', withChange((c) => {
-    c.databases[0].allowedCidrs = allowedCidrs;
-    if (waive) c.databases[0].waivers = [{ rule: 'private-network', reason: 'partner VPC uses its own public range' }];
-  }));
+  const env = validateEnvironment(
+    'prod',
+    withChange((c) => {
+      c.databases[0].allowedCidrs = allowedCidrs;
+      if (waive) c.databases[0].waivers = [{ rule: 'private-network', reason: 'partner VPC uses its own public range' }];
+    }),
+  );
   return policyProblems(env, buildPlan(env), '2026-11-21').map(formatProblem);
 }
 
@@ -46,9 +66,7 @@ test('private blocks pass', () => {
 });
 
 test('two /1 halves open the whole internet without a /0: refused at the first public block', () => {
-  expect(violations(['10.0.0.0/16', '0.0.0.0/1', '128.0.0.0/1'])).toEqual([
-    `prod › orders › databases[0].allowedCidrs[1] = "0.0.0.0/1": ${PUBLIC_MESSAGE}`,
-  ]);
+  expect(violations(['10.0.0.0/16', '0.0.0.0/1', '128.0.0.0/1'])).toEqual([`prod › orders › databases[0].allowedCidrs[1] = "0.0.0.0/1": ${PUBLIC_MESSAGE}`]);
 });
 
 test('a public range next to a private one (172.32.0.0/16) is refused', () => {

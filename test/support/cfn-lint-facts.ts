@@ -38,14 +38,19 @@ function readClassRules(): Record<string, ClassRule[]> {
   const dir = python('import cfnlint,os;print(os.path.dirname(cfnlint.__file__))');
   const file = path.join(dir, 'data', 'schemas', 'extensions', 'aws_rds_dbinstance', 'dbinstanceclass_enum.json');
   const byRegion = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { allOf: any[] }>;
-  return Object.fromEntries(Object.entries(byRegion).map(([region, schema]) => [region, schema.allOf.map((rule): ClassRule => {
-    const properties = rule.if.properties;
-    return {
-      engine: properties.Engine.const,
-      licenseModel: typeof properties.LicenseModel === 'object' ? properties.LicenseModel.const : undefined,
-      classes: new Set<string>(rule.then.properties.DBInstanceClass.enum),
-    };
-  })]));
+  return Object.fromEntries(
+    Object.entries(byRegion).map(([region, schema]) => [
+      region,
+      schema.allOf.map((rule): ClassRule => {
+        const properties = rule.if.properties;
+        return {
+          engine: properties.Engine.const,
+          licenseModel: typeof properties.LicenseModel === 'object' ? properties.LicenseModel.const : undefined,
+          classes: new Set<string>(rule.then.properties.DBInstanceClass.enum),
+        };
+      }),
+    ]),
+  );
 }
 
 /**
@@ -55,7 +60,9 @@ function readClassRules(): Record<string, ClassRule[]> {
  */
 export function offerKeys(): Array<{ key: string; engine: string; licenseModel?: string }> {
   return [
-    ...Object.values(RDS_ENGINE_TABLE).flatMap((row) => row.licenseModels.map((licenseModel) => ({ key: `${row.engine}/${licenseModel}`, engine: row.engine, licenseModel }))),
+    ...Object.values(RDS_ENGINE_TABLE).flatMap((row) =>
+      row.licenseModels.map((licenseModel) => ({ key: `${row.engine}/${licenseModel}`, engine: row.engine, licenseModel })),
+    ),
     ...Object.keys(AURORA_ENGINE_TABLE).map((engine) => ({ key: engine, engine })),
   ];
 }

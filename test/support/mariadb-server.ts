@@ -32,14 +32,27 @@ export async function startMariadb(settings: Readonly<Record<string, string>>, t
   const datadir = join(root, 'data');
   const socket = join(root, 'server.sock');
   const user = asRoot ? ['--user=root'] : [];
-  const install = spawnSync('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...user], { encoding: 'utf8' });
+  const install = spawnSync(
+    'mariadb-install-db',
+    ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...user],
+    { encoding: 'utf8' },
+  );
   if (install.status !== 0) {
     rmSync(root, { recursive: true, force: true });
     throw new Error(`mariadb-install-db failed: ${install.stderr}`);
   }
   const optionFile = join(root, 'my.cnf');
-  writeFileSync(optionFile, `[mariadbd]\n${Object.entries(settings).map(([name, value]) => optionLine(name, value)).join('\n')}\n`);
-  const server = spawn('mariadbd', [`--defaults-file=${optionFile}`, `--datadir=${datadir}`, `--socket=${socket}`, '--skip-networking', `--pid-file=${join(root, 'server.pid')}`, ...user], { stdio: ['ignore', 'pipe', 'pipe'] });
+  writeFileSync(
+    optionFile,
+    `[mariadbd]\n${Object.entries(settings)
+      .map(([name, value]) => optionLine(name, value))
+      .join('\n')}\n`,
+  );
+  const server = spawn(
+    'mariadbd',
+    [`--defaults-file=${optionFile}`, `--datadir=${datadir}`, `--socket=${socket}`, '--skip-networking', `--pid-file=${join(root, 'server.pid')}`, ...user],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let log = '';
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   const ready = await new Promise<boolean>((resolve) => {
@@ -66,7 +79,10 @@ export async function startMariadb(settings: Readonly<Record<string, string>>, t
     query(sql) {
       const result = spawnSync('mariadb', ['--no-defaults', `--socket=${socket}`, '--user=root', '-N', '-B', '-e', sql], { encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`mariadb query failed: ${result.stderr}`);
-      return result.stdout.split('\n').filter((line) => line !== '').map((line) => line.split('\t'));
+      return result.stdout
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => line.split('\t'));
     },
     async stop() {
       if (server.exitCode === null && server.signalCode === null) {

@@ -169,10 +169,19 @@ export async function bootWithSettings(major: string, settings: Readonly<Record<
   const data = dataDirectory(major);
   try {
     const port = await freePort();
-    const conf = Object.entries(settings).map(([name, value]) => `${name} = ${confValue(value)}`).join('\n');
+    const conf = Object.entries(settings)
+      .map(([name, value]) => `${name} = ${confValue(value)}`)
+      .join('\n');
     writeFileSync(join(data.dir, 'postgresql.auto.conf'), `${conf}\n`);
     const [cmd, args] = command(runnableBin(major, 'postgres'), [
-      '-D', data.dir, '-c', `port=${port}`, '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${data.dir}`,
+      '-D',
+      data.dir,
+      '-c',
+      `port=${port}`,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${data.dir}`,
     ]);
     const server = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';

@@ -39,10 +39,25 @@ export interface AuroraInstanceOptions {
 }
 
 /** Shared with RDS instances, same meaning and defaults (rds-instance-base.ts), including the log groups' key (logEncryptionKey, else encryptionKey when it is a key). */
-type SharedWithRds = Pick<RdsInstanceBaseProps,
-  | 'vpc' | 'subnets' | 'encryptionKey' | 'logEncryptionKey' | 'alarmTopic' | 'port' | 'allowedCidrs' | 'allowedSecurityGroupIds'
-  | 'slowQueryThresholdMs' | 'deletionProtection' | 'preferredMaintenanceWindow' | 'databaseInsightsMode'
-  | 'performanceInsightsRetentionDays' | 'monitoringIntervalSeconds' | 'logExports' | 'logRetentionDays'>;
+type SharedWithRds = Pick<
+  RdsInstanceBaseProps,
+  | 'vpc'
+  | 'subnets'
+  | 'encryptionKey'
+  | 'logEncryptionKey'
+  | 'alarmTopic'
+  | 'port'
+  | 'allowedCidrs'
+  | 'allowedSecurityGroupIds'
+  | 'slowQueryThresholdMs'
+  | 'deletionProtection'
+  | 'preferredMaintenanceWindow'
+  | 'databaseInsightsMode'
+  | 'performanceInsightsRetentionDays'
+  | 'monitoringIntervalSeconds'
+  | 'logExports'
+  | 'logRetentionDays'
+>;
 
 export interface AuroraClusterProps extends SharedWithRds {
   /** DB cluster identifier: 1–63 lowercase letters, digits and hyphens, starting with a letter. */
@@ -98,7 +113,12 @@ export class AuroraCluster extends Construct {
     const removalPolicy = props.removalPolicy ?? DEFAULT_DATABASE_REMOVAL_POLICY;
     const deletionProtection = props.deletionProtection ?? RDS_DEFAULTS.deletionProtection;
     const size = props.instanceClass === undefined ? undefined : rdsInstanceSize(props.instanceClass);
-    const tuned = auroraParameters({ engine: props.engine, memoryGiB: size?.memoryGiB, vcpus: size?.vcpus, slowQueryThresholdMs: props.slowQueryThresholdMs ?? RDS_DEFAULTS.slowQueryThresholdMs });
+    const tuned = auroraParameters({
+      engine: props.engine,
+      memoryGiB: size?.memoryGiB,
+      vcpus: size?.vcpus,
+      slowQueryThresholdMs: props.slowQueryThresholdMs ?? RDS_DEFAULTS.slowQueryThresholdMs,
+    });
     const clusterParameters = props.clusterParameters ?? tuned.cluster;
     const instanceParameters = props.instanceParameters ?? tuned.instance;
 
@@ -117,9 +137,15 @@ export class AuroraCluster extends Construct {
     });
 
     const port = props.port ?? row.defaultPort;
-    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', { vpc: props.vpc, description: `Clients of ${props.clusterIdentifier}`, allowAllOutbound: false });
-    for (const cidr of props.allowedCidrs ?? []) this.securityGroup.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(port), `${row.displayName} clients in ${cidr}`);
-    for (const groupId of props.allowedSecurityGroupIds ?? []) this.securityGroup.addIngressRule(ec2.Peer.securityGroupId(groupId), ec2.Port.tcp(port), `${row.displayName} clients in ${groupId}`);
+    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: props.vpc,
+      description: `Clients of ${props.clusterIdentifier}`,
+      allowAllOutbound: false,
+    });
+    for (const cidr of props.allowedCidrs ?? [])
+      this.securityGroup.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(port), `${row.displayName} clients in ${cidr}`);
+    for (const groupId of props.allowedSecurityGroupIds ?? [])
+      this.securityGroup.addIngressRule(ec2.Peer.securityGroupId(groupId), ec2.Port.tcp(port), `${row.displayName} clients in ${groupId}`);
 
     const logTypes = props.logExports ?? row.logExports;
     const logGroups = new RdsLogGroups(this, 'Logs', {
@@ -131,7 +157,8 @@ export class AuroraCluster extends Construct {
       resource: 'cluster',
     });
 
-    const performanceInsightsRetention = (props.performanceInsightsRetentionDays ?? RDS_DEFAULTS.performanceInsightsRetentionDays) as rds.PerformanceInsightRetention;
+    const performanceInsightsRetention = (props.performanceInsightsRetentionDays ??
+      RDS_DEFAULTS.performanceInsightsRetentionDays) as rds.PerformanceInsightRetention;
     const instanceOptions = (options: AuroraInstanceOptions, index: number) => ({
       // The same Performance Insights settings as the cluster's: CDK warns when an instance leaves them unset.
       enablePerformanceInsights: true,
@@ -152,13 +179,21 @@ export class AuroraCluster extends Construct {
       if (props.serverlessV2) {
         return rds.ClusterInstance.serverlessV2(id, { ...instanceOptions(options, index), ...(index === 0 ? {} : { scaleWithWriter: index === 1 }) });
       }
-      return rds.ClusterInstance.provisioned(id, { ...instanceOptions(options, index), instanceType: new ec2.InstanceType(props.instanceClass!.replace(/^db\./, '')) });
+      return rds.ClusterInstance.provisioned(id, {
+        ...instanceOptions(options, index),
+        instanceType: new ec2.InstanceType(props.instanceClass!.replace(/^db\./, '')),
+      });
     };
     const [writer, ...readers] = props.instances;
 
-    const generated = !secondary && props.credentials === 'secrets-manager'
-      ? new rds.DatabaseSecret(this, 'MasterSecret', { username: RDS_DEFAULTS.masterUsername, secretName: `${props.clusterIdentifier}/master`, encryptionKey: props.encryptionKey })
-      : undefined;
+    const generated =
+      !secondary && props.credentials === 'secrets-manager'
+        ? new rds.DatabaseSecret(this, 'MasterSecret', {
+            username: RDS_DEFAULTS.masterUsername,
+            secretName: `${props.clusterIdentifier}/master`,
+            encryptionKey: props.encryptionKey,
+          })
+        : undefined;
     generated?.applyRemovalPolicy(keepUnlessDestroyed(removalPolicy));
 
     this.cluster = new rds.DatabaseCluster(this, 'Cluster', {
@@ -170,7 +205,8 @@ export class AuroraCluster extends Construct {
         ? {
             serverlessV2MinCapacity: props.serverlessV2.minCapacity,
             serverlessV2MaxCapacity: props.serverlessV2.maxCapacity,
-            serverlessV2AutoPauseDuration: props.serverlessV2.autoPauseMinutes === undefined ? undefined : Duration.minutes(props.serverlessV2.autoPauseMinutes),
+            serverlessV2AutoPauseDuration:
+              props.serverlessV2.autoPauseMinutes === undefined ? undefined : Duration.minutes(props.serverlessV2.autoPauseMinutes),
           }
         : {}),
       vpc: props.vpc,
@@ -178,7 +214,9 @@ export class AuroraCluster extends Construct {
       securityGroups: [this.securityGroup],
       port,
       parameterGroup: this.clusterParameterGroup,
-      credentials: generated ? rds.Credentials.fromSecret(generated) : rds.Credentials.fromUsername(RDS_DEFAULTS.masterUsername, { encryptionKey: props.encryptionKey }),
+      credentials: generated
+        ? rds.Credentials.fromSecret(generated)
+        : rds.Credentials.fromUsername(RDS_DEFAULTS.masterUsername, { encryptionKey: props.encryptionKey }),
       manageMasterUserPassword: !generated,
       defaultDatabaseName: secondary ? undefined : props.databaseName,
       storageEncrypted: true,
@@ -206,7 +244,10 @@ export class AuroraCluster extends Construct {
       deletionProtection,
       unexportedLogTypes: unexportedLogTypes(row, logTypes),
       backtrackOff: row.engine === 'aurora-mysql' && props.backtrackHours === undefined,
-      instances: props.instances.map((options, index) => ({ id: index === 0 ? 'Writer' : `Reader${index}`, fixedAvailabilityZone: options.availabilityZone !== undefined })),
+      instances: props.instances.map((options, index) => ({
+        id: index === 0 ? 'Writer' : `Reader${index}`,
+        fixedAvailabilityZone: options.availabilityZone !== undefined,
+      })),
     });
     // A major version change upgrades this cluster in place: CloudFormation modifies EngineVersion together with the
     // parameter groups of the new family (AWS::RDS::DBCluster has no AllowMajorVersionUpgrade; instances do).
@@ -241,10 +282,18 @@ export class AuroraCluster extends Construct {
     const alarms = (alarmId: string, identifier: string, definitions: readonly CloudWatchAlarmDefinition[]) =>
       new RdsAlarms(this, alarmId, { identifier, definitions, topic: props.alarmTopic, logGroups: logGroups.byType });
     this.alarms = [
-      alarms('ClusterAlarms', props.clusterIdentifier, props.clusterAlarms
-        ?? auroraAlarmDefinitions(props.clusterIdentifier, { ...context, role: secondary ? 'secondary-cluster' : 'primary-cluster' })),
-      ...props.instances.map((options, index) => alarms(index === 0 ? 'WriterAlarms' : `Reader${index}Alarms`, options.identifier, options.alarms
-        ?? auroraAlarmDefinitions(options.identifier, { ...context, role: !secondary && index === 0 ? 'writer' : 'reader' }))),
+      alarms(
+        'ClusterAlarms',
+        props.clusterIdentifier,
+        props.clusterAlarms ?? auroraAlarmDefinitions(props.clusterIdentifier, { ...context, role: secondary ? 'secondary-cluster' : 'primary-cluster' }),
+      ),
+      ...props.instances.map((options, index) =>
+        alarms(
+          index === 0 ? 'WriterAlarms' : `Reader${index}Alarms`,
+          options.identifier,
+          options.alarms ?? auroraAlarmDefinitions(options.identifier, { ...context, role: !secondary && index === 0 ? 'writer' : 'reader' }),
+        ),
+      ),
     ];
   }
 }
@@ -273,8 +322,20 @@ function validate(path: string, props: AuroraClusterProps): AuroraClusterSetting
     databaseName: props.global?.role === 'secondary' ? undefined : props.databaseName,
   };
   const problems = auroraClusterProblems(settings);
-  if (props.instances.length === 0) problems.push({ path: ['instances'], value: 0, message: 'must list at least one instance (the writer, or a reader of a secondary cluster)', fix: 'add an instance' });
-  if (props.backtrackHours !== undefined && props.global) problems.push({ path: ['backtrackHours'], value: props.backtrackHours, message: 'backtrack is not available on a cluster in a global database', fix: 'remove backtrackHours or global' });
+  if (props.instances.length === 0)
+    problems.push({
+      path: ['instances'],
+      value: 0,
+      message: 'must list at least one instance (the writer, or a reader of a secondary cluster)',
+      fix: 'add an instance',
+    });
+  if (props.backtrackHours !== undefined && props.global)
+    problems.push({
+      path: ['backtrackHours'],
+      value: props.backtrackHours,
+      message: 'backtrack is not available on a cluster in a global database',
+      fix: 'remove backtrackHours or global',
+    });
   if (problems.length > 0) throw new DatabaseValidationError('AuroraCluster', path, problems);
   return settings;
 }

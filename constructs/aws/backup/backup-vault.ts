@@ -37,7 +37,11 @@ export class DatabaseBackupVault extends Construct {
     super(scope, id);
     const problems = props.lock ? vaultLockProblems(props.vaultName, props.lock) : [];
     if (problems.length > 0) {
-      throw new DatabaseValidationError('DatabaseBackupVault', this.node.path, problems.map((p) => ({ ...p, path: ['lock', ...p.path] })));
+      throw new DatabaseValidationError(
+        'DatabaseBackupVault',
+        this.node.path,
+        problems.map((p) => ({ ...p, path: ['lock', ...p.path] })),
+      );
     }
     this.vault = new backup.BackupVault(this, 'Vault', {
       backupVaultName: props.vaultName,

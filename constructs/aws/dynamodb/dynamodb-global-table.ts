@@ -111,7 +111,11 @@ const TABLE_CLASSES = {
 const key = (settings: DynamodbKeySettings): dynamodb.Attribute => ({ name: settings.name, type: ATTRIBUTE_TYPES[settings.type] });
 
 const autoscaled = (capacity: AutoscaledCapacitySettings) =>
-  dynamodb.Capacity.autoscaled({ minCapacity: capacity.min, maxCapacity: capacity.max, targetUtilizationPercent: capacity.targetUtilizationPercent ?? DYNAMODB_DEFAULTS.targetUtilizationPercent });
+  dynamodb.Capacity.autoscaled({
+    minCapacity: capacity.min,
+    maxCapacity: capacity.max,
+    targetUtilizationPercent: capacity.targetUtilizationPercent ?? DYNAMODB_DEFAULTS.targetUtilizationPercent,
+  });
 
 function projection(value: DynamodbProjection = 'all'): Pick<dynamodb.SecondaryIndexProps, 'projectionType' | 'nonKeyAttributes'> {
   if (value === 'all') return { projectionType: dynamodb.ProjectionType.ALL };
@@ -195,7 +199,10 @@ export class DynamoDbGlobalTable extends Construct {
         billing: settings.billing,
       });
     if (!props.alarmTopic && definitions.length > 0) {
-      Annotations.of(this).addWarningV2('databases:alarms-without-actions', `${props.tableName}: alarms have no action; pass alarmTopic so someone is notified`);
+      Annotations.of(this).addWarningV2(
+        'databases:alarms-without-actions',
+        `${props.tableName}: alarms have no action; pass alarmTopic so someone is notified`,
+      );
     }
     this.alarms = definitions.map((definition) => createDynamoDbAlarm(this, definition, props.alarmTopic));
     if (props.dashboardName) this.dashboard = this.createDashboard(props.dashboardName, definitions);
@@ -203,9 +210,7 @@ export class DynamoDbGlobalTable extends Construct {
 
   /** A panel per alarm (metric and threshold), then consumed capacity. */
   private createDashboard(dashboardName: string, definitions: readonly DynamoDbAlarmDefinition[]): cloudwatch.Dashboard {
-    const panels: cloudwatch.IWidget[] = this.alarms.map(
-      (alarm, i) => new cloudwatch.AlarmWidget({ alarm, title: definitions[i].alarmName, width: 12 }),
-    );
+    const panels: cloudwatch.IWidget[] = this.alarms.map((alarm, i) => new cloudwatch.AlarmWidget({ alarm, title: definitions[i].alarmName, width: 12 }));
     const consumed = (metricName: string) =>
       new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName, dimensionsMap: { TableName: this.table.tableName }, statistic: 'Sum' });
     panels.push(
@@ -236,12 +241,15 @@ function validate(scope: Construct, props: DynamoDbGlobalTableProps) {
   const region = Stack.of(scope).region;
   // Not a prop: the stack the table is placed in must name its region (replicas and keys are per region).
   if (Token.isUnresolved(region)) {
-    throw new Error(`Invalid DynamoDbGlobalTable ${scope.node.path}:\n  - the stack has no explicit region: give the stack env.region (replicas and keys are per region)`);
+    throw new Error(
+      `Invalid DynamoDbGlobalTable ${scope.node.path}:\n  - the stack has no explicit region: give the stack env.region (replicas and keys are per region)`,
+    );
   }
   const removal = props.removalPolicy ?? DEFAULT_REMOVAL_POLICY;
-  const removalProblems = removal === RemovalPolicy.RETAIN || removal === RemovalPolicy.DESTROY ? [] : [
-    { path: ['removalPolicy'], value: removal, message: 'DynamoDB cannot snapshot a table on removal', fix: 'use RemovalPolicy.RETAIN or DESTROY' },
-  ];
+  const removalProblems =
+    removal === RemovalPolicy.RETAIN || removal === RemovalPolicy.DESTROY
+      ? []
+      : [{ path: ['removalPolicy'], value: removal, message: 'DynamoDB cannot snapshot a table on removal', fix: 'use RemovalPolicy.RETAIN or DESTROY' }];
   const pointInTimeRecovery = props.pointInTimeRecovery ?? DYNAMODB_DEFAULTS.pointInTimeRecovery;
   const settings: DynamodbTableSettings = {
     region,

@@ -23,7 +23,8 @@ const DEFAULT_PORT_FINDING = {
 /** Deletion protection off (by tier or setting), as RDS instances and Aurora clusters report it. */
 function deletionProtectionFindings(enabled: boolean): Record<string, string> {
   if (enabled) return {};
-  const reason = "deletion protection off by the environment's tier or an explicit setting; policy rule deletion-protection requires it in staging and production";
+  const reason =
+    "deletion protection off by the environment's tier or an explicit setting; policy rule deletion-protection requires it in staging and production";
   return { 'AwsSolutions-RDS10': reason, 'HIPAA.Security-RDSInstanceDeletionProtectionEnabled': reason };
 }
 
@@ -37,7 +38,8 @@ function acknowledgeMonitoringRole(database: IConstruct): void {
   const monitoringRole = database.node.tryFindChild('MonitoringRole');
   if (!monitoringRole) return;
   acknowledge(monitoringRole, {
-    [awsManagedPolicyFinding('service-role/AmazonRDSEnhancedMonitoringRole')]: 'the AWS-managed policy AWS documents for the Enhanced Monitoring role; it only publishes OS metrics',
+    [awsManagedPolicyFinding('service-role/AmazonRDSEnhancedMonitoringRole')]:
+      'the AWS-managed policy AWS documents for the Enhanced Monitoring role; it only publishes OS metrics',
   });
 }
 
@@ -54,9 +56,10 @@ export interface RdsInstanceDesign {
 export function acknowledgeRdsInstanceDesign(instance: rds.DatabaseInstanceBase, design: RdsInstanceDesign): void {
   const findings: Record<string, string> = { ...DEFAULT_PORT_FINDING };
   if (!design.multiAz) {
-    const reason = design.role === 'replica'
-      ? 'a read replica is one instance; its source is Multi-AZ where the tier asks for it'
-      : "single-AZ by the environment's tier or an explicit setting; policy rule high-availability requires Multi-AZ in production";
+    const reason =
+      design.role === 'replica'
+        ? 'a read replica is one instance; its source is Multi-AZ where the tier asks for it'
+        : "single-AZ by the environment's tier or an explicit setting; policy rule high-availability requires Multi-AZ in production";
     findings['AwsSolutions-RDS3'] = reason;
     findings['HIPAA.Security-RDSMultiAZSupport'] = reason;
   }
@@ -98,7 +101,9 @@ export function acknowledgeAuroraClusterDesign(cluster: rds.DatabaseCluster, des
     if (!child) continue;
     acknowledge(child, {
       'HIPAA.Security-RDSEnhancedMonitoringEnabled': 'Enhanced Monitoring is set on the cluster (its MonitoringInterval), which covers every instance',
-      ...(instance.fixedAvailabilityZone ? { 'CloudFormation-Validate::W3010': "instances name their zone on purpose, to spread over the configured network's zones" } : {}),
+      ...(instance.fixedAvailabilityZone
+        ? { 'CloudFormation-Validate::W3010': "instances name their zone on purpose, to spread over the configured network's zones" }
+        : {}),
     });
   }
   acknowledgeMonitoringRole(cluster);
@@ -115,7 +120,9 @@ export function unexportedLogTypes(
   const logTypes = exported ?? row.logExports;
   const leftOut = (row.unexportedLogTypes ?? []).filter((logType) => !logTypes.includes(logType));
   return {
-    ...Object.fromEntries(leftOut.map((logType) => [logType, `the ${logType} log records every statement with its data; error, slow-query and audit logs are exported instead`])),
+    ...Object.fromEntries(
+      leftOut.map((logType) => [logType, `the ${logType} log records every statement with its data; error, slow-query and audit logs are exported instead`]),
+    ),
     ...row.logTypesNotProduced,
   };
 }
@@ -128,7 +135,9 @@ export function acknowledgeGroupRules(securityGroup: ec2.SecurityGroup): void {
   const rules = securityGroup.node.children.filter(
     // A type check by CloudFormation type, not instanceof: it holds across copies of aws-cdk-lib.
     (child): child is ec2.CfnSecurityGroupIngress =>
-      CfnResource.isCfnResource(child) && child.cfnResourceType === 'AWS::EC2::SecurityGroupIngress' && (child as ec2.CfnSecurityGroupIngress).sourceSecurityGroupId !== undefined,
+      CfnResource.isCfnResource(child) &&
+      child.cfnResourceType === 'AWS::EC2::SecurityGroupIngress' &&
+      (child as ec2.CfnSecurityGroupIngress).sourceSecurityGroupId !== undefined,
   );
   const reason = "opens only the database's endpoint port, to a security group of this database's own (proxy or password rotation)";
   for (const rule of rules) acknowledge(rule, { 'HIPAA.Security-EC2RestrictedSSH': reason, 'HIPAA.Security-EC2RestrictedCommonPorts': reason });

@@ -43,18 +43,23 @@ export class DatabaseDashboard extends Construct {
     const widgets = dashboardMetrics().flatMap((metric) => {
       const instances = props.instances.filter((instance) => instance.metrics.some((m) => key(m) === key(metric)));
       if (instances.length === 0) return [];
-      return [new cloudwatch.GraphWidget({
-        title: metric.namespace === 'AWS/RDS' ? metric.metricName : `${metric.metricName} (${metric.namespace})`,
-        width: 12,
-        left: instances.map((instance) => new cloudwatch.Metric({
-          namespace: metric.namespace,
-          metricName: metric.metricName,
-          dimensionsMap: { [instance.dimension ?? 'DBInstanceIdentifier']: instance.identifier },
-          statistic: metric.statistic,
-          period: Duration.minutes(5),
-          label: instance.identifier,
-        })),
-      })];
+      return [
+        new cloudwatch.GraphWidget({
+          title: metric.namespace === 'AWS/RDS' ? metric.metricName : `${metric.metricName} (${metric.namespace})`,
+          width: 12,
+          left: instances.map(
+            (instance) =>
+              new cloudwatch.Metric({
+                namespace: metric.namespace,
+                metricName: metric.metricName,
+                dimensionsMap: { [instance.dimension ?? 'DBInstanceIdentifier']: instance.identifier },
+                statistic: metric.statistic,
+                period: Duration.minutes(5),
+                label: instance.identifier,
+              }),
+          ),
+        }),
+      ];
     });
     const rows = widgets.map((_, i) => widgets.slice(i, i + 2)).filter((_, i) => i % 2 === 0);
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName, widgets: rows });

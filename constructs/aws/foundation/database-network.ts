@@ -86,7 +86,9 @@ export class DatabaseNetwork extends Construct {
       const flowLog = this.vpc.addFlowLog('FlowLog', { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogGroup) });
       const flowLogPolicy = flowLog.node.tryFindChild('IAMRole')?.node.tryFindChild('DefaultPolicy');
       if (flowLogPolicy) {
-        acknowledge(flowLogPolicy, { 'HIPAA.Security-IAMNoInlinePolicy': "the flow-log role's own policy, created with it: it can write to this log group only" });
+        acknowledge(flowLogPolicy, {
+          'HIPAA.Security-IAMNoInlinePolicy': "the flow-log role's own policy, created with it: it can write to this log group only",
+        });
       }
       for (const subnet of this.vpc.isolatedSubnets) {
         acknowledge(subnet.node.defaultChild!, {

@@ -30,9 +30,12 @@ export type PublishingService = keyof typeof PUBLISHERS;
 export function allowServiceToPublish(topic: sns.ITopic, service: PublishingService, topicName?: string): void {
   const row = PUBLISHERS[service];
   const { partition, region, account } = Stack.of(topic);
-  const topicArnForKey = topicName !== undefined
-    ? `arn:${partition}:sns:${region}:${account}:${topicName}`
-    : Token.isUnresolved(topic.topicArn) ? `arn:${partition}:sns:${region}:${account}:*` : topic.topicArn;
+  const topicArnForKey =
+    topicName !== undefined
+      ? `arn:${partition}:sns:${region}:${account}:${topicName}`
+      : Token.isUnresolved(topic.topicArn)
+        ? `arn:${partition}:sns:${region}:${account}:*`
+        : topic.topicArn;
   topic.addToResourcePolicy(
     new iam.PolicyStatement({
       sid: row.sid,

@@ -22,7 +22,10 @@ export class RdsAlarms extends Construct {
   constructor(scope: Construct, id: string, props: RdsAlarmsProps) {
     super(scope, id);
     if (!props.topic && props.definitions.length > 0) {
-      Annotations.of(scope).addWarningV2('databases:alarms-without-actions', `${props.identifier}: alarms have no action; pass alarmTopic so someone is notified`);
+      Annotations.of(scope).addWarningV2(
+        'databases:alarms-without-actions',
+        `${props.identifier}: alarms have no action; pass alarmTopic so someone is notified`,
+      );
     }
     const definitions = props.definitions.filter((d) => !d.logMetric || props.logGroups.has(d.logMetric.logType));
     this.alarms = definitions.map((definition) => {

@@ -91,14 +91,13 @@ export class RdsDatabase extends Construct {
     }
 
     const username = props.masterUsername ?? RDS_DEFAULTS.masterUsername;
-    const generated = props.credentials === 'secrets-manager'
-      ? new rds.DatabaseSecret(this, 'MasterSecret', { username, secretName: `${props.identifier}/master`, encryptionKey: props.encryptionKey })
-      : undefined;
+    const generated =
+      props.credentials === 'secrets-manager'
+        ? new rds.DatabaseSecret(this, 'MasterSecret', { username, secretName: `${props.identifier}/master`, encryptionKey: props.encryptionKey })
+        : undefined;
     // The master secret must outlive a retained or snapshotted database, or nobody can log in after a restore.
     generated?.applyRemovalPolicy(keepUnlessDestroyed(removalPolicy));
-    const credentials = generated
-      ? rds.Credentials.fromSecret(generated)
-      : rds.Credentials.fromUsername(username, { encryptionKey: props.encryptionKey });
+    const credentials = generated ? rds.Credentials.fromSecret(generated) : rds.Credentials.fromUsername(username, { encryptionKey: props.encryptionKey });
 
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
       ...parts.instanceProps,
@@ -152,15 +151,18 @@ export class RdsDatabase extends Construct {
     // Added after the proxy, whose rule on this security group it covers too.
     acknowledgeGroupRules(this.securityGroup);
 
-    this.replicas = (props.replicas ?? []).map((replica, index) => new RdsReadReplica(this, `Replica${index + 1}`, {
-      ...props,
-      parameters: undefined,
-      alarms: undefined,
-      removalPolicy: props.removalPolicy === RemovalPolicy.RETAIN ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      allocatedStorageGiB,
-      ...replica,
-      source: this.instance,
-    }));
+    this.replicas = (props.replicas ?? []).map(
+      (replica, index) =>
+        new RdsReadReplica(this, `Replica${index + 1}`, {
+          ...props,
+          parameters: undefined,
+          alarms: undefined,
+          removalPolicy: props.removalPolicy === RemovalPolicy.RETAIN ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+          allocatedStorageGiB,
+          ...replica,
+          source: this.instance,
+        }),
+    );
   }
 
   /** An RDS Proxy: clients must use TLS and IAM authentication; the proxy logs in with the master secret. */
@@ -168,14 +170,16 @@ export class RdsDatabase extends Construct {
     const stack = Stack.of(this);
     const role = new iam.Role(this, 'ProxyRole', { assumedBy: new iam.ServicePrincipal('rds.amazonaws.com') });
     // The secret is encrypted with the customer key, named by alias: allow decrypting through Secrets Manager only.
-    role.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['kms:Decrypt'],
-      resources: [`arn:${stack.partition}:kms:${stack.region}:${stack.account}:key/*`],
-      conditions: {
-        'ForAnyValue:StringEquals': { 'kms:ResourceAliases': aliasName(props.encryptionKey.keyArn) },
-        StringEquals: { 'kms:ViaService': `secretsmanager.${stack.region}.amazonaws.com` },
-      },
-    }));
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:Decrypt'],
+        resources: [`arn:${stack.partition}:kms:${stack.region}:${stack.account}:key/*`],
+        conditions: {
+          'ForAnyValue:StringEquals': { 'kms:ResourceAliases': aliasName(props.encryptionKey.keyArn) },
+          StringEquals: { 'kms:ViaService': `secretsmanager.${stack.region}.amazonaws.com` },
+        },
+      }),
+    );
     const proxy = new rds.DatabaseProxy(this, 'Proxy', {
       proxyTarget: rds.ProxyTarget.fromInstance(this.instance),
       secrets: [this.masterSecret],

@@ -101,12 +101,14 @@ export function buildInstanceParts(scope: Construct, props: RdsInstanceBaseProps
   const { port, clientPort } = rdsPorts(row, props.port);
   const family = row.familyOf(row.majorOf(props.engineVersion));
 
-  const parameters = props.parameters ?? rdsParameters({
-    engine: props.engine,
-    instanceClass: props.instanceClass,
-    slowQueryThresholdMs: props.slowQueryThresholdMs ?? RDS_DEFAULTS.slowQueryThresholdMs,
-    overrides: props.parameterOverrides,
-  });
+  const parameters =
+    props.parameters ??
+    rdsParameters({
+      engine: props.engine,
+      instanceClass: props.instanceClass,
+      slowQueryThresholdMs: props.slowQueryThresholdMs ?? RDS_DEFAULTS.slowQueryThresholdMs,
+      overrides: props.parameterOverrides,
+    });
   const parameterGroup = new rds.ParameterGroup(scope, 'Parameters', {
     engine,
     description: `${props.identifier} (${family})`,
@@ -160,7 +162,8 @@ export function buildInstanceParts(scope: Construct, props: RdsInstanceBaseProps
     ...(performanceInsights
       ? {
           performanceInsightEncryptionKey: props.encryptionKey,
-          performanceInsightRetention: (props.performanceInsightsRetentionDays ?? RDS_DEFAULTS.performanceInsightsRetentionDays) as rds.PerformanceInsightRetention,
+          performanceInsightRetention: (props.performanceInsightsRetentionDays ??
+            RDS_DEFAULTS.performanceInsightsRetentionDays) as rds.PerformanceInsightRetention,
           databaseInsightsMode: props.databaseInsightsMode === 'advanced' ? rds.DatabaseInsightsMode.ADVANCED : rds.DatabaseInsightsMode.STANDARD,
         }
       : {}),
@@ -172,24 +175,39 @@ export function buildInstanceParts(scope: Construct, props: RdsInstanceBaseProps
 export function logKey(scope: Construct, props: Pick<RdsInstanceBaseProps, 'identifier' | 'encryptionKey' | 'logEncryptionKey'>): kms.IKey | undefined {
   if (props.logEncryptionKey) return props.logEncryptionKey;
   if (isCustomerManagedKey(props.encryptionKey)) return props.encryptionKey;
-  Annotations.of(scope).addWarningV2('databases:log-groups-without-key', `${props.identifier}: log groups use CloudWatch Logs' own encryption; pass logEncryptionKey (a key, not an alias) to use the customer key`);
+  Annotations.of(scope).addWarningV2(
+    'databases:log-groups-without-key',
+    `${props.identifier}: log groups use CloudWatch Logs' own encryption; pass logEncryptionKey (a key, not an alias) to use the customer key`,
+  );
   return undefined;
 }
 
 /** Alarms for an instance; the log groups must exist first so RDS does not create them. */
-export function addInstanceAlarms(scope: Construct, props: RdsInstanceBaseProps, parts: RdsInstanceParts, instance: rds.DatabaseInstanceBase, context: {
-  readonly role: RdsInstanceRole;
-  readonly allocatedStorageGiB: number;
-}): RdsAlarms {
+export function addInstanceAlarms(
+  scope: Construct,
+  props: RdsInstanceBaseProps,
+  parts: RdsInstanceParts,
+  instance: rds.DatabaseInstanceBase,
+  context: {
+    readonly role: RdsInstanceRole;
+    readonly allocatedStorageGiB: number;
+  },
+): RdsAlarms {
   for (const group of parts.logGroups.byType.values()) instance.node.addDependency(group);
   const info = rdsInstanceClass(props.instanceClass)!;
-  const definitions = props.alarms ?? rdsAlarmDefinitions(props.identifier, {
-    role: context.role,
-    parameterFamily: parts.row.parameterFamily,
-    memoryGiB: info.memoryGiB,
-    allocatedStorageGiB: context.allocatedStorageGiB,
-    maxConnections: rdsMaxConnections(props.engine, info.memoryGiB, parts.parameters),
-    cpuCreditsPerHour: info.cpuCreditsPerHour,
-  }, props.alarmThresholds);
+  const definitions =
+    props.alarms ??
+    rdsAlarmDefinitions(
+      props.identifier,
+      {
+        role: context.role,
+        parameterFamily: parts.row.parameterFamily,
+        memoryGiB: info.memoryGiB,
+        allocatedStorageGiB: context.allocatedStorageGiB,
+        maxConnections: rdsMaxConnections(props.engine, info.memoryGiB, parts.parameters),
+        cpuCreditsPerHour: info.cpuCreditsPerHour,
+      },
+      props.alarmThresholds,
+    );
   return new RdsAlarms(scope, 'Alarms', { identifier: props.identifier, definitions, topic: props.alarmTopic, logGroups: parts.logGroups.byType });
 }

@@ -25,11 +25,16 @@ export class RdsLogGroups extends Construct {
   constructor(scope: Construct, id: string, props: RdsLogGroupsProps) {
     super(scope, id);
     const retention = props.retentionDays as logs.RetentionDays;
-    this.byType = new Map(props.logTypes.map((type) => [type, new logs.LogGroup(this, type, {
-      logGroupName: `/aws/rds/${props.resource ?? 'instance'}/${props.identifier}/${type}`,
-      retention,
-      encryptionKey: props.encryptionKey,
-      removalPolicy: keepUnlessDestroyed(props.removalPolicy),
-    })]));
+    this.byType = new Map(
+      props.logTypes.map((type) => [
+        type,
+        new logs.LogGroup(this, type, {
+          logGroupName: `/aws/rds/${props.resource ?? 'instance'}/${props.identifier}/${type}`,
+          retention,
+          encryptionKey: props.encryptionKey,
+          removalPolicy: keepUnlessDestroyed(props.removalPolicy),
+        }),
+      ]),
+    );
   }
 }

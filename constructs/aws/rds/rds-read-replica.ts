@@ -53,12 +53,17 @@ export class RdsReadReplica extends Construct {
         path: ['sourceArn'],
         value: props.sourceArn,
         message: "give exactly one of 'source' (same region) or 'sourceArn' (cross-region)",
-        fix: 'pass source for a replica in its source\'s region, or sourceArn for one in another region',
+        fix: "pass source for a replica in its source's region, or sourceArn for one in another region",
       });
     }
     const idProblem = identifierProblem(props.identifier, RDS_IDENTIFIER_MAX_LENGTH);
     if (idProblem) {
-      problems.push({ path: ['identifier'], value: props.identifier, message: `the replica identifier ${idProblem}`, fix: 'choose a shorter name or environment name' });
+      problems.push({
+        path: ['identifier'],
+        value: props.identifier,
+        message: `the replica identifier ${idProblem}`,
+        fix: 'choose a shorter name or environment name',
+      });
     }
     if (problems.length > 0) throw new DatabaseValidationError('RdsReadReplica', this.node.path, problems);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
@@ -66,13 +71,15 @@ export class RdsReadReplica extends Construct {
     this.parameterGroup = parts.parameterGroup;
     const crossRegion = props.sourceArn !== undefined;
     // A cross-region source is named by ARN below; the import only tells CDK the engine.
-    const source = props.source ?? rds.DatabaseInstance.fromDatabaseInstanceAttributes(this, 'Source', {
-      instanceIdentifier: props.sourceArn!.split(':').pop()!,
-      instanceEndpointAddress: props.sourceArn!,
-      port: parts.instanceProps.port!,
-      securityGroups: [],
-      engine: parts.engine,
-    });
+    const source =
+      props.source ??
+      rds.DatabaseInstance.fromDatabaseInstanceAttributes(this, 'Source', {
+        instanceIdentifier: props.sourceArn!.split(':').pop()!,
+        instanceEndpointAddress: props.sourceArn!,
+        port: parts.instanceProps.port!,
+        securityGroups: [],
+        engine: parts.engine,
+      });
     this.instance = new rds.DatabaseInstanceReadReplica(this, 'Instance', {
       ...parts.instanceProps,
       sourceDatabaseInstance: source,

@@ -91,38 +91,92 @@ const TRANSACTION_ID_RUNBOOK =
 /** Rows only Cloud SQL has, and the warning levels of cpu and storage. */
 const CLOUD_SQL_ONLY_ROWS: readonly CloudSqlAlertRow[] = [
   {
-    id: 'cpu-warning', signal: 'cpu', severity: 'warning', threshold: 0.75, durationSeconds: 900, on: 'every-instance',
+    id: 'cpu-warning',
+    signal: 'cpu',
+    severity: 'warning',
+    threshold: 0.75,
+    durationSeconds: 900,
+    on: 'every-instance',
     runbook: 'Open Query Insights for the queries using the most CPU; check for a new release or a missing index before resizing the tier.',
   },
   {
-    id: 'storage-warning', signal: 'disk', severity: 'warning', threshold: 0.7, durationSeconds: 300, on: 'every-instance',
-    runbook: 'Check what grows (tables, indexes, temporary files, transaction or binary logs). The disk grows automatically up to its limit: raise the limit or clean up before it is reached.',
+    id: 'storage-warning',
+    signal: 'disk',
+    severity: 'warning',
+    threshold: 0.7,
+    durationSeconds: 300,
+    on: 'every-instance',
+    runbook:
+      'Check what grows (tables, indexes, temporary files, transaction or binary logs). The disk grows automatically up to its limit: raise the limit or clean up before it is reached.',
   },
   { id: 'memory-warning', signal: 'memory', severity: 'warning', threshold: 0.8, durationSeconds: 900, on: 'every-instance', runbook: MEMORY_RUNBOOK },
   { id: 'memory-critical', signal: 'memory', severity: 'critical', threshold: 0.9, durationSeconds: 900, on: 'every-instance', runbook: MEMORY_RUNBOOK },
   {
-    id: 'server-down', signal: 'up', severity: 'critical', threshold: 1, durationSeconds: 300, on: 'every-instance',
-    runbook: "Check the instance's operations and logs in the console (maintenance, failover, out-of-memory restart). A REGIONAL instance fails over to its standby on its own within minutes.",
+    id: 'server-down',
+    signal: 'up',
+    severity: 'critical',
+    threshold: 1,
+    durationSeconds: 300,
+    on: 'every-instance',
+    runbook:
+      "Check the instance's operations and logs in the console (maintenance, failover, out-of-memory restart). A REGIONAL instance fails over to its standby on its own within minutes.",
   },
   {
-    id: 'instance-failed', signal: 'failed', severity: 'critical', threshold: 0, durationSeconds: 60, on: 'every-instance',
-    runbook: "Check the instance's operations log for the operation that failed. A disabled or revoked key version stops a CMEK instance: check the key and the Cloud SQL service agent's grant on it first.",
+    id: 'instance-failed',
+    signal: 'failed',
+    severity: 'critical',
+    threshold: 0,
+    durationSeconds: 60,
+    on: 'every-instance',
+    runbook:
+      "Check the instance's operations log for the operation that failed. A disabled or revoked key version stops a CMEK instance: check the key and the Cloud SQL service agent's grant on it first.",
   },
   { id: 'replica-lag-warning', signal: 'replica-lag', severity: 'warning', threshold: 30, durationSeconds: 300, on: 'replica', runbook: LAG_RUNBOOK },
   { id: 'replica-lag-critical', signal: 'replica-lag', severity: 'critical', threshold: 300, durationSeconds: 300, on: 'replica', runbook: LAG_RUNBOOK },
   {
-    id: 'backends-high', signal: 'backends', severity: 'critical', threshold: 0.9, durationSeconds: 300, on: 'every-instance', engines: ['postgres'],
+    id: 'backends-high',
+    signal: 'backends',
+    severity: 'critical',
+    threshold: 0.9,
+    durationSeconds: 300,
+    on: 'every-instance',
+    engines: ['postgres'],
     runbook: 'Look for connection leaks and sessions idle in transaction (pg_stat_activity); put a connection pooler in front before raising max_connections.',
   },
   // Autovacuum normally keeps this near 10% (autovacuum_freeze_max_age 200 million of about 2 billion).
-  { id: 'transaction-ids-warning', signal: 'transaction-ids', severity: 'warning', threshold: 0.5, durationSeconds: 900, on: 'primary', engines: ['postgres'], runbook: TRANSACTION_ID_RUNBOOK },
-  { id: 'transaction-ids-critical', signal: 'transaction-ids', severity: 'critical', threshold: 0.75, durationSeconds: 900, on: 'primary', engines: ['postgres'], runbook: TRANSACTION_ID_RUNBOOK },
+  {
+    id: 'transaction-ids-warning',
+    signal: 'transaction-ids',
+    severity: 'warning',
+    threshold: 0.5,
+    durationSeconds: 900,
+    on: 'primary',
+    engines: ['postgres'],
+    runbook: TRANSACTION_ID_RUNBOOK,
+  },
+  {
+    id: 'transaction-ids-critical',
+    signal: 'transaction-ids',
+    severity: 'critical',
+    threshold: 0.75,
+    durationSeconds: 900,
+    on: 'primary',
+    engines: ['postgres'],
+    runbook: TRANSACTION_ID_RUNBOOK,
+  },
 ];
 
 function fromCommon(row: AlarmRow): CloudSqlAlertRow | undefined {
   const convert = FROM_COMMON[row.signal];
   if (!convert) return undefined;
-  return { id: row.id, severity: row.severity, durationSeconds: row.periodSeconds * row.evaluationPeriods, on: 'every-instance', runbook: row.runbook, ...convert(row.thresholdPercent) };
+  return {
+    id: row.id,
+    severity: row.severity,
+    durationSeconds: row.periodSeconds * row.evaluationPeriods,
+    on: 'every-instance',
+    runbook: row.runbook,
+    ...convert(row.thresholdPercent),
+  };
 }
 
 /**

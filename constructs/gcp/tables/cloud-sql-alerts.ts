@@ -23,15 +23,17 @@ export function cloudSqlAlerts(target: CloudSqlAlertTarget): CloudSqlAlert[] {
       const { describe, ...metric } = CLOUD_SQL_SIGNALS[row.signal];
       if (row.signal === 'backends' && target.maxConnections === undefined) return [];
       const threshold = row.signal === 'backends' ? Math.floor(row.threshold * target.maxConnections!) : row.threshold;
-      return [{
-        id: row.id,
-        displayName: `${target.instanceName}: ${describe(threshold)} [${row.severity}]`,
-        severity: row.severity,
-        ...metric,
-        threshold,
-        durationSeconds: row.durationSeconds,
-        documentation: row.runbook,
-      }];
+      return [
+        {
+          id: row.id,
+          displayName: `${target.instanceName}: ${describe(threshold)} [${row.severity}]`,
+          severity: row.severity,
+          ...metric,
+          threshold,
+          durationSeconds: row.durationSeconds,
+          documentation: row.runbook,
+        },
+      ];
     });
 }
 

@@ -6,7 +6,6 @@ import type { PathProblem } from '../../common/path-problem';
 import type { CloudSqlEngine } from './cloud-sql-choices';
 import { CLOUD_SQL_FLAGS, CloudSqlFlagSpec } from './cloud-sql-flag-table';
 
-
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Why `value` is not valid for a flag of this spec (what is allowed), or undefined when it is. */
@@ -24,9 +23,7 @@ export function flagValueProblem(spec: CloudSqlFlagSpec, value: string): string 
     case 'enum':
       return spec.values.includes(value) ? undefined : `must be one of ${spec.values.join(', ')}`;
     case 'list':
-      return value.split(',').every((item) => spec.values.includes(item.trim()))
-        ? undefined
-        : `must be a comma-separated list of ${spec.values.join(', ')}`;
+      return value.split(',').every((item) => spec.values.includes(item.trim())) ? undefined : `must be a comma-separated list of ${spec.values.join(', ')}`;
     case 'string':
       return undefined;
   }

@@ -63,7 +63,10 @@ const POSTGRES_FLAGS: FlagList = {
   log_disconnections: BOOLEAN,
   log_lock_waits: BOOLEAN,
   log_min_duration_statement: int(-1, INT32_MAX),
-  log_min_error_statement: { type: 'enum', values: ['debug5', 'debug4', 'debug3', 'debug2', 'debug1', 'info', 'notice', 'warning', 'error', 'log', 'fatal', 'panic'] },
+  log_min_error_statement: {
+    type: 'enum',
+    values: ['debug5', 'debug4', 'debug3', 'debug2', 'debug1', 'info', 'notice', 'warning', 'error', 'log', 'fatal', 'panic'],
+  },
   log_statement: { type: 'enum', values: ['none', 'ddl', 'mod', 'all'] },
   log_temp_files: int(-1, INT32_MAX),
   maintenance_work_mem: int(1024, INT32_MAX),

@@ -60,17 +60,37 @@ const DAY_MS = 24 * 3600 * 1000;
 const isIntegerIn = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
 
 /** The problem with a parsed tier: unknown shape, shared-core where the engine has none, edition mismatch. */
-export function tierProblem(tier: CloudSqlMachineTier | InvalidCloudSqlTier, edition: CloudSqlEdition, row: CloudSqlEngineRow, field = 'tier'): PathProblem | undefined {
+export function tierProblem(
+  tier: CloudSqlMachineTier | InvalidCloudSqlTier,
+  edition: CloudSqlEdition,
+  row: CloudSqlEngineRow,
+  field = 'tier',
+): PathProblem | undefined {
   const value = tier.name;
   if (!isValidCloudSqlTier(tier)) return { path: [field], value, message: tier.invalid, fix: 'choose a valid tier such as db-custom-2-7680' };
   if (tier.family === 'shared-core' && !row.sharedCoreTiers) {
-    return { path: [field], value, message: `is a shared-core tier, which Cloud SQL does not offer for ${row.displayName}`, fix: 'choose a db-custom tier such as db-custom-2-7680' };
+    return {
+      path: [field],
+      value,
+      message: `is a shared-core tier, which Cloud SQL does not offer for ${row.displayName}`,
+      fix: 'choose a db-custom tier such as db-custom-2-7680',
+    };
   }
   if (edition === 'ENTERPRISE_PLUS' && tier.family !== 'performance-optimized') {
-    return { path: [field], value, message: 'is not a performance-optimized tier; ENTERPRISE_PLUS offers only db-perf-optimized-N-<vCPU>', fix: "choose a tier such as db-perf-optimized-N-4, or set edition: 'ENTERPRISE'" };
+    return {
+      path: [field],
+      value,
+      message: 'is not a performance-optimized tier; ENTERPRISE_PLUS offers only db-perf-optimized-N-<vCPU>',
+      fix: "choose a tier such as db-perf-optimized-N-4, or set edition: 'ENTERPRISE'",
+    };
   }
   if (edition === 'ENTERPRISE' && tier.family === 'performance-optimized') {
-    return { path: [field], value, message: 'is a performance-optimized tier, which only ENTERPRISE_PLUS offers', fix: "set edition: 'ENTERPRISE_PLUS' or choose a db-custom tier" };
+    return {
+      path: [field],
+      value,
+      message: 'is a performance-optimized tier, which only ENTERPRISE_PLUS offers',
+      fix: "set edition: 'ENTERPRISE_PLUS' or choose a db-custom tier",
+    };
   }
   return undefined;
 }
@@ -92,22 +112,45 @@ export function featureProblems(settings: CloudSqlFeatureSettings, row: CloudSql
   const problems: PathProblem[] = [];
   const name = `${row.displayName} ${settings.version}`;
   const version = row.versions[settings.version];
-  const offering = (capability: 'enterprisePlus' | 'replicas') => Object.entries(row.versions).filter(([, v]) => v[capability] !== false).map(([key]) => key);
+  const offering = (capability: 'enterprisePlus' | 'replicas') =>
+    Object.entries(row.versions)
+      .filter(([, v]) => v[capability] !== false)
+      .map(([key]) => key);
   if (settings.edition === 'ENTERPRISE_PLUS' && version?.enterprisePlus === false) {
     const offered = offering('enterprisePlus');
-    problems.push({ path: ['edition'], value: settings.edition, message: `is not offered for ${name}; ENTERPRISE_PLUS takes ${offered.join(', ')}`, fix: `set edition: 'ENTERPRISE' or choose version ${offered.join(' or ')}` });
+    problems.push({
+      path: ['edition'],
+      value: settings.edition,
+      message: `is not offered for ${name}; ENTERPRISE_PLUS takes ${offered.join(', ')}`,
+      fix: `set edition: 'ENTERPRISE' or choose version ${offered.join(' or ')}`,
+    });
   }
   if (settings.queryInsights !== undefined && settings.queryInsights !== false && version?.queryInsights === false) {
     problems.push({ path: ['queryInsights'], value: settings.queryInsights, message: `is not available for ${name}`, fix: 'remove queryInsights' });
   }
   if (settings.iamAuthentication && !row.iamAuthenticationFlag) {
-    problems.push({ path: ['iamAuthentication'], value: true, message: `is not available for ${row.displayName} on Cloud SQL`, fix: 'remove iamAuthentication' });
+    problems.push({
+      path: ['iamAuthentication'],
+      value: true,
+      message: `is not available for ${row.displayName} on Cloud SQL`,
+      fix: 'remove iamAuthentication',
+    });
   }
   if (settings.auditLogging && row.audit === 'bucket' && !settings.auditBucket) {
-    problems.push({ path: ['auditBucket'], value: undefined, message: `is required for auditLogging on ${row.displayName}: Cloud SQL uploads the audit files to a bucket`, fix: 'set auditBucket to gs://<bucket>' });
+    problems.push({
+      path: ['auditBucket'],
+      value: undefined,
+      message: `is required for auditLogging on ${row.displayName}: Cloud SQL uploads the audit files to a bucket`,
+      fix: 'set auditBucket to gs://<bucket>',
+    });
   }
   if (settings.auditBucket !== undefined && row.audit !== 'bucket') {
-    problems.push({ path: ['auditBucket'], value: settings.auditBucket, message: `is for SQL Server only; ${row.displayName} audits to Cloud Logging`, fix: 'remove auditBucket' });
+    problems.push({
+      path: ['auditBucket'],
+      value: settings.auditBucket,
+      message: `is for SQL Server only; ${row.displayName} audits to Cloud Logging`,
+      fix: 'remove auditBucket',
+    });
   }
   if (settings.dataCache && settings.edition !== 'ENTERPRISE_PLUS') {
     problems.push({ path: ['dataCache'], value: true, message: 'is an ENTERPRISE_PLUS feature', fix: "remove dataCache or set edition: 'ENTERPRISE_PLUS'" });
@@ -127,12 +170,22 @@ export function queryInsightsProblems(insights: CloudSqlQueryInsights, edition: 
   const problems: PathProblem[] = [];
   const length = insights.queryStringLength;
   if (length !== undefined && !isIntegerIn(length, QUERY_STRING_LENGTH.min, QUERY_STRING_LENGTH.max)) {
-    problems.push({ path: ['queryInsights', 'queryStringLength'], value: length, message: `must be an integer from ${QUERY_STRING_LENGTH.min} to ${QUERY_STRING_LENGTH.max} bytes`, fix: 'choose a length in that range (1024 is the default)' });
+    problems.push({
+      path: ['queryInsights', 'queryStringLength'],
+      value: length,
+      message: `must be an integer from ${QUERY_STRING_LENGTH.min} to ${QUERY_STRING_LENGTH.max} bytes`,
+      fix: 'choose a length in that range (1024 is the default)',
+    });
   }
   const plans = insights.queryPlansPerMinute;
   const maxPlans = QUERY_PLANS_PER_MINUTE[edition];
   if (plans !== undefined && !isIntegerIn(plans, 0, maxPlans)) {
-    problems.push({ path: ['queryInsights', 'queryPlansPerMinute'], value: plans, message: `must be an integer from 0 to ${maxPlans} on ${edition}`, fix: `choose from 0 to ${maxPlans} (5 is the default)` });
+    problems.push({
+      path: ['queryInsights', 'queryPlansPerMinute'],
+      value: plans,
+      message: `must be an integer from 0 to ${maxPlans} on ${edition}`,
+      fix: `choose from 0 to ${maxPlans} (5 is the default)`,
+    });
   }
   return problems;
 }
@@ -140,19 +193,41 @@ export function queryInsightsProblems(insights: CloudSqlQueryInsights, edition: 
 export function passwordPolicyProblems(policy: CloudSqlPasswordPolicy, row: CloudSqlEngineRow): PathProblem[] {
   const problems: PathProblem[] = [];
   if (row.passwordPolicy === 'none') {
-    return [{ path: ['passwordPolicy'], value: policy, message: `Cloud SQL has no instance password policy for ${row.displayName}`, fix: 'remove passwordPolicy' }];
+    return [
+      { path: ['passwordPolicy'], value: policy, message: `Cloud SQL has no instance password policy for ${row.displayName}`, fix: 'remove passwordPolicy' },
+    ];
   }
   if (policy.minLength !== undefined && !(Number.isInteger(policy.minLength) && policy.minLength >= MIN_PASSWORD_LENGTH)) {
-    problems.push({ path: ['passwordPolicy', 'minLength'], value: policy.minLength, message: `must be an integer of at least ${MIN_PASSWORD_LENGTH}`, fix: `raise it to ${MIN_PASSWORD_LENGTH} or more (12 is the default)` });
+    problems.push({
+      path: ['passwordPolicy', 'minLength'],
+      value: policy.minLength,
+      message: `must be an integer of at least ${MIN_PASSWORD_LENGTH}`,
+      fix: `raise it to ${MIN_PASSWORD_LENGTH} or more (12 is the default)`,
+    });
   }
   if (policy.reuseInterval !== undefined && !(Number.isInteger(policy.reuseInterval) && policy.reuseInterval >= 0)) {
-    problems.push({ path: ['passwordPolicy', 'reuseInterval'], value: policy.reuseInterval, message: 'must be a whole number of previous passwords (0 or more)', fix: 'choose 0 or more (5 is the default)' });
+    problems.push({
+      path: ['passwordPolicy', 'reuseInterval'],
+      value: policy.reuseInterval,
+      message: 'must be a whole number of previous passwords (0 or more)',
+      fix: 'choose 0 or more (5 is the default)',
+    });
   }
   const interval = policy.passwordChangeInterval;
   if (interval !== undefined && row.passwordPolicy !== 'with-change-interval') {
-    problems.push({ path: ['passwordPolicy', 'passwordChangeInterval'], value: interval, message: `is offered for PostgreSQL only, not for ${row.displayName}`, fix: 'remove passwordChangeInterval' });
+    problems.push({
+      path: ['passwordPolicy', 'passwordChangeInterval'],
+      value: interval,
+      message: `is offered for PostgreSQL only, not for ${row.displayName}`,
+      fix: 'remove passwordChangeInterval',
+    });
   } else if (interval !== undefined && !/^\d+s$/.test(interval)) {
-    problems.push({ path: ['passwordPolicy', 'passwordChangeInterval'], value: interval, message: "must be whole seconds with an 's' suffix, such as '3600s'", fix: "write it in seconds, e.g. '86400s' for a day" });
+    problems.push({
+      path: ['passwordPolicy', 'passwordChangeInterval'],
+      value: interval,
+      message: "must be whole seconds with an 's' suffix, such as '3600s'",
+      fix: "write it in seconds, e.g. '86400s' for a day",
+    });
   }
   return problems;
 }
@@ -160,10 +235,20 @@ export function passwordPolicyProblems(policy: CloudSqlPasswordPolicy, row: Clou
 export function maintenanceWindowProblems(window: CloudSqlMaintenanceWindow): PathProblem[] {
   const problems: PathProblem[] = [];
   if (!isIntegerIn(window.day, 1, 7)) {
-    problems.push({ path: ['maintenanceWindow', 'day'], value: window.day, message: 'must be a day of the week from 1 (Monday) to 7 (Sunday)', fix: 'choose a day from 1 to 7' });
+    problems.push({
+      path: ['maintenanceWindow', 'day'],
+      value: window.day,
+      message: 'must be a day of the week from 1 (Monday) to 7 (Sunday)',
+      fix: 'choose a day from 1 to 7',
+    });
   }
   if (!isIntegerIn(window.hour, 0, 23)) {
-    problems.push({ path: ['maintenanceWindow', 'hour'], value: window.hour, message: 'must be an hour from 0 to 23 (UTC)', fix: 'choose an hour from 0 to 23' });
+    problems.push({
+      path: ['maintenanceWindow', 'hour'],
+      value: window.hour,
+      message: 'must be an hour from 0 to 23 (UTC)',
+      fix: 'choose an hour from 0 to 23',
+    });
   }
   return problems;
 }
@@ -189,19 +274,37 @@ export function denyMaintenancePeriodProblems(period: CloudSqlDenyMaintenancePer
   // A non-leap year for yearly periods, so 02-29 is refused (it would not recur every year).
   const start = parseDate(period.startDate, 2001);
   let end = parseDate(period.endDate, 2001);
-  if (start === undefined) return [{ path: ['denyMaintenancePeriod', 'startDate'], value: period.startDate, message: 'must be a date YYYY-MM-DD or MM-DD', fix }];
+  if (start === undefined)
+    return [{ path: ['denyMaintenancePeriod', 'startDate'], value: period.startDate, message: 'must be a date YYYY-MM-DD or MM-DD', fix }];
   if (end === undefined || YEARLY_DATE.test(period.endDate) !== yearly) {
-    return [{ path: ['denyMaintenancePeriod', 'endDate'], value: period.endDate, message: `must be a date in the same format as startDate (${yearly ? 'MM-DD' : 'YYYY-MM-DD'})`, fix }];
+    return [
+      {
+        path: ['denyMaintenancePeriod', 'endDate'],
+        value: period.endDate,
+        message: `must be a date in the same format as startDate (${yearly ? 'MM-DD' : 'YYYY-MM-DD'})`,
+        fix,
+      },
+    ];
   }
   // A yearly period may run over New Year (12-20 to 01-05).
   if (yearly && end < start) end += 365 * DAY_MS;
   const problems: PathProblem[] = [];
   const days = (end - start) / DAY_MS;
   if (days < 0 || days > MAX_DENY_MAINTENANCE_DAYS) {
-    problems.push({ path: ['denyMaintenancePeriod', 'endDate'], value: period.endDate, message: `must be after startDate (${period.startDate}) and at most ${MAX_DENY_MAINTENANCE_DAYS} days later (it is ${days} days)`, fix });
+    problems.push({
+      path: ['denyMaintenancePeriod', 'endDate'],
+      value: period.endDate,
+      message: `must be after startDate (${period.startDate}) and at most ${MAX_DENY_MAINTENANCE_DAYS} days later (it is ${days} days)`,
+      fix,
+    });
   }
   if (period.time !== undefined && !TIME.test(period.time)) {
-    problems.push({ path: ['denyMaintenancePeriod', 'time'], value: period.time, message: 'must be a time HH:MM:SS (UTC)', fix: "write it as e.g. '00:00:00'" });
+    problems.push({
+      path: ['denyMaintenancePeriod', 'time'],
+      value: period.time,
+      message: 'must be a time HH:MM:SS (UTC)',
+      fix: "write it as e.g. '00:00:00'",
+    });
   }
   return problems;
 }
@@ -223,10 +326,24 @@ export function transactionLogProblems(
   const maxDays = maxTransactionLogDays(recovery.edition, row);
   const path = ['transactionLogRetentionDays'];
   if (!Number.isInteger(days) || days < 1 || days > maxDays) {
-    return [{ path, value: days, message: `must be from 1 to ${maxDays} days for ${recovery.edition} ${row.engine} (35 only on ENTERPRISE_PLUS for PostgreSQL and SQL Server)`, fix: `lower it to ${maxDays} or less` }];
+    return [
+      {
+        path,
+        value: days,
+        message: `must be from 1 to ${maxDays} days for ${recovery.edition} ${row.engine} (35 only on ENTERPRISE_PLUS for PostgreSQL and SQL Server)`,
+        fix: `lower it to ${maxDays} or less`,
+      },
+    ];
   }
   if (recovery.logsOn && days >= recovery.retainedBackups) {
-    return [{ path, value: days, message: `must be less than retainedBackups (${recovery.retainedBackups}); Cloud SQL keeps more backups than days of transaction logs`, fix: `lower it below ${recovery.retainedBackups} or raise retainedBackups above ${days}` }];
+    return [
+      {
+        path,
+        value: days,
+        message: `must be less than retainedBackups (${recovery.retainedBackups}); Cloud SQL keeps more backups than days of transaction logs`,
+        fix: `lower it below ${recovery.retainedBackups} or raise retainedBackups above ${days}`,
+      },
+    ];
   }
   return [];
 }
@@ -241,15 +358,29 @@ export function diskLimitProblems(disk: { diskSizeGb: number; diskAutoresize: bo
   if (limit === undefined || limit === 0) return [];
   const path = ['diskAutoresizeLimitGb'];
   if (!Number.isInteger(limit) || limit <= disk.diskSizeGb || limit > MAX_DISK_SIZE_GB) {
-    return [{ path, value: limit, message: `must be above diskSizeGb (${disk.diskSizeGb}) and at most ${MAX_DISK_SIZE_GB} GB, so the disk can grow`, fix: `raise it above ${disk.diskSizeGb}, or remove it for no limit` }];
+    return [
+      {
+        path,
+        value: limit,
+        message: `must be above diskSizeGb (${disk.diskSizeGb}) and at most ${MAX_DISK_SIZE_GB} GB, so the disk can grow`,
+        fix: `raise it above ${disk.diskSizeGb}, or remove it for no limit`,
+      },
+    ];
   }
-  return disk.diskAutoresize ? [] : [{ path, value: limit, message: 'has no effect with diskAutoresize: false', fix: 'remove diskAutoresizeLimitGb or turn diskAutoresize on' }];
+  return disk.diskAutoresize
+    ? []
+    : [{ path, value: limit, message: 'has no effect with diskAutoresize: false', fix: 'remove diskAutoresizeLimitGb or turn diskAutoresize on' }];
 }
 
 /** Transaction or binary logs need automated backups; `logSwitch` is the setting that turned them on. */
 export function logsNeedBackupsProblem(logSwitch: string, row: CloudSqlEngineRow): PathProblem {
   const logs = row.pointInTimeRecovery === 'binary-log' ? 'binary' : 'transaction';
-  return { path: [logSwitch], value: true, message: `needs backups: Cloud SQL keeps ${logs} logs only with automated backups on`, fix: `set backups: true, or ${logSwitch}: false` };
+  return {
+    path: [logSwitch],
+    value: true,
+    message: `needs backups: Cloud SQL keeps ${logs} logs only with automated backups on`,
+    fix: `set backups: true, or ${logSwitch}: false`,
+  };
 }
 
 /**
@@ -269,7 +400,12 @@ export function regionalNeedsLogsProblem(row: CloudSqlEngineRow, availability: {
 /** A replica's disk holds its primary's data, so it is never smaller. */
 export function replicaDiskProblem(replicaDiskSizeGb: number, primaryDiskSizeGb: number): PathProblem | undefined {
   if (replicaDiskSizeGb >= primaryDiskSizeGb) return undefined;
-  return { path: ['diskSizeGb'], value: replicaDiskSizeGb, message: `must be at least the primary's diskSizeGb (${primaryDiskSizeGb}) to hold its data`, fix: `raise it to ${primaryDiskSizeGb} or more, or remove it` };
+  return {
+    path: ['diskSizeGb'],
+    value: replicaDiskSizeGb,
+    message: `must be at least the primary's diskSizeGb (${primaryDiskSizeGb}) to hold its data`,
+    fix: `raise it to ${primaryDiskSizeGb} or more, or remove it`,
+  };
 }
 
 /**

@@ -17,7 +17,14 @@ export interface CloudSqlTuningInput {
 
 /** Cloud SQL's default max_connections for PostgreSQL by memory: [below this many GiB, connections]. */
 const POSTGRES_MAX_CONNECTIONS: ReadonlyArray<readonly [number, number]> = [
-  [1, 25], [3.75, 50], [6, 100], [7.5, 200], [15, 400], [30, 500], [60, 600], [120, 800],
+  [1, 25],
+  [3.75, 50],
+  [6, 100],
+  [7.5, 200],
+  [15, 400],
+  [30, 500],
+  [60, 600],
+  [120, 800],
 ];
 const POSTGRES_MAX_CONNECTIONS_ABOVE = 1000;
 

@@ -16,17 +16,37 @@ function copyRegionProblems(env: ResolvedEnvironment): ProblemDraft[] {
   for (const [source, target] of Object.entries(env.aws!.backup.copyRegions)) {
     const others = declared.filter((region) => region !== source).join(', ') || 'none';
     if (!declared.includes(source)) {
-      problems.push({ path: at('copyRegions', source), value: target, message: `copies from ${source}, which is not one of aws.regions (${declared.join(', ')}), so it has no vault`, fix: `remove '${source}' from aws.backup.copyRegions or add it to aws.regions` });
+      problems.push({
+        path: at('copyRegions', source),
+        value: target,
+        message: `copies from ${source}, which is not one of aws.regions (${declared.join(', ')}), so it has no vault`,
+        fix: `remove '${source}' from aws.backup.copyRegions or add it to aws.regions`,
+      });
     } else if (target === source) {
-      problems.push({ path: at('copyRegions', source), value: target, message: 'equals the region it copies from; a copy protects against losing the region only in another one', fix: `copy ${source}'s backups to another region of aws.regions (${others})` });
+      problems.push({
+        path: at('copyRegions', source),
+        value: target,
+        message: 'equals the region it copies from; a copy protects against losing the region only in another one',
+        fix: `copy ${source}'s backups to another region of aws.regions (${others})`,
+      });
     } else if (!declared.includes(target)) {
-      problems.push({ path: at('copyRegions', source), value: target, message: `is not one of aws.regions (${declared.join(', ')}), so it has no backup vault (or key) to copy into`, fix: `add '${target}' to aws.regions, or copy to one of ${others}` });
+      problems.push({
+        path: at('copyRegions', source),
+        value: target,
+        message: `is not one of aws.regions (${declared.join(', ')}), so it has no backup vault (or key) to copy into`,
+        fix: `add '${target}' to aws.regions, or copy to one of ${others}`,
+      });
     }
   }
   if (TIER_DEFAULTS[env.tier].backupPlan.copyToAnotherRegion) {
     for (const source of backedUpRegions(env)) {
       if (copyTargetRegion(env, source) === undefined) {
-        problems.push({ path: ['aws', 'regions'], value: declared, message: `has no region besides ${source}; the ${env.tier} tier copies every backup into another region's vault`, fix: 'add a disaster recovery region to aws.regions (optionally naming it in aws.backup.copyRegions)' });
+        problems.push({
+          path: ['aws', 'regions'],
+          value: declared,
+          message: `has no region besides ${source}; the ${env.tier} tier copies every backup into another region's vault`,
+          fix: 'add a disaster recovery region to aws.regions (optionally naming it in aws.backup.copyRegions)',
+        });
       }
     }
   }
@@ -42,12 +62,14 @@ function vaultLockRuleProblems(env: ResolvedEnvironment): ProblemDraft[] {
   const outside = retentionOutsideLock(lock, backupRetentions(env));
   if (!outside) return [];
   const shorter = outside.field === 'minRetentionDays';
-  return [{
-    path: at('vaultLock', outside.field),
-    value: lock[outside.field],
-    message: `is ${shorter ? 'longer' : 'shorter'} than the ${outside.days}-day retention of ${outside.what}; vault ${vault} would fail those jobs`,
-    fix: `${shorter ? 'lower' : 'raise'} ${outside.field} to ${outside.days} or ${shorter ? 'less' : 'more'}`,
-  }];
+  return [
+    {
+      path: at('vaultLock', outside.field),
+      value: lock[outside.field],
+      message: `is ${shorter ? 'longer' : 'shorter'} than the ${outside.days}-day retention of ${outside.what}; vault ${vault} would fail those jobs`,
+      fix: `${shorter ? 'lower' : 'raise'} ${outside.field} to ${outside.days} or ${shorter ? 'less' : 'more'}`,
+    },
+  ];
 }
 
 function optOutProblems(env: ResolvedEnvironment): ProblemDraft[] {
@@ -55,10 +77,24 @@ function optOutProblems(env: ResolvedEnvironment): ProblemDraft[] {
   const optOuts = env.aws!.backup.optOuts;
   return optOuts.flatMap((optOut, i): ProblemDraft[] => {
     if (!awsNames.includes(optOut.database)) {
-      return [{ path: at('optOuts', i, 'database'), value: optOut.database, message: `is not an AWS database of this environment (${awsNames.join(', ') || 'none'})`, fix: 'name an AWS database, or remove the opt-out' }];
+      return [
+        {
+          path: at('optOuts', i, 'database'),
+          value: optOut.database,
+          message: `is not an AWS database of this environment (${awsNames.join(', ') || 'none'})`,
+          fix: 'name an AWS database, or remove the opt-out',
+        },
+      ];
     }
     if (optOuts.findIndex((other) => other.database === optOut.database) !== i) {
-      return [{ path: at('optOuts', i, 'database'), value: optOut.database, message: 'opts the same database out a second time', fix: 'keep one opt-out per database' }];
+      return [
+        {
+          path: at('optOuts', i, 'database'),
+          value: optOut.database,
+          message: 'opts the same database out a second time',
+          fix: 'keep one opt-out per database',
+        },
+      ];
     }
     return [];
   });

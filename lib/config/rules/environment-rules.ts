@@ -122,57 +122,79 @@ function declaredRegions(env: ResolvedEnvironment, db: ResolvedDatabase): string
 }
 
 /** Every region a database or its replicas use must be declared, so it has a key (and, on AWS, a topic). */
-const databaseRegions = (replicaRegionsOf: ReplicaRegionsOf): Rule => (env) =>
-  env.databases.flatMap((db, index): ProblemDraft[] => {
-    const cloud = DATABASE_CLOUD[db.kind];
-    if (!env[cloud]) {
-      return [{
+const databaseRegions =
+  (replicaRegionsOf: ReplicaRegionsOf): Rule =>
+  (env) =>
+    env.databases.flatMap((db, index): ProblemDraft[] => {
+      const cloud = DATABASE_CLOUD[db.kind];
+      if (!env[cloud]) {
+        return [
+          {
+            database: db.name,
+            path: ['databases', index, 'kind'],
+            value: db.kind,
+            message: `is a ${cloud === 'aws' ? 'AWS' : 'Google Cloud'} database but the environment has no '${cloud}' section`,
+            fix: `add a '${cloud}' section to the environment or remove this database`,
+          },
+        ];
+      }
+      const declared = declaredRegions(env, db);
+      const undeclared = (path: ProblemDraft['path'], region: string, what: string): ProblemDraft => ({
         database: db.name,
-        path: ['databases', index, 'kind'],
-        value: db.kind,
-        message: `is a ${cloud === 'aws' ? 'AWS' : 'Google Cloud'} database but the environment has no '${cloud}' section`,
-        fix: `add a '${cloud}' section to the environment or remove this database`,
-      }];
-    }
-    const declared = declaredRegions(env, db);
-    const undeclared = (path: ProblemDraft['path'], region: string, what: string): ProblemDraft => ({
-      database: db.name,
-      path,
-      value: region,
-      message: `${what} is not one of ${cloud}.regions (${declared.join(', ')}), so it would have no customer-managed key${cloud === 'aws' ? ' or alarm topic' : ''}`,
-      fix: `add '${region}' to ${cloud}.regions or choose a declared region`,
-    });
-    const problems: ProblemDraft[] = [];
-    if (!declared.includes(db.region)) problems.push(undeclared(['databases', index, 'region'], db.region, 'the region'));
-    for (const list of replicaRegionsOf(db)) {
-      list.regions.forEach((region, replicaIndex) => {
-        if (!declared.includes(region)) problems.push(undeclared(['databases', index, ...list.pathOf(replicaIndex)], region, 'the replica region'));
+        path,
+        value: region,
+        message: `${what} is not one of ${cloud}.regions (${declared.join(', ')}), so it would have no customer-managed key${cloud === 'aws' ? ' or alarm topic' : ''}`,
+        fix: `add '${region}' to ${cloud}.regions or choose a declared region`,
       });
-    }
-    return problems;
-  });
+      const problems: ProblemDraft[] = [];
+      if (!declared.includes(db.region)) problems.push(undeclared(['databases', index, 'region'], db.region, 'the region'));
+      for (const list of replicaRegionsOf(db)) {
+        list.regions.forEach((region, replicaIndex) => {
+          if (!declared.includes(region)) problems.push(undeclared(['databases', index, ...list.pathOf(replicaIndex)], region, 'the replica region'));
+        });
+      }
+      return problems;
+    });
 
 /**
  * Aurora secondary clusters and DynamoDB replicas live in other regions, one per region. (RDS and Cloud SQL read
  * replicas may share the primary's region.)
  */
-const oneReplicaPerOtherRegion = (replicaRegionsOf: ReplicaRegionsOf): Rule => (env) =>
-  env.databases.flatMap((db, index): ProblemDraft[] =>
-    replicaRegionsOf(db)
-      .filter((list) => list.oneInEachOtherRegion)
-      .flatMap(({ field, regions }) =>
-        regions.flatMap((region, i): ProblemDraft[] => {
-          const path = ['databases', index, field, i];
-          if (region === db.region) {
-            return [{ database: db.name, path, value: region, message: `equals the primary's region; replicas of a ${db.kind} must be in other regions`, fix: `remove '${region}' from ${field} or move the primary` }];
-          }
-          if (regions.indexOf(region) !== i) {
-            return [{ database: db.name, path, value: region, message: `is listed twice; each region can hold one replica`, fix: `remove the duplicate '${region}'` }];
-          }
-          return [];
-        }),
-      ),
-  );
+const oneReplicaPerOtherRegion =
+  (replicaRegionsOf: ReplicaRegionsOf): Rule =>
+  (env) =>
+    env.databases.flatMap((db, index): ProblemDraft[] =>
+      replicaRegionsOf(db)
+        .filter((list) => list.oneInEachOtherRegion)
+        .flatMap(({ field, regions }) =>
+          regions.flatMap((region, i): ProblemDraft[] => {
+            const path = ['databases', index, field, i];
+            if (region === db.region) {
+              return [
+                {
+                  database: db.name,
+                  path,
+                  value: region,
+                  message: `equals the primary's region; replicas of a ${db.kind} must be in other regions`,
+                  fix: `remove '${region}' from ${field} or move the primary`,
+                },
+              ];
+            }
+            if (regions.indexOf(region) !== i) {
+              return [
+                {
+                  database: db.name,
+                  path,
+                  value: region,
+                  message: `is listed twice; each region can hold one replica`,
+                  fix: `remove the duplicate '${region}'`,
+                },
+              ];
+            }
+            return [];
+          }),
+        ),
+    );
 
 /** The rules about the environment as a whole; where each kind places its copies comes from the kind registry. */
 export const environmentRules = (replicaRegionsOf: ReplicaRegionsOf): readonly Rule[] => [

@@ -49,7 +49,8 @@ export const IGNORED_SETTINGS: ReadonlyArray<IgnoredSettingRow<Kind>> = [
   }),
   // Cloud SQL's backup_configuration settings apply only with backups enabled.
   ...(['backupLocation', 'backupStartTime', 'retainedBackups'] as const).map((field) =>
-    row({ kind: 'cloudsql-instance', field, ignoredBecause: noCloudSqlBackups, fix: NO_BACKUPS_FIX(field) })),
+    row({ kind: 'cloudsql-instance', field, ignoredBecause: noCloudSqlBackups, fix: NO_BACKUPS_FIX(field) }),
+  ),
   row({
     kind: 'cloudsql-instance',
     field: 'transactionLogRetentionDays',
@@ -66,7 +67,8 @@ export const IGNORED_SETTINGS: ReadonlyArray<IgnoredSettingRow<Kind>> = [
   row({
     kind: 'cloudsql-instance',
     field: 'auditBucket',
-    ignoredBecause: (db) => (CLOUD_SQL_ENGINE_TABLE[db.engine].audit === 'bucket' && !db.auditLogging ? 'auditLogging off (no audit files are written)' : undefined),
+    ignoredBecause: (db) =>
+      CLOUD_SQL_ENGINE_TABLE[db.engine].audit === 'bucket' && !db.auditLogging ? 'auditLogging off (no audit files are written)' : undefined,
     fix: 'remove auditBucket, or set auditLogging: true',
   }),
 ];
@@ -77,7 +79,9 @@ export function ignoredSettingProblems(parsed: ParsedEnvironment, resolved: Reso
     const written = parsed.databases[index] as DatabaseConfig & Record<string, unknown>;
     return IGNORED_SETTINGS.filter((r) => r.kind === db.kind && written[r.field] !== undefined).flatMap((r): ProblemDraft[] => {
       const because = r.ignoredBecause(db);
-      return because ? [{ database: db.name, path: ['databases', index, r.field], value: written[r.field], message: `has no effect with ${because}`, fix: r.fix }] : [];
+      return because
+        ? [{ database: db.name, path: ['databases', index, r.field], value: written[r.field], message: `has no effect with ${because}`, fix: r.fix }]
+        : [];
     });
   });
 }

@@ -34,15 +34,36 @@ export const isolatedVpcRules: Rule = (env) =>
     const prefix = Number(network.cidr.split('/')[1]);
     const zones = network.availabilityZones.length;
     if (prefix < VPC_PREFIX.largest || prefix > VPC_PREFIX.smallest) {
-      return [{ path, value: network.cidr, message: `is a /${prefix} block; an AWS VPC takes /${VPC_PREFIX.largest} to /${VPC_PREFIX.smallest}`, fix: `choose a block from /${VPC_PREFIX.largest} to /${longestPrefixFor(zones)}, such as 10.20.0.0/16` }];
+      return [
+        {
+          path,
+          value: network.cidr,
+          message: `is a /${prefix} block; an AWS VPC takes /${VPC_PREFIX.largest} to /${VPC_PREFIX.smallest}`,
+          fix: `choose a block from /${VPC_PREFIX.largest} to /${longestPrefixFor(zones)}, such as 10.20.0.0/16`,
+        },
+      ];
     }
     const longest = longestPrefixFor(zones);
     if (prefix > longest) {
-      return [{ path, value: network.cidr, message: `is too small for one /${DATABASE_SUBNET_PREFIX} database subnet in each of the ${zones} availability zones (at most /${longest})`, fix: `choose a block from /${VPC_PREFIX.largest} to /${longest}` }];
+      return [
+        {
+          path,
+          value: network.cidr,
+          message: `is too small for one /${DATABASE_SUBNET_PREFIX} database subnet in each of the ${zones} availability zones (at most /${longest})`,
+          fix: `choose a block from /${VPC_PREFIX.largest} to /${longest}`,
+        },
+      ];
     }
     const unroutable = rangeContaining(network.cidr, Object.keys(UNROUTABLE_RANGES));
     if (unroutable) {
-      return [{ path, value: network.cidr, message: `is in ${unroutable} (${UNROUTABLE_RANGES[unroutable]}), neither private (RFC 1918) nor publicly routable; an AWS VPC takes one or the other`, fix: 'choose a block in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16' }];
+      return [
+        {
+          path,
+          value: network.cidr,
+          message: `is in ${unroutable} (${UNROUTABLE_RANGES[unroutable]}), neither private (RFC 1918) nor publicly routable; an AWS VPC takes one or the other`,
+          fix: 'choose a block in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16',
+        },
+      ];
     }
     return [];
   });

@@ -15,9 +15,7 @@ import type { ProblemDraft } from '../problem-draft';
 import type { ResolvedAuroraCluster, ResolvedCloudSqlInstance, ResolvedDatabase, ResolvedRdsInstance } from '../resolved-environment';
 import type { Rule } from './rule';
 
-
-const strings = (values: Readonly<Record<string, string | number>>) =>
-  Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));
+const strings = (values: Readonly<Record<string, string | number>>) => Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));
 
 const explicitConnections = (value: string | number | undefined) => {
   const number = Number(value);
@@ -41,17 +39,25 @@ function rdsBudgets(db: ResolvedRdsInstance, index: number): Budget[] {
   const explicit = explicitConnections(db.parameters.max_connections);
   const machines = [
     { instanceClass: db.instanceClass, label: db.instanceClass },
-    ...db.replicas.map((replica, r) => ({ instanceClass: replica.instanceClass ?? db.instanceClass, label: `${replica.instanceClass ?? db.instanceClass} (replicas[${r}])` })),
+    ...db.replicas.map((replica, r) => ({
+      instanceClass: replica.instanceClass ?? db.instanceClass,
+      label: `${replica.instanceClass ?? db.instanceClass} (replicas[${r}])`,
+    })),
   ];
   return machines.flatMap(({ instanceClass, label }) => {
     const size = rdsInstanceSize(instanceClass);
     if (!size) return [];
-    return [{
-      path: ['databases', index, 'parameters', 'work_mem'], workMem: db.parameters.work_mem!, memoryGiB: size.memoryGiB, machine: label,
-      maxConnections: rdsMaxConnections(db.engine, size.memoryGiB, strings(db.parameters)),
-      maxConnectionsSource: explicit ? 'your override' : `RDS's default for ${instanceClass}`,
-      maxConnectionsField: 'parameters.max_connections',
-    }];
+    return [
+      {
+        path: ['databases', index, 'parameters', 'work_mem'],
+        workMem: db.parameters.work_mem!,
+        memoryGiB: size.memoryGiB,
+        machine: label,
+        maxConnections: rdsMaxConnections(db.engine, size.memoryGiB, strings(db.parameters)),
+        maxConnectionsSource: explicit ? 'your override' : `RDS's default for ${instanceClass}`,
+        maxConnectionsField: 'parameters.max_connections',
+      },
+    ];
   });
 }
 
@@ -66,12 +72,17 @@ function auroraBudgets(db: ResolvedAuroraCluster, index: number): Budget[] {
   if (memoryGiB === undefined) return [];
   const machine = db.instanceClass ?? `Serverless v2 at ${db.serverlessV2!.maxCapacity} ACUs`;
   const instanceParameters = strings({ ...db.parameters, ...db.instanceParameters });
-  return [{
-    path: ['databases', index, field, 'work_mem'], workMem, memoryGiB, machine,
-    maxConnections: auroraMaxConnections(memoryGiB, instanceParameters),
-    maxConnectionsSource: explicitConnections(instanceParameters.max_connections) ? 'your override' : `Aurora's default for ${machine}`,
-    maxConnectionsField: 'instanceParameters.max_connections',
-  }];
+  return [
+    {
+      path: ['databases', index, field, 'work_mem'],
+      workMem,
+      memoryGiB,
+      machine,
+      maxConnections: auroraMaxConnections(memoryGiB, instanceParameters),
+      maxConnectionsSource: explicitConnections(instanceParameters.max_connections) ? 'your override' : `Aurora's default for ${machine}`,
+      maxConnectionsField: 'instanceParameters.max_connections',
+    },
+  ];
 }
 
 /** Cloud SQL: the flags each instance really gets (tuned for its tier, then the overrides), primary and replicas. */
@@ -81,7 +92,12 @@ function cloudSqlBudgets(db: ResolvedCloudSqlInstance, index: number): Budget[] 
   if (db.engine !== 'postgres' || !isValidCloudSqlTier(primaryTier)) return [];
   const { slowQueryThresholdMs } = db;
   const primary = primaryFlags({ row, size: primaryTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags });
-  const budget = (flags: Record<string, string>, tier: string, memoryGiB: number, replica?: { index: number; flags: Readonly<Record<string, string | number>> }): Budget[] => {
+  const budget = (
+    flags: Record<string, string>,
+    tier: string,
+    memoryGiB: number,
+    replica?: { index: number; flags: Readonly<Record<string, string | number>> },
+  ): Budget[] => {
     const own = replica !== undefined && replica.flags.work_mem !== undefined;
     const workMem = own ? replica.flags.work_mem! : db.flags.work_mem;
     if (workMem === undefined) return [];
@@ -89,23 +105,30 @@ function cloudSqlBudgets(db: ResolvedCloudSqlInstance, index: number): Budget[] 
     const explicit = explicitConnections(replica?.flags.max_connections ?? db.flags.max_connections);
     const fromPrimary = replica !== undefined && !explicit && tier !== db.tier && maxConnections === Number(primary.max_connections);
     const prefix = replica === undefined ? [] : ['replicas', replica.index];
-    return [{
-      path: ['databases', index, ...(own ? prefix : []), 'flags', 'work_mem'],
-      workMem,
-      memoryGiB,
-      machine: replica === undefined ? `tier ${tier}` : `tier ${tier} (replicas[${replica.index}])`,
-      maxConnections,
-      maxConnectionsSource: explicit
-        ? 'your override'
-        : fromPrimary ? `the primary's, Cloud SQL's default for ${db.tier}: a standby needs at least as many` : `Cloud SQL's default for ${tier}`,
-      maxConnectionsField: own ? `replicas[${replica.index}].flags.max_connections` : 'flags.max_connections',
-    }];
+    return [
+      {
+        path: ['databases', index, ...(own ? prefix : []), 'flags', 'work_mem'],
+        workMem,
+        memoryGiB,
+        machine: replica === undefined ? `tier ${tier}` : `tier ${tier} (replicas[${replica.index}])`,
+        maxConnections,
+        maxConnectionsSource: explicit
+          ? 'your override'
+          : fromPrimary
+            ? `the primary's, Cloud SQL's default for ${db.tier}: a standby needs at least as many`
+            : `Cloud SQL's default for ${tier}`,
+        maxConnectionsField: own ? `replicas[${replica.index}].flags.max_connections` : 'flags.max_connections',
+      },
+    ];
   };
   const budgets = budget(primary, primaryTier.name, primaryTier.size.memoryGiB);
   db.replicas.forEach((replica, r) => {
     const replicaTier = replica.machineTier;
     if (!isValidCloudSqlTier(replicaTier)) return;
-    const flags = replicaFlags({ row, size: replicaTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags }, { flags: primary, overrides: db.flags });
+    const flags = replicaFlags(
+      { row, size: replicaTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags },
+      { flags: primary, overrides: db.flags },
+    );
     budgets.push(...budget(flags, replicaTier.name, replicaTier.size.memoryGiB, { index: r, flags: replica.flags }));
   });
   return budgets;
@@ -132,13 +155,15 @@ function effectiveCacheProblem(db: ResolvedDatabase, index: number): ProblemDraf
   const pages = (share: number) => (machineTier.size.memoryGiB * 1024 ** 3 * share) / 8192;
   const [low, high] = [Math.ceil(pages(CLOUD_SQL_EFFECTIVE_CACHE_RANGE[0])), Math.floor(pages(CLOUD_SQL_EFFECTIVE_CACHE_RANGE[1]))];
   if (Number(value) >= low && Number(value) <= high) return [];
-  return [{
-    database: db.name,
-    path: ['databases', index, 'flags', 'effective_cache_size'],
-    value,
-    message: `must be from ${low} to ${high} (8 kB pages): Cloud SQL accepts 10% to 70% of the ${machineTier.size.memoryGiB * 1024} MiB of tier ${machineTier.name}`,
-    fix: `choose a value from ${low} to ${high}, or remove the flag (we emit 65% of memory)`,
-  }];
+  return [
+    {
+      database: db.name,
+      path: ['databases', index, 'flags', 'effective_cache_size'],
+      value,
+      message: `must be from ${low} to ${high} (8 kB pages): Cloud SQL accepts 10% to 70% of the ${machineTier.size.memoryGiB * 1024} MiB of tier ${machineTier.name}`,
+      fix: `choose a value from ${low} to ${high}, or remove the flag (we emit 65% of memory)`,
+    },
+  ];
 }
 
 export const postgresMemoryRules: Rule = (env) =>

@@ -6,7 +6,12 @@ import { alarmMetrics, type DashboardLine } from '../../plan/dashboard-lines';
 import type { AuroraClusterCommonPlan, AuroraClusterPlan } from '../../plan/plan-types';
 
 const clusterLines = (cluster: AuroraClusterCommonPlan): DashboardLine[] => [
-  ...cluster.instances.map((instance): DashboardLine => ({ identifier: instance.identifier, role: instance.role, metrics: alarmMetrics(instance.alarms), region: cluster.region })),
+  ...cluster.instances.map((instance): DashboardLine => ({
+    identifier: instance.identifier,
+    role: instance.role,
+    metrics: alarmMetrics(instance.alarms),
+    region: cluster.region,
+  })),
   {
     identifier: cluster.clusterIdentifier,
     role: cluster.instances.some((i) => i.role === 'writer') ? 'primary-cluster' : 'secondary-cluster',

@@ -10,9 +10,10 @@ export function auroraClusterEntry(db: AuroraClusterPlan, { rtoMinutes: rto, bac
     cloud: 'AWS',
     kind: secondaries.length > 0 ? 'Aurora global database' : 'Aurora cluster',
     engine: `${db.engine} ${db.engineVersion}`,
-    size: capacity.mode === 'provisioned'
-      ? `${capacity.instanceClass} (${capacity.size.vcpus} vCPU, ${capacity.size.memoryGiB} GiB) × ${db.instances.length}`
-      : `Serverless v2 ${capacity.minCapacity}–${capacity.maxCapacity} ACU × ${db.instances.length}${capacity.autoPauseMinutes ? `, pauses after ${capacity.autoPauseMinutes} min` : ''}`,
+    size:
+      capacity.mode === 'provisioned'
+        ? `${capacity.instanceClass} (${capacity.size.vcpus} vCPU, ${capacity.size.memoryGiB} GiB) × ${db.instances.length}`
+        : `Serverless v2 ${capacity.minCapacity}–${capacity.maxCapacity} ACU × ${db.instances.length}${capacity.autoPauseMinutes ? `, pauses after ${capacity.autoPauseMinutes} min` : ''}`,
     storage: 'Aurora cluster volume (grows to 128 TiB)',
     region: db.region,
     highAvailability: `writer + ${db.instances.length - 1} reader(s) over ${new Set(db.instances.map((i) => i.availabilityZone)).size} AZ`,

@@ -11,9 +11,7 @@ import { resolveAuroraCluster } from './resolve-aurora-cluster';
 export const auroraClusterKind: DatabaseKindRow<'aurora-cluster'> = {
   kind: 'aurora-cluster',
   resolve: resolveAuroraCluster,
-  replicaRegions: (db) => [
-    { field: 'secondaryRegions', regions: db.secondaryRegions, pathOf: (n) => ['secondaryRegions', n], oneInEachOtherRegion: true },
-  ],
+  replicaRegions: (db) => [{ field: 'secondaryRegions', regions: db.secondaryRegions, pathOf: (n) => ['secondaryRegions', n], oneInEachOtherRegion: true }],
   rules: [auroraClusterRules],
   plan: (env, db, context) => planAuroraCluster(env, db, context.awsRegion),
   stacks: auroraClusterStacks,

@@ -20,7 +20,14 @@ import {
   awsStackName,
   databaseIdentifier,
 } from '../../naming/names';
-import type { AuroraCapacityPlan, AuroraClusterCommonPlan, AuroraClusterPlan, AuroraInstancePlan, AuroraSecondaryPlan, AwsRegionPlan } from '../../plan/plan-types';
+import type {
+  AuroraCapacityPlan,
+  AuroraClusterCommonPlan,
+  AuroraClusterPlan,
+  AuroraInstancePlan,
+  AuroraSecondaryPlan,
+  AwsRegionPlan,
+} from '../../plan/plan-types';
 import { RDS_TIER_OBSERVABILITY } from '../rds-instance/rds-instance-plan';
 
 /** Aurora uploads the log continuously; AWS states point-in-time restores to within 5 minutes of now. */
@@ -56,9 +63,8 @@ export function planAuroraCluster(env: ResolvedEnvironment, db: ResolvedAuroraCl
   const settings = auroraClusterSettings(env.name, db);
   const { identifier } = settings;
   const size = db.instanceClass === undefined ? undefined : rdsInstanceSize(db.instanceClass);
-  const capacity: AuroraCapacityPlan = db.instanceClass !== undefined && size
-    ? { mode: 'provisioned', instanceClass: db.instanceClass, size }
-    : { mode: 'serverless-v2', ...db.serverlessV2! };
+  const capacity: AuroraCapacityPlan =
+    db.instanceClass !== undefined && size ? { mode: 'provisioned', instanceClass: db.instanceClass, size } : { mode: 'serverless-v2', ...db.serverlessV2! };
   const memoryGiB = size?.memoryGiB;
   const parameters = auroraParameters({
     engine: db.engine,
@@ -104,7 +110,11 @@ export function planAuroraCluster(env: ResolvedEnvironment, db: ResolvedAuroraCl
       clusterParameters: parameters.cluster,
       instanceParameters: parameters.instance,
       instances,
-      clusterAlarms: auroraAlarmDefinitions(clusterIdentifier, { ...alarmContext, role: secondary ? 'secondary-cluster' : 'primary-cluster' }, db.alarmThresholds),
+      clusterAlarms: auroraAlarmDefinitions(
+        clusterIdentifier,
+        { ...alarmContext, role: secondary ? 'secondary-cluster' : 'primary-cluster' },
+        db.alarmThresholds,
+      ),
       allowedCidrs: db.allowedCidrs,
       // Security groups are regional: a secondary gets none of the primary's.
       allowedSecurityGroupIds: secondary ? [] : db.allowedSecurityGroupIds,

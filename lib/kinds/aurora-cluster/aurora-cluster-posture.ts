@@ -13,13 +13,19 @@ export function auroraClusterPosture(db: AuroraClusterPlan, context: PostureCont
     database: db.name,
     kind: 'aurora-cluster',
     // A reader in another zone is what a writer fails over to.
-    highAvailability: at(db.instances.some((i) => i.role === 'reader'), 'readers'),
+    highAvailability: at(
+      db.instances.some((i) => i.role === 'reader'),
+      'readers',
+    ),
     deletionProtection: at(db.deletionProtection, 'deletionProtection'),
     removalPolicy: at(db.removalPolicy, 'removalPolicy'),
     backupRetentionDays: at(db.recovery.backupRetentionDays, 'backupRetentionDays'),
     pointInTimeRecovery: at(db.recovery.pointInTimeRecovery, 'pointInTimeRecovery'),
     customerManagedKey: at<string | undefined>(clusters.every((c) => c.keyAliasArn) ? db.keyAliasArn : undefined, 'region'),
-    tlsEnforced: at(clusters.every((c) => Object.entries(tls).every(([name, value]) => c.clusterParameters[name] === value)), 'parameters'),
+    tlsEnforced: at(
+      clusters.every((c) => Object.entries(tls).every(([name, value]) => c.clusterParameters[name] === value)),
+      'parameters',
+    ),
     allowedNetworks: at(db.allowedCidrs, 'allowedCidrs'),
     alarmCount: clusters.reduce((n, c) => n + c.clusterAlarms.length + c.instances.reduce((m, i) => m + i.alarms.length, 0), 0),
     notificationTargets: awsAlarmTargets(db.alarmTopicArn, context),
@@ -27,7 +33,9 @@ export function auroraClusterPosture(db: AuroraClusterPlan, context: PostureCont
     placement: { region: db.region, zone: db.instances.find((i) => i.role === 'writer')?.availabilityZone },
     copies: at(
       [
-        ...db.instances.filter((i) => i.role === 'reader').map((i) => ({ name: i.identifier, region: db.region, zone: i.availabilityZone, purpose: 'failover' as const })),
+        ...db.instances
+          .filter((i) => i.role === 'reader')
+          .map((i) => ({ name: i.identifier, region: db.region, zone: i.availabilityZone, purpose: 'failover' as const })),
         ...(db.global?.secondaries ?? []).map((c) => ({ name: c.clusterIdentifier, region: c.region, purpose: 'disaster-recovery' as const })),
       ],
       'secondaryRegions',

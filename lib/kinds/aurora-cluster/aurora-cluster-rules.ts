@@ -21,7 +21,17 @@ function derivedIdentifierProblems(cluster: string, db: ResolvedAuroraCluster): 
   ];
   const longest = derived.reduce((a, b) => (b.length > a.length ? b : a), cluster);
   const problem = identifierProblem(longest, RDS_IDENTIFIER_MAX_LENGTH);
-  return problem ? [{ database: db.name, path: ['name'], value: db.name, message: `the derived identifier '${longest}' ${problem}`, fix: 'shorten the database (or environment) name' }] : [];
+  return problem
+    ? [
+        {
+          database: db.name,
+          path: ['name'],
+          value: db.name,
+          message: `the derived identifier '${longest}' ${problem}`,
+          fix: 'shorten the database (or environment) name',
+        },
+      ]
+    : [];
 }
 
 export const auroraClusterRules: Rule = (env) =>
@@ -31,17 +41,41 @@ export const auroraClusterRules: Rule = (env) =>
     const settings = auroraClusterSettings(env.name, db);
     const problems: ProblemDraft[] = auroraClusterProblems(settings)
       .filter((problem) => !reportedByEnvironmentRules(problem.path))
-      .map((problem) => ({ database: db.name, path: at(...problem.path), value: problem.path[0] === 'name' ? db.name : problem.value, message: problem.message, fix: problem.fix }));
+      .map((problem) => ({
+        database: db.name,
+        path: at(...problem.path),
+        value: problem.path[0] === 'name' ? db.name : problem.value,
+        message: problem.message,
+        fix: problem.fix,
+      }));
     problems.push(...derivedIdentifierProblems(settings.identifier, db).map((p) => ({ ...p, path: at(...p.path) })));
     if (!db.pointInTimeRecovery) {
-      problems.push({ database: db.name, path: at('pointInTimeRecovery'), value: false, message: 'cannot be turned off on Aurora (every cluster keeps at least 1 day of continuous backup)', fix: 'remove pointInTimeRecovery: false; lower backupRetentionDays to 1 for the shortest window' });
+      problems.push({
+        database: db.name,
+        path: at('pointInTimeRecovery'),
+        value: false,
+        message: 'cannot be turned off on Aurora (every cluster keeps at least 1 day of continuous backup)',
+        fix: 'remove pointInTimeRecovery: false; lower backupRetentionDays to 1 for the shortest window',
+      });
     }
     if (db.secondaryRegions.length > 0 && (db.secondaryReaders < 1 || db.secondaryReaders > AURORA_LIMITS.maxReaders)) {
-      problems.push({ database: db.name, path: at('secondaryReaders'), value: db.secondaryReaders, message: `must be from 1 to ${AURORA_LIMITS.maxReaders} (each secondary cluster gets at least one instance to serve reads and fail over to)`, fix: 'choose from 1 to 15' });
+      problems.push({
+        database: db.name,
+        path: at('secondaryReaders'),
+        value: db.secondaryReaders,
+        message: `must be from 1 to ${AURORA_LIMITS.maxReaders} (each secondary cluster gets at least one instance to serve reads and fail over to)`,
+        fix: 'choose from 1 to 15',
+      });
     }
     for (const id of Object.keys(db.alarmThresholds)) {
       if (!AURORA_ALARM_IDS.includes(id)) {
-        problems.push({ database: db.name, path: at('alarmThresholds', id), value: db.alarmThresholds[id], message: `'${id}' is not an Aurora alarm; alarms: ${AURORA_ALARM_IDS.join(', ')}`, fix: 'use one of the alarm ids' });
+        problems.push({
+          database: db.name,
+          path: at('alarmThresholds', id),
+          value: db.alarmThresholds[id],
+          message: `'${id}' is not an Aurora alarm; alarms: ${AURORA_ALARM_IDS.join(', ')}`,
+          fix: 'use one of the alarm ids',
+        });
       }
     }
     return problems;

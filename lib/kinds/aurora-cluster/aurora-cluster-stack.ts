@@ -22,10 +22,16 @@ function commonProps(scope: Construct, plan: AuroraClusterCommonPlan, region: Re
     engine: plan.engine as AuroraEngine,
     engineVersion: plan.engineVersion,
     instanceClass: plan.capacity.mode === 'provisioned' ? plan.capacity.instanceClass : undefined,
-    serverlessV2: plan.capacity.mode === 'serverless-v2'
-      ? { minCapacity: plan.capacity.minCapacity, maxCapacity: plan.capacity.maxCapacity, autoPauseMinutes: plan.capacity.autoPauseMinutes }
-      : undefined,
-    instances: plan.instances.map((i) => ({ identifier: i.identifier, promotionTier: i.promotionTier, availabilityZone: i.availabilityZone, alarms: i.alarms })),
+    serverlessV2:
+      plan.capacity.mode === 'serverless-v2'
+        ? { minCapacity: plan.capacity.minCapacity, maxCapacity: plan.capacity.maxCapacity, autoPauseMinutes: plan.capacity.autoPauseMinutes }
+        : undefined,
+    instances: plan.instances.map((i) => ({
+      identifier: i.identifier,
+      promotionTier: i.promotionTier,
+      availabilityZone: i.availabilityZone,
+      alarms: i.alarms,
+    })),
     vpc: region.network.vpc,
     subnets: region.network.subnets,
     // The key by its deterministic alias: RDS takes the alias ARN, so no cross-stack (or cross-region) reference.
@@ -67,16 +73,20 @@ export class AuroraClusterStack extends Stack {
     const { plan } = props;
     this.isSecondary = isSecondary(plan);
     const common = commonProps(this, plan, props.regionResources);
-    this.database = new AuroraCluster(this, 'Database', isSecondary(plan)
-      ? { ...common, global: { role: 'secondary', globalClusterIdentifier: plan.globalClusterIdentifier } }
-      : {
-          ...common,
-          databaseName: plan.databaseName,
-          credentials: plan.credentials.mode,
-          passwordRotationDays: plan.credentials.rotationDays,
-          backtrackHours: plan.recovery.backtrackHours,
-          global: plan.global && { role: 'primary', globalClusterIdentifier: plan.global.globalClusterIdentifier },
-        });
+    this.database = new AuroraCluster(
+      this,
+      'Database',
+      isSecondary(plan)
+        ? { ...common, global: { role: 'secondary', globalClusterIdentifier: plan.globalClusterIdentifier } }
+        : {
+            ...common,
+            databaseName: plan.databaseName,
+            credentials: plan.credentials.mode,
+            passwordRotationDays: plan.credentials.rotationDays,
+            backtrackHours: plan.recovery.backtrackHours,
+            global: plan.global && { role: 'primary', globalClusterIdentifier: plan.global.globalClusterIdentifier },
+          },
+    );
     applyTags(this, plan.tags);
   }
 }

@@ -11,8 +11,7 @@ export interface CloudSqlFlagsInput {
   readonly overrides: Readonly<Record<string, string | number>>;
 }
 
-const asStrings = (flags: Readonly<Record<string, string | number>>) =>
-  Object.fromEntries(Object.entries(flags).map(([name, value]) => [name, String(value)]));
+const asStrings = (flags: Readonly<Record<string, string | number>>) => Object.fromEntries(Object.entries(flags).map(([name, value]) => [name, String(value)]));
 
 export function primaryFlags(input: CloudSqlFlagsInput): Record<string, string> {
   return { ...input.row.tune(input), ...asStrings(input.overrides) };

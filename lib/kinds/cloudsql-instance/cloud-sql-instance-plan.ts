@@ -31,7 +31,6 @@ const MAINTENANCE_WINDOWS: Readonly<Record<Tier, Required<CloudSqlMaintenanceWin
   production: { day: 7, hour: 6, updateTrack: 'stable' },
 };
 
-
 export function planCloudSqlInstance(
   env: ResolvedEnvironment,
   db: ResolvedCloudSqlInstance,
@@ -49,7 +48,10 @@ export function planCloudSqlInstance(
   const restorable = restoresToPointInTime(settings);
   const queryInsights = db.queryInsights ?? version.queryInsights !== false;
 
-  const replicaNames = cloudSqlReplicaNames(instanceName, db.replicas.map((replica) => replica.region));
+  const replicaNames = cloudSqlReplicaNames(
+    instanceName,
+    db.replicas.map((replica) => replica.region),
+  );
   const replicas = db.replicas.map((replica, index): CloudSqlReplicaPlan => {
     const replicaTier = validCloudSqlTier(replica.machineTier, `${env.name}/${db.name} replica ${index}`);
     const replicaFlagValues = replicaFlags(
@@ -67,7 +69,12 @@ export function planCloudSqlInstance(
       deletionProtection: db.deletionProtection,
       preventDestroy: db.removalPolicy === 'retain',
       flags: replicaFlagValues,
-      alerts: cloudSqlAlerts({ instanceName: replicaNames[index], role: 'replica', engine: row.engine, maxConnections: cloudSqlMaxConnections(row.engine, replicaTier, replicaFlagValues) }),
+      alerts: cloudSqlAlerts({
+        instanceName: replicaNames[index],
+        role: 'replica',
+        engine: row.engine,
+        maxConnections: cloudSqlMaxConnections(row.engine, replicaTier, replicaFlagValues),
+      }),
       labels,
     };
   });
@@ -129,4 +136,3 @@ function maintenanceWindow(environmentTier: Tier, configured: CloudSqlMaintenanc
   const defaults = MAINTENANCE_WINDOWS[environmentTier];
   return configured ? { ...configured, updateTrack: configured.updateTrack ?? defaults.updateTrack } : defaults;
 }
-

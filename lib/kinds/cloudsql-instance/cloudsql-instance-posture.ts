@@ -23,7 +23,11 @@ export function cloudSqlInstancePosture(db: CloudSqlInstancePlan, context: Postu
     notificationTargets: { value: context.notificationEmails, path: ['gcp', 'notifications', 'emails'] },
     placement: { region: db.region },
     copies: at(
-      db.replicas.map((r) => ({ name: r.instanceName, region: r.region, purpose: r.disasterRecovery ? 'disaster-recovery' as const : 'read-scaling' as const })),
+      db.replicas.map((r) => ({
+        name: r.instanceName,
+        region: r.region,
+        purpose: r.disasterRecovery ? ('disaster-recovery' as const) : ('read-scaling' as const),
+      })),
       'replicas',
     ),
   };

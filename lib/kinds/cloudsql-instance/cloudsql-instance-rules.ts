@@ -6,7 +6,13 @@ import { CLOUD_SQL_NAME_MAX_LENGTH, identifierProblem } from '../../../construct
 import type { PathProblem } from '../../../constructs/common/path-problem';
 import { CLOUD_SQL_ENGINE_TABLE, CloudSqlEngineRow } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
 import { cloudSqlFlagProblem } from '../../../constructs/gcp/tables/cloud-sql-flag-checks';
-import { cloudSqlInstanceProblems, CloudSqlInstanceSettings, replicaDiskProblem, restoresToPointInTime, tierProblem } from '../../../constructs/gcp/tables/cloud-sql-instance-checks';
+import {
+  cloudSqlInstanceProblems,
+  CloudSqlInstanceSettings,
+  replicaDiskProblem,
+  restoresToPointInTime,
+  tierProblem,
+} from '../../../constructs/gcp/tables/cloud-sql-instance-checks';
 import { cloudSqlInstanceSettings, configSettingNames } from './cloud-sql-instance-settings';
 import { CLOUD_SQL_BACKUP_MULTI_REGIONS, CLOUD_SQL_REGIONS } from '../../../constructs/gcp/tables/cloud-sql-locations';
 import { isValidCloudSqlTier } from '../../../constructs/gcp/tables/cloud-sql-tiers';
@@ -30,7 +36,12 @@ export const cloudSqlInstanceRules: Rule = (env) =>
     versionRules(db, row, report);
     recoveryRules(db, row, report);
     if (row.requiresRootPassword && !db.rootPasswordSecret) {
-      report(['rootPasswordSecret'], undefined, `is required for ${row.displayName}: Cloud SQL creates the instance with a root password`, 'name the Secret Manager secret that holds it (projects/<project>/secrets/<name>)');
+      report(
+        ['rootPasswordSecret'],
+        undefined,
+        `is required for ${row.displayName}: Cloud SQL creates the instance with a root password`,
+        'name the Secret Manager secret that holds it (projects/<project>/secrets/<name>)',
+      );
     }
     // What the construct checks too, on the settings the plan builds: one function, one wording.
     const settings = cloudSqlInstanceSettings(db);
@@ -57,10 +68,18 @@ function nameRules(env: ResolvedEnvironment, db: ResolvedCloudSqlInstance, repor
     report(['name'], db.name, `gives the Cloud SQL instance name '${instanceName}', which ${nameProblem}`, 'shorten the database name');
     return;
   }
-  cloudSqlReplicaNames(instanceName, db.replicas.map((replica) => replica.region)).forEach((replicaName, replicaIndex) => {
+  cloudSqlReplicaNames(
+    instanceName,
+    db.replicas.map((replica) => replica.region),
+  ).forEach((replicaName, replicaIndex) => {
     const problem = identifierProblem(replicaName, CLOUD_SQL_NAME_MAX_LENGTH);
     if (problem) {
-      report(['replicas', replicaIndex, 'region'], db.replicas[replicaIndex].region, `gives the replica instance name '${replicaName}' (<instance>-replica-<region>), which ${problem}`, 'shorten the database name, or place the replica in a region with a shorter name');
+      report(
+        ['replicas', replicaIndex, 'region'],
+        db.replicas[replicaIndex].region,
+        `gives the replica instance name '${replicaName}' (<instance>-replica-<region>), which ${problem}`,
+        'shorten the database name, or place the replica in a region with a shorter name',
+      );
     }
   });
 }
@@ -69,30 +88,67 @@ function versionRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, repo
   const version = row.versions[db.version];
   const name = `${row.displayName} ${db.version}`;
   if (!version) {
-    report(['version'], db.version, `is not a supported Cloud SQL ${row.displayName} version; supported: ${Object.keys(row.versions).join(', ')}`, 'choose a supported version');
+    report(
+      ['version'],
+      db.version,
+      `is not a supported Cloud SQL ${row.displayName} version; supported: ${Object.keys(row.versions).join(', ')}`,
+      'choose a supported version',
+    );
     return;
   }
   if (db.replicas.length > 0 && version.replicas === false) {
-    const offered = Object.entries(row.versions).filter(([, v]) => v.replicas !== false).map(([key]) => key);
-    report(['replicas'], db.replicas.map(replicaConfig), `cannot be created for ${name}; read replicas need ${offered.join(' or ')}`, 'remove the replicas or choose a version that has them');
+    const offered = Object.entries(row.versions)
+      .filter(([, v]) => v.replicas !== false)
+      .map(([key]) => key);
+    report(
+      ['replicas'],
+      db.replicas.map(replicaConfig),
+      `cannot be created for ${name}; read replicas need ${offered.join(' or ')}`,
+      'remove the replicas or choose a version that has them',
+    );
   }
 }
 
 function recoveryRules(db: ResolvedCloudSqlInstance, row: CloudSqlEngineRow, report: Report): void {
   const usesBinaryLog = row.pointInTimeRecovery === 'binary-log';
   if (usesBinaryLog && db.pointInTimeRecovery) {
-    report(['pointInTimeRecovery'], true, 'is not available for MySQL on Cloud SQL, which restores MySQL to a point in time from binary logs', 'remove pointInTimeRecovery and set binaryLog: true');
+    report(
+      ['pointInTimeRecovery'],
+      true,
+      'is not available for MySQL on Cloud SQL, which restores MySQL to a point in time from binary logs',
+      'remove pointInTimeRecovery and set binaryLog: true',
+    );
   }
   if (!usesBinaryLog && db.binaryLog) {
-    report(['binaryLog'], true, `is MySQL-only; ${row.displayName} restores to a point in time with pointInTimeRecovery`, 'remove binaryLog and set pointInTimeRecovery: true');
+    report(
+      ['binaryLog'],
+      true,
+      `is MySQL-only; ${row.displayName} restores to a point in time with pointInTimeRecovery`,
+      'remove binaryLog and set pointInTimeRecovery: true',
+    );
   }
   if (db.replicas.length > 0 && !db.backups) {
-    report(['backups'], false, 'must be on for a primary with read replicas: Cloud SQL creates replicas only of a primary with automated backups', 'set backups: true or remove the replicas');
+    report(
+      ['backups'],
+      false,
+      'must be on for a primary with read replicas: Cloud SQL creates replicas only of a primary with automated backups',
+      'set backups: true or remove the replicas',
+    );
   } else if (db.replicas.length > 0 && usesBinaryLog && !db.binaryLog) {
-    report(['binaryLog'], false, 'must be on for a MySQL primary with read replicas: they replicate from the binary log', 'set binaryLog: true or remove the replicas');
+    report(
+      ['binaryLog'],
+      false,
+      'must be on for a MySQL primary with read replicas: they replicate from the binary log',
+      'set binaryLog: true or remove the replicas',
+    );
   }
   if (db.backupLocation !== undefined && !CLOUD_SQL_REGIONS.includes(db.backupLocation) && !CLOUD_SQL_BACKUP_MULTI_REGIONS.includes(db.backupLocation)) {
-    report(['backupLocation'], db.backupLocation, `is neither a Cloud SQL region nor a multi-region (${CLOUD_SQL_BACKUP_MULTI_REGIONS.join(', ')})`, `use a multi-region such as ${db.region.startsWith('europe') ? 'eu' : 'us'}, a region such as ${db.region}, or remove it for the instance's region`);
+    report(
+      ['backupLocation'],
+      db.backupLocation,
+      `is neither a Cloud SQL region nor a multi-region (${CLOUD_SQL_BACKUP_MULTI_REGIONS.join(', ')})`,
+      `use a multi-region such as ${db.region.startsWith('europe') ? 'eu' : 'us'}, a region such as ${db.region}, or remove it for the instance's region`,
+    );
   }
 }
 
@@ -110,44 +166,82 @@ function replicaRules(db: ResolvedCloudSqlInstance, settings: CloudSqlInstanceSe
   const row = settings.engine;
   const { slowQueryThresholdMs } = db;
   const primaryTier = db.machineTier;
-  const flagsOf = isValidCloudSqlTier(primaryTier) ? primaryFlags({ row, size: primaryTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags }) : undefined;
+  const flagsOf = isValidCloudSqlTier(primaryTier)
+    ? primaryFlags({ row, size: primaryTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: db.flags })
+    : undefined;
   const firstDisasterRecovery = db.replicas.findIndex((replica) => replica.disasterRecovery);
   if (row.maxReadReplicas !== undefined && db.replicas.length > row.maxReadReplicas) {
-    report(['replicas'], db.replicas.length, `lists ${db.replicas.length} read replicas; Cloud SQL for ${row.displayName} allows at most ${row.maxReadReplicas} per primary`, `remove ${db.replicas.length - row.maxReadReplicas} of them`);
+    report(
+      ['replicas'],
+      db.replicas.length,
+      `lists ${db.replicas.length} read replicas; Cloud SQL for ${row.displayName} allows at most ${row.maxReadReplicas} per primary`,
+      `remove ${db.replicas.length - row.maxReadReplicas} of them`,
+    );
   }
   db.replicas.forEach((replica, replicaIndex) => {
     const at = (field: string): Path => ['replicas', replicaIndex, field];
-    const tierOk = replica.tier === undefined ? primaryTierOk : reportShared(report, ['replicas', replicaIndex], [tierProblem(replica.machineTier, db.edition, row)]);
+    const tierOk =
+      replica.tier === undefined ? primaryTierOk : reportShared(report, ['replicas', replicaIndex], [tierProblem(replica.machineTier, db.edition, row)]);
     const smallDisk = replica.diskSizeGb === undefined ? undefined : replicaDiskProblem(replica.diskSizeGb, db.diskSizeGb);
     if (smallDisk) {
       reportShared(report, ['replicas', replicaIndex], [smallDisk]);
     } else if (replica.diskSizeGb !== undefined && db.diskAutoresizeLimitGb && replica.diskSizeGb >= db.diskAutoresizeLimitGb) {
       // Replicas grow under the primary's limit.
-      report(at('diskSizeGb'), replica.diskSizeGb, `must be below diskAutoresizeLimitGb (${db.diskAutoresizeLimitGb}), which replicas share with their primary`, `lower it below ${db.diskAutoresizeLimitGb} or raise diskAutoresizeLimitGb`);
+      report(
+        at('diskSizeGb'),
+        replica.diskSizeGb,
+        `must be below diskAutoresizeLimitGb (${db.diskAutoresizeLimitGb}), which replicas share with their primary`,
+        `lower it below ${db.diskAutoresizeLimitGb} or raise diskAutoresizeLimitGb`,
+      );
     }
     if (replica.disasterRecovery) disasterRecoveryRules(db, settings, replica.region, replicaIndex, replicaIndex !== firstDisasterRecovery, report);
     const replicaTier = replica.machineTier;
     if (!flagsOf || !tierOk || !isValidCloudSqlTier(replicaTier)) return;
-    const flags = replicaFlags({ row, size: replicaTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags }, { flags: flagsOf, overrides: db.flags });
+    const flags = replicaFlags(
+      { row, size: replicaTier.size, slowQueryThresholdMs, diskType: db.diskType, overrides: replica.flags },
+      { flags: flagsOf, overrides: db.flags },
+    );
     for (const name of row.replicaMinimumFlags) {
       if (flagsOf[name] !== undefined && Number(flags[name]) < Number(flagsOf[name])) {
-        report([...at('flags'), name], replica.flags[name], `must be at least the primary's value (${flagsOf[name]}): a ${row.displayName} standby refuses to start with less`, `raise it to ${flagsOf[name]} or remove it`);
+        report(
+          [...at('flags'), name],
+          replica.flags[name],
+          `must be at least the primary's value (${flagsOf[name]}): a ${row.displayName} standby refuses to start with less`,
+          `raise it to ${flagsOf[name]} or remove it`,
+        );
       }
     }
   });
 }
 
-function disasterRecoveryRules(db: ResolvedCloudSqlInstance, settings: CloudSqlInstanceSettings, region: string, replicaIndex: number, another: boolean, report: Report): void {
+function disasterRecoveryRules(
+  db: ResolvedCloudSqlInstance,
+  settings: CloudSqlInstanceSettings,
+  region: string,
+  replicaIndex: number,
+  another: boolean,
+  report: Report,
+): void {
   const row = settings.engine;
   const at: Path = ['replicas', replicaIndex, 'disasterRecovery'];
   if (db.edition !== 'ENTERPRISE_PLUS') {
-    report(at, true, `needs edition ENTERPRISE_PLUS (advanced disaster recovery); this ${row.displayName} instance is ${db.edition}`, "set edition: 'ENTERPRISE_PLUS' with a db-perf-optimized tier, or disasterRecovery: false");
+    report(
+      at,
+      true,
+      `needs edition ENTERPRISE_PLUS (advanced disaster recovery); this ${row.displayName} instance is ${db.edition}`,
+      "set edition: 'ENTERPRISE_PLUS' with a db-perf-optimized tier, or disasterRecovery: false",
+    );
   }
   if (region === db.region) {
     report(at, true, `needs a replica in another region than the primary's (${db.region})`, 'move the replica to another declared region');
   }
   if (another) report(at, true, 'is already set on another replica; a primary has one disaster-recovery replica', 'keep disasterRecovery on one replica');
   if (!restoresToPointInTime(settings)) {
-    report(at, true, `needs ${row.pointInTimeRecovery === 'pitr' ? 'point-in-time recovery' : 'binary logs'} on the primary`, `turn ${row.pointInTimeRecovery === 'pitr' ? 'pointInTimeRecovery' : 'binaryLog'} on`);
+    report(
+      at,
+      true,
+      `needs ${row.pointInTimeRecovery === 'pitr' ? 'point-in-time recovery' : 'binary logs'} on the primary`,
+      `turn ${row.pointInTimeRecovery === 'pitr' ? 'pointInTimeRecovery' : 'binaryLog'} on`,
+    );
   }
 }

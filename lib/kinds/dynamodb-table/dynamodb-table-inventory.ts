@@ -8,7 +8,10 @@ function dynamodbCapacity(db: DynamodbTablePlan): string {
     const range = (c: { min: number; max: number }) => `${c.min}–${c.max}`;
     return `provisioned, autoscaling ${range(billing.readCapacity)} RCU / ${range(billing.writeCapacity)} WCU`;
   }
-  const ceilings = [billing.maxReadRequestUnits && `${billing.maxReadRequestUnits} RRU`, billing.maxWriteRequestUnits && `${billing.maxWriteRequestUnits} WRU`].filter(Boolean);
+  const ceilings = [
+    billing.maxReadRequestUnits && `${billing.maxReadRequestUnits} RRU`,
+    billing.maxWriteRequestUnits && `${billing.maxWriteRequestUnits} WRU`,
+  ].filter(Boolean);
   return `on-demand${ceilings.length > 0 ? `, at most ${ceilings.join(' / ')}` : ''}`;
 }
 

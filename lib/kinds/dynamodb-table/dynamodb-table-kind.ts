@@ -10,9 +10,7 @@ import { resolveDynamodbTable } from './resolve-dynamodb-table';
 export const dynamodbTableKind: DatabaseKindRow<'dynamodb-table'> = {
   kind: 'dynamodb-table',
   resolve: resolveDynamodbTable,
-  replicaRegions: (db) => [
-    { field: 'replicaRegions', regions: db.replicaRegions, pathOf: (n) => ['replicaRegions', n], oneInEachOtherRegion: true },
-  ],
+  replicaRegions: (db) => [{ field: 'replicaRegions', regions: db.replicaRegions, pathOf: (n) => ['replicaRegions', n], oneInEachOtherRegion: true }],
   rules: [dynamodbTableRules],
   plan: (env, db, context) => planDynamodbTable(env, db, context.awsRegion),
   stacks: dynamodbTableStacks,

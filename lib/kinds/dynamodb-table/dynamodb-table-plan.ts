@@ -32,16 +32,12 @@ export function dynamodbTableSettings(db: ResolvedDynamodbTable): DynamodbTableS
   };
 }
 
-export function planDynamodbTable(
-  env: ResolvedEnvironment,
-  db: ResolvedDynamodbTable,
-  regionPlan: (region: string) => AwsRegionPlan,
-): DynamodbTablePlan {
+export function planDynamodbTable(env: ResolvedEnvironment, db: ResolvedDynamodbTable, regionPlan: (region: string) => AwsRegionPlan): DynamodbTablePlan {
   const tableName = databaseIdentifier(env.name, db.name);
   const stackId = dynamodbTableStackId(db.name);
   const settings = dynamodbTableSettings(db);
   const primary = regionPlan(db.region);
-  const pitrDays = settings.pointInTimeRecovery ? settings.pointInTimeRecoveryDays ?? 0 : 0;
+  const pitrDays = settings.pointInTimeRecovery ? (settings.pointInTimeRecoveryDays ?? 0) : 0;
   const inBackupPlan = planBackupMembershipOf(env, db).plans.length > 0;
   return {
     name: db.name,
@@ -67,7 +63,12 @@ export function planDynamodbTable(
     keyAlias: primary.keyAlias,
     keyAliasArn: primary.keyAliasArn,
     alarmTopicArn: primary.alarmTopicArn,
-    alarms: dynamodbTableAlarmDefinitions({ tableName, replicaRegions: settings.replicaRegions, multiRegionConsistency: settings.multiRegionConsistency, billing: settings.billing }),
+    alarms: dynamodbTableAlarmDefinitions({
+      tableName,
+      replicaRegions: settings.replicaRegions,
+      multiRegionConsistency: settings.multiRegionConsistency,
+      billing: settings.billing,
+    }),
     dashboardName: `dynamodb-${tableName}`,
     tags: db.tags,
   };

@@ -17,7 +17,10 @@ export function dynamodbTablePosture(db: DynamodbTablePlan, context: PostureCont
     pointInTimeRecovery: at(db.recovery.pointInTimeRecovery, 'pointInTimeRecovery'),
     customerManagedKey: at<string | undefined>(db.replicas.every((r) => r.keyAliasArn) ? db.keyAliasArn : undefined, 'replicaRegions'),
     // The primary always refuses plain HTTP; replicas once tlsOnlyReplicas is set (after they exist).
-    tlsEnforced: at(db.replicas.every((r) => r.tlsOnly), 'tlsOnlyReplicas'),
+    tlsEnforced: at(
+      db.replicas.every((r) => r.tlsOnly),
+      'tlsOnlyReplicas',
+    ),
     // Reached through IAM-authorized API calls only: there are no network ranges to open.
     allowedNetworks: at<readonly string[]>([], 'kind'),
     alarmCount: db.alarms.length,
@@ -25,7 +28,9 @@ export function dynamodbTablePosture(db: DynamodbTablePlan, context: PostureCont
     awsBackup: awsBackupPosture(context.backupMembership),
     placement: { region: db.region },
     copies: at(
-      db.replicas.filter((r) => r.region !== db.region).map((r) => ({ name: `${db.tableName} (${r.region})`, region: r.region, purpose: 'disaster-recovery' as const })),
+      db.replicas
+        .filter((r) => r.region !== db.region)
+        .map((r) => ({ name: `${db.tableName} (${r.region})`, region: r.region, purpose: 'disaster-recovery' as const })),
       'replicaRegions',
     ),
   };

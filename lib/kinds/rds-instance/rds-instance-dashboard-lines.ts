@@ -4,5 +4,10 @@ import type { RdsInstancePlan } from '../../plan/plan-types';
 
 export const rdsInstanceDashboardLines = (primary: RdsInstancePlan): DashboardLine[] => [
   { identifier: primary.identifier, role: 'primary', metrics: alarmMetrics(primary.alarms), region: primary.region },
-  ...primary.replicas.map((replica): DashboardLine => ({ identifier: replica.identifier, role: 'replica', metrics: alarmMetrics(replica.alarms), region: replica.region })),
+  ...primary.replicas.map((replica): DashboardLine => ({
+    identifier: replica.identifier,
+    role: 'replica',
+    metrics: alarmMetrics(replica.alarms),
+    region: replica.region,
+  })),
 ];

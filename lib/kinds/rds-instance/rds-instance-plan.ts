@@ -52,11 +52,7 @@ export function rdsInstanceSettings(environment: string, db: ResolvedRdsInstance
   };
 }
 
-export function planRdsInstance(
-  env: ResolvedEnvironment,
-  db: ResolvedRdsInstance,
-  regionPlan: (region: string) => AwsRegionPlan,
-): RdsInstancePlan {
+export function planRdsInstance(env: ResolvedEnvironment, db: ResolvedRdsInstance, regionPlan: (region: string) => AwsRegionPlan): RdsInstancePlan {
   const row = RDS_ENGINE_TABLE[db.engine];
   const size = rdsInstanceSize(db.instanceClass);
   // Validation guarantees both; a failure here is a bug in the validator, not bad input.
@@ -121,9 +117,10 @@ export function planRdsInstance(
       rpoMinutes: retention > 0 ? RDS_PITR_RPO_MINUTES : undefined,
       preferredBackupWindow: settings.preferredBackupWindow,
       copyTagsToSnapshot: true,
-      backupReplication: db.backupReplicationRegion === undefined
-        ? undefined
-        : { region: db.backupReplicationRegion, keyAliasArn: regionPlan(db.backupReplicationRegion).keyAliasArn, retentionDays: retention },
+      backupReplication:
+        db.backupReplicationRegion === undefined
+          ? undefined
+          : { region: db.backupReplicationRegion, keyAliasArn: regionPlan(db.backupReplicationRegion).keyAliasArn, retentionDays: retention },
     },
     allowMajorVersionUpgrade: true,
     proxy: db.proxy,
@@ -174,14 +171,18 @@ function planInstanceCommon(env: ResolvedEnvironment, db: ResolvedRdsInstance, r
       performanceInsights: performanceInsightsByDefault(input.instanceClass),
       logExports: row.logExports,
     },
-    alarms: rdsAlarmDefinitions(input.identifier, {
-      role: input.role,
-      parameterFamily: row.parameterFamily,
-      memoryGiB: size.memoryGiB,
-      allocatedStorageGiB: db.allocatedStorageGiB,
-      maxConnections,
-      cpuCreditsPerHour: info.cpuCreditsPerHour,
-    }, db.alarmThresholds),
+    alarms: rdsAlarmDefinitions(
+      input.identifier,
+      {
+        role: input.role,
+        parameterFamily: row.parameterFamily,
+        memoryGiB: size.memoryGiB,
+        allocatedStorageGiB: db.allocatedStorageGiB,
+        maxConnections,
+        cpuCreditsPerHour: info.cpuCreditsPerHour,
+      },
+      db.alarmThresholds,
+    ),
     tags: db.tags,
   };
 }

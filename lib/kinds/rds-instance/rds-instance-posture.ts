@@ -17,14 +17,22 @@ export function rdsInstancePosture(db: RdsInstancePlan, context: PostureContext)
     backupRetentionDays: at(db.recovery.backupRetentionDays, 'backupRetentionDays'),
     pointInTimeRecovery: at(db.recovery.pointInTimeRecovery, 'pointInTimeRecovery'),
     customerManagedKey: at<string | undefined>(db.keyAliasArn, 'region'),
-    tlsEnforced: at(Object.entries(tls).every(([name, value]) => db.parameters[name] === value), 'parameters'),
+    tlsEnforced: at(
+      Object.entries(tls).every(([name, value]) => db.parameters[name] === value),
+      'parameters',
+    ),
     allowedNetworks: at(db.allowedCidrs, 'allowedCidrs'),
     alarmCount: db.alarms.length,
     notificationTargets: awsAlarmTargets(db.alarmTopicArn, context),
     awsBackup: awsBackupPosture(context.backupMembership),
     placement: { region: db.region },
     copies: at(
-      db.replicas.map((r) => ({ name: r.identifier, region: r.region, zone: r.availabilityZone, purpose: r.crossRegion ? 'disaster-recovery' as const : 'read-scaling' as const })),
+      db.replicas.map((r) => ({
+        name: r.identifier,
+        region: r.region,
+        zone: r.availabilityZone,
+        purpose: r.crossRegion ? ('disaster-recovery' as const) : ('read-scaling' as const),
+      })),
       'replicas',
     ),
   };

@@ -43,11 +43,23 @@ export const rdsInstanceRules: Rule = (env) =>
       };
     });
     if (db.pointInTimeRecovery && db.backupRetentionDays === 0) {
-      problems.push({ database: db.name, path: at('backupRetentionDays'), value: 0, message: 'must be at least 1 day when pointInTimeRecovery is on (RDS point-in-time recovery needs automated backups)', fix: 'set backupRetentionDays from 1 to 35, or set pointInTimeRecovery: false' });
+      problems.push({
+        database: db.name,
+        path: at('backupRetentionDays'),
+        value: 0,
+        message: 'must be at least 1 day when pointInTimeRecovery is on (RDS point-in-time recovery needs automated backups)',
+        fix: 'set backupRetentionDays from 1 to 35, or set pointInTimeRecovery: false',
+      });
     }
     for (const id of Object.keys(db.alarmThresholds)) {
       if (!RDS_ALARM_IDS.includes(id)) {
-        problems.push({ database: db.name, path: at('alarmThresholds', id), value: db.alarmThresholds[id], message: `'${id}' is not an RDS alarm; alarms: ${RDS_ALARM_IDS.join(', ')}`, fix: 'use one of the alarm ids' });
+        problems.push({
+          database: db.name,
+          path: at('alarmThresholds', id),
+          value: db.alarmThresholds[id],
+          message: `'${id}' is not an RDS alarm; alarms: ${RDS_ALARM_IDS.join(', ')}`,
+          fix: 'use one of the alarm ids',
+        });
       }
     }
     const declared = Object.keys(env.aws?.regions ?? {});

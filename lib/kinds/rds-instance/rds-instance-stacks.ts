@@ -16,16 +16,18 @@ export function rdsInstanceStacks(instance: RdsInstancePlan): AwsStackSpec[] {
   };
   const crossRegionReplicas = instance.replicas.flatMap((replica): AwsStackSpec[] =>
     replica.stack
-      ? [{
-          type: 'rds-replica',
-          plan: replica,
-          allocatedStorageGiB: instance.allocatedStorageGiB,
-          ...replica.stack,
-          description: `Cross-region read replica ${replica.identifier} of ${instance.identifier}`,
-          // The source is named by ARN and the key by alias: both must exist before the replica.
-          dependsOn: [instance.stackId, awsFoundationStackId(replica.region)],
-          backupCoveredBySource: 'read-replica',
-        }]
+      ? [
+          {
+            type: 'rds-replica',
+            plan: replica,
+            allocatedStorageGiB: instance.allocatedStorageGiB,
+            ...replica.stack,
+            description: `Cross-region read replica ${replica.identifier} of ${instance.identifier}`,
+            // The source is named by ARN and the key by alias: both must exist before the replica.
+            dependsOn: [instance.stackId, awsFoundationStackId(replica.region)],
+            backupCoveredBySource: 'read-replica',
+          },
+        ]
       : [],
   );
   return [primary, ...crossRegionReplicas];

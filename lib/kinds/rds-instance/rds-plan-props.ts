@@ -7,12 +7,7 @@ import type { RdsInstanceBaseProps } from '../../../constructs/aws/rds/rds-insta
 import type { RdsInstancePlan, RdsReplicaPlan } from '../../plan/plan-types';
 import { REMOVAL_POLICIES } from '../../aws/removal-policy';
 
-export function instanceBaseProps(
-  scope: Construct,
-  plan: RdsInstancePlan | RdsReplicaPlan,
-  region: RegionResources,
-  idPrefix = '',
-): RdsInstanceBaseProps {
+export function instanceBaseProps(scope: Construct, plan: RdsInstancePlan | RdsReplicaPlan, region: RegionResources, idPrefix = ''): RdsInstanceBaseProps {
   return {
     identifier: plan.identifier,
     engine: plan.engine,

@@ -15,7 +15,15 @@ export interface AwsCallContext {
   readonly endpoint?: string;
 }
 
-const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthorizationError', 'AuthorizationErrorException', 'KMSAccessDeniedException', 'KMSAccessDeniedFault']);
+const ACCESS_DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'AuthorizationError',
+  'AuthorizationErrorException',
+  'KMSAccessDeniedException',
+  'KMSAccessDeniedFault',
+]);
 const CREDENTIALS_REJECTED = new Set([
   'UnrecognizedClientException',
   'InvalidClientTokenId',
@@ -26,8 +34,26 @@ const CREDENTIALS_REJECTED = new Set([
   'ExpiredTokenException',
   'RequestExpired',
 ]);
-const THROTTLED = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'ProvisionedThroughputExceededException']);
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'TimeoutError', 'RequestTimeout']);
+const THROTTLED = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'ProvisionedThroughputExceededException',
+]);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'TimeoutError',
+  'RequestTimeout',
+]);
 
 /** The error's name as the SDK reports it (`name`, or a Node system error's `code`). */
 export function awsErrorName(error: unknown): string {
@@ -61,9 +87,7 @@ export function describeAwsError(error: unknown, context: AwsCallContext): Opera
   const where = `${context.action}${context.resource ? ` on ${context.resource}` : ''} in ${context.region}`;
   const detail = serviceMessage(error);
   if (ACCESS_DENIED.has(name)) {
-    return accessError(
-      `Access denied: ${where} (${name}). The credentials in use need ${context.action}; see docs/operations.md, "Permissions".`,
-    );
+    return accessError(`Access denied: ${where} (${name}). The credentials in use need ${context.action}; see docs/operations.md, "Permissions".`);
   }
   if (CREDENTIALS_REJECTED.has(name)) {
     return accessError(
@@ -72,14 +96,10 @@ export function describeAwsError(error: unknown, context: AwsCallContext): Opera
     );
   }
   if (name === 'CredentialsProviderError') {
-    return accessError(
-      'No AWS credentials found. Set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or log in with aws sso login.',
-    );
+    return accessError('No AWS credentials found. Set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or log in with aws sso login.');
   }
   if (THROTTLED.has(name)) {
-    return accessError(
-      `AWS kept throttling ${where}${attempts ? ` after ${tries}` : ''} (${name}). Try again later, or raise AWS_MAX_ATTEMPTS.`,
-    );
+    return accessError(`AWS kept throttling ${where}${attempts ? ` after ${tries}` : ''} (${name}). Try again later, or raise AWS_MAX_ATTEMPTS.`);
   }
   if (UNREACHABLE.has(name)) {
     const target = context.endpoint ? `the endpoint ${context.endpoint}` : `the ${context.action.split(':')[0]} endpoint of ${context.region}`;

@@ -85,7 +85,9 @@ export function parseTimeout(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const seconds = /^\d+s$/.test(text) ? Number(text.slice(0, -1)) : /^\d+$/.test(text) ? Number(text) * 60 : NaN;
   if (!(seconds >= 10 && seconds <= MAX_TIMEOUT_MINUTES * 60)) {
-    throw usageError(`Invalid '--timeout' value '${text}': expected whole minutes from 1 to ${MAX_TIMEOUT_MINUTES}, or seconds from 10s to ${MAX_TIMEOUT_MINUTES * 60}s.`);
+    throw usageError(
+      `Invalid '--timeout' value '${text}': expected whole minutes from 1 to ${MAX_TIMEOUT_MINUTES}, or seconds from 10s to ${MAX_TIMEOUT_MINUTES * 60}s.`,
+    );
   }
   return seconds * 1000;
 }

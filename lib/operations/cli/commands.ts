@@ -35,7 +35,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'retention, point-in-time recovery (latest restorable time within the RPO) and restore window, deletion',
       'protection, Multi-AZ, network, and every planned alarm with its actions. Aurora clusters: the primary and each',
       'secondary cluster of a global database in its region, global membership, every planned writer and reader.',
-      'A whole-environment run also checks each region\'s backup vault, AWS Backup plans (rules, copies, selection) and',
+      "A whole-environment run also checks each region's backup vault, AWS Backup plans (rules, copies, selection) and",
       'that its alarm topic and key policies let CloudWatch publish.',
       '',
       'Exit codes: 0 every check passed, 1 a check failed (drift), 2 usage, config or access error.',
@@ -45,7 +45,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'restore-drill',
     summary: 'Restore a database to a scratch copy, check it, time it, and delete it.',
-    usage: 'dbctl restore-drill --env <name> --database <name> [--to <ISO time> | --latest] [--keep] [--timeout <minutes>|<n>s] [--json] [--endpoint-url <url>]',
+    usage:
+      'dbctl restore-drill --env <name> --database <name> [--to <ISO time> | --latest] [--keep] [--timeout <minutes>|<n>s] [--json] [--endpoint-url <url>]',
     description: [
       'Restores the database to a point in time into a scratch copy named <identifier>-drill-<yyyymmdd>-<hhmmss>,',
       "tagged dbctl:drill=true, in the source's subnet group, security groups and parameter group (the key follows",
@@ -55,7 +56,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'second Ctrl-C abandons the clean-up and prints the command that finishes it. The source is never modified.',
       'A DynamoDB table is restored with RestoreTableToPointInTime into <table>-drill-<yyyymmdd>-<hhmmss> with its',
       "region's key, checked (active, same key, keys, restored from the source, drill tag) and removed with DeleteTable.",
-      'An Aurora cluster is restored with RestoreDBClusterToPointInTime into a scratch cluster with the region\'s key and',
+      "An Aurora cluster is restored with RestoreDBClusterToPointInTime into a scratch cluster with the region's key and",
       "one instance <scratch>-1 of the source writer's class (or db.serverless); the instance, then the cluster, is deleted.",
       '',
       'Exit codes: 0 the drill passed, 1 the drill failed, 2 usage, config or access error, 130 interrupted.',
@@ -66,7 +67,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'to', value: '<ISO time>', help: 'Restore to this time, e.g. 2026-01-31T12:00:00Z (a time zone is required).' },
       { name: 'latest', help: 'Restore to the latest restorable time (the default).' },
       { name: 'keep', help: 'Keep the scratch copy after a passed drill (a failed drill is always cleaned up).' },
-      { name: 'timeout', value: '<minutes>', help: 'Stop the drill (calls in flight too) and clean up after this long: minutes, or seconds as 90s (default 120).' },
+      {
+        name: 'timeout',
+        value: '<minutes>',
+        help: 'Stop the drill (calls in flight too) and clean up after this long: minutes, or seconds as 90s (default 120).',
+      },
     ],
   },
 ];

@@ -27,7 +27,9 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, min: number, max: num
   if (text === undefined || text === '') return undefined;
   const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
   if (!(value >= min && value <= max)) {
-    throw usageError(`Invalid ${name} '${text}': expected a whole number from ${min} to ${max} (${meaning}). Unset it for the default, or set a value in range.`);
+    throw usageError(
+      `Invalid ${name} '${text}': expected a whole number from ${min} to ${max} (${meaning}). Unset it for the default, or set a value in range.`,
+    );
   }
   return value;
 }

@@ -65,7 +65,8 @@ export async function runDbctl(argv: readonly string[], deps: DbctlDeps): Promis
       const command = parsed?.command?.name ?? argv.find((arg) => commandNames().includes(arg));
       if (error.kind === 'usage') deps.err(`Run 'dbctl ${command ? `${command} ` : ''}--help' for usage.`);
       // --json promises one JSON document on stdout, also when dbctl could not start or could not look.
-      if (argv.includes('--json')) deps.out(JSON.stringify({ command: command ?? null, ok: false, error: { kind: error.kind, message: error.message } }, null, 2));
+      if (argv.includes('--json'))
+        deps.out(JSON.stringify({ command: command ?? null, ok: false, error: { kind: error.kind, message: error.message } }, null, 2));
       return EXIT.usage;
     }
     throw error;
@@ -105,7 +106,9 @@ async function verifyCommand(parsed: ParsedArguments, deps: DbctlDeps): Promise<
     deps.out(`No AWS databases are planned in environment '${report.environment}': nothing to verify.`);
   } else {
     const regions = [...new Set(databases.map((db) => db.region))].join(', ');
-    deps.out(`Verify ${report.environment}: ${databases.length} ${databases.length === 1 ? 'database' : 'databases'}, account ${report.account}, ${regions}, at ${formatTime(ctx.clock.now())}`);
+    deps.out(
+      `Verify ${report.environment}: ${databases.length} ${databases.length === 1 ? 'database' : 'databases'}, account ${report.account}, ${regions}, at ${formatTime(ctx.clock.now())}`,
+    );
     deps.out('');
     deps.out(checkTable(report.checks));
     deps.out('');

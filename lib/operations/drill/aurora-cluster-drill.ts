@@ -39,7 +39,14 @@ const INSTANCE_SUFFIX = '-1';
 const SCRATCH_MAX_LENGTH = RDS_IDENTIFIER_MAX_LENGTH - INSTANCE_SUFFIX.length;
 
 /** Cluster statuses from which a restored cluster will not become available. */
-const FAILED_CLUSTER_STATUSES: readonly string[] = ['failed', 'inaccessible-encryption-credentials', 'inaccessible-encryption-credentials-recoverable', 'incompatible-parameters', 'incompatible-restore', 'incompatible-network'];
+const FAILED_CLUSTER_STATUSES: readonly string[] = [
+  'failed',
+  'inaccessible-encryption-credentials',
+  'inaccessible-encryption-credentials-recoverable',
+  'incompatible-parameters',
+  'incompatible-restore',
+  'incompatible-network',
+];
 
 export const scratchInstanceIdentifier = (scratch: string) => `${scratch}${INSTANCE_SUFFIX}`;
 
@@ -108,22 +115,25 @@ export class AuroraClusterDrill implements DrillStrategy {
       alreadyExists: ['DBClusterAlreadyExistsFault', 'DBClusterAlreadyExists'],
       ownership,
       isOurs: async () => isCopyOfThisDrill((await describeDbCluster(this.ctx.clients, this.region, scratch))?.TagList ?? [], this.source, start),
-      create: () => this.ctx.clients.rds(this.region).send(
-        new RestoreDBClusterToPointInTimeCommand({
-          SourceDBClusterIdentifier: this.source,
-          DBClusterIdentifier: scratch,
-          RestoreType: 'full-copy',
-          ...(point.kind === 'latest' ? { UseLatestRestorableTime: true } : { RestoreToTime: point.time }),
-          ...(source.DBSubnetGroup ? { DBSubnetGroupName: source.DBSubnetGroup } : {}),
-          ...(groups.length > 0 ? { VpcSecurityGroupIds: groups } : {}),
-          ...(source.DBClusterParameterGroup ? { DBClusterParameterGroupName: source.DBClusterParameterGroup } : {}),
-          KmsKeyId: this.plan.keyAliasArn,
-          DeletionProtection: false,
-          CopyTagsToSnapshot: false,
-          ...(capacity.mode === 'serverless-v2' ? { ServerlessV2ScalingConfiguration: { MinCapacity: capacity.minCapacity, MaxCapacity: capacity.maxCapacity } } : {}),
-          Tags: drillTags(this.source, start),
-        }),
-      ),
+      create: () =>
+        this.ctx.clients.rds(this.region).send(
+          new RestoreDBClusterToPointInTimeCommand({
+            SourceDBClusterIdentifier: this.source,
+            DBClusterIdentifier: scratch,
+            RestoreType: 'full-copy',
+            ...(point.kind === 'latest' ? { UseLatestRestorableTime: true } : { RestoreToTime: point.time }),
+            ...(source.DBSubnetGroup ? { DBSubnetGroupName: source.DBSubnetGroup } : {}),
+            ...(groups.length > 0 ? { VpcSecurityGroupIds: groups } : {}),
+            ...(source.DBClusterParameterGroup ? { DBClusterParameterGroupName: source.DBClusterParameterGroup } : {}),
+            KmsKeyId: this.plan.keyAliasArn,
+            DeletionProtection: false,
+            CopyTagsToSnapshot: false,
+            ...(capacity.mode === 'serverless-v2'
+              ? { ServerlessV2ScalingConfiguration: { MinCapacity: capacity.minCapacity, MaxCapacity: capacity.maxCapacity } }
+              : {}),
+            Tags: drillTags(this.source, start),
+          }),
+        ),
     });
     const instance = scratchInstanceIdentifier(scratch);
     this.guard(scratch);
@@ -132,17 +142,18 @@ export class AuroraClusterDrill implements DrillStrategy {
       alreadyExists: ['DBInstanceAlreadyExistsFault', 'DBInstanceAlreadyExists'],
       ownership,
       isOurs: async () => isCopyOfThisDrill((await describeDbInstance(this.ctx.clients, this.region, instance))?.TagList ?? [], this.source, start),
-      create: () => this.ctx.clients.rds(this.region).send(
-        new CreateDBInstanceCommand({
-          DBInstanceIdentifier: instance,
-          DBClusterIdentifier: scratch,
-          Engine: this.plan.engine,
-          DBInstanceClass: this.writerClass ?? plannedInstanceClass(capacity),
-          PubliclyAccessible: false,
-          AutoMinorVersionUpgrade: false,
-          Tags: drillTags(this.source, start),
-        }),
-      ),
+      create: () =>
+        this.ctx.clients.rds(this.region).send(
+          new CreateDBInstanceCommand({
+            DBInstanceIdentifier: instance,
+            DBClusterIdentifier: scratch,
+            Engine: this.plan.engine,
+            DBInstanceClass: this.writerClass ?? plannedInstanceClass(capacity),
+            PubliclyAccessible: false,
+            AutoMinorVersionUpgrade: false,
+            Tags: drillTags(this.source, start),
+          }),
+        ),
     });
   }
 
@@ -187,8 +198,18 @@ export class AuroraClusterDrill implements DrillStrategy {
       equalityCheck({ ...base, check: 'engine', planned: this.plan.engine, live: cluster.Engine ?? 'unknown' }),
       equalityCheck({ ...base, check: 'engine version', planned: source.EngineVersion ?? this.plan.engineVersion, live: cluster.EngineVersion ?? 'unknown' }),
       equalityCheck({ ...base, check: 'subnet group', planned: source.DBSubnetGroup ?? '(none)', live: cluster.DBSubnetGroup ?? '(none)' }),
-      equalityCheck({ ...base, check: 'cluster parameter group', planned: source.DBClusterParameterGroup ?? '(default)', live: cluster.DBClusterParameterGroup ?? '(default)' }),
-      equalityCheck({ ...base, check: 'drill tag', planned: `${DRILL_TAG_KEY}=true`, live: hasDrillTag(cluster.TagList ?? [], this.source) ? `${DRILL_TAG_KEY}=true` : 'missing' }),
+      equalityCheck({
+        ...base,
+        check: 'cluster parameter group',
+        planned: source.DBClusterParameterGroup ?? '(default)',
+        live: cluster.DBClusterParameterGroup ?? '(default)',
+      }),
+      equalityCheck({
+        ...base,
+        check: 'drill tag',
+        planned: `${DRILL_TAG_KEY}=true`,
+        live: hasDrillTag(cluster.TagList ?? [], this.source) ? `${DRILL_TAG_KEY}=true` : 'missing',
+      }),
       instance
         ? equalityCheck({ ...onInstance, check: 'status', planned: 'available', live: instance.DBInstanceStatus ?? 'unknown' })
         : { ...onInstance, check: 'exists', status: 'fail', planned: `instance in ${scratch}`, live: 'not found' },
@@ -225,7 +246,8 @@ export class AuroraClusterDrill implements DrillStrategy {
           await rds.send(new DeleteDBInstanceCommand({ DBInstanceIdentifier: instanceId, SkipFinalSnapshot: true }));
         } catch (error) {
           const name = awsErrorName(error);
-          if (name === 'InvalidDBInstanceStateFault' || name === 'InvalidDBInstanceState') return { notYet: `${instanceId} is ${instance.DBInstanceStatus ?? 'busy'}` };
+          if (name === 'InvalidDBInstanceStateFault' || name === 'InvalidDBInstanceState')
+            return { notYet: `${instanceId} is ${instance.DBInstanceStatus ?? 'busy'}` };
           if (!/NotFound/.test(name)) throw describeAwsError(error, this.context('rds:DeleteDBInstance', instanceId));
         }
       }
@@ -246,7 +268,8 @@ export class AuroraClusterDrill implements DrillStrategy {
           await rds.send(new DeleteDBClusterCommand({ DBClusterIdentifier: scratch, SkipFinalSnapshot: true, DeleteAutomatedBackups: true }));
         } catch (error) {
           const name = awsErrorName(error);
-          if (name === 'InvalidDBClusterStateFault' || name === 'InvalidDBClusterState') return { notYet: `${scratch} is ${cluster.Status ?? 'busy'} or still has an instance` };
+          if (name === 'InvalidDBClusterStateFault' || name === 'InvalidDBClusterState')
+            return { notYet: `${scratch} is ${cluster.Status ?? 'busy'} or still has an instance` };
           if (!/NotFound/.test(name)) throw describeAwsError(error, this.context(action, scratch));
         }
       }
@@ -273,7 +296,11 @@ export class AuroraClusterDrill implements DrillStrategy {
       // Automated snapshots go with the cluster (DeleteAutomatedBackups); a manual one (a final snapshot) would stay.
       for (const snapshot of snapshots) {
         if (snapshot.DBClusterIdentifier === scratch && snapshot.SnapshotType !== 'automated') {
-          left.push({ type: `${snapshot.SnapshotType ?? ''} cluster snapshot`.trim(), id: snapshot.DBClusterSnapshotIdentifier ?? '?', state: snapshot.Status });
+          left.push({
+            type: `${snapshot.SnapshotType ?? ''} cluster snapshot`.trim(),
+            id: snapshot.DBClusterSnapshotIdentifier ?? '?',
+            state: snapshot.Status,
+          });
         }
       }
     }
@@ -308,4 +335,3 @@ export class AuroraClusterDrill implements DrillStrategy {
 function securityGroups(cluster: DBCluster): string[] {
   return (cluster.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId ?? '').filter(Boolean);
 }
-

@@ -14,7 +14,8 @@ export interface DrillTag {
 }
 
 /** Tagged by this very drill: the drill tag, its source, and the second it started. */
-export const drillTagsDescription = (source: string, start: Date) => `${DRILL_TAG_KEY}=true, ${DRILL_SOURCE_TAG_KEY}=${source}, ${DRILL_STARTED_TAG_KEY}=${start.toISOString()}`;
+export const drillTagsDescription = (source: string, start: Date) =>
+  `${DRILL_TAG_KEY}=true, ${DRILL_SOURCE_TAG_KEY}=${source}, ${DRILL_STARTED_TAG_KEY}=${start.toISOString()}`;
 
 export function isCopyOfThisDrill(tags: readonly DrillTag[], source: string, start: Date): boolean {
   const value = (key: string) => tags.find((t) => t.Key === key)?.Value;

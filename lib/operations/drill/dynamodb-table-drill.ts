@@ -144,8 +144,18 @@ export class DynamodbTableDrill implements DrillStrategy {
         live: keyArn ? shortKeyName(keyArn) : kmsKey ? shortKeyName(kmsKey) : 'AWS owned key',
       },
       equalityCheck({ ...base, check: 'keys', planned: describePlannedKeys(this.plan), live: describeLiveKeys(table) }),
-      equalityCheck({ ...base, check: 'restored from', planned: this.sourceTable?.TableArn ?? this.source, live: table.RestoreSummary?.SourceTableArn ?? 'not reported' }),
-      equalityCheck({ ...base, check: 'drill tag', planned: `${DRILL_TAG_KEY}=true`, live: hasDrillTags(await this.tags(table), this.source) ? `${DRILL_TAG_KEY}=true` : 'missing' }),
+      equalityCheck({
+        ...base,
+        check: 'restored from',
+        planned: this.sourceTable?.TableArn ?? this.source,
+        live: table.RestoreSummary?.SourceTableArn ?? 'not reported',
+      }),
+      equalityCheck({
+        ...base,
+        check: 'drill tag',
+        planned: `${DRILL_TAG_KEY}=true`,
+        live: hasDrillTags(await this.tags(table), this.source) ? `${DRILL_TAG_KEY}=true` : 'missing',
+      }),
     ];
   }
 
@@ -156,7 +166,9 @@ export class DynamodbTableDrill implements DrillStrategy {
     const resource: ScratchResource = { type: LABEL, id: scratch };
     const restoredFromSource = this.sourceTable?.TableArn !== undefined && table.RestoreSummary?.SourceTableArn === this.sourceTable.TableArn;
     if (!restoredFromSource && !hasDrillTags(await this.tags(table), this.source)) {
-      throw new Error(`Refusing to delete ${scratch}: it is neither restored from ${this.source} nor tagged ${DRILL_TAG_KEY}=true and ${DRILL_SOURCE_TAG_KEY}=${this.source}.`);
+      throw new Error(
+        `Refusing to delete ${scratch}: it is neither restored from ${this.source} nor tagged ${DRILL_TAG_KEY}=true and ${DRILL_SOURCE_TAG_KEY}=${this.source}.`,
+      );
     }
     if (table.TableStatus === 'DELETING') return { requested: [resource] };
     const dynamodb = this.ctx.clients.dynamodb(this.region);

@@ -100,23 +100,24 @@ export class RdsInstanceDrill implements DrillStrategy {
         const existing = await describeDbInstance(this.ctx.clients, this.region, scratch);
         return existing !== undefined && isCopyOfThisDrill(await this.tags(existing), this.source, start);
       },
-      create: () => this.ctx.clients.rds(this.region).send(
-        new RestoreDBInstanceToPointInTimeCommand({
-          SourceDBInstanceIdentifier: this.source,
-          TargetDBInstanceIdentifier: scratch,
-          ...(point.kind === 'latest' ? { UseLatestRestorableTime: true } : { RestoreTime: point.time }),
-          DBInstanceClass: this.plan.instanceClass,
-          ...(subnetGroup ? { DBSubnetGroupName: subnetGroup } : {}),
-          ...(groups.length > 0 ? { VpcSecurityGroupIds: groups } : {}),
-          ...(parameters ? { DBParameterGroupName: parameters } : {}),
-          MultiAZ: false,
-          PubliclyAccessible: false,
-          DeletionProtection: false,
-          AutoMinorVersionUpgrade: false,
-          CopyTagsToSnapshot: false,
-          Tags: drillTags(this.source, start),
-        }),
-      ),
+      create: () =>
+        this.ctx.clients.rds(this.region).send(
+          new RestoreDBInstanceToPointInTimeCommand({
+            SourceDBInstanceIdentifier: this.source,
+            TargetDBInstanceIdentifier: scratch,
+            ...(point.kind === 'latest' ? { UseLatestRestorableTime: true } : { RestoreTime: point.time }),
+            DBInstanceClass: this.plan.instanceClass,
+            ...(subnetGroup ? { DBSubnetGroupName: subnetGroup } : {}),
+            ...(groups.length > 0 ? { VpcSecurityGroupIds: groups } : {}),
+            ...(parameters ? { DBParameterGroupName: parameters } : {}),
+            MultiAZ: false,
+            PubliclyAccessible: false,
+            DeletionProtection: false,
+            AutoMinorVersionUpgrade: false,
+            CopyTagsToSnapshot: false,
+            Tags: drillTags(this.source, start),
+          }),
+        ),
     });
   }
 
@@ -154,7 +155,12 @@ export class RdsInstanceDrill implements DrillStrategy {
         live: instance.DBSubnetGroup?.DBSubnetGroupName ?? '(none)',
       }),
       equalityCheck({ ...base, check: 'parameter group', planned: parameterGroup(source) ?? '(default)', live: parameterGroup(instance) ?? '(default)' }),
-      equalityCheck({ ...base, check: 'drill tag', planned: `${DRILL_TAG_KEY}=true`, live: hasDrillTag(await this.tags(instance), this.source) ? `${DRILL_TAG_KEY}=true` : 'missing' }),
+      equalityCheck({
+        ...base,
+        check: 'drill tag',
+        planned: `${DRILL_TAG_KEY}=true`,
+        live: hasDrillTag(await this.tags(instance), this.source) ? `${DRILL_TAG_KEY}=true` : 'missing',
+      }),
     ];
   }
 
@@ -262,4 +268,3 @@ function parameterGroup(instance: DBInstance): string | undefined {
 export function hasDrillTag(tags: readonly Tag[], source: string): boolean {
   return tags.some((t) => t.Key === DRILL_TAG_KEY && t.Value === 'true') && tags.some((t) => t.Key === DRILL_SOURCE_TAG_KEY && t.Value === source);
 }
-

@@ -30,9 +30,7 @@ export function checkRestorePoint(point: RestorePoint, window: RestorableWindow,
     );
   }
   if (window.earliest && point.time.getTime() < window.earliest.getTime()) {
-    throw usageError(
-      `Restore time ${formatTime(point.time)} is before the earliest restorable time of ${source} (${formatTime(window.earliest)}).`,
-    );
+    throw usageError(`Restore time ${formatTime(point.time)} is before the earliest restorable time of ${source} (${formatTime(window.earliest)}).`);
   }
 }
 

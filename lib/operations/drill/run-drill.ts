@@ -122,10 +122,22 @@ async function drill(strategy: DrillStrategy, options: DrillOptions, deps: Drill
   } catch (error) {
     if (!phase.aborted) throw error;
     const interrupted = deps.signal.aborted;
-    return { ...base, outcome: interrupted ? 'interrupted' : 'failed', failureKind: interrupted ? undefined : 'drill', failure: interrupted ? 'Interrupted (Ctrl-C).' : (phase.reason as Error).message, cleanup: NOTHING_CLEANED };
+    return {
+      ...base,
+      outcome: interrupted ? 'interrupted' : 'failed',
+      failureKind: interrupted ? undefined : 'drill',
+      failure: interrupted ? 'Interrupted (Ctrl-C).' : (phase.reason as Error).message,
+      cleanup: NOTHING_CLEANED,
+    };
   }
   if (!source) {
-    return { ...base, outcome: 'failed', failureKind: 'drill', failure: `${strategy.label} ${strategy.source} not found in ${strategy.region}: nothing to restore from.`, cleanup: NOTHING_CLEANED };
+    return {
+      ...base,
+      outcome: 'failed',
+      failureKind: 'drill',
+      failure: `${strategy.label} ${strategy.source} not found in ${strategy.region}: nothing to restore from.`,
+      cleanup: NOTHING_CLEANED,
+    };
   }
   deps.progress(`  source         ${source.summary}`);
   if (!source.window) {
@@ -186,10 +198,7 @@ async function drill(strategy: DrillStrategy, options: DrillOptions, deps: Drill
     }
   }
 
-  const cleanup =
-    options.keep && outcome === 'passed'
-      ? keepCopy(strategy, scratch, log)
-      : await cleanUp(strategy, scratch, options, deps, log);
+  const cleanup = options.keep && outcome === 'passed' ? keepCopy(strategy, scratch, log) : await cleanUp(strategy, scratch, options, deps, log);
   if (outcome === 'passed' && (cleanup.error || cleanup.left.some((r) => r.state !== 'deleting'))) {
     outcome = 'failed';
     failureKind = 'drill';
@@ -198,13 +207,7 @@ async function drill(strategy: DrillStrategy, options: DrillOptions, deps: Drill
   return { ...base, scratch, restorePoint, outcome, failure, failureKind, restoreSeconds, checks, cleanup };
 }
 
-async function waitUntilReady(
-  strategy: DrillStrategy,
-  scratch: string,
-  options: DrillOptions,
-  deps: DrillDeps,
-  log: (message: string) => void,
-): Promise<void> {
+async function waitUntilReady(strategy: DrillStrategy, scratch: string, options: DrillOptions, deps: DrillDeps, log: (message: string) => void): Promise<void> {
   const { clock } = deps;
   const deadline = clock.now().getTime() + options.timeoutMs;
   let last: string | undefined;
@@ -281,7 +284,13 @@ async function cleanUp(
         }
       }
     } catch (e) {
-      error = deps.abandon.aborted ? 'Clean-up abandoned (second Ctrl-C).' : phase.aborted ? (phase.reason as Error).message : e instanceof Error ? e.message : String(e);
+      error = deps.abandon.aborted
+        ? 'Clean-up abandoned (second Ctrl-C).'
+        : phase.aborted
+          ? (phase.reason as Error).message
+          : e instanceof Error
+            ? e.message
+            : String(e);
       log(`clean-up: ${error}`);
     }
   });
@@ -289,11 +298,17 @@ async function cleanUp(
   // persistent error must not read as "nothing left".
   let left: ScratchResource[] = [];
   try {
-    left = await deps.deadlines.within(new AbortController().signal, LEFTOVER_CHECK_MS, () => new DrillFailure('the check took too long'), () => strategy.leftovers(scratch));
+    left = await deps.deadlines.within(
+      new AbortController().signal,
+      LEFTOVER_CHECK_MS,
+      () => new DrillFailure('the check took too long'),
+      () => strategy.leftovers(scratch),
+    );
   } catch (e) {
     error ??= `Could not check for leftovers: ${e instanceof Error ? e.message : String(e)}`;
   }
-  if (left.length > 0 && removed.length === 0 && !error) log(`left behind: ${left.map((r) => `${r.type} ${r.id}${r.state ? ` (${r.state})` : ''}`).join(', ')}`);
+  if (left.length > 0 && removed.length === 0 && !error)
+    log(`left behind: ${left.map((r) => `${r.type} ${r.id}${r.state ? ` (${r.state})` : ''}`).join(', ')}`);
   if (removed.length > 0 && left.length === 0) log(`deleted ${scratch}: nothing left behind`);
   const unfinished = error !== undefined || left.length > 0;
   return { removed, kept: [], left, error, manualCleanup: unfinished ? strategy.manualCleanup(scratch) : undefined };

@@ -26,5 +26,7 @@ const REGION_SECTION_ROWS: readonly SectionRow[] = [
 
 /** Every section of every planned region, region by region in plan order. */
 export function plannedRegionSections(aws: AwsPlan): RegionSection[] {
-  return aws.regions.flatMap((region) => REGION_SECTION_ROWS.map((row) => ({ label: row.label, region: region.region, verify: (ctx: OperationsContext) => row.verify(region, ctx) })));
+  return aws.regions.flatMap((region) =>
+    REGION_SECTION_ROWS.map((row) => ({ label: row.label, region: region.region, verify: (ctx: OperationsContext) => row.verify(region, ctx) })),
+  );
 }

@@ -10,7 +10,8 @@ export function drillReportText(report: DrillReport): string {
     lines.push('Checks of the restored copy:', checkTable(report.checks), summaryLine(summarize(report.checks)), '');
   }
   if (report.restorePoint) lines.push(`Restore point:  ${report.restorePoint}`);
-  if (report.restoreSeconds !== undefined) lines.push(`Restore time:   ${formatDuration(report.restoreSeconds * 1000)} (from the restore request until available)`);
+  if (report.restoreSeconds !== undefined)
+    lines.push(`Restore time:   ${formatDuration(report.restoreSeconds * 1000)} (from the restore request until available)`);
   lines.push(`Clean-up:       ${cleanupText(report)}`);
   if (report.cleanup.manualCleanup) lines.push(`                to remove it by hand: ${report.cleanup.manualCleanup}`);
   const verdict = report.outcome === 'passed' ? 'PASSED' : report.outcome === 'interrupted' ? 'INTERRUPTED' : 'FAILED';

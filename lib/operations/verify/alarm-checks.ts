@@ -123,9 +123,6 @@ export function alarmChecks({ database, kind, alarms, topicArn, live }: AlarmFac
     const notifies = alarm.ActionsEnabled !== false && actions.includes(topicArn);
     const liveActions =
       alarm.ActionsEnabled === false ? 'actions disabled' : actions.length === 0 ? 'no alarm actions' : `→ ${actions.map(topicName).join(', ')}`;
-    return [
-      alarmRow,
-      { ...base, check: 'alarm actions', status: notifies ? 'pass' : 'fail', planned: `→ ${topicName(topicArn)}`, live: liveActions },
-    ];
+    return [alarmRow, { ...base, check: 'alarm actions', status: notifies ? 'pass' : 'fail', planned: `→ ${topicName(topicArn)}`, live: liveActions }];
   });
 }

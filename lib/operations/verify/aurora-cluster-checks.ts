@@ -64,11 +64,16 @@ export const AURORA_CLUSTER_ROWS: readonly Row[] = [
   }),
   ({ cluster, live }) => ({ check: 'backup retention', planned: days(cluster.backupRetentionDays), live: days(live.cluster.BackupRetentionPeriod ?? 0) }),
   ({ recovery, live, now }) =>
-    recovery?.rpoMinutes === undefined ? undefined : { check: 'point-in-time recovery', ...latestRestorableRow(recovery.rpoMinutes, live.cluster.LatestRestorableTime, now) },
+    recovery?.rpoMinutes === undefined
+      ? undefined
+      : { check: 'point-in-time recovery', ...latestRestorableRow(recovery.rpoMinutes, live.cluster.LatestRestorableTime, now) },
   ({ recovery, live, now }) =>
     recovery === undefined
       ? undefined
-      : { check: 'restore window', ...restoreWindowRow(recovery.restorableWindowDays, live.cluster.EarliestRestorableTime, live.cluster.ClusterCreateTime, now) },
+      : {
+          check: 'restore window',
+          ...restoreWindowRow(recovery.restorableWindowDays, live.cluster.EarliestRestorableTime, live.cluster.ClusterCreateTime, now),
+        },
   ({ cluster, live }) => ({ check: 'deletion protection', planned: onOff(cluster.deletionProtection), live: onOff(live.cluster.DeletionProtection) }),
   ({ cluster: { capacity }, live }) => {
     if (capacity.mode !== 'serverless-v2') return undefined;
@@ -114,7 +119,8 @@ function instanceChecks(facts: Facts, instance: AuroraInstancePlan): CheckResult
 }
 
 function liveRole({ cluster, recovery, live }: Facts, instance: DBInstance): string {
-  if (instance.DBClusterIdentifier !== cluster.clusterIdentifier) return instance.DBClusterIdentifier ? `in ${instance.DBClusterIdentifier}` : 'not in a cluster';
+  if (instance.DBClusterIdentifier !== cluster.clusterIdentifier)
+    return instance.DBClusterIdentifier ? `in ${instance.DBClusterIdentifier}` : 'not in a cluster';
   const member = (live.cluster.DBClusterMembers ?? []).find((m) => m.DBInstanceIdentifier === instance.DBInstanceIdentifier);
   if (!member) return `not a member of ${cluster.clusterIdentifier}`;
   // A secondary cluster's instances are all read-only, whichever of them the cluster lists as its writer.
@@ -127,7 +133,15 @@ export function auroraClusterChecks(facts: AuroraClusterFacts): CheckResult[] {
   const base = { database, kind: AURORA_CLUSTER_KIND, resource: cluster.clusterIdentifier };
   if (!live) {
     const what = recovery ? 'DB cluster' : 'secondary DB cluster';
-    return [{ ...base, check: recovery ? 'exists' : 'secondary exists', status: 'fail', planned: `${what} in ${cluster.region}`, live: `not found in ${cluster.region}` }];
+    return [
+      {
+        ...base,
+        check: recovery ? 'exists' : 'secondary exists',
+        status: 'fail',
+        planned: `${what} in ${cluster.region}`,
+        live: `not found in ${cluster.region}`,
+      },
+    ];
   }
   const rows = AURORA_CLUSTER_ROWS.flatMap((row) => {
     const values = row({ ...facts, live });

@@ -29,9 +29,19 @@ async function verifyCluster(
 ): Promise<CheckResult[]> {
   const alarms = [...cluster.clusterAlarms, ...cluster.instances.flatMap((i) => i.alarms)];
   const [live, plannedKeyArn, liveAlarms] = await Promise.all([
-    readAuroraCluster(ctx.clients, ctx.keys, cluster.region, cluster.clusterIdentifier, cluster.instances.map((i) => i.identifier)),
+    readAuroraCluster(
+      ctx.clients,
+      ctx.keys,
+      cluster.region,
+      cluster.clusterIdentifier,
+      cluster.instances.map((i) => i.identifier),
+    ),
     ctx.keys.keyArn(cluster.region, cluster.keyAliasArn),
-    readMetricAlarms(ctx.clients, cluster.region, alarms.map((a) => a.alarmName)),
+    readMetricAlarms(
+      ctx.clients,
+      cluster.region,
+      alarms.map((a) => a.alarmName),
+    ),
   ]);
   return [
     ...auroraClusterChecks({ ...context, cluster, plannedKeyArn, live, now: ctx.clock.now() }),

@@ -23,9 +23,17 @@ export interface BackupPlanFacts {
 }
 
 /** `cron(0 3 * * ? *), 35 days → prod-databases, copy 35 days → arn:…:backup-vault:prod-databases`. */
-function describeRule(rule: { schedule?: string; retentionDays?: number; vault?: string; continuous: boolean; copies: readonly { vaultArn?: string; retentionDays?: number }[] }): string {
+function describeRule(rule: {
+  schedule?: string;
+  retentionDays?: number;
+  vault?: string;
+  continuous: boolean;
+  copies: readonly { vaultArn?: string; retentionDays?: number }[];
+}): string {
   const copies = rule.copies.map((c) => `copy ${c.retentionDays ?? '?'} days → ${c.vaultArn ?? '?'}`);
-  return [`${rule.schedule ?? '?'}, ${rule.retentionDays ?? 'no expiry'} days → ${rule.vault ?? '?'}${rule.continuous ? ', continuous' : ''}`, ...copies].join(', ');
+  return [`${rule.schedule ?? '?'}, ${rule.retentionDays ?? 'no expiry'} days → ${rule.vault ?? '?'}${rule.continuous ? ', continuous' : ''}`, ...copies].join(
+    ', ',
+  );
 }
 
 const plannedRule = (rule: BackupRulePlan, vault: string) =>
@@ -61,14 +69,27 @@ function liveSelectionTag(selection: BackupSelection): { key: string; value: str
 export function backupPlanChecks({ region, plan, live }: BackupPlanFacts): CheckResult[] {
   const base = { database: region.region, kind: BACKUP_PLAN_KIND, resource: plan.name };
   if (!live) return [{ ...base, check: 'backup plan', status: 'fail', planned: `plan in ${region.region}`, live: `not found in ${region.region}` }];
-  const rows: CheckResult[] = [{ ...base, check: 'backup plan', status: 'pass', planned: `plan in ${region.region}`, live: `${live.rules.length} ${live.rules.length === 1 ? 'rule' : 'rules'}` }];
+  const rows: CheckResult[] = [
+    {
+      ...base,
+      check: 'backup plan',
+      status: 'pass',
+      planned: `plan in ${region.region}`,
+      live: `${live.rules.length} ${live.rules.length === 1 ? 'rule' : 'rules'}`,
+    },
+  ];
   for (const rule of plan.rules) {
     const found = live.rules.find((r) => r.RuleName === rule.name);
     const planned = plannedRule(rule, region.backupVault.name);
-    rows.push(found ? equalityCheck({ ...base, check: `rule ${rule.name}`, planned, live: liveRule(found) }) : { ...base, check: `rule ${rule.name}`, status: 'fail', planned, live: 'missing' });
+    rows.push(
+      found
+        ? equalityCheck({ ...base, check: `rule ${rule.name}`, planned, live: liveRule(found) })
+        : { ...base, check: `rule ${rule.name}`, status: 'fail', planned, live: 'missing' },
+    );
   }
   const plannedSelection = describeSelection(plan.selection.resourceArnPatterns, { key: plan.selection.tagKey, value: plan.selection.tagValue });
-  if (!live.selections) return [...rows, { ...base, check: 'selection', status: 'skip', planned: plannedSelection, live: live.selectionsUnknown ?? 'not listed' }];
+  if (!live.selections)
+    return [...rows, { ...base, check: 'selection', status: 'skip', planned: plannedSelection, live: live.selectionsUnknown ?? 'not listed' }];
   const described = live.selections.map((s) => describeSelection(s.Resources ?? [], liveSelectionTag(s)));
   rows.push({
     ...base,

@@ -11,7 +11,11 @@ export async function verifyBackupPlans(region: AwsRegionPlan, ctx: OperationsCo
   if (region.backupPlans.length === 0) return [];
   const backup = ctx.clients.backup(region.region);
   const context = (action: string, resource: string) => ({ action, region: region.region, resource, endpoint: ctx.clients.endpointUrl });
-  const listed = await awsCollect(context('backup:ListBackupPlans', region.region), () => paginateListBackupPlans({ client: backup }, {}), (page) => page.BackupPlansList);
+  const listed = await awsCollect(
+    context('backup:ListBackupPlans', region.region),
+    () => paginateListBackupPlans({ client: backup }, {}),
+    (page) => page.BackupPlansList,
+  );
   const rows: CheckResult[] = [];
   for (const plan of region.backupPlans) {
     const id = listed.find((p) => p.BackupPlanName === plan.name && !p.DeletionDate)?.BackupPlanId;
@@ -25,12 +29,21 @@ export async function verifyBackupPlans(region: AwsRegionPlan, ctx: OperationsCo
   return rows;
 }
 
-async function selections(ctx: OperationsContext, region: AwsRegionPlan, planId: string, planName: string): Promise<Pick<NonNullable<BackupPlanFacts['live']>, 'selections' | 'selectionsUnknown'>> {
+async function selections(
+  ctx: OperationsContext,
+  region: AwsRegionPlan,
+  planId: string,
+  planName: string,
+): Promise<Pick<NonNullable<BackupPlanFacts['live']>, 'selections' | 'selectionsUnknown'>> {
   const backup = ctx.clients.backup(region.region);
   const context = (action: string) => ({ action, region: region.region, resource: planName, endpoint: ctx.clients.endpointUrl });
   let listed: { SelectionId?: string }[];
   try {
-    listed = await awsCollect(context('backup:ListBackupSelections'), () => paginateListBackupSelections({ client: backup }, { BackupPlanId: planId }), (page) => page.BackupSelectionsList);
+    listed = await awsCollect(
+      context('backup:ListBackupSelections'),
+      () => paginateListBackupSelections({ client: backup }, { BackupPlanId: planId }),
+      (page) => page.BackupSelectionsList,
+    );
   } catch (error) {
     // AWS lists the selections of a plan GetBackupPlan just returned; an endpoint without selections (moto 5.2.1)
     // answers "not found" or an error page: not a verdict on the plan, so the row says it was not checked.
@@ -38,7 +51,9 @@ async function selections(ctx: OperationsContext, region: AwsRegionPlan, planId:
     throw error;
   }
   const full = await Promise.all(
-    listed.map((s) => awsCall(context('backup:GetBackupSelection'), () => backup.send(new GetBackupSelectionCommand({ BackupPlanId: planId, SelectionId: s.SelectionId! })))),
+    listed.map((s) =>
+      awsCall(context('backup:GetBackupSelection'), () => backup.send(new GetBackupSelectionCommand({ BackupPlanId: planId, SelectionId: s.SelectionId! }))),
+    ),
   );
   return { selections: full.flatMap((s) => (s.BackupSelection ? [s.BackupSelection] : [])) };
 }

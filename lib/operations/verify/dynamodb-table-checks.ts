@@ -104,7 +104,8 @@ function encryption({ region, keyAliasArn, plannedKeyArn, live }: Facts) {
   const fail = (liveText: string) => ({ status: 'fail' as const, planned: `${alias} in ${region} (${plannedKey})`, live: liveText });
   const sse = live.table.SSEDescription;
   if (!sse || sse.Status === 'DISABLED' || sse.SSEType !== 'KMS' || !sse.KMSMasterKeyArn) return fail('AWS owned key');
-  if (sse.Status !== 'ENABLED' && sse.Status !== 'UPDATING') return fail(`key ${(sse.Status ?? 'unknown').toLowerCase()}: ${shortKeyName(sse.KMSMasterKeyArn)}`);
+  if (sse.Status !== 'ENABLED' && sse.Status !== 'UPDATING')
+    return fail(`key ${(sse.Status ?? 'unknown').toLowerCase()}: ${shortKeyName(sse.KMSMasterKeyArn)}`);
   if (plannedKeyArn === undefined || live.keyArn !== plannedKeyArn) return fail(shortKeyName(live.keyArn ?? sse.KMSMasterKeyArn));
   return { status: 'pass' as const, planned: `${alias} in ${region}`, live: `${shortKeyName(live.keyArn)} (${alias})` };
 }
@@ -126,7 +127,8 @@ function pointInTimeRecovery({ plan, live, now }: Facts) {
 function recoveryPeriod({ plan, live }: Facts) {
   const planned = plan.recovery.pointInTimeRecovery ? days(plan.recovery.restorableWindowDays) : 'none';
   const pitr = live.backups?.PointInTimeRecoveryDescription;
-  if (pitr?.PointInTimeRecoveryStatus !== 'ENABLED') return { status: plan.recovery.pointInTimeRecovery ? ('fail' as const) : ('pass' as const), planned, live: 'none' };
+  if (pitr?.PointInTimeRecoveryStatus !== 'ENABLED')
+    return { status: plan.recovery.pointInTimeRecovery ? ('fail' as const) : ('pass' as const), planned, live: 'none' };
   const period = pitr.RecoveryPeriodInDays;
   if (period === undefined) return { status: 'skip' as const, planned, live: 'not reported by the service' };
   return { planned, live: days(period) };
@@ -139,8 +141,6 @@ function replicas({ plan, live }: Facts) {
   const plannedText = planned.length === 0 ? 'none' : planned.map((region) => `${region} ACTIVE`).join(', ');
   if (planned.length === 0 && reported.length === 0) return { planned: plannedText, live: 'none' };
   const liveText = reported.length === 0 ? 'none (not a global table)' : reported.map((r) => `${r.RegionName} ${r.ReplicaStatus ?? '?'}`).join(', ');
-  const ok =
-    reported.length === planned.length &&
-    planned.every((region) => reported.some((r) => r.RegionName === region && r.ReplicaStatus === 'ACTIVE'));
+  const ok = reported.length === planned.length && planned.every((region) => reported.some((r) => r.RegionName === region && r.ReplicaStatus === 'ACTIVE'));
   return { status: ok ? ('pass' as const) : ('fail' as const), planned: plannedText, live: liveText };
 }

@@ -22,7 +22,11 @@ export async function verifyDynamodbTable(plan: DynamodbTablePlan, ctx: Operatio
         return dynamodbRegionChecks({ plan, region, keyAliasArn, plannedKeyArn, live, now: ctx.clock.now() });
       }),
     ),
-    readMetricAlarms(ctx.clients, plan.region, plan.alarms.map((a) => a.alarmName)),
+    readMetricAlarms(
+      ctx.clients,
+      plan.region,
+      plan.alarms.map((a) => a.alarmName),
+    ),
   ]);
   return [
     ...perRegion[0],

@@ -75,7 +75,14 @@ export function arnAccount(arn: string | undefined): string | undefined {
 
 function encryption({ plan, plannedKeyArn, live }: RdsInstanceFacts & { live: RdsInstanceLive }) {
   const { instance, keyArn } = live;
-  return encryptionRow({ plannedKey: plan.keyAlias, keyAlias: plan.keyAlias, plannedKeyArn, encrypted: instance.StorageEncrypted, liveKeyId: instance.KmsKeyId, liveKeyArn: keyArn });
+  return encryptionRow({
+    plannedKey: plan.keyAlias,
+    keyAlias: plan.keyAlias,
+    plannedKeyArn,
+    encrypted: instance.StorageEncrypted,
+    liveKeyId: instance.KmsKeyId,
+    liveKeyArn: keyArn,
+  });
 }
 
 function pointInTimeRecovery({ plan, live, now }: RdsInstanceFacts & { live: RdsInstanceLive }) {

@@ -1,10 +1,5 @@
 /** Reads what verify needs to know about one live RDS instance: the instance, its key, its automated backups. */
-import {
-  DBInstance,
-  DBInstanceAutomatedBackup,
-  paginateDescribeDBInstanceAutomatedBackups,
-  paginateDescribeDBInstances,
-} from '@aws-sdk/client-rds';
+import { DBInstance, DBInstanceAutomatedBackup, paginateDescribeDBInstanceAutomatedBackups, paginateDescribeDBInstances } from '@aws-sdk/client-rds';
 import { awsCollect } from '../aws/aws-call';
 import type { AwsClients } from '../aws/aws-clients';
 import type { KeyResolver } from '../aws/kms-keys';
@@ -36,12 +31,7 @@ export async function describeAutomatedBackups(clients: AwsClients, region: stri
   );
 }
 
-export async function readRdsInstance(
-  clients: AwsClients,
-  keys: KeyResolver,
-  region: string,
-  identifier: string,
-): Promise<RdsInstanceLive | undefined> {
+export async function readRdsInstance(clients: AwsClients, keys: KeyResolver, region: string, identifier: string): Promise<RdsInstanceLive | undefined> {
   const instance = await describeDbInstance(clients, region, identifier);
   if (!instance) return undefined;
   const keyArn = instance.StorageEncrypted && instance.KmsKeyId ? await keys.keyArn(region, instance.KmsKeyId) : undefined;

@@ -15,7 +15,11 @@ export async function verifyRdsInstance(plan: RdsInstancePlan, ctx: OperationsCo
   const [live, plannedKeyArn, alarms, replicas] = await Promise.all([
     readRdsInstance(ctx.clients, ctx.keys, plan.region, plan.identifier),
     ctx.keys.keyArn(plan.region, plan.keyAliasArn),
-    readMetricAlarms(ctx.clients, plan.region, plan.alarms.map((a) => a.alarmName)),
+    readMetricAlarms(
+      ctx.clients,
+      plan.region,
+      plan.alarms.map((a) => a.alarmName),
+    ),
     Promise.all(plan.replicas.map((replica) => verifyRdsReplica(plan, replica, ctx))),
   ]);
   const network = ctx.aws.regions.find((r) => r.region === plan.region)?.network;
@@ -31,7 +35,11 @@ async function verifyRdsReplica(plan: RdsInstancePlan, replica: RdsReplicaPlan, 
   const [instance, plannedKeyArn, alarms] = await Promise.all([
     describeDbInstance(ctx.clients, replica.region, replica.identifier),
     ctx.keys.keyArn(replica.region, replica.keyAliasArn),
-    readMetricAlarms(ctx.clients, replica.region, replica.alarms.map((a) => a.alarmName)),
+    readMetricAlarms(
+      ctx.clients,
+      replica.region,
+      replica.alarms.map((a) => a.alarmName),
+    ),
   ]);
   const keyArn = instance?.StorageEncrypted && instance.KmsKeyId ? await ctx.keys.keyArn(replica.region, instance.KmsKeyId) : undefined;
   return [

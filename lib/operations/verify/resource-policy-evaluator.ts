@@ -38,7 +38,10 @@ const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] :
 
 /** IAM wildcards: `*` any run, `?` one character; `caseless` for actions. */
 function wildcardMatch(pattern: string, value: string, caseless = false): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`, caseless ? 'i' : '').test(value);
 }
 
@@ -131,7 +134,8 @@ export function evaluateResourcePolicy(document: string, request: PolicyRequest)
   for (const [i, s] of statements.entries()) {
     if (s.Effect !== 'Deny') continue;
     const result = applies(s, request);
-    if (result === 'match' || typeof result === 'object') return { decision: 'denied', statement: typeof result === 'object' ? `${name(s, i)} (${result.unevaluated} not evaluated)` : name(s, i) };
+    if (result === 'match' || typeof result === 'object')
+      return { decision: 'denied', statement: typeof result === 'object' ? `${name(s, i)} (${result.unevaluated} not evaluated)` : name(s, i) };
   }
   for (const [i, s] of statements.entries()) {
     if (s.Effect !== 'Allow') continue;

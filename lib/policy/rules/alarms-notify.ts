@@ -7,5 +7,9 @@ export const alarmsNotify: PolicyRule = {
   check: ({ alarmCount, notificationTargets: setting }) =>
     alarmCount > 0 && setting.value.length > 0
       ? undefined
-      : { setting, message: alarmCount === 0 ? 'the database has no alarms' : 'alarms fire but notify nobody', fix: 'list at least one notification email for the environment' },
+      : {
+          setting,
+          message: alarmCount === 0 ? 'the database has no alarms' : 'alarms fire but notify nobody',
+          fix: 'list at least one notification email for the environment',
+        },
 };

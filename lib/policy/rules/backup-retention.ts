@@ -10,5 +10,9 @@ export const backupRetention: PolicyRule = {
   check: ({ backupRetentionDays: setting }) =>
     setting.value >= MINIMUM_DAYS
       ? undefined
-      : { setting, message: `keeps less than the ${MINIMUM_DAYS} days of backups staging and production need`, fix: `keep at least ${MINIMUM_DAYS} (production defaults to 35)` },
+      : {
+          setting,
+          message: `keeps less than the ${MINIMUM_DAYS} days of backups staging and production need`,
+          fix: `keep at least ${MINIMUM_DAYS} (production defaults to 35)`,
+        },
 };

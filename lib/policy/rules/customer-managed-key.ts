@@ -5,5 +5,7 @@ export const customerManagedKey: PolicyRule = {
   title: "Every database is encrypted with its region's customer-managed key",
   tiers: ALL_TIERS,
   check: ({ customerManagedKey: setting }) =>
-    setting.value ? undefined : { setting, message: 'is not encrypted with a customer-managed key', fix: 'place the database in a region listed in the environment, which has a key' },
+    setting.value
+      ? undefined
+      : { setting, message: 'is not encrypted with a customer-managed key', fix: 'place the database in a region listed in the environment, which has a key' },
 };

@@ -5,5 +5,7 @@ export const pointInTimeRecovery: PolicyRule = {
   title: 'Every database can be restored to a point in time',
   tiers: ALL_TIERS,
   check: ({ pointInTimeRecovery: setting }) =>
-    setting.value ? undefined : { setting, message: 'point-in-time recovery is off, so a restore loses everything since the last backup', fix: 'set pointInTimeRecovery: true' },
+    setting.value
+      ? undefined
+      : { setting, message: 'point-in-time recovery is off, so a restore loses everything since the last backup', fix: 'set pointInTimeRecovery: true' },
 };

@@ -5,5 +5,7 @@ export const retainedOnRemoval: PolicyRule = {
   title: 'Production databases are retained when removed from the template',
   tiers: ['production'],
   check: ({ removalPolicy: setting }) =>
-    setting.value === 'retain' ? undefined : { setting, message: "a production database must be retained when it leaves the template (removalPolicy 'retain')", fix: "set removalPolicy: 'retain'" },
+    setting.value === 'retain'
+      ? undefined
+      : { setting, message: "a production database must be retained when it leaves the template (removalPolicy 'retain')", fix: "set removalPolicy: 'retain'" },
 };

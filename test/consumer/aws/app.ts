@@ -51,17 +51,26 @@ assert.deepEqual(cluster.KmsKeyId, keyRef, 'Aurora: with the customer-managed ke
 assert.equal(cluster.DeletionProtection, true, 'Aurora: deletion protection');
 assert.ok(cluster.BackupRetentionPeriod >= 7, 'Aurora: backups kept at least 7 days');
 
-const tls = [...ofType('AWS::RDS::DBParameterGroup'), ...ofType('AWS::RDS::DBClusterParameterGroup')].filter((group) => group.Parameters?.['rds.force_ssl'] === '1');
+const tls = [...ofType('AWS::RDS::DBParameterGroup'), ...ofType('AWS::RDS::DBClusterParameterGroup')].filter(
+  (group) => group.Parameters?.['rds.force_ssl'] === '1',
+);
 assert.equal(tls.length, 2, 'TLS required (rds.force_ssl=1) for the instance and the cluster');
 
-for (const group of ofType('AWS::Logs::LogGroup')) assert.ok(group.KmsKeyId, `log group ${group.LogGroupName?.['Fn::Join'] ? '(joined name)' : group.LogGroupName} encrypted with the key`);
+for (const group of ofType('AWS::Logs::LogGroup'))
+  assert.ok(group.KmsKeyId, `log group ${group.LogGroupName?.['Fn::Join'] ? '(joined name)' : group.LogGroupName} encrypted with the key`);
 
 const [table] = ofType('AWS::DynamoDB::GlobalTable');
 assert.equal(table.SSESpecification.SSEType, 'KMS', 'DynamoDB: encrypted with a customer-managed key');
-assert.ok(table.Replicas.every((replica: any) => replica.DeletionProtectionEnabled && replica.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled), 'DynamoDB: deletion protection and point-in-time recovery');
+assert.ok(
+  table.Replicas.every((replica: any) => replica.DeletionProtectionEnabled && replica.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled),
+  'DynamoDB: deletion protection and point-in-time recovery',
+);
 
 const alarms = ofType('AWS::CloudWatch::Alarm');
 assert.ok(alarms.length >= 10, `alarms created (${alarms.length})`);
-assert.ok(alarms.every((alarm) => JSON.stringify(alarm.AlarmActions ?? []).includes('Alarms')), 'every alarm notifies the topic');
+assert.ok(
+  alarms.every((alarm) => JSON.stringify(alarm.AlarmActions ?? []).includes('Alarms')),
+  'every alarm notifies the topic',
+);
 
 console.log(`aws consumer: ${resources.length} resources; key, TLS, backups, deletion protection and ${alarms.length} alarms are there`);

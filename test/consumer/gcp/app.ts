@@ -36,5 +36,8 @@ assert.equal(instance.settings.deletion_protection_enabled, true, 'Cloud SQL API
 assert.equal(instance.lifecycle?.prevent_destroy, true, 'prevent_destroy');
 const policies = Object.values<any>(json.resource.google_monitoring_alert_policy ?? {});
 assert.ok(policies.length >= 8, `alert policies by default (${policies.length})`);
-assert.ok(policies.every((policy) => policy.notification_channels.includes(channel)), 'every alert notifies the channel');
+assert.ok(
+  policies.every((policy) => policy.notification_channels.includes(channel)),
+  'every alert notifies the channel',
+);
 console.log(`gcp consumer: key, TLS, backups with point-in-time recovery, deletion protection and ${policies.length} alert policies are there`);

@@ -3,7 +3,14 @@
  * the global cluster, the primary cluster with its writer and reader in eu-west-1, the secondary cluster with its
  * reader in eu-central-1, each encrypted with its region's key, and the cluster and instance alarms.
  */
-import { CreateDBClusterCommand, CreateDBClusterCommandInput, CreateDBClusterParameterGroupCommand, CreateDBInstanceCommand, CreateDBSubnetGroupCommand, CreateGlobalClusterCommand } from '@aws-sdk/client-rds';
+import {
+  CreateDBClusterCommand,
+  CreateDBClusterCommandInput,
+  CreateDBClusterParameterGroupCommand,
+  CreateDBInstanceCommand,
+  CreateDBSubnetGroupCommand,
+  CreateGlobalClusterCommand,
+} from '@aws-sdk/client-rds';
 import type { AuroraClusterCommonPlan, AuroraClusterPlan } from '../../../lib/plan/plan-types';
 import { plannedInstanceClass } from '../../../lib/operations/verify/aurora-cluster-checks';
 import { Network, rdsClient, seedAlarms, seedRegionKey } from './sample-account';
@@ -41,14 +48,25 @@ export async function seedAuroraCluster(endpoint: string, plan: AuroraClusterPla
   const rds = rdsClient(endpoint, plan.region);
   const subnetGroup = `${plan.clusterIdentifier}-subnets`;
   const clusterParameterGroup = `${plan.clusterIdentifier}-cluster-params`;
-  await rds.send(new CreateDBSubnetGroupCommand({ DBSubnetGroupName: subnetGroup, DBSubnetGroupDescription: plan.clusterIdentifier, SubnetIds: network.subnetIds }));
   await rds.send(
-    new CreateDBClusterParameterGroupCommand({ DBClusterParameterGroupName: clusterParameterGroup, DBParameterGroupFamily: plan.parameterGroupFamily, Description: plan.clusterIdentifier }),
+    new CreateDBSubnetGroupCommand({ DBSubnetGroupName: subnetGroup, DBSubnetGroupDescription: plan.clusterIdentifier, SubnetIds: network.subnetIds }),
+  );
+  await rds.send(
+    new CreateDBClusterParameterGroupCommand({
+      DBClusterParameterGroupName: clusterParameterGroup,
+      DBParameterGroupFamily: plan.parameterGroupFamily,
+      Description: plan.clusterIdentifier,
+    }),
   );
   const global = options.withoutGlobal ? undefined : plan.global;
   if (global) {
     await rds.send(
-      new CreateGlobalClusterCommand({ GlobalClusterIdentifier: global.globalClusterIdentifier, Engine: plan.engine, EngineVersion: plan.engineVersion, StorageEncrypted: true }),
+      new CreateGlobalClusterCommand({
+        GlobalClusterIdentifier: global.globalClusterIdentifier,
+        Engine: plan.engine,
+        EngineVersion: plan.engineVersion,
+        StorageEncrypted: true,
+      }),
     );
   }
   const keyArn = await seedCluster(endpoint, plan, options, {
@@ -61,12 +79,24 @@ export async function seedAuroraCluster(endpoint: string, plan: AuroraClusterPla
     ...options.cluster,
   });
   for (const secondary of global?.secondaries ?? []) {
-    await seedCluster(endpoint, secondary, options, options.detachedSecondaries ? { MasterUsername: 'dbadmin', ManageMasterUserPassword: true } : { GlobalClusterIdentifier: secondary.globalClusterIdentifier });
+    await seedCluster(
+      endpoint,
+      secondary,
+      options,
+      options.detachedSecondaries
+        ? { MasterUsername: 'dbadmin', ManageMasterUserPassword: true }
+        : { GlobalClusterIdentifier: secondary.globalClusterIdentifier },
+    );
   }
   return { keyArn, subnetGroup, clusterParameterGroup };
 }
 
-async function seedCluster(endpoint: string, cluster: AuroraClusterCommonPlan, options: AuroraSeedOptions, input: Partial<CreateDBClusterCommandInput>): Promise<string> {
+async function seedCluster(
+  endpoint: string,
+  cluster: AuroraClusterCommonPlan,
+  options: AuroraSeedOptions,
+  input: Partial<CreateDBClusterCommandInput>,
+): Promise<string> {
   const keyArn = await seedRegionKey(endpoint, cluster.region, cluster.keyAlias);
   const rds = rdsClient(endpoint, cluster.region);
   const { capacity } = cluster;
@@ -80,7 +110,9 @@ async function seedCluster(endpoint: string, cluster: AuroraClusterCommonPlan, o
       KmsKeyId: keyArn,
       BackupRetentionPeriod: cluster.backupRetentionDays,
       DeletionProtection: cluster.deletionProtection,
-      ...(capacity.mode === 'serverless-v2' ? { ServerlessV2ScalingConfiguration: { MinCapacity: capacity.minCapacity, MaxCapacity: capacity.maxCapacity } } : {}),
+      ...(capacity.mode === 'serverless-v2'
+        ? { ServerlessV2ScalingConfiguration: { MinCapacity: capacity.minCapacity, MaxCapacity: capacity.maxCapacity } }
+        : {}),
       Tags: Object.entries(cluster.tags).map(([Key, Value]) => ({ Key, Value })),
       ...input,
     }),

@@ -5,8 +5,7 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as net from 'net';
 
-export const MOTO_INSTALL_HINT =
-  'Install moto 5.2.1 with its server (pip install "moto[server]==5.2.1"); see docs/operations.md, "Testing against moto".';
+export const MOTO_INSTALL_HINT = 'Install moto 5.2.1 with its server (pip install "moto[server]==5.2.1"); see docs/operations.md, "Testing against moto".';
 
 export interface MotoServer {
   readonly endpoint: string;

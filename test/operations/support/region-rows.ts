@@ -4,7 +4,11 @@ import type { EnvironmentPlan } from '../../../lib/plan/plan-types';
 export function regionRowLabels(plan: EnvironmentPlan): string[] {
   return plan.aws!.regions.flatMap((region) => [
     ...['backup vault', 'encryption', 'vault lock'].map((check) => `${region.region} ${region.backupVault.name} ${check}`),
-    ...region.backupPlans.flatMap((p) => [`${region.region} ${p.name} backup plan`, ...p.rules.map((rule) => `${region.region} ${p.name} rule ${rule.name}`), `${region.region} ${p.name} selection`]),
+    ...region.backupPlans.flatMap((p) => [
+      `${region.region} ${p.name} backup plan`,
+      ...p.rules.map((rule) => `${region.region} ${p.name} rule ${rule.name}`),
+      `${region.region} ${p.name} selection`,
+    ]),
     `${region.region} ${region.alarmTopicName} alarm delivery`,
   ]);
 }

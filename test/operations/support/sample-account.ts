@@ -8,7 +8,14 @@ import { BackupClient, CreateBackupPlanCommand, CreateBackupVaultCommand, PutBac
 import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
-import { CreateDBInstanceCommand, CreateDBInstanceCommandInput, CreateDBInstanceReadReplicaCommand, CreateDBParameterGroupCommand, CreateDBSubnetGroupCommand, RDSClient } from '@aws-sdk/client-rds';
+import {
+  CreateDBInstanceCommand,
+  CreateDBInstanceCommandInput,
+  CreateDBInstanceReadReplicaCommand,
+  CreateDBParameterGroupCommand,
+  CreateDBSubnetGroupCommand,
+  RDSClient,
+} from '@aws-sdk/client-rds';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -117,8 +124,22 @@ export function alarmTopicPolicy(topicArn: string, account: string) {
   return {
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'AllowPublishThroughSSLOnly', Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: topicArn, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
-      { Sid: 'AllowCloudWatchAlarms', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: topicArn, Condition: { StringEquals: { 'aws:SourceAccount': account } } },
+      {
+        Sid: 'AllowPublishThroughSSLOnly',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 'sns:Publish',
+        Resource: topicArn,
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+      {
+        Sid: 'AllowCloudWatchAlarms',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Resource: topicArn,
+        Condition: { StringEquals: { 'aws:SourceAccount': account } },
+      },
     ],
   };
 }
@@ -129,7 +150,17 @@ export function regionKeyPolicy(account: string, cloudwatch = true) {
     Version: '2012-10-17',
     Statement: [
       { Sid: 'EnableRoot', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' },
-      ...(cloudwatch ? [{ Sid: 'AllowCloudWatchAlarmsToUseTheKey', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' }] : []),
+      ...(cloudwatch
+        ? [
+            {
+              Sid: 'AllowCloudWatchAlarmsToUseTheKey',
+              Effect: 'Allow',
+              Principal: { Service: 'cloudwatch.amazonaws.com' },
+              Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+              Resource: '*',
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -163,7 +194,9 @@ export async function seedFoundation(endpoint: string, plan: EnvironmentPlan, op
   const account = plan.aws!.account;
   for (const region of plan.aws!.regions) {
     const keyArn = await seedRegionKey(endpoint, region.region, region.keyAlias);
-    await kmsClient(endpoint, region.region).send(new PutKeyPolicyCommand({ KeyId: keyArn, PolicyName: 'default', Policy: JSON.stringify((options.keyPolicy ?? regionKeyPolicy)(account)) }));
+    await kmsClient(endpoint, region.region).send(
+      new PutKeyPolicyCommand({ KeyId: keyArn, PolicyName: 'default', Policy: JSON.stringify((options.keyPolicy ?? regionKeyPolicy)(account)) }),
+    );
     const policy = (options.topicPolicy ?? alarmTopicPolicy)(region.alarmTopicArn, account);
     await snsClient(endpoint, region.region).send(
       new CreateTopicCommand({ Name: region.alarmTopicName, Attributes: { KmsMasterKeyId: keyArn, Policy: JSON.stringify(policy) } }),
@@ -190,7 +223,13 @@ export async function seedFoundation(endpoint: string, plan: EnvironmentPlan, op
 }
 
 /** Alarms as the constructs create them: one metric, or SUM/MAX over one metric per operation (DynamoDB). */
-export async function seedAlarms(endpoint: string, region: string, alarms: readonly DynamoDbAlarmDefinition[], topicArn: string | undefined, skip: readonly string[] = []) {
+export async function seedAlarms(
+  endpoint: string,
+  region: string,
+  alarms: readonly DynamoDbAlarmDefinition[],
+  topicArn: string | undefined,
+  skip: readonly string[] = [],
+) {
   const cloudwatch = cloudwatchClient(endpoint, region);
   const dimensions = (extra: Record<string, string>, alarm: DynamoDbAlarmDefinition) =>
     Object.entries({ ...alarm.dimensions, ...extra }).map(([Name, Value]) => ({ Name, Value }));
@@ -241,7 +280,9 @@ export async function seedRdsInstance(endpoint: string, db: RdsInstancePlan, net
   const subnetGroup = `${db.identifier}-subnets`;
   const parameterGroup = `${db.identifier}-params`;
   await rds.send(new CreateDBSubnetGroupCommand({ DBSubnetGroupName: subnetGroup, DBSubnetGroupDescription: db.identifier, SubnetIds: network.subnetIds }));
-  await rds.send(new CreateDBParameterGroupCommand({ DBParameterGroupName: parameterGroup, DBParameterGroupFamily: db.parameterGroupFamily, Description: db.identifier }));
+  await rds.send(
+    new CreateDBParameterGroupCommand({ DBParameterGroupName: parameterGroup, DBParameterGroupFamily: db.parameterGroupFamily, Description: db.identifier }),
+  );
   await rds.send(
     new CreateDBInstanceCommand({
       DBInstanceIdentifier: db.identifier,
@@ -274,7 +315,11 @@ export async function seedRdsReplica(endpoint: string, replica: RdsReplicaPlan, 
   if (replica.crossRegion) {
     // moto 5.2.1 looks the source's parameter group up in the replica's region (HTTP 500 without it); AWS does not.
     await rdsClient(endpoint, replica.region).send(
-      new CreateDBParameterGroupCommand({ DBParameterGroupName: `${replica.sourceIdentifier}-params`, DBParameterGroupFamily: replica.parameterGroupFamily, Description: 'moto workaround' }),
+      new CreateDBParameterGroupCommand({
+        DBParameterGroupName: `${replica.sourceIdentifier}-params`,
+        DBParameterGroupFamily: replica.parameterGroupFamily,
+        Description: 'moto workaround',
+      }),
     );
   }
   await rdsClient(endpoint, replica.region).send(
@@ -335,7 +380,10 @@ export async function seedDynamodbTable(endpoint: string, table: DynamodbTablePl
         KeySchema: keys.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
         ...(billing.mode === 'on-demand'
           ? { BillingMode: 'PAY_PER_REQUEST' }
-          : { BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: billing.readCapacity.min, WriteCapacityUnits: billing.writeCapacity.min } }),
+          : {
+              BillingMode: 'PROVISIONED',
+              ProvisionedThroughput: { ReadCapacityUnits: billing.readCapacity.min, WriteCapacityUnits: billing.writeCapacity.min },
+            }),
         ...(options.awsOwnedKey?.includes(region) ? {} : { SSESpecification: { Enabled: true, SSEType: 'KMS', KMSMasterKeyId: keyAliasArn } }),
         DeletionProtectionEnabled: table.deletionProtection,
         StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },

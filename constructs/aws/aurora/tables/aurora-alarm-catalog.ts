@@ -74,7 +74,10 @@ export const AURORA_ALARMS: readonly AuroraAlarmRow[] = [
     missingDataIsOk: true,
     runbook: 'SHOW ENGINE INNODB STATUS (and the error log, innodb_print_all_deadlocks is on) names both transactions; make them take locks in the same order.',
   },
-  ...pair([['warning', 2000], ['critical', 30000]] as const).map(([severity, ms]): AuroraAlarmRow => ({
+  ...pair([
+    ['warning', 2000],
+    ['critical', 30000],
+  ] as const).map(([severity, ms]): AuroraAlarmRow => ({
     id: `aurora-replica-lag-${severity}`,
     level: 'instance',
     severity,
@@ -87,9 +90,12 @@ export const AURORA_ALARMS: readonly AuroraAlarmRow[] = [
     describe: (t) => `reader more than ${t} ms behind the writer`,
     periodSeconds: 60,
     evaluationPeriods: 5,
-    runbook: 'Readers replay the writer\'s changes from shared storage: look for a write burst on the writer or a saturated reader.',
+    runbook: "Readers replay the writer's changes from shared storage: look for a write burst on the writer or a saturated reader.",
   })),
-  ...pair([['warning', 5000], ['critical', 60000]] as const).map(([severity, ms]): AuroraAlarmRow => ({
+  ...pair([
+    ['warning', 5000],
+    ['critical', 60000],
+  ] as const).map(([severity, ms]): AuroraAlarmRow => ({
     id: `global-replication-lag-${severity}`,
     level: 'cluster',
     severity,
@@ -119,7 +125,10 @@ export const AURORA_ALARMS: readonly AuroraAlarmRow[] = [
     evaluationPeriods: 3,
     runbook: 'The instance is at its maximum ACUs: raise serverlessV2.maxCapacity or reduce the load.',
   })),
-  ...pair([['warning', 30], ['critical', storageLowPercent]] as const).map(([severity, percent]): AuroraAlarmRow => ({
+  ...pair([
+    ['warning', 30],
+    ['critical', storageLowPercent],
+  ] as const).map(([severity, percent]): AuroraAlarmRow => ({
     id: `local-storage-${severity}`,
     level: 'instance',
     severity,
@@ -135,7 +144,10 @@ export const AURORA_ALARMS: readonly AuroraAlarmRow[] = [
     evaluationPeriods: 1,
     runbook: 'Large sorts or temporary tables spill to local storage: find them (Performance Insights) or move to a larger class.',
   })),
-  ...pair([['warning', 80], ['critical', 100 - storageLowPercent]] as const).map(([severity, percent]): AuroraAlarmRow => ({
+  ...pair([
+    ['warning', 80],
+    ['critical', 100 - storageLowPercent],
+  ] as const).map(([severity, percent]): AuroraAlarmRow => ({
     id: `volume-${severity}`,
     level: 'cluster',
     severity,

@@ -13,5 +13,11 @@ export function auroraAlarmDefinitions(
 ): CloudWatchAlarmDefinition[] {
   const level = ctx.role === 'writer' || ctx.role === 'reader' ? 'instance' : 'cluster';
   const dimensions: Record<string, string> = level === 'instance' ? { DBInstanceIdentifier: identifier } : { DBClusterIdentifier: identifier };
-  return resolveAlarmRows(AURORA_ALARMS.filter((row) => row.level === level), identifier, dimensions, ctx, overrides);
+  return resolveAlarmRows(
+    AURORA_ALARMS.filter((row) => row.level === level),
+    identifier,
+    dimensions,
+    ctx,
+    overrides,
+  );
 }

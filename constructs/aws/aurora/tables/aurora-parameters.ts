@@ -49,7 +49,7 @@ export function auroraParameters(input: AuroraParametersInput): AuroraParameters
     if (!level) throw new Error(`Tuned Aurora parameter '${name}' has no level in constructs/aws/aurora/tables/aurora-parameter-levels.ts`);
     (level === 'cluster' ? cluster : instance)[name] = setting.value;
   }
-  Object.assign(cluster, row.tlsParameters, input.audit ?? RDS_DEFAULTS.audit ? row.auditParameters : {});
+  Object.assign(cluster, row.tlsParameters, (input.audit ?? RDS_DEFAULTS.audit) ? row.auditParameters : {});
   for (const [name, value] of Object.entries(input.clusterOverrides ?? {})) cluster[name] = String(value);
   for (const [name, value] of Object.entries(input.instanceOverrides ?? {})) instance[name] = String(value);
   return { cluster, instance };

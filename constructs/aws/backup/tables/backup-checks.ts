@@ -21,7 +21,6 @@ export interface BackupRuleSettings {
   readonly copyTo?: { readonly region: string; readonly retentionDays: number };
 }
 
-
 /** AWS Backup's limits (PutBackupVaultLockConfiguration; continuous backup). */
 export const BACKUP_LIMITS = {
   lockRetentionDays: { min: 1, max: 36500 },
@@ -39,15 +38,30 @@ export function vaultLockProblems(vaultName: string, lock: VaultLockSettings): P
   for (const field of ['minRetentionDays', 'maxRetentionDays'] as const) {
     const days = lock[field];
     if (days !== undefined && !isDayCount(days, min, max)) {
-      problems.push({ path: [field], value: days, message: `must be a whole number of days from ${min} to ${max} (AWS Backup Vault Lock limit) for vault ${vaultName}`, fix: `choose from ${min} to ${max}` });
+      problems.push({
+        path: [field],
+        value: days,
+        message: `must be a whole number of days from ${min} to ${max} (AWS Backup Vault Lock limit) for vault ${vaultName}`,
+        fix: `choose from ${min} to ${max}`,
+      });
     }
   }
   if (lock.maxRetentionDays !== undefined && lock.maxRetentionDays <= lock.minRetentionDays) {
-    problems.push({ path: ['maxRetentionDays'], value: lock.maxRetentionDays, message: `must be greater than minRetentionDays (${lock.minRetentionDays}) for vault ${vaultName}`, fix: `raise it above ${lock.minRetentionDays}, or lower minRetentionDays` });
+    problems.push({
+      path: ['maxRetentionDays'],
+      value: lock.maxRetentionDays,
+      message: `must be greater than minRetentionDays (${lock.minRetentionDays}) for vault ${vaultName}`,
+      fix: `raise it above ${lock.minRetentionDays}, or lower minRetentionDays`,
+    });
   }
   const changeable = lock.changeableForDays;
   if (changeable !== undefined && !isDayCount(changeable, BACKUP_LIMITS.changeableForDays.min, BACKUP_LIMITS.changeableForDays.max)) {
-    problems.push({ path: ['changeableForDays'], value: changeable, message: `must be from ${BACKUP_LIMITS.changeableForDays.min} to ${BACKUP_LIMITS.changeableForDays.max} days for vault ${vaultName}: AWS Backup waits 72 hours before a compliance lock becomes immutable`, fix: 'choose 3 days or more, or remove it to keep the lock in governance mode' });
+    problems.push({
+      path: ['changeableForDays'],
+      value: changeable,
+      message: `must be from ${BACKUP_LIMITS.changeableForDays.min} to ${BACKUP_LIMITS.changeableForDays.max} days for vault ${vaultName}: AWS Backup waits 72 hours before a compliance lock becomes immutable`,
+      fix: 'choose 3 days or more, or remove it to keep the lock in governance mode',
+    });
   }
   return problems;
 }
@@ -57,14 +71,29 @@ export function backupRuleProblems(region: string, rules: readonly BackupRuleSet
   const problems: PathProblem[] = [];
   rules.forEach((rule, i) => {
     if (!Number.isInteger(rule.retentionDays) || rule.retentionDays < 1) {
-      problems.push({ path: ['rules', i, 'retentionDays'], value: rule.retentionDays, message: `rule '${rule.name}' must keep recovery points at least 1 whole day`, fix: 'choose 1 day or more' });
+      problems.push({
+        path: ['rules', i, 'retentionDays'],
+        value: rule.retentionDays,
+        message: `rule '${rule.name}' must keep recovery points at least 1 whole day`,
+        fix: 'choose 1 day or more',
+      });
     }
     const continuous = BACKUP_LIMITS.continuousRetentionDays;
     if (rule.continuous && rule.retentionDays > continuous.max) {
-      problems.push({ path: ['rules', i, 'retentionDays'], value: rule.retentionDays, message: `rule '${rule.name}' is a continuous backup, which keeps at most ${continuous.max} days`, fix: `lower it to ${continuous.max} or less, or make the rule a snapshot rule` });
+      problems.push({
+        path: ['rules', i, 'retentionDays'],
+        value: rule.retentionDays,
+        message: `rule '${rule.name}' is a continuous backup, which keeps at most ${continuous.max} days`,
+        fix: `lower it to ${continuous.max} or less, or make the rule a snapshot rule`,
+      });
     }
     if (rule.copyTo && rule.copyTo.region === region) {
-      problems.push({ path: ['rules', i, 'copyTo', 'region'], value: rule.copyTo.region, message: `rule '${rule.name}' copies into its own region; a copy protects against losing the region only in another one`, fix: `copy to a vault in another region than ${region}` });
+      problems.push({
+        path: ['rules', i, 'copyTo', 'region'],
+        value: rule.copyTo.region,
+        message: `rule '${rule.name}' copies into its own region; a copy protects against losing the region only in another one`,
+        fix: `copy to a vault in another region than ${region}`,
+      });
     }
     if (rules.findIndex((other) => other.name === rule.name) !== i) {
       problems.push({ path: ['rules', i, 'name'], value: rule.name, message: 'names another rule of the plan already', fix: 'give every rule its own name' });

@@ -31,7 +31,10 @@ interface DynamoDbAlarmRow {
   readonly evaluationPeriods: number;
   readonly runbook: string;
   /** One alarm per returned instance: none when the row does not apply to this table. */
-  readonly expand: (input: DynamoDbAlarmInput, row: DynamoDbAlarmRow) => ReadonlyArray<Pick<DynamoDbAlarmDefinition, 'threshold' | 'description'> & Partial<DynamoDbAlarmDefinition>>;
+  readonly expand: (
+    input: DynamoDbAlarmInput,
+    row: DynamoDbAlarmRow,
+  ) => ReadonlyArray<Pick<DynamoDbAlarmDefinition, 'threshold' | 'description'> & Partial<DynamoDbAlarmDefinition>>;
 }
 
 /** Operations whose system errors we sum (a metric-math alarm reads at most 10 metrics). */
@@ -45,28 +48,65 @@ const once = (threshold: number, description: string) => [{ threshold, descripti
 
 export const DYNAMODB_TABLE_ALARMS: readonly DynamoDbAlarmRow[] = [
   {
-    id: 'read-throttles', severity: 'warning', metricName: 'ReadThrottleEvents', statistic: 'Sum', periodSeconds: 300, evaluationPeriods: 2,
+    id: 'read-throttles',
+    severity: 'warning',
+    metricName: 'ReadThrottleEvents',
+    statistic: 'Sum',
+    periodSeconds: 300,
+    evaluationPeriods: 2,
     runbook: 'Look for a hot partition key (Contributor Insights) or a max-throughput ceiling before raising capacity.',
     expand: (_input, row) => once(0, `reads are throttled. ${row.runbook}`),
   },
   {
-    id: 'write-throttles', severity: 'warning', metricName: 'WriteThrottleEvents', statistic: 'Sum', periodSeconds: 300, evaluationPeriods: 2,
+    id: 'write-throttles',
+    severity: 'warning',
+    metricName: 'WriteThrottleEvents',
+    statistic: 'Sum',
+    periodSeconds: 300,
+    evaluationPeriods: 2,
     runbook: 'Look for a hot partition key (Contributor Insights) or a max-throughput ceiling before raising capacity.',
     expand: (_input, row) => once(0, `writes are throttled. ${row.runbook}`),
   },
   {
-    id: 'system-errors', severity: 'critical', metricName: 'SystemErrors', statistic: 'Sum', periodSeconds: 300, evaluationPeriods: 3,
+    id: 'system-errors',
+    severity: 'critical',
+    metricName: 'SystemErrors',
+    statistic: 'Sum',
+    periodSeconds: 300,
+    evaluationPeriods: 3,
     runbook: 'DynamoDB answers with HTTP 500: check the AWS Health Dashboard for the region; clients must retry with backoff.',
-    expand: (_input, row) => [{ threshold: 0, description: `server errors for 15 minutes. ${row.runbook}`, acrossOperations: { operations: WRITE_AND_READ_OPERATIONS, combine: 'SUM' } }],
+    expand: (_input, row) => [
+      {
+        threshold: 0,
+        description: `server errors for 15 minutes. ${row.runbook}`,
+        acrossOperations: { operations: WRITE_AND_READ_OPERATIONS, combine: 'SUM' },
+      },
+    ],
   },
   {
-    id: 'latency-p99', severity: 'warning', metricName: 'SuccessfulRequestLatency', statistic: 'p99', periodSeconds: 300, evaluationPeriods: 3,
+    id: 'latency-p99',
+    severity: 'warning',
+    metricName: 'SuccessfulRequestLatency',
+    statistic: 'p99',
+    periodSeconds: 300,
+    evaluationPeriods: 3,
     runbook: 'Check item sizes, scans and large queries; latency is measured inside DynamoDB, not at the client.',
-    expand: (_input, row) => [{ threshold: 100, description: `p99 latency of ${LATENCY_OPERATIONS.join('/')} above 100 ms. ${row.runbook}`, acrossOperations: { operations: LATENCY_OPERATIONS, combine: 'MAX' } }],
+    expand: (_input, row) => [
+      {
+        threshold: 100,
+        description: `p99 latency of ${LATENCY_OPERATIONS.join('/')} above 100 ms. ${row.runbook}`,
+        acrossOperations: { operations: LATENCY_OPERATIONS, combine: 'MAX' },
+      },
+    ],
   },
   {
     // Eventually consistent global tables publish ReplicationLatency per receiving region in the sending region.
-    id: 'replication-latency', severity: 'critical', metricName: 'ReplicationLatency', statistic: 'Average', periodSeconds: 300, evaluationPeriods: 3,
+    id: 'replication-latency',
+    severity: 'critical',
+    metricName: 'ReplicationLatency',
+    statistic: 'Average',
+    periodSeconds: 300,
+    evaluationPeriods: 3,
     runbook: 'Check the receiving region in the AWS Health Dashboard and PendingReplicationCount; writes there are stale until it recovers.',
     expand: (input, row) =>
       input.multiRegionConsistency === 'eventual'
@@ -79,7 +119,12 @@ export const DYNAMODB_TABLE_ALARMS: readonly DynamoDbAlarmRow[] = [
         : [],
   },
   ...(['read', 'write'] as const).map((kind): DynamoDbAlarmRow => ({
-    id: `${kind}-capacity`, severity: 'warning', metricName: kind === 'read' ? 'ConsumedReadCapacityUnits' : 'ConsumedWriteCapacityUnits', statistic: 'Sum', periodSeconds: 300, evaluationPeriods: 3,
+    id: `${kind}-capacity`,
+    severity: 'warning',
+    metricName: kind === 'read' ? 'ConsumedReadCapacityUnits' : 'ConsumedWriteCapacityUnits',
+    statistic: 'Sum',
+    periodSeconds: 300,
+    evaluationPeriods: 3,
     runbook: 'Autoscaling is close to its maximum: raise max capacity, or consider on-demand billing.',
     expand: (input, row) => {
       if (input.billing.mode !== 'provisioned') return [];

@@ -67,7 +67,6 @@ export interface DynamodbTableSettings {
   readonly witnessRegion?: string;
 }
 
-
 /**
  * Multi-Region strong consistency works within one of these region sets (primary, replicas and witness alike); the
  * same table aws-cdk-lib 2.276 validates against.
@@ -100,7 +99,14 @@ export function dynamodbReplicaPlacementProblems(settings: Pick<DynamodbTableSet
   const problems: PathProblem[] = [];
   settings.replicaRegions.forEach((region, i) => {
     if (region === settings.region) {
-      problems.push(problem(['replicaRegions', i], region, "equals the primary's region; replicas live in other regions", `remove the '${region}' replica, or move the primary`));
+      problems.push(
+        problem(
+          ['replicaRegions', i],
+          region,
+          "equals the primary's region; replicas live in other regions",
+          `remove the '${region}' replica, or move the primary`,
+        ),
+      );
     } else if (settings.replicaRegions.indexOf(region) !== i) {
       problems.push(problem(['replicaRegions', i], region, 'is listed twice; each region holds one replica', `remove the duplicate '${region}'`));
     }
@@ -112,10 +118,24 @@ function recoveryProblems({ pointInTimeRecovery, pointInTimeRecoveryDays: days }
   if (days === undefined) return [];
   const { min, max } = DYNAMODB_LIMITS.pointInTimeRecoveryDays;
   if (!pointInTimeRecovery) {
-    return [problem(['pointInTimeRecoveryDays'], days, 'is set while pointInTimeRecovery is off; a recovery period needs point-in-time recovery', 'remove pointInTimeRecoveryDays, or set pointInTimeRecovery: true')];
+    return [
+      problem(
+        ['pointInTimeRecoveryDays'],
+        days,
+        'is set while pointInTimeRecovery is off; a recovery period needs point-in-time recovery',
+        'remove pointInTimeRecoveryDays, or set pointInTimeRecovery: true',
+      ),
+    ];
   }
   if (!Number.isInteger(days) || days < min || days > max) {
-    return [problem(['pointInTimeRecoveryDays'], days, `must be a whole number of days from ${min} to ${max} (DynamoDB point-in-time recovery period)`, `choose from ${min} to ${max}`)];
+    return [
+      problem(
+        ['pointInTimeRecoveryDays'],
+        days,
+        `must be a whole number of days from ${min} to ${max} (DynamoDB point-in-time recovery period)`,
+        `choose from ${min} to ${max}`,
+      ),
+    ];
   }
   return [];
 }
@@ -137,12 +157,26 @@ function capacityProblems(settings: DynamodbTableSettings): PathProblem[] {
   const problems: PathProblem[] = [];
   for (const [path, capacity] of capacities(settings)) {
     if (capacity.min > capacity.max) {
-      problems.push(problem([...path, 'min'], capacity.min, `is greater than max (${capacity.max}); autoscaling needs min ≤ max`, `lower min to ${capacity.max} or less, or raise max to ${capacity.min} or more`));
+      problems.push(
+        problem(
+          [...path, 'min'],
+          capacity.min,
+          `is greater than max (${capacity.max}); autoscaling needs min ≤ max`,
+          `lower min to ${capacity.max} or less, or raise max to ${capacity.min} or more`,
+        ),
+      );
     }
     const target = capacity.targetUtilizationPercent;
     const { min, max } = DYNAMODB_LIMITS.targetUtilizationPercent;
     if (target !== undefined && (target < min || target > max)) {
-      problems.push(problem([...path, 'targetUtilizationPercent'], target, `must be from ${min} to ${max} percent`, `choose from ${min} to ${max} (${DYNAMODB_DEFAULTS.targetUtilizationPercent} is a good start)`));
+      problems.push(
+        problem(
+          [...path, 'targetUtilizationPercent'],
+          target,
+          `must be from ${min} to ${max} percent`,
+          `choose from ${min} to ${max} (${DYNAMODB_DEFAULTS.targetUtilizationPercent} is a good start)`,
+        ),
+      );
     }
   }
   const onDemand = settings.billing.mode === 'on-demand';
@@ -151,7 +185,14 @@ function capacityProblems(settings: DynamodbTableSettings): PathProblem[] {
       ? (['readCapacity', 'writeCapacity'] as const).filter((field) => index[field] !== undefined)
       : (['maxReadRequestUnits', 'maxWriteRequestUnits'] as const).filter((field) => index[field] !== undefined);
     for (const field of misplaced) {
-      problems.push(problem(['globalSecondaryIndexes', i, field], index[field], `applies only to ${onDemand ? 'provisioned' : 'on-demand'} billing; this table is ${settings.billing.mode}`, `remove ${field} from the index, or change billing.mode`));
+      problems.push(
+        problem(
+          ['globalSecondaryIndexes', i, field],
+          index[field],
+          `applies only to ${onDemand ? 'provisioned' : 'on-demand'} billing; this table is ${settings.billing.mode}`,
+          `remove ${field} from the index, or change billing.mode`,
+        ),
+      );
     }
   });
   return problems;
@@ -161,13 +202,34 @@ function indexProblems(settings: DynamodbTableSettings): PathProblem[] {
   const problems: PathProblem[] = [];
   const { globalSecondaryIndexes: gsis, localSecondaryIndexes: lsis } = settings;
   if (gsis.length > DYNAMODB_LIMITS.globalSecondaryIndexes) {
-    problems.push(problem(['globalSecondaryIndexes'], gsis.map((i) => i.name), `lists ${gsis.length} indexes; a table has at most ${DYNAMODB_LIMITS.globalSecondaryIndexes} global secondary indexes`, `remove ${gsis.length - DYNAMODB_LIMITS.globalSecondaryIndexes} of them, or split the table`));
+    problems.push(
+      problem(
+        ['globalSecondaryIndexes'],
+        gsis.map((i) => i.name),
+        `lists ${gsis.length} indexes; a table has at most ${DYNAMODB_LIMITS.globalSecondaryIndexes} global secondary indexes`,
+        `remove ${gsis.length - DYNAMODB_LIMITS.globalSecondaryIndexes} of them, or split the table`,
+      ),
+    );
   }
   if (lsis.length > DYNAMODB_LIMITS.localSecondaryIndexes) {
-    problems.push(problem(['localSecondaryIndexes'], lsis.map((i) => i.name), `lists ${lsis.length} indexes; a table has at most ${DYNAMODB_LIMITS.localSecondaryIndexes} local secondary indexes`, `remove ${lsis.length - DYNAMODB_LIMITS.localSecondaryIndexes} of them (local indexes exist only from the table's creation)`));
+    problems.push(
+      problem(
+        ['localSecondaryIndexes'],
+        lsis.map((i) => i.name),
+        `lists ${lsis.length} indexes; a table has at most ${DYNAMODB_LIMITS.localSecondaryIndexes} local secondary indexes`,
+        `remove ${lsis.length - DYNAMODB_LIMITS.localSecondaryIndexes} of them (local indexes exist only from the table's creation)`,
+      ),
+    );
   }
   if (lsis.length > 0 && !settings.sortKey) {
-    problems.push(problem(['localSecondaryIndexes'], lsis.map((i) => i.name), 'needs a table sortKey: a local secondary index keeps the partition key and sorts by another attribute', 'add a sortKey to the table (only possible when creating it), or use a global secondary index'));
+    problems.push(
+      problem(
+        ['localSecondaryIndexes'],
+        lsis.map((i) => i.name),
+        'needs a table sortKey: a local secondary index keeps the partition key and sorts by another attribute',
+        'add a sortKey to the table (only possible when creating it), or use a global secondary index',
+      ),
+    );
   }
   const named: Array<[Path, string]> = [
     ...gsis.map((index, i): [Path, string] => [['globalSecondaryIndexes', i, 'name'], index.name]),
@@ -180,7 +242,14 @@ function indexProblems(settings: DynamodbTableSettings): PathProblem[] {
   });
   const projected = [...gsis, ...lsis].reduce((count, index) => count + (typeof index.projection === 'object' ? index.projection.include.length : 0), 0);
   if (projected > DYNAMODB_LIMITS.projectedAttributes) {
-    problems.push(problem(['globalSecondaryIndexes'], projected, `projects ${projected} non-key attributes over all indexes; DynamoDB allows ${DYNAMODB_LIMITS.projectedAttributes} per table`, "project fewer attributes, or use projection 'all'"));
+    problems.push(
+      problem(
+        ['globalSecondaryIndexes'],
+        projected,
+        `projects ${projected} non-key attributes over all indexes; DynamoDB allows ${DYNAMODB_LIMITS.projectedAttributes} per table`,
+        "project fewer attributes, or use projection 'all'",
+      ),
+    );
   }
   return problems;
 }
@@ -198,7 +267,14 @@ function attributeTypeProblems(settings: DynamodbTableSettings): PathProblem[] {
   keys.forEach(([path, key], position) => {
     const first = keys.find(([, other]) => other.name === key.name);
     if (first && first[1].type !== key.type && keys.indexOf(first) < position) {
-      problems.push(problem([...path, 'type'], key.type, `declares '${key.name}' as ${key.type}, but ${first[0].join('.')} declares it as ${first[1].type}; an attribute has one type`, `use type '${first[1].type}' or another attribute name`));
+      problems.push(
+        problem(
+          [...path, 'type'],
+          key.type,
+          `declares '${key.name}' as ${key.type}, but ${first[0].join('.')} declares it as ${first[1].type}; an attribute has one type`,
+          `use type '${first[1].type}' or another attribute name`,
+        ),
+      );
     }
   });
   return problems;
@@ -208,7 +284,14 @@ function streamProblems(settings: DynamodbTableSettings): PathProblem[] {
   const problems: PathProblem[] = [];
   const replicated = settings.replicaRegions.length > 0 && settings.multiRegionConsistency === 'eventual';
   if (replicated && settings.stream !== undefined && settings.stream !== 'new-and-old-images') {
-    problems.push(problem(['stream'], settings.stream, 'must be new-and-old-images on a table with replicas: eventually consistent global tables replicate through the stream', "set stream: 'new-and-old-images' or remove it (it is the default with replicas)"));
+    problems.push(
+      problem(
+        ['stream'],
+        settings.stream,
+        'must be new-and-old-images on a table with replicas: eventually consistent global tables replicate through the stream',
+        "set stream: 'new-and-old-images' or remove it (it is the default with replicas)",
+      ),
+    );
   }
   return problems;
 }
@@ -218,28 +301,65 @@ function strongConsistencyProblems(settings: DynamodbTableSettings): PathProblem
   if (settings.multiRegionConsistency === 'eventual') {
     return witnessRegion === undefined
       ? []
-      : [problem(['witnessRegion'], witnessRegion, 'applies only to multiRegionConsistency: strong', "remove witnessRegion, or set multiRegionConsistency: 'strong'")];
+      : [
+          problem(
+            ['witnessRegion'],
+            witnessRegion,
+            'applies only to multiRegionConsistency: strong',
+            "remove witnessRegion, or set multiRegionConsistency: 'strong'",
+          ),
+        ];
   }
   const shapeOk = witnessRegion === undefined ? replicaRegions.length === 2 : replicaRegions.length === 1;
   if (!shapeOk) {
     const has = `${replicaRegions.length + 1} region(s)${witnessRegion ? ' plus a witness' : ''}`;
-    return [problem(['multiRegionConsistency'], 'strong', `needs exactly 3 regions (the primary and 2 replicas) or 2 regions plus a witness region; this table has ${has}`, 'list 2 replicaRegions, or 1 replica region and a witnessRegion')];
+    return [
+      problem(
+        ['multiRegionConsistency'],
+        'strong',
+        `needs exactly 3 regions (the primary and 2 replicas) or 2 regions plus a witness region; this table has ${has}`,
+        'list 2 replicaRegions, or 1 replica region and a witnessRegion',
+      ),
+    ];
   }
   const [setName, set] = Object.entries(MRSC_REGION_SETS).find(([, regions]) => regions.includes(region)) ?? [];
-  const allSets = Object.entries(MRSC_REGION_SETS).map(([name, regions]) => `${name}: ${regions.join(', ')}`).join('; ');
+  const allSets = Object.entries(MRSC_REGION_SETS)
+    .map(([name, regions]) => `${name}: ${regions.join(', ')}`)
+    .join('; ');
   if (!set) {
-    return [problem(['region'], region, `is not a region where multi-Region strong consistency is offered (${allSets})`, "move the table to one of those regions, or use multiRegionConsistency: 'eventual'")];
+    return [
+      problem(
+        ['region'],
+        region,
+        `is not a region where multi-Region strong consistency is offered (${allSets})`,
+        "move the table to one of those regions, or use multiRegionConsistency: 'eventual'",
+      ),
+    ];
   }
   const problems: PathProblem[] = [];
   const others: Array<[Path, string]> = replicaRegions.map((r, i): [Path, string] => [['replicaRegions', i], r]);
   if (witnessRegion !== undefined) others.push([['witnessRegion'], witnessRegion]);
   for (const [path, other] of others) {
     if (!set.includes(other)) {
-      problems.push(problem(path, other, `is outside the ${setName} region set of the primary (${set.join(', ')}); strongly consistent tables stay within one set`, `choose a region of ${set.join(', ')}`));
+      problems.push(
+        problem(
+          path,
+          other,
+          `is outside the ${setName} region set of the primary (${set.join(', ')}); strongly consistent tables stay within one set`,
+          `choose a region of ${set.join(', ')}`,
+        ),
+      );
     }
   }
   if (witnessRegion !== undefined && (witnessRegion === region || replicaRegions.includes(witnessRegion))) {
-    problems.push(problem(['witnessRegion'], witnessRegion, 'is also a replica (or the primary) region; the witness must be a third region', `choose another region of ${set.join(', ')}`));
+    problems.push(
+      problem(
+        ['witnessRegion'],
+        witnessRegion,
+        'is also a replica (or the primary) region; the witness must be a third region',
+        `choose another region of ${set.join(', ')}`,
+      ),
+    );
   }
   return problems;
 }

@@ -84,7 +84,12 @@ export const RDS_ALARMS: readonly RdsAlarmRow[] = [
     evaluationPeriods: 3,
     runbook: 'Look for long-running or new queries (Performance Insights) before resizing.',
   })),
-  ...([['warning', 20], ['critical', 10]] as const).map(([severity, percent]): RdsAlarmRow => ({
+  ...(
+    [
+      ['warning', 20],
+      ['critical', 10],
+    ] as const
+  ).map(([severity, percent]): RdsAlarmRow => ({
     id: `memory-${severity}`,
     severity,
     namespace: RDS,
@@ -98,7 +103,12 @@ export const RDS_ALARMS: readonly RdsAlarmRow[] = [
     evaluationPeriods: 3,
     runbook: 'Check connection count and per-connection memory (work_mem, sort buffers); the class may be too small.',
   })),
-  ...([['warning', 30], ['critical', commonPercent('storage-low')]] as const).map(([severity, percent]): RdsAlarmRow => ({
+  ...(
+    [
+      ['warning', 30],
+      ['critical', commonPercent('storage-low')],
+    ] as const
+  ).map(([severity, percent]): RdsAlarmRow => ({
     id: `storage-${severity}`,
     severity,
     namespace: RDS,
@@ -112,7 +122,12 @@ export const RDS_ALARMS: readonly RdsAlarmRow[] = [
     evaluationPeriods: 1,
     runbook: 'Check table, index and log growth; raise the storage (or its autoscaling limit) before it runs out.',
   })),
-  ...([['warning', 80], ['critical', 90]] as const).map(([severity, percent]): RdsAlarmRow => ({
+  ...(
+    [
+      ['warning', 80],
+      ['critical', 90],
+    ] as const
+  ).map(([severity, percent]): RdsAlarmRow => ({
     id: `connections-${severity}`,
     severity,
     namespace: RDS,
@@ -126,7 +141,12 @@ export const RDS_ALARMS: readonly RdsAlarmRow[] = [
     evaluationPeriods: 3,
     runbook: 'Look for connection leaks or a missing pool; consider RDS Proxy before raising the limit.',
   })),
-  ...([['warning', 30], ['critical', 300]] as const).map(([severity, seconds]): RdsAlarmRow => ({
+  ...(
+    [
+      ['warning', 30],
+      ['critical', 300],
+    ] as const
+  ).map(([severity, seconds]): RdsAlarmRow => ({
     id: `replica-lag-${severity}`,
     severity,
     namespace: RDS,

@@ -32,32 +32,30 @@ export function resolveAlarmRows<C>(
     const derived = row.threshold(ctx);
     if (derived === undefined) return [];
     const threshold = overrides[row.id] ?? derived;
-    return [{
-      id: row.id,
-      alarmName: `${identifier}-${row.id}`,
-      description: `[${row.severity}] ${identifier}: ${row.describe(threshold, ctx)}. ${row.runbook}`,
-      severity: row.severity,
-      namespace: row.namespace,
-      metricName: row.metricName,
-      dimensions,
-      statistic: row.statistic,
-      comparison: row.comparison,
-      threshold,
-      periodSeconds: row.periodSeconds,
-      evaluationPeriods: row.evaluationPeriods,
-      missingDataIsOk: row.missingDataIsOk ?? false,
-      logMetric: row.logMetric,
-    }];
+    return [
+      {
+        id: row.id,
+        alarmName: `${identifier}-${row.id}`,
+        description: `[${row.severity}] ${identifier}: ${row.describe(threshold, ctx)}. ${row.runbook}`,
+        severity: row.severity,
+        namespace: row.namespace,
+        metricName: row.metricName,
+        dimensions,
+        statistic: row.statistic,
+        comparison: row.comparison,
+        threshold,
+        periodSeconds: row.periodSeconds,
+        evaluationPeriods: row.evaluationPeriods,
+        missingDataIsOk: row.missingDataIsOk ?? false,
+        logMetric: row.logMetric,
+      },
+    ];
   });
 }
 
 /**
  * @param overrides thresholds by alarm id, in the catalog's unit; they win over the derived ones.
  */
-export function rdsAlarmDefinitions(
-  identifier: string,
-  ctx: RdsAlarmContext,
-  overrides: Readonly<Record<string, number>> = {},
-): CloudWatchAlarmDefinition[] {
+export function rdsAlarmDefinitions(identifier: string, ctx: RdsAlarmContext, overrides: Readonly<Record<string, number>> = {}): CloudWatchAlarmDefinition[] {
   return resolveAlarmRows(RDS_ALARMS, identifier, { DBInstanceIdentifier: identifier }, ctx, overrides);
 }

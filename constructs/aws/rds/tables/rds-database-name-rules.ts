@@ -12,8 +12,7 @@
 import type { PathProblem } from '../../../common/path-problem';
 
 export type DatabaseNameRule =
-  | { readonly accepted: true; readonly maxLength: number; readonly refused?: readonly string[] }
-  | { readonly accepted: false; readonly why: string };
+  { readonly accepted: true; readonly maxLength: number; readonly refused?: readonly string[] } | { readonly accepted: false; readonly why: string };
 
 export const RDS_DATABASE_NAME_RULES = {
   postgres: { accepted: true, maxLength: 63 },
@@ -36,10 +35,19 @@ export function databaseNameProblems(engine: DatabaseNameEngine, displayName: st
     return [{ path, value: name, message: `${displayName} takes no database name: ${rule.why}`, fix: 'remove databaseName' }];
   }
   if (name.length > rule.maxLength) {
-    return [{ path, value: name, message: `has ${name.length} characters; ${displayName} allows at most ${rule.maxLength}`, fix: `shorten it to ${rule.maxLength} characters or fewer` }];
+    return [
+      {
+        path,
+        value: name,
+        message: `has ${name.length} characters; ${displayName} allows at most ${rule.maxLength}`,
+        fix: `shorten it to ${rule.maxLength} characters or fewer`,
+      },
+    ];
   }
   if (rule.refused?.includes(name.toLowerCase())) {
-    return [{ path, value: name, message: `is a word ${displayName} refuses as a database name`, fix: 'choose another name, or remove databaseName for the default' }];
+    return [
+      { path, value: name, message: `is a word ${displayName} refuses as a database name`, fix: 'choose another name, or remove databaseName for the default' },
+    ];
   }
   return [];
 }

@@ -155,11 +155,13 @@ const oracle = (edition: OracleEdition): RdsEngineRow => ({
   tlsParameters: {},
   // Audit records as operating-system files, which the `audit` log export ships to CloudWatch Logs.
   auditParameters: { audit_trail: 'OS' },
-  options: [{
-    name: 'SSL',
-    port: 2484,
-    settings: { 'SQLNET.SSL_VERSION': '1.2', 'SQLNET.CIPHER_SUITE': 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'FIPS.SSLFIPS_140': 'FALSE' },
-  }],
+  options: [
+    {
+      name: 'SSL',
+      port: 2484,
+      settings: { 'SQLNET.SSL_VERSION': '1.2', 'SQLNET.CIPHER_SUITE': 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'FIPS.SSLFIPS_140': 'FALSE' },
+    },
+  ],
   logExports: ['alert', 'audit', 'listener', 'trace'],
   logTypesNotProduced: { oemagent: 'the oemagent log exists only with the OEM_AGENT option, which these instances do not install' },
   iamAuthentication: false,

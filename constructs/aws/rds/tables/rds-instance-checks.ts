@@ -56,11 +56,21 @@ export function rdsInstanceProblems(settings: RdsInstanceSettings): RdsSettingPr
   const problems: RdsSettingProblem[] = [];
   const idProblem = identifierProblem(settings.identifier, RDS_IDENTIFIER_MAX_LENGTH);
   if (idProblem) {
-    problems.push({ path: ['identifier'], value: settings.identifier, message: `the RDS identifier '${settings.identifier}' ${idProblem}`, fix: 'shorten or rename the database' });
+    problems.push({
+      path: ['identifier'],
+      value: settings.identifier,
+      message: `the RDS identifier '${settings.identifier}' ${idProblem}`,
+      fix: 'shorten or rename the database',
+    });
   }
   const row = rdsEngineRow(settings.engine);
   if (!row) {
-    problems.push({ path: ['engine'], value: settings.engine, message: `is not supported; supported: ${Object.keys(RDS_ENGINE_TABLE).join(', ')}`, fix: 'choose a supported engine' });
+    problems.push({
+      path: ['engine'],
+      value: settings.engine,
+      message: `is not supported; supported: ${Object.keys(RDS_ENGINE_TABLE).join(', ')}`,
+      fix: 'choose a supported engine',
+    });
   } else if (!row.versions.includes(settings.engineVersion)) {
     problems.push({
       path: ['engineVersion'],
@@ -77,7 +87,12 @@ export function rdsInstanceProblems(settings: RdsInstanceSettings): RdsSettingPr
   }
   settings.allowedCidrs.forEach((cidr, index) => {
     if (cidr.endsWith('/0')) {
-      problems.push({ path: ['allowedCidrs', index], value: cidr, message: 'opens the database to every address; databases are never public', fix: 'name the CIDR blocks of your application subnets' });
+      problems.push({
+        path: ['allowedCidrs', index],
+        value: cidr,
+        message: 'opens the database to every address; databases are never public',
+        fix: 'name the CIDR blocks of your application subnets',
+      });
     }
   });
   problems.push(...windowProblems(settings));
@@ -85,25 +100,44 @@ export function rdsInstanceProblems(settings: RdsInstanceSettings): RdsSettingPr
   return problems;
 }
 
-function classProblems(path: RdsSettingProblem['path'], instanceClass: string, row: RdsEngineRow | undefined, region: string, licenseModel: string | undefined): RdsSettingProblem[] {
+function classProblems(
+  path: RdsSettingProblem['path'],
+  instanceClass: string,
+  row: RdsEngineRow | undefined,
+  region: string,
+  licenseModel: string | undefined,
+): RdsSettingProblem[] {
   const info = rdsInstanceClass(instanceClass);
   if (!info) {
-    return [{ path, value: instanceClass, message: `is not an instance class in our catalog (${CATALOG_HINT})`, fix: 'choose a class such as db.t4g.medium, db.m7g.large or db.r6g.xlarge' }];
+    return [
+      {
+        path,
+        value: instanceClass,
+        message: `is not an instance class in our catalog (${CATALOG_HINT})`,
+        fix: 'choose a class such as db.t4g.medium, db.m7g.large or db.r6g.xlarge',
+      },
+    ];
   }
   if (row && info.graviton && !row.graviton) {
-    const allowed = Object.entries(RDS_GENERATIONS).filter(([, g]) => !g.graviton).map(([name]) => name);
-    return [{
-      path,
-      value: instanceClass,
-      message: `is a Graviton (ARM) class, which ${row.displayName} does not run on; allowed generations: ${allowed.join(', ')}`,
-      fix: `choose the same size in an x86 generation, such as db.${X86_EQUIVALENT[RDS_GENERATIONS[info.generation].shape]}.${instanceClass.split('.')[2]}`,
-    }];
+    const allowed = Object.entries(RDS_GENERATIONS)
+      .filter(([, g]) => !g.graviton)
+      .map(([name]) => name);
+    return [
+      {
+        path,
+        value: instanceClass,
+        message: `is a Graviton (ARM) class, which ${row.displayName} does not run on; allowed generations: ${allowed.join(', ')}`,
+        fix: `choose the same size in an x86 generation, such as db.${X86_EQUIVALENT[RDS_GENERATIONS[info.generation].shape]}.${instanceClass.split('.')[2]}`,
+      },
+    ];
   }
   if (!row) return [];
   // An unknown license model is reported on its own; the classes are then those of the engine's default model.
   const license = licenseModel !== undefined && row.licenseModels.includes(licenseModel as never) ? licenseModel : row.licenseModels[0];
-  return classOfferProblems(path, `${row.engine}/${license}`, `${row.displayName} (${license})`, instanceClass, region)
-    .map((problem) => ({ ...problem, path }));
+  return classOfferProblems(path, `${row.engine}/${license}`, `${row.displayName} (${license})`, instanceClass, region).map((problem) => ({
+    ...problem,
+    path,
+  }));
 }
 
 function storageProblems(settings: RdsInstanceSettings, row: RdsEngineRow | undefined): RdsSettingProblem[] {
@@ -136,9 +170,10 @@ function storageProblems(settings: RdsInstanceSettings, row: RdsEngineRow | unde
       path: ['maxAllocatedStorageGiB'],
       value: ceiling,
       message: `must be at least ${AUTOSCALING_MARGIN_PERCENT}% above allocatedStorageGiB (${allocated}), so at least ${lowest} GiB, for RDS storage autoscaling`,
-      fix: lowest > limits.maxGiB
-        ? `remove it: ${allocated} GiB leaves no room to autoscale below the ${limits.maxGiB} GiB limit`
-        : `raise it to ${lowest} or more, or remove it to turn autoscaling off`,
+      fix:
+        lowest > limits.maxGiB
+          ? `remove it: ${allocated} GiB leaves no room to autoscale below the ${limits.maxGiB} GiB limit`
+          : `raise it to ${lowest} or more, or remove it to turn autoscaling off`,
     });
   }
   return problems;
@@ -179,10 +214,20 @@ export function windowProblems(settings: Pick<RdsInstanceSettings, 'preferredBac
 function engineProblems(settings: RdsInstanceSettings, row: RdsEngineRow): RdsSettingProblem[] {
   const problems: RdsSettingProblem[] = [];
   if (settings.multiAz && !row.multiAz) {
-    problems.push({ path: ['multiAz'], value: true, message: `${row.displayName} does not support Multi-AZ`, fix: 'turn high availability off for this database, or choose Standard or Enterprise Edition' });
+    problems.push({
+      path: ['multiAz'],
+      value: true,
+      message: `${row.displayName} does not support Multi-AZ`,
+      fix: 'turn high availability off for this database, or choose Standard or Enterprise Edition',
+    });
   }
   if (settings.licenseModel !== undefined && !row.licenseModels.includes(settings.licenseModel as never)) {
-    problems.push({ path: ['licenseModel'], value: settings.licenseModel, message: `is not offered for ${row.displayName}; allowed: ${row.licenseModels.join(', ')}`, fix: `use ${row.licenseModels[0]} or remove the setting` });
+    problems.push({
+      path: ['licenseModel'],
+      value: settings.licenseModel,
+      message: `is not offered for ${row.displayName}; allowed: ${row.licenseModels.join(', ')}`,
+      fix: `use ${row.licenseModels[0]} or remove the setting`,
+    });
   }
   if (row.versions.includes(settings.engineVersion)) {
     const family = row.familyOf(row.majorOf(settings.engineVersion));
@@ -206,7 +251,12 @@ function engineProblems(settings: RdsInstanceSettings, row: RdsEngineRow): RdsSe
     problems.push({ path: ['proxy'], value: true, message: `RDS Proxy does not support ${row.displayName}`, fix: 'turn the proxy off for this database' });
   }
   if (settings.backupReplicationRegion !== undefined && settings.backupReplicationRegion === settings.region) {
-    problems.push({ path: ['backupReplicationRegion'], value: settings.backupReplicationRegion, message: "equals the database's own region; automated backups are replicated to another region", fix: 'name another region, or remove the setting' });
+    problems.push({
+      path: ['backupReplicationRegion'],
+      value: settings.backupReplicationRegion,
+      message: "equals the database's own region; automated backups are replicated to another region",
+      fix: 'name another region, or remove the setting',
+    });
   }
   problems.push(...replicaProblems(settings, row));
   return problems;
@@ -216,21 +266,51 @@ function replicaProblems(settings: RdsInstanceSettings, row: RdsEngineRow): RdsS
   if (settings.replicas.length === 0) return [];
   const limits = row.readReplicas;
   if (!limits) {
-    return [{ path: ['replicas'], value: settings.replicas.length, message: `${row.displayName} has no read replicas on RDS`, fix: row.parameterFamily === 'oracle' ? 'use Oracle Enterprise Edition (Active Data Guard) or remove the replicas' : 'use Enterprise Edition or remove the replicas' }];
+    return [
+      {
+        path: ['replicas'],
+        value: settings.replicas.length,
+        message: `${row.displayName} has no read replicas on RDS`,
+        fix:
+          row.parameterFamily === 'oracle'
+            ? 'use Oracle Enterprise Edition (Active Data Guard) or remove the replicas'
+            : 'use Enterprise Edition or remove the replicas',
+      },
+    ];
   }
   const problems: RdsSettingProblem[] = [];
   if (settings.replicas.length > limits.max) {
-    problems.push({ path: ['replicas'], value: settings.replicas.length, message: `lists ${settings.replicas.length} read replicas; ${row.displayName} allows at most ${limits.max} per source`, fix: `remove ${settings.replicas.length - limits.max} of them` });
+    problems.push({
+      path: ['replicas'],
+      value: settings.replicas.length,
+      message: `lists ${settings.replicas.length} read replicas; ${row.displayName} allows at most ${limits.max} per source`,
+      fix: `remove ${settings.replicas.length - limits.max} of them`,
+    });
   }
   if (settings.backupRetentionDays === 0) {
-    problems.push({ path: ['backupRetentionDays'], value: 0, message: 'must be greater than 0 on a database with read replicas (RDS needs backups on a replica source)', fix: 'set backupRetentionDays from 1 to 35' });
+    problems.push({
+      path: ['backupRetentionDays'],
+      value: 0,
+      message: 'must be greater than 0 on a database with read replicas (RDS needs backups on a replica source)',
+      fix: 'set backupRetentionDays from 1 to 35',
+    });
   }
   if (limits.sourceMustBeMultiAz && !settings.multiAz) {
-    problems.push({ path: ['multiAz'], value: false, message: `must be on for a ${row.displayName} source of read replicas (replication runs through an Always On availability group)`, fix: 'turn high availability on, or remove the replicas' });
+    problems.push({
+      path: ['multiAz'],
+      value: false,
+      message: `must be on for a ${row.displayName} source of read replicas (replication runs through an Always On availability group)`,
+      fix: 'turn high availability on, or remove the replicas',
+    });
   }
   settings.replicas.forEach((replica, index) => {
     if (replica.region !== settings.region && !limits.crossRegion) {
-      problems.push({ path: ['replicas', index, 'region'], value: replica.region, message: `is another region than the source (${settings.region}); ${row.displayName} has no cross-region read replicas`, fix: `place the replica in ${settings.region}, or remove it` });
+      problems.push({
+        path: ['replicas', index, 'region'],
+        value: replica.region,
+        message: `is another region than the source (${settings.region}); ${row.displayName} has no cross-region read replicas`,
+        fix: `place the replica in ${settings.region}, or remove it`,
+      });
     }
     // A replica with the source's class in the source's region is checked once above.
     if (replica.instanceClass !== settings.instanceClass || replica.region !== settings.region) {

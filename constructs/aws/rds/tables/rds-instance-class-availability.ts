@@ -15,10 +15,13 @@ export function offeredClasses(offerKey: string, region: string): readonly strin
   const offer = RDS_CLASS_OFFERS[offerKey];
   const generations = offer?.regions[region];
   if (generations === undefined) return [];
-  return generations.split(' ').filter(Boolean).flatMap((entry) => {
-    const [generation, sizes] = entry.split(':');
-    return (sizes ? sizes.split(',') : offer.sizes[generation].split(' ')).map((size) => `db.${generation}.${size}`);
-  });
+  return generations
+    .split(' ')
+    .filter(Boolean)
+    .flatMap((entry) => {
+      const [generation, sizes] = entry.split(':');
+      return (sizes ? sizes.split(',') : offer.sizes[generation].split(' ')).map((size) => `db.${generation}.${size}`);
+    });
 }
 
 /** `db.t3.{micro,small}, db.m5.{large,xlarge}` */
@@ -35,7 +38,9 @@ export function describeClasses(classes: readonly string[]): string {
 function suggestion(instanceClass: string, offered: readonly string[]): string {
   const info = rdsInstanceClass(instanceClass);
   const size = instanceClass.split('.')[2];
-  const sameSize = offered.find((c) => c.split('.')[2] === size && rdsInstanceClass(c)?.burstable === info?.burstable && c.split('.')[1][0] === instanceClass.split('.')[1][0]);
+  const sameSize = offered.find(
+    (c) => c.split('.')[2] === size && rdsInstanceClass(c)?.burstable === info?.burstable && c.split('.')[1][0] === instanceClass.split('.')[1][0],
+  );
   return sameSize ?? offered[0];
 }
 
@@ -47,12 +52,21 @@ export function classOfferProblems(path: readonly (string | number)[], offerKey:
   const offered = offeredClasses(offerKey, region);
   if (offered === undefined || offered.includes(instanceClass)) return [];
   if (offered.length === 0) {
-    return [{ path, value: instanceClass, message: `cannot run: ${what} is not offered in ${region}`, fix: 'choose a region that offers the engine, or another engine' }];
+    return [
+      {
+        path,
+        value: instanceClass,
+        message: `cannot run: ${what} is not offered in ${region}`,
+        fix: 'choose a region that offers the engine, or another engine',
+      },
+    ];
   }
-  return [{
-    path,
-    value: instanceClass,
-    message: `is not offered for ${what} in ${region}; offered there: ${describeClasses(offered)}`,
-    fix: `choose one of those classes, such as ${suggestion(instanceClass, offered)}`,
-  }];
+  return [
+    {
+      path,
+      value: instanceClass,
+      message: `is not offered for ${what} in ${region}; offered there: ${describeClasses(offered)}`,
+      fix: `choose one of those classes, such as ${suggestion(instanceClass, offered)}`,
+    },
+  ];
 }

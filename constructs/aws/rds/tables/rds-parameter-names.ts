@@ -126,27 +126,36 @@ const sinceOrUntil = (spec: Record<string, string>, key: 'since' | 'until'): Ver
   Object.entries(spec).flatMap(([major, names]) => words(names).map((name) => ({ name, [key]: major })));
 
 const POSTGRES_CHANGES: readonly VersionedName[] = [
-  ...sinceOrUntil({
-    '15': 'archive_library recovery_prefetch stats_fetch_consistency log_startup_progress_interval',
-    '16': 'createrole_self_grant icu_validation_level reserved_connections scram_iterations vacuum_buffer_usage_limit ' +
-      'max_parallel_apply_workers_per_subscription enable_presorted_aggregate gss_accept_delegation debug_parallel_query ' +
-      // Added in minor releases of 16+ (present in 16.13, 17.9 and 18.3; test/aws/rds-parameter-names.test.ts).
-      'file_extend_method',
-    '17': 'allow_alter_system commit_timestamp_buffers event_triggers io_combine_limit max_notify_queue_pages ' +
-      'multixact_member_buffers multixact_offset_buffers notify_buffers serializable_buffers subtransaction_buffers ' +
-      'summarize_wal sync_replication_slots synchronized_standby_slots transaction_buffers transaction_timeout ' +
-      'wal_summary_keep_time enable_group_by_reordering',
-    '18': 'autovacuum_vacuum_max_threshold autovacuum_worker_slots enable_distinct_reordering enable_self_join_elimination ' +
-      'extension_control_path file_copy_method idle_replication_slot_timeout io_max_combine_limit io_max_concurrency ' +
-      'io_method io_workers log_lock_failures max_active_replication_origins md5_password_warnings ' +
-      'oauth_validator_libraries ssl_groups ssl_tls13_ciphers track_cost_delay_timing ' +
-      'vacuum_max_eager_freeze_failure_rate vacuum_truncate',
-  }, 'since'),
-  ...sinceOrUntil({
-    '15': 'stats_temp_directory',
-    '16': 'force_parallel_mode promote_trigger_file vacuum_defer_cleanup_age',
-    '17': 'old_snapshot_threshold db_user_namespace trace_recovery_messages',
-  }, 'until'),
+  ...sinceOrUntil(
+    {
+      '15': 'archive_library recovery_prefetch stats_fetch_consistency log_startup_progress_interval',
+      '16':
+        'createrole_self_grant icu_validation_level reserved_connections scram_iterations vacuum_buffer_usage_limit ' +
+        'max_parallel_apply_workers_per_subscription enable_presorted_aggregate gss_accept_delegation debug_parallel_query ' +
+        // Added in minor releases of 16+ (present in 16.13, 17.9 and 18.3; test/aws/rds-parameter-names.test.ts).
+        'file_extend_method',
+      '17':
+        'allow_alter_system commit_timestamp_buffers event_triggers io_combine_limit max_notify_queue_pages ' +
+        'multixact_member_buffers multixact_offset_buffers notify_buffers serializable_buffers subtransaction_buffers ' +
+        'summarize_wal sync_replication_slots synchronized_standby_slots transaction_buffers transaction_timeout ' +
+        'wal_summary_keep_time enable_group_by_reordering',
+      '18':
+        'autovacuum_vacuum_max_threshold autovacuum_worker_slots enable_distinct_reordering enable_self_join_elimination ' +
+        'extension_control_path file_copy_method idle_replication_slot_timeout io_max_combine_limit io_max_concurrency ' +
+        'io_method io_workers log_lock_failures max_active_replication_origins md5_password_warnings ' +
+        'oauth_validator_libraries ssl_groups ssl_tls13_ciphers track_cost_delay_timing ' +
+        'vacuum_max_eager_freeze_failure_rate vacuum_truncate',
+    },
+    'since',
+  ),
+  ...sinceOrUntil(
+    {
+      '15': 'stats_temp_directory',
+      '16': 'force_parallel_mode promote_trigger_file vacuum_defer_cleanup_age',
+      '17': 'old_snapshot_threshold db_user_namespace trace_recovery_messages',
+    },
+    'until',
+  ),
 ];
 
 const MYSQL_COMMON = words(`
@@ -173,20 +182,76 @@ const MYSQL_COMMON = words(`
 `);
 
 const SQLSERVER_PARAMETERS = [
-  'access check cache bucket count', 'access check cache quota', 'ad hoc distributed queries', 'affinity i/o mask',
-  'affinity mask', 'agent xps', 'automatic soft-numa disabled', 'backup checksum default', 'blocked process threshold (s)',
-  'clr enabled', 'clr strict security', 'contained database authentication', 'cost threshold for parallelism',
-  'cross db ownership chaining', 'cursor threshold', 'database mail xps', 'default full-text language', 'default language',
-  'default trace enabled', 'disallow results from triggers', 'filestream access level', 'fill factor (%)',
-  'index create memory (kb)', 'in-doubt xact resolution', 'lightweight pooling', 'locks', 'max degree of parallelism',
-  'max full-text crawl range', 'max server memory (mb)', 'max text repl size (b)', 'max worker threads', 'media retention',
-  'min memory per query (kb)', 'min server memory (mb)', 'nested triggers', 'network packet size (b)',
-  'ole automation procedures', 'optimize for ad hoc workloads', 'priority boost', 'query governor cost limit',
-  'query wait (s)', 'recovery interval (min)', 'remote access', 'remote admin connections', 'remote login timeout (s)',
-  'remote proc trans', 'remote query timeout (s)', 'replication xps', 'scan for startup procs',
-  'server trigger recursion', 'set working set size', 'show advanced options', 'smo and dmo xps',
-  'transform noise words', 'two digit year cutoff', 'user connections', 'user options', 'xp_cmdshell',
-  '1204', '1211', '1222', '1224', '2528', '3205', '3226', '3625', '4199', '4616', '6527', '7806',
+  'access check cache bucket count',
+  'access check cache quota',
+  'ad hoc distributed queries',
+  'affinity i/o mask',
+  'affinity mask',
+  'agent xps',
+  'automatic soft-numa disabled',
+  'backup checksum default',
+  'blocked process threshold (s)',
+  'clr enabled',
+  'clr strict security',
+  'contained database authentication',
+  'cost threshold for parallelism',
+  'cross db ownership chaining',
+  'cursor threshold',
+  'database mail xps',
+  'default full-text language',
+  'default language',
+  'default trace enabled',
+  'disallow results from triggers',
+  'filestream access level',
+  'fill factor (%)',
+  'index create memory (kb)',
+  'in-doubt xact resolution',
+  'lightweight pooling',
+  'locks',
+  'max degree of parallelism',
+  'max full-text crawl range',
+  'max server memory (mb)',
+  'max text repl size (b)',
+  'max worker threads',
+  'media retention',
+  'min memory per query (kb)',
+  'min server memory (mb)',
+  'nested triggers',
+  'network packet size (b)',
+  'ole automation procedures',
+  'optimize for ad hoc workloads',
+  'priority boost',
+  'query governor cost limit',
+  'query wait (s)',
+  'recovery interval (min)',
+  'remote access',
+  'remote admin connections',
+  'remote login timeout (s)',
+  'remote proc trans',
+  'remote query timeout (s)',
+  'replication xps',
+  'scan for startup procs',
+  'server trigger recursion',
+  'set working set size',
+  'show advanced options',
+  'smo and dmo xps',
+  'transform noise words',
+  'two digit year cutoff',
+  'user connections',
+  'user options',
+  'xp_cmdshell',
+  '1204',
+  '1211',
+  '1222',
+  '1224',
+  '2528',
+  '3205',
+  '3226',
+  '3625',
+  '4199',
+  '4616',
+  '6527',
+  '7806',
 ];
 
 const ORACLE_PARAMETERS = words(`

@@ -56,11 +56,13 @@ export function rdsParameterValueProblems<F extends string>(
   return Object.entries(parameters).flatMap(([name, value]) => {
     const problem = rdsParameterValueProblem(family, major, name, value);
     if (!problem) return [];
-    return [{
-      path: [field, name] as const,
-      value,
-      message: `${problem} in the ${groupFamily} family`,
-      fix: `set a value that ${problem.replace(/^must be/, 'is')}, or remove the override`,
-    }];
+    return [
+      {
+        path: [field, name] as const,
+        value,
+        message: `${problem} in the ${groupFamily} family`,
+        fix: `set a value that ${problem.replace(/^must be/, 'is')}, or remove the override`,
+      },
+    ];
   });
 }

@@ -22,11 +22,25 @@ export function portProblems(row: RdsEngineRow, port: number | undefined): PathP
   if (port === undefined) return [];
   const reserved = RDS_RESERVED_PORTS[row.parameterFamily];
   if (reserved.includes(port)) {
-    return [{ path: ['port'], value: port, message: `is reserved on ${row.displayName}; RDS refuses ${reserved.join(', ')}`, fix: `use another port from 1150 to 65535, such as the default ${row.defaultPort}` }];
+    return [
+      {
+        path: ['port'],
+        value: port,
+        message: `is reserved on ${row.displayName}; RDS refuses ${reserved.join(', ')}`,
+        fix: `use another port from 1150 to 65535, such as the default ${row.defaultPort}`,
+      },
+    ];
   }
   const option = row.options.find((o) => o.port === port);
   if (option) {
-    return [{ path: ['port'], value: port, message: `is the port of the ${option.name} option on ${row.displayName}; the database listens on another port`, fix: `use another port from 1150 to 65535, such as the default ${row.defaultPort}` }];
+    return [
+      {
+        path: ['port'],
+        value: port,
+        message: `is the port of the ${option.name} option on ${row.displayName}; the database listens on another port`,
+        fix: `use another port from 1150 to 65535, such as the default ${row.defaultPort}`,
+      },
+    ];
   }
   return [];
 }

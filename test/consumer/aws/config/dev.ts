@@ -11,6 +11,14 @@ export default defineEnvironment({
     notifications: { emails: ['db-alerts@example.com'] },
   },
   databases: [
-    { kind: 'rds-instance', name: 'orders', engine: 'postgres', version: '17.6', instanceClass: 'db.t4g.medium', allocatedStorageGiB: 20, allowedCidrs: ['10.20.0.0/16'] },
+    {
+      kind: 'rds-instance',
+      name: 'orders',
+      engine: 'postgres',
+      version: '17.6',
+      instanceClass: 'db.t4g.medium',
+      allocatedStorageGiB: 20,
+      allowedCidrs: ['10.20.0.0/16'],
+    },
   ],
 });
