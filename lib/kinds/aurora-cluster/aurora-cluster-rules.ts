@@ -8,6 +8,7 @@ import { auroraInstanceIdentifier, auroraSecondaryIdentifier } from '../../namin
 import type { ProblemDraft } from '../../config/problem-draft';
 import type { ResolvedAuroraCluster } from '../../config/resolved-environment';
 import type { Rule } from '../../config/rules/rule';
+import { unknownAlarmThresholds } from '../../config/rules/unknown-alarm-thresholds';
 
 // A secondary region equal to the primary's, listed twice or without a key (not in aws.regions) is reported by
 // environment-rules.ts for every kind, so those checks are not repeated here.
@@ -67,16 +68,6 @@ export const auroraClusterRules: Rule = (env) =>
         fix: 'choose from 1 to 15',
       });
     }
-    for (const id of Object.keys(db.alarmThresholds)) {
-      if (!AURORA_ALARM_IDS.includes(id)) {
-        problems.push({
-          database: db.name,
-          path: at('alarmThresholds', id),
-          value: db.alarmThresholds[id],
-          message: `'${id}' is not an Aurora alarm; alarms: ${AURORA_ALARM_IDS.join(', ')}`,
-          fix: 'use one of the alarm ids',
-        });
-      }
-    }
+    problems.push(...unknownAlarmThresholds(db, index, { label: 'Aurora', ids: AURORA_ALARM_IDS }));
     return problems;
   });

@@ -4,6 +4,7 @@ import { rdsInstanceSettings } from './rds-instance-plan';
 import { RDS_ALARM_IDS } from '../../../constructs/aws/rds/tables/rds-alarm-catalog';
 import type { ProblemDraft } from '../../config/problem-draft';
 import type { Rule } from '../../config/rules/rule';
+import { unknownAlarmThresholds } from '../../config/rules/unknown-alarm-thresholds';
 
 /** Config field of each RdsInstanceSettings field, for paths in messages. */
 const RDS_CONFIG_FIELDS: Readonly<Record<keyof RdsInstanceSettings, string>> = {
@@ -51,17 +52,7 @@ export const rdsInstanceRules: Rule = (env) =>
         fix: 'set backupRetentionDays from 1 to 35, or set pointInTimeRecovery: false',
       });
     }
-    for (const id of Object.keys(db.alarmThresholds)) {
-      if (!RDS_ALARM_IDS.includes(id)) {
-        problems.push({
-          database: db.name,
-          path: at('alarmThresholds', id),
-          value: db.alarmThresholds[id],
-          message: `'${id}' is not an RDS alarm; alarms: ${RDS_ALARM_IDS.join(', ')}`,
-          fix: 'use one of the alarm ids',
-        });
-      }
-    }
+    problems.push(...unknownAlarmThresholds(db, index, { label: 'RDS', ids: RDS_ALARM_IDS }));
     const declared = Object.keys(env.aws?.regions ?? {});
     if (db.backupReplicationRegion !== undefined && !declared.includes(db.backupReplicationRegion)) {
       problems.push({
