@@ -29,7 +29,7 @@ export interface StackRenderContext {
 
 type Renderer<T extends AwsStackType> = (spec: Extract<AwsStackSpec, { readonly type: T }>, context: StackRenderContext) => RenderedStack;
 
-export const AWS_STACK_RENDERERS: { readonly [T in AwsStackType]: Renderer<T> } = {
+const AWS_STACK_RENDERERS: { readonly [T in AwsStackType]: Renderer<T> } = {
   foundation: (spec, { scope, props }) => ({ stack: new FoundationStack(scope, spec.stackId, { ...props, region: spec.plan }) }),
   'rds-instance': (spec, { scope, props, regionResources }) => {
     const stack = new RdsInstanceStack(scope, spec.stackId, { ...props, plan: spec.plan, regionResources: regionResources(spec.region) });

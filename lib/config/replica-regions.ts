@@ -12,4 +12,12 @@ export interface ReplicaRegionList {
   readonly oneInEachOtherRegion: boolean;
 }
 
+/** The `replicas` list of a kind whose replicas each name their region (RDS, Cloud SQL); any region, shared or not. */
+export const replicasField = (replicas: ReadonlyArray<{ readonly region: string }>): ReplicaRegionList => ({
+  field: 'replicas',
+  regions: replicas.map((r) => r.region),
+  pathOf: (n) => ['replicas', n, 'region'],
+  oneInEachOtherRegion: false,
+});
+
 export type ReplicaRegionsOf = (db: ResolvedDatabase) => readonly ReplicaRegionList[];

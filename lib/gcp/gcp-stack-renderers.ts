@@ -13,7 +13,7 @@ export interface GcpStackRenderContext {
 
 type Renderer<T extends GcpStackType> = (spec: Extract<GcpStackSpec, { readonly type: T }>, context: GcpStackRenderContext) => TerraformStack;
 
-export const GCP_STACK_RENDERERS: { readonly [T in GcpStackType]: Renderer<T> } = {
+const GCP_STACK_RENDERERS: { readonly [T in GcpStackType]: Renderer<T> } = {
   'cloudsql-instance': (spec, { app, gcp, foundation }) => new CloudSqlInstanceStack(app, { gcp, instance: spec.plan, foundation }),
 };
 

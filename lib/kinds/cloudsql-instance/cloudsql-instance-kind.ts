@@ -5,13 +5,12 @@ import { cloudSqlInstanceEntry } from './cloudsql-instance-inventory';
 import { cloudSqlInstancePosture } from './cloudsql-instance-posture';
 import { cloudSqlInstanceRules } from './cloudsql-instance-rules';
 import { resolveCloudSqlInstance } from './resolve-cloudsql-instance';
+import { replicasField } from '../../config/replica-regions';
 
 export const cloudSqlInstanceKind: DatabaseKindRow<'cloudsql-instance'> = {
   kind: 'cloudsql-instance',
   resolve: resolveCloudSqlInstance,
-  replicaRegions: (db) => [
-    { field: 'replicas', regions: db.replicas.map((r) => r.region), pathOf: (n) => ['replicas', n, 'region'], oneInEachOtherRegion: false },
-  ],
+  replicaRegions: (db) => [replicasField(db.replicas)],
   rules: [cloudSqlInstanceRules],
   plan: (env, db, context) => planCloudSqlInstance(env, db, context.gcpKey),
   stacks: (plan) => [{ type: 'cloudsql-instance', plan }],

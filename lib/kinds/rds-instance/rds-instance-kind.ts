@@ -7,13 +7,12 @@ import { rdsInstancePosture } from './rds-instance-posture';
 import { rdsInstanceRules } from './rds-instance-rules';
 import { rdsInstanceStacks } from './rds-instance-stacks';
 import { resolveRdsInstance } from './resolve-rds-instance';
+import { replicasField } from '../../config/replica-regions';
 
 export const rdsInstanceKind: DatabaseKindRow<'rds-instance'> = {
   kind: 'rds-instance',
   resolve: resolveRdsInstance,
-  replicaRegions: (db) => [
-    { field: 'replicas', regions: db.replicas.map((r) => r.region), pathOf: (n) => ['replicas', n, 'region'], oneInEachOtherRegion: false },
-  ],
+  replicaRegions: (db) => [replicasField(db.replicas)],
   rules: [rdsInstanceRules],
   plan: (env, db, context) => planRdsInstance(env, db, context.awsRegion),
   stacks: rdsInstanceStacks,
