@@ -57,7 +57,7 @@ describeMoto('dbctl as a process against moto', () => {
       ok: true,
       environment: 'sample',
       account: '123456789012',
-      summary: { total: 13 + 2 * samplePlan(configDir).db.alarms.length + regionRowLabels(samplePlan(configDir).plan).length, failed: 0 },
+      summary: { total: 14 + 2 * samplePlan(configDir).db.alarms.length + regionRowLabels(samplePlan(configDir).plan).length, failed: 0 },
     });
     expectNoSecret(run);
   });

@@ -65,6 +65,8 @@ describeMoto('dbctl verify of an Aurora global database against moto', () => {
       'sample-payments-reader-1 role: reader in sample-payments',
       'sample-payments-reader-1 instance class: db.r7g.large',
       'sample-payments-reader-1 promotion tier: 1',
+      // Only the primary carries the tag its region's AWS Backup plan selects.
+      'sample-payments backup selection: backup-plan=sample-databases-eu-west-1 (selected into sample-databases-eu-west-1)',
       // The secondary cluster, read in its own region with its region's key; recovery rows belong to the primary.
       'sample-payments-eu-central-1 status: available',
       'sample-payments-eu-central-1 account: 123456789012',

@@ -60,6 +60,7 @@ describeMoto('dbctl verify of a DynamoDB global table against moto', () => {
       'sample-sessions point-in-time recovery: on, latest restorable time within 5 min | pass',
       'sample-sessions recovery period: 35 days | pass',
       'sample-sessions deletion protection: on | pass',
+      'sample-sessions backup selection: backup-plan=sample-databases-eu-west-1 (selected into sample-databases-eu-west-1) | pass',
       'sample-sessions@eu-central-1 status: ACTIVE | pass',
       'sample-sessions@eu-central-1 encryption: alias/sample-databases in eu-central-1 | pass',
       'sample-sessions@eu-central-1 point-in-time recovery: on, latest restorable time within 5 min | pass',

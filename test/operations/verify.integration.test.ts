@@ -64,6 +64,7 @@ describeMoto('dbctl verify against moto', () => {
       'sample-orders multi-az',
       'sample-orders vpc',
       'sample-orders subnets',
+      'sample-orders backup selection',
       // Two rows per planned alarm, in the plan's (the alarm catalog's) order.
       ...sample.db.alarms.flatMap((alarm) => [`${alarm.alarmName} alarm`, `${alarm.alarmName} alarm actions`]),
       // Then each planned region's AWS Backup vault and plans, and its alarm topic (a whole-environment verify only).
@@ -76,6 +77,22 @@ describeMoto('dbctl verify against moto', () => {
       ...Array.from({ length: selectionSkips(sample.plan) }, () =>
         expect.objectContaining({ check: 'selection', live: expect.stringMatching(/^not checked: /) }),
       ),
+    ]);
+  });
+
+  test('GIVEN an instance without the tag its backup plan selects WHEN verify runs THEN the backup selection row fails and it exits 1', async () => {
+    await seedRdsInstance(endpoint(), sample.db, sample.network, { instance: { Tags: [] } });
+
+    const { run, failed } = await verifyJson('--database', sample.db.name);
+
+    expect(run.code).toBe(1);
+    expect(failed).toEqual([
+      {
+        resource: 'sample-orders',
+        check: 'backup selection',
+        planned: 'backup-plan=sample-databases-eu-west-1 (selected into sample-databases-eu-west-1)',
+        live: 'no backup-plan tag: no backup plan selects it',
+      },
     ]);
   });
 
@@ -175,7 +192,7 @@ describeMoto('dbctl verify against moto', () => {
       ['orders', 'sample-orders', 'engine version', 'FAIL', '17.6', '17.7'],
       ['orders', 'sample-orders', 'instance class', 'FAIL', 'db.r6g.large', 'db.r6g.xlarge'],
     ]);
-    const total = 13 + 2 * sample.db.alarms.length + regionRowLabels(sample.plan).length;
+    const total = 14 + 2 * sample.db.alarms.length + regionRowLabels(sample.plan).length;
     const skipped = 1 + selectionSkips(sample.plan);
     expect(lines[lines.length - 1]).toBe(
       `${total} checks: ${total - 2 - skipped} passed, 2 failed, ${skipped} skipped (drift: the live databases differ from the config)`,

@@ -8,6 +8,7 @@ import type { CheckResult } from '../check-result';
 import { readMetricAlarms } from '../aws/cloudwatch-alarms';
 import type { OperationsContext } from '../operations-context';
 import { alarmChecks } from './alarm-checks';
+import { backupSelectionChecks, membershipOf } from './backup-selection-checks';
 import { AURORA_CLUSTER_KIND, auroraClusterChecks } from './aurora-cluster-checks';
 import { describeGlobalCluster, readAuroraCluster } from './aurora-cluster-live';
 
@@ -45,6 +46,16 @@ async function verifyCluster(
   ]);
   return [
     ...auroraClusterChecks({ ...context, cluster, plannedKeyArn, live, now: ctx.clock.now() }),
+    // The primary cluster carries the backup tag; a secondary holds the primary's data and is not selected.
+    ...(live && context.recovery
+      ? backupSelectionChecks({
+          database: context.database,
+          kind: AURORA_CLUSTER_KIND,
+          resource: cluster.clusterIdentifier,
+          membership: membershipOf(ctx.aws.backupMembership, context.database),
+          tags: live.cluster.TagList,
+        })
+      : []),
     ...alarmChecks({ database: context.database, kind: AURORA_CLUSTER_KIND, alarms, topicArn: cluster.alarmTopicArn, live: liveAlarms }),
   ];
 }

@@ -2,8 +2,16 @@
  * Reads a DynamoDB table in one region: DescribeTable (keys, status, encryption, deletion protection, the global
  * table's replicas) and DescribeContinuousBackups (point-in-time recovery and its recovery period). A replica of a
  * global table (version 2019.11.21) is a table of the same name in its region, so each region is read there.
+ * ListTagsOfResource reads a table's tags (DescribeTable does not report them).
  */
-import { ContinuousBackupsDescription, DescribeContinuousBackupsCommand, DescribeTableCommand, TableDescription } from '@aws-sdk/client-dynamodb';
+import {
+  ContinuousBackupsDescription,
+  DescribeContinuousBackupsCommand,
+  DescribeTableCommand,
+  ListTagsOfResourceCommand,
+  TableDescription,
+  Tag,
+} from '@aws-sdk/client-dynamodb';
 import { awsCall } from '../aws/aws-call';
 import type { AwsClients } from '../aws/aws-clients';
 import type { KeyResolver } from '../aws/kms-keys';
@@ -42,4 +50,22 @@ export async function readDynamodbTable(clients: AwsClients, keys: KeyResolver, 
     describeContinuousBackups(clients, region, tableName),
   ]);
   return { region, table, keyArn, backups };
+}
+
+/** Every tag of the table (ListTagsOfResource pages with NextToken); undefined when the table is gone. */
+export async function listTableTags(clients: AwsClients, region: string, tableArn: string): Promise<Tag[] | undefined> {
+  return awsCall(
+    { action: 'dynamodb:ListTagsOfResource', region, resource: tableArn, endpoint: clients.endpointUrl },
+    async () => {
+      const tags: Tag[] = [];
+      let NextToken: string | undefined;
+      do {
+        const page = await clients.dynamodb(region).send(new ListTagsOfResourceCommand({ ResourceArn: tableArn, NextToken }));
+        tags.push(...(page.Tags ?? []));
+        NextToken = page.NextToken;
+      } while (NextToken);
+      return tags;
+    },
+    () => undefined,
+  );
 }

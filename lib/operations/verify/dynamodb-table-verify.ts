@@ -7,8 +7,9 @@ import type { CheckResult } from '../check-result';
 import { readMetricAlarms } from '../aws/cloudwatch-alarms';
 import type { OperationsContext } from '../operations-context';
 import { alarmChecks } from './alarm-checks';
+import { backupSelectionChecks, membershipOf } from './backup-selection-checks';
 import { DYNAMODB_TABLE_KIND, dynamodbRegionChecks } from './dynamodb-table-checks';
-import { readDynamodbTable } from './dynamodb-table-live';
+import { listTableTags, readDynamodbTable } from './dynamodb-table-live';
 
 export async function verifyDynamodbTable(plan: DynamodbTablePlan, ctx: OperationsContext): Promise<CheckResult[]> {
   const regions = [{ region: plan.region, keyAliasArn: plan.keyAliasArn }, ...plan.replicas.map((r) => ({ region: r.region, keyAliasArn: r.keyAliasArn }))];
@@ -19,7 +20,12 @@ export async function verifyDynamodbTable(plan: DynamodbTablePlan, ctx: Operatio
           readDynamodbTable(ctx.clients, ctx.keys, region, plan.tableName),
           ctx.keys.keyArn(region, keyAliasArn),
         ]);
-        return dynamodbRegionChecks({ plan, region, keyAliasArn, plannedKeyArn, live, now: ctx.clock.now() });
+        const rows = dynamodbRegionChecks({ plan, region, keyAliasArn, plannedKeyArn, live, now: ctx.clock.now() });
+        // The table in its primary region carries the backup tag: that region's plan selects it.
+        if (region !== plan.region || !live?.table.TableArn) return rows;
+        const membership = membershipOf(ctx.aws.backupMembership, plan.name);
+        const tags = membership?.tag ? await listTableTags(ctx.clients, region, live.table.TableArn) : undefined;
+        return [...rows, ...backupSelectionChecks({ database: plan.name, kind: DYNAMODB_TABLE_KIND, resource: plan.tableName, membership, tags })];
       }),
     ),
     readMetricAlarms(

@@ -7,6 +7,7 @@ import type { CheckResult } from '../check-result';
 import { readMetricAlarms } from '../aws/cloudwatch-alarms';
 import type { OperationsContext } from '../operations-context';
 import { alarmChecks } from './alarm-checks';
+import { backupSelectionChecks, membershipOf } from './backup-selection-checks';
 import { RDS_INSTANCE_KIND, rdsInstanceChecks } from './rds-instance-checks';
 import { describeDbInstance, readRdsInstance } from './rds-instance-live';
 import { rdsReplicaChecks } from './rds-replica-checks';
@@ -25,6 +26,15 @@ export async function verifyRdsInstance(plan: RdsInstancePlan, ctx: OperationsCo
   const network = ctx.aws.regions.find((r) => r.region === plan.region)?.network;
   return [
     ...rdsInstanceChecks({ plan, network, plannedKeyArn, live, now: ctx.clock.now() }),
+    ...(live
+      ? backupSelectionChecks({
+          database: plan.name,
+          kind: RDS_INSTANCE_KIND,
+          resource: plan.identifier,
+          membership: membershipOf(ctx.aws.backupMembership, plan.name),
+          tags: live.instance.TagList,
+        })
+      : []),
     ...alarmChecks({ database: plan.name, kind: RDS_INSTANCE_KIND, alarms: plan.alarms, topicArn: plan.alarmTopicArn, live: alarms }),
     ...replicas.flat(),
   ];

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-rds';
 import type { AuroraClusterCommonPlan, AuroraClusterPlan } from '../../../lib/plan/plan-types';
 import { plannedInstanceClass } from '../../../lib/operations/verify/aurora-cluster-checks';
-import { Network, rdsClient, seedAlarms, seedRegionKey } from './sample-account';
+import { Network, rdsClient, seedAlarms, seedRegionKey, stackTags } from './sample-account';
 
 export const SAMPLE_AURORA_CLUSTER = {
   kind: 'aurora-cluster',
@@ -76,6 +76,7 @@ export async function seedAuroraCluster(endpoint: string, plan: AuroraClusterPla
     ManageMasterUserPassword: true,
     DatabaseName: plan.databaseName,
     GlobalClusterIdentifier: global?.globalClusterIdentifier,
+    Tags: stackTags(plan.tags, plan.region),
     ...options.cluster,
   });
   for (const secondary of global?.secondaries ?? []) {

@@ -20,6 +20,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadEnvironments } from '../../../lib/environments/load-environments';
+import { BACKUP_TAG_KEY, backupPlanName } from '../../../lib/plan/backup-plan';
 import { buildPlan } from '../../../lib/plan/build-plan';
 import type { DynamoDbAlarmDefinition } from '../../../constructs/aws/dynamodb/tables/dynamodb-alarm-definitions';
 import type { BackupPlanDefinition, DynamodbTablePlan, EnvironmentPlan, RdsInstancePlan, RdsReplicaPlan } from '../../../lib/plan/plan-types';
@@ -27,6 +28,15 @@ import { fixtureConfig } from '../../support/fixtures';
 
 export const REGION = 'eu-west-1';
 export const ENVIRONMENT = 'sample';
+
+/** The tag a database stack carries so its region's AWS Backup plan selects it (EnvironmentStage applies it). */
+export const backupSelectionTag = (region: string) => ({ Key: BACKUP_TAG_KEY, Value: backupPlanName(ENVIRONMENT, region) });
+
+/** The database's tags as its stack gives them: its plan's tags and, on a primary, the backup selection tag. */
+export const stackTags = (tags: Readonly<Record<string, string>>, region: string) => [
+  ...Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+  backupSelectionTag(region),
+];
 
 export interface Network {
   readonly vpcId: string;
@@ -300,7 +310,7 @@ export async function seedRdsInstance(endpoint: string, db: RdsInstancePlan, net
       MasterUsername: 'dbadmin',
       ManageMasterUserPassword: true,
       PubliclyAccessible: false,
-      Tags: Object.entries(db.tags).map(([Key, Value]) => ({ Key, Value })),
+      Tags: stackTags(db.tags, db.region),
       ...options.instance,
     }),
   );
@@ -358,6 +368,8 @@ export interface DynamodbSeedOptions {
   readonly pitrOff?: readonly string[];
   /** Regions whose table is encrypted with the AWS owned key instead of the region's key. */
   readonly awsOwnedKey?: readonly string[];
+  /** Create the tables without tags (a stack whose backup tag was removed). */
+  readonly untagged?: boolean;
 }
 
 /**
@@ -387,7 +399,9 @@ export async function seedDynamodbTable(endpoint: string, table: DynamodbTablePl
         ...(options.awsOwnedKey?.includes(region) ? {} : { SSESpecification: { Enabled: true, SSEType: 'KMS', KMSMasterKeyId: keyAliasArn } }),
         DeletionProtectionEnabled: table.deletionProtection,
         StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-        Tags: Object.entries(table.tags).map(([Key, Value]) => ({ Key, Value })),
+        // A replica carries the tag too (CloudFormation tags every replica), but only its primary region's plan has
+        // the value, so only the primary is selected.
+        Tags: options.untagged ? [] : stackTags(table.tags, table.region),
       }),
     );
     if (table.recovery.pointInTimeRecovery && !options.pitrOff?.includes(region)) {
