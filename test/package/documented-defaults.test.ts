@@ -3,6 +3,7 @@
  * a prop out is written where their editor shows it; and where a construct takes the default from a defaults table,
  * the documented value is the table's. Read from the sources by the TypeScript compiler.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { DYNAMODB_DEFAULTS } from '../../constructs/aws/dynamodb/tables/dynamodb-defaults';
@@ -12,8 +13,24 @@ const ROOT = path.join(__dirname, '..', '..');
 const ENTRIES = ['constructs/aws/index.ts', 'constructs/gcp/index.ts'].map((file) => path.join(ROOT, file));
 
 /** `Interface.prop` → its `@default` text (undefined when it has none), for every optional property of every exported *Props / *Options type. */
+/** Every source file under constructs/: the props and everything they extend that is ours. */
+function constructSources(dir = path.join(ROOT, 'constructs')): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? constructSources(path.join(dir, entry.name)) : entry.name.endsWith('.ts') ? [path.join(dir, entry.name)] : []));
+}
+
 function documentedDefaults(): Map<string, string | undefined> {
-  const program = ts.createProgram(ENTRIES, { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, noEmit: true });
+  // noResolve: the program holds our construct sources only, not the aws-cdk-lib/cdktf declarations they import
+  // (about 3,000 files, 90% of the time); props inherited from those are skipped below anyway.
+  const program = ts.createProgram(constructSources(), {
+    module: ts.ModuleKind.CommonJS,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    noResolve: true,
+  });
   const checker = program.getTypeChecker();
   const found = new Map<string, string | undefined>();
   for (const entry of ENTRIES) {
