@@ -8,7 +8,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { AuroraCluster, DynamoDbGlobalTable, RdsDatabase } from 'databases-as-code/aws';
+import { AuroraCluster, DatabaseValidationError, DynamoDbGlobalTable, RdsDatabase } from 'databases-as-code/aws';
 
 const app = new App();
 const stack = new Stack(app, 'Consumer', { env: { account: '123456789012', region: 'eu-west-1' } });
@@ -74,3 +74,23 @@ assert.ok(
 );
 
 console.log(`aws consumer: ${resources.length} resources; key, TLS, backups, deletion protection and ${alarms.length} alarms are there`);
+
+// A prop mistake throws the package's own error class at construction, with the problem as data.
+assert.throws(
+  () =>
+    new RdsDatabase(new Stack(app, 'Mistake'), 'Orders', {
+      identifier: 'orders',
+      engine: 'postgres',
+      engineVersion: '17.6',
+      instanceClass: 'db.r7g.large',
+      backupRetentionDays: 36,
+      ...placement,
+    }),
+  (error: unknown) =>
+    error instanceof DatabaseValidationError &&
+    error.problems.length === 1 &&
+    error.problems[0].path.join('.') === 'backupRetentionDays' &&
+    error.message.includes('backupRetentionDays = 36: must be an integer from 0 to 35 days'),
+  'a bad prop is a DatabaseValidationError naming the prop, the value and the limit',
+);
+console.log('aws consumer: a bad prop throws DatabaseValidationError');

@@ -6,13 +6,13 @@
 import * as assert from 'node:assert/strict';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
-import { CloudSqlInstance } from 'databases-as-code/gcp';
+import { CloudSqlInstance, type CloudSqlInstanceProps, DatabaseValidationError } from 'databases-as-code/gcp';
 
 const app = new App({ outdir: 'cdktf.out' });
 const stack = new TerraformStack(app, 'consumer');
 new GoogleProvider(stack, 'google', { project: 'acme-consumer', region: 'europe-west1' });
 const channel = 'projects/acme-consumer/notificationChannels/123';
-new CloudSqlInstance(stack, 'Ledger', {
+const ledger: CloudSqlInstanceProps = {
   project: 'acme-consumer',
   region: 'europe-west1',
   instanceName: 'ledger',
@@ -22,7 +22,8 @@ new CloudSqlInstance(stack, 'Ledger', {
   privateNetwork: 'projects/acme-consumer/global/networks/shared',
   encryptionKeyName: 'projects/acme-consumer/locations/europe-west1/keyRings/databases/cryptoKeys/cloudsql',
   notificationChannels: [channel],
-});
+};
+new CloudSqlInstance(stack, 'Ledger', ledger);
 
 const json = JSON.parse(Testing.synth(stack, true));
 const [instance] = Object.values<any>(json.resource.google_sql_database_instance);
@@ -41,3 +42,15 @@ assert.ok(
   'every alert notifies the channel',
 );
 console.log(`gcp consumer: key, TLS, backups with point-in-time recovery, deletion protection and ${policies.length} alert policies are there`);
+
+// A prop mistake throws the package's own error class at construction, with the problem as data.
+assert.throws(
+  () => new CloudSqlInstance(new TerraformStack(app, 'mistake'), 'Ledger', { ...ledger, instanceName: 'Ledger_1' }),
+  (error: unknown) =>
+    error instanceof DatabaseValidationError &&
+    error.problems.length === 1 &&
+    error.problems[0].path.join('.') === 'instanceName' &&
+    error.message.includes('instanceName = "Ledger_1": must start with a lowercase letter'),
+  'a bad prop is a DatabaseValidationError naming the prop, the value and the rule',
+);
+console.log('gcp consumer: a bad prop throws DatabaseValidationError');
