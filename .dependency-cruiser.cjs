@@ -1,7 +1,7 @@
 /**
  * Import boundaries, checked by `npm run lint` (dependency-cruiser). Each rule says why it exists. Layers, lowest
  * first: constructs/ (the published library; pure tables under tables/) → config/ and lib/config (resolve and check an
- * environment) → lib/plan and lib/kinds/<kind> plans → stacks and apps. test/lint/import-boundaries.test.ts shows
+ * environment) → lib/plan and lib/kinds/<kind> plans → stacks and apps. test/lint/import-boundaries.integration.test.ts shows
  * the rules fail on a violation.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -49,7 +49,7 @@ module.exports = {
       severity: 'error',
       comment:
         'databases-as-code/aws must load without cdktf or the Google provider installed (they are optional peers); ' +
-        'test/package/public-api.test.ts checks it at run time, this rule at every import.',
+        'test/package/public-api.integration.test.ts checks it at run time, this rule at every import.',
       from: { path: '^constructs/aws/' },
       to: { path: '(^|/)node_modules/(cdktf|@cdktf/)' },
     },
@@ -57,7 +57,7 @@ module.exports = {
       name: 'gcp-constructs-load-no-aws-cdk-lib',
       severity: 'error',
       comment:
-        'databases-as-code/gcp must load without aws-cdk-lib installed (an optional peer); test/package/public-api.test.ts ' +
+        'databases-as-code/gcp must load without aws-cdk-lib installed (an optional peer); test/package/public-api.integration.test.ts ' +
         'checks it at run time, this rule at every import.',
       from: { path: '^constructs/gcp/' },
       to: { path: '(^|/)node_modules/aws-cdk-lib' },

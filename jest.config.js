@@ -1,12 +1,30 @@
-/** Tests are transpiled only (isolatedModules in tsconfig.json); `npm run typecheck` checks the types once. */
-module.exports = {
+/**
+ * Tests are transpiled only (isolatedModules in tsconfig.json); `npm run typecheck` checks the types once.
+ *
+ * Three sets, by what a test needs besides this process:
+ * - unit (`npm test`): config, plans, constructs, stacks and snapshots, in-process; quick tools read for their data
+ *   (cfn-lint's data files, `postgres --describe-config`) are fine;
+ * - integration (`npm run test:integration`, files named `*.integration.test.ts`): tests that start servers
+ *   (PostgreSQL, MariaDB, moto), run our apps and CLIs as the user does (cdk, cdktf, guard, dbctl, jest), or build
+ *   the package, the benchmark's apps or the whole fleet;
+ * - corpus (`npm run test:guard-corpus`, `*.corpus.ts`): the replacement guard's change corpus.
+ * `npx jest <path>` runs any of them by path.
+ */
+const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // Expected CDK validation warnings stay out of the output; anything else still prints (see the file).
   setupFiles: ['<rootDir>/test/support/quiet-expected-warnings.ts'],
   snapshotSerializers: ['<rootDir>/lib/testing/snapshot-serializer.ts'],
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '\\.integration\\.test\\.ts$'] },
+    { ...shared, displayName: 'integration', testMatch: ['**/*.integration.test.ts'] },
+    { ...shared, displayName: 'corpus', testMatch: ['**/*.corpus.ts'] },
+  ],
   // Synthesizing whole environments is CPU-bound; two workers match the 2-core CI machine.
   maxWorkers: 2,
   testTimeout: 120000,

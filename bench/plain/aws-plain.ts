@@ -6,7 +6,7 @@
  * environment files of DB_CONFIG_DIR (as written by bench/fleet.ts) and knows the tier defaults, alarm thresholds,
  * alarm descriptions and parameter values itself, the way a hand-written app would hard-code them.
  *
- * test/bench/plain-apps.test.ts checks that both apps synthesize the same stacks with the same resources per type and
+ * test/bench/plain-apps.integration.test.ts checks that both apps synthesize the same stacks with the same resources per type and
  * templates of about the same size: the same property values, alarm descriptions, dependencies and stack
  * descriptions, so aws-cdk-lib's template validation (whose cost grows with template bytes) costs both the same.
  * Only what the fleet uses is covered: PostgreSQL and MySQL RDS instances, provisioned Aurora PostgreSQL, on-demand

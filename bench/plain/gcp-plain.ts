@@ -4,7 +4,7 @@
  * by hand against cdktf and the @cdktf/provider-google classes (deep imports, like ours), with no schema, validation,
  * plan, policy rules or constructs of ours. Reads the raw environment files of DB_CONFIG_DIR (bench/fleet.ts).
  *
- * Stacks and resources per type match ours (test/bench/plain-apps.test.ts), and so do the property values: the
+ * Stacks and resources per type match ours (test/bench/plain-apps.integration.test.ts), and so do the property values: the
  * tier's flags, retention and alert thresholds, the alerts' severity and runbook text (a hand-written app carries
  * the same text; a shorter one would make the comparison unfair to ours).
  */

@@ -1,7 +1,7 @@
 /**
  * `databases-as-code/config`: write an environment (`export default defineEnvironment({ … })` in `config/<name>.ts`)
  * and read its types. Only deliberate names are exported here; the field schemas in this folder are internal.
- * test/package/public-api.test.ts lists these names.
+ * test/package/public-api.integration.test.ts lists these names.
  */
 export { defineEnvironment } from './define-environment';
 export { environmentSchema, DATABASE_KINDS, type DatabaseKind, type DatabaseConfig, type EnvironmentInput, type ParsedEnvironment } from './environment';

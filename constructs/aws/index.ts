@@ -1,7 +1,7 @@
 /**
  * `databases-as-code/aws`: the AWS constructs for your own CDK app, their props and the tables they are built from.
  * Only deliberate names are exported here; the rest of constructs/aws is internal and may change in any release.
- * Nothing here loads cdktf. test/package/public-api.test.ts lists these names, so a change to the API is a visible diff.
+ * Nothing here loads cdktf. test/package/public-api.integration.test.ts lists these names, so a change to the API is a visible diff.
  */
 // Shared infrastructure of a region: customer-managed key, alarm topic, network, backup vault and plan, dashboard.
 export { DatabaseFoundation, type DatabaseFoundationProps } from './foundation/database-foundation';

@@ -55,7 +55,7 @@ type GravitonGeneration = { [G in RdsGeneration]: (typeof RDS_GENERATIONS)[G]['g
 
 /**
  * Graviton generations (m6g, m7g, r6g, r7g) stop at 16xlarge: no engine offers a 24xlarge of them in any region
- * (cfn-lint 1.51 aws_rds_dbinstance/dbinstanceclass_enum.json; test/aws/cfn-lint-facts.test.ts checks that every
+ * (cfn-lint 1.51 aws_rds_dbinstance/dbinstanceclass_enum.json; test/aws/cfn-lint-facts.integration.test.ts checks that every
  * class of this catalog is offered by some engine somewhere).
  */
 const GRAVITON_SIZES_ABOVE_LARGEST = ['24xlarge'] as const satisfies ReadonlyArray<keyof typeof SCALABLE_SIZES>;

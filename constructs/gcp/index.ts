@@ -1,7 +1,7 @@
 /**
  * `databases-as-code/gcp`: the Google Cloud constructs for your own CDKTF app (provider-google classes by deep
  * import), their props and the tables they are built from. Only deliberate names are exported here; the rest of
- * constructs/gcp is internal. Nothing here loads aws-cdk-lib. test/package/public-api.test.ts lists these names.
+ * constructs/gcp is internal. Nothing here loads aws-cdk-lib. test/package/public-api.integration.test.ts lists these names.
  */
 export { CloudSqlInstance, type CloudSqlInstanceProps, type CloudSqlInstanceCommonProps, type PointInTimeRecoveryMode } from './cloud-sql-instance';
 export { CloudSqlReadReplica, type CloudSqlReadReplicaProps } from './cloud-sql-read-replica';

@@ -36,4 +36,4 @@ describe('tunePostgres', () => {
   });
 });
 
-// Every emitted setting is checked against a real server of its own major in test/common/postgres-real-servers.test.ts.
+// Every emitted setting is checked against a real server of its own major in test/common/postgres-real-servers.integration.test.ts.

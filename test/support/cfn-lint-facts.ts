@@ -3,7 +3,7 @@
  * that synth uses without cfn-lint: the regions with their availability zones (cfnlint/helpers.py
  * AVAILABILITY_ZONES), and which instance classes of our catalog each engine offers in each region
  * (cfnlint/data/schemas/extensions/aws_rds_dbinstance/dbinstanceclass_enum.json). Run `npm run aws:facts` after
- * upgrading cfn-lint; test/aws/cfn-lint-facts.test.ts fails when the committed tables and cfn-lint disagree.
+ * upgrading cfn-lint; test/aws/cfn-lint-facts.integration.test.ts fails when the committed tables and cfn-lint disagree.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';

@@ -4,7 +4,7 @@
  * import) so config validation, the plan and the constructs share it.
  *
  * Ranges are PostgreSQL's, MySQL's and SQL Server's own (the PostgreSQL ones are checked against a real server of
- * every Cloud SQL major in test/common/postgres-real-servers.test.ts); where Cloud SQL is known to be narrower the
+ * every Cloud SQL major in test/common/postgres-real-servers.integration.test.ts); where Cloud SQL is known to be narrower the
  * narrower range is used. Ranges that depend on the machine (effective_cache_size 10–70% of memory) are checked
  * against the tier in lib/config/rules/postgres-memory-rules.ts.
  */

@@ -7,7 +7,7 @@
  * Sources (the engines' own limits, which RDS's AllowedValues follow; RDS may be narrower, never wider):
  * - MariaDB: a real MariaDB 10.11 server (Debian 12's mariadb-server-core), whose
  *   `information_schema.SYSTEM_VARIABLES` (NUMERIC_MIN_VALUE, NUMERIC_MAX_VALUE, ENUM_VALUE_LIST, VARIABLE_TYPE) each
- *   MariaDB row below must equal: test/aws/mysql-family-real-server.test.ts, which also boots that server with every
+ *   MariaDB row below must equal: test/aws/mysql-family-real-server.integration.test.ts, which also boots that server with every
  *   MySQL-family setting we emit. The other MariaDB majors we support (10.6, 11.4, 11.8) are not checked against a
  *   server; where the MariaDB Server docs (https://mariadb.com/kb/en/server-system-variables/) name a change by
  *   version, the row says so.
