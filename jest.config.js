@@ -19,12 +19,21 @@ const shared = {
   snapshotSerializers: ['<rootDir>/lib/testing/snapshot-serializer.ts'],
 };
 
+const PROJECTS = [
+  { ...shared, displayName: 'unit', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '\\.integration\\.test\\.ts$'] },
+  { ...shared, displayName: 'integration', testMatch: ['**/*.integration.test.ts'] },
+  { ...shared, displayName: 'corpus', testMatch: ['**/*.corpus.ts'] },
+];
+
+// The npm scripts pick a set with TEST_SET (jest's --selectProjects would swallow the paths and patterns that
+// `npm test -- <path>` appends); without it every set runs, so `npx jest <path>` finds any file.
+const selected = process.env.TEST_SET;
+if (selected !== undefined && !PROJECTS.some((project) => project.displayName === selected)) {
+  throw new Error(`TEST_SET=${selected} is not a test set; use one of ${PROJECTS.map((project) => project.displayName).join(', ')}, or leave it unset for all`);
+}
+
 module.exports = {
-  projects: [
-    { ...shared, displayName: 'unit', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '\\.integration\\.test\\.ts$'] },
-    { ...shared, displayName: 'integration', testMatch: ['**/*.integration.test.ts'] },
-    { ...shared, displayName: 'corpus', testMatch: ['**/*.corpus.ts'] },
-  ],
+  projects: selected === undefined ? PROJECTS : PROJECTS.filter((project) => project.displayName === selected),
   // Synthesizing whole environments is CPU-bound; two workers match the 2-core CI machine.
   maxWorkers: 2,
   testTimeout: 120000,
