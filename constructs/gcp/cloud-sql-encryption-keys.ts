@@ -16,6 +16,7 @@ import type { PathProblem } from '../common/path-problem';
 const MIN_ROTATION_SECONDS = 24 * 3600;
 const DEFAULT_ROTATION_PERIOD = CLOUD_SQL_DEFAULTS.keyRotationPeriod;
 const SERVICE_AGENT_PATTERN = /^service-\d+@gcp-sa-cloud-sql\.iam\.gserviceaccount\.com$/;
+const MEMORYSTORE_AGENT_PATTERN = /^service-\d+@cloud-redis\.iam\.gserviceaccount\.com$/;
 const KMS_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,63}$/;
 export const CLOUD_SQL_KEY_ROLE = 'roles/cloudkms.cryptoKeyEncrypterDecrypter';
 
@@ -42,6 +43,13 @@ export interface CloudSqlEncryptionKeysProps {
    * `service-<project number>@gcp-sa-cloud-sql.iam.gserviceaccount.com`; it is granted use of every key.
    */
   readonly cloudSqlServiceAgent: string;
+  /**
+   * Email of the project's Memorystore for Redis service agent,
+   * `service-<project number>@cloud-redis.iam.gserviceaccount.com`, granted use of every key too when given
+   * ("Use customer-managed encryption keys", Memorystore for Redis: the agent needs cryptoKeyEncrypterDecrypter).
+   * @default no grant
+   */
+  readonly memorystoreServiceAgent?: string;
   /**
    * Adds `lifecycle.prevent_destroy` to the keys: destroying a key makes every backup encrypted with it unreadable.
    * @default true
@@ -87,6 +95,13 @@ export class CloudSqlEncryptionKeys extends Construct {
         role: CLOUD_SQL_KEY_ROLE,
         member: `serviceAccount:${props.cloudSqlServiceAgent}`,
       });
+      if (props.memorystoreServiceAgent) {
+        new KmsCryptoKeyIamMember(scopeForRegion, 'MemorystoreServiceAgent', {
+          cryptoKeyId: cryptoKey.id,
+          role: CLOUD_SQL_KEY_ROLE,
+          member: `serviceAccount:${props.memorystoreServiceAgent}`,
+        });
+      }
       keyIds[key.region] = cryptoKey.id;
       cryptoKeys[key.region] = cryptoKey;
     }
@@ -112,6 +127,15 @@ function keyProblems(props: CloudSqlEncryptionKeysProps): PathProblem[] {
       value: props.cloudSqlServiceAgent,
       message: 'is not a Cloud SQL service agent; expected service-<project number>@gcp-sa-cloud-sql.iam.gserviceaccount.com',
       fix: "use the project's Cloud SQL service agent",
+    });
+  }
+  const redisAgent = props.memorystoreServiceAgent;
+  if (redisAgent !== undefined && !Token.isUnresolved(redisAgent) && !MEMORYSTORE_AGENT_PATTERN.test(redisAgent)) {
+    problems.push({
+      path: ['memorystoreServiceAgent'],
+      value: redisAgent,
+      message: 'is not a Memorystore for Redis service agent; expected service-<project number>@cloud-redis.iam.gserviceaccount.com',
+      fix: "use the project's Memorystore for Redis service agent",
     });
   }
   props.keys.forEach((key, index) => {
