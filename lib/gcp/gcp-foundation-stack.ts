@@ -1,4 +1,4 @@
-/** Per environment: the Cloud SQL keys of every region (also Memorystore's, when it has an instance) and the email channels alert policies notify. */
+/** Per environment: the Cloud SQL keys of every region (also other services' keys, e.g. Memorystore's) and the email channels alert policies notify. */
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
@@ -29,7 +29,7 @@ export class GcpFoundationStack extends TerraformStack {
       project: gcp.projectId,
       keys: foundation.keys,
       cloudSqlServiceAgent: foundation.cloudSqlServiceAgent,
-      memorystoreServiceAgent: foundation.memorystoreServiceAgent,
+      otherServiceAgents: foundation.otherServiceAgents,
       preventDestroy: foundation.preventDestroy,
       labels,
     });

@@ -6,6 +6,7 @@
  * stack type it declares (lib/aws/aws-stack-renderers.ts or lib/gcp/gcp-stack-renderers.ts).
  */
 import type { DatabaseConfig, DatabaseKind, Tier, TierDefaults } from '../../config/schema';
+import type { KeyServiceAgent } from '../../constructs/gcp/cloud-sql-encryption-keys';
 import type { DATABASE_KIND_CLOUDS } from '../../config/schema/environment';
 import type { ReplicaRegionList } from '../config/replica-regions';
 import type { ResolvedCommon, ResolvedDatabase, ResolvedEnvironment } from '../config/resolved-environment';
@@ -46,6 +47,11 @@ export interface DatabaseKindRow<K extends DatabaseKind> {
   readonly dashboardLines?: (plan: KindPlans[K]) => readonly DashboardLine[];
   readonly posture: (plan: KindPlans[K], context: PostureContext) => DatabasePosture;
   readonly inventory: (plan: KindPlans[K], context: InventoryContext) => KindInventoryEntry;
+  /**
+   * Google Cloud kinds whose service encrypts with the region keys through its own agent (Cloud SQL's is granted by
+   * the foundation already): the grant the foundation adds when the environment has a database of the kind.
+   */
+  readonly keyServiceAgent?: (projectNumber: string) => KeyServiceAgent;
 }
 
 /** A row for every kind the config accepts: the compiler refuses a kind without one. */

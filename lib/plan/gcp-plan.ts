@@ -1,6 +1,5 @@
 /** Plans the Google Cloud side of an environment: a key per region, the foundation stack, the databases' stacks. */
 import { CLOUD_SQL_DEFAULTS } from '../../constructs/gcp/tables/cloud-sql-defaults';
-import { memorystoreServiceAgent } from '../../constructs/gcp/tables/memorystore-table';
 import type { ResolvedEnvironment } from '../config/resolved-environment';
 import { DATABASE_CLOUD } from '../config/database-cloud';
 import { KIND_ROWS } from '../kinds/registry';
@@ -39,9 +38,9 @@ export function planGcp(env: ResolvedEnvironment, keys: readonly GcpRegionKeyPla
       stackName: gcpFoundationStackName(env.name),
       keys,
       cloudSqlServiceAgent: `service-${gcp.projectNumber}@gcp-sa-cloud-sql.iam.gserviceaccount.com`,
-      // Granted only where a Memorystore instance uses the keys: one grant per key, not one per instance, so
-      // removing one instance's stack never revokes the key from another.
-      memorystoreServiceAgent: databases['memorystore-instance'].length > 0 ? memorystoreServiceAgent(gcp.projectNumber) : undefined,
+      // Granted only when a database of the kind uses the keys: one grant per key, not one per database, so removing
+      // one database's stack never revokes the key from another.
+      otherServiceAgents: gcpRows.flatMap((row) => (row.keyServiceAgent && databases[row.kind].length > 0 ? [row.keyServiceAgent(gcp.projectNumber)] : [])),
       notificationEmails: gcp.notifications.emails,
       // KMS keys cannot be deleted for real and destroying one makes every backup encrypted with it unreadable.
       preventDestroy: env.tier !== 'development',

@@ -21,6 +21,7 @@ import type {
   CloudSqlQueryInsights,
 } from '../../constructs/gcp/tables/cloud-sql-instance-checks';
 import type { CloudSqlMachineTier } from '../../constructs/gcp/tables/cloud-sql-tiers';
+import type { KeyServiceAgent } from '../../constructs/gcp/cloud-sql-encryption-keys';
 import type { MemorystoreAlert } from '../../constructs/gcp/tables/memorystore-alerts';
 import type { MemorystoreMaintenanceWindow } from '../../constructs/gcp/tables/memorystore-checks';
 import type { MemorystoreRedisVersion, MemorystoreSnapshotChoice, MemorystoreUse } from '../../constructs/gcp/tables/memorystore-table';
@@ -386,8 +387,8 @@ export interface GcpFoundationPlan {
   readonly keys: readonly GcpRegionKeyPlan[];
   /** `service-<project number>@gcp-sa-cloud-sql.iam.gserviceaccount.com`, granted use of every key. */
   readonly cloudSqlServiceAgent: string;
-  /** `service-<project number>@cloud-redis.iam.gserviceaccount.com`, granted use of every key when the environment has a Memorystore instance. */
-  readonly memorystoreServiceAgent?: string;
+  /** Other kinds' service agents granted use of every key, when the environment has a database of that kind. */
+  readonly otherServiceAgents: readonly KeyServiceAgent[];
   readonly notificationEmails: readonly string[];
   readonly preventDestroy: boolean;
   readonly labels: Readonly<Record<string, string>>;

@@ -1,4 +1,5 @@
 /** Memorystore for Redis instances (caches and small stores), one CDKTF stack each. */
+import { memorystoreServiceAgent } from '../../../constructs/gcp/tables/memorystore-table';
 import type { DatabaseKindRow } from '../database-kind';
 import { memorystoreInstanceEntry } from './memorystore-instance-inventory';
 import { planMemorystoreInstance } from './memorystore-instance-plan';
@@ -16,4 +17,5 @@ export const memorystoreInstanceKind: DatabaseKindRow<'memorystore-instance'> = 
   stacks: (plan) => [{ type: 'memorystore-instance', plan }],
   posture: memorystoreInstancePosture,
   inventory: memorystoreInstanceEntry,
+  keyServiceAgent: (projectNumber) => ({ id: 'MemorystoreServiceAgent', serviceAgent: memorystoreServiceAgent(projectNumber) }),
 };
