@@ -23,9 +23,13 @@ export const memorystoreInstance = z.strictObject({
   /** RDB snapshot period (`1h`, `6h`, `12h`, `24h`) or `off`. Default: by tier (24h, 6h, 1h). */
   snapshotPeriod: oneOf(MEMORYSTORE_SNAPSHOT_CHOICES).optional(),
   /** ISO day (1 Monday … 7 Sunday) and hour (UTC) of the weekly one-hour window. Default: Sunday 06:00 UTC. */
-  maintenanceWindow: z.strictObject({ day: z.number(), hour: z.number() }).optional(),
+  maintenanceWindow: z.strictObject({ day: z.number(), hour: z.number() }).optional().meta({ default: MEMORYSTORE_DEFAULTS.maintenanceWindow }),
   /** Connected clients above this open an incident. Default: 800. */
-  connectedClientsAlert: z.int().positive({ error: 'must be a positive whole number of clients' }).optional(),
+  connectedClientsAlert: z
+    .int()
+    .positive({ error: 'must be a positive whole number of clients' })
+    .optional()
+    .meta({ default: MEMORYSTORE_DEFAULTS.connectedClientsThreshold }),
 });
 
 export type MemorystoreInstanceConfig = z.output<typeof memorystoreInstance>;
