@@ -37,8 +37,8 @@ export interface MemorystoreInstanceProps {
   /** STANDARD_HA when true, BASIC otherwise; changing it replaces the instance. */
   readonly highAvailability: boolean;
   /**
-   * Read replicas behind a read endpoint (Standard Tier, at least 5 GB); 0 for none. Only at creation: going from 0
-   * to more replaces nothing but is refused by the API once the instance exists without them.
+   * Read replicas behind a read endpoint (Standard Tier, at least 5 GB); 0 for none. Once enabled they cannot be
+   * disabled ("About read replicas").
    * @default 0
    */
   readonly readReplicas?: number;
