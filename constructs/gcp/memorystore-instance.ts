@@ -52,6 +52,10 @@ export interface MemorystoreInstanceProps {
   readonly maintenanceWindow?: MemorystoreMaintenanceWindow;
   /** `cache` evicts the least recently used keys when full; `store` refuses writes instead. @default 'cache' */
   readonly use?: MemorystoreUse;
+  /**
+   * Labels of the instance and its alert policies.
+   * @default {}
+   */
   readonly labels?: Readonly<Record<string, string>>;
   /** `lifecycle.prevent_destroy`: Terraform refuses any plan that destroys the instance. @default true */
   readonly preventDestroy?: boolean;
