@@ -52,7 +52,7 @@ const SIZES = {
   },
 } as const;
 
-export type BenchKind = 'rds-postgres' | 'rds-mysql' | 'aurora-cluster' | 'dynamodb-table' | 'cloudsql-postgres' | 'cloudsql-mysql';
+export type BenchKind = 'rds-postgres' | 'rds-mysql' | 'aurora-cluster' | 'dynamodb-table' | 'cloudsql-postgres' | 'cloudsql-mysql' | 'memorystore-instance';
 
 export interface MixRow {
   readonly kind: BenchKind;
@@ -67,7 +67,8 @@ export interface MixRow {
  * The fixed mix, with replicas where the environment has a second region (prod): per 10 databases, 3 RDS (2
  * PostgreSQL with a same-region replica in staging and prod and a cross-region one in prod, 1 MySQL), 1 Aurora
  * PostgreSQL cluster (writer and a reader; in prod a global database with a secondary cluster in eu-central-1, like
- * config/prod.ts's `payments`), 2 DynamoDB (a replica in prod), 4 Cloud SQL (3 PostgreSQL, replica in prod; 1 MySQL).
+ * config/prod.ts's `payments`), 2 DynamoDB (a replica in prod), 3 Cloud SQL (2 PostgreSQL, replica in prod; 1 MySQL),
+ * 1 Memorystore for Redis cache (STANDARD_HA with a read replica in staging and prod).
  */
 export const MIX: readonly MixRow[] = [
   {
@@ -135,7 +136,7 @@ export const MIX: readonly MixRow[] = [
   },
   {
     kind: 'cloudsql-postgres',
-    weight: 3,
+    weight: 2,
     prefix: 'sqlpg',
     make: (env, name) => ({
       kind: 'cloudsql-instance',
@@ -163,6 +164,21 @@ export const MIX: readonly MixRow[] = [
       diskSizeGb: SIZES[env].disk,
       diskAutoresizeLimitGb: SIZES[env].diskLimit,
       binaryLog: true,
+    }),
+  },
+  {
+    kind: 'memorystore-instance',
+    weight: 1,
+    prefix: 'cache',
+    make: (env, name) => ({
+      kind: 'memorystore-instance',
+      name,
+      memorySizeGb: 5,
+      readReplicas: env === 'dev' ? 0 : 1,
+      waivers: [
+        { rule: 'point-in-time-recovery', reason: 'bench: a cache has no point-in-time recovery (see config/prod.ts)' },
+        ...(env === 'dev' ? [] : [{ rule: 'backup-retention', reason: 'bench: Memorystore keeps only its newest RDB snapshot (see config/prod.ts)' }]),
+      ],
     }),
   },
 ];

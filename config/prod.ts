@@ -127,5 +127,22 @@ export default defineEnvironment({
       diskAutoresizeLimitGb: 500,
       binaryLog: true,
     },
+    {
+      // Sessions and rate limits: Standard Tier (failover replica in another zone) with two read replicas.
+      kind: 'memorystore-instance',
+      name: 'sessions-cache',
+      memorySizeGb: 10,
+      readReplicas: 2,
+      waivers: [
+        {
+          rule: 'point-in-time-recovery',
+          reason: 'A cache has no point-in-time recovery: its hourly RDB snapshot (snapshotPeriod 1h) bounds what a restore loses',
+        },
+        {
+          rule: 'backup-retention',
+          reason: 'Memorystore keeps only its newest RDB snapshot, for its own recovery; the sessions are rebuilt by signing in again',
+        },
+      ],
+    },
   ],
 });

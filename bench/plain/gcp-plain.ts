@@ -16,6 +16,7 @@ import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
+import { RedisInstance } from '@cdktf/provider-google/lib/redis-instance';
 import { SqlDatabaseInstance, SqlDatabaseInstanceSettingsDatabaseFlags } from '@cdktf/provider-google/lib/sql-database-instance';
 import { readRawEnvironments, RawDatabase, RawEnvironment } from './raw-environments';
 
@@ -42,7 +43,7 @@ function backend(stack: TerraformStack, name: string, gcp: Gcp) {
 
 class Foundation extends TerraformStack {
   readonly channels: string[];
-  constructor(scope: Construct, envName: string, tier: Tier, gcp: Gcp, labels: Record<string, string>) {
+  constructor(scope: Construct, envName: string, tier: Tier, gcp: Gcp, labels: Record<string, string>, redis: boolean) {
     super(scope, `${envName}-foundation`);
     new GoogleProvider(this, 'google', { project: gcp.projectId, region: gcp.primaryRegion });
     backend(this, `${envName}-foundation`, gcp);
@@ -64,6 +65,13 @@ class Foundation extends TerraformStack {
         role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
         member: `serviceAccount:service-${gcp.projectNumber}@gcp-sa-cloud-sql.iam.gserviceaccount.com`,
       });
+      if (redis) {
+        new KmsCryptoKeyIamMember(scope, 'MemorystoreServiceAgent', {
+          cryptoKeyId: key.id,
+          role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
+          member: `serviceAccount:service-${gcp.projectNumber}@cloud-redis.iam.gserviceaccount.com`,
+        });
+      }
     }
     this.channels = gcp.notifications.emails.map(
       (email) =>
@@ -288,6 +296,102 @@ class CloudSqlStack extends TerraformStack {
   }
 }
 
+const REDIS_SNAPSHOTS = { development: 'TWENTY_FOUR_HOURS', staging: 'SIX_HOURS', production: 'ONE_HOUR' } as const;
+
+/** A Memorystore for Redis cache with its alert policies, as ours declares it (STANDARD_HA outside development). */
+class MemorystoreStack extends TerraformStack {
+  constructor(scope: Construct, envName: string, tier: Tier, gcp: Gcp, db: RawDatabase, foundation: Foundation, labels: Record<string, string>) {
+    const stackName = `${envName}-memorystore-${db.name}`;
+    super(scope, stackName);
+    new GoogleProvider(this, 'google', { project: gcp.projectId, region: gcp.primaryRegion });
+    backend(this, stackName, gcp);
+    this.addDependency(foundation);
+    const ha = TIER[tier].regional;
+    const replicas = (db.readReplicas as number | undefined) ?? 0;
+    const name = `${envName}-${db.name}`;
+    const region = gcp.primaryRegion;
+    const cache = new Construct(this, 'Cache');
+    new RedisInstance(cache, 'Instance', {
+      project: gcp.projectId,
+      region,
+      name,
+      redisVersion: 'REDIS_7_2',
+      tier: ha ? 'STANDARD_HA' : 'BASIC',
+      memorySizeGb: db.memorySizeGb as number,
+      replicaCount: ha ? Math.max(replicas, 1) : undefined,
+      readReplicasMode: ha ? (replicas > 0 ? 'READ_REPLICAS_ENABLED' : 'READ_REPLICAS_DISABLED') : undefined,
+      secondaryIpRange: ha && replicas > 0 ? 'auto' : undefined,
+      connectMode: 'PRIVATE_SERVICE_ACCESS',
+      authorizedNetwork: gcp.privateNetwork,
+      customerManagedKey: `projects/${gcp.projectId}/locations/${region}/keyRings/${envName}-databases/cryptoKeys/cloud-sql`,
+      authEnabled: true,
+      transitEncryptionMode: 'SERVER_AUTHENTICATION',
+      persistenceConfig: { persistenceMode: 'RDB', rdbSnapshotPeriod: REDIS_SNAPSHOTS[tier] },
+      maintenancePolicy: { weeklyMaintenanceWindow: [{ day: 'SUNDAY', startTime: { hours: 6, minutes: 0 } }] },
+      redisConfigs: { 'maxmemory-policy': 'allkeys-lru' },
+      labels,
+      lifecycle: TIER[tier].protect ? { preventDestroy: true } : undefined,
+    });
+    const filter = `resource.type="redis_instance" AND resource.labels.instance_id="projects/${gcp.projectId}/locations/${region}/instances/${name}"`;
+    const policy = (id: string, metric: string, threshold: number, aligner: string, text: string, doc: string, alignment = 300) =>
+      new MonitoringAlertPolicy(cache, `Alert-${id}`, {
+        project: gcp.projectId,
+        displayName: `${name}: ${text} [warning]`,
+        severity: 'WARNING',
+        combiner: 'OR',
+        notificationChannels: foundation.channels,
+        documentation: { content: doc, mimeType: 'text/markdown' },
+        userLabels: labels,
+        conditions: [
+          {
+            displayName: `${name}: ${text} [warning]`,
+            conditionThreshold: {
+              filter: `${filter} AND metric.type="redis.googleapis.com/${metric}"`,
+              comparison: 'COMPARISON_GT',
+              thresholdValue: threshold,
+              duration: '300s',
+              aggregations: [{ alignmentPeriod: `${alignment}s`, perSeriesAligner: aligner }],
+            },
+          },
+        ],
+      });
+    policy(
+      'MemoryUsage',
+      'stats/memory/usage_ratio',
+      0.8,
+      'ALIGN_MAX',
+      'memory above 80%',
+      'The cache is evicting soon. Raise memorySizeGb (a resize is in place) or shorten TTLs; check for keys written without a TTL.',
+    );
+    policy(
+      'Evictions',
+      'stats/evicted_keys',
+      100,
+      'ALIGN_RATE',
+      'more than 100 keys evicted per second',
+      'The cache is too small for its working set: raise memorySizeGb or check for a new, large key pattern.',
+    );
+    policy(
+      'ConnectedClients',
+      'clients/connected',
+      800,
+      'ALIGN_MAX',
+      'more than 800 connected clients',
+      'Check for connection leaks (clients that open a connection per request) before raising the limit; use a pool.',
+    );
+    if (ha)
+      policy(
+        'ReplicationLag',
+        'replication/master/slaves/lag',
+        30,
+        'ALIGN_MAX',
+        'replica more than 30 s behind',
+        'A failover now would lose the writes the replica has not received. Check write volume and the primary CPU.',
+        60,
+      );
+  }
+}
+
 /** Adds the stacks of every environment with a `gcp` section (like our app). */
 export function addPlainGcpEnvironments(app: App, environments: readonly RawEnvironment[]): void {
   for (const env of environments) addEnvironment(app, env);
@@ -298,9 +402,19 @@ function addEnvironment(app: App, env: RawEnvironment): void {
   if (!gcp) return;
   const tier = env.config.tier as Tier;
   const labels = (env.config.tags as Record<string, string> | undefined) ?? {};
-  const foundation = new Foundation(app, env.name, tier, gcp, labels);
-  for (const db of env.config.databases as RawDatabase[])
+  const databases = env.config.databases as RawDatabase[];
+  const foundation = new Foundation(
+    app,
+    env.name,
+    tier,
+    gcp,
+    labels,
+    databases.some((db) => db.kind === 'memorystore-instance'),
+  );
+  for (const db of databases) {
     if (db.kind === 'cloudsql-instance') new CloudSqlStack(app, env.name, tier, gcp, db, foundation, labels);
+    if (db.kind === 'memorystore-instance') new MemorystoreStack(app, env.name, tier, gcp, db, foundation, labels);
+  }
 }
 
 if (require.main === module) {

@@ -6,6 +6,7 @@ import { cloudSqlInstance } from './cloudsql-instance';
 import { dynamodbTable } from './dynamodb-table';
 import { reasonText, tags } from './fields';
 import { gcpSettings } from './gcp';
+import { memorystoreInstance } from './memorystore-instance';
 import { rdsInstance } from './rds-instance';
 import { TIERS } from './tiers';
 
@@ -15,11 +16,12 @@ export const DATABASE_KIND_CLOUDS = {
   'aurora-cluster': 'aws',
   'dynamodb-table': 'aws',
   'cloudsql-instance': 'gcp',
+  'memorystore-instance': 'gcp',
 } as const;
 export type DatabaseKind = keyof typeof DATABASE_KIND_CLOUDS;
 export const DATABASE_KINDS = Object.keys(DATABASE_KIND_CLOUDS) as readonly DatabaseKind[] as readonly [DatabaseKind, ...DatabaseKind[]];
 
-export const database = z.discriminatedUnion('kind', [rdsInstance, auroraCluster, dynamodbTable, cloudSqlInstance], {
+export const database = z.discriminatedUnion('kind', [rdsInstance, auroraCluster, dynamodbTable, cloudSqlInstance, memorystoreInstance], {
   error: `kind must be one of ${DATABASE_KINDS.join(', ')}`,
 });
 

@@ -13,3 +13,5 @@ export { AURORA_ENGINES, type AuroraClusterConfig, type AuroraClusterInput } fro
 export type { DynamodbTableConfig, DynamodbTableInput } from './dynamodb-table';
 export { CLOUD_SQL_ENGINES } from './cloudsql-instance';
 export type { CloudSqlInstanceConfig, CloudSqlReplicaConfig } from './cloudsql-instance';
+export { MEMORYSTORE_VERSIONS } from '../../constructs/gcp/tables/memorystore-table';
+export type { MemorystoreInstanceConfig } from './memorystore-instance';

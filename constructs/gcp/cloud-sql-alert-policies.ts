@@ -1,4 +1,4 @@
-/** Alert policies on one Cloud SQL instance's metrics, shared by primaries and read replicas. */
+/** Alert policies on one instance's metrics: Cloud SQL primaries and read replicas, Memorystore instances. */
 import { Construct } from 'constructs';
 import { Annotations } from 'cdktf';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
@@ -14,11 +14,16 @@ export interface CloudSqlAlertPoliciesProps {
   readonly alerts: readonly CloudSqlAlert[];
   readonly notificationChannels: readonly string[];
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * The monitored resource the metrics belong to, as a filter.
+   * @default the Cloud SQL instance: `resource.type="cloudsql_database" AND resource.labels.database_id="<project>:<instance>"`
+   */
+  readonly resourceFilter?: string;
 }
 
 /** One policy per alert, named `Alert-<id>` in `scope`; warns when nobody would be notified. */
 export function addCloudSqlAlertPolicies(scope: Construct, props: CloudSqlAlertPoliciesProps): MonitoringAlertPolicy[] {
-  const databaseId = `${props.project}:${props.instanceName}`;
+  const resourceFilter = props.resourceFilter ?? `resource.type="cloudsql_database" AND resource.labels.database_id="${props.project}:${props.instanceName}"`;
   const policies = props.alerts.map((alert) => {
     const labels = Object.entries(alert.metricLabels ?? {})
       .map(([key, value]) => ` AND metric.labels.${key}="${value}"`)
@@ -35,7 +40,7 @@ export function addCloudSqlAlertPolicies(scope: Construct, props: CloudSqlAlertP
         {
           displayName: alert.displayName,
           conditionThreshold: {
-            filter: `resource.type="cloudsql_database" AND resource.labels.database_id="${databaseId}" AND metric.type="${alert.metricType}"${labels}`,
+            filter: `${resourceFilter} AND metric.type="${alert.metricType}"${labels}`,
             comparison: alert.comparison,
             thresholdValue: alert.threshold,
             duration: `${alert.durationSeconds}s`,

@@ -16,6 +16,7 @@ import type { PathProblem } from '../common/path-problem';
 const MIN_ROTATION_SECONDS = 24 * 3600;
 const DEFAULT_ROTATION_PERIOD = CLOUD_SQL_DEFAULTS.keyRotationPeriod;
 const SERVICE_AGENT_PATTERN = /^service-\d+@gcp-sa-cloud-sql\.iam\.gserviceaccount\.com$/;
+const ANY_SERVICE_AGENT_PATTERN = /^service-\d+@[a-z0-9-]+\.iam\.gserviceaccount\.com$/;
 const KMS_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,63}$/;
 export const CLOUD_SQL_KEY_ROLE = 'roles/cloudkms.cryptoKeyEncrypterDecrypter';
 
@@ -33,6 +34,14 @@ export interface CloudSqlRegionKey {
   readonly rotationPeriod?: string;
 }
 
+/** A Google service agent that encrypts with the keys. */
+export interface KeyServiceAgent {
+  /** Construct id of its grant in each region (letters and digits, starting with a letter). */
+  readonly id: string;
+  /** `service-<project number>@<service>.iam.gserviceaccount.com`. */
+  readonly serviceAgent: string;
+}
+
 export interface CloudSqlEncryptionKeysProps {
   readonly project: string;
   /** One entry per region; regions must be unique. */
@@ -42,6 +51,13 @@ export interface CloudSqlEncryptionKeysProps {
    * `service-<project number>@gcp-sa-cloud-sql.iam.gserviceaccount.com`; it is granted use of every key.
    */
   readonly cloudSqlServiceAgent: string;
+  /**
+   * Other services' agents granted use of every key, each under its own construct id: e.g. Memorystore for Redis,
+   * `{ id: 'MemorystoreServiceAgent', serviceAgent: 'service-<project number>@cloud-redis.iam.gserviceaccount.com' }`
+   * ("Use customer-managed encryption keys", Memorystore for Redis: its agent needs cryptoKeyEncrypterDecrypter).
+   * @default []
+   */
+  readonly otherServiceAgents?: readonly KeyServiceAgent[];
   /**
    * Adds `lifecycle.prevent_destroy` to the keys: destroying a key makes every backup encrypted with it unreadable.
    * @default true
@@ -87,6 +103,13 @@ export class CloudSqlEncryptionKeys extends Construct {
         role: CLOUD_SQL_KEY_ROLE,
         member: `serviceAccount:${props.cloudSqlServiceAgent}`,
       });
+      for (const agent of props.otherServiceAgents ?? []) {
+        new KmsCryptoKeyIamMember(scopeForRegion, agent.id, {
+          cryptoKeyId: cryptoKey.id,
+          role: CLOUD_SQL_KEY_ROLE,
+          member: `serviceAccount:${agent.serviceAgent}`,
+        });
+      }
       keyIds[key.region] = cryptoKey.id;
       cryptoKeys[key.region] = cryptoKey;
     }
@@ -114,6 +137,24 @@ function keyProblems(props: CloudSqlEncryptionKeysProps): PathProblem[] {
       fix: "use the project's Cloud SQL service agent",
     });
   }
+  (props.otherServiceAgents ?? []).forEach((agent, index) => {
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(agent.id) || agent.id === 'KeyRing' || agent.id === 'Key' || agent.id === 'CloudSqlServiceAgent') {
+      problems.push({
+        path: ['otherServiceAgents', index, 'id'],
+        value: agent.id,
+        message: 'must be letters and digits, start with a letter, and not be KeyRing, Key or CloudSqlServiceAgent (ids taken in each region)',
+        fix: 'name the grant after its service, e.g. MemorystoreServiceAgent',
+      });
+    }
+    if (!Token.isUnresolved(agent.serviceAgent) && !ANY_SERVICE_AGENT_PATTERN.test(agent.serviceAgent)) {
+      problems.push({
+        path: ['otherServiceAgents', index, 'serviceAgent'],
+        value: agent.serviceAgent,
+        message: 'is not a service agent; expected service-<project number>@<service>.iam.gserviceaccount.com',
+        fix: "use the project's service agent of that service",
+      });
+    }
+  });
   props.keys.forEach((key, index) => {
     if (props.keys.findIndex((k) => k.region === key.region) !== index) {
       problems.push({ path: ['keys', index, 'region'], value: key.region, message: 'has more than one key', fix: 'give each region one key' });

@@ -5,7 +5,11 @@
  */
 export { CloudSqlInstance, type CloudSqlInstanceProps, type CloudSqlInstanceCommonProps, type PointInTimeRecoveryMode } from './cloud-sql-instance';
 export { CloudSqlReadReplica, type CloudSqlReadReplicaProps } from './cloud-sql-read-replica';
-export { CloudSqlEncryptionKeys, type CloudSqlEncryptionKeysProps, type CloudSqlRegionKey } from './cloud-sql-encryption-keys';
+export { CloudSqlEncryptionKeys, type CloudSqlEncryptionKeysProps, type CloudSqlRegionKey, type KeyServiceAgent } from './cloud-sql-encryption-keys';
+export { MemorystoreInstance, type MemorystoreInstanceProps } from './memorystore-instance';
+export type { MemorystoreAlert } from './tables/memorystore-alerts';
+export type { MemorystoreMaintenanceWindow } from './tables/memorystore-checks';
+export { MEMORYSTORE_REDIS_VERSIONS, type MemorystoreRedisVersion, type MemorystoreSnapshotChoice, type MemorystoreUse } from './tables/memorystore-table';
 export type { CloudSqlAlert } from './tables/cloud-sql-alert';
 export type {
   CloudSqlQueryInsights,

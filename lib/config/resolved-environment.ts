@@ -6,11 +6,14 @@ import type {
   CloudSqlReplicaConfig,
   DynamodbTableConfig,
   GcpSettings,
+  MemorystoreInstanceConfig,
   RdsInstanceConfig,
   RemovalPolicyName,
   Tier,
 } from '../../config/schema';
 import type { CloudSqlMachineTier, InvalidCloudSqlTier } from '../../constructs/gcp/tables/cloud-sql-tiers';
+import type { MemorystoreMaintenanceWindow } from '../../constructs/gcp/tables/memorystore-checks';
+import type { MemorystoreSnapshotChoice } from '../../constructs/gcp/tables/memorystore-table';
 
 export interface ResolvedCommon {
   readonly region: string;
@@ -45,7 +48,15 @@ export type ResolvedCloudSqlInstance = Omit<CloudSqlInstanceConfig, 'replicas'> 
     readonly replicas: readonly ResolvedCloudSqlReplica[];
   };
 
-export type ResolvedDatabase = ResolvedRdsInstance | ResolvedAuroraCluster | ResolvedDynamodbTable | ResolvedCloudSqlInstance;
+/** The snapshot period, maintenance window and client alert with their defaults (removalPolicy never 'snapshot' by default). */
+export type ResolvedMemorystoreInstance = MemorystoreInstanceConfig &
+  ResolvedCommon & {
+    readonly snapshotPeriod: MemorystoreSnapshotChoice;
+    readonly maintenanceWindow: MemorystoreMaintenanceWindow;
+    readonly connectedClientsAlert: number;
+  };
+
+export type ResolvedDatabase = ResolvedRdsInstance | ResolvedAuroraCluster | ResolvedDynamodbTable | ResolvedCloudSqlInstance | ResolvedMemorystoreInstance;
 
 export interface ResolvedEnvironment {
   readonly name: string;

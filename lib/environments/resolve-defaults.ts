@@ -20,7 +20,7 @@ export function resolveDefaults(name: string, parsed: ParsedEnvironment): Resolv
       removalPolicy: database.removalPolicy ?? defaults.removalPolicy,
       pointInTimeRecovery: database.pointInTimeRecovery ?? defaults.pointInTimeRecovery,
     };
-    return rowOf(database.kind).resolve(database, common, defaults);
+    return rowOf(database.kind).resolve(database, common, defaults, parsed.tier);
   });
   return {
     name,

@@ -1,4 +1,4 @@
-/** Per environment: the Cloud SQL keys of every region and the email channels alert policies notify. */
+/** Per environment: the Cloud SQL keys of every region (also other services' keys, e.g. Memorystore's) and the email channels alert policies notify. */
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
@@ -29,6 +29,7 @@ export class GcpFoundationStack extends TerraformStack {
       project: gcp.projectId,
       keys: foundation.keys,
       cloudSqlServiceAgent: foundation.cloudSqlServiceAgent,
+      otherServiceAgents: foundation.otherServiceAgents,
       preventDestroy: foundation.preventDestroy,
       labels,
     });

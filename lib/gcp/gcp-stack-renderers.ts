@@ -1,6 +1,7 @@
 /** Each stack type of a Google Cloud plan (GcpStackSpec) rendered as a CDKTF stack, so the app knows no kind. */
 import type { App, TerraformStack } from 'cdktf';
 import { CloudSqlInstanceStack } from '../kinds/cloudsql-instance/cloud-sql-instance-stack';
+import { MemorystoreInstanceStack } from '../kinds/memorystore-instance/memorystore-instance-stack';
 import type { GcpPlan, GcpStackSpec, GcpStackType } from '../plan/plan-types';
 import type { GcpFoundationStack } from './gcp-foundation-stack';
 
@@ -15,6 +16,7 @@ type Renderer<T extends GcpStackType> = (spec: Extract<GcpStackSpec, { readonly 
 
 const GCP_STACK_RENDERERS: { readonly [T in GcpStackType]: Renderer<T> } = {
   'cloudsql-instance': (spec, { app, gcp, foundation }) => new CloudSqlInstanceStack(app, { gcp, instance: spec.plan, foundation }),
+  'memorystore-instance': (spec, { app, gcp, foundation }) => new MemorystoreInstanceStack(app, { gcp, instance: spec.plan, foundation }),
 };
 
 /** Renders one spec by its type. */

@@ -21,7 +21,13 @@ export const STATEFUL_CFN_TYPES: readonly string[] = [
  * key's IAM binding holds no data: recreating one loses nothing (a recreated binding leaves Cloud SQL's service agent
  * without the key between the delete and the create; that is an outage risk, not data loss, and not guarded).
  */
-export const STATEFUL_TERRAFORM_TYPES: readonly string[] = ['google_sql_database_instance', 'google_kms_crypto_key', 'google_kms_key_ring'];
+export const STATEFUL_TERRAFORM_TYPES: readonly string[] = [
+  'google_sql_database_instance',
+  'google_kms_crypto_key',
+  'google_kms_key_ring',
+  // A replaced Memorystore instance starts empty (its RDB snapshots go with the old one).
+  'google_redis_instance',
+];
 
 /** Parameter groups are guarded when retained: a retained database depends on them. */
 const RETAINED_WHEN_GUARDED: readonly string[] = ['AWS::RDS::DBParameterGroup', 'AWS::RDS::DBClusterParameterGroup'];

@@ -40,7 +40,19 @@ export function forcesNew(rule: ForceNewRule, configuredBefore: unknown, configu
       return typeof before === 'number' && typeof after === 'number' && after < before;
     case 'removed':
       return isSet(before) && !isSet(after);
+    case 'redis-version-decreases':
+      return redisVersionDecreases(before, after);
   }
+}
+
+/** The provider's isRedisVersionDecreasing: REDIS_<major>_<minor> both sides, compared as <major>.<minor>. */
+function redisVersionDecreases(before: unknown, after: unknown): boolean {
+  const parse = (value: unknown) => {
+    const match = typeof value === 'string' ? /REDIS_(\d+)_(\d+)/.exec(value) : null;
+    return match ? Number(`${match[1]}.${match[2]}`) : undefined;
+  };
+  const [old, next] = [parse(before), parse(after)];
+  return old !== undefined && next !== undefined && next < old;
 }
 
 export function terraformFindings(environment: string, stack: string, approved: TerraformConfig, current: TerraformConfig | undefined): GuardFinding[] {

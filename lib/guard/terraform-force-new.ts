@@ -14,6 +14,9 @@
  *   most likely does not either (SQL Server only; we emit PostgreSQL and MySQL).
  * - resource_monitoring_alert_policy.go @05337e67 is older than 6.50 (no `severity`, which 6.50 and our output have).
  * - resource_kms_crypto_key.go @07fc8657 has every attribute 6.50 binds; it may be newer than 6.50.
+ * - resource_redis_instance.go was read at two commits, and both have the same ForceNew attributes and the same
+ *   CustomizeDiff rule: @12b3dee8 is NEWER than 6.50 (it has `deletion_protection`, which the 6.50 bindings lack,
+ *   and a resource identity block), @16178c3a is OLDER (no SetLabelsDiff, so before 5.0). 6.50 lies between them.
  * Line numbers are not recorded: the index shows file text without line numbers, and a line of a commit that is not
  * v6.50.0 would not point at 6.50 anyway. Each rule names its file, commit, function and schema key instead; a
  * reviewer with the v6.50.0 tag checks a rule with `grep -n '"<key>"' <file>`.
@@ -26,7 +29,12 @@ export type ForceNewWhen =
   /** A known, smaller number (`customdiff.ForceNewIfChange` with `IsDiskShrinkage`). */
   | 'decreases'
   /** A set value removed (a CustomizeDiff that calls `d.ForceNew` when the new value is empty). */
-  | 'removed';
+  | 'removed'
+  /**
+   * A lower Redis version (`customdiff.ForceNewIfChange` with `isRedisVersionDecreasing`): both values parse as
+   * `REDIS_<major>_<minor>` and the new one is smaller; a value that does not parse (`REDIS_6_X`) is no decrease.
+   */
+  | 'redis-version-decreases';
 
 export interface ForceNewRule {
   readonly path: string;
@@ -50,6 +58,7 @@ const PROVIDER_SOURCE = {
   kmsCryptoKeyIam: 'google/services/kms/iam_kms_crypto_key.go@06172845',
   alertPolicy: 'google/services/monitoring/resource_monitoring_alert_policy.go@05337e67',
   notificationChannel: 'google/services/monitoring/resource_monitoring_notification_channel.go@0879a4c9',
+  redisInstance: 'google/services/redis/resource_redis_instance.go@12b3dee8',
 } as const;
 
 type RuleOptions = Omit<ForceNewRule, 'path' | 'when' | 'source'>;
@@ -151,6 +160,33 @@ export const TERRAFORM_FORCE_NEW: Readonly<Record<string, readonly ForceNewRule[
       'condition.description',
     ]),
     ...schemaForceNew(PROVIDER_SOURCE.kmsCryptoKeyIam, 'IamKmsCryptoKeySchema', ['crypto_key_id']),
+  ],
+  google_redis_instance: [
+    // Same list at @16178c3a (older than 6.50). Not force-new there: memory_size_gb (resized in place),
+    // replica_count, read_replicas_mode (Optional + Computed, set at creation only: the API refuses turning read
+    // replicas off), secondary_ip_range, redis_configs, auth_enabled, persistence_config, maintenance_policy, labels,
+    // display_name, maintenance_version; redis_version upgrades in place.
+    ...schemaForceNew(PROVIDER_SOURCE.redisInstance, 'ResourceRedisInstance', [
+      'name',
+      ['project', KEPT],
+      ['region', KEPT],
+      ['location_id', KEPT],
+      ['alternative_location_id', KEPT],
+      // DiffSuppressFunc CompareSelfLinkOrResourceName: a self link of the same network is no change.
+      ['authorized_network', KEPT],
+      ['connect_mode', { default: 'DIRECT_PEERING' }],
+      'customer_managed_key',
+      ['reserved_ip_range', KEPT],
+      ['tier', { default: 'BASIC' }],
+      ['transit_encryption_mode', { default: 'DISABLED' }],
+    ]),
+    {
+      path: 'redis_version',
+      when: 'redis-version-decreases',
+      keptWhenOmitted: true,
+      detail: 'the provider recreates an instance whose Redis version goes down (it upgrades in place, never downgrades)',
+      source: `${PROVIDER_SOURCE.redisInstance} ResourceRedisInstance CustomizeDiff: customdiff.ForceNewIfChange("redis_version", isRedisVersionDecreasing)`,
+    },
   ],
   // No CustomizeDiff in that version.
   google_monitoring_alert_policy: schemaForceNew(PROVIDER_SOURCE.alertPolicy, 'ResourceMonitoringAlertPolicy', [['project', KEPT]]),

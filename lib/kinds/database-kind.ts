@@ -5,7 +5,8 @@
  * its plan and stack types (lib/plan/plan-types.ts: KindPlans, AwsStackSpec/GcpStackSpec) and a renderer for each
  * stack type it declares (lib/aws/aws-stack-renderers.ts or lib/gcp/gcp-stack-renderers.ts).
  */
-import type { DatabaseConfig, DatabaseKind, TierDefaults } from '../../config/schema';
+import type { DatabaseConfig, DatabaseKind, Tier, TierDefaults } from '../../config/schema';
+import type { KeyServiceAgent } from '../../constructs/gcp/cloud-sql-encryption-keys';
 import type { DATABASE_KIND_CLOUDS } from '../../config/schema/environment';
 import type { ReplicaRegionList } from '../config/replica-regions';
 import type { ResolvedCommon, ResolvedDatabase, ResolvedEnvironment } from '../config/resolved-environment';
@@ -30,8 +31,11 @@ export interface PlanContext {
 
 export interface DatabaseKindRow<K extends DatabaseKind> {
   readonly kind: K;
-  /** The tier defaults merged into one database (the fields every kind shares are merged already, in `common`). */
-  readonly resolve: (database: ConfigOf<K>, common: ResolvedCommon, defaults: TierDefaults) => ResolvedOf<K>;
+  /**
+   * The tier defaults merged into one database (the fields every kind shares are merged already, in `common`); the
+   * environment's tier for defaults that TierDefaults does not hold (a kind's own table by tier).
+   */
+  readonly resolve: (database: ConfigOf<K>, common: ResolvedCommon, defaults: TierDefaults, tier: Tier) => ResolvedOf<K>;
   /** Where the database places copies, by config field (the environment rules check every region is declared). */
   readonly replicaRegions: (db: ResolvedOf<K>) => readonly ReplicaRegionList[];
   /** The kind's cross-field rules; each runs over the environment and looks at its own kind's databases. */
@@ -43,6 +47,11 @@ export interface DatabaseKindRow<K extends DatabaseKind> {
   readonly dashboardLines?: (plan: KindPlans[K]) => readonly DashboardLine[];
   readonly posture: (plan: KindPlans[K], context: PostureContext) => DatabasePosture;
   readonly inventory: (plan: KindPlans[K], context: InventoryContext) => KindInventoryEntry;
+  /**
+   * Google Cloud kinds whose service encrypts with the region keys through its own agent (Cloud SQL's is granted by
+   * the foundation already): the grant the foundation adds when the environment has a database of the kind.
+   */
+  readonly keyServiceAgent?: (projectNumber: string) => KeyServiceAgent;
 }
 
 /** A row for every kind the config accepts: the compiler refuses a kind without one. */

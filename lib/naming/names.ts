@@ -24,6 +24,7 @@ export const awsStackName = (environment: string, stackId: string) => `${environ
 
 export const gcpFoundationStackName = (environment: string) => `${environment}-foundation`;
 export const cloudSqlStackName = (environment: string, database: string) => `${environment}-cloudsql-${database}`;
+export const memorystoreStackName = (environment: string, database: string) => `${environment}-memorystore-${database}`;
 export const gcpKeyRingName = (environment: string) => `${environment}-databases`;
 export const GCP_CLOUD_SQL_KEY_NAME = 'cloud-sql';
 

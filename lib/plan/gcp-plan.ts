@@ -38,6 +38,9 @@ export function planGcp(env: ResolvedEnvironment, keys: readonly GcpRegionKeyPla
       stackName: gcpFoundationStackName(env.name),
       keys,
       cloudSqlServiceAgent: `service-${gcp.projectNumber}@gcp-sa-cloud-sql.iam.gserviceaccount.com`,
+      // Granted only when a database of the kind uses the keys: one grant per key, not one per database, so removing
+      // one database's stack never revokes the key from another.
+      otherServiceAgents: gcpRows.flatMap((row) => (row.keyServiceAgent && databases[row.kind].length > 0 ? [row.keyServiceAgent(gcp.projectNumber)] : [])),
       notificationEmails: gcp.notifications.emails,
       // KMS keys cannot be deleted for real and destroying one makes every backup encrypted with it unreadable.
       preventDestroy: env.tier !== 'development',

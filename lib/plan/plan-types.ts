@@ -21,6 +21,10 @@ import type {
   CloudSqlQueryInsights,
 } from '../../constructs/gcp/tables/cloud-sql-instance-checks';
 import type { CloudSqlMachineTier } from '../../constructs/gcp/tables/cloud-sql-tiers';
+import type { KeyServiceAgent } from '../../constructs/gcp/cloud-sql-encryption-keys';
+import type { MemorystoreAlert } from '../../constructs/gcp/tables/memorystore-alerts';
+import type { MemorystoreMaintenanceWindow } from '../../constructs/gcp/tables/memorystore-checks';
+import type { MemorystoreRedisVersion, MemorystoreSnapshotChoice, MemorystoreUse } from '../../constructs/gcp/tables/memorystore-table';
 import type { InstanceSize, RdsInstanceClass } from '../../constructs/common/instance-catalog';
 import type { DatabaseKind, GcpSettings, RemovalPolicyName, Tier } from '../../config/schema';
 import type { AwsNetwork } from '../../config/schema/aws';
@@ -41,6 +45,7 @@ export interface KindPlans {
   readonly 'aurora-cluster': AuroraClusterPlan;
   readonly 'dynamodb-table': DynamodbTablePlan;
   readonly 'cloudsql-instance': CloudSqlInstancePlan;
+  readonly 'memorystore-instance': MemorystoreInstancePlan;
 }
 
 export type DatabasePlans = { readonly [K in DatabaseKind]: readonly KindPlans[K][] };
@@ -371,7 +376,9 @@ export interface GcpPlan {
 }
 
 /** One CDKTF stack of an environment after its foundation, rendered by `type` (lib/gcp/gcp-stack-renderers.ts). */
-export type GcpStackSpec = { readonly type: 'cloudsql-instance'; readonly plan: CloudSqlInstancePlan };
+export type GcpStackSpec =
+  | { readonly type: 'cloudsql-instance'; readonly plan: CloudSqlInstancePlan }
+  | { readonly type: 'memorystore-instance'; readonly plan: MemorystoreInstancePlan };
 
 export type GcpStackType = GcpStackSpec['type'];
 
@@ -380,6 +387,8 @@ export interface GcpFoundationPlan {
   readonly keys: readonly GcpRegionKeyPlan[];
   /** `service-<project number>@gcp-sa-cloud-sql.iam.gserviceaccount.com`, granted use of every key. */
   readonly cloudSqlServiceAgent: string;
+  /** Other kinds' service agents granted use of every key, when the environment has a database of that kind. */
+  readonly otherServiceAgents: readonly KeyServiceAgent[];
   readonly notificationEmails: readonly string[];
   readonly preventDestroy: boolean;
   readonly labels: Readonly<Record<string, string>>;
@@ -466,5 +475,31 @@ export interface CloudSqlReplicaPlan {
   readonly preventDestroy: boolean;
   readonly flags: Readonly<Record<string, string>>;
   readonly alerts: readonly CloudSqlAlert[];
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** A Memorystore for Redis instance (lib/kinds/memorystore-instance): one CDKTF stack. */
+export interface MemorystoreInstancePlan {
+  readonly name: string;
+  readonly instanceName: string;
+  readonly stackName: string;
+  readonly projectId: string;
+  readonly region: string;
+  readonly version: MemorystoreRedisVersion;
+  readonly memorySizeGb: number;
+  /** STANDARD_HA (replica in another zone, automatic failover) when true; BASIC otherwise. */
+  readonly highAvailability: boolean;
+  readonly readReplicas: number;
+  readonly use: MemorystoreUse;
+  /** The region's key (the Cloud SQL key of the foundation, which the Memorystore service agent may use too). */
+  readonly keyId: string;
+  readonly privateNetwork: string;
+  readonly snapshotPeriod: MemorystoreSnapshotChoice;
+  /** A cache has no point-in-time recovery: the newest RDB snapshot is the restore point; undefined with snapshots off. */
+  readonly rpoMinutes?: number;
+  readonly maintenanceWindow: MemorystoreMaintenanceWindow;
+  /** Terraform's prevent_destroy (the 6.50 google_redis_instance has no deletion_protection of its own). */
+  readonly preventDestroy: boolean;
+  readonly alerts: readonly MemorystoreAlert[];
   readonly labels: Readonly<Record<string, string>>;
 }

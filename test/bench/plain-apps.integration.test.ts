@@ -61,7 +61,15 @@ describe('the plain apps declare what ours declare', () => {
   test('GIVEN the fleet THEN it has every kind of the mix in every environment', () => {
     const kinds = (env: string) => new Set(fleet.filter((db) => db.environment === env).map((db) => db.kind));
     for (const env of ['dev', 'staging', 'prod']) {
-      expect([...kinds(env)].sort()).toEqual(['aurora-cluster', 'cloudsql-mysql', 'cloudsql-postgres', 'dynamodb-table', 'rds-mysql', 'rds-postgres']);
+      expect([...kinds(env)].sort()).toEqual([
+        'aurora-cluster',
+        'cloudsql-mysql',
+        'cloudsql-postgres',
+        'dynamodb-table',
+        'memorystore-instance',
+        'rds-mysql',
+        'rds-postgres',
+      ]);
     }
   });
 

@@ -22,6 +22,8 @@ const SQL_SERVER = {
   rootPasswordSecret: 'billing-root',
 };
 const billing = (change: Record<string, unknown>) => (c: any) => c.databases.push({ ...SQL_SERVER, ...change });
+const CACHE = { kind: 'memorystore-instance', name: 'cache', memorySizeGb: 5 };
+const cache = (change: Record<string, unknown>) => (c: any) => c.databases.push({ ...CACHE, ...change });
 
 /** Each row of the table: the change that uses the setting, the change that ignores it, and the problem then. */
 const CASES: Record<string, { used: (c: any) => void; ignored: (c: any) => void; problem: string }> = {
@@ -78,6 +80,13 @@ const CASES: Record<string, { used: (c: any) => void; ignored: (c: any) => void;
     ignored: billing({ auditBucket: 'gs://billing-audit' }),
     problem:
       'test › billing › databases[2].auditBucket = "gs://billing-audit": has no effect with auditLogging off (no audit files are written). Fix: remove auditBucket, or set auditLogging: true',
+  },
+  // Never takes effect: "used" is the cache without it.
+  'memorystore-instance.pointInTimeRecovery': {
+    used: cache({}),
+    ignored: cache({ pointInTimeRecovery: true }),
+    problem:
+      'test › cache › databases[2].pointInTimeRecovery = true: has no effect with Memorystore for Redis, which has no point-in-time recovery (its RDB snapshots, every snapshotPeriod, are the restore points). Fix: remove pointInTimeRecovery; set snapshotPeriod to choose how much a restore may lose',
   },
 };
 

@@ -6,6 +6,7 @@ import { CloudSqlEncryptionKeys, CloudSqlEncryptionKeysProps } from '../../const
 import { resources, synth, synthJson, testStack } from './support';
 
 const AGENT = 'service-123456789@gcp-sa-cloud-sql.iam.gserviceaccount.com';
+const REDIS_AGENT = 'service-123456789@cloud-redis.iam.gserviceaccount.com';
 
 function keysProps(overrides: Partial<CloudSqlEncryptionKeysProps> = {}): CloudSqlEncryptionKeysProps {
   return {
@@ -77,6 +78,17 @@ describe('CloudSqlEncryptionKeys', () => {
 });
 
 describe('CloudSqlEncryptionKeys options', () => {
+  test('GIVEN another service agent (Memorystore) WHEN synthesized THEN it may use each key too, under its own id', () => {
+    const json = synthJson(givenKeys({ otherServiceAgents: [{ id: 'MemorystoreServiceAgent', serviceAgent: REDIS_AGENT }] }).stack);
+    const grants = Object.entries(json.resource.google_kms_crypto_key_iam_member as Record<string, { member: string }>);
+    expect(grants.map(([name, grant]) => [name.replace(/_[0-9A-F]{8}$/, ''), grant.member]).sort()).toEqual([
+      ['Keys_europe-west1_CloudSqlServiceAgent', `serviceAccount:${AGENT}`],
+      ['Keys_europe-west1_MemorystoreServiceAgent', `serviceAccount:${REDIS_AGENT}`],
+      ['Keys_europe-west4_CloudSqlServiceAgent', `serviceAccount:${AGENT}`],
+      ['Keys_europe-west4_MemorystoreServiceAgent', `serviceAccount:${REDIS_AGENT}`],
+    ]);
+  });
+
   test('GIVEN preventDestroy false WHEN synthesized THEN the keys have no lifecycle', () => {
     const cryptoKeys = resources(synthJson(givenKeys({ preventDestroy: false }).stack), 'google_kms_crypto_key');
     for (const key of cryptoKeys) expect(key).not.toHaveProperty('lifecycle');
@@ -96,6 +108,16 @@ describe('CloudSqlEncryptionKeys validations', () => {
       'a rotation period under a day',
       { keys: [{ region: 'europe-west1', keyRingName: 'r', keyName: 'k', rotationPeriod: '3600s' }] },
       "keys[0].rotationPeriod = \"3600s\": must be seconds with an 's' suffix, at least '86400s' (one day). Fix: write it in seconds, e.g. '7776000s' (90 days)",
+    ],
+    [
+      'another service agent under a taken id',
+      { otherServiceAgents: [{ id: 'Key', serviceAgent: REDIS_AGENT }] },
+      'otherServiceAgents[0].id = "Key": must be letters and digits, start with a letter, and not be KeyRing, Key or CloudSqlServiceAgent (ids taken in each region). Fix: name the grant after its service, e.g. MemorystoreServiceAgent',
+    ],
+    [
+      'another service agent that is a user account',
+      { otherServiceAgents: [{ id: 'MemorystoreServiceAgent', serviceAgent: 'app@acme-test.iam.gserviceaccount.com' }] },
+      'otherServiceAgents[0].serviceAgent = "app@acme-test.iam.gserviceaccount.com": is not a service agent; expected service-<project number>@<service>.iam.gserviceaccount.com. Fix: use the project\'s service agent of that service',
     ],
     [
       'a key ring name with a space',

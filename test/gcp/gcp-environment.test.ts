@@ -210,15 +210,16 @@ describe('the production Cloud SQL stacks (config/prod.ts)', () => {
     }
   });
 
-  test('THEN the Cloud SQL service agent may use the key of every region', () => {
+  test('THEN the Cloud SQL and (prod has a Memorystore instance) the Memorystore service agents may use the key of every region', () => {
     const grants = resources(foundation, 'google_kms_crypto_key_iam_member');
-    expect(grants).toHaveLength(2);
-    for (const grant of grants) {
-      expect(grant).toMatchObject({
-        role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
-        member: 'serviceAccount:service-100000000003@gcp-sa-cloud-sql.iam.gserviceaccount.com',
-      });
-    }
+    expect(grants.map((grant) => [grant.role, grant.member]).sort()).toEqual(
+      [
+        ...['europe-west1', 'europe-west4'].map(() => 'serviceAccount:service-100000000003@gcp-sa-cloud-sql.iam.gserviceaccount.com'),
+        ...['europe-west1', 'europe-west4'].map(() => 'serviceAccount:service-100000000003@cloud-redis.iam.gserviceaccount.com'),
+      ]
+        .map((member) => ['roles/cloudkms.cryptoKeyEncrypterDecrypter', member])
+        .sort(),
+    );
   });
 
   test('THEN every alert policy, of primaries and replicas alike, notifies the email channel', () => {

@@ -33,7 +33,12 @@ test('every stateful type is emitted and has rules; the guard blocks on exactly 
     expect(emittedTypes).toContain(type);
     expect(TERRAFORM_FORCE_NEW[type].length).toBeGreaterThan(0);
   }
-  expect([...STATEFUL_TERRAFORM_TYPES].sort()).toEqual(['google_kms_crypto_key', 'google_kms_key_ring', 'google_sql_database_instance']);
+  expect([...STATEFUL_TERRAFORM_TYPES].sort()).toEqual([
+    'google_kms_crypto_key',
+    'google_kms_key_ring',
+    'google_redis_instance',
+    'google_sql_database_instance',
+  ]);
 });
 
 describe.each(Object.entries(TERRAFORM_FORCE_NEW))('%s', (type, rules) => {
@@ -152,6 +157,49 @@ describe('google_kms_crypto_key', () => {
         k.skip_initial_version_creation = true;
       }),
     ).toEqual([]);
+  });
+});
+
+describe('google_redis_instance', () => {
+  const REDIS = 'google_redis_instance';
+  const CACHE = 'prod-memorystore-sessions-cache';
+  test.each([
+    ['tier STANDARD_HA → BASIC', (i: Attributes) => (i.tier = 'BASIC'), 'tier'],
+    ['leaving tier out (Default BASIC)', (i: Attributes) => delete i.tier, 'tier'],
+    ['transit encryption turned off', (i: Attributes) => (i.transit_encryption_mode = 'DISABLED'), 'transit_encryption_mode'],
+    ['another key', (i: Attributes) => (i.customer_managed_key = `${i.customer_managed_key}-2`), 'customer_managed_key'],
+    ['connect_mode left out (Default DIRECT_PEERING)', (i: Attributes) => delete i.connect_mode, 'connect_mode'],
+    ['another network', (i: Attributes) => (i.authorized_network = 'projects/acme-network-prod/global/networks/other'), 'authorized_network'],
+  ])('%s is replaced', (_name, change, property) => {
+    expect(replacedBecause(findingsAfter(CACHE, REDIS, change))).toEqual([['replaced', [property], undefined]]);
+  });
+
+  test('the CustomizeDiff version rule: 7.2 → 7.0 replaces; 7.0 → 7.2 and 7.2 → 6.x (REDIS_6_X does not parse) do not', () => {
+    expect(replacedBecause(findingsAfter(CACHE, REDIS, (i) => (i.redis_version = 'REDIS_7_0')))).toEqual([
+      ['replaced', ['redis_version'], 'the provider recreates an instance whose Redis version goes down (it upgrades in place, never downgrades)'],
+    ]);
+    const at70 = structuredClone(synthesized[CACHE]);
+    const [name] = Object.keys(at70.resource![REDIS]);
+    (at70.resource![REDIS][name] as Attributes).redis_version = 'REDIS_7_0';
+    expect(terraformFindings('prod', CACHE, at70, synthesized[CACHE])).toEqual([]);
+    expect(findingsAfter(CACHE, REDIS, (i) => (i.redis_version = 'REDIS_6_X'))).toEqual([]);
+  });
+
+  test('in place: a resize, more read replicas, a snapshot period, AUTH, the maintenance window, labels', () => {
+    expect(
+      findingsAfter(CACHE, REDIS, (i) => {
+        i.memory_size_gb = 20;
+        i.replica_count = 3;
+        i.persistence_config.rdb_snapshot_period = 'SIX_HOURS';
+        i.auth_enabled = false;
+        i.maintenance_policy.weekly_maintenance_window[0].day = 'MONDAY';
+        i.labels = { ...i.labels, owner: 'platform' };
+      }),
+    ).toEqual([]);
+  });
+
+  test('removing the instance from the config is a destruction', () => {
+    expect(findingsAfter(CACHE, REDIS, (_i, all) => delete all[Object.keys(all)[0]]).map((f) => f.impact)).toEqual(['destroyed']);
   });
 });
 

@@ -17,10 +17,10 @@ export interface CloudSqlAlert {
   readonly durationSeconds: number;
   /**
    * How each series is aligned: the mean for utilizations, the max/min for gauges that must not be averaged away,
-   * the fraction of true points for boolean metrics.
+   * the fraction of true points for boolean metrics, the per-second rate for counters (Memorystore's evictions).
    * @default 'ALIGN_MEAN'
    */
-  readonly aligner?: 'ALIGN_MEAN' | 'ALIGN_MAX' | 'ALIGN_MIN' | 'ALIGN_FRACTION_TRUE';
+  readonly aligner?: 'ALIGN_MEAN' | 'ALIGN_MAX' | 'ALIGN_MIN' | 'ALIGN_FRACTION_TRUE' | 'ALIGN_RATE';
   /** @default 300 */
   readonly alignmentSeconds?: number;
   /** Sums the instance's series (e.g. backends of every database) before comparing. */

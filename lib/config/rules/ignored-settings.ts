@@ -71,6 +71,13 @@ export const IGNORED_SETTINGS: ReadonlyArray<IgnoredSettingRow<Kind>> = [
       CLOUD_SQL_ENGINE_TABLE[db.engine].audit === 'bucket' && !db.auditLogging ? 'auditLogging off (no audit files are written)' : undefined,
     fix: 'remove auditBucket, or set auditLogging: true',
   }),
+  // A cache has no point-in-time recovery: its newest RDB snapshot is its only restore point (memorystore-instance-posture.ts).
+  row({
+    kind: 'memorystore-instance',
+    field: 'pointInTimeRecovery',
+    ignoredBecause: () => 'Memorystore for Redis, which has no point-in-time recovery (its RDB snapshots, every snapshotPeriod, are the restore points)',
+    fix: 'remove pointInTimeRecovery; set snapshotPeriod to choose how much a restore may lose',
+  }),
 ];
 
 /** Problems for settings written in `parsed` that the resolved database would ignore; both lists in the same order. */
