@@ -13,3 +13,4 @@ export { AURORA_ENGINES, type AuroraClusterConfig, type AuroraClusterInput } fro
 export type { DynamodbTableConfig, DynamodbTableInput } from './dynamodb-table';
 export { CLOUD_SQL_ENGINES } from './cloudsql-instance';
 export type { CloudSqlInstanceConfig, CloudSqlReplicaConfig } from './cloudsql-instance';
+export { ELASTICACHE_CLUSTER_ENGINES, CACHE_USES, type ElasticacheClusterConfig, type ElasticacheClusterInput } from './elasticache-cluster';

@@ -5,6 +5,7 @@ import type {
   CloudSqlInstanceConfig,
   CloudSqlReplicaConfig,
   DynamodbTableConfig,
+  ElasticacheClusterConfig,
   GcpSettings,
   RdsInstanceConfig,
   RemovalPolicyName,
@@ -45,7 +46,15 @@ export type ResolvedCloudSqlInstance = Omit<CloudSqlInstanceConfig, 'replicas'> 
     readonly replicas: readonly ResolvedCloudSqlReplica[];
   };
 
-export type ResolvedDatabase = ResolvedRdsInstance | ResolvedAuroraCluster | ResolvedDynamodbTable | ResolvedCloudSqlInstance;
+/** Version, replicas and snapshot retention resolved; no PITR and no deletion protection exist (the node type's default is by tier, in the plan). */
+export type ResolvedElasticacheCluster = Omit<ElasticacheClusterConfig, 'pointInTimeRecovery' | 'deletionProtection'> &
+  ResolvedCommon & {
+    readonly version: string;
+    readonly replicasPerShard: number;
+    readonly snapshotRetentionDays: number;
+  };
+
+export type ResolvedDatabase = ResolvedRdsInstance | ResolvedAuroraCluster | ResolvedDynamodbTable | ResolvedCloudSqlInstance | ResolvedElasticacheCluster;
 
 export interface ResolvedEnvironment {
   readonly name: string;

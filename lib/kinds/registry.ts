@@ -10,6 +10,7 @@ import { auroraClusterKind } from './aurora-cluster/aurora-cluster-kind';
 import { cloudSqlInstanceKind } from './cloudsql-instance/cloudsql-instance-kind';
 import type { DatabaseKindRegistry, DatabaseKindRow } from './database-kind';
 import { dynamodbTableKind } from './dynamodb-table/dynamodb-table-kind';
+import { elasticacheClusterKind } from './elasticache-cluster/elasticache-cluster-kind';
 import { rdsInstanceKind } from './rds-instance/rds-instance-kind';
 
 export const DATABASE_KIND_REGISTRY: DatabaseKindRegistry = {
@@ -17,6 +18,7 @@ export const DATABASE_KIND_REGISTRY: DatabaseKindRegistry = {
   'aurora-cluster': auroraClusterKind,
   'dynamodb-table': dynamodbTableKind,
   'cloudsql-instance': cloudSqlInstanceKind,
+  'elasticache-cluster': elasticacheClusterKind,
 };
 
 /**
