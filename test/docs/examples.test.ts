@@ -17,7 +17,9 @@ const examples = [...markdown.matchAll(/```ts example:([\w-]+)\n([\s\S]*?)```/g)
 }));
 
 test('docs/examples.md has an example of every database kind', () => {
-  expect(new Set(examples.map((e) => e.database.kind))).toEqual(new Set(['rds-instance', 'aurora-cluster', 'dynamodb-table', 'cloudsql-instance']));
+  expect(new Set(examples.map((e) => e.database.kind))).toEqual(
+    new Set(['rds-instance', 'aurora-cluster', 'dynamodb-table', 'cloudsql-instance', 'elasticache-cluster']),
+  );
 });
 
 const TIERS = ['development', 'staging', 'production'] as const;
