@@ -22,9 +22,10 @@ export function elasticacheClusterEntry(db: ElasticacheClusterPlan, { rtoMinutes
     backups: db.snapshotRetentionDays > 0 ? `daily snapshots ${db.snapshotRetentionDays} d` : 'no snapshots',
     backupPlan: 'none (AWS Backup does not cover ElastiCache; the snapshots are the backup)',
     pitrWindow: 'none (ElastiCache has no point-in-time recovery)',
-    rpo: db.recovery.rpoMinutes === undefined ? 'no backups' : `${formatMinutes(db.recovery.rpoMinutes)} (last daily snapshot)`,
+    rpo: db.recovery.rpoMinutes === undefined ? 'no backups' : formatMinutes(db.recovery.rpoMinutes),
     rto: formatMinutes(rtoMinutes),
-    alarms: [...db.nodes, ...secondaries.flatMap((s) => s.nodes)].flatMap((n) => n.alarms).map(cloudWatchAlarm),
+    // Every node has the same alarms (replicas add replication lag, secondaries global lag): each listed once.
+    alarms: [...new Set([...db.nodes, ...secondaries.flatMap((s) => s.nodes)].flatMap((n) => n.alarms).map(cloudWatchAlarm))],
     notableSettings: settingList(db.parameters),
   };
 }
