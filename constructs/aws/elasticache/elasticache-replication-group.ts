@@ -225,6 +225,9 @@ export class ElasticacheReplicationGroup extends Construct {
           globalReplicationGroupDescription: `Global Datastore of ${props.replicationGroupId}`,
           members: [{ replicationGroupId: this.replicationGroup.ref, replicationGroupRegion: this.replicationGroup.stack.region, role: 'PRIMARY' }],
         });
+        // aws-cdk-lib 2.276 treats the global group as taggable, but cfn-lint 1.51.0's resource schema has no Tags
+        // for it (E3002): stack tags are left off it.
+        this.globalReplicationGroup.addPropertyDeletionOverride('Tags');
         this.globalReplicationGroup.applyRemovalPolicy(removalPolicy === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
       }
     }
