@@ -65,5 +65,13 @@ export default defineEnvironment({
       tier: 'db-custom-1-3840',
       diskSizeGb: 20,
     },
+    {
+      // A Valkey cache (the default engine): one node, evicts least recently used keys when full.
+      kind: 'elasticache-cluster',
+      name: 'session-cache',
+      use: 'cache',
+      allowedCidrs: ['10.10.0.0/16'],
+      waivers: [{ rule: 'point-in-time-recovery', reason: 'ElastiCache has no point-in-time recovery; daily snapshots are its backup (RPO one day)' }],
+    },
   ],
 });

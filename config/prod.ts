@@ -128,6 +128,22 @@ export default defineEnvironment({
       binaryLog: true,
     },
     {
+      // An in-memory store (never evicts), two replicas over three zones, a Global Datastore secondary in Frankfurt.
+      kind: 'elasticache-cluster',
+      name: 'session-cache',
+      use: 'store',
+      nodeType: 'cache.r7g.large',
+      replicasPerShard: 2,
+      // Expired-key events for the session reaper.
+      notifyKeyspaceEvents: 'Ex',
+      allowedCidrs: ['10.30.0.0/16'],
+      secondaryRegions: ['eu-central-1'],
+      waivers: [
+        { rule: 'point-in-time-recovery', reason: 'ElastiCache has no point-in-time recovery; daily snapshots are its backup (RPO one day)' },
+        { rule: 'deletion-protection', reason: 'ElastiCache has no deletion protection; DeletionPolicy (removalPolicy) keeps it when it leaves the template' },
+      ],
+    },
+    {
       // Sessions and rate limits: Standard Tier (failover replica in another zone) with two read replicas.
       kind: 'memorystore-instance',
       name: 'sessions-cache',

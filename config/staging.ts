@@ -85,5 +85,16 @@ export default defineEnvironment({
       tier: 'db-custom-2-7680',
       diskSizeGb: 50,
     },
+    {
+      // Production-shaped: a primary and a replica in another zone, Multi-AZ with automatic failover.
+      kind: 'elasticache-cluster',
+      name: 'session-cache',
+      use: 'cache',
+      allowedCidrs: ['10.20.0.0/16'],
+      waivers: [
+        { rule: 'point-in-time-recovery', reason: 'ElastiCache has no point-in-time recovery; daily snapshots are its backup (RPO one day)' },
+        { rule: 'deletion-protection', reason: 'ElastiCache has no deletion protection; DeletionPolicy (removalPolicy) keeps it when it leaves the template' },
+      ],
+    },
   ],
 });

@@ -544,6 +544,17 @@ class Foundation extends Stack {
         conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region.region}:${props.env.account}:log-group:/aws/rds/*` } },
       }),
     );
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchLogsForElastiCacheLogGroups',
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        principals: [new iam.ServicePrincipal(`logs.${region.region}.amazonaws.com`)],
+        resources: ['*'],
+        conditions: {
+          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region.region}:${props.env.account}:log-group:/aws/elasticache/*` },
+        },
+      }),
+    );
     const topic = new sns.Topic(foundation, 'AlarmTopic', {
       topicName: `${envName}-database-alarms`,
       displayName: `Database alarms (${envName}-database-alarms)`,

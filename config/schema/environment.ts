@@ -4,6 +4,7 @@ import { auroraCluster } from './aurora-cluster';
 import { awsSettings } from './aws';
 import { cloudSqlInstance } from './cloudsql-instance';
 import { dynamodbTable } from './dynamodb-table';
+import { elasticacheCluster } from './elasticache-cluster';
 import { reasonText, tags } from './fields';
 import { gcpSettings } from './gcp';
 import { memorystoreInstance } from './memorystore-instance';
@@ -16,12 +17,13 @@ export const DATABASE_KIND_CLOUDS = {
   'aurora-cluster': 'aws',
   'dynamodb-table': 'aws',
   'cloudsql-instance': 'gcp',
+  'elasticache-cluster': 'aws',
   'memorystore-instance': 'gcp',
 } as const;
 export type DatabaseKind = keyof typeof DATABASE_KIND_CLOUDS;
 export const DATABASE_KINDS = Object.keys(DATABASE_KIND_CLOUDS) as readonly DatabaseKind[] as readonly [DatabaseKind, ...DatabaseKind[]];
 
-export const database = z.discriminatedUnion('kind', [rdsInstance, auroraCluster, dynamodbTable, cloudSqlInstance, memorystoreInstance], {
+export const database = z.discriminatedUnion('kind', [rdsInstance, auroraCluster, dynamodbTable, cloudSqlInstance, elasticacheCluster, memorystoreInstance], {
   error: `kind must be one of ${DATABASE_KINDS.join(', ')}`,
 });
 

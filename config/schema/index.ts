@@ -13,5 +13,6 @@ export { AURORA_ENGINES, type AuroraClusterConfig, type AuroraClusterInput } fro
 export type { DynamodbTableConfig, DynamodbTableInput } from './dynamodb-table';
 export { CLOUD_SQL_ENGINES } from './cloudsql-instance';
 export type { CloudSqlInstanceConfig, CloudSqlReplicaConfig } from './cloudsql-instance';
+export { ELASTICACHE_CLUSTER_ENGINES, CACHE_USES, type ElasticacheClusterConfig, type ElasticacheClusterInput } from './elasticache-cluster';
 export { MEMORYSTORE_VERSIONS } from '../../constructs/gcp/tables/memorystore-table';
 export type { MemorystoreInstanceConfig } from './memorystore-instance';

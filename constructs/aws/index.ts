@@ -16,6 +16,7 @@ export { RdsReadReplica, type RdsReadReplicaProps, type RdsReadReplicaOptions } 
 export type { RdsInstanceBaseProps } from './rds/rds-instance-base';
 export { AuroraCluster, type AuroraClusterProps, type AuroraInstanceOptions } from './aurora/aurora-cluster';
 export { DynamoDbGlobalTable, type DynamoDbGlobalTableProps, type DynamoDbReplicaProps } from './dynamodb/dynamodb-global-table';
+export { ElasticacheReplicationGroup, type ElasticacheReplicationGroupProps } from './elasticache/elasticache-replication-group';
 
 // The choices the constructs take, and the tables behind them (engines, versions, classes, alarms).
 export { RDS_ENGINE_TABLE, type RdsEngine, type RdsLicenseModel } from './rds/tables/rds-engine-table';
@@ -24,6 +25,9 @@ export { RDS_INSTANCE_CLASSES, type RdsInstanceClass } from '../common/instance-
 export { RDS_ALARMS } from './rds/tables/rds-alarm-catalog';
 export { AURORA_ALARMS } from './aurora/tables/aurora-alarm-catalog';
 export { DYNAMODB_TABLE_ALARMS } from './dynamodb/tables/dynamodb-alarm-definitions';
+export { ELASTICACHE_ENGINE_TABLE, type ElasticacheEngine } from './elasticache/tables/elasticache-engine-table';
+export { CACHE_NODE_TYPES, type CacheNodeType } from './elasticache/tables/elasticache-node-types';
+export { ELASTICACHE_ALARMS } from './elasticache/tables/elasticache-alarm-catalog';
 export { DEFAULT_BACKUP_WINDOW, DEFAULT_MAINTENANCE_WINDOW } from './rds/tables/rds-windows';
 
 // Types the props above are made of.

@@ -6,6 +6,7 @@ import type { Stack, StackProps } from 'aws-cdk-lib';
 import type { Construct, IConstruct } from 'constructs';
 import { AuroraClusterStack } from '../kinds/aurora-cluster/aurora-cluster-stack';
 import { DynamodbTableStack } from '../kinds/dynamodb-table/dynamodb-table-stack';
+import { ElasticacheClusterStack } from '../kinds/elasticache-cluster/elasticache-cluster-stack';
 import { RdsInstanceStack } from '../kinds/rds-instance/rds-instance-stack';
 import { RdsReplicaStack } from '../kinds/rds-instance/rds-replica-stack';
 import type { AwsStackSpec, AwsStackType } from '../plan/plan-types';
@@ -48,6 +49,15 @@ const AWS_STACK_RENDERERS: { readonly [T in AwsStackType]: Renderer<T> } = {
   }),
   'dynamodb-table': (spec, { scope, props }) => ({ stack: new DynamodbTableStack(scope, spec.stackId, { ...props, plan: spec.plan }) }),
   dashboard: (spec, { scope, props }) => ({ stack: new DashboardStack(scope, spec.stackId, { ...props, plan: spec.plan }) }),
+  'elasticache-cluster': (spec, { scope, props, regionResources }) => ({
+    stack: new ElasticacheClusterStack(scope, spec.stackId, {
+      ...props,
+      plan: spec.plan,
+      regionResources: regionResources(spec.region),
+      // A Global Datastore secondary reads its primary's global group (rendered before it: spec.dependsOn[0]).
+      primaryStack: 'primaryStackId' in spec.plan ? (scope.node.findChild(spec.plan.primaryStackId) as ElasticacheClusterStack) : undefined,
+    }),
+  }),
 };
 
 /** Renders one spec by its type. */

@@ -5,6 +5,7 @@ import type {
   CloudSqlInstanceConfig,
   CloudSqlReplicaConfig,
   DynamodbTableConfig,
+  ElasticacheClusterConfig,
   GcpSettings,
   MemorystoreInstanceConfig,
   RdsInstanceConfig,
@@ -48,6 +49,14 @@ export type ResolvedCloudSqlInstance = Omit<CloudSqlInstanceConfig, 'replicas'> 
     readonly replicas: readonly ResolvedCloudSqlReplica[];
   };
 
+/** Version, replicas and snapshot retention resolved; no PITR and no deletion protection exist (the node type's default is by tier, in the plan). */
+export type ResolvedElasticacheCluster = Omit<ElasticacheClusterConfig, 'pointInTimeRecovery' | 'deletionProtection'> &
+  ResolvedCommon & {
+    readonly version: string;
+    readonly replicasPerShard: number;
+    readonly snapshotRetentionDays: number;
+  };
+
 /** The snapshot period, maintenance window and client alert with their defaults (removalPolicy never 'snapshot' by default). */
 export type ResolvedMemorystoreInstance = MemorystoreInstanceConfig &
   ResolvedCommon & {
@@ -56,7 +65,8 @@ export type ResolvedMemorystoreInstance = MemorystoreInstanceConfig &
     readonly connectedClientsAlert: number;
   };
 
-export type ResolvedDatabase = ResolvedRdsInstance | ResolvedAuroraCluster | ResolvedDynamodbTable | ResolvedCloudSqlInstance | ResolvedMemorystoreInstance;
+export type ResolvedDatabase =
+  ResolvedRdsInstance | ResolvedAuroraCluster | ResolvedDynamodbTable | ResolvedCloudSqlInstance | ResolvedElasticacheCluster | ResolvedMemorystoreInstance;
 
 export interface ResolvedEnvironment {
   readonly name: string;

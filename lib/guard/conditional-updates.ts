@@ -5,7 +5,9 @@
  * guard keeps "possibly replaced" and blocks).
  *
  * Which stateful types have conditional properties at all (test/guard/conditional-updates.test.ts lists them from the
- * spec): AWS::RDS::DBInstance and AWS::RDS::DBCluster. AWS::RDS::GlobalCluster, AWS::DynamoDB::Table, GlobalTable,
+ * spec): AWS::RDS::DBInstance, AWS::RDS::DBCluster and AWS::ElastiCache::ReplicationGroup (AuthToken,
+ * NodeGroupConfiguration, NumNodeGroups: not decided here, so a change to them stays blocked as "possibly replaced";
+ * resharding a cluster-mode group needs an approval). AWS::RDS::GlobalCluster, AWS::DynamoDB::Table, GlobalTable,
  * AWS::KMS::Key, AWS::Backup::BackupVault, AWS::RDS::DBParameterGroup and DBClusterParameterGroup have none: each of
  * their properties either always replaces or never does (GlobalTable's replica regions: global-table-replicas.ts).
  *

@@ -11,6 +11,10 @@ export const STATEFUL_CFN_TYPES: readonly string[] = [
   'AWS::RDS::GlobalCluster',
   'AWS::DynamoDB::Table',
   'AWS::DynamoDB::GlobalTable',
+  // An in-memory store's data; the global group ties the secondaries to it (cloudformation-diff: Engine, KmsKeyId,
+  // CacheSubnetGroupName, Port, ReplicasPerNodeGroup, … replace a replication group).
+  'AWS::ElastiCache::ReplicationGroup',
+  'AWS::ElastiCache::GlobalReplicationGroup',
   'AWS::KMS::Key',
   'AWS::Backup::BackupVault',
 ];

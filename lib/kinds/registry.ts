@@ -10,6 +10,7 @@ import { auroraClusterKind } from './aurora-cluster/aurora-cluster-kind';
 import { cloudSqlInstanceKind } from './cloudsql-instance/cloudsql-instance-kind';
 import type { DatabaseKindRegistry, DatabaseKindRow } from './database-kind';
 import { dynamodbTableKind } from './dynamodb-table/dynamodb-table-kind';
+import { elasticacheClusterKind } from './elasticache-cluster/elasticache-cluster-kind';
 import { memorystoreInstanceKind } from './memorystore-instance/memorystore-instance-kind';
 import { rdsInstanceKind } from './rds-instance/rds-instance-kind';
 
@@ -18,6 +19,7 @@ export const DATABASE_KIND_REGISTRY: DatabaseKindRegistry = {
   'aurora-cluster': auroraClusterKind,
   'dynamodb-table': dynamodbTableKind,
   'cloudsql-instance': cloudSqlInstanceKind,
+  'elasticache-cluster': elasticacheClusterKind,
   'memorystore-instance': memorystoreInstanceKind,
 };
 

@@ -30,3 +30,9 @@ export const GCP_CLOUD_SQL_KEY_NAME = 'cloud-sql';
 
 /** Database identifiers (RDS identifier, Cloud SQL instance name): `<environment>-<database>`. */
 export const databaseIdentifier = (environment: string, database: string) => `${environment}-${database}`;
+
+/** ElastiCache: the primary's stack, and a Global Datastore secondary's (its own region). */
+export const elasticacheStackId = (database: string) => `elasticache-${database}`;
+export const elasticacheSecondaryStackId = (database: string, region: string) => `elasticache-${database}-${region}`;
+/** A secondary cluster's replication group id: short, since ElastiCache allows 40 characters. */
+export const elasticacheSecondaryGroupId = (replicationGroupId: string, index: number) => `${replicationGroupId}-dr${index + 1}`;

@@ -23,7 +23,11 @@ const SCHEDULES: Readonly<Record<BackupRuleDefaults['frequency'] | 'continuous',
   continuous: 'cron(0 5 * * ? *)',
 };
 
-/** How AWS Backup sees each AWS database kind (an Aurora cluster is backed up as a cluster). */
+/**
+ * How AWS Backup sees each AWS database kind (an Aurora cluster is backed up as a cluster). ElastiCache has no row:
+ * AWS Backup's supported resource types do not include it (GetSupportedResourceTypes, AWS Backup API Reference), so
+ * its own daily snapshots are its backup.
+ */
 const RESOURCE_ARN_PATTERNS: Readonly<Partial<Record<DatabaseKind, (region: string, account: string) => string>>> = {
   'rds-instance': (region, account) => `arn:aws:rds:${region}:${account}:db:*`,
   'aurora-cluster': (region, account) => `arn:aws:rds:${region}:${account}:cluster:*`,
@@ -40,7 +44,7 @@ export function planRegionBackup(env: ResolvedEnvironment, region: string): Pick
     // A vault holding recovery points cannot be deleted; only a development vault (never in a plan) may go.
     removalPolicy: env.tier === 'development' ? 'destroy' : 'retain',
   } as const;
-  const members = awsDatabases(env).filter((db) => db.region === region && !optOutOf(env, db));
+  const members = awsDatabases(env).filter((db) => db.region === region && RESOURCE_ARN_PATTERNS[db.kind] && !optOutOf(env, db));
   const selection = (kinds: readonly DatabaseKind[]) => ({
     resourceArnPatterns: kinds.flatMap((kind) => RESOURCE_ARN_PATTERNS[kind]?.(region, account) ?? []),
     tagKey: BACKUP_TAG_KEY,
@@ -88,6 +92,7 @@ export function planBackupMembershipOf(env: ResolvedEnvironment, db: ResolvedDat
 
 function membershipOf(env: ResolvedEnvironment, db: ResolvedDatabase, { backupPlans }: Pick<AwsRegionPlan, 'backupPlans'>): BackupMembershipPlan {
   const base = { database: db.name, kind: db.kind, region: db.region };
+  if (!RESOURCE_ARN_PATTERNS[db.kind]) return { ...base, plans: [], summary: 'none (AWS Backup does not cover this kind; its own snapshots are its backup)' };
   const optOut = optOutOf(env, db);
   if (optOut) return { ...base, plans: [], optOutReason: optOut.reason, summary: `opted out: ${optOut.reason}` };
   const plans = backupPlans.filter((plan) =>

@@ -7,6 +7,10 @@ import type { DynamoDbAlarmDefinition } from '../../constructs/aws/dynamodb/tabl
 import type { DynamodbTableSettings } from '../../constructs/aws/dynamodb/tables/dynamodb-table-checks';
 import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds/tables/rds-alarm-definitions';
 import type { AuroraRole } from '../../constructs/aws/aurora/tables/aurora-alarm-catalog';
+import type { CacheNodeRole } from '../../constructs/aws/elasticache/tables/elasticache-alarm-catalog';
+import type { CacheUse, ElasticacheClusterSettings } from '../../constructs/aws/elasticache/tables/elasticache-cluster-checks';
+import type { ElasticacheEngine } from '../../constructs/aws/elasticache/tables/elasticache-engine-table';
+import type { CacheNodeSize } from '../../constructs/aws/elasticache/tables/elasticache-node-types';
 import type { AuroraClusterSettings, AuroraServerlessV2Settings } from '../../constructs/aws/aurora/tables/aurora-cluster-checks';
 import type { RdsInstanceSettings } from '../../constructs/aws/rds/tables/rds-instance-checks';
 import type { RdsInstanceRole } from '../../constructs/aws/rds/tables/rds-alarm-catalog';
@@ -45,6 +49,7 @@ export interface KindPlans {
   readonly 'aurora-cluster': AuroraClusterPlan;
   readonly 'dynamodb-table': DynamodbTablePlan;
   readonly 'cloudsql-instance': CloudSqlInstancePlan;
+  readonly 'elasticache-cluster': ElasticacheClusterPlan;
   readonly 'memorystore-instance': MemorystoreInstancePlan;
 }
 
@@ -93,6 +98,7 @@ export type AwsStackSpec = AwsStackPlan & {
     | { readonly type: 'aurora-cluster'; readonly plan: AuroraClusterPlan | AuroraSecondaryPlan }
     | { readonly type: 'dynamodb-table'; readonly plan: DynamodbTablePlan }
     | { readonly type: 'dashboard'; readonly plan: AwsDashboardPlan }
+    | { readonly type: 'elasticache-cluster'; readonly plan: ElasticacheClusterPlan | ElasticacheSecondaryPlan }
   );
 
 export type AwsStackType = AwsStackSpec['type'];
@@ -193,11 +199,11 @@ export interface AwsDashboardPlan extends AwsStackPlan {
   readonly dashboardName: string;
   readonly instances: ReadonlyArray<{
     readonly identifier: string;
-    readonly role: RdsInstanceRole | AuroraRole;
+    readonly role: RdsInstanceRole | AuroraRole | CacheNodeRole;
     /** Metrics its alarms watch, by namespace and name (the same name can live in two namespaces). */
     readonly metrics: ReadonlyArray<{ readonly namespace: string; readonly metricName: string }>;
-    /** Aurora cluster-level lines use DBClusterIdentifier. @default 'DBInstanceIdentifier' */
-    readonly dimension?: 'DBClusterIdentifier';
+    /** Aurora cluster-level lines use DBClusterIdentifier, ElastiCache nodes CacheClusterId. @default 'DBInstanceIdentifier' */
+    readonly dimension?: 'DBClusterIdentifier' | 'CacheClusterId';
   }>;
 }
 
@@ -360,6 +366,68 @@ export interface AuroraSecondaryPlan extends AuroraClusterCommonPlan {
   readonly globalClusterIdentifier: string;
   readonly primaryRegion: string;
   readonly primaryClusterIdentifier: string;
+}
+
+// ---------- ElastiCache ----------
+
+/** One node of a replication group, by the id ElastiCache gives it, with its alarms. */
+export interface CacheNodePlan {
+  readonly cacheClusterId: string;
+  readonly role: CacheNodeRole;
+  readonly alarms: readonly CloudWatchAlarmDefinition[];
+}
+
+/** What a primary replication group and a Global Datastore secondary decide the same way, each in its region. */
+export interface ElasticacheGroupPlan extends AwsStackPlan {
+  readonly replicationGroupId: string;
+  readonly account: string;
+  readonly engine: ElasticacheEngine;
+  readonly engineVersion: string;
+  /** `valkey8`, `redis7`: the parameter group's family; a major upgrade changes it. */
+  readonly parameterGroupFamily: string;
+  readonly nodeType: string;
+  readonly size: CacheNodeSize;
+  readonly clusterMode: boolean;
+  readonly shards: number;
+  readonly replicasPerShard: number;
+  /** Multi-AZ with automatic failover (needs a replica per shard). */
+  readonly multiAz: boolean;
+  readonly port: number;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly keyAlias: string;
+  /** This group's region's customer-managed key, by alias ARN (the construct uses the key's ARN from the foundation). */
+  readonly keyAliasArn: string;
+  readonly alarmTopicArn: string;
+  readonly allowedCidrs: readonly string[];
+  /** Nodes by shard, the first of each shard its primary. */
+  readonly nodes: readonly CacheNodePlan[];
+  readonly preferredMaintenanceWindow: string;
+  /** Slow log and engine log to CloudWatch Logs, encrypted with the region's key. */
+  readonly logRetentionDays: number;
+  readonly removalPolicy: RemovalPolicyName;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface ElasticacheClusterPlan extends ElasticacheGroupPlan {
+  readonly name: string;
+  /** Id, engine, version, node type, shards, replicas, retention, keyspace events, secondaries, as checked. */
+  readonly settings: ElasticacheClusterSettings;
+  readonly use: CacheUse;
+  /** Daily automatic snapshots kept this many days (0: none); ElastiCache has no point-in-time recovery. */
+  readonly snapshotRetentionDays: number;
+  readonly snapshotWindow: string;
+  /** Secrets Manager secret holding the AUTH token, generated and encrypted with the region's key. */
+  readonly authSecretName: string;
+  readonly recovery: RecoveryPlan;
+  /** A Global Datastore: the AWS::ElastiCache::GlobalReplicationGroup (in the primary's stack) and its secondaries. */
+  readonly global?: { readonly globalReplicationGroupIdSuffix: string; readonly secondaries: readonly ElasticacheSecondaryPlan[] };
+}
+
+/** A Global Datastore secondary: read-only, replicated from the primary; no snapshots or AUTH token of its own. */
+export interface ElasticacheSecondaryPlan extends ElasticacheGroupPlan {
+  readonly primaryStackId: string;
+  readonly primaryRegion: string;
+  readonly globalReplicationGroupIdSuffix: string;
 }
 
 // ---------- Google Cloud ----------

@@ -33,6 +33,8 @@ describe('one Stage per environment', () => {
       'aurora-payments',
       'aurora-payments-eu-central-1',
       'dynamodb-sessions',
+      'elasticache-session-cache',
+      'elasticache-session-cache-eu-central-1',
       'dashboard-eu-west-1',
       'dashboard-eu-central-1',
     ]);

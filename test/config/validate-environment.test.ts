@@ -66,7 +66,7 @@ describe('schema problems', () => {
 
   test('an unknown database kind', () => {
     expect(problemsOf(withChange((c) => (c.databases[0].kind = 'redis')))).toEqual([
-      'test › orders › databases[0].kind = "redis": kind must be one of rds-instance, aurora-cluster, dynamodb-table, cloudsql-instance, memorystore-instance. Fix: change databases[0].kind in config/test.ts',
+      'test › orders › databases[0].kind = "redis": kind must be one of rds-instance, aurora-cluster, dynamodb-table, cloudsql-instance, elasticache-cluster, memorystore-instance. Fix: change databases[0].kind in config/test.ts',
     ]);
   });
 

@@ -18,7 +18,7 @@ const examples = [...markdown.matchAll(/```ts example:([\w-]+)\n([\s\S]*?)```/g)
 
 test('docs/examples.md has an example of every database kind', () => {
   expect(new Set(examples.map((e) => e.database.kind))).toEqual(
-    new Set(['rds-instance', 'aurora-cluster', 'dynamodb-table', 'cloudsql-instance', 'memorystore-instance']),
+    new Set(['rds-instance', 'aurora-cluster', 'dynamodb-table', 'cloudsql-instance', 'elasticache-cluster', 'memorystore-instance']),
   );
 });
 

@@ -51,6 +51,8 @@ test('only stateful resources are kept in the baseline', () => {
   expect([...types].sort()).toEqual([
     'AWS::Backup::BackupVault',
     'AWS::DynamoDB::GlobalTable',
+    'AWS::ElastiCache::GlobalReplicationGroup',
+    'AWS::ElastiCache::ReplicationGroup',
     'AWS::KMS::Key',
     'AWS::RDS::DBCluster',
     'AWS::RDS::DBClusterParameterGroup',
@@ -192,6 +194,14 @@ test("removing a DynamoDB global table's replica region is caught (that region's
     }),
   ).toEqual([
     `prod › prod-dynamodb-sessions › ${tableId} (AWS::DynamoDB::GlobalTable) would be changed so that data is lost because Replicas changes (the replica in eu-central-1 would be deleted with its items). ${fix(`prod-dynamodb-sessions/${tableId}`)}`,
+  ]);
+});
+
+test('moving an ElastiCache group from Redis OSS to Valkey through CloudFormation is caught (Engine replaces the group: an empty cache)', () => {
+  const stack = (t: EnvironmentTemplates) => t.aws['prod-elasticache-session-cache'].Resources!;
+  const groupId = logicalIdOf(stack(approved), 'AWS::ElastiCache::ReplicationGroup');
+  expect(messages((t) => ((stack(t)[groupId].Properties as any).Engine = 'redis'))).toEqual([
+    `prod › prod-elasticache-session-cache › ${groupId} (AWS::ElastiCache::ReplicationGroup) would be replaced because Engine changes. ${fix(`prod-elasticache-session-cache/${groupId}`)}`,
   ]);
 });
 

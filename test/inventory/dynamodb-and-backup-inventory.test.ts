@@ -37,6 +37,7 @@ test('"Backup plan / copy" for AWS databases comes from the plan: staging daily,
     ['catalog', 'daily 7 d', 'db.m7g.large (2 vCPU, 8 GiB)'],
     ['payments', 'daily 7 d', 'db.r6g.large (2 vCPU, 16 GiB) × 2'],
     ['sessions', 'daily 7 d', 'provisioned, autoscaling 5–50 RCU / 5–25 WCU'],
+    ['session-cache', 'none (AWS Backup does not cover ElastiCache; the snapshots are the backup)', 'cache.t4g.small (2 vCPU, 1.37 GiB) × 2'],
   ]);
   expect(entriesOf('dev').find((e) => e.database === 'orders')!.backupPlan).toBe('none (the development tier has no AWS Backup plan)');
 });

@@ -23,6 +23,7 @@ const KEYED_BY_KIND: Record<string, string> = {
   'lib/operations/verify/rds-instance-checks.ts': 'dbctl: the kind its verify checks are for',
   'lib/operations/verify/aurora-cluster-checks.ts': 'dbctl: the kind its verify checks are for',
   'lib/operations/verify/dynamodb-table-checks.ts': 'dbctl: the kind its verify checks are for',
+  'lib/operations/verify/elasticache-cluster-checks.ts': 'dbctl: the kind its verify checks are for',
   'lib/operations/environment-plan.ts': 'dbctl: tells a Cloud SQL instance (not supported yet) from an unknown name',
 };
 

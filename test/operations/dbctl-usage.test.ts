@@ -37,7 +37,7 @@ async function runWith(env: NodeJS.ProcessEnv, ...argv: string[]) {
       const noCall = (): never => {
         throw new Error('no AWS call expected');
       };
-      return { rds: noCall, kms: noCall, cloudwatch: noCall, dynamodb: noCall, backup: noCall, sns: noCall };
+      return { rds: noCall, kms: noCall, cloudwatch: noCall, dynamodb: noCall, backup: noCall, sns: noCall, elasticache: noCall };
     },
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };

@@ -6,14 +6,15 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { AURORA_ALARMS } from '../aurora/tables/aurora-alarm-catalog';
+import { ELASTICACHE_ALARMS } from '../elasticache/tables/elasticache-alarm-catalog';
 import { RDS_ALARMS } from '../rds/tables/rds-alarm-catalog';
 
 export interface DashboardInstance {
   readonly identifier: string;
   /** Metrics the instance's alarms watch; it gets a line on each of their graphs. */
   readonly metrics: ReadonlyArray<{ readonly namespace: string; readonly metricName: string }>;
-  /** Aurora cluster-level lines. @default 'DBInstanceIdentifier' */
-  readonly dimension?: 'DBClusterIdentifier';
+  /** Aurora cluster-level lines; ElastiCache nodes. @default 'DBInstanceIdentifier' */
+  readonly dimension?: 'DBClusterIdentifier' | 'CacheClusterId';
 }
 
 export interface DatabaseDashboardProps {
@@ -29,7 +30,7 @@ const key = (metric: { namespace: string; metricName: string }) => `${metric.nam
  */
 function dashboardMetrics() {
   const seen = new Map<string, { namespace: string; metricName: string; statistic: string }>();
-  for (const row of [...RDS_ALARMS, ...AURORA_ALARMS]) {
+  for (const row of [...RDS_ALARMS, ...AURORA_ALARMS, ...ELASTICACHE_ALARMS]) {
     if (!seen.has(key(row))) seen.set(key(row), { namespace: row.namespace, metricName: row.metricName, statistic: row.statistic });
   }
   return [...seen.values()];

@@ -36,6 +36,8 @@ export class DatabaseFoundation extends Construct {
     });
     // RDS and Aurora log exports go to log groups encrypted with the key (created by the database stacks, /aws/rds/...).
     allowLogsToUseKey(this, this.key, 'AllowCloudWatchLogsForRdsLogGroups', '/aws/rds/*');
+    // ElastiCache slow and engine logs likewise (/aws/elasticache/<group>/<log type>).
+    allowLogsToUseKey(this, this.key, 'AllowCloudWatchLogsForElastiCacheLogGroups', '/aws/elasticache/*');
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
       topicName: props.alarmTopicName,
       displayName: `Database alarms (${props.alarmTopicName})`,

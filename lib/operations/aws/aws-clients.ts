@@ -8,6 +8,7 @@
 import { BackupClient } from '@aws-sdk/client-backup';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -37,6 +38,7 @@ export interface AwsClients {
   dynamodb(region: string): DynamoDBClient;
   backup(region: string): BackupClient;
   sns(region: string): SNSClient;
+  elasticache(region: string): ElastiCacheClient;
 }
 
 /** The client settings shared by every service. */
@@ -68,5 +70,6 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
     dynamodb: (region) => cached(`dynamodb:${region}`, () => new DynamoDBClient(clientConfig(region, options))),
     backup: (region) => cached(`backup:${region}`, () => new BackupClient(clientConfig(region, options))),
     sns: (region) => cached(`sns:${region}`, () => new SNSClient(clientConfig(region, options))),
+    elasticache: (region) => cached(`elasticache:${region}`, () => new ElastiCacheClient(clientConfig(region, options))),
   };
 }

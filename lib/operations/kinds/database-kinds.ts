@@ -17,6 +17,8 @@ import { DYNAMODB_TABLE_KIND } from '../verify/dynamodb-table-checks';
 import { verifyDynamodbTable } from '../verify/dynamodb-table-verify';
 import { AURORA_CLUSTER_KIND } from '../verify/aurora-cluster-checks';
 import { verifyAuroraCluster } from '../verify/aurora-cluster-verify';
+import { ELASTICACHE_CLUSTER_KIND } from '../verify/elasticache-cluster-checks';
+import { verifyElasticacheCluster } from '../verify/elasticache-cluster-verify';
 
 /** One planned database, whatever its kind, with its operations bound to it. */
 export interface PlannedDatabase {
@@ -75,6 +77,13 @@ export const DATABASE_KINDS: readonly KindRow[] = [
     describe: (plan) => ({ name: plan.name, identifier: plan.clusterIdentifier, region: plan.region }),
     verify: verifyAuroraCluster,
     drill: (plan, ctx) => new AuroraClusterDrill(plan, ctx),
+  }),
+  // No drill: a restore drill would create a replication group from a snapshot; not written yet.
+  defineKind({
+    kind: ELASTICACHE_CLUSTER_KIND,
+    label: 'ElastiCache replication group',
+    describe: (plan) => ({ name: plan.name, identifier: plan.replicationGroupId, region: plan.region }),
+    verify: verifyElasticacheCluster,
   }),
 ];
 
