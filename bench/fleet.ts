@@ -1,7 +1,7 @@
 /**
  * Generates a benchmark fleet: N databases spread round-robin over three environments (dev, staging, prod, whose
  * clouds, regions and networks come from the sample environments in config/), with a fixed mix of kinds taken from
- * MIX below: RDS PostgreSQL and MySQL, Aurora PostgreSQL, DynamoDB, Cloud SQL PostgreSQL and MySQL, with replicas,
+ * MIX below: RDS PostgreSQL and MySQL, Aurora PostgreSQL, DynamoDB, Cloud SQL PostgreSQL and MySQL, Memorystore for Redis, with replicas,
  * secondary regions and replica tables where the environment has a second region (prod). Each environment is written
  * as a plain `.js` file exporting the config object, for DB_CONFIG_DIR.
  */
