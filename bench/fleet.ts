@@ -1,8 +1,9 @@
 /**
  * Generates a benchmark fleet: N databases spread round-robin over three environments (dev, staging, prod, whose
  * clouds, regions and networks come from the sample environments in config/), with a fixed mix of kinds taken from
- * MIX below: RDS PostgreSQL and MySQL, Aurora PostgreSQL, DynamoDB, Cloud SQL PostgreSQL and MySQL, Memorystore for Redis, with replicas,
- * secondary regions and replica tables where the environment has a second region (prod). Each environment is written
+ * MIX below: RDS PostgreSQL and MySQL, Aurora PostgreSQL, DynamoDB, ElastiCache (Valkey), Cloud SQL PostgreSQL and
+ * MySQL, Memorystore for Redis, with replicas, secondary regions (Aurora global database, ElastiCache Global
+ * Datastore) and replica tables where the environment has a second region (prod). Each environment is written
  * as a plain `.js` file exporting the config object, for DB_CONFIG_DIR.
  */
 import * as fs from 'fs';
@@ -52,7 +53,8 @@ const SIZES = {
   },
 } as const;
 
-export type BenchKind = 'rds-postgres' | 'rds-mysql' | 'aurora-cluster' | 'dynamodb-table' | 'cloudsql-postgres' | 'cloudsql-mysql' | 'memorystore-instance';
+export type BenchKind =
+  'rds-postgres' | 'rds-mysql' | 'aurora-cluster' | 'dynamodb-table' | 'elasticache-cluster' | 'cloudsql-postgres' | 'cloudsql-mysql' | 'memorystore-instance';
 
 export interface MixRow {
   readonly kind: BenchKind;
@@ -67,8 +69,10 @@ export interface MixRow {
  * The fixed mix, with replicas where the environment has a second region (prod): per 10 databases, 3 RDS (2
  * PostgreSQL with a same-region replica in staging and prod and a cross-region one in prod, 1 MySQL), 1 Aurora
  * PostgreSQL cluster (writer and a reader; in prod a global database with a secondary cluster in eu-central-1, like
- * config/prod.ts's `payments`), 2 DynamoDB (a replica in prod), 3 Cloud SQL (2 PostgreSQL, replica in prod; 1 MySQL),
- * 1 Memorystore for Redis cache (STANDARD_HA with a read replica in staging and prod).
+ * config/prod.ts's `payments`), 1 DynamoDB (a replica in prod), 1 ElastiCache Valkey replication group (the tier's
+ * node type and replicas: one node in dev, a Multi-AZ replica in staging; in prod a store like config/prod.ts's
+ * `session-cache`, two replicas and a Global Datastore secondary in eu-central-1), 3 Cloud SQL (2 PostgreSQL, replica
+ * in prod; 1 MySQL), 1 Memorystore for Redis cache (STANDARD_HA with a read replica in staging and prod).
  */
 export const MIX: readonly MixRow[] = [
   {
@@ -122,7 +126,7 @@ export const MIX: readonly MixRow[] = [
   },
   {
     kind: 'dynamodb-table',
-    weight: 2,
+    weight: 1,
     prefix: 'ddb',
     make: (env, name) => ({
       kind: 'dynamodb-table',
@@ -132,6 +136,25 @@ export const MIX: readonly MixRow[] = [
       timeToLiveAttribute: 'expiresAt',
       replicaRegions: env === 'prod' ? ['eu-central-1'] : [],
       waivers: env === 'prod' ? [{ rule: 'tls-enforced', reason: 'bench: TLS-only replica policy needs a second change (see config/prod.ts)' }] : [],
+    }),
+  },
+  {
+    kind: 'elasticache-cluster',
+    weight: 1,
+    prefix: 'ec',
+    make: (env, name) => ({
+      kind: 'elasticache-cluster',
+      name,
+      use: env === 'prod' ? 'store' : 'cache',
+      nodeType: env === 'prod' ? 'cache.r7g.large' : undefined,
+      replicasPerShard: env === 'prod' ? 2 : undefined,
+      notifyKeyspaceEvents: env === 'prod' ? 'Ex' : undefined,
+      allowedCidrs: [SIZES[env].cidr],
+      secondaryRegions: env === 'prod' ? ['eu-central-1'] : [],
+      waivers: [
+        { rule: 'point-in-time-recovery', reason: 'bench: ElastiCache has no point-in-time recovery (see config/prod.ts)' },
+        ...(env === 'dev' ? [] : [{ rule: 'deletion-protection', reason: 'bench: ElastiCache has no deletion protection (see config/prod.ts)' }]),
+      ],
     }),
   },
   {

@@ -2,7 +2,7 @@
 /**
  * The benchmark's baseline: the same AWS resources as our app declares for a fleet, written by hand directly against
  * aws-cdk-lib's L2s (L1s only where aws-cdk-lib has no L2: the Aurora global cluster, the backup selection with
- * conditions), with no config schema, validation, plan, policy rules or constructs of ours. It reads the raw
+ * conditions, ElastiCache's subnet group, parameter group, replication group and global replication group), with no config schema, validation, plan, policy rules or constructs of ours. It reads the raw
  * environment files of DB_CONFIG_DIR (as written by bench/fleet.ts) and knows the tier defaults, alarm thresholds,
  * alarm descriptions and parameter values itself, the way a hand-written app would hard-code them.
  *
@@ -10,7 +10,7 @@
  * templates of about the same size: the same property values, alarm descriptions, dependencies and stack
  * descriptions, so aws-cdk-lib's template validation (whose cost grows with template bytes) costs both the same.
  * Only what the fleet uses is covered: PostgreSQL and MySQL RDS instances, provisioned Aurora PostgreSQL, on-demand
- * DynamoDB tables.
+ * DynamoDB tables, ElastiCache Valkey replication groups (cluster mode off; in prod a Global Datastore).
  */
 import { Annotations, App, Duration, RemovalPolicy, Stack, StackProps, Stage, Tags } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
@@ -18,11 +18,13 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
@@ -439,18 +441,18 @@ function alarm(
   return a;
 }
 
-/** A dashboard line: the metrics (`namespace|name`) an instance's or cluster's alarms watch. */
+/** A dashboard line: the metrics (`namespace|name`) an instance's, cluster's or cache node's alarms watch. */
 interface DashboardLine {
   readonly identifier: string;
-  readonly cluster: boolean;
+  readonly dimension: 'DBInstanceIdentifier' | 'DBClusterIdentifier' | 'CacheClusterId';
   readonly metrics: ReadonlySet<string>;
 }
 
 /** The rows of ALARMS that apply to `role`, as alarms under `<id>`; returns the instance's dashboard line. */
 function addAlarms(scope: Construct, id: string, identifier: string, role: Role, facts: Facts, topic: sns.ITopic, postgresLog?: logs.ILogGroup): DashboardLine {
   const group = new Construct(scope, id);
-  const cluster = role === 'cluster' || role === 'secondary';
-  const dimensionsMap = { [cluster ? 'DBClusterIdentifier' : 'DBInstanceIdentifier']: identifier };
+  const dimension = role === 'cluster' || role === 'secondary' ? 'DBClusterIdentifier' : 'DBInstanceIdentifier';
+  const dimensionsMap = { [dimension]: identifier };
   const metrics = new Set<string>();
   for (const row of ALARMS) {
     const threshold = row.roles.includes(role) ? row.threshold(facts) : undefined;
@@ -489,7 +491,7 @@ function addAlarms(scope: Construct, id: string, identifier: string, role: Role,
     );
     metrics.add(`${namespace}|${row.metric}`);
   }
-  return { identifier, cluster, metrics };
+  return { identifier, dimension, metrics };
 }
 
 interface Network {
@@ -737,8 +739,16 @@ const regionTopic = (stack: Stack, p: Placement) =>
   sns.Topic.fromTopicArn(stack, 'AlarmTopic', `arn:aws:sns:${p.region}:${p.account}:${p.envName}-database-alarms`);
 
 /** A security group open to the database's CIDR blocks on its port, and nothing out. */
-function clientsGroup(scope: Construct, identifier: string, vpc: ec2.IVpc, cidrs: readonly string[], port: number, engineName: string) {
-  const group = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description: `Clients of ${identifier}`, allowAllOutbound: false });
+function clientsGroup(
+  scope: Construct,
+  identifier: string,
+  vpc: ec2.IVpc,
+  cidrs: readonly string[],
+  port: number,
+  engineName: string,
+  description = `Clients of ${identifier}`,
+) {
+  const group = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description, allowAllOutbound: false });
   for (const cidr of cidrs) group.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(port), `${engineName} clients in ${cidr}`);
   return group;
 }
@@ -1096,13 +1106,301 @@ function dynamodbTable(stack: Stack, db: RawDatabase, p: Placement) {
   });
 }
 
-/** A graph per alarmed metric (in ALARMS order, with its alarms' statistic), one line per instance or cluster. */
+/** ElastiCache's defaults that the fleet relies on: Valkey 8.2, the tier's node type, snapshots kept as long as backups. */
+const CACHE_ENGINE = { engine: 'valkey', version: '8.2', family: 'valkey8', displayName: 'Valkey' } as const;
+const CACHE_NODE_TYPE: Record<Tier, string> = { development: 'cache.t4g.micro', staging: 'cache.t4g.small', production: 'cache.r7g.large' };
+/** vCPUs and memory of the node types the fleet uses (the host CPU, freeable memory and evictions alarms use them). */
+const CACHE_NODES: Record<string, { vcpus: number; memoryGiB: number }> = {
+  'cache.t4g.micro': { vcpus: 2, memoryGiB: 0.5 },
+  'cache.t4g.small': { vcpus: 2, memoryGiB: 1.37 },
+  'cache.r7g.large': { vcpus: 2, memoryGiB: 13.07 },
+};
+const CACHE_PORT = 6379;
+const CACHE_LOG_TYPES = ['slow-log', 'engine-log'];
+const CACHE_NAMESPACE = 'AWS/ElastiCache';
+const MIB = 1024 ** 2;
+
+/** The alarms of every cache node: one row each, undefined threshold where it does not apply to the node. */
+type CacheRole = 'primary' | 'replica' | 'secondary-primary' | 'secondary-replica';
+interface CacheFacts {
+  readonly role: CacheRole;
+  readonly store: boolean;
+  readonly vcpus: number;
+  readonly memoryGiB: number;
+}
+interface CacheAlarmRow {
+  readonly id: string;
+  readonly severity: 'warning' | 'critical';
+  readonly metric: string;
+  readonly statistic: string;
+  readonly threshold: (f: CacheFacts) => number | undefined;
+  readonly says: (threshold: number, f: CacheFacts) => string;
+  readonly runbook: string;
+  readonly lessThan?: boolean;
+  readonly missingOk?: boolean;
+}
+const CACHE_CPU_RUNBOOK = 'Look for slow commands (the slow log in CloudWatch Logs) and hot keys before scaling up or out.';
+const CACHE_MEMORY_RUNBOOK = 'Check key growth and TTLs (INFO keyspace); scale up, or out with cluster mode.';
+const cacheMemory = (f: CacheFacts, t: number) => `memory used above ${t}% of maxmemory (${f.store ? 'writes fail when full' : 'keys are evicted when full'})`;
+const isCacheReplica = (f: CacheFacts) => f.role === 'replica' || f.role === 'secondary-replica';
+const CACHE_ALARMS: readonly CacheAlarmRow[] = [
+  {
+    id: 'engine-cpu-warning',
+    severity: 'warning',
+    metric: 'EngineCPUUtilization',
+    statistic: 'Average',
+    threshold: () => 80,
+    says: (t) => `engine thread CPU above ${t}%`,
+    runbook: CACHE_CPU_RUNBOOK,
+  },
+  {
+    id: 'engine-cpu-critical',
+    severity: 'critical',
+    metric: 'EngineCPUUtilization',
+    statistic: 'Average',
+    threshold: () => 90,
+    says: (t) => `engine thread CPU above ${t}%`,
+    runbook: CACHE_CPU_RUNBOOK,
+  },
+  {
+    id: 'host-cpu-critical',
+    severity: 'critical',
+    metric: 'CPUUtilization',
+    statistic: 'Average',
+    threshold: (f) => (f.vcpus <= 2 ? 90 : undefined),
+    says: (t, f) => `host CPU above ${t}% on a ${f.vcpus}-vCPU node`,
+    runbook: 'Snapshots and replication share the host with the engine on small nodes: move the snapshot window, or use a larger node.',
+  },
+  {
+    id: 'memory-warning',
+    severity: 'warning',
+    metric: 'DatabaseMemoryUsagePercentage',
+    statistic: 'Average',
+    threshold: (f) => (f.store ? 75 : 90),
+    says: (t, f) => cacheMemory(f, t),
+    runbook: CACHE_MEMORY_RUNBOOK,
+  },
+  {
+    id: 'memory-critical',
+    severity: 'critical',
+    metric: 'DatabaseMemoryUsagePercentage',
+    statistic: 'Average',
+    threshold: (f) => (f.store ? 90 : 98),
+    says: (t, f) => cacheMemory(f, t),
+    runbook: CACHE_MEMORY_RUNBOOK,
+  },
+  {
+    id: 'freeable-memory-low',
+    severity: 'warning',
+    metric: 'FreeableMemory',
+    statistic: 'Minimum',
+    threshold: (f) => Math.round(f.memoryGiB * GIB * 0.1),
+    says: (t) => `host freeable memory below ${(t / GIB).toFixed(2)} GiB (10% of the node)`,
+    runbook: 'Snapshots fork the engine: lower reserved-memory-percent pressure by scaling up, or snapshot from a replica.',
+    lessThan: true,
+  },
+  {
+    id: 'evictions',
+    severity: 'critical',
+    metric: 'Evictions',
+    statistic: 'Sum',
+    threshold: (f) => (f.store ? 0 : 1000 * Math.ceil(f.memoryGiB)),
+    says: (t) => `more than ${t} keys evicted in 5 minutes`,
+    runbook: 'The working set no longer fits: scale up or out, or shorten TTLs.',
+    missingOk: true,
+  },
+  {
+    id: 'connections-warning',
+    severity: 'warning',
+    metric: 'CurrConnections',
+    statistic: 'Maximum',
+    threshold: () => 52000,
+    says: (t) => `more than ${t} client connections (maxclients 65000)`,
+    runbook: 'Look for clients that open a connection per request instead of pooling.',
+  },
+  {
+    id: 'replication-lag',
+    severity: 'warning',
+    metric: 'ReplicationLag',
+    statistic: 'Maximum',
+    threshold: (f) => (isCacheReplica(f) ? 1 : undefined),
+    says: (t) => `replica more than ${t} s behind its primary`,
+    runbook: 'Check write volume and network on the primary; a lagging replica serves stale reads and fails over with loss.',
+  },
+  {
+    id: 'swap-usage',
+    severity: 'warning',
+    metric: 'SwapUsage',
+    statistic: 'Maximum',
+    threshold: () => 50 * MIB,
+    says: (t) => `swap above ${t / MIB} MiB`,
+    runbook: 'The host is short of memory: scale up, or lower memory use.',
+  },
+  {
+    id: 'global-replication-lag',
+    severity: 'warning',
+    metric: 'GlobalDatastoreReplicationLag',
+    statistic: 'Maximum',
+    threshold: (f) => (f.role === 'secondary-primary' ? 5 : undefined),
+    says: (t) => `secondary region more than ${t} s behind the primary region`,
+    runbook: 'Cross-region lag grows with write volume: check the primary region write rate and the inter-region network.',
+  },
+];
+
+/**
+ * An ElastiCache Valkey replication group (cluster mode off) with its subnet group, security group, logs and alarms
+ * per node. The primary also has its parameter group, the AUTH token's secret and snapshots, and in a Global Datastore
+ * creates the global group; a secondary joins it by the global group's id and takes the rest from the primary.
+ */
+function elasticacheGroup(stack: Stack, db: RawDatabase, groupId: string, p: Placement, global?: { role: 'primary' } | { role: 'secondary'; id: string }) {
+  const t = TIER[p.tier];
+  const scope = new Construct(stack, 'Cache');
+  const store = db.use === 'store';
+  const use = store ? 'store' : 'cache';
+  const nodeType = (db.nodeType as string | undefined) ?? CACHE_NODE_TYPE[p.tier];
+  const replicas = (db.replicasPerShard as number | undefined) ?? (t.multiAz ? 1 : 0);
+  const securityGroup = clientsGroup(
+    scope,
+    groupId,
+    p.foundation.vpc,
+    db.allowedCidrs as string[],
+    CACHE_PORT,
+    'cache',
+    `ElastiCache ${groupId}: clients from the allowed networks only`,
+  );
+  const subnetGroup = new elasticache.CfnSubnetGroup(scope, 'SubnetGroup', {
+    cacheSubnetGroupName: groupId,
+    description: `Private subnets of ${groupId}`,
+    subnetIds: p.foundation.vpc.selectSubnets(p.foundation.subnets).subnetIds,
+  });
+  // The log groups ElastiCache delivers to, created first so they carry our retention and key.
+  const logGroups = CACHE_LOG_TYPES.map(
+    (type) =>
+      new logs.LogGroup(scope, `${type}-group`, {
+        logGroupName: `/aws/elasticache/${groupId}/${type}`,
+        retention: t.logDays as logs.RetentionDays,
+        encryptionKey: p.foundation.key,
+        removalPolicy: keep(t.removal),
+      }),
+  );
+  const regional: elasticache.CfnReplicationGroupProps = {
+    replicationGroupId: groupId,
+    replicationGroupDescription: `${CACHE_ENGINE.displayName} ${use} ${groupId}`,
+    cacheSubnetGroupName: subnetGroup.cacheSubnetGroupName!,
+    securityGroupIds: [securityGroup.securityGroupId],
+    multiAzEnabled: t.multiAz,
+    automaticFailoverEnabled: t.multiAz,
+    preferredMaintenanceWindow: MAINTENANCE_WINDOW,
+    logDeliveryConfigurations: CACHE_LOG_TYPES.map((logType, i) => ({
+      logType,
+      logFormat: 'json',
+      destinationType: 'cloudwatch-logs',
+      destinationDetails: { cloudWatchLogsDetails: { logGroup: logGroups[i].logGroupName } },
+    })),
+    numCacheClusters: 1 + replicas,
+    atRestEncryptionEnabled: true,
+    kmsKeyId: p.foundation.key.keyArn,
+    transitEncryptionEnabled: true,
+    transitEncryptionMode: 'required',
+  };
+  let group: elasticache.CfnReplicationGroup;
+  let globalGroup: elasticache.CfnGlobalReplicationGroup | undefined;
+  if (global?.role === 'secondary') {
+    group = new elasticache.CfnReplicationGroup(scope, 'ReplicationGroup', { ...regional, globalReplicationGroupId: global.id });
+  } else {
+    const parameterGroup = new elasticache.CfnParameterGroup(scope, 'ParameterGroup', {
+      cacheParameterGroupFamily: CACHE_ENGINE.family,
+      description: `Parameters of ${groupId} (${use})`,
+      properties: {
+        'maxmemory-policy': store ? 'noeviction' : 'allkeys-lru',
+        'cluster-enabled': 'no',
+        ...(db.notifyKeyspaceEvents ? { 'notify-keyspace-events': db.notifyKeyspaceEvents as string } : {}),
+      },
+    });
+    parameterGroup.applyRemovalPolicy(keep(t.removal));
+    const authToken = new secretsmanager.Secret(scope, 'AuthToken', {
+      secretName: `${groupId}-auth-token`,
+      description: `AUTH token of ElastiCache ${groupId}`,
+      encryptionKey: p.foundation.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: keep(t.removal),
+    });
+    group = new elasticache.CfnReplicationGroup(scope, 'ReplicationGroup', {
+      ...regional,
+      engine: CACHE_ENGINE.engine,
+      engineVersion: CACHE_ENGINE.version,
+      cacheNodeType: nodeType,
+      cacheParameterGroupName: parameterGroup.ref,
+      port: CACHE_PORT,
+      authToken: authToken.secretValue.unsafeUnwrap(),
+      snapshotRetentionLimit: t.retention,
+      snapshotWindow: '01:00-02:00',
+    });
+    if (global?.role === 'primary') {
+      globalGroup = new elasticache.CfnGlobalReplicationGroup(scope, 'GlobalReplicationGroup', {
+        globalReplicationGroupIdSuffix: groupId,
+        globalReplicationGroupDescription: `Global Datastore of ${groupId}`,
+        members: [{ replicationGroupId: group.ref, replicationGroupRegion: p.region, role: 'PRIMARY' }],
+      });
+      // The global group's resource schema has no Tags.
+      globalGroup.addPropertyDeletionOverride('Tags');
+      globalGroup.applyRemovalPolicy(keep(t.removal));
+    }
+  }
+  for (const log of logGroups) group.node.addDependency(log);
+  group.applyRemovalPolicy(t.removal);
+
+  const topic = regionTopic(stack, p);
+  const secondary = global?.role === 'secondary';
+  const lines = Array.from({ length: 1 + replicas }, (_, n): DashboardLine => {
+    const node = `${groupId}-${String(n + 1).padStart(3, '0')}`;
+    const role: CacheRole = secondary ? (n === 0 ? 'secondary-primary' : 'secondary-replica') : n === 0 ? 'primary' : 'replica';
+    const facts = { role, store, ...CACHE_NODES[nodeType] };
+    const metrics = new Set<string>();
+    for (const row of CACHE_ALARMS) {
+      const threshold = row.threshold(facts);
+      if (threshold === undefined) continue;
+      alarm(
+        scope,
+        `Alarm-${node}-${row.id}`,
+        {
+          name: `${node}-${row.id}`,
+          description: `[${row.severity}] ${node}: ${row.says(threshold, facts)}. ${row.runbook}`,
+          metric: new cloudwatch.Metric({
+            namespace: CACHE_NAMESPACE,
+            metricName: row.metric,
+            dimensionsMap: { CacheClusterId: node },
+            statistic: row.statistic,
+            period: Duration.minutes(5),
+          }),
+          threshold,
+          lessThan: row.lessThan,
+          periods: 3,
+          missingOk: row.missingOk,
+        },
+        topic,
+      ).node.addDependency(group);
+      metrics.add(`${CACHE_NAMESPACE}|${row.metric}`);
+    }
+    return { identifier: node, dimension: 'CacheClusterId', metrics };
+  });
+  return { globalId: globalGroup?.attrGlobalReplicationGroupId, lines };
+}
+
+/**
+ * A graph per alarmed metric (in ALARMS then CACHE_ALARMS order, with its alarms' statistic), one line per instance,
+ * cluster or cache node.
+ */
 function dashboard(scope: Construct, dashboardName: string, lines: readonly DashboardLine[]) {
-  const graphs = new Map<string, AlarmRow>();
-  for (const row of ALARMS) if (!graphs.has(`${namespaceOf(row)}|${row.metric}`)) graphs.set(`${namespaceOf(row)}|${row.metric}`, row);
+  const graphs = new Map<string, { namespace: string; metric: string; statistic: string }>();
+  const graphOf = (namespace: string, row: { metric: string; statistic: string }) => {
+    if (!graphs.has(`${namespace}|${row.metric}`)) graphs.set(`${namespace}|${row.metric}`, { namespace, metric: row.metric, statistic: row.statistic });
+  };
+  for (const row of ALARMS) graphOf(namespaceOf(row), row);
+  for (const row of CACHE_ALARMS) graphOf(CACHE_NAMESPACE, row);
   const widgets = [...graphs].flatMap(([key, row]) => {
     const using = lines.filter((l) => l.metrics.has(key));
-    const namespace = namespaceOf(row);
+    const namespace = row.namespace;
     return using.length === 0
       ? []
       : [
@@ -1117,7 +1415,7 @@ function dashboard(scope: Construct, dashboardName: string, lines: readonly Dash
                   statistic: row.statistic,
                   period: Duration.minutes(5),
                   label: l.identifier,
-                  dimensionsMap: { [l.cluster ? 'DBClusterIdentifier' : 'DBInstanceIdentifier']: l.identifier },
+                  dimensionsMap: { [l.dimension]: l.identifier },
                 }),
             ),
           }),
@@ -1146,8 +1444,14 @@ class EnvironmentStage extends Stage {
     const databases = env.config.databases as RawDatabase[];
     const regionNames = Object.keys(aws.regions);
     const protect = tier === 'production';
-    const stack = (id: string, region: string, description: string) =>
-      new Stack(this, id, { stackName: `${envName}-${id}`, env: { account: aws.account, region }, terminationProtection: protect, description });
+    const stack = (id: string, region: string, description: string, crossRegionReferences?: boolean) =>
+      new Stack(this, id, {
+        stackName: `${envName}-${id}`,
+        env: { account: aws.account, region },
+        terminationProtection: protect,
+        description,
+        crossRegionReferences,
+      });
     const awsDatabases = databases.filter((db) => db.kind !== 'cloudsql-instance');
     const foundations = new Map<string, Foundation>();
     for (const region of regionNames) {
@@ -1175,9 +1479,10 @@ class EnvironmentStage extends Stage {
       );
     }
     const placement = (region: string): Placement => ({ tier, envName, account: aws.account, region, foundation: foundations.get(region)! });
-    // Dashboard lines by region: RDS instances first, then Aurora (as ours orders them before splitting every 100).
+    // Dashboard lines by region: RDS instances first, then Aurora, then cache nodes (as ours orders them before splitting every 100).
     const rdsLines: Array<DashboardLine & { region: string }> = [];
     const auroraLines: Array<DashboardLine & { region: string }> = [];
+    const cacheLines: Array<DashboardLine & { region: string }> = [];
     // The backup plan selects database stacks by tag; replicas and Aurora instances (backed up with their cluster) are left out.
     const backupTag = `${envName}-databases-${aws.primaryRegion}`;
     const inBackupPlan = (scope: Construct) => {
@@ -1262,10 +1567,38 @@ class EnvironmentStage extends Stage {
         for (const r of [region, ...replicaRegions]) s.addStackDependency(foundations.get(r)!);
         inBackupPlan(s);
         dynamodbTable(s, db, placement(region));
+      } else if (db.kind === 'elasticache-cluster') {
+        // ElastiCache is not in AWS Backup: its snapshots are its backup, so no backup-plan tag.
+        const secondaryRegions = (db.secondaryRegions as string[] | undefined) ?? [];
+        const global = secondaryRegions.length > 0;
+        const engine = `${CACHE_ENGINE.displayName} ${CACHE_ENGINE.version}`;
+        // A secondary reads the global group's id (prefixed by ElastiCache per region) from the primary's stack.
+        const s = stack(
+          `elasticache-${db.name}`,
+          region,
+          `ElastiCache ${engine} replication group ${identifier}${global ? ' (primary of a Global Datastore)' : ''}`,
+          global || undefined,
+        );
+        s.addStackDependency(foundations.get(region)!);
+        const primary = elasticacheGroup(s, db, identifier, placement(region), global ? { role: 'primary' } : undefined);
+        cacheLines.push(...primary.lines.map((l) => ({ ...l, region })));
+        secondaryRegions.forEach((secondaryRegion, index) => {
+          const secondaryId = `${identifier}-dr${index + 1}`;
+          const r = stack(
+            `elasticache-${db.name}-${secondaryRegion}`,
+            secondaryRegion,
+            `ElastiCache secondary replication group ${secondaryId} of the Global Datastore of ${identifier}`,
+            true,
+          );
+          r.addStackDependency(s);
+          r.addStackDependency(foundations.get(secondaryRegion)!);
+          const secondary = elasticacheGroup(r, db, secondaryId, placement(secondaryRegion), { role: 'secondary', id: primary.globalId! });
+          cacheLines.push(...secondary.lines.map((l) => ({ ...l, region: secondaryRegion })));
+        });
       }
     }
     // A dashboard per region, split every 100 lines (CloudFormation and CloudWatch limits; ours does the same).
-    const lines = [...rdsLines, ...auroraLines];
+    const lines = [...rdsLines, ...auroraLines, ...cacheLines];
     for (const region of regionNames) {
       const all = lines.filter((l) => l.region === region);
       for (let part = 0; part * 100 < all.length; part++) {

@@ -27,8 +27,8 @@ import { planEnvironments } from '../../lib/environments/plan-environments';
 const CDK_CONTEXT = { ...cdkJson.context, '@aws-cdk/core:validateAgainstDefaultRules': false };
 const CDKTF_CONTEXT = cdktfJson.context;
 
-/** 21 databases: seven per environment, enough for every kind of the mix (bench/fleet.ts MIX) in each. */
-const N = 21;
+/** 24 databases: eight per environment, enough for every kind of the mix (bench/fleet.ts MIX) in each. */
+const N = 24;
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-plain-'));
 const fleetDir = path.join(root, 'fleet');
 const fleet = writeFleet(fleetDir, N);
@@ -66,6 +66,7 @@ describe('the plain apps declare what ours declare', () => {
         'cloudsql-mysql',
         'cloudsql-postgres',
         'dynamodb-table',
+        'elasticache-cluster',
         'memorystore-instance',
         'rds-mysql',
         'rds-postgres',
@@ -86,6 +87,8 @@ describe('the plain apps declare what ours declare', () => {
     const plainStacks = cdkStacks(path.join(root, 'aws-plain'));
     expect(oursStacks.length).toBeGreaterThan(20);
     expect(byStack(plainStacks)).toEqual(byStack(oursStacks));
+    // The prod cache is a Global Datastore: its secondary has a stack of its own in eu-central-1 (in both apps).
+    expect(Object.keys(byStack(oursStacks)).filter((name) => /^assembly-prod\/prodelasticache.*eucentral1$/.test(name))).toHaveLength(1);
 
     expect(bytesDiffering(oursStacks, plainStacks)).toEqual([]);
   });
