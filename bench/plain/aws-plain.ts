@@ -81,6 +81,12 @@ const MAINTENANCE_WINDOW = 'sun:04:00-sun:05:00';
 /** Stateful helpers (parameter and option groups, logs) stay as long as a database that is not destroyed. */
 const keep = (removal: RemovalPolicy) => (removal === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
 
+const AUTOVACUUM = {
+  autovacuum_vacuum_scale_factor: '0.05',
+  autovacuum_vacuum_insert_scale_factor: '0.05',
+  autovacuum_analyze_scale_factor: '0.02',
+  log_autovacuum_min_duration: '10000',
+};
 /** PostgreSQL tuning; Aurora sizes shared_buffers, effective_cache_size and I/O itself, so its instances skip those. */
 const postgresTuning = (slowMs: number, aurora = false): Record<string, string> => ({
   ...(aurora ? {} : { shared_buffers: '{DBInstanceClassMemory/32768}', effective_cache_size: '{DBInstanceClassMemory*7/81920}' }),
@@ -91,10 +97,8 @@ const postgresTuning = (slowMs: number, aurora = false): Record<string, string> 
   ...(aurora ? {} : { effective_io_concurrency: '200' }),
   idle_in_transaction_session_timeout: '600000',
   tcp_keepalives_idle: '300',
-  autovacuum_vacuum_scale_factor: '0.05',
-  autovacuum_vacuum_insert_scale_factor: '0.05',
-  autovacuum_analyze_scale_factor: '0.02',
-  log_autovacuum_min_duration: '10000',
+  // Aurora takes autovacuum settings at the cluster level only (its cluster parameter group, below).
+  ...(aurora ? {} : AUTOVACUUM),
   log_temp_files: '65536',
 });
 /** TLS only and audit logging (on Aurora, in the cluster parameter group). */
@@ -912,7 +916,7 @@ function auroraCluster(
   const clusterParameters = new rds.ParameterGroup(scope, 'ClusterParameters', {
     engine,
     description: `${identifier} cluster (aurora-postgresql${major})`,
-    parameters: POSTGRES_TLS_AUDIT,
+    parameters: { ...POSTGRES_TLS_AUDIT, ...AUTOVACUUM },
     removalPolicy: keep(t.removal),
   });
   const instanceParameters = new rds.ParameterGroup(scope, 'InstanceParameters', {

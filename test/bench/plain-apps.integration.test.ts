@@ -57,6 +57,25 @@ function bytesDiffering(ours: readonly StackSummary[], plain: readonly StackSumm
   });
 }
 
+/** `<stack> <type> <description>` → parameters, for every RDS parameter group of every template under `outdir`. */
+function parameterGroups(outdir: string): Record<string, unknown> {
+  const groups: Record<string, unknown> = {};
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name));
+      else if (entry.name.endsWith('.template.json')) {
+        const stack = entry.name.replace(/[0-9A-F]{8}\.template\.json$|\.template\.json$/, '');
+        for (const resource of Object.values<any>(JSON.parse(fs.readFileSync(path.join(dir, entry.name), 'utf8')).Resources ?? {})) {
+          if (/^AWS::RDS::DB(Cluster)?ParameterGroup$/.test(resource.Type))
+            groups[`${stack} ${resource.Type} ${resource.Properties.Description}`] = resource.Properties.Parameters;
+        }
+      }
+    }
+  };
+  walk(outdir);
+  return groups;
+}
+
 describe('the plain apps declare what ours declare', () => {
   test('GIVEN the fleet THEN it has every kind of the mix in every environment', () => {
     const kinds = (env: string) => new Set(fleet.filter((db) => db.environment === env).map((db) => db.kind));
@@ -91,6 +110,8 @@ describe('the plain apps declare what ours declare', () => {
     expect(Object.keys(byStack(oursStacks)).filter((name) => /^assembly-prod\/prodelasticache.*eucentral1$/.test(name))).toHaveLength(1);
 
     expect(bytesDiffering(oursStacks, plainStacks)).toEqual([]);
+    // Byte sizes would not notice a parameter declared in the other group (Aurora: cluster vs instance level).
+    expect(parameterGroups(path.join(root, 'aws-plain'))).toEqual(parameterGroups(path.join(root, 'aws-ours')));
   });
 
   test('Google Cloud: same stacks, same resource count per type in each, stack bytes within ±3% of ours', () => {
