@@ -46,7 +46,7 @@ export function cloudFormationFindings(environment: string, stack: string, appro
     for (const [name, update] of Object.entries(change.propertyUpdates)) {
       if (update.changeImpact === ResourceImpact.WILL_REPLACE) replacing.push(name);
       if (update.changeImpact !== ResourceImpact.MAY_REPLACE) continue;
-      const decision = conditionalUpdate(before.Type, name, before.Properties?.[name], after.Properties?.[name]);
+      const decision = conditionalUpdate(before.Type, name, before.Properties?.[name], after.Properties?.[name], after);
       if (decision === 'unknown') possibly.push(name);
       else if (decision !== 'in place') losesData.push(decision.losesData);
     }

@@ -5,9 +5,9 @@
  * guard keeps "possibly replaced" and blocks).
  *
  * Which stateful types have conditional properties at all (test/guard/conditional-updates.test.ts lists them from the
- * spec): AWS::RDS::DBInstance, AWS::RDS::DBCluster and AWS::ElastiCache::ReplicationGroup (AuthToken,
- * NodeGroupConfiguration, NumNodeGroups: not decided here, so a change to them stays blocked as "possibly replaced";
- * resharding a cluster-mode group needs an approval). AWS::RDS::GlobalCluster, AWS::DynamoDB::Table, GlobalTable,
+ * spec): AWS::RDS::DBInstance, AWS::RDS::DBCluster and AWS::ElastiCache::ReplicationGroup (NumNodeGroups and
+ * NodeGroupConfiguration decided below by the resource's UseOnlineResharding update policy; AuthToken not decided, so
+ * a change to it stays blocked as "possibly replaced"). AWS::RDS::GlobalCluster, AWS::DynamoDB::Table, GlobalTable,
  * AWS::KMS::Key, AWS::Backup::BackupVault, AWS::RDS::DBParameterGroup and DBClusterParameterGroup have none: each of
  * their properties either always replaces or never does (GlobalTable's replica regions: global-table-replicas.ts).
  *
@@ -34,11 +34,22 @@
  *   point-in-time recovery history) — data is lost though the instance stays.
  */
 export type ConditionalDecision = 'in place' | 'unknown' | { readonly losesData: string };
-export type ConditionalUpdateRule = (before: unknown, after: unknown) => ConditionalDecision;
+/** The resource as the new template declares it, for rules that depend on more than the property (an update policy). */
+export type UpdatedResource = Readonly<Record<string, unknown>>;
+export type ConditionalUpdateRule = (before: unknown, after: unknown, resource: UpdatedResource) => ConditionalDecision;
 
 const IN_PLACE: ConditionalUpdateRule = () => 'in place';
 /** Documented as replacing in one source and not in the other, or never explained: keep blocking. */
 const UNKNOWN: ConditionalUpdateRule = () => 'unknown';
+/**
+ * [spec-docs] AWS::ElastiCache::ReplicationGroup NumNodeGroups and NodeGroupConfiguration: "If you set
+ * UseOnlineResharding to true, you can update … without interruption. When UseOnlineResharding is set to false, or is
+ * not specified, updating … results in replacement" (a new, empty cache).
+ */
+const ONLINE_RESHARDING: ConditionalUpdateRule = (_before, _after, resource) =>
+  (resource.UpdatePolicy as { UseOnlineResharding?: unknown } | undefined)?.UseOnlineResharding === true
+    ? 'in place'
+    : { losesData: 'without the UseOnlineResharding update policy CloudFormation replaces the replication group to reshard it (a new, empty cache)' };
 
 /** Per CloudFormation type, per property. A property not listed keeps cloudformation-diff's "possibly replaced". */
 export const CONDITIONAL_UPDATES: Readonly<Record<string, Readonly<Record<string, ConditionalUpdateRule>>>> = {
@@ -84,13 +95,17 @@ export const CONDITIONAL_UPDATES: Readonly<Record<string, Readonly<Record<string
     // Aurora PostgreSQL cluster does not become Aurora MySQL in place. Kept blocked on purpose.
     Engine: UNKNOWN,
   },
+  'AWS::ElastiCache::ReplicationGroup': {
+    NumNodeGroups: ONLINE_RESHARDING,
+    NodeGroupConfiguration: ONLINE_RESHARDING,
+  },
 };
 
 /**
  * What a conditional update of `property` does: 'in place', the reason it loses data, or 'unknown' when we have no
  * documented rule (the guard then keeps cloudformation-diff's "possibly replaced").
  */
-export function conditionalUpdate(type: string, property: string, before: unknown, after: unknown): ConditionalDecision {
+export function conditionalUpdate(type: string, property: string, before: unknown, after: unknown, resource: UpdatedResource = {}): ConditionalDecision {
   const rule = CONDITIONAL_UPDATES[type]?.[property];
-  return rule ? rule(before, after) : 'unknown';
+  return rule ? rule(before, after, resource) : 'unknown';
 }

@@ -100,6 +100,8 @@ describe('ElasticacheReplicationGroup options', () => {
     const group = onlyResource(template, 'AWS::ElastiCache::ReplicationGroup');
     expect(group.Properties).toMatchObject({ NumNodeGroups: 3, ReplicasPerNodeGroup: 2 });
     expect(group.Properties.NumCacheClusters).toBeUndefined();
+    // Adding shards later is an online resharding, not a replacement (lib/guard/conditional-updates.ts).
+    expect(group.UpdatePolicy).toEqual({ UseOnlineResharding: true });
     const names = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a: any) => a.Properties.AlarmName);
     expect(names).toContain('test-sessions-0003-003-replication-lag');
   });

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadResourceModel } from '@aws-cdk/cloudformation-diff/lib/diff/util';
 import { CfnTemplate, cloudFormationFindings } from '../../lib/guard/cloudformation-changes';
-import { CONDITIONAL_UPDATES } from '../../lib/guard/conditional-updates';
+import { CONDITIONAL_UPDATES, conditionalUpdate } from '../../lib/guard/conditional-updates';
 import { STATEFUL_CFN_TYPES } from '../../lib/guard/stateful-resources';
 import { describeWithTool } from '../support/local-tools';
 
@@ -49,7 +49,7 @@ test('the stateful types with conditional properties: RDS instances and clusters
     'AWS::DynamoDB::GlobalTable': [],
     'AWS::KMS::Key': [],
     'AWS::Backup::BackupVault': [],
-    // Not decided in CONDITIONAL_UPDATES: the guard keeps "possibly replaced" and blocks (resharding included).
+    // AuthToken is not decided in CONDITIONAL_UPDATES: the guard keeps "possibly replaced" and blocks.
     'AWS::ElastiCache::ReplicationGroup': ['AuthToken', 'NodeGroupConfiguration', 'NumNodeGroups'],
     'AWS::ElastiCache::GlobalReplicationGroup': [],
     'AWS::RDS::DBParameterGroup': [],
@@ -135,5 +135,17 @@ describe('AWS::RDS::DBInstance (beyond the four routine properties in replacemen
       ['possibly replaced', 'SourceDBInstanceIdentifier'],
     ]);
     expect(verdictAfter(...replica, (p) => (p.AvailabilityZone = 'eu-west-1c'))).toEqual([['possibly replaced', 'AvailabilityZone']]);
+  });
+});
+
+describe('ElastiCache resharding (NumNodeGroups, NodeGroupConfiguration)', () => {
+  const resharding = (property: string, resource: Record<string, unknown>) => conditionalUpdate('AWS::ElastiCache::ReplicationGroup', property, 2, 3, resource);
+  test.each(['NumNodeGroups', 'NodeGroupConfiguration'])('%s changes in place under the UseOnlineResharding update policy', (property) => {
+    expect(resharding(property, { UpdatePolicy: { UseOnlineResharding: true } })).toBe('in place');
+  });
+  test.each([{}, { UpdatePolicy: { UseOnlineResharding: false } }])('without it (%j) the change replaces the group: data is lost', (resource) => {
+    expect(resharding('NumNodeGroups', resource)).toEqual({
+      losesData: 'without the UseOnlineResharding update policy CloudFormation replaces the replication group to reshard it (a new, empty cache)',
+    });
   });
 });

@@ -214,6 +214,9 @@ export class ElasticacheReplicationGroup extends Construct {
         snapshotRetentionLimit: snapshotRetentionDays,
         snapshotWindow: props.snapshotWindow ?? '01:00-02:00',
       });
+      // Adding or removing shards is then an online resharding; without the policy CloudFormation replaces the group
+      // (a new, empty cache) when NumNodeGroups changes.
+      if (clusterMode) this.replicationGroup.cfnOptions.updatePolicy = { useOnlineResharding: true };
       if (snapshotRetentionDays < HIPAA_BACKUP_DAYS) {
         acknowledge(this.replicationGroup, {
           'HIPAA.Security-ElastiCacheRedisClusterAutomaticBackup': `snapshots kept ${snapshotRetentionDays} d by the environment's tier or an explicit setting; policy rule backup-retention requires 7 in staging and production`,
