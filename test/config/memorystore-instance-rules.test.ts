@@ -69,10 +69,10 @@ test('read replicas need 5 GB: 4 GB is refused, 5 GB passes', () => {
 test.each([
   [{ day: 1, hour: 0 }, []],
   [{ day: 7, hour: 23 }, []],
-  [{ day: 0, hour: 6 }, [`${at('maintenanceWindow.day', '0')}: must be a day from 1 (Monday) to 7 (Sunday). Fix: use 1 to 7, e.g. 7 for Sunday`]],
-  [{ day: 8, hour: 6 }, [`${at('maintenanceWindow.day', '8')}: must be a day from 1 (Monday) to 7 (Sunday). Fix: use 1 to 7, e.g. 7 for Sunday`]],
-  [{ day: 7, hour: -1 }, [`${at('maintenanceWindow.hour', '-1')}: must be an hour from 0 to 23 (UTC). Fix: use 0 to 23, e.g. 6 for 06:00 UTC`]],
-  [{ day: 7, hour: 24 }, [`${at('maintenanceWindow.hour', '24')}: must be an hour from 0 to 23 (UTC). Fix: use 0 to 23, e.g. 6 for 06:00 UTC`]],
+  [{ day: 0, hour: 6 }, [`${at('maintenanceWindow.day', '0')}: must be a day of the week from 1 (Monday) to 7 (Sunday). Fix: choose a day from 1 to 7`]],
+  [{ day: 8, hour: 6 }, [`${at('maintenanceWindow.day', '8')}: must be a day of the week from 1 (Monday) to 7 (Sunday). Fix: choose a day from 1 to 7`]],
+  [{ day: 7, hour: -1 }, [`${at('maintenanceWindow.hour', '-1')}: must be an hour from 0 to 23 (UTC). Fix: choose an hour from 0 to 23`]],
+  [{ day: 7, hour: 24 }, [`${at('maintenanceWindow.hour', '24')}: must be an hour from 0 to 23 (UTC). Fix: choose an hour from 0 to 23`]],
 ])('maintenanceWindow %j', (maintenanceWindow, problems) => {
   expect(problemsOf({ maintenanceWindow })).toEqual(problems);
 });

@@ -5,6 +5,7 @@
  * few settings named differently in config and in construct props are named by the caller (CloudSqlSettingNames).
  */
 import type { PathProblem } from '../../common/path-problem';
+import { maintenanceWindowProblems } from './maintenance-window-checks';
 import { CloudSqlEngineRow, TRANSACTION_LOG_DAYS } from './cloud-sql-engine-table';
 import { CloudSqlDiskType, CloudSqlEdition } from './cloud-sql-choices';
 import { cloudSqlFlagProblem } from './cloud-sql-flag-checks';
@@ -227,27 +228,6 @@ export function passwordPolicyProblems(policy: CloudSqlPasswordPolicy, row: Clou
       value: interval,
       message: "must be whole seconds with an 's' suffix, such as '3600s'",
       fix: "write it in seconds, e.g. '86400s' for a day",
-    });
-  }
-  return problems;
-}
-
-export function maintenanceWindowProblems(window: CloudSqlMaintenanceWindow): PathProblem[] {
-  const problems: PathProblem[] = [];
-  if (!isIntegerIn(window.day, 1, 7)) {
-    problems.push({
-      path: ['maintenanceWindow', 'day'],
-      value: window.day,
-      message: 'must be a day of the week from 1 (Monday) to 7 (Sunday)',
-      fix: 'choose a day from 1 to 7',
-    });
-  }
-  if (!isIntegerIn(window.hour, 0, 23)) {
-    problems.push({
-      path: ['maintenanceWindow', 'hour'],
-      value: window.hour,
-      message: 'must be an hour from 0 to 23 (UTC)',
-      fix: 'choose an hour from 0 to 23',
     });
   }
   return problems;

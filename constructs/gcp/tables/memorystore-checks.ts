@@ -4,13 +4,11 @@
  * them. Pure (no CDKTF import).
  */
 import type { PathProblem } from '../../common/path-problem';
+import { maintenanceWindowProblems, type WeeklyMaintenanceWindow } from './maintenance-window-checks';
 import { MEMORYSTORE_MEMORY_GB, MEMORYSTORE_NAME_MAX_LENGTH, MEMORYSTORE_NAME_PATTERN, MEMORYSTORE_READ_REPLICAS } from './memorystore-table';
 
 /** ISO day (1 Monday … 7 Sunday) and hour (0–23, UTC) of the weekly one-hour maintenance window. */
-export interface MemorystoreMaintenanceWindow {
-  readonly day: number;
-  readonly hour: number;
-}
+export type MemorystoreMaintenanceWindow = WeeklyMaintenanceWindow;
 
 /** The settings the checks look at, named as both the config and the construct props name them. */
 export interface MemorystoreInstanceSettings {
@@ -59,22 +57,7 @@ export function memorystoreInstanceProblems(settings: MemorystoreInstanceSetting
       });
     }
   }
-  if (!Number.isInteger(maintenanceWindow.day) || maintenanceWindow.day < 1 || maintenanceWindow.day > 7) {
-    problems.push({
-      path: ['maintenanceWindow', 'day'],
-      value: maintenanceWindow.day,
-      message: 'must be a day from 1 (Monday) to 7 (Sunday)',
-      fix: 'use 1 to 7, e.g. 7 for Sunday',
-    });
-  }
-  if (!Number.isInteger(maintenanceWindow.hour) || maintenanceWindow.hour < 0 || maintenanceWindow.hour > 23) {
-    problems.push({
-      path: ['maintenanceWindow', 'hour'],
-      value: maintenanceWindow.hour,
-      message: 'must be an hour from 0 to 23 (UTC)',
-      fix: 'use 0 to 23, e.g. 6 for 06:00 UTC',
-    });
-  }
+  problems.push(...maintenanceWindowProblems(maintenanceWindow));
   return problems;
 }
 
