@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { AuroraEngine } from '../../constructs/aws/aurora/tables/aurora-engine-table';
 import type { RdsInstanceClass } from '../../constructs/common/instance-catalog';
+import { databaseAccessFields } from './database-access';
 import { checkedChoice, databaseCommonFields } from './fields';
 import { rdsConnectionFields } from './rds-instance';
 
@@ -36,6 +37,7 @@ export const auroraCluster = z.strictObject({
   secondaryRegions: z.array(z.string()).default([]),
   /** Instances of each secondary cluster (1–15). Default: 1 in every tier. */
   secondaryReaders: z.int().optional(),
+  ...databaseAccessFields,
 });
 
 export type AuroraClusterInput = z.input<typeof auroraCluster>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CLOUD_SQL_DEFAULTS } from '../../constructs/gcp/tables/cloud-sql-defaults';
 import { CLOUD_SQL_DISK_TYPES, CLOUD_SQL_EDITIONS, CLOUD_SQL_ENGINES, CLOUD_SQL_SSL_MODES } from '../../constructs/gcp/tables/cloud-sql-choices';
+import { databaseAccessFields } from './database-access';
 import { databaseCommonFields } from './fields';
 
 export { CLOUD_SQL_ENGINES } from '../../constructs/gcp/tables/cloud-sql-choices';
@@ -109,6 +110,8 @@ export const cloudSqlInstance = z.strictObject({
   /** Database flag overrides; they win over the tuned values. */
   flags: flagOverrides,
   replicas: z.array(cloudSqlReplica).default([]),
+  /** Logical databases, extensions and the roles inside them (docs/database-access.md). */
+  ...databaseAccessFields,
 });
 
 export type CloudSqlInstanceConfig = z.output<typeof cloudSqlInstance>;

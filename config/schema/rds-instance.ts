@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RdsEngine } from '../../constructs/aws/rds/tables/rds-engine-table';
 import type { RdsInstanceClass } from '../../constructs/common/instance-catalog';
 import { RDS_DEFAULTS } from '../../constructs/aws/rds/tables/rds-defaults';
+import { databaseAccessFields } from './database-access';
 import { checkedChoice, databaseCommonFields } from './fields';
 
 export const RDS_ENGINES = [
@@ -84,6 +85,7 @@ export const rdsInstance = z.strictObject({
   /** An RDS Proxy in front of the database (TLS required, IAM authentication). */
   proxy: z.boolean().default(false),
   replicas: z.array(rdsReplica).default([]),
+  ...databaseAccessFields,
 });
 
 export type RdsInstanceInput = z.input<typeof rdsInstance>;

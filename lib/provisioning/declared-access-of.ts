@@ -1,0 +1,63 @@
+/**
+ * A resolved relational database as the provisioning engine's input (DeclaredAccess). The tier defaults inside the
+ * database — the audit and statement-statistics extensions, and pgaudit's audit role on RDS and Aurora — are added
+ * here, for every tier (issue #20: "the audit role and audit/statistics extensions always").
+ */
+import type { ResolvedAuroraCluster, ResolvedCloudSqlInstance, ResolvedRdsInstance } from '../config/resolved-environment';
+import type { DeclaredAccess, ServerPlatform, SqlDialect } from './declared-access';
+
+export type RelationalDatabase = ResolvedRdsInstance | ResolvedAuroraCluster | ResolvedCloudSqlInstance;
+
+/** The SQL dialect of an engine, or undefined for engines the provisioning engine does not support (SQL Server, Oracle). */
+export function sqlDialectOf(engine: RelationalDatabase['engine']): SqlDialect | undefined {
+  if (engine === 'postgres' || engine === 'aurora-postgresql') return 'postgresql';
+  if (engine === 'mysql' || engine === 'mariadb' || engine === 'aurora-mysql') return 'mysql';
+  return undefined;
+}
+
+const PLATFORM_OF_KIND: Record<RelationalDatabase['kind'], ServerPlatform> = {
+  'rds-instance': 'rds',
+  'aurora-cluster': 'aurora',
+  'cloudsql-instance': 'cloud-sql',
+};
+
+/**
+ * Extensions every PostgreSQL database gets: pgaudit (object and statement audit logging; the parameter groups and
+ * Cloud SQL flags preload and configure it) and pg_stat_statements (statement statistics, preloaded on RDS/Aurora by
+ * the parameter groups; Cloud SQL preloads it itself).
+ */
+export const DEFAULT_POSTGRES_EXTENSIONS = ['pgaudit', 'pg_stat_statements'] as const;
+/** pgaudit.role on RDS and Aurora (the parameter groups set `pgaudit.role=rds_pgaudit`). */
+export const RDS_PGAUDIT_ROLE = 'rds_pgaudit';
+
+/** The logical databases of a database: the initial one (RDS/Aurora `databaseName`) first, then `databases`. */
+export function logicalDatabasesOf(db: RelationalDatabase): readonly string[] {
+  const initial = 'databaseName' in db && db.databaseName !== undefined ? [db.databaseName] : [];
+  return [...new Set([...initial, ...db.databases])];
+}
+
+/** Undefined for SQL Server and Oracle (the rules refuse access fields there). */
+export function declaredAccessOf(db: RelationalDatabase): DeclaredAccess | undefined {
+  const dialect = sqlDialectOf(db.engine);
+  if (dialect === undefined) return undefined;
+  const platform = PLATFORM_OF_KIND[db.kind];
+  const databases = logicalDatabasesOf(db);
+  const defaults = dialect === 'postgresql' ? DEFAULT_POSTGRES_EXTENSIONS : [];
+  return {
+    dialect,
+    platform,
+    engineVersion: db.version,
+    databases,
+    extensions: [...new Set([...defaults, ...db.extensions])],
+    ...(dialect === 'postgresql' && platform !== 'cloud-sql' ? { auditRole: RDS_PGAUDIT_ROLE } : {}),
+    roles: db.roles.map((role) => ({
+      name: role.name,
+      access: role.access,
+      databases: role.databases ?? databases,
+      auth: role.auth,
+      // Cloud SQL users are Terraform resources (google_sql_user); elsewhere the engine creates its roles.
+      createdBy: platform === 'cloud-sql' ? 'platform' : 'engine',
+    })),
+    roleRemoval: db.roleRemoval,
+  };
+}
