@@ -50,14 +50,27 @@ export function declaredAccessOf(db: RelationalDatabase): DeclaredAccess | undef
     databases,
     extensions: [...new Set([...defaults, ...db.extensions])],
     ...(dialect === 'postgresql' && platform !== 'cloud-sql' ? { auditRole: RDS_PGAUDIT_ROLE } : {}),
-    roles: db.roles.map((role) => ({
-      name: role.name,
-      access: role.access,
-      databases: role.databases ?? databases,
-      auth: role.auth,
-      // Cloud SQL users are Terraform resources (google_sql_user); elsewhere the engine creates its roles.
-      createdBy: platform === 'cloud-sql' ? 'platform' : 'engine',
-    })),
+    roles: db.roles.map((role) => {
+      // On Cloud SQL an IAM role is a group role the engine creates; its members are the consumers' IAM users, which
+      // Terraform creates (google_sql_user). A password user is a Terraform resource too. Elsewhere the engine creates all.
+      const iamGroup = platform === 'cloud-sql' && role.auth === 'iam';
+      return {
+        name: role.name,
+        access: role.access,
+        databases: role.databases ?? databases,
+        auth: role.auth,
+        createdBy: platform === 'cloud-sql' && !iamGroup ? 'platform' : 'engine',
+        members: iamGroup ? role.consumers.map((email) => cloudSqlIamUserName(email, dialect)) : [],
+      };
+    }),
     roleRemoval: db.roleRemoval,
   };
+}
+
+/**
+ * The database user name Cloud SQL gives a service account's IAM user ("IAM database authentication", Cloud SQL
+ * docs): PostgreSQL uses the email without the `.gserviceaccount.com` suffix, MySQL the part before the `@`.
+ */
+export function cloudSqlIamUserName(serviceAccountEmail: string, dialect: SqlDialect): string {
+  return dialect === 'postgresql' ? serviceAccountEmail.replace(/\.gserviceaccount\.com$/, '') : serviceAccountEmail.split('@')[0];
 }

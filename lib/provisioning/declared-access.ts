@@ -26,6 +26,11 @@ export interface DeclaredRole {
    * platform created it (Cloud SQL users from Terraform); the engine only grants, and reports it if it is missing.
    */
   readonly createdBy: 'engine' | 'platform';
+  /**
+   * Database users the platform created that get this role's grants through membership: on Cloud SQL, the IAM users
+   * of an `iam` role's consumer service accounts (the role itself is then a group role without login).
+   */
+  readonly members: readonly string[];
 }
 
 export interface DeclaredAccess {
