@@ -18,6 +18,8 @@ export interface MariadbServer {
   readonly ready: boolean;
   /** The server's own log (stderr): what it refused or adjusted. */
   readonly log: string;
+  /** The server's Unix socket (clients such as mysql2 connect with `socketPath`; root logs in without a password). */
+  readonly socket: string;
   /** Rows of a query, tab-separated columns as the client prints them (`mariadb -N -B`). */
   query(sql: string): string[][];
   stop(): Promise<void>;
@@ -73,6 +75,7 @@ export async function startMariadb(settings: Readonly<Record<string, string>>, t
   });
   return {
     ready,
+    socket,
     get log() {
       return log;
     },
