@@ -36,22 +36,24 @@ export const DIALECTS: Record<string, DialectRow | undefined> = {
       const serverPlan = planPostgresServer(declared, server);
       if (!dryRun) await runner.run(serverPlan.statements);
       const statements: EngineStatement[] = [...serverPlan.statements];
+      const notices = [...serverPlan.notices];
       for (const database of declared.databases) {
         // In a dry run a database not created yet is read as CREATE DATABASE would make it.
         const catalog = server.databases.has(database) || !dryRun ? await readPostgresDatabase(await runner.connection(database)) : newPostgresDatabase(server.major);
         const databasePlan = planPostgresDatabase(declared, database, catalog, serverPlan.managed);
-        if (!dryRun) await runner.run(databasePlan);
-        statements.push(...databasePlan);
+        if (!dryRun) await runner.run(databasePlan.statements);
+        statements.push(...databasePlan.statements);
+        notices.push(...databasePlan.notices);
       }
       const final = planPostgresFinal(serverPlan.drop);
       if (!dryRun) await runner.run(final);
-      return { statements: [...statements, ...final], notices: serverPlan.notices };
+      return { statements: [...statements, ...final], notices };
     },
     planFromNothing(declared) {
       const major = postgresMajor(declared.engineVersion);
       const serverPlan = planPostgresServer(declared, emptyPostgresServer(major));
-      const perDatabase = declared.databases.flatMap((database) => planPostgresDatabase(declared, database, newPostgresDatabase(major), serverPlan.managed));
-      return { statements: [...serverPlan.statements, ...perDatabase], notices: serverPlan.notices };
+      const perDatabase = declared.databases.map((database) => planPostgresDatabase(declared, database, newPostgresDatabase(major), serverPlan.managed));
+      return { statements: [...serverPlan.statements, ...perDatabase.flatMap((p) => p.statements)], notices: [...serverPlan.notices, ...perDatabase.flatMap((p) => p.notices)] };
     },
   },
   mysql: {

@@ -51,7 +51,12 @@ export interface PostgresDefaultAcl {
 
 export interface PostgresDatabaseCatalog {
   readonly extensions: readonly string[];
-  readonly schemas: readonly { readonly name: string; readonly owner: string; readonly acl: readonly Grant[] }[];
+  /**
+   * `manageable`: the administrator may change the schema's privileges (superuser, or holds its owner's rights).
+   * Not so for schema public on PostgreSQL 14 and older under a non-superuser administrator: it belongs to the
+   * bootstrap superuser, and GRANT/REVOKE there only warns "no privileges were granted".
+   */
+  readonly schemas: readonly { readonly name: string; readonly owner: string; readonly manageable: boolean; readonly acl: readonly Grant[] }[];
   readonly relations: readonly PostgresRelation[];
   readonly defaultAcls: readonly PostgresDefaultAcl[];
 }
@@ -100,7 +105,7 @@ export async function readPostgresServer(connection: SqlConnection): Promise<Pos
 export async function readPostgresDatabase(connection: SqlConnection): Promise<PostgresDatabaseCatalog> {
   const extensions = await connection.query(`SELECT extname AS name FROM pg_extension`);
   const schemas = await connection.query(
-    `SELECT n.nspname AS name, pg_get_userbyid(n.nspowner) AS owner, ${aclOf('n.nspacl', `'n'`, 'n.nspowner')} AS acl FROM pg_namespace n WHERE ${USER_SCHEMA} ORDER BY n.nspname`,
+    `SELECT n.nspname AS name, pg_get_userbyid(n.nspowner) AS owner, pg_has_role(current_user, n.nspowner, 'USAGE') AS manageable, ${aclOf('n.nspacl', `'n'`, 'n.nspowner')} AS acl FROM pg_namespace n WHERE ${USER_SCHEMA} ORDER BY n.nspname`,
   );
   const relations = await connection.query(
     `SELECT n.nspname AS schema, c.relname AS name, CASE WHEN c.relkind = 'S' THEN 'sequences' ELSE 'tables' END AS kind, pg_get_userbyid(c.relowner) AS owner,
@@ -118,7 +123,7 @@ export async function readPostgresDatabase(connection: SqlConnection): Promise<P
   );
   return {
     extensions: extensions.map((e) => String(e.name)),
-    schemas: schemas.map((s) => ({ name: String(s.name), owner: String(s.owner), acl: s.acl as Grant[] })),
+    schemas: schemas.map((s) => ({ name: String(s.name), owner: String(s.owner), manageable: s.manageable === true, acl: s.acl as Grant[] })),
     relations: relations.map((r) => ({ schema: String(r.schema), name: String(r.name), kind: r.kind as 'tables' | 'sequences', owner: String(r.owner), acl: r.acl as Grant[] })),
     defaultAcls: defaultAcls.map((d) => ({ forRole: String(d.for_role), kind: d.kind as PostgresDefaultAcl['kind'], grantee: String(d.grantee), privilege: String(d.privilege) })),
   };
@@ -136,7 +141,8 @@ export function emptyPostgresServer(major: number): PostgresServerCatalog {
  */
 export function newPostgresDatabase(major: number): PostgresDatabaseCatalog {
   const publicGrants: Grant[] = major >= 15 ? [{ grantee: 'PUBLIC', privilege: 'USAGE' }] : [{ grantee: 'PUBLIC', privilege: 'USAGE' }, { grantee: 'PUBLIC', privilege: 'CREATE' }];
-  return { extensions: [], schemas: [{ name: 'public', owner: major >= 15 ? 'pg_database_owner' : 'postgres', acl: publicGrants }], relations: [], defaultAcls: [] };
+  // Offline the administrator is taken to manage it (a superuser, or 15+ where the database owner does).
+  return { extensions: [], schemas: [{ name: 'public', owner: major >= 15 ? 'pg_database_owner' : 'postgres', manageable: true, acl: publicGrants }], relations: [], defaultAcls: [] };
 }
 
 /** A new database's ACL (acldefault 'd'): PUBLIC may CONNECT and create TEMPORARY tables; the owner has all. */

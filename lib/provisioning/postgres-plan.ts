@@ -169,14 +169,23 @@ function reconcile(
 const DEFAULT_ACL_KEYWORD = { tables: 'TABLES', sequences: 'SEQUENCES', schemas: 'SCHEMAS' } as const;
 const DEFAULT_ACL_KIND = { tables: 'tables', sequences: 'sequences', schemas: 'schema' } as const;
 
-export function planPostgresDatabase(declared: DeclaredAccess, database: string, catalog: PostgresDatabaseCatalog, managed: readonly ManagedRole[]): EngineStatement[] {
+export interface PostgresDatabasePlan {
+  readonly statements: EngineStatement[];
+  readonly notices: string[];
+}
+
+export function planPostgresDatabase(declared: DeclaredAccess, database: string, catalog: PostgresDatabaseCatalog, managed: readonly ManagedRole[]): PostgresDatabasePlan {
   const out: EngineStatement[] = [];
+  const notices: string[] = [];
   const inDb = (sql: string, why: string) => statement(database, sql, why);
   for (const extension of declared.extensions) {
     if (!catalog.extensions.includes(extension)) out.push(inDb(`CREATE EXTENSION IF NOT EXISTS ${pgIdent(extension)}`, `extension ${extension} is missing in ${database}`));
   }
 
-  for (const schema of catalog.schemas) {
+  for (const schema of catalog.schemas.filter((s) => !s.manageable)) {
+    notices.push(`Schema ${schema.name} in ${database} belongs to ${schema.owner} and the administrator may not change its privileges (PostgreSQL 14 and older give schema public to the bootstrap superuser): its privileges are left as they are${held(schema.acl, 'PUBLIC').has('CREATE') ? ', and PUBLIC keeps CREATE on it, so every role can create tables there' : ''}. Fix: as its owner, ALTER SCHEMA ${schema.name} OWNER TO the administrator, or REVOKE CREATE ON SCHEMA ${schema.name} FROM PUBLIC.`);
+  }
+  for (const schema of catalog.schemas.filter((s) => s.manageable)) {
     // The schema's owner holds everything on it already; it is not granted to itself.
     const others = managed.filter((role) => role.name !== schema.owner);
     out.push(
@@ -235,7 +244,7 @@ export function planPostgresDatabase(declared: DeclaredAccess, database: string,
       }
     }
   }
-  return out;
+  return { statements: out, notices };
 }
 
 export function planPostgresFinal(drop: readonly string[]): EngineStatement[] {
