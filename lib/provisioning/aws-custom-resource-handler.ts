@@ -47,7 +47,8 @@ async function secretJson(client: SecretsManagerClient, secretId: string): Promi
 const CONNECTORS: Record<DeclaredAccess['dialect'], (host: string, port: number, credentials: Credentials, tls: boolean) => ConnectAsAdministrator> = {
   postgresql: (host, port, { username, password }, tls) =>
     connectPostgres({ host, port, user: username, password, database: 'postgres', ssl: tls ? { rejectUnauthorized: true, servername: host } : false }),
-  mysql: (host, port, { username, password }, tls) => connectMysql({ host, port, user: username, password, ...(tls ? { ssl: { rejectUnauthorized: true } } : {}) }),
+  mysql: (host, port, { username, password }, tls) =>
+    connectMysql({ host, port, user: username, password, ...(tls ? { ssl: { rejectUnauthorized: true } } : {}) }),
 };
 
 export const handler = async (event: ProvisioningEvent): Promise<ProvisioningResponse> => {
@@ -72,6 +73,9 @@ export const handler = async (event: ProvisioningEvent): Promise<ProvisioningRes
   const notices = report.notices.join('\n');
   return {
     PhysicalResourceId: physicalResourceId,
-    Data: { Notices: notices.length > NOTICES_LIMIT ? `${notices.slice(0, NOTICES_LIMIT)}… (see the function's log)` : notices, Statements: String(report.statements.length) },
+    Data: {
+      Notices: notices.length > NOTICES_LIMIT ? `${notices.slice(0, NOTICES_LIMIT)}… (see the function's log)` : notices,
+      Statements: String(report.statements.length),
+    },
   };
 };

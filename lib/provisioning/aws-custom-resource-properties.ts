@@ -30,11 +30,19 @@ export function provisioningResourceProperties(
 }
 
 /** The properties as the handler reads them, with the strings CloudFormation delivers turned back into values. */
-export function parseProvisioningProperties(raw: Record<string, unknown>): { declared: DeclaredAccess; host: string; port: number; masterSecretArn: string; roleSecretArns: Record<string, string>; tls: boolean } {
+export function parseProvisioningProperties(raw: Record<string, unknown>): {
+  declared: DeclaredAccess;
+  host: string;
+  port: number;
+  masterSecretArn: string;
+  roleSecretArns: Record<string, string>;
+  tls: boolean;
+} {
   const missing = ['declared', 'host', 'port', 'masterSecretArn'].filter((name) => raw[name] === undefined || raw[name] === '');
   if (missing.length > 0) throw new Error(`Provisioning custom resource: missing properties ${missing.join(', ')}`);
   const port = Number(raw.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`Provisioning custom resource: port '${String(raw.port)}' is not a TCP port (1-65535)`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`Provisioning custom resource: port '${String(raw.port)}' is not a TCP port (1-65535)`);
   const declared = (typeof raw.declared === 'string' ? JSON.parse(raw.declared) : raw.declared) as DeclaredAccess;
   return {
     declared,

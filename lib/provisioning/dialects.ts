@@ -39,7 +39,8 @@ export const DIALECTS: Record<string, DialectRow | undefined> = {
       const notices = [...serverPlan.notices];
       for (const database of declared.databases) {
         // In a dry run a database not created yet is read as CREATE DATABASE would make it.
-        const catalog = server.databases.has(database) || !dryRun ? await readPostgresDatabase(await runner.connection(database)) : newPostgresDatabase(server.major);
+        const catalog =
+          server.databases.has(database) || !dryRun ? await readPostgresDatabase(await runner.connection(database)) : newPostgresDatabase(server.major);
         const databasePlan = planPostgresDatabase(declared, database, catalog, serverPlan.managed);
         if (!dryRun) await runner.run(databasePlan.statements);
         statements.push(...databasePlan.statements);
@@ -53,7 +54,10 @@ export const DIALECTS: Record<string, DialectRow | undefined> = {
       const major = postgresMajor(declared.engineVersion);
       const serverPlan = planPostgresServer(declared, emptyPostgresServer(major));
       const perDatabase = declared.databases.map((database) => planPostgresDatabase(declared, database, newPostgresDatabase(major), serverPlan.managed));
-      return { statements: [...serverPlan.statements, ...perDatabase.flatMap((p) => p.statements)], notices: [...serverPlan.notices, ...perDatabase.flatMap((p) => p.notices)] };
+      return {
+        statements: [...serverPlan.statements, ...perDatabase.flatMap((p) => p.statements)],
+        notices: [...serverPlan.notices, ...perDatabase.flatMap((p) => p.notices)],
+      };
     },
   },
   mysql: {
@@ -73,7 +77,9 @@ export const DIALECTS: Record<string, DialectRow | undefined> = {
 export function dialectOf(declared: DeclaredAccess): DialectRow {
   const row = DIALECTS[declared.dialect];
   if (row === undefined) {
-    throw new Error(`The provisioning engine supports the ${Object.keys(DIALECTS).join(' and ')} dialects, not '${declared.dialect}' (SQL Server and Oracle are not provisioned: create their users by hand).`);
+    throw new Error(
+      `The provisioning engine supports the ${Object.keys(DIALECTS).join(' and ')} dialects, not '${declared.dialect}' (SQL Server and Oracle are not provisioned: create their users by hand).`,
+    );
   }
   return row;
 }

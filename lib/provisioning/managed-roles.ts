@@ -16,7 +16,6 @@ export interface ManagedRole {
 
 export const accessOf = (role: DeclaredRole): Map<string, RoleAccessLevel> => new Map(role.databases.map((database) => [database, role.access]));
 
-
 /**
  * The removed roles: engine-created, not declared, not the audit role. Each with its rotation clone when that exists.
  */
@@ -31,6 +30,11 @@ export function declaredWithClones(declared: DeclaredAccess, exists: (name: stri
   return declared.roles.flatMap((role) => {
     const clone = rotationCloneOf(role.name);
     const withClone = role.auth === 'password' && exists(clone) && !declared.roles.some((r) => r.name === clone);
-    return withClone ? [{ role, clone: false }, { role: { ...role, name: clone, createdBy: 'platform' as const, members: [] }, clone: true }] : [{ role, clone: false }];
+    return withClone
+      ? [
+          { role, clone: false },
+          { role: { ...role, name: clone, createdBy: 'platform' as const, members: [] }, clone: true },
+        ]
+      : [{ role, clone: false }];
   });
 }

@@ -55,12 +55,19 @@ export async function readMysqlServer(connection: SqlConnection): Promise<MysqlS
   const allPrivileges = columns.filter((c) => c in MYSQL_DATABASE_PRIVILEGE_COLUMNS).map((c) => MYSQL_DATABASE_PRIVILEGE_COLUMNS[c]);
   const databaseGrants = new Map<string, Set<string>>();
   for (const grant of dbRows) {
-    const privileges = Object.entries(MYSQL_DATABASE_PRIVILEGE_COLUMNS).filter(([column]) => grant[column] === 'Y').map(([, keyword]) => keyword);
+    const privileges = Object.entries(MYSQL_DATABASE_PRIVILEGE_COLUMNS)
+      .filter(([column]) => grant[column] === 'Y')
+      .map(([, keyword]) => keyword);
     databaseGrants.set(grantKey(String(grant.User), unescapeGrantDatabase(String(grant.Db))), new Set(privileges));
   }
   const databases = (await connection.query(`SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA`)).map((d) => String(d.name));
   const hasBookkeeping =
-    (await connection.query(`SELECT 1 AS found FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?`, [MYSQL_BOOKKEEPING_SCHEMA, MYSQL_BOOKKEEPING_TABLE])).length > 0;
+    (
+      await connection.query(`SELECT 1 AS found FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?`, [
+        MYSQL_BOOKKEEPING_SCHEMA,
+        MYSQL_BOOKKEEPING_TABLE,
+      ])
+    ).length > 0;
   const engineCreated = hasBookkeeping
     ? (await connection.query(`SELECT name FROM ${mysqlIdent(MYSQL_BOOKKEEPING_SCHEMA)}.${mysqlIdent(MYSQL_BOOKKEEPING_TABLE)}`)).map((r) => String(r.name))
     : null;
@@ -85,5 +92,14 @@ export async function readMysqlServer(connection: SqlConnection): Promise<MysqlS
 export function emptyMysqlServer(engineVersion: string): MysqlServerCatalog {
   const flavor = mysqlFlavorOfVersion(engineVersion);
   const allPrivileges = Object.values(MYSQL_DATABASE_PRIVILEGE_COLUMNS).filter((p) => flavor === 'mariadb' || p !== 'DELETE HISTORY');
-  return { flavor, accounts: new Map(), databaseGrants: new Map(), allPrivileges, memberships: new Set(), defaultRoles: new Set(), databases: [], engineCreated: null };
+  return {
+    flavor,
+    accounts: new Map(),
+    databaseGrants: new Map(),
+    allPrivileges,
+    memberships: new Set(),
+    defaultRoles: new Set(),
+    databases: [],
+    engineCreated: null,
+  };
 }

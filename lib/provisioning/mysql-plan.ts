@@ -42,7 +42,10 @@ export function planMysql(declared: DeclaredAccess, server: MysqlServerCatalog):
   const toCreate = declared.roles.filter((role) => role.createdBy === 'engine' && !exists(role.name));
   if (toCreate.length > 0 && server.engineCreated === null) {
     add(`CREATE DATABASE IF NOT EXISTS ${mysqlIdent(MYSQL_BOOKKEEPING_SCHEMA)}`, 'the engine records the users it creates here (its marker)');
-    add(`CREATE TABLE IF NOT EXISTS ${BOOKKEEPING} (name VARCHAR(128) NOT NULL PRIMARY KEY, created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)`, 'the engine records the users it creates here (its marker)');
+    add(
+      `CREATE TABLE IF NOT EXISTS ${BOOKKEEPING} (name VARCHAR(128) NOT NULL PRIMARY KEY, created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)`,
+      'the engine records the users it creates here (its marker)',
+    );
   }
 
   for (const { role, clone } of declaredWithClones(declared, exists)) {
@@ -55,7 +58,8 @@ export function planMysql(declared: DeclaredAccess, server: MysqlServerCatalog):
     if (live === undefined) {
       if (isGroup(role)) add(`CREATE ROLE ${spec(role)}`, `role ${role.name} is missing (IAM group role: its members log in)`);
       else if (iam) add(`CREATE USER ${spec(role)} ${IAM_IDENTIFICATION}`, `user ${role.name} is missing (IAM authentication)`);
-      else statements.push(statementWithPassword(role.name, (password) => `CREATE USER ${spec(role)} IDENTIFIED BY ${password}`, `user ${role.name} is missing`));
+      else
+        statements.push(statementWithPassword(role.name, (password) => `CREATE USER ${spec(role)} IDENTIFIED BY ${password}`, `user ${role.name} is missing`));
       add(`INSERT INTO ${BOOKKEEPING} (name) VALUES (${mysqlString(role.name)})`, `marks ${role.name} as created by this engine`);
     } else if (!clone && !isGroup(role)) {
       if (role.createdBy === 'engine' && !engineCreated.has(role.name)) {
@@ -64,7 +68,14 @@ export function planMysql(declared: DeclaredAccess, server: MysqlServerCatalog):
       if (live.locked && role.createdBy === 'engine') add(`ALTER USER ${spec(role)} ACCOUNT UNLOCK`, `${role.name} is declared again: unlocked`);
       const hasIam = live.plugin === AWS_AUTHENTICATION_PLUGIN;
       if (iam && !hasIam) add(`ALTER USER ${spec(role)} ${IAM_IDENTIFICATION}`, `${role.name} switches to IAM authentication`);
-      if (!iam && hasIam) statements.push(statementWithPassword(role.name, (password) => `ALTER USER ${spec(role)} IDENTIFIED BY ${password}`, `${role.name} switches from IAM to password authentication`));
+      if (!iam && hasIam)
+        statements.push(
+          statementWithPassword(
+            role.name,
+            (password) => `ALTER USER ${spec(role)} IDENTIFIED BY ${password}`,
+            `${role.name} switches from IAM to password authentication`,
+          ),
+        );
     }
 
     const access = accessOf(role);
@@ -78,7 +89,11 @@ export function planMysql(declared: DeclaredAccess, server: MysqlServerCatalog):
       const extra = server.allPrivileges.filter((p) => has.has(p) && !want.includes(p));
       const on = `ON ${mysqlIdent(mysqlGrantDatabase(database))}.*`;
       const describe = level === undefined ? `no access to ${database}` : `${level} in ${database}`;
-      if (missing.length > 0) add(`GRANT ${wanted === 'all' ? 'ALL PRIVILEGES' : missing.join(', ')} ${on} TO ${spec(role)}`, `${role.name} has ${describe}: lacks ${missing.join(', ')}`);
+      if (missing.length > 0)
+        add(
+          `GRANT ${wanted === 'all' ? 'ALL PRIVILEGES' : missing.join(', ')} ${on} TO ${spec(role)}`,
+          `${role.name} has ${describe}: lacks ${missing.join(', ')}`,
+        );
       if (extra.length > 0) add(`REVOKE ${extra.join(', ')} ${on} FROM ${spec(role)}`, `${role.name} has ${describe}: must not hold ${extra.join(', ')}`);
     }
 
@@ -88,7 +103,8 @@ export function planMysql(declared: DeclaredAccess, server: MysqlServerCatalog):
         continue;
       }
       if (!server.memberships.has(edgeKey(role.name, member))) add(`GRANT ${spec(role)} TO ${mysqlAccount(member)}`, `${member} is a consumer of ${role.name}`);
-      if (!server.defaultRoles.has(edgeKey(role.name, member))) add(flavor.setDefaultRole(role.name, member), `${member} gets ${role.name}'s privileges at login`);
+      if (!server.defaultRoles.has(edgeKey(role.name, member)))
+        add(flavor.setDefaultRole(role.name, member), `${member} gets ${role.name}'s privileges at login`);
     }
   }
 
@@ -98,7 +114,9 @@ export function planMysql(declared: DeclaredAccess, server: MysqlServerCatalog):
       if (!live.locked) add(`ALTER USER ${mysqlAccount(name)} ACCOUNT LOCK`, `user ${name} is no longer declared: locked, not dropped`);
     };
     if (declared.roleRemoval === 'drop' && live.definerOf > 0) {
-      notices.push(`User ${name} is no longer declared and is the DEFINER of ${live.definerOf} object(s): not dropped (roleRemoval 'drop' drops only users that own nothing), locked instead. Change those objects' DEFINER and run again.`);
+      notices.push(
+        `User ${name} is no longer declared and is the DEFINER of ${live.definerOf} object(s): not dropped (roleRemoval 'drop' drops only users that own nothing), locked instead. Change those objects' DEFINER and run again.`,
+      );
       lock();
     } else if (declared.roleRemoval === 'drop') {
       notices.push(`User ${name} is no longer declared: dropped (roleRemoval 'drop'; it is the DEFINER of nothing).`);

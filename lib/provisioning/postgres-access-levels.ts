@@ -15,7 +15,12 @@ import type { RoleAccessLevel } from '../../config/schema/database-access';
 export type PostgresObjectKind = 'database' | 'schema' | 'tables' | 'sequences';
 
 export const POSTGRES_ACCESS: Record<RoleAccessLevel, Record<PostgresObjectKind, readonly string[]>> = {
-  owner: { database: ['CONNECT', 'TEMPORARY', 'CREATE'], schema: ['USAGE', 'CREATE'], tables: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], sequences: ['USAGE', 'SELECT', 'UPDATE'] },
+  owner: {
+    database: ['CONNECT', 'TEMPORARY', 'CREATE'],
+    schema: ['USAGE', 'CREATE'],
+    tables: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+    sequences: ['USAGE', 'SELECT', 'UPDATE'],
+  },
   'read-write': { database: ['CONNECT'], schema: ['USAGE'], tables: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], sequences: ['USAGE', 'SELECT', 'UPDATE'] },
   'read-only': { database: ['CONNECT'], schema: ['USAGE'], tables: ['SELECT'], sequences: ['SELECT'] },
 };

@@ -95,7 +95,10 @@ export async function readPostgresServer(connection: SqlConnection): Promise<Pos
     major,
     administrator: { name: String(server.name), superuser: server.superuser === true },
     roles: new Map(
-      roles.map((r) => [String(r.name), { name: String(r.name), canLogin: r.can_login === true, createdByEngine: r.marked === true, ownedObjects: Number(r.owned) }]),
+      roles.map((r) => [
+        String(r.name),
+        { name: String(r.name), canLogin: r.can_login === true, createdByEngine: r.marked === true, ownedObjects: Number(r.owned) },
+      ]),
     ),
     memberships: new Set(memberships.map((m) => membershipKey(String(m.role), String(m.member)))),
     databases: new Map(databases.map((d) => [String(d.name), d.acl as Grant[]])),
@@ -124,8 +127,19 @@ export async function readPostgresDatabase(connection: SqlConnection): Promise<P
   return {
     extensions: extensions.map((e) => String(e.name)),
     schemas: schemas.map((s) => ({ name: String(s.name), owner: String(s.owner), manageable: s.manageable === true, acl: s.acl as Grant[] })),
-    relations: relations.map((r) => ({ schema: String(r.schema), name: String(r.name), kind: r.kind as 'tables' | 'sequences', owner: String(r.owner), acl: r.acl as Grant[] })),
-    defaultAcls: defaultAcls.map((d) => ({ forRole: String(d.for_role), kind: d.kind as PostgresDefaultAcl['kind'], grantee: String(d.grantee), privilege: String(d.privilege) })),
+    relations: relations.map((r) => ({
+      schema: String(r.schema),
+      name: String(r.name),
+      kind: r.kind as 'tables' | 'sequences',
+      owner: String(r.owner),
+      acl: r.acl as Grant[],
+    })),
+    defaultAcls: defaultAcls.map((d) => ({
+      forRole: String(d.for_role),
+      kind: d.kind as PostgresDefaultAcl['kind'],
+      grantee: String(d.grantee),
+      privilege: String(d.privilege),
+    })),
   };
 }
 
@@ -140,9 +154,20 @@ export function emptyPostgresServer(major: number): PostgresServerCatalog {
  * only from 15 ("PostgreSQL 15 release notes", E.x "Remove PUBLIC creation permission on the public schema").
  */
 export function newPostgresDatabase(major: number): PostgresDatabaseCatalog {
-  const publicGrants: Grant[] = major >= 15 ? [{ grantee: 'PUBLIC', privilege: 'USAGE' }] : [{ grantee: 'PUBLIC', privilege: 'USAGE' }, { grantee: 'PUBLIC', privilege: 'CREATE' }];
+  const publicGrants: Grant[] =
+    major >= 15
+      ? [{ grantee: 'PUBLIC', privilege: 'USAGE' }]
+      : [
+          { grantee: 'PUBLIC', privilege: 'USAGE' },
+          { grantee: 'PUBLIC', privilege: 'CREATE' },
+        ];
   // Offline the administrator is taken to manage it (a superuser, or 15+ where the database owner does).
-  return { extensions: [], schemas: [{ name: 'public', owner: major >= 15 ? 'pg_database_owner' : 'postgres', manageable: true, acl: publicGrants }], relations: [], defaultAcls: [] };
+  return {
+    extensions: [],
+    schemas: [{ name: 'public', owner: major >= 15 ? 'pg_database_owner' : 'postgres', manageable: true, acl: publicGrants }],
+    relations: [],
+    defaultAcls: [],
+  };
 }
 
 /** A new database's ACL (acldefault 'd'): PUBLIC may CONNECT and create TEMPORARY tables; the owner has all. */

@@ -65,22 +65,32 @@ export function planPostgresServer(declared: DeclaredAccess, server: PostgresSer
       if (role.auth === 'password') {
         statements.push(statementWithPassword(role.name, (password) => `CREATE ROLE ${name} LOGIN PASSWORD ${password}`, `role ${role.name} is missing`));
       } else {
-        statements.push(statement(undefined, `CREATE ROLE ${name} ${login}`, `role ${role.name} is missing${group ? ' (IAM group role: its members log in)' : ''}`));
+        statements.push(
+          statement(undefined, `CREATE ROLE ${name} ${login}`, `role ${role.name} is missing${group ? ' (IAM group role: its members log in)' : ''}`),
+        );
       }
       statements.push(statement(undefined, `COMMENT ON ROLE ${name} IS ${pgLiteral(ENGINE_ROLE_MARKER)}`, `marks ${role.name} as created by this engine`));
     } else if (!clone) {
       if (role.createdBy === 'engine' && !live.createdByEngine) {
         notices.push(`Role ${role.name} exists and was not created by this engine: its grants are managed, it is never disabled or dropped.`);
       }
-      if (group && live.canLogin) statements.push(statement(undefined, `ALTER ROLE ${name} NOLOGIN`, `${role.name} is an IAM group role: its members log in, not the role`));
-      if (!group && !live.canLogin && role.createdBy === 'engine') statements.push(statement(undefined, `ALTER ROLE ${name} LOGIN`, `${role.name} is declared again: login re-enabled`));
+      if (group && live.canLogin)
+        statements.push(statement(undefined, `ALTER ROLE ${name} NOLOGIN`, `${role.name} is an IAM group role: its members log in, not the role`));
+      if (!group && !live.canLogin && role.createdBy === 'engine')
+        statements.push(statement(undefined, `ALTER ROLE ${name} LOGIN`, `${role.name} is declared again: login re-enabled`));
     }
     if (!clone && usesIamRole(declared)) {
       const hasIam = live !== undefined && isMember(RDS_IAM_ROLE, role.name);
       if (iam && !hasIam) statements.push(statement(undefined, `GRANT ${RDS_IAM_ROLE} TO ${name}`, `${role.name} authenticates with IAM`));
       if (!iam && hasIam) {
         statements.push(statement(undefined, `REVOKE ${RDS_IAM_ROLE} FROM ${name}`, `${role.name} switches from IAM to password authentication`));
-        statements.push(statementWithPassword(role.name, (password) => `ALTER ROLE ${name} PASSWORD ${password}`, `${role.name} switches from IAM to password authentication`));
+        statements.push(
+          statementWithPassword(
+            role.name,
+            (password) => `ALTER ROLE ${name} PASSWORD ${password}`,
+            `${role.name} switches from IAM to password authentication`,
+          ),
+        );
       }
     }
     for (const member of role.members) {
@@ -96,7 +106,13 @@ export function planPostgresServer(declared: DeclaredAccess, server: PostgresSer
   const ownerRoles = [...new Set(managed.filter((role) => [...role.access.values()].includes('owner')).map((role) => role.name))];
   for (const owner of ownerRoles) {
     if (admin === undefined || (!admin.superuser && !isMember(owner, admin.name))) {
-      statements.push(statement(undefined, `GRANT ${pgIdent(owner)} TO CURRENT_USER`, `the administrator sets default privileges for objects ${owner} creates (needs SET ROLE ${owner})`));
+      statements.push(
+        statement(
+          undefined,
+          `GRANT ${pgIdent(owner)} TO CURRENT_USER`,
+          `the administrator sets default privileges for objects ${owner} creates (needs SET ROLE ${owner})`,
+        ),
+      );
     }
   }
 
@@ -105,10 +121,13 @@ export function planPostgresServer(declared: DeclaredAccess, server: PostgresSer
   for (const name of removedRoles(declared, engineCreated, exists)) {
     const live = server.roles.get(name)!;
     const disable = () => {
-      if (live.canLogin) statements.push(statement(undefined, `ALTER ROLE ${pgIdent(name)} NOLOGIN`, `role ${name} is no longer declared: disabled, not dropped`));
+      if (live.canLogin)
+        statements.push(statement(undefined, `ALTER ROLE ${pgIdent(name)} NOLOGIN`, `role ${name} is no longer declared: disabled, not dropped`));
     };
     if (declared.roleRemoval === 'drop' && live.ownedObjects > 0) {
-      notices.push(`Role ${name} is no longer declared and owns ${live.ownedObjects} object(s): not dropped (roleRemoval 'drop' drops only roles that own nothing), disabled instead. Reassign what it owns (REASSIGN OWNED BY ${name} TO <role>) and run again.`);
+      notices.push(
+        `Role ${name} is no longer declared and owns ${live.ownedObjects} object(s): not dropped (roleRemoval 'drop' drops only roles that own nothing), disabled instead. Reassign what it owns (REASSIGN OWNED BY ${name} TO <role>) and run again.`,
+      );
       disable();
     } else if (declared.roleRemoval === 'drop') {
       notices.push(`Role ${name} is no longer declared: its privileges are revoked and it is dropped (roleRemoval 'drop'; it owns nothing).`);
@@ -121,10 +140,17 @@ export function planPostgresServer(declared: DeclaredAccess, server: PostgresSer
   }
 
   for (const database of declared.databases) {
-    if (!server.databases.has(database)) statements.push(statement(undefined, `CREATE DATABASE ${pgIdent(database)}`, `logical database ${database} is missing`));
+    if (!server.databases.has(database))
+      statements.push(statement(undefined, `CREATE DATABASE ${pgIdent(database)}`, `logical database ${database} is missing`));
     const acl = server.databases.get(database) ?? NEW_DATABASE_ACL;
-    statements.push(...reconcile('database', acl, managed, database, POSTGRES_ACCESS_BY_ROLE(managed, database, 'database'), (privileges, grantee, grant) =>
-      statement(undefined, `${grant ? 'GRANT' : 'REVOKE'} ${privileges.join(', ')} ON DATABASE ${pgIdent(database)} ${grant ? 'TO' : 'FROM'} ${pgGrantee(grantee)}`, '')),
+    statements.push(
+      ...reconcile('database', acl, managed, database, POSTGRES_ACCESS_BY_ROLE(managed, database, 'database'), (privileges, grantee, grant) =>
+        statement(
+          undefined,
+          `${grant ? 'GRANT' : 'REVOKE'} ${privileges.join(', ')} ON DATABASE ${pgIdent(database)} ${grant ? 'TO' : 'FROM'} ${pgGrantee(grantee)}`,
+          '',
+        ),
+      ),
     );
   }
   return { statements, notices, managed, drop };
@@ -136,7 +162,8 @@ function POSTGRES_ACCESS_BY_ROLE(managed: readonly ManagedRole[], database: stri
 }
 
 const held = (acl: readonly Grant[], grantee: string) => new Set(acl.filter((g) => g.grantee === grantee).map((g) => g.privilege));
-const describeLevel = (role: ManagedRole, database: string) => (role.access.has(database) ? `${role.access.get(database)} in ${database}` : `no access to ${database}`);
+const describeLevel = (role: ManagedRole, database: string) =>
+  role.access.has(database) ? `${role.access.get(database)} in ${database}` : `no access to ${database}`;
 
 /**
  * Grants what each managed role lacks and revokes managed privileges it holds beyond its level on one object, and
@@ -157,12 +184,21 @@ function reconcile(
     const want = wanted.get(role.name) ?? [];
     const missing = want.filter((p) => !has.has(p));
     const extra = POSTGRES_MANAGED_PRIVILEGES[kind].filter((p) => has.has(p) && !want.includes(p));
-    if (missing.length > 0) out.push({ ...render(missing, role.name, true), why: `${role.name} has ${describeLevel(role, database)}: lacks ${missing.join(', ')} on ${objectName}` });
-    if (extra.length > 0) out.push({ ...render(extra, role.name, false), why: `${role.name} has ${describeLevel(role, database)}: must not hold ${extra.join(', ')} on ${objectName}` });
+    if (missing.length > 0)
+      out.push({ ...render(missing, role.name, true), why: `${role.name} has ${describeLevel(role, database)}: lacks ${missing.join(', ')} on ${objectName}` });
+    if (extra.length > 0)
+      out.push({
+        ...render(extra, role.name, false),
+        why: `${role.name} has ${describeLevel(role, database)}: must not hold ${extra.join(', ')} on ${objectName}`,
+      });
   }
   const publicHas = held(acl, 'PUBLIC');
   const publicExtra = (POSTGRES_PUBLIC_REVOKED[kind] ?? []).filter((p) => publicHas.has(p));
-  if (publicExtra.length > 0) out.push({ ...render(publicExtra, 'PUBLIC', false), why: `PUBLIC (every role) must not hold ${publicExtra.join(', ')} on ${objectName}: only declared roles get access` });
+  if (publicExtra.length > 0)
+    out.push({
+      ...render(publicExtra, 'PUBLIC', false),
+      why: `PUBLIC (every role) must not hold ${publicExtra.join(', ')} on ${objectName}: only declared roles get access`,
+    });
   return out;
 }
 
@@ -174,23 +210,39 @@ export interface PostgresDatabasePlan {
   readonly notices: string[];
 }
 
-export function planPostgresDatabase(declared: DeclaredAccess, database: string, catalog: PostgresDatabaseCatalog, managed: readonly ManagedRole[]): PostgresDatabasePlan {
+export function planPostgresDatabase(
+  declared: DeclaredAccess,
+  database: string,
+  catalog: PostgresDatabaseCatalog,
+  managed: readonly ManagedRole[],
+): PostgresDatabasePlan {
   const out: EngineStatement[] = [];
   const notices: string[] = [];
   const inDb = (sql: string, why: string) => statement(database, sql, why);
   for (const extension of declared.extensions) {
-    if (!catalog.extensions.includes(extension)) out.push(inDb(`CREATE EXTENSION IF NOT EXISTS ${pgIdent(extension)}`, `extension ${extension} is missing in ${database}`));
+    if (!catalog.extensions.includes(extension))
+      out.push(inDb(`CREATE EXTENSION IF NOT EXISTS ${pgIdent(extension)}`, `extension ${extension} is missing in ${database}`));
   }
 
   for (const schema of catalog.schemas.filter((s) => !s.manageable)) {
-    notices.push(`Schema ${schema.name} in ${database} belongs to ${schema.owner} and the administrator may not change its privileges (PostgreSQL 14 and older give schema public to the bootstrap superuser): its privileges are left as they are${held(schema.acl, 'PUBLIC').has('CREATE') ? ', and PUBLIC keeps CREATE on it, so every role can create tables there' : ''}. Fix: as its owner, ALTER SCHEMA ${schema.name} OWNER TO the administrator, or REVOKE CREATE ON SCHEMA ${schema.name} FROM PUBLIC.`);
+    notices.push(
+      `Schema ${schema.name} in ${database} belongs to ${schema.owner} and the administrator may not change its privileges (PostgreSQL 14 and older give schema public to the bootstrap superuser): its privileges are left as they are${held(schema.acl, 'PUBLIC').has('CREATE') ? ', and PUBLIC keeps CREATE on it, so every role can create tables there' : ''}. Fix: as its owner, ALTER SCHEMA ${schema.name} OWNER TO the administrator, or REVOKE CREATE ON SCHEMA ${schema.name} FROM PUBLIC.`,
+    );
   }
   for (const schema of catalog.schemas.filter((s) => s.manageable)) {
     // The schema's owner holds everything on it already; it is not granted to itself.
     const others = managed.filter((role) => role.name !== schema.owner);
     out.push(
-      ...reconcile('schema', schema.acl, others, database, POSTGRES_ACCESS_BY_ROLE(others, database, 'schema'), (privileges, grantee, grant) =>
-        inDb(`${grant ? 'GRANT' : 'REVOKE'} ${privileges.join(', ')} ON SCHEMA ${pgIdent(schema.name)} ${grant ? 'TO' : 'FROM'} ${pgGrantee(grantee)}`, ''), `schema ${schema.name}`),
+      ...reconcile(
+        'schema',
+        schema.acl,
+        others,
+        database,
+        POSTGRES_ACCESS_BY_ROLE(others, database, 'schema'),
+        (privileges, grantee, grant) =>
+          inDb(`${grant ? 'GRANT' : 'REVOKE'} ${privileges.join(', ')} ON SCHEMA ${pgIdent(schema.name)} ${grant ? 'TO' : 'FROM'} ${pgGrantee(grantee)}`, ''),
+        `schema ${schema.name}`,
+      ),
     );
   }
 
@@ -203,16 +255,24 @@ export function planPostgresDatabase(declared: DeclaredAccess, database: string,
         const want = wanted.get(role.name) ?? [];
         const missing = want.filter((p) => mine.some((r) => !held(r.acl, role.name).has(p)));
         if (missing.length > 0) {
-          out.push(inDb(`GRANT ${missing.join(', ')} ON ALL ${kind.toUpperCase()} IN SCHEMA ${pgIdent(schema.name)} TO ${pgIdent(role.name)}`,
-            `${role.name} has ${describeLevel(role, database)}: lacks ${missing.join(', ')} on existing ${kind} of schema ${schema.name}`));
+          out.push(
+            inDb(
+              `GRANT ${missing.join(', ')} ON ALL ${kind.toUpperCase()} IN SCHEMA ${pgIdent(schema.name)} TO ${pgIdent(role.name)}`,
+              `${role.name} has ${describeLevel(role, database)}: lacks ${missing.join(', ')} on existing ${kind} of schema ${schema.name}`,
+            ),
+          );
         }
         // Revoked per object: a schema-wide REVOKE would also strip the privileges of objects the role owns.
         for (const relation of mine) {
           const has = held(relation.acl, role.name);
           const extra = POSTGRES_MANAGED_PRIVILEGES[kind].filter((p) => has.has(p) && !want.includes(p));
           if (extra.length > 0) {
-            out.push(inDb(`REVOKE ${extra.join(', ')} ON ${kind === 'tables' ? 'TABLE' : 'SEQUENCE'} ${pgIdent(relation.schema)}.${pgIdent(relation.name)} FROM ${pgIdent(role.name)}`,
-              `${role.name} has ${describeLevel(role, database)}: must not hold ${extra.join(', ')} on ${relation.schema}.${relation.name}`));
+            out.push(
+              inDb(
+                `REVOKE ${extra.join(', ')} ON ${kind === 'tables' ? 'TABLE' : 'SEQUENCE'} ${pgIdent(relation.schema)}.${pgIdent(relation.name)} FROM ${pgIdent(role.name)}`,
+                `${role.name} has ${describeLevel(role, database)}: must not hold ${extra.join(', ')} on ${relation.schema}.${relation.name}`,
+              ),
+            );
           }
         }
       }
@@ -234,12 +294,20 @@ export function planPostgresDatabase(declared: DeclaredAccess, database: string,
         const extra = POSTGRES_MANAGED_PRIVILEGES[DEFAULT_ACL_KIND[kind]].filter((p) => has.has(p) && !want.includes(p));
         const prefix = `ALTER DEFAULT PRIVILEGES FOR ROLE ${pgIdent(forRole)}`;
         if (missing.length > 0) {
-          out.push(inDb(`${prefix} GRANT ${missing.join(', ')} ON ${DEFAULT_ACL_KEYWORD[kind]} TO ${pgIdent(role.name)}`,
-            `${role.name} has ${describeLevel(role, database)}: lacks ${missing.join(', ')} on ${kind} ${forRole} creates later`));
+          out.push(
+            inDb(
+              `${prefix} GRANT ${missing.join(', ')} ON ${DEFAULT_ACL_KEYWORD[kind]} TO ${pgIdent(role.name)}`,
+              `${role.name} has ${describeLevel(role, database)}: lacks ${missing.join(', ')} on ${kind} ${forRole} creates later`,
+            ),
+          );
         }
         if (extra.length > 0) {
-          out.push(inDb(`${prefix} REVOKE ${extra.join(', ')} ON ${DEFAULT_ACL_KEYWORD[kind]} FROM ${pgIdent(role.name)}`,
-            `${role.name} has ${describeLevel(role, database)}: must not hold ${extra.join(', ')} on ${kind} ${forRole} creates later`));
+          out.push(
+            inDb(
+              `${prefix} REVOKE ${extra.join(', ')} ON ${DEFAULT_ACL_KEYWORD[kind]} FROM ${pgIdent(role.name)}`,
+              `${role.name} has ${describeLevel(role, database)}: must not hold ${extra.join(', ')} on ${kind} ${forRole} creates later`,
+            ),
+          );
         }
       }
     }

@@ -10,7 +10,9 @@ export class ProvisioningStatementError extends Error {
     readonly statement: EngineStatement,
     serverMessage: string,
   ) {
-    super(`Provisioning statement failed${statement.database === undefined ? '' : ` in database ${statement.database}`}: ${statement.sql}\n  (${statement.why})\n  Server said: ${serverMessage}`);
+    super(
+      `Provisioning statement failed${statement.database === undefined ? '' : ` in database ${statement.database}`}: ${statement.sql}\n  (${statement.why})\n  Server said: ${serverMessage}`,
+    );
     this.name = 'ProvisioningStatementError';
   }
 }

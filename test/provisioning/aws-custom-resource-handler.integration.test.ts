@@ -41,7 +41,11 @@ describeWithTool('moto_server', MOTO_INSTALL_HINT)('provisioning custom resource
   async function secret(name: string, value: Record<string, string>): Promise<string> {
     return (await secrets.send(new CreateSecretCommand({ Name: `${name}-${Date.now()}-${Math.random()}`, SecretString: JSON.stringify(value) }))).ARN!;
   }
-  const event = (RequestType: ProvisioningEvent['RequestType'], ResourceProperties: Record<string, unknown>, PhysicalResourceId?: string): ProvisioningEvent => ({
+  const event = (
+    RequestType: ProvisioningEvent['RequestType'],
+    ResourceProperties: Record<string, unknown>,
+    PhysicalResourceId?: string,
+  ): ProvisioningEvent => ({
     RequestType,
     ResourceProperties,
     ...(PhysicalResourceId === undefined ? {} : { PhysicalResourceId }),
@@ -57,7 +61,12 @@ describeWithTool('moto_server', MOTO_INSTALL_HINT)('provisioning custom resource
     });
 
     const access = (level: 'read-write' | 'read-only'): DeclaredAccess =>
-      declared({ dialect: 'postgresql', engineVersion: '17', databases: ['orders'], roles: [role('orders_owner', 'owner', ['orders'], { auth: 'iam' }), role('orders_app', level, ['orders'])] });
+      declared({
+        dialect: 'postgresql',
+        engineVersion: '17',
+        databases: ['orders'],
+        roles: [role('orders_owner', 'owner', ['orders'], { auth: 'iam' }), role('orders_app', level, ['orders'])],
+      });
     async function properties(declaredAccess: DeclaredAccess) {
       return {
         declared: JSON.stringify(declaredAccess),
@@ -89,10 +98,20 @@ describeWithTool('moto_server', MOTO_INSTALL_HINT)('provisioning custom resource
 
       const updated = await handler(event('Update', await properties(access('read-only')), id));
       expect(updated).toEqual({ PhysicalResourceId: id, Data: { Notices: '', Statements: '2' } });
-      expect(logged).toEqual(expect.arrayContaining(['orders: ALTER DEFAULT PRIVILEGES FOR ROLE "orders_owner" REVOKE INSERT, UPDATE, DELETE ON TABLES FROM "orders_app" -- orders_app has read-only in orders: must not hold INSERT, UPDATE, DELETE on tables orders_owner creates later']));
-      expect(await handler(event('Update', await properties(access('read-only')), id))).toEqual({ PhysicalResourceId: id, Data: { Notices: '', Statements: '0' } });
+      expect(logged).toEqual(
+        expect.arrayContaining([
+          'orders: ALTER DEFAULT PRIVILEGES FOR ROLE "orders_owner" REVOKE INSERT, UPDATE, DELETE ON TABLES FROM "orders_app" -- orders_app has read-only in orders: must not hold INSERT, UPDATE, DELETE on tables orders_owner creates later',
+        ]),
+      );
+      expect(await handler(event('Update', await properties(access('read-only')), id))).toEqual({
+        PhysicalResourceId: id,
+        Data: { Notices: '', Statements: '0' },
+      });
 
-      expect(await handler(event('Delete', await properties(access('read-only')), id))).toEqual({ PhysicalResourceId: id, Data: { Notices: '', Statements: '0' } });
+      expect(await handler(event('Delete', await properties(access('read-only')), id))).toEqual({
+        PhysicalResourceId: id,
+        Data: { Notices: '', Statements: '0' },
+      });
       await asApp('SELECT 1');
       expect(logged.filter((line) => line.includes(APP_PASSWORD) || line.includes("app''pw"))).toEqual([]);
     });
@@ -104,7 +123,10 @@ describeWithTool('moto_server', MOTO_INSTALL_HINT)('provisioning custom resource
     });
 
     test('GIVEN a password role without a secret WHEN Create is handled THEN it fails naming the role and the secrets it has', async () => {
-      const props = { ...(await properties(declared({ dialect: 'postgresql', databases: ['orders'], roles: [role('orders_new', 'read-only', ['orders'])] }))), roleSecretArns: {} };
+      const props = {
+        ...(await properties(declared({ dialect: 'postgresql', databases: ['orders'], roles: [role('orders_new', 'read-only', ['orders'])] }))),
+        roleSecretArns: {},
+      };
       await expect(handler(event('Create', props))).rejects.toThrow('No secret for role orders_new: roleSecretArns names none');
     });
 
@@ -140,7 +162,9 @@ describeWithTool('moto_server', MOTO_INSTALL_HINT)('provisioning custom resource
       const created = await handler(event('Create', props));
       expect(created.Data.Statements).toBe('6');
       const connection = await createConnection({ host: '127.0.0.1', port, user: 'orders_app', password: APP_PASSWORD, database: 'orders' });
-      await expect(connection.query('CREATE TABLE t (id INT)')).rejects.toThrow("CREATE command denied to user 'orders_app'@'localhost' for table `orders`.`t`");
+      await expect(connection.query('CREATE TABLE t (id INT)')).rejects.toThrow(
+        "CREATE command denied to user 'orders_app'@'localhost' for table `orders`.`t`",
+      );
       await connection.end();
       expect((await handler(event('Update', props, created.PhysicalResourceId))).Data.Statements).toBe('0');
     });

@@ -74,16 +74,22 @@ describeWithMariadb()('provisioning engine on real MariaDB', () => {
     await as('shop_owner', 'shop', 'CREATE TABLE orders (id INT AUTO_INCREMENT PRIMARY KEY, item TEXT)');
     await as('shop_app', 'shop', `INSERT INTO orders (item) VALUES ('tea')`);
     await as('shop_app', 'shop', `UPDATE orders SET item = 'coffee'`);
-    await expect(as('shop_app', 'shop', 'CREATE TABLE sneaky (id INT)')).rejects.toThrow("CREATE command denied to user 'shop_app'@'localhost' for table `shop`.`sneaky`");
+    await expect(as('shop_app', 'shop', 'CREATE TABLE sneaky (id INT)')).rejects.toThrow(
+      "CREATE command denied to user 'shop_app'@'localhost' for table `shop`.`sneaky`",
+    );
     expect(await as('shop_ro', 'shop', 'SELECT item FROM orders')).toEqual([{ item: 'coffee' }]);
-    await expect(as('shop_ro', 'shop', `INSERT INTO orders (item) VALUES ('x')`)).rejects.toThrow("INSERT command denied to user 'shop_ro'@'localhost' for table `shop`.`orders`");
+    await expect(as('shop_ro', 'shop', `INSERT INTO orders (item) VALUES ('x')`)).rejects.toThrow(
+      "INSERT command denied to user 'shop_ro'@'localhost' for table `shop`.`orders`",
+    );
     await expect(as('shop_app', 'shop_reports', 'SELECT 1')).rejects.toThrow("Access denied for user 'shop_app'@'%' to database 'shop_reports'");
   });
 
   test('GIVEN read-write WHEN changed to read-only THEN INSERT, UPDATE, DELETE are revoked; owner down to read-write loses CREATE', async () => {
     await provision(shop());
     await as('shop_owner', 'shop', 'CREATE TABLE levels (id INT)');
-    const changed = shop({ roles: [role('shop_owner', 'read-write', ['shop']), role('shop_app', 'read-only', ['shop']), role('shop_ro', 'read-only', ['shop', 'shop_reports'])] });
+    const changed = shop({
+      roles: [role('shop_owner', 'read-write', ['shop']), role('shop_app', 'read-only', ['shop']), role('shop_ro', 'read-only', ['shop', 'shop_reports'])],
+    });
     const change = await provision(changed);
     expect(change.statements.map((s) => s.sql)).toEqual([
       "REVOKE CREATE, DROP, REFERENCES, INDEX, ALTER, CREATE TEMPORARY TABLES, LOCK TABLES, CREATE VIEW, SHOW VIEW, CREATE ROUTINE, ALTER ROUTINE, EXECUTE, EVENT, TRIGGER, DELETE HISTORY ON `shop`.* FROM 'shop_owner'@'%'",
@@ -132,7 +138,12 @@ describeWithMariadb()('provisioning engine on real MariaDB', () => {
     });
     const first = await provision(access);
     expect(first.statements.map((s) => s.sql)).toEqual(
-      expect.arrayContaining(['CREATE ROLE `group_ro`', 'GRANT SELECT ON `iam\\_db`.* TO `group_ro`', "GRANT `group_ro` TO 'sa-one'@'%'", "SET DEFAULT ROLE `group_ro` FOR 'sa-one'@'%'"]),
+      expect.arrayContaining([
+        'CREATE ROLE `group_ro`',
+        'GRANT SELECT ON `iam\\_db`.* TO `group_ro`',
+        "GRANT `group_ro` TO 'sa-one'@'%'",
+        "SET DEFAULT ROLE `group_ro` FOR 'sa-one'@'%'",
+      ]),
     );
     expect(first.notices).toEqual(['Member sa-two of group_ro does not exist yet (Cloud SQL creates IAM users from Terraform): granted on a later run.']);
     server.query('CREATE TABLE iam_db.t (id INT)');

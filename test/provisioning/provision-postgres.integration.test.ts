@@ -74,7 +74,9 @@ describeWithPostgresServers([...MAJORS])('provisioning engine on real PostgreSQL
     test('GIVEN an empty server WHEN provisioned twice THEN the first run creates everything and the second runs no SQL', async () => {
       const first = await provision(shop());
       expect(first.applied).toBe(true);
-      expect(first.statements.map((s) => s.sql)).toEqual(expect.arrayContaining(['CREATE DATABASE "shop"', 'CREATE DATABASE "shop_reports"', `CREATE ROLE "shop_owner" LOGIN PASSWORD '***'`]));
+      expect(first.statements.map((s) => s.sql)).toEqual(
+        expect.arrayContaining(['CREATE DATABASE "shop"', 'CREATE DATABASE "shop_reports"', `CREATE ROLE "shop_owner" LOGIN PASSWORD '***'`]),
+      );
       expect(first.statements.filter((s) => s.sql.startsWith('CREATE EXTENSION')).map((s) => `${s.database}: ${s.sql}`)).toEqual([
         'shop: CREATE EXTENSION IF NOT EXISTS "pg_stat_statements"',
         'shop_reports: CREATE EXTENSION IF NOT EXISTS "pg_stat_statements"',
@@ -105,7 +107,9 @@ describeWithPostgresServers([...MAJORS])('provisioning engine on real PostgreSQL
       await sql('shop_app', 'shop', `INSERT INTO orders (item) VALUES ('tea'); UPDATE orders SET item = 'coffee'; INSERT INTO made_by_admin VALUES (1)`);
       await sql('shop_app', 'shop', 'SELECT * FROM billing.invoices');
       await expect(sql('shop_app', 'shop', 'CREATE TABLE sneaky (id int)')).rejects.toThrow('permission denied for schema public');
-      await expect(sql('shop_app', 'shop', 'CREATE TEMP TABLE sneaky (id int)')).rejects.toThrow('permission denied to create temporary tables in database "shop"');
+      await expect(sql('shop_app', 'shop', 'CREATE TEMP TABLE sneaky (id int)')).rejects.toThrow(
+        'permission denied to create temporary tables in database "shop"',
+      );
       expect((await sql('shop_ro', 'shop', 'SELECT item FROM orders')).rows).toEqual([{ item: 'coffee' }]);
       await expect(sql('shop_ro', 'shop', `INSERT INTO orders (item) VALUES ('x')`)).rejects.toThrow('permission denied for table orders');
       await expect(sql('shop_ro', 'shop', 'DELETE FROM made_by_admin')).rejects.toThrow('permission denied for table made_by_admin');
@@ -120,7 +124,9 @@ describeWithPostgresServers([...MAJORS])('provisioning engine on real PostgreSQL
     test('GIVEN pg_stat_statements preloaded WHEN provisioned THEN every logical database has it and it records statements', async () => {
       await provision(shop());
       for (const database of ['shop', 'shop_reports']) {
-        expect(await superuserQuery(`SELECT extname FROM pg_extension WHERE extname = 'pg_stat_statements'`, database)).toEqual([{ extname: 'pg_stat_statements' }]);
+        expect(await superuserQuery(`SELECT extname FROM pg_extension WHERE extname = 'pg_stat_statements'`, database)).toEqual([
+          { extname: 'pg_stat_statements' },
+        ]);
       }
       await sql('shop_ro', 'shop_reports', 'SELECT 42 AS counted');
       const recorded = await superuserQuery(`SELECT query FROM pg_stat_statements WHERE query LIKE '%AS counted'`, 'shop_reports');
@@ -129,16 +135,21 @@ describeWithPostgresServers([...MAJORS])('provisioning engine on real PostgreSQL
 
     test('GIVEN pgaudit declared WHEN this server has no pgaudit THEN the run fails with the statement and the server message', async () => {
       // The server's words differ by major: 14 names the missing control file, 15+ says "not available".
-      const serverSays = major === '14' ? /could not open extension control file ".*pgaudit.control": No such file or directory$/ : /extension "pgaudit" is not available$/;
+      const serverSays =
+        major === '14' ? /could not open extension control file ".*pgaudit.control": No such file or directory$/ : /extension "pgaudit" is not available$/;
       const failure = provision(shop({ extensions: ['pgaudit'] }));
-      await expect(failure).rejects.toThrow('Provisioning statement failed in database shop: CREATE EXTENSION IF NOT EXISTS "pgaudit"\n  (extension pgaudit is missing in shop)\n  Server said: ');
+      await expect(failure).rejects.toThrow(
+        'Provisioning statement failed in database shop: CREATE EXTENSION IF NOT EXISTS "pgaudit"\n  (extension pgaudit is missing in shop)\n  Server said: ',
+      );
       await expect(failure).rejects.toThrow(serverSays);
     });
 
     test('GIVEN read-write WHEN changed to read-only THEN the write privileges are revoked (now and for future tables), and back', async () => {
       await provision(shop());
       await sql('shop_owner', 'shop', 'CREATE TABLE IF NOT EXISTS levels (id int)');
-      const toReadOnly = shop({ roles: [role('shop_owner', 'owner', ['shop']), role('shop_app', 'read-only', ['shop']), role('shop_ro', 'read-only', ['shop', 'shop_reports'])] });
+      const toReadOnly = shop({
+        roles: [role('shop_owner', 'owner', ['shop']), role('shop_app', 'read-only', ['shop']), role('shop_ro', 'read-only', ['shop', 'shop_reports'])],
+      });
       const change = await provision(toReadOnly);
       expect(change.statements.map((s) => s.sql)).toEqual(
         expect.arrayContaining([
@@ -154,19 +165,28 @@ describeWithPostgresServers([...MAJORS])('provisioning engine on real PostgreSQL
       expect((await provision(toReadOnly)).statements).toEqual([]);
 
       // Up to owner: may create; then back to read-write: CREATE is revoked, the table it made stays its own.
-      const toOwner = shop({ roles: [role('shop_owner', 'owner', ['shop']), role('shop_app', 'owner', ['shop']), role('shop_ro', 'read-only', ['shop', 'shop_reports'])] });
+      const toOwner = shop({
+        roles: [role('shop_owner', 'owner', ['shop']), role('shop_app', 'owner', ['shop']), role('shop_ro', 'read-only', ['shop', 'shop_reports'])],
+      });
       await provision(toOwner);
       await sql('shop_app', 'shop', 'CREATE TABLE made_by_app (id int)');
       await sql('shop_ro', 'shop', 'SELECT * FROM made_by_app');
       const back = await provision(shop());
-      expect(back.statements.map((s) => s.sql)).toEqual(expect.arrayContaining(['REVOKE TEMPORARY, CREATE ON DATABASE "shop" FROM "shop_app"', 'REVOKE CREATE ON SCHEMA "public" FROM "shop_app"']));
+      expect(back.statements.map((s) => s.sql)).toEqual(
+        expect.arrayContaining(['REVOKE TEMPORARY, CREATE ON DATABASE "shop" FROM "shop_app"', 'REVOKE CREATE ON SCHEMA "public" FROM "shop_app"']),
+      );
       await expect(sql('shop_app', 'shop', 'CREATE TABLE another (id int)')).rejects.toThrow('permission denied for schema public');
       await sql('shop_app', 'shop', 'INSERT INTO made_by_app VALUES (1)');
       expect((await provision(shop())).statements).toEqual([]);
     });
 
     test('GIVEN a role removed from config WHEN roleRemoval is disable THEN it cannot log in and keeps its grants; WHEN drop THEN a role owning nothing is dropped, one owning tables is refused', async () => {
-      const base = declared({ dialect: 'postgresql', engineVersion: major, databases: ['gone'], roles: [role('gone_owner', 'owner', ['gone']), role('gone_ro', 'read-only', ['gone'])] });
+      const base = declared({
+        dialect: 'postgresql',
+        engineVersion: major,
+        databases: ['gone'],
+        roles: [role('gone_owner', 'owner', ['gone']), role('gone_ro', 'read-only', ['gone'])],
+      });
       await provision(base);
       await sql('gone_owner', 'gone', 'CREATE TABLE kept (id int)');
       const removed = { ...base, roles: [] };
@@ -194,9 +214,19 @@ describeWithPostgresServers([...MAJORS])('provisioning engine on real PostgreSQL
 
     test('GIVEN IAM roles WHEN on RDS THEN they join rds_iam (a NOLOGIN stand-in here); WHEN on Cloud SQL THEN an IAM group role is granted to the existing members and a missing member is a notice', async () => {
       await superuserQuery(`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rds_iam') THEN CREATE ROLE rds_iam NOLOGIN; END IF; END $$`);
-      const rds = declared({ dialect: 'postgresql', platform: 'rds', engineVersion: major, databases: ['iam_db'], roles: [role('iam_app', 'read-write', ['iam_db'], { auth: 'iam' })] });
+      const rds = declared({
+        dialect: 'postgresql',
+        platform: 'rds',
+        engineVersion: major,
+        databases: ['iam_db'],
+        roles: [role('iam_app', 'read-write', ['iam_db'], { auth: 'iam' })],
+      });
       const first = await provision(rds);
-      expect(first.statements.slice(0, 3).map((s) => s.sql)).toEqual(['CREATE ROLE "iam_app" LOGIN', expect.stringMatching(/^COMMENT ON ROLE "iam_app"/), 'GRANT rds_iam TO "iam_app"']);
+      expect(first.statements.slice(0, 3).map((s) => s.sql)).toEqual([
+        'CREATE ROLE "iam_app" LOGIN',
+        expect.stringMatching(/^COMMENT ON ROLE "iam_app"/),
+        'GRANT rds_iam TO "iam_app"',
+      ]);
       expect(await superuserQuery(`SELECT pg_has_role('iam_app', 'rds_iam', 'MEMBER') AS member`)).toEqual([{ member: true }]);
       expect((await provision(rds)).statements).toEqual([]);
 
@@ -210,7 +240,9 @@ describeWithPostgresServers([...MAJORS])('provisioning engine on real PostgreSQL
       });
       const group = await provision(cloudSql);
       expect(group.statements.map((s) => s.sql)).toEqual(expect.arrayContaining(['CREATE ROLE "group_ro" NOLOGIN', 'GRANT "group_ro" TO "sa-one@proj.iam"']));
-      expect(group.notices).toEqual(expect.arrayContaining(['Member sa-two@proj.iam of group_ro does not exist yet (Cloud SQL creates IAM users from Terraform): granted on a later run.']));
+      expect(group.notices).toEqual(
+        expect.arrayContaining(['Member sa-two@proj.iam of group_ro does not exist yet (Cloud SQL creates IAM users from Terraform): granted on a later run.']),
+      );
       const client = new Client({ host: server.host, port: server.port, user: 'sa-one@proj.iam', password: 'x', database: 'iam_db' });
       await client.connect();
       await client.end();
@@ -218,18 +250,36 @@ describeWithPostgresServers([...MAJORS])('provisioning engine on real PostgreSQL
 
     test('GIVEN the rotation clone of a password role WHEN provisioned THEN the clone gets the same grants', async () => {
       await provision(shop());
-      await superuserQuery(`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'shop_app_clone') THEN CREATE ROLE shop_app_clone LOGIN PASSWORD ${`'${(await passwordOf('shop_app_clone')).replace(/'/g, "''")}'`}; END IF; END $$`);
+      await superuserQuery(
+        `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'shop_app_clone') THEN CREATE ROLE shop_app_clone LOGIN PASSWORD ${`'${(await passwordOf('shop_app_clone')).replace(/'/g, "''")}'`}; END IF; END $$`,
+      );
       await superuserQuery('CREATE TABLE IF NOT EXISTS clone_check (id int)', 'shop');
       const report = await provision(shop());
-      expect(report.statements.map((s) => s.sql)).toEqual(expect.arrayContaining(['GRANT CONNECT ON DATABASE "shop" TO "shop_app_clone"', 'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "public" TO "shop_app_clone"']));
+      expect(report.statements.map((s) => s.sql)).toEqual(
+        expect.arrayContaining([
+          'GRANT CONNECT ON DATABASE "shop" TO "shop_app_clone"',
+          'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "public" TO "shop_app_clone"',
+        ]),
+      );
       await sql('shop_app_clone', 'shop', 'INSERT INTO clone_check VALUES (1)');
       expect((await provision(shop())).statements).toEqual([]);
     });
 
     test('GIVEN an administrator that is not a superuser (CREATEROLE, CREATEDB, as on RDS) WHEN provisioning THEN it grants itself the owner roles and a second run runs no SQL', async () => {
       await superuserQuery(`CREATE ROLE master_like LOGIN CREATEROLE CREATEDB PASSWORD ${`'${(await passwordOf('master_like')).replace(/'/g, "''")}'`}`);
-      const asMaster = connectPostgres({ host: server.host, port: server.port, user: 'master_like', password: await passwordOf('master_like'), database: 'postgres' });
-      const access = declared({ dialect: 'postgresql', engineVersion: major, databases: ['rds_like'], roles: [role('rl_owner', 'owner', ['rds_like']), role('rl_ro', 'read-only', ['rds_like'])] });
+      const asMaster = connectPostgres({
+        host: server.host,
+        port: server.port,
+        user: 'master_like',
+        password: await passwordOf('master_like'),
+        database: 'postgres',
+      });
+      const access = declared({
+        dialect: 'postgresql',
+        engineVersion: major,
+        databases: ['rds_like'],
+        roles: [role('rl_owner', 'owner', ['rds_like']), role('rl_ro', 'read-only', ['rds_like'])],
+      });
       const first = await provision(access, false, asMaster);
       expect(first.statements.map((s) => s.sql)).toContain('GRANT "rl_owner" TO CURRENT_USER');
       // 14: schema public belongs to the bootstrap superuser, so this administrator cannot lock it down; it says so.

@@ -26,7 +26,11 @@ describe('planFromNothing for PostgreSQL', () => {
       databases: ['orders'],
       extensions: ['pgaudit', 'pg_stat_statements'],
       auditRole: 'rds_pgaudit',
-      roles: [role('orders_owner', 'owner', ['orders']), role('orders_app', 'read-write', ['orders'], { auth: 'iam' }), role('orders_ro', 'read-only', ['orders'])],
+      roles: [
+        role('orders_owner', 'owner', ['orders']),
+        role('orders_app', 'read-write', ['orders'], { auth: 'iam' }),
+        role('orders_ro', 'read-only', ['orders']),
+      ],
     });
 
   test('GIVEN RDS PostgreSQL 16 WHEN planned from nothing THEN the audit role, roles, IAM, database, extensions and privileges come in order', () => {
@@ -73,7 +77,10 @@ describe('planFromNothing for PostgreSQL', () => {
       platform: 'cloud-sql',
       engineVersion: '16',
       databases: ['app'],
-      roles: [role('app_group', 'read-only', ['app'], { auth: 'iam', members: ['sa@p.iam'] }), role('app_user', 'read-write', ['app'], { createdBy: 'platform' })],
+      roles: [
+        role('app_group', 'read-only', ['app'], { auth: 'iam', members: ['sa@p.iam'] }),
+        role('app_user', 'read-write', ['app'], { createdBy: 'platform' }),
+      ],
     });
     const sql = sqlOf(cloudSql);
     expect(sql.slice(0, 2)).toEqual(['CREATE ROLE "app_group" NOLOGIN', `COMMENT ON ROLE "app_group" IS '${ENGINE_ROLE_MARKER}'`]);
@@ -92,8 +99,18 @@ describe('planFromNothing for the MySQL family', () => {
 
   test('GIVEN Cloud SQL MySQL 8.0 WHEN an IAM group role is planned THEN it is a MySQL role account with MySQL 8 membership SQL', () => {
     expect(sqlOf(mysql('8.0', 'cloud-sql'))).toContain(`CREATE ROLE 'orders_app'@'%'`);
-    const catalog: MysqlServerCatalog = { ...emptyMysqlServer('8.0'), databases: ['orders'], accounts: new Map([['member_one', { name: 'member_one', plugin: 'mysql_native_password', locked: false, definerOf: 0 }]]) };
-    const group = declared({ dialect: 'mysql', platform: 'cloud-sql', engineVersion: '8.0', databases: ['orders'], roles: [role('orders_app', 'read-only', ['orders'], { auth: 'iam', members: ['member_one'] })] });
+    const catalog: MysqlServerCatalog = {
+      ...emptyMysqlServer('8.0'),
+      databases: ['orders'],
+      accounts: new Map([['member_one', { name: 'member_one', plugin: 'mysql_native_password', locked: false, definerOf: 0 }]]),
+    };
+    const group = declared({
+      dialect: 'mysql',
+      platform: 'cloud-sql',
+      engineVersion: '8.0',
+      databases: ['orders'],
+      roles: [role('orders_app', 'read-only', ['orders'], { auth: 'iam', members: ['member_one'] })],
+    });
     expect(planMysql(group, catalog).statements.map((s) => s.sql)).toEqual(
       expect.arrayContaining([`GRANT 'orders_app'@'%' TO 'member_one'@'%'`, `SET DEFAULT ROLE ALL TO 'member_one'@'%'`]),
     );
@@ -113,7 +130,10 @@ describe('planFromNothing for the MySQL family', () => {
 describe('removal decisions from a catalog', () => {
   const server = (ownedObjects: number) => ({
     ...emptyPostgresServer(16),
-    roles: new Map([['old_app', { name: 'old_app', canLogin: true, createdByEngine: true, ownedObjects }], ['hand_made', { name: 'hand_made', canLogin: true, createdByEngine: false, ownedObjects: 0 }]]),
+    roles: new Map([
+      ['old_app', { name: 'old_app', canLogin: true, createdByEngine: true, ownedObjects }],
+      ['hand_made', { name: 'hand_made', canLogin: true, createdByEngine: false, ownedObjects: 0 }],
+    ]),
   });
   const nothingDeclared = (roleRemoval: DeclaredAccess['roleRemoval']) => declared({ dialect: 'postgresql', databases: [], roles: [], roleRemoval });
 

@@ -55,7 +55,14 @@ export async function startMariadb(settings: Readonly<Record<string, string>>, t
   );
   const server = spawn(
     'mariadbd',
-    [`--defaults-file=${optionFile}`, `--datadir=${datadir}`, `--socket=${socket}`, ...(tcpPort === undefined ? ['--skip-networking'] : [`--port=${tcpPort}`, '--bind-address=127.0.0.1']), `--pid-file=${join(root, 'server.pid')}`, ...user],
+    [
+      `--defaults-file=${optionFile}`,
+      `--datadir=${datadir}`,
+      `--socket=${socket}`,
+      ...(tcpPort === undefined ? ['--skip-networking'] : [`--port=${tcpPort}`, '--bind-address=127.0.0.1']),
+      `--pid-file=${join(root, 'server.pid')}`,
+      ...user,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -234,7 +234,16 @@ export async function startPostgres(major: string, settings: Readonly<Record<str
       .join('\n')}\n`,
   );
   writeFileSync(join(data.dir, 'pg_hba.conf'), 'host all postgres 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n');
-  const [cmd, args] = command(runnableBin(major, 'postgres'), ['-D', data.dir, '-c', `port=${port}`, '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${data.dir}`]);
+  const [cmd, args] = command(runnableBin(major, 'postgres'), [
+    '-D',
+    data.dir,
+    '-c',
+    `port=${port}`,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `unix_socket_directories=${data.dir}`,
+  ]);
   const server = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));

@@ -13,4 +13,5 @@ export function declared(more: Partial<DeclaredAccess> & Pick<DeclaredAccess, 'd
 export const passwordOf = async (name: string) => `s3cr'et\\${name}`;
 
 /** Statements that would destroy data: the engine must never plan one (DROP ROLE/USER of an empty role is allowed). */
-export const DATA_DROPPING = /\b(DROP\s+(DATABASE|SCHEMA|TABLE|EXTENSION|VIEW|MATERIALIZED|SEQUENCE|INDEX|OWNED|FUNCTION|PROCEDURE|TRIGGER|EVENT)|TRUNCATE|REASSIGN)\b/i;
+export const DATA_DROPPING =
+  /\b(DROP\s+(DATABASE|SCHEMA|TABLE|EXTENSION|VIEW|MATERIALIZED|SEQUENCE|INDEX|OWNED|FUNCTION|PROCEDURE|TRIGGER|EVENT)|TRUNCATE|REASSIGN)\b/i;
