@@ -52,12 +52,13 @@ const CONNECTORS: Record<DeclaredAccess['dialect'], (host: string, port: number,
 };
 
 export const handler = async (event: ProvisioningEvent): Promise<ProvisioningResponse> => {
+  if (event.RequestType === 'Delete') {
+    // Before reading the properties: a resource whose properties no longer parse must still delete cleanly.
+    console.log(`Delete: nothing is dropped (the databases and roles stay)`);
+    return { PhysicalResourceId: event.PhysicalResourceId ?? 'provisioning', Data: { Notices: '', Statements: '0' } };
+  }
   const properties = parseProvisioningProperties(event.ResourceProperties);
   const physicalResourceId = event.PhysicalResourceId ?? `provisioning:${properties.host}:${properties.port}`;
-  if (event.RequestType === 'Delete') {
-    console.log(`Delete: nothing is dropped (databases and roles on ${properties.host} stay)`);
-    return { PhysicalResourceId: physicalResourceId, Data: { Notices: '', Statements: '0' } };
-  }
   const secrets = new SecretsManagerClient({});
   const master = await secretJson(secrets, properties.masterSecretArn);
   const credentials = { username: String(master.username), password: String(master.password) };

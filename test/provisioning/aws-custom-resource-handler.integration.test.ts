@@ -112,6 +112,8 @@ describeWithTool('moto_server', MOTO_INSTALL_HINT)('provisioning custom resource
         PhysicalResourceId: id,
         Data: { Notices: '', Statements: '0' },
       });
+      // Even with properties that no longer parse, Delete succeeds and touches nothing.
+      expect(await handler(event('Delete', { port: 'none' }, id))).toEqual({ PhysicalResourceId: id, Data: { Notices: '', Statements: '0' } });
       await asApp('SELECT 1');
       expect(logged.filter((line) => line.includes(APP_PASSWORD) || line.includes("app''pw"))).toEqual([]);
     });
