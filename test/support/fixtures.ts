@@ -9,7 +9,7 @@ import { buildPlan } from '../../lib/plan/build-plan';
 import type { EnvironmentPlan } from '../../lib/plan/plan-types';
 import type { PlannedEnvironment } from '../../lib/environments/plan-environments';
 
-/** A valid environment with one RDS PostgreSQL and one Cloud SQL PostgreSQL database. */
+/** A valid environment with one RDS PostgreSQL and one Cloud SQL PostgreSQL database, each with an application role. */
 export function fixtureConfig(tier: Tier = 'production'): EnvironmentInput {
   return {
     tier,
@@ -49,6 +49,9 @@ export function fixtureConfig(tier: Tier = 'production'): EnvironmentInput {
         instanceClass: 'db.r6g.large',
         allocatedStorageGiB: 100,
         allowedCidrs: ['10.0.0.0/16'],
+        // Applications connect as declared roles (policy 'least-privilege' in production).
+        databases: ['orders'],
+        roles: [{ name: 'orders_app', access: 'read-write', consumers: ['arn:aws:iam::123456789012:role/orders-api'] }],
       },
       {
         kind: 'cloudsql-instance',
@@ -57,6 +60,8 @@ export function fixtureConfig(tier: Tier = 'production'): EnvironmentInput {
         version: '16',
         tier: 'db-custom-2-7680',
         diskSizeGb: 50,
+        databases: ['ledger'],
+        roles: [{ name: 'ledger_app', access: 'read-write', consumers: ['ledger-api@fixture-project.iam.gserviceaccount.com'] }],
       },
     ],
   };
