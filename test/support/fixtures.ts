@@ -67,10 +67,25 @@ export function fixtureConfig(tier: Tier = 'production'): EnvironmentInput {
   };
 }
 
-/** The fixture with a change applied to a deep copy. */
+/** Engines the provisioning engine does not speak: roles and logical databases are refused there (database-access-rules.ts). */
+const NO_ACCESS_ENGINE = /^(sqlserver|oracle)/;
+
+/**
+ * The fixture with a change applied to a deep copy. A change that turns a fixture database into SQL Server or Oracle
+ * also drops the fixture's own roles and logical databases from it (unless the change set its own), so tests about
+ * those engines see only what they changed.
+ */
 export function withChange(change: (config: any) => void, tier: Tier = 'production'): EnvironmentInput {
-  const config = structuredClone(fixtureConfig(tier));
+  const original = fixtureConfig(tier);
+  const config: any = structuredClone(original);
   change(config);
+  (original.databases ?? []).forEach((db: any, index: number) => {
+    const changed = config.databases?.[index];
+    if (!changed || changed.name !== db.name || !NO_ACCESS_ENGINE.test(String(changed.engine))) return;
+    for (const field of ['roles', 'databases'] as const) {
+      if (JSON.stringify(changed[field]) === JSON.stringify(db[field])) delete changed[field];
+    }
+  });
   return config;
 }
 
