@@ -31,5 +31,7 @@ export const awsAlarmTargets = (topicArn: string, context: PostureContext): Post
 
 /** The roles of a relational database's declared access, at `databases[index].roles`; none where it has no access plan. */
 export function applicationRolesPosture(access: DeclaredAccess | undefined, index: number): Pick<DatabasePosture, 'applicationRoles'> {
-  return access ? { applicationRoles: { value: access.roles.map(({ name, access: level }) => ({ name, access: level })), path: ['databases', index, 'roles'] } } : {};
+  return access
+    ? { applicationRoles: { value: access.roles.map(({ name, access: level }) => ({ name, access: level })), path: ['databases', index, 'roles'] } }
+    : {};
 }

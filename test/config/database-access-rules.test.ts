@@ -79,7 +79,7 @@ describe('logical databases', () => {
     ]);
   });
 
-  test("cloudsqladmin on Cloud SQL; rdsadmin is a fine name there", () => {
+  test('cloudsqladmin on Cloud SQL; rdsadmin is a fine name there', () => {
     expect(problemsOf(ledger({ databases: ['cloudsqladmin', 'rdsadmin'] }))).toEqual([
       'test › ledger › databases[1].databases[0] = "cloudsqladmin": is a database Cloud SQL for PostgreSQL keeps for itself: it belongs to Cloud SQL\'s administration database. Fix: choose another name',
     ]);
@@ -133,7 +133,16 @@ describe('roles', () => {
   });
 
   test('cloudsql* and postgres on Cloud SQL; root on MySQL', () => {
-    expect(problemsOf(ledger({ roles: [{ name: 'cloudsqlsuperuser', access: 'owner' }, { name: 'postgres', access: 'owner' }] }))).toEqual([
+    expect(
+      problemsOf(
+        ledger({
+          roles: [
+            { name: 'cloudsqlsuperuser', access: 'owner' },
+            { name: 'postgres', access: 'owner' },
+          ],
+        }),
+      ),
+    ).toEqual([
       "test › ledger › databases[1].roles[0].name = \"cloudsqlsuperuser\": is reserved on Cloud SQL for PostgreSQL: names starting with 'cloudsql' belong to Cloud SQL's own roles (cloudsqlsuperuser, cloudsqladmin, cloudsqliamuser …). Fix: choose another role name",
       'test › ledger › databases[1].roles[1].name = "postgres": is reserved on Cloud SQL for PostgreSQL: it belongs to PostgreSQL (every role belongs to public; postgres is the default superuser). Fix: choose another role name',
     ]);
@@ -143,9 +152,13 @@ describe('roles', () => {
   });
 
   test('a database the instance does not declare, an empty list, a repeat', () => {
-    expect(problemsOf(orders({ databases: ['archive'], roles: [appRole({ databases: ['archive', 'billing', 'archive'] }), appRole({ name: 'idle', databases: [] })] }))).toEqual([
-      'test › orders › databases[0].roles[0].databases[2] = "archive": is listed twice (first at [0]). Fix: remove the second \'archive\' from the role\'s databases',
-      "test › orders › databases[0].roles[0].databases[1] = \"billing\": is not a logical database of this database server; declared: orders, archive. Fix: add 'billing' to databases, or name a declared one",
+    expect(
+      problemsOf(
+        orders({ databases: ['archive'], roles: [appRole({ databases: ['archive', 'billing', 'archive'] }), appRole({ name: 'idle', databases: [] })] }),
+      ),
+    ).toEqual([
+      "test › orders › databases[0].roles[0].databases[2] = \"archive\": is listed twice (first at [0]). Fix: remove the second 'archive' from the role's databases",
+      'test › orders › databases[0].roles[0].databases[1] = "billing": is not a logical database of this database server; declared: orders, archive. Fix: add \'billing\' to databases, or name a declared one',
       'test › orders › databases[0].roles[1].databases = []: is empty, so the role could use no database. Fix: list the databases the role uses, or remove databases to give it every database',
     ]);
   });
@@ -161,7 +174,9 @@ describe('IAM authentication', () => {
   });
 
   test('Cloud SQL with iamAuthentication off', () => {
-    expect(problemsOf(ledger({ iamAuthentication: false, roles: [{ name: 'ledger_app', access: 'read-write', auth: 'iam', consumers: [LEDGER_API] }] }))).toEqual([
+    expect(
+      problemsOf(ledger({ iamAuthentication: false, roles: [{ name: 'ledger_app', access: 'read-write', auth: 'iam', consumers: [LEDGER_API] }] })),
+    ).toEqual([
       "test › ledger › databases[1].roles[0].auth = \"iam\": cannot be 'iam': iamAuthentication is off for this instance (the cloudsql.iam_authentication flag is not set). Fix: remove iamAuthentication: false, or use auth: 'password'",
     ]);
   });
@@ -177,10 +192,10 @@ describe('consumers', () => {
   test('AWS: not a role ARN, a user ARN, another account, a repeat', () => {
     const consumers = ['orders-api', 'arn:aws:iam::123456789012:user/alice', 'arn:aws:iam::999999999999:role/orders-api', ORDERS_API, ORDERS_API];
     expect(problemsOf(orders({ roles: [appRole({ consumers })] }))).toEqual([
-      "test › orders › databases[0].roles[0].consumers[4] = \"arn:aws:iam::123456789012:role/orders-api\": is listed twice (first at [3]). Fix: remove the second 'arn:aws:iam::123456789012:role/orders-api' from consumers",
+      'test › orders › databases[0].roles[0].consumers[4] = "arn:aws:iam::123456789012:role/orders-api": is listed twice (first at [3]). Fix: remove the second \'arn:aws:iam::123456789012:role/orders-api\' from consumers',
       'test › orders › databases[0].roles[0].consumers[0] = "orders-api": is not an IAM role ARN; AWS consumers are IAM roles, arn:aws:iam::<12-digit account>:role/<optional path/><name>. Fix: write the role\'s ARN, such as arn:aws:iam::123456789012:role/orders-api',
       'test › orders › databases[0].roles[0].consumers[1] = "arn:aws:iam::123456789012:user/alice": is not an IAM role ARN; AWS consumers are IAM roles, arn:aws:iam::<12-digit account>:role/<optional path/><name>. Fix: write the role\'s ARN, such as arn:aws:iam::123456789012:role/orders-api',
-      "test › orders › databases[0].roles[0].consumers[2] = \"arn:aws:iam::999999999999:role/orders-api\": is a role of account 999999999999, not of the environment's account 123456789012; the stack can grant access only to roles of the account it deploys to. Fix: name a role of account 123456789012, or let the other account assume a role of 123456789012 that you list here",
+      'test › orders › databases[0].roles[0].consumers[2] = "arn:aws:iam::999999999999:role/orders-api": is a role of account 999999999999, not of the environment\'s account 123456789012; the stack can grant access only to roles of the account it deploys to. Fix: name a role of account 123456789012, or let the other account assume a role of 123456789012 that you list here',
     ]);
   });
 
@@ -194,7 +209,7 @@ describe('consumers', () => {
     const consumers = ['alice@example.com', '100000000001-compute@developer.gserviceaccount.com'];
     expect(problemsOf(ledger({ roles: [{ name: 'ledger_app', access: 'read-write', consumers }] }))).toEqual([
       'test › ledger › databases[1].roles[0].consumers[0] = "alice@example.com": is not a service-account email; Google Cloud consumers are user-managed service accounts, <id>@<project>.iam.gserviceaccount.com. Fix: write the service account\'s email, such as orders-api@fixture-project.iam.gserviceaccount.com',
-      "test › ledger › databases[1].roles[0].consumers[1] = \"100000000001-compute@developer.gserviceaccount.com\": is a Google-managed default service account, shared by every workload of its project; a role's consumer must be the application's own account. Fix: create a service account for the application, such as orders-api@fixture-project.iam.gserviceaccount.com, and list it instead",
+      'test › ledger › databases[1].roles[0].consumers[1] = "100000000001-compute@developer.gserviceaccount.com": is a Google-managed default service account, shared by every workload of its project; a role\'s consumer must be the application\'s own account. Fix: create a service account for the application, such as orders-api@fixture-project.iam.gserviceaccount.com, and list it instead',
     ]);
   });
 
@@ -233,14 +248,19 @@ describe('engines the provisioning engine does not speak yet', () => {
   });
 
   test('Cloud SQL for SQL Server and RDS for Oracle', () => {
-    expect(
-      problemsOf(ledger({ engine: 'sqlserver', version: '2022-standard', rootPasswordSecret: 'sqlserver-root', databases: ['shop'] })),
-    ).toEqual([
+    expect(problemsOf(ledger({ engine: 'sqlserver', version: '2022-standard', rootPasswordSecret: 'sqlserver-root', databases: ['shop'] }))).toEqual([
       'test › ledger › databases[1].databases = ["shop"]: are not supported for Cloud SQL for SQL Server yet: the provisioning engine speaks PostgreSQL and the MySQL family (MySQL, MariaDB) only. Fix: remove databases; create the databases on Cloud SQL for SQL Server yourself until it is supported',
     ]);
     expect(
       problemsOf(
-        orders({ engine: 'oracle-se2', version: '19.0.0.0.ru-2025-10.rur-2025-10.r1', instanceClass: 'db.m5.large', licenseModel: 'license-included', databaseName: 'ORCL', databases: ['shop'] }),
+        orders({
+          engine: 'oracle-se2',
+          version: '19.0.0.0.ru-2025-10.rur-2025-10.r1',
+          instanceClass: 'db.m5.large',
+          licenseModel: 'license-included',
+          databaseName: 'ORCL',
+          databases: ['shop'],
+        }),
       ),
     ).toEqual([
       'test › orders › databases[0].databases = ["shop"]: are not supported for RDS for Oracle Standard Edition Two yet: the provisioning engine speaks PostgreSQL and the MySQL family (MySQL, MariaDB) only. Fix: remove databases; create the databases on RDS for Oracle Standard Edition Two yourself until it is supported',

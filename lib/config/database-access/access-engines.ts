@@ -31,11 +31,13 @@ export interface AccessEngine {
  * database authentication"). The constructs turn IAM authentication on for every engine that has it
  * (rds-engine-table.ts `iamAuthentication`, aurora-cluster.ts).
  */
-const MARIADB_FIRST_IAM_MAJOR = [10, 11];
+const MARIADB_FIRST_IAM_MAJOR = '10.11';
 
+/** `10.6` < `10.11` < `11.4`: majors compared part by part, as numbers. */
 function mariadbHasIam(major: string): boolean {
   const [x, y] = major.split('.').map(Number);
-  return x > MARIADB_FIRST_IAM_MAJOR[0] || (x === MARIADB_FIRST_IAM_MAJOR[0] && y >= MARIADB_FIRST_IAM_MAJOR[1]);
+  const [firstX, firstY] = MARIADB_FIRST_IAM_MAJOR.split('.').map(Number);
+  return x > firstX || (x === firstX && y >= firstY);
 }
 
 function rdsAccessEngine(db: Extract<RelationalDatabase, { kind: 'rds-instance' }>): AccessEngine {
@@ -46,7 +48,10 @@ function rdsAccessEngine(db: Extract<RelationalDatabase, { kind: 'rds-instance' 
     row && !row.iamAuthentication
       ? { why: `${displayName} has no IAM database authentication`, fix: "use auth: 'password'" }
       : db.engine === 'mariadb' && !mariadbHasIam(major)
-        ? { why: `RDS for MariaDB offers IAM database authentication from 10.11; ${major} has none`, fix: "use auth: 'password', or upgrade to MariaDB 10.11 or later" }
+        ? {
+            why: `RDS for MariaDB offers IAM database authentication from ${MARIADB_FIRST_IAM_MAJOR}; ${major} has none`,
+            fix: `use auth: 'password', or upgrade to MariaDB ${MARIADB_FIRST_IAM_MAJOR} or later`,
+          }
         : undefined;
   return { displayName, dialect: sqlDialectOf(db.engine), platform: 'rds', major, iamUnavailable };
 }
@@ -63,7 +68,10 @@ function cloudSqlAccessEngine(db: Extract<RelationalDatabase, { kind: 'cloudsql-
   const iamUnavailable = !row.iamAuthenticationFlag
     ? { why: `${displayName} has no IAM database authentication`, fix: "use auth: 'password'" }
     : !db.iamAuthentication
-      ? { why: `iamAuthentication is off for this instance (the ${row.iamAuthenticationFlag} flag is not set)`, fix: "remove iamAuthentication: false, or use auth: 'password'" }
+      ? {
+          why: `iamAuthentication is off for this instance (the ${row.iamAuthenticationFlag} flag is not set)`,
+          fix: "remove iamAuthentication: false, or use auth: 'password'",
+        }
       : undefined;
   return { displayName, dialect: sqlDialectOf(db.engine), platform: 'cloud-sql', major: db.version.split('.')[0], iamUnavailable };
 }

@@ -52,7 +52,7 @@ function extensionRules(db: RelationalDatabase, engine: AccessEngine, report: Re
     report(['extensions'], db.extensions, `${engine.displayName} has no extensions (they are a PostgreSQL feature)`, 'remove extensions');
     return;
   }
-  const allowed = postgresExtensionsFor(engine.platform as 'rds' | 'aurora' | 'cloud-sql', engine.major);
+  const allowed = postgresExtensionsFor(engine.platform, engine.major);
   // A major outside the table is refused by the kind's version rules already.
   if (!allowed) return;
   duplicates(db.extensions, (i) => ['extensions', i], report, 'extensions');
@@ -128,7 +128,12 @@ function roleRules({ env, db, engine, declared, report }: RoleContext): void {
 function roleDatabaseRules(databases: readonly string[] | undefined, declared: readonly string[], at: (...path: Path) => Path, report: Report): void {
   if (databases === undefined) return;
   if (databases.length === 0) {
-    report(at('databases'), [], 'is empty, so the role could use no database', 'list the databases the role uses, or remove databases to give it every database');
+    report(
+      at('databases'),
+      [],
+      'is empty, so the role could use no database',
+      'list the databases the role uses, or remove databases to give it every database',
+    );
     return;
   }
   duplicates(databases, (i) => at('databases', i), report, "the role's databases");

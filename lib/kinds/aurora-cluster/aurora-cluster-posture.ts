@@ -1,7 +1,14 @@
 /** How an Aurora cluster looks to the policy rules: its plan in the cloud-neutral terms of DatabasePosture. */
 import { AURORA_ENGINE_TABLE, type AuroraEngine } from '../../../constructs/aws/aurora/tables/aurora-engine-table';
 import type { DatabasePosture } from '../../policy/database-posture';
-import { awsAlarmTargets, awsBackupPosture, databaseSetting, postureIdentity, applicationRolesPosture, type PostureContext } from '../../policy/posture-context';
+import {
+  awsAlarmTargets,
+  awsBackupPosture,
+  databaseSetting,
+  postureIdentity,
+  applicationRolesPosture,
+  type PostureContext,
+} from '../../policy/posture-context';
 import type { AuroraClusterPlan } from '../../plan/plan-types';
 
 export function auroraClusterPosture(db: AuroraClusterPlan, context: PostureContext): DatabasePosture {
