@@ -1,4 +1,5 @@
 /** Plans one RDS instance and its replicas: identifiers, engine details, recovery, tuned parameters, alarms. */
+import { declaredAccessOf } from '../../provisioning/declared-access-of';
 import { rdsAlarmDefinitions } from '../../../constructs/aws/rds/tables/rds-alarm-definitions';
 import type { RdsInstanceRole } from '../../../constructs/aws/rds/tables/rds-alarm-catalog';
 import { RDS_ENGINE_TABLE, RdsEngineRow, rdsLicenseModel, rdsPorts } from '../../../constructs/aws/rds/tables/rds-engine-table';
@@ -125,6 +126,7 @@ export function planRdsInstance(env: ResolvedEnvironment, db: ResolvedRdsInstanc
     allowMajorVersionUpgrade: true,
     proxy: db.proxy,
     replicas,
+    access: declaredAccessOf(db),
   };
 }
 
