@@ -4,7 +4,7 @@
  * database authentication can be used.
  */
 import { AURORA_ENGINE_TABLE } from '../../../constructs/aws/aurora/tables/aurora-engine-table';
-import { rdsEngineRow } from '../../../constructs/aws/rds/tables/rds-engine-table';
+import { rdsEngineRow, rdsIamAuthentication } from '../../../constructs/aws/rds/tables/rds-engine-table';
 import { CLOUD_SQL_ENGINE_TABLE } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
 import type { ServerPlatform, SqlDialect } from '../../provisioning/declared-access';
 import { RelationalDatabase, sqlDialectOf } from '../../provisioning/declared-access-of';
@@ -22,37 +22,25 @@ export interface AccessEngine {
 }
 
 /**
- * RDS: "IAM database authentication isn't available with ... RDS for Oracle, RDS for SQL Server", and for RDS for
- * MariaDB only from 10.11 (10.6 and older: "Not available" in every Region listed) — "Supported Regions and DB engines
- * for IAM database authentication in Amazon RDS" (docs.aws.amazon.com/AmazonRDS/latest/UserGuide/
- * Concepts.RDS_Fea_Regions_DB-eng.Feature.IamDatabaseAuthentication.html). The same page lists a few Regions without it
- * for MariaDB (Asia Pacific (Hyderabad), (Melbourne)); Regions are not checked here (the table was read in part only).
- * Aurora: every Aurora MySQL 3 and Aurora PostgreSQL 14–17 version ("Supported Regions and Aurora DB engines for IAM
- * database authentication"). The constructs turn IAM authentication on for every engine that has it
- * (rds-engine-table.ts `iamAuthentication`, aurora-cluster.ts).
+ * Aurora: every Aurora MySQL 3 and Aurora PostgreSQL 14–17 version has IAM database authentication ("Supported Regions
+ * and Aurora DB engines for IAM database authentication"). RDS: by engine and version, in the engine table
+ * (rds-engine-table.ts `iamAuthentication`, with its source). Regions without it (the RDS page lists a few for MariaDB:
+ * Asia Pacific (Hyderabad), (Melbourne)) are not checked here: that table was read in part only.
  */
-const MARIADB_FIRST_IAM_MAJOR = '10.11';
-
-/** `10.6` < `10.11` < `11.4`: majors compared part by part, as numbers. */
-function mariadbHasIam(major: string): boolean {
-  const [x, y] = major.split('.').map(Number);
-  const [firstX, firstY] = MARIADB_FIRST_IAM_MAJOR.split('.').map(Number);
-  return x > firstX || (x === firstX && y >= firstY);
-}
-
 function rdsAccessEngine(db: Extract<RelationalDatabase, { kind: 'rds-instance' }>): AccessEngine {
   const row = rdsEngineRow(db.engine);
   const displayName = `RDS for ${row?.displayName ?? db.engine}`;
   const major = db.engine === 'postgres' ? db.version.split('.')[0] : db.version.split('.').slice(0, 2).join('.');
+  const iam = row?.iamAuthentication;
   const iamUnavailable =
-    row && !row.iamAuthentication
-      ? { why: `${displayName} has no IAM database authentication`, fix: "use auth: 'password'" }
-      : db.engine === 'mariadb' && !mariadbHasIam(major)
+    row === undefined || iam === undefined || rdsIamAuthentication(row, db.version)
+      ? undefined
+      : typeof iam === 'object'
         ? {
-            why: `RDS for MariaDB offers IAM database authentication from ${MARIADB_FIRST_IAM_MAJOR}; ${major} has none`,
-            fix: `use auth: 'password', or upgrade to MariaDB ${MARIADB_FIRST_IAM_MAJOR} or later`,
+            why: `${displayName} offers IAM database authentication from ${iam.fromMajor}; ${major} has none`,
+            fix: `use auth: 'password', or upgrade to ${row.displayName} ${iam.fromMajor} or later`,
           }
-        : undefined;
+        : { why: `${displayName} has no IAM database authentication`, fix: "use auth: 'password'" };
   return { displayName, dialect: sqlDialectOf(db.engine), platform: 'rds', major, iamUnavailable };
 }
 
