@@ -18,5 +18,7 @@ export interface InventoryEntry {
   readonly rto: string;
   readonly alarms: readonly string[];
   readonly notableSettings: readonly string[];
+  /** Relational databases: the roles applications connect as, `name (access, auth)`; undefined where a kind has none. */
+  readonly roles?: readonly string[];
   readonly waivers: readonly string[];
 }

@@ -19,6 +19,8 @@ const COLUMNS: ReadonlyArray<[string, (e: InventoryEntry) => string]> = [
   ['RTO', (e) => e.rto],
   ['Alarms', (e) => e.alarms.join('<br>')],
   ['Notable settings', (e) => e.notableSettings.map((s) => `\`${s}\``).join('<br>')],
+  // A dash where roles cannot be declared (DynamoDB, the caches, SQL Server, Oracle); none where they could be but are not.
+  ['Roles', (e) => (e.roles === undefined ? '—' : e.roles.join('<br>') || 'none')],
   ['Waivers', (e) => e.waivers.join('<br>') || 'none'],
 ];
 

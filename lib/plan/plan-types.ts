@@ -2,6 +2,7 @@
  * The plan: every decision made once, as plain data. Constructs render it; policy rules, docs and the operations
  * CLI read it. Nothing here holds a construct.
  */
+import type { DeclaredAccess } from '../provisioning/declared-access';
 import type { BackupRuleSettings, VaultLockSettings } from '../../constructs/aws/backup/tables/backup-checks';
 import type { DynamoDbAlarmDefinition } from '../../constructs/aws/dynamodb/tables/dynamodb-alarm-definitions';
 import type { DynamodbTableSettings } from '../../constructs/aws/dynamodb/tables/dynamodb-table-checks';
@@ -279,6 +280,11 @@ export interface RdsInstancePlan extends RdsInstanceCommon, AwsStackPlan {
   readonly allowMajorVersionUpgrade: true;
   readonly proxy: boolean;
   readonly replicas: readonly RdsReplicaPlan[];
+  /**
+   * What must exist inside the database (extensions, logical databases, roles), as the provisioning engine's input;
+   * undefined for engines it does not support (SQL Server, Oracle). Policy rules and the inventory read its roles.
+   */
+  readonly access?: DeclaredAccess;
 }
 
 export interface RdsReplicaPlan extends RdsInstanceCommon {
@@ -359,6 +365,11 @@ export interface AuroraClusterPlan extends AuroraClusterCommonPlan {
   readonly allowMajorVersionUpgrade: true;
   /** A global database: the AWS::RDS::GlobalCluster (in the primary's stack) and its secondary clusters. */
   readonly global?: { readonly globalClusterIdentifier: string; readonly secondaries: readonly AuroraSecondaryPlan[] };
+  /**
+   * What must exist inside the database (extensions, logical databases, roles), as the provisioning engine's input;
+   * undefined for engines it does not support (SQL Server, Oracle). Policy rules and the inventory read its roles.
+   */
+  readonly access?: DeclaredAccess;
 }
 
 /** A secondary cluster: no credentials or database name of its own (they replicate from the primary). */
@@ -473,6 +484,11 @@ export interface GcpRegionKeyPlan {
 
 export interface CloudSqlInstancePlan {
   readonly name: string;
+  /**
+   * What must exist inside the database (extensions, logical databases, roles), as the provisioning engine's input;
+   * undefined for engines it does not support (SQL Server, Oracle). Policy rules and the inventory read its roles.
+   */
+  readonly access?: DeclaredAccess;
   /** What the checks saw (built once from the resolved config; the config rule runs the same checks on it). */
   readonly settings: CloudSqlInstanceSettings;
   readonly instanceName: string;

@@ -2,6 +2,7 @@
  * Plans one Cloud SQL instance and its read replicas: names, version, availability, recovery, CMEK per region, flags,
  * security settings, maintenance and alert policies.
  */
+import { declaredAccessOf } from '../../provisioning/declared-access-of';
 import type { Tier } from '../../../config/schema';
 import { CLOUD_SQL_DEFAULTS, defaultDataCache } from '../../../constructs/gcp/tables/cloud-sql-defaults';
 import { CLOUD_SQL_ENGINE_TABLE } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
@@ -82,6 +83,7 @@ export function planCloudSqlInstance(
 
   return {
     name: db.name,
+    access: declaredAccessOf(db),
     settings,
     instanceName,
     stackName: cloudSqlStackName(env.name, db.name),

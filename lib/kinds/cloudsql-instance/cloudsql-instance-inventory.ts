@@ -1,5 +1,5 @@
 /** A Cloud SQL instance as a row of the environment's inventory (docs/inventory/<env>.md). */
-import { recoveryColumns, cloudSqlAlert, settingList, type InventoryContext, type KindInventoryEntry } from '../../inventory/inventory-columns';
+import { recoveryColumns, cloudSqlAlert, settingList, type InventoryContext, type KindInventoryEntry, roleColumns } from '../../inventory/inventory-columns';
 import type { CloudSqlInstancePlan } from '../../plan/plan-types';
 
 export function cloudSqlInstanceEntry(db: CloudSqlInstancePlan, { rtoMinutes: rto }: InventoryContext): KindInventoryEntry {
@@ -19,5 +19,6 @@ export function cloudSqlInstanceEntry(db: CloudSqlInstancePlan, { rtoMinutes: rt
     ...recoveryColumns(db.recovery, rto),
     alarms: db.alerts.map(cloudSqlAlert),
     notableSettings: settingList(db.flags),
+    ...roleColumns(db.access),
   };
 }

@@ -1,5 +1,5 @@
 /** An RDS instance as a row of the environment's inventory (docs/inventory/<env>.md). */
-import { recoveryColumns, cloudWatchAlarm, settingList, type InventoryContext, type KindInventoryEntry } from '../../inventory/inventory-columns';
+import { recoveryColumns, cloudWatchAlarm, settingList, type InventoryContext, type KindInventoryEntry, roleColumns } from '../../inventory/inventory-columns';
 import type { RdsInstancePlan } from '../../plan/plan-types';
 
 export function rdsInstanceEntry(db: RdsInstancePlan, { rtoMinutes: rto, backupPlan }: InventoryContext): KindInventoryEntry {
@@ -19,5 +19,6 @@ export function rdsInstanceEntry(db: RdsInstancePlan, { rtoMinutes: rto, backupP
     ...recoveryColumns(db.recovery, rto),
     alarms: db.alarms.map(cloudWatchAlarm),
     notableSettings: settingList(db.parameters),
+    ...roleColumns(db.access),
   };
 }
