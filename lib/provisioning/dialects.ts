@@ -5,6 +5,7 @@
  */
 import type { DeclaredAccess } from './declared-access';
 import type { EngineStatement } from './engine-statement';
+import { platformUsersOf } from './managed-roles';
 import { emptyMysqlServer, readMysqlServer } from './mysql-catalog';
 import { planMysql } from './mysql-plan';
 import { emptyPostgresServer, newPostgresDatabase, readPostgresDatabase, readPostgresServer } from './postgres-catalog';
@@ -52,7 +53,7 @@ export const DIALECTS: Record<string, DialectRow | undefined> = {
     },
     planFromNothing(declared) {
       const major = postgresMajor(declared.engineVersion);
-      const serverPlan = planPostgresServer(declared, emptyPostgresServer(major));
+      const serverPlan = planPostgresServer(declared, emptyPostgresServer(major, platformUsersOf(declared)));
       const perDatabase = declared.databases.map((database) => planPostgresDatabase(declared, database, newPostgresDatabase(major), serverPlan.managed));
       return {
         statements: [...serverPlan.statements, ...perDatabase.flatMap((p) => p.statements)],
@@ -68,7 +69,7 @@ export const DIALECTS: Record<string, DialectRow | undefined> = {
       return plan;
     },
     planFromNothing(declared) {
-      return planMysql(declared, emptyMysqlServer(declared.engineVersion));
+      return planMysql(declared, emptyMysqlServer(declared.engineVersion, platformUsersOf(declared)));
     },
   },
 };

@@ -38,3 +38,8 @@ export function declaredWithClones(declared: DeclaredAccess, exists: (name: stri
       : [{ role, clone: false }];
   });
 }
+
+/** Users the platform creates (Cloud SQL: Terraform's google_sql_user), present before the engine runs: offline plans assume them. */
+export function platformUsersOf(declared: DeclaredAccess): string[] {
+  return [...new Set(declared.roles.flatMap((role) => [...(role.createdBy === 'platform' ? [role.name] : []), ...role.members]))];
+}

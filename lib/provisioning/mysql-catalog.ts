@@ -88,13 +88,13 @@ export async function readMysqlServer(connection: SqlConnection): Promise<MysqlS
   };
 }
 
-/** The server before anything exists, for offline plans: the flavor from the configured engine version. */
-export function emptyMysqlServer(engineVersion: string): MysqlServerCatalog {
+/** The server before the engine ran, for offline plans: the flavor from the engine version; `platformUsers` exist. */
+export function emptyMysqlServer(engineVersion: string, platformUsers: readonly string[] = []): MysqlServerCatalog {
   const flavor = mysqlFlavorOfVersion(engineVersion);
   const allPrivileges = Object.values(MYSQL_DATABASE_PRIVILEGE_COLUMNS).filter((p) => flavor === 'mariadb' || p !== 'DELETE HISTORY');
   return {
     flavor,
-    accounts: new Map(),
+    accounts: new Map(platformUsers.map((name) => [name, { name, plugin: '', locked: false, definerOf: 0 }])),
     databaseGrants: new Map(),
     allPrivileges,
     memberships: new Set(),

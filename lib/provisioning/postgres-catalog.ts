@@ -143,9 +143,14 @@ export async function readPostgresDatabase(connection: SqlConnection): Promise<P
   };
 }
 
-/** The server before anything exists: used offline (planFromNothing), with the major taken from the engine version. */
-export function emptyPostgresServer(major: number): PostgresServerCatalog {
-  return { major, roles: new Map(), memberships: new Set(), databases: new Map() };
+/**
+ * The server before the engine ran: used offline (planFromNothing), with the major taken from the engine version.
+ * `platformUsers` exist already: the platform (Terraform) creates them before the engine runs, so the offline plan
+ * shows their grants.
+ */
+export function emptyPostgresServer(major: number, platformUsers: readonly string[] = []): PostgresServerCatalog {
+  const roles = new Map(platformUsers.map((name) => [name, { name, canLogin: true, createdByEngine: false, ownedObjects: 0 }]));
+  return { major, roles, memberships: new Set(), databases: new Map() };
 }
 
 /**
