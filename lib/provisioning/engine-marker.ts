@@ -12,5 +12,11 @@ export const ENGINE_ROLE_MARKER = 'created by the databases-as-code provisioning
 export const MYSQL_BOOKKEEPING_SCHEMA = 'databases_as_code';
 export const MYSQL_BOOKKEEPING_TABLE = 'created_roles';
 
-/** The user the multi-user rotation function creates beside each user (Secrets Manager "alternating users" strategy). */
+/**
+ * The user the multi-user rotation function creates beside each user (Secrets Manager "alternating users"): the
+ * name + `_clone` (aws-samples/aws-secrets-manager-rotation-lambdas, SecretsManagerRDSPostgreSQLRotationMultiUser/
+ * lambda_function.py, get_alt_username; on PostgreSQL it also runs GRANT <user> TO <clone>, so the clone inherits —
+ * the engine's own grants to the clone make that hold on the MySQL family too, where it copies no grants itself;
+ * not checked here for the MySQL function).
+ */
 export const rotationCloneOf = (roleName: string) => `${roleName}_clone`;

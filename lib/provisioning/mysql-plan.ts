@@ -13,7 +13,10 @@ import { edgeKey, grantKey, mysqlGrantDatabase, MysqlServerCatalog } from './mys
 import { MYSQL_FLAVORS, mysqlAccount, mysqlIdent } from './mysql-flavors';
 import { mysqlString } from './sql-literals';
 
-/** RDS's IAM authentication plugin ("Creating a database account using IAM authentication", RDS User Guide, MySQL). */
+/**
+ * RDS's IAM authentication plugin, the same clause for RDS MySQL, RDS MariaDB and Aurora MySQL ("Creating a database
+ * account using IAM authentication", https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.DBAccounts.html).
+ */
 export const AWS_AUTHENTICATION_PLUGIN = 'AWSAuthenticationPlugin';
 const IAM_IDENTIFICATION = `IDENTIFIED WITH ${AWS_AUTHENTICATION_PLUGIN} AS 'RDS'`;
 

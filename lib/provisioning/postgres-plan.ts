@@ -24,7 +24,7 @@ import { Grant, membershipKey, NEW_DATABASE_ACL, PostgresDatabaseCatalog, Postgr
 export const pgIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const pgGrantee = (name: string) => (name === 'PUBLIC' ? 'PUBLIC' : pgIdent(name));
 
-/** The role RDS and Aurora PostgreSQL give IAM database authentication through ("IAM database authentication for MariaDB, MySQL, and PostgreSQL", RDS User Guide: GRANT rds_iam TO db_userx). */
+/** The role RDS and Aurora PostgreSQL give IAM database authentication through (RDS User Guide, "Creating a database account using IAM authentication": "CREATE USER db_userx; GRANT rds_iam TO db_userx;", https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.DBAccounts.html). */
 export const RDS_IAM_ROLE = 'rds_iam';
 
 export interface PostgresServerPlan {
