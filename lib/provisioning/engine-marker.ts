@@ -15,8 +15,8 @@ export const MYSQL_BOOKKEEPING_TABLE = 'created_roles';
 /**
  * The user the multi-user rotation function creates beside each user (Secrets Manager "alternating users"): the
  * name + `_clone` (aws-samples/aws-secrets-manager-rotation-lambdas, SecretsManagerRDSPostgreSQLRotationMultiUser/
- * lambda_function.py, get_alt_username; on PostgreSQL it also runs GRANT <user> TO <clone>, so the clone inherits —
- * the engine's own grants to the clone make that hold on the MySQL family too, where it copies no grants itself;
- * not checked here for the MySQL function).
+ * lambda_function.py, get_alt_username). On PostgreSQL that function also runs GRANT <user> TO <clone>, so the clone
+ * inherits anyway; the engine grants the clone directly so the same holds whatever the MySQL-family function copies
+ * (not checked here).
  */
 export const rotationCloneOf = (roleName: string) => `${roleName}_clone`;
