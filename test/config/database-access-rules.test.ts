@@ -128,6 +128,18 @@ describe('roles', () => {
     ]);
   });
 
+  test('AWS MySQL family: a password role leaves room for its rotation clone (26 characters pass, 27 do not); iam roles and PostgreSQL may use 32', () => {
+    const mysql = (name: string, auth = 'password') => orders({ engine: 'mysql', version: '8.4.6', roles: [appRole({ name, auth })] });
+    const name26 = 'a'.repeat(26);
+    const name27 = 'a'.repeat(27);
+    expect(problemsOf(mysql(name26))).toEqual([]);
+    expect(problemsOf(mysql(name27))).toEqual([
+      `test › orders › databases[0].roles[0].name = "${name27}": has 27 characters: its password rotation creates the user ${name27}_clone, and RDS for MySQL user names stop at 32 characters, so a password role's name may have at most 26. Fix: shorten the role name to 26 characters or fewer, or use auth: 'iam'`,
+    ]);
+    expect(problemsOf(mysql('a'.repeat(32), 'iam'))).toEqual([]);
+    expect(problemsOf(orders({ roles: [appRole({ name: 'a'.repeat(32) })] }))).toEqual([]);
+  });
+
   test('names just outside the reserved prefixes pass: pg and rd_app', () => {
     expect(problemsOf(orders({ roles: [appRole({ name: 'pg' }), appRole({ name: 'rd_app' })] }))).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { awsConsumerProblem, ConsumerProblem, gcpConsumerProblem } from '../data
 import { postgresExtensionsFor } from '../database-access/postgres-extensions';
 import { reservedDatabaseName, reservedRoleName } from '../database-access/reserved-names';
 import { cloudSqlIamUserName, logicalDatabasesOf, RelationalDatabase } from '../../provisioning/declared-access-of';
+import { ROLE_NAME_MAX_LENGTH } from '../../../config/schema/database-access';
 import type { ProblemDraft } from '../problem-draft';
 import type { ResolvedDatabase, ResolvedEnvironment } from '../resolved-environment';
 import type { Rule } from './rule';
@@ -118,11 +119,31 @@ function roleRules({ env, db, engine, declared, report }: RoleContext): void {
     const reserved = reservedRoleName(engine, role.name);
     if (reserved) report(at('name'), role.name, `is reserved on ${engine.displayName}: ${reserved}`, 'choose another role name');
     roleDatabaseRules(role.databases, declared, at, report);
+    rotationCloneRule(engine, role, at, report);
     if (role.auth === 'iam' && engine.iamUnavailable) {
       report(at('auth'), 'iam', `cannot be 'iam': ${engine.iamUnavailable.why}`, engine.iamUnavailable.fix);
     }
     consumerRules({ env, db, engine, declared, report }, role, at);
   });
+}
+
+/**
+ * On AWS a password role's secret rotates with alternating users: the rotation function creates `<role>_clone`
+ * (aws-samples/aws-secrets-manager-rotation-lambdas, the multi-user functions' get_alt_username). MySQL and MariaDB user
+ * names stop at 32 characters (ROLE_NAME_MAX_LENGTH's source), so the role name may hold at most 26.
+ */
+const ROTATION_CLONE_SUFFIX = '_clone';
+const MYSQL_ROTATED_ROLE_MAX_LENGTH = ROLE_NAME_MAX_LENGTH - ROTATION_CLONE_SUFFIX.length;
+
+function rotationCloneRule(engine: AccessEngine, role: RelationalDatabase['roles'][number], at: (...path: Path) => Path, report: Report): void {
+  if (engine.platform === 'cloud-sql' || engine.dialect !== 'mysql' || role.auth !== 'password') return;
+  if (role.name.length <= MYSQL_ROTATED_ROLE_MAX_LENGTH) return;
+  report(
+    at('name'),
+    role.name,
+    `has ${role.name.length} characters: its password rotation creates the user ${role.name}${ROTATION_CLONE_SUFFIX}, and ${engine.displayName} user names stop at ${ROLE_NAME_MAX_LENGTH} characters, so a password role's name may have at most ${MYSQL_ROTATED_ROLE_MAX_LENGTH}`,
+    `shorten the role name to ${MYSQL_ROTATED_ROLE_MAX_LENGTH} characters or fewer, or use auth: 'iam'`,
+  );
 }
 
 function roleDatabaseRules(databases: readonly string[] | undefined, declared: readonly string[], at: (...path: Path) => Path, report: Report): void {
