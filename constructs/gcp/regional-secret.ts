@@ -53,6 +53,8 @@ export class RegionalSecret extends Construct {
       replication: { userManaged: { replicas: [{ location: props.region, customerManagedEncryption: { kmsKeyName: props.kmsKeyName } }] } },
       deletionProtection: props.deletionProtection,
       labels: props.labels && { ...props.labels },
+      // What it holds, for readers and for the replacement guard (lib/guard/stateful-resources.ts).
+      annotations: { content: 'plain' in props.data ? 'connection-contract' : 'credential' },
     });
     const data = props.data;
     this.version = new SecretManagerSecretVersion(this, 'Version', {

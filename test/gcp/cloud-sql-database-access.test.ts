@@ -6,36 +6,10 @@ import type { Tier } from '../../config/schema';
 import { validateEnvironment } from '../../lib/environments/validate-environment';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { withChange } from '../support/fixtures';
+import { APP, MIGRATIONS, REPORTS, withCloudSqlRoles } from '../support/cloud-sql-access-fixture';
 import { resources, synthEnvironment, TerraformJson } from './support';
 
-const APP = 'ledger-app@fixture-project.iam.gserviceaccount.com';
-const REPORTS = 'reports@fixture-project.iam.gserviceaccount.com';
-const MIGRATIONS = 'migrations@fixture-project.iam.gserviceaccount.com';
-
-/** The fixture's PostgreSQL `ledger` with roles, and a MySQL `inventory` with roles of its own. */
-function withRoles(config: any) {
-  Object.assign(config.databases[1], {
-    databases: ['ledger', 'audit'],
-    roles: [
-      { name: 'ledger_owner', access: 'owner', auth: 'password', consumers: [MIGRATIONS] },
-      { name: 'ledger_app', access: 'read-write', auth: 'iam', consumers: [APP] },
-      { name: 'reporting', access: 'read-only', auth: 'iam', databases: ['ledger'], consumers: [REPORTS, APP] },
-    ],
-  });
-  config.databases.push({
-    kind: 'cloudsql-instance',
-    name: 'inventory',
-    engine: 'mysql',
-    version: '8.4',
-    tier: 'db-custom-2-7680',
-    diskSizeGb: 50,
-    databases: ['stock'],
-    roles: [
-      { name: 'stock_app', access: 'read-write', auth: 'iam', consumers: [APP] },
-      { name: 'stock_batch', access: 'read-write', auth: 'password', consumers: [] },
-    ],
-  });
-}
+const withRoles = withCloudSqlRoles;
 
 function planWith(change: (config: any) => void, tier: Tier = 'production') {
   return buildPlan(validateEnvironment('test', withChange(change, tier)));
