@@ -18,5 +18,7 @@ export interface InventoryEntry {
   readonly rto: string;
   readonly alarms: readonly string[];
   readonly notableSettings: readonly string[];
+  /** Database users and where the connection contract is published (kinds that publish one). */
+  readonly connectionContract?: readonly string[];
   readonly waivers: readonly string[];
 }

@@ -19,6 +19,7 @@ const COLUMNS: ReadonlyArray<[string, (e: InventoryEntry) => string]> = [
   ['RTO', (e) => e.rto],
   ['Alarms', (e) => e.alarms.join('<br>')],
   ['Notable settings', (e) => e.notableSettings.map((s) => `\`${s}\``).join('<br>')],
+  ['Users / connection contract', (e) => e.connectionContract?.join('<br>') ?? '—'],
   ['Waivers', (e) => e.waivers.join('<br>') || 'none'],
 ];
 

@@ -8,6 +8,7 @@ import { buildPlan } from '../../lib/plan/build-plan';
 import { withChange } from '../support/fixtures';
 import { APP, MIGRATIONS, REPORTS, withCloudSqlRoles } from '../support/cloud-sql-access-fixture';
 import { resources, synthEnvironment, TerraformJson } from './support';
+import { cloudSqlAccessLines } from '../../lib/kinds/cloudsql-instance/cloud-sql-access-inventory';
 
 const withRoles = withCloudSqlRoles;
 
@@ -174,5 +175,19 @@ describe('the plan: what dbctl provision applies', () => {
     expect(ledger.access.contract.map((entry) => entry.key)).toEqual(['connection-name', 'private-ip', 'port', 'engine']);
     expect(ledger.access.passwordUsers).toEqual([]);
     expect(plan.gcp!.foundation.projectGrants).toEqual([]);
+  });
+});
+
+describe('the inventory', () => {
+  test('lists each user with how it logs in, and the contract secrets', () => {
+    const ledger = planWith(withRoles).databases['cloudsql-instance'][0];
+    expect(cloudSqlAccessLines(ledger.access)).toEqual([
+      'user ledger_owner: password in `test-databases-ledger-password-ledger_owner`',
+      `user ledger-app@fixture-project.iam: IAM (${APP}), roles ledger_app, reporting`,
+      `user reports@fixture-project.iam: IAM (${REPORTS}), roles reporting`,
+      'contract: `test-databases-ledger-connection-name`, `test-databases-ledger-private-ip`, `test-databases-ledger-port`, ' +
+        '`test-databases-ledger-engine`, `test-databases-ledger-databases`, `test-databases-ledger-user-ledger_owner`, ' +
+        '`test-databases-ledger-user-ledger_app`, `test-databases-ledger-user-reporting`',
+    ]);
   });
 });
