@@ -243,11 +243,25 @@ export const TERRAFORM_FORCE_NEW: Readonly<Record<string, readonly ForceNewRule[
   ],
   // No Update function for IAM members: every argument forces new.
   google_secret_manager_secret_iam_member: [
-    ...schemaForceNew(PROVIDER_SOURCE.iamMember, 'IamMemberBaseSchema', ['role', 'member', 'condition', 'condition.expression', 'condition.title', 'condition.description']),
+    ...schemaForceNew(PROVIDER_SOURCE.iamMember, 'IamMemberBaseSchema', [
+      'role',
+      'member',
+      'condition',
+      'condition.expression',
+      'condition.title',
+      'condition.description',
+    ]),
     ...schemaForceNew(PROVIDER_SOURCE.secretIam, 'SecretManagerSecretIamSchema', ['secret_id', ['project', KEPT]]),
   ],
   google_project_iam_member: [
-    ...schemaForceNew(PROVIDER_SOURCE.iamMember, 'IamMemberBaseSchema', ['role', 'member', 'condition', 'condition.expression', 'condition.title', 'condition.description']),
+    ...schemaForceNew(PROVIDER_SOURCE.iamMember, 'IamMemberBaseSchema', [
+      'role',
+      'member',
+      'condition',
+      'condition.expression',
+      'condition.title',
+      'condition.description',
+    ]),
     ...schemaForceNew(PROVIDER_SOURCE.projectIam, 'IamProjectSchema', ['project']),
   ],
   // A new password: the user keeps the old one (password_wo_version does not change) while the secret would not.

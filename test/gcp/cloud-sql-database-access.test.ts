@@ -94,7 +94,9 @@ describe('secrets', () => {
     expect(versions).toHaveLength(1);
     expect(versions[0].secret_data).toBeUndefined();
     expect(versions[0].secret_data_wo_version).toBe(1);
-    expect(versions[0].secret_data_wo).toMatch(/^\$\{jsonencode\(\{"username" = "ledger_owner", "password" = random_password\.Access_User-ledger_owner_Password_[0-9A-F]+\.result\}\)\}$/);
+    expect(versions[0].secret_data_wo).toMatch(
+      /^\$\{jsonencode\(\{"username" = "ledger_owner", "password" = random_password\.Access_User-ledger_owner_Password_[0-9A-F]+\.result\}\)\}$/,
+    );
     const readers = resources(ledger, 'google_secret_manager_secret_iam_member').filter((m) => String(m.secret_id).includes('User-ledger_owner'));
     expect(readers.map((m) => [m.role, m.member])).toEqual([['roles/secretmanager.secretAccessor', `serviceAccount:${MIGRATIONS}`]]);
   });
@@ -119,7 +121,7 @@ describe('secrets', () => {
     expect(ledger.output['contract-private-ip'].value).toBe('${google_sql_database_instance.Database_Instance_02E622FB.private_ip_address}');
   });
 
-  test("every consumer of the database reads every contract key", () => {
+  test('every consumer of the database reads every contract key', () => {
     const contractReaders = resources(ledger, 'google_secret_manager_secret_iam_member').filter((m) =>
       String(m.secret_id).includes('Contract_test-databases-ledger-port_'),
     );

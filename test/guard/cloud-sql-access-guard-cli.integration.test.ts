@@ -96,7 +96,11 @@ test('a contract value changes (another database listed): its version is replace
 });
 
 test('a renamed database user is a new user: the guard fails and names it', () => {
-  const resource = change('google_sql_user', (user) => user.name === 'ledger_owner', (all, name) => (all[name].name = 'ledger_admin'));
+  const resource = change(
+    'google_sql_user',
+    (user) => user.name === 'ledger_owner',
+    (all, name) => (all[name].name = 'ledger_admin'),
+  );
   const run = guard('--env', ENVIRONMENT);
   expect(run.status).toBe(1);
   expect(withoutChange(run.stdout)).toContain(
@@ -106,14 +110,22 @@ test('a renamed database user is a new user: the guard fails and names it', () =
 });
 
 test('a logical database removed from the stack: the guard reports it destroyed', () => {
-  const resource = change('google_sql_database', (db) => db.name === 'audit', (all, name) => delete all[name]);
+  const resource = change(
+    'google_sql_database',
+    (db) => db.name === 'audit',
+    (all, name) => delete all[name],
+  );
   const run = guard('--env', ENVIRONMENT);
   expect(run.status).toBe(1);
   expect(run.stdout.join('\n')).toContain(`${resource} (google_sql_database) would be destroyed`);
 });
 
 test('a shorter generated password is a new password: the guard fails on random_password', () => {
-  const resource = change('random_password', () => true, (all, name) => (all[name].length = 24));
+  const resource = change(
+    'random_password',
+    () => true,
+    (all, name) => (all[name].length = 24),
+  );
   const run = guard('--env', ENVIRONMENT);
   expect(run.status).toBe(1);
   expect(run.stdout.join('\n')).toContain(`${resource} (random_password) would be replaced because length changes.`);

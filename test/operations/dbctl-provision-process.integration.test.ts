@@ -24,7 +24,15 @@ afterAll(() => fs.rmSync(configDir, { recursive: true, force: true }));
 function provision(...args: string[]) {
   const result = spawnSync(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', path.join(__dirname, 'support', 'fake-provisioning-engine.ts'), path.join(ROOT, 'bin', 'dbctl.ts'), 'provision', ...args],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      path.join(__dirname, 'support', 'fake-provisioning-engine.ts'),
+      path.join(ROOT, 'bin', 'dbctl.ts'),
+      'provision',
+      ...args,
+    ],
     // No Google credentials in the environment: an offline dry run must not need any.
     { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, DB_CONFIG_DIR: configDir }, encoding: 'utf8', timeout: 60_000 },
   );

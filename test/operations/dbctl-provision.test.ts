@@ -48,7 +48,11 @@ function fakeEngine(failing: readonly string[] = []): { engine: ProvisioningEngi
       calls.provisioned.push({ database: name(declared), options });
       await connect(name(declared));
       if (failing.includes(name(declared))) throw new Error(`permission denied to create extension "pgaudit"`);
-      return { statements: [{ database: name(declared), sql: `GRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting`, why: 'reporting cannot read' }], applied: !options.dryRun, notices: ['role old_app was disabled'] };
+      return {
+        statements: [{ database: name(declared), sql: `GRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting`, why: 'reporting cannot read' }],
+        applied: !options.dryRun,
+        notices: ['role old_app was disabled'],
+      };
     },
     administratorOf: (target, adminUser) => {
       calls.administrators.push({ ...target, adminUser });
@@ -88,7 +92,9 @@ describe('connected (--admin-user)', () => {
     const { engine, calls } = fakeEngine();
     const run = await dbctl(['--dry-run', '--admin-user', 'dba@acme-databases-prod.iam', '--database', 'ledger'], engine);
     expect(run.code).toBe(0);
-    expect(calls.administrators).toEqual([{ connectionName: `fixture-project:europe-west1:${ENVIRONMENT}-ledger`, dialect: 'postgresql', adminUser: 'dba@acme-databases-prod.iam' }]);
+    expect(calls.administrators).toEqual([
+      { connectionName: `fixture-project:europe-west1:${ENVIRONMENT}-ledger`, dialect: 'postgresql', adminUser: 'dba@acme-databases-prod.iam' },
+    ]);
     expect(calls.provisioned.map((call) => call.options.dryRun)).toEqual([true]);
     expect(calls.connects).toEqual(['ledger']);
     expect(calls.closed).toBe(1);
@@ -140,7 +146,15 @@ describe('what is not provisioned here', () => {
   test('a Cloud SQL SQL Server instance is skipped with the reason', async () => {
     const dir = writeConfig((config) => {
       withCloudSqlRoles(config);
-      config.databases.push({ kind: 'cloudsql-instance', name: 'reports', engine: 'sqlserver', version: '2022-standard', tier: 'db-custom-2-7680', diskSizeGb: 50, rootPasswordSecret: 'reports-root' });
+      config.databases.push({
+        kind: 'cloudsql-instance',
+        name: 'reports',
+        engine: 'sqlserver',
+        version: '2022-standard',
+        tier: 'db-custom-2-7680',
+        diskSizeGb: 50,
+        rootPasswordSecret: 'reports-root',
+      });
     });
     try {
       const { engine } = fakeEngine();
@@ -155,7 +169,9 @@ describe('what is not provisioned here', () => {
   test('an unknown database: exit 2 naming the Cloud SQL databases', async () => {
     const run = await dbctl(['--dry-run', '--database', 'nope'], fakeEngine().engine);
     expect(run.code).toBe(2);
-    expect(run.stderr.split('\n')[0]).toBe(`dbctl: Unknown database 'nope' in environment '${ENVIRONMENT}'. Cloud SQL databases of '${ENVIRONMENT}': ledger, inventory.`);
+    expect(run.stderr.split('\n')[0]).toBe(
+      `dbctl: Unknown database 'nope' in environment '${ENVIRONMENT}'. Cloud SQL databases of '${ENVIRONMENT}': ledger, inventory.`,
+    );
   });
 
   test('an environment without Cloud SQL: nothing to provision, AWS databases named, exit 0', async () => {

@@ -16,7 +16,8 @@ export function provisionReportText(result: ProvisionResult): string {
   for (const db of result.databases) lines.push('', ...databaseLines(db, result.mode));
   for (const skipped of result.skipped) lines.push('', `${skipped.name}: skipped (${skipped.reason}).`);
   if (result.atDeploy.length > 0) lines.push('', `${result.atDeploy.join(', ')}: ${AT_DEPLOY_NOTE}`);
-  if (result.databases.length === 0 && result.skipped.length === 0) lines.push('', `Environment '${result.environment}' has no Cloud SQL databases: nothing to provision.`);
+  if (result.databases.length === 0 && result.skipped.length === 0)
+    lines.push('', `Environment '${result.environment}' has no Cloud SQL databases: nothing to provision.`);
   return lines.join('\n');
 }
 

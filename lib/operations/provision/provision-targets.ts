@@ -22,7 +22,11 @@ export interface ProvisionSelection {
 }
 
 const AT_DEPLOY_LABELS = { 'rds-instance': 'an RDS instance', 'aurora-cluster': 'an Aurora cluster' } as const;
-const NO_ROLE_LABELS = { 'dynamodb-table': 'a DynamoDB table', 'elasticache-cluster': 'an ElastiCache cluster', 'memorystore-instance': 'a Memorystore instance' } as const;
+const NO_ROLE_LABELS = {
+  'dynamodb-table': 'a DynamoDB table',
+  'elasticache-cluster': 'an ElastiCache cluster',
+  'memorystore-instance': 'a Memorystore instance',
+} as const;
 
 export const AT_DEPLOY_NOTE = 'RDS and Aurora databases are provisioned at deploy by their custom resource (docs/database-access-aws.md).';
 
@@ -30,7 +34,14 @@ export function selectProvisionTargets(plan: EnvironmentPlan, name?: string): Pr
   const cloudSql = plan.databases['cloudsql-instance'];
   const atDeploy = [...plan.databases['rds-instance'], ...plan.databases['aurora-cluster']].map((db) => db.name);
   const chosen = name === undefined ? cloudSql : cloudSql.filter((db) => db.name === name);
-  if (name !== undefined && chosen.length === 0) throw usageError(notCloudSql(plan, name, cloudSql.map((db) => db.name)));
+  if (name !== undefined && chosen.length === 0)
+    throw usageError(
+      notCloudSql(
+        plan,
+        name,
+        cloudSql.map((db) => db.name),
+      ),
+    );
   const targets: ProvisionTarget[] = [];
   const skipped: { name: string; reason: string }[] = [];
   for (const db of chosen) {
