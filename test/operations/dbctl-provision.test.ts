@@ -191,3 +191,20 @@ describe('what is not provisioned here', () => {
     }
   });
 });
+
+test('offline: an engine that cannot plan a database reports it and exits 1 (the others are still planned)', async () => {
+  const { engine } = fakeEngine();
+  const failing: ProvisioningEngine = {
+    ...engine,
+    planFromNothing: (declared) => {
+      if (declared.dialect === 'postgresql') throw new Error('planFromNothing: the provisioning engine is not merged yet');
+      return engine.planFromNothing(declared);
+    },
+  };
+  const run = await dbctl(['--dry-run'], failing);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toContain(
+    `-- ledger (fixture-project:europe-west1:${ENVIRONMENT}-ledger, postgresql)\n-- FAILED: planFromNothing: the provisioning engine is not merged yet`,
+  );
+  expect(run.stdout).toContain('CREATE DATABASE stock;');
+});

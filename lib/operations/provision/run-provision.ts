@@ -47,7 +47,11 @@ export async function runProvision(
   for (const target of selection.targets) {
     const base = { name: target.name, connectionName: target.connectionName, dialect: target.declared.dialect };
     if (mode === 'offline') {
-      databases.push({ ...base, statements: engine.planFromNothing(target.declared), applied: false, notices: [] });
+      try {
+        databases.push({ ...base, statements: engine.planFromNothing(target.declared), applied: false, notices: [] });
+      } catch (error) {
+        databases.push({ ...base, statements: [], applied: false, notices: [], error: messageOf(error) });
+      }
       continue;
     }
     progress(`${target.name}: connecting to ${target.connectionName} (private IP, IAM) as ${adminUser}…`);
@@ -56,12 +60,14 @@ export async function runProvision(
       const report = await engine.provisionDatabase(target.declared, administrator.connect, { dryRun: mode === 'dry-run', passwordOf: NO_PASSWORDS });
       databases.push({ ...base, statements: report.statements, applied: report.applied, notices: report.notices });
     } catch (error) {
-      databases.push({ ...base, statements: [], applied: false, notices: [], error: error instanceof Error ? error.message : String(error) });
+      databases.push({ ...base, statements: [], applied: false, notices: [], error: messageOf(error) });
     } finally {
       administrator.close();
     }
   }
   return { environment, mode, databases, skipped: selection.skipped, atDeploy: selection.atDeploy };
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export const provisionSucceeded = (result: ProvisionResult) => result.databases.every((db) => db.error === undefined);
