@@ -193,3 +193,9 @@ describe('the inventory', () => {
     ]);
   });
 });
+
+test('a stack without password roles has no random provider (terraform init fetches nothing it does not use)', () => {
+  const json = synthEnvironment(planWith(() => undefined)).json['test-cloudsql-ledger'];
+  expect(json.provider.random).toBeUndefined();
+  expect(resources(json, 'random_password')).toEqual([]);
+});

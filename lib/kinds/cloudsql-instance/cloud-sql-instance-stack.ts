@@ -112,7 +112,8 @@ export class CloudSqlInstanceStack extends TerraformStack {
  */
 function addDatabaseAccess(stack: TerraformStack, plan: CloudSqlInstancePlan, database: CloudSqlInstance): CloudSqlDatabaseAccess {
   const { access } = plan;
-  addRandomProvider(stack);
+  // Only where a password is generated: otherwise `terraform init` would fetch a provider nothing uses.
+  if (access.passwordUsers.length > 0) addRandomProvider(stack);
   const secretSettings = { project: plan.projectId, region: plan.region, kmsKeyName: plan.keyId, labels: plan.labels };
   const result = new CloudSqlDatabaseAccess(stack, 'Access', {
     ...secretSettings,
