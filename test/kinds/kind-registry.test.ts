@@ -25,6 +25,8 @@ const KEYED_BY_KIND: Record<string, string> = {
   'lib/operations/verify/dynamodb-table-checks.ts': 'dbctl: the kind its verify checks are for',
   'lib/operations/verify/elasticache-cluster-checks.ts': 'dbctl: the kind its verify checks are for',
   'lib/operations/environment-plan.ts': 'dbctl: tells a Cloud SQL instance (not supported yet) from an unknown name',
+  'lib/operations/provision/provision-targets.ts': 'dbctl provision: Cloud SQL is provisioned here, RDS/Aurora at deploy; the other kinds have no roles',
+  'lib/provisioning/declared-access-of.ts': 'the provisioning engine: the server platform of each relational kind',
 };
 
 function sourceFiles(dir: string): string[] {
