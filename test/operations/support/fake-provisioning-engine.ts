@@ -17,10 +17,13 @@ export function fakePlanFromNothing(declared: DeclaredAccess): PlannedStatement[
   ];
 }
 
-// Loaded with -r: replace the engine's exports before dbctl imports them (it reads them at call time).
+// Loaded with -r: replace the engine's exports before dbctl imports them (it reads them at call time). require, not
+// import: an import binding is read-only, and the point is to overwrite the module's exports object.
 if (require.main !== module) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const planModule = require('../../../lib/provisioning/plan-from-nothing');
   planModule.planFromNothing = fakePlanFromNothing;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const provisionModule = require('../../../lib/provisioning/provision-database');
   provisionModule.provisionDatabase = async () => {
     throw new Error('fake engine: provisionDatabase needs a server, which the process tests do not have');
