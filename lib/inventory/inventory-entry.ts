@@ -20,5 +20,7 @@ export interface InventoryEntry {
   readonly notableSettings: readonly string[];
   /** Relational databases: the roles applications connect as, `name (access, auth)`; undefined where a kind has none. */
   readonly roles?: readonly string[];
+  /** Database users and where the connection contract is published (kinds that publish one). */
+  readonly connectionContract?: readonly string[];
   readonly waivers: readonly string[];
 }

@@ -21,6 +21,7 @@ const COLUMNS: ReadonlyArray<[string, (e: InventoryEntry) => string]> = [
   ['Notable settings', (e) => e.notableSettings.map((s) => `\`${s}\``).join('<br>')],
   // A dash where roles cannot be declared (DynamoDB, the caches, SQL Server, Oracle); none where they could be but are not.
   ['Roles', (e) => (e.roles === undefined ? '—' : e.roles.join('<br>') || 'none')],
+  ['Users / connection contract', (e) => e.connectionContract?.join('<br>') ?? '—'],
   ['Waivers', (e) => e.waivers.join('<br>') || 'none'],
 ];
 

@@ -81,6 +81,6 @@ test('each relational database lists its roles (name, access, auth); kinds witho
     ['sessions', undefined],
   ]);
   const prod = inventoryPages(planEnvironments(['prod'])).get('prod.md')!;
-  expect(prod).toContain('| Roles | Waivers |');
+  expect(prod).toContain('| Roles | Users / connection contract | Waivers |');
   expect(prod).toContain('| orders_migrator (owner, iam)<br>orders_app (read-write, iam)<br>orders_reporting (read-only, password) |');
 });

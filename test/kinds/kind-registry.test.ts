@@ -29,6 +29,7 @@ const KEYED_BY_KIND: Record<string, string> = {
   'lib/config/database-access/access-engines.ts': 'what each relational kind allows inside the database (engine names, IAM authentication)',
   'lib/config/database-access/access-fields-elsewhere.ts': 'why each kind without database users has no roles, and what to do instead',
   'lib/config/rules/database-access-rules.ts': 'the relational kinds whose databases hold roles, and Cloud SQL IAM group roles',
+  'lib/operations/provision/provision-targets.ts': 'dbctl provision: Cloud SQL is provisioned here, RDS/Aurora at deploy; the other kinds have no roles',
 };
 
 function sourceFiles(dir: string): string[] {

@@ -2,7 +2,6 @@
  * Plans one Cloud SQL instance and its read replicas: names, version, availability, recovery, CMEK per region, flags,
  * security settings, maintenance and alert policies.
  */
-import { declaredAccessOf } from '../../provisioning/declared-access-of';
 import type { Tier } from '../../../config/schema';
 import { CLOUD_SQL_DEFAULTS, defaultDataCache } from '../../../constructs/gcp/tables/cloud-sql-defaults';
 import { CLOUD_SQL_ENGINE_TABLE } from '../../../constructs/gcp/tables/cloud-sql-engine-table';
@@ -13,6 +12,7 @@ import { cloudSqlAlerts, cloudSqlMaxConnections } from '../../../constructs/gcp/
 import { primaryFlags, replicaFlags } from './cloud-sql-flags';
 import { cloudSqlInstanceSettings } from './cloud-sql-instance-settings';
 import { cloudSqlReplicaNames } from './cloud-sql-names';
+import { planCloudSqlAccess } from './cloud-sql-access-plan';
 import { toGcpLabels } from '../../naming/gcp-labels';
 import { cloudSqlStackName, databaseIdentifier } from '../../naming/names';
 import type { CloudSqlInstancePlan, CloudSqlReplicaPlan, GcpRegionKeyPlan } from '../../plan/plan-types';
@@ -83,7 +83,6 @@ export function planCloudSqlInstance(
 
   return {
     name: db.name,
-    access: declaredAccessOf(db),
     settings,
     instanceName,
     stackName: cloudSqlStackName(env.name, db.name),
@@ -131,6 +130,7 @@ export function planCloudSqlInstance(
     replicas,
     // SQL Server's DR replica is a cascadable replica; the others are designated by the primary.
     disasterRecoveryReplicaName: row.disasterRecoveryReplica === 'designated' ? disasterRecoveryReplica?.instanceName : undefined,
+    access: planCloudSqlAccess(env, db, instanceName),
   };
 }
 
