@@ -5,7 +5,7 @@
  */
 import type { DeclaredAccess } from './declared-access';
 import type { EngineStatement } from './engine-statement';
-import { platformUsersOf } from './managed-roles';
+import { platformDatabasesOf, platformUsersOf } from './managed-roles';
 import { emptyMysqlServer, readMysqlServer } from './mysql-catalog';
 import { planMysql } from './mysql-plan';
 import { emptyPostgresServer, newPostgresDatabase, readPostgresDatabase, readPostgresServer } from './postgres-catalog';
@@ -53,7 +53,7 @@ export const DIALECTS: Record<string, DialectRow | undefined> = {
     },
     planFromNothing(declared) {
       const major = postgresMajor(declared.engineVersion);
-      const serverPlan = planPostgresServer(declared, emptyPostgresServer(major, platformUsersOf(declared)));
+      const serverPlan = planPostgresServer(declared, emptyPostgresServer(major, platformUsersOf(declared), platformDatabasesOf(declared)));
       const perDatabase = declared.databases.map((database) => planPostgresDatabase(declared, database, newPostgresDatabase(major), serverPlan.managed));
       return {
         statements: [...serverPlan.statements, ...perDatabase.flatMap((p) => p.statements)],
@@ -69,7 +69,7 @@ export const DIALECTS: Record<string, DialectRow | undefined> = {
       return plan;
     },
     planFromNothing(declared) {
-      return planMysql(declared, emptyMysqlServer(declared.engineVersion, platformUsersOf(declared)));
+      return planMysql(declared, emptyMysqlServer(declared.engineVersion, platformUsersOf(declared), platformDatabasesOf(declared)));
     },
   },
 };

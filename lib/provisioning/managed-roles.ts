@@ -43,3 +43,8 @@ export function declaredWithClones(declared: DeclaredAccess, exists: (name: stri
 export function platformUsersOf(declared: DeclaredAccess): string[] {
   return [...new Set(declared.roles.flatMap((role) => [...(role.createdBy === 'platform' ? [role.name] : []), ...role.members]))];
 }
+
+/** Logical databases the platform creates (Cloud SQL: Terraform's google_sql_database): offline plans assume them too. */
+export function platformDatabasesOf(declared: DeclaredAccess): readonly string[] {
+  return declared.platform === 'cloud-sql' ? declared.databases : [];
+}

@@ -88,8 +88,8 @@ export async function readMysqlServer(connection: SqlConnection): Promise<MysqlS
   };
 }
 
-/** The server before the engine ran, for offline plans: the flavor from the engine version; `platformUsers` exist. */
-export function emptyMysqlServer(engineVersion: string, platformUsers: readonly string[] = []): MysqlServerCatalog {
+/** The server before the engine ran, for offline plans: the flavor from the engine version; `platformUsers` and `platformDatabases` exist. */
+export function emptyMysqlServer(engineVersion: string, platformUsers: readonly string[] = [], platformDatabases: readonly string[] = []): MysqlServerCatalog {
   const flavor = mysqlFlavorOfVersion(engineVersion);
   const allPrivileges = Object.values(MYSQL_DATABASE_PRIVILEGE_COLUMNS).filter((p) => flavor === 'mariadb' || p !== 'DELETE HISTORY');
   return {
@@ -99,7 +99,7 @@ export function emptyMysqlServer(engineVersion: string, platformUsers: readonly 
     allPrivileges,
     memberships: new Set(),
     defaultRoles: new Set(),
-    databases: [],
+    databases: [...platformDatabases],
     engineCreated: null,
   };
 }

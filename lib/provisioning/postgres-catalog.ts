@@ -145,12 +145,12 @@ export async function readPostgresDatabase(connection: SqlConnection): Promise<P
 
 /**
  * The server before the engine ran: used offline (planFromNothing), with the major taken from the engine version.
- * `platformUsers` exist already: the platform (Terraform) creates them before the engine runs, so the offline plan
- * shows their grants.
+ * `platformUsers` and `platformDatabases` exist already: the platform (Terraform) creates them before the engine runs,
+ * so the offline plan shows their grants and no CREATE DATABASE for them.
  */
-export function emptyPostgresServer(major: number, platformUsers: readonly string[] = []): PostgresServerCatalog {
+export function emptyPostgresServer(major: number, platformUsers: readonly string[] = [], platformDatabases: readonly string[] = []): PostgresServerCatalog {
   const roles = new Map(platformUsers.map((name) => [name, { name, canLogin: true, createdByEngine: false, ownedObjects: 0 }]));
-  return { major, roles, memberships: new Set(), databases: new Map() };
+  return { major, roles, memberships: new Set(), databases: new Map(platformDatabases.map((name) => [name, NEW_DATABASE_ACL])) };
 }
 
 /**

@@ -91,6 +91,20 @@ describe('planFromNothing for PostgreSQL', () => {
       '[app] GRANT USAGE ON SCHEMA "public" TO "app_user"',
     ]);
   });
+
+  test.each([
+    ['postgresql', '16'],
+    ['mysql', '8.0'],
+  ] as const)(
+    'GIVEN %s WHEN planned offline THEN Cloud SQL databases are taken as Terraform made them (no CREATE DATABASE); RDS creates them',
+    (dialect, engineVersion) => {
+      const access = (platform: 'cloud-sql' | 'rds') =>
+        declared({ dialect, platform, engineVersion, databases: ['app'], roles: [role('app_rw', 'read-write', ['app'])] });
+      const creates = (platform: 'cloud-sql' | 'rds') => sqlOf(access(platform)).filter((sql) => /^CREATE DATABASE (`|")app/.test(sql));
+      expect(creates('cloud-sql')).toEqual([]);
+      expect(creates('rds')).toHaveLength(1);
+    },
+  );
 });
 
 describe('planFromNothing for the MySQL family', () => {
