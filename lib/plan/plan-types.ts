@@ -32,6 +32,7 @@ import type { MemorystoreRedisVersion, MemorystoreSnapshotChoice, MemorystoreUse
 import type { InstanceSize, RdsInstanceClass } from '../../constructs/common/instance-catalog';
 import type { DatabaseKind, GcpSettings, RemovalPolicyName, Tier } from '../../config/schema';
 import type { AwsNetwork } from '../../config/schema/aws';
+import type { DatabaseAccessPlan } from './database-access-plan';
 
 export interface EnvironmentPlan {
   readonly environment: string;
@@ -279,6 +280,8 @@ export interface RdsInstancePlan extends RdsInstanceCommon, AwsStackPlan {
   readonly allowMajorVersionUpgrade: true;
   readonly proxy: boolean;
   readonly replicas: readonly RdsReplicaPlan[];
+  /** Roles, grants, extensions and the connection contract; none for SQL Server and Oracle. */
+  readonly access?: DatabaseAccessPlan;
 }
 
 export interface RdsReplicaPlan extends RdsInstanceCommon {
@@ -359,6 +362,8 @@ export interface AuroraClusterPlan extends AuroraClusterCommonPlan {
   readonly allowMajorVersionUpgrade: true;
   /** A global database: the AWS::RDS::GlobalCluster (in the primary's stack) and its secondary clusters. */
   readonly global?: { readonly globalClusterIdentifier: string; readonly secondaries: readonly AuroraSecondaryPlan[] };
+  /** Roles, grants, extensions and the connection contract, applied through the writer (secondaries replicate them). */
+  readonly access?: DatabaseAccessPlan;
 }
 
 /** A secondary cluster: no credentials or database name of its own (they replicate from the primary). */
