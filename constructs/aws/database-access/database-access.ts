@@ -99,7 +99,7 @@ export class DatabaseAccess extends Construct {
     // Secrets Manager publishes no prefix list, so the rule cannot name it more narrowly.
     this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'Secrets Manager API (HTTPS)');
 
-    // Imported with its key, so the rotation functions and the handler are granted decryption through Secrets Manager.
+    // Imported with its key: the hosted rotation passes the key to the rotation functions (MasterSecretKmsKeyArn).
     const masterSecret = secretsmanager.Secret.fromSecretAttributes(this, 'MasterSecret', {
       secretCompleteArn: target.masterSecret.secretArn,
       encryptionKey: props.encryptionKey,
@@ -133,7 +133,8 @@ export class DatabaseAccess extends Construct {
       logRetention: props.logRetention,
       logKey: props.encryptionKey,
       logRemovalPolicy: removalPolicy,
-      readableSecrets: [masterSecret, ...[...this.roleSecrets.values()].map((roleSecret) => roleSecret.attached)],
+      readableSecretArns: [target.masterSecret.secretArn, ...[...this.roleSecrets.values()].map((roleSecret) => roleSecret.attached.secretArn)],
+      secretsKeyArn: props.encryptionKey.keyArn,
     });
 
     this.resource = new CustomResource(this, 'Resource', {

@@ -5,10 +5,10 @@
  */
 import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { acknowledge, awsManagedPolicyFinding } from '../foundation/compliance-acknowledgements';
@@ -37,8 +37,10 @@ export interface ProvisioningFunctionProps {
   /** The key of the function logs (a key, not an alias). */
   readonly logKey: kms.IKey;
   readonly logRemovalPolicy: RemovalPolicy;
-  /** The secrets the handler reads: the master secret and the role secrets, each with its key. */
-  readonly readableSecrets: readonly secretsmanager.ISecret[];
+  /** The secrets the handler reads: the master secret and the role secrets. */
+  readonly readableSecretArns: readonly string[];
+  /** The key those secrets are encrypted with, by key ARN. */
+  readonly secretsKeyArn: string;
 }
 
 /**
@@ -67,12 +69,29 @@ export class ProvisioningFunction extends Construct {
       securityGroups: [props.securityGroup],
       logGroup: this.logGroup('HandlerLogs', 'handler', props),
     });
-    for (const secret of props.readableSecrets) secret.grantRead(this.function);
+    this.grantReadSecrets(props);
     this.provider = new cr.Provider(this, 'Provider', {
       onEventHandler: this.function,
       logGroup: this.logGroup('ProviderLogs', 'provider', props),
     });
     this.acknowledgeFindings(props);
+  }
+
+  /**
+   * Stated here rather than with `secret.grantRead`: CDK drops the decrypt grant of an imported key, and the region's
+   * key lives in the foundation stack, whose key policy must not name this stack's role (a cycle between the stacks).
+   */
+  private grantReadSecrets(props: ProvisioningFunctionProps): void {
+    const region = Stack.of(this).region;
+    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [...props.readableSecretArns] }));
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:Decrypt'],
+        resources: [props.secretsKeyArn],
+        // Only as Secrets Manager decrypts a secret for this function, not for anything else the key protects.
+        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${region}.amazonaws.com` } },
+      }),
+    );
   }
 
   private logGroup(id: string, part: 'handler' | 'provider', props: ProvisioningFunctionProps): logs.LogGroup {

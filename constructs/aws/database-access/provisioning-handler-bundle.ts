@@ -37,15 +37,13 @@ export function handlerEntry(): string {
 }
 
 /**
- * Bundled once per process (every database's function shares the file). Minified, no source map, no legal comments,
- * paths relative to the package root: the same sources give the same bytes, so the asset hash is stable.
+ * Writes the bundle to `directory/index.js`. Minified, no source map, no legal comments, paths relative to the
+ * package root: the same sources give the same bytes, so the asset hash is stable.
  */
-export function provisioningHandlerBundle(): HandlerBundle {
-  if (built) return built;
-  const directory = mkdtempSync(join(tmpdir(), 'databases-provisioning-'));
+export function bundleHandlerInto(directory: string, entry = handlerEntry()): HandlerBundle {
   const outfile = join(directory, 'index.js');
   buildSync({
-    entryPoints: [handlerEntry()],
+    entryPoints: [entry],
     absWorkingDir: resolve(__dirname, '../../..'),
     outfile,
     bundle: true,
@@ -58,6 +56,11 @@ export function provisioningHandlerBundle(): HandlerBundle {
     external: [...BUNDLE_EXTERNALS],
     logLevel: 'silent',
   });
-  built = { directory, sizeBytes: statSync(outfile).size };
+  return { directory, sizeBytes: statSync(outfile).size };
+}
+
+/** Bundled once per process: every database's function shares the asset. */
+export function provisioningHandlerBundle(): HandlerBundle {
+  built ??= bundleHandlerInto(mkdtempSync(join(tmpdir(), 'databases-provisioning-')));
   return built;
 }
