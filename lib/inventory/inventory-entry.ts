@@ -19,4 +19,6 @@ export interface InventoryEntry {
   readonly alarms: readonly string[];
   readonly notableSettings: readonly string[];
   readonly waivers: readonly string[];
+  /** Where applications read how to connect (AWS: SSM path and keys); none for kinds without a contract. */
+  readonly connectionContract?: readonly string[];
 }

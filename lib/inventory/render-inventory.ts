@@ -19,6 +19,7 @@ const COLUMNS: ReadonlyArray<[string, (e: InventoryEntry) => string]> = [
   ['RTO', (e) => e.rto],
   ['Alarms', (e) => e.alarms.join('<br>')],
   ['Notable settings', (e) => e.notableSettings.map((s) => `\`${s}\``).join('<br>')],
+  ['Connection contract', (e) => e.connectionContract?.map((c) => `\`${c}\``).join('<br>') || 'none'],
   ['Waivers', (e) => e.waivers.join('<br>') || 'none'],
 ];
 

@@ -5,7 +5,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { DatabaseAccess, type DatabaseAccessProps } from '../../constructs/aws/database-access/database-access';
+import { RdsDatabase } from '../../constructs/aws/rds/rds-database';
+import { baseProps, testStack } from './support';
 import { Template } from 'aws-cdk-lib/assertions';
 import { addAwsEnvironments } from '../../lib/aws/aws-app';
 import { addComplianceChecks } from '../../lib/aws/compliance-checks';
@@ -15,6 +21,7 @@ import { RdsInstanceStack } from '../../lib/kinds/rds-instance/rds-instance-stac
 import { declaredAccessOf } from '../../lib/provisioning/declared-access-of';
 import type { ResolvedRdsInstance } from '../../lib/config/resolved-environment';
 import { bundleHandlerInto, BUNDLE_EXTERNALS } from '../../constructs/aws/database-access/provisioning-handler-bundle';
+import { awsConnectionContract } from '../../lib/inventory/connection-contract-column';
 import { plannedOf, testApp, withChange } from '../support/fixtures';
 
 const ACCOUNT = '123456789012';
@@ -322,6 +329,19 @@ describe('the connection contract: SSM String parameters under /<env>/databases/
     expect(contract['/test/databases/orders/proxy-endpoint'].Value).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DatabaseProxy/), 'Endpoint'] });
   });
 
+  test('the inventory lists exactly the keys the stack writes', () => {
+    const config = withRoles((orders) => {
+      orders.replicas = [{ region: 'eu-west-1' }];
+      orders.proxy = true;
+    });
+    const { rds, environment } = synthStack(config);
+    const access = plannedOf(environment).plan.databases['rds-instance'][0].access;
+    const written = Object.keys(parameters(Template.fromStack(rds))).map((name) => name.replace('/test/databases/orders/', ''));
+    const [listed] = awsConnectionContract(access, { readerEndpoint: true, proxyEndpoint: true });
+    expect(listed.split(': ')[0]).toBe('/test/databases/orders/');
+    expect(listed.split(': ')[1].split(', ').sort()).toEqual(written.sort());
+  });
+
   test('a cross-region replica alone gives no reader-endpoint (it is not in the primary region)', () => {
     const contract = parameters(rdsTemplate(withRoles((orders) => (orders.replicas = [{ region: 'eu-central-1' }]))));
     expect(contract['/test/databases/orders/reader-endpoint']).toBeUndefined();
@@ -422,5 +442,49 @@ describe('the handler bundle', () => {
     fs.writeFileSync(entry, "exports.handler = async () => require('pg-native');\n");
     const bundle = bundleHandlerInto(fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-out-')), entry);
     expect(fs.readFileSync(path.join(bundle.directory, 'index.js'), 'utf8')).toContain('require("pg-native")');
+  });
+});
+
+describe('DatabaseAccess refuses what it cannot grant', () => {
+  const build = (overrides: Partial<DatabaseAccessProps>) => {
+    const { stack, vpc } = testStack();
+    const database = new RdsDatabase(stack, 'Orders', baseProps(stack, vpc, 'test-orders'));
+    const declared = declaredAccessOf(validateEnvironment('test', withRoles()).databases[0] as ResolvedRdsInstance)!;
+    return new DatabaseAccess(stack, 'Access', {
+      target: {
+        identifier: 'test-orders',
+        engine: 'postgres',
+        host: database.instance.dbInstanceEndpointAddress,
+        port: database.clientPort,
+        resourceId: database.instance.instanceResourceId!,
+        securityGroup: database.securityGroup,
+        masterSecret: database.masterSecret,
+        attachmentTarget: database.instance,
+        vpc,
+        subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+        readyWhen: database.instance,
+      },
+      declared,
+      encryptionKey: kms.Key.fromKeyArn(stack, 'RegionKey', `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`),
+      contractPath: '/test/databases/orders',
+      logRetention: logs.RetentionDays.ONE_WEEK,
+      ...overrides,
+    });
+  };
+
+  test('a key ARN is accepted', () => {
+    expect(() => build({})).not.toThrow();
+  });
+
+  test('an alias ARN is refused: IAM policies match key ARNs', () => {
+    expect(() => build({ encryptionKey: kms.Key.fromKeyArn(new Stack(), 'Alias', `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/test-databases`) })).toThrow(
+      'Invalid DatabaseAccess Test/Access:\n  - encryptionKey = "arn:aws:kms:eu-west-1:123456789012:alias/test-databases": is an alias; IAM policies match keys by key ARN. Fix: pass the key itself',
+    );
+  });
+
+  test('consumers of a role that is not declared are refused with the declared roles', () => {
+    expect(() => build({ consumers: { orders_ap: [API_ROLE] } })).toThrow(
+      'Invalid DatabaseAccess Test/Access:\n  - consumers.orders_ap = "orders_ap": names no declared role (roles: orders_app, orders_report). Fix: declare the role, or remove its consumers',
+    );
   });
 });

@@ -1,5 +1,6 @@
 /** An Aurora cluster as a row of the environment's inventory (docs/inventory/<env>.md). */
 import { recoveryColumns, cloudWatchAlarm, settingList, type InventoryContext, type KindInventoryEntry } from '../../inventory/inventory-columns';
+import { awsConnectionContract } from '../../inventory/connection-contract-column';
 import type { AuroraClusterPlan } from '../../plan/plan-types';
 
 export function auroraClusterEntry(db: AuroraClusterPlan, { rtoMinutes: rto, backupPlan }: InventoryContext): KindInventoryEntry {
@@ -27,5 +28,6 @@ export function auroraClusterEntry(db: AuroraClusterPlan, { rtoMinutes: rto, bac
     ...recoveryColumns(db.recovery, rto),
     alarms: [...db.clusterAlarms, ...db.instances.flatMap((i) => i.alarms)].map(cloudWatchAlarm),
     notableSettings: [...settingList(db.clusterParameters), ...settingList(db.instanceParameters)],
+    connectionContract: awsConnectionContract(db.access, { readerEndpoint: true, proxyEndpoint: false }),
   };
 }

@@ -1,5 +1,6 @@
 /** An RDS instance as a row of the environment's inventory (docs/inventory/<env>.md). */
 import { recoveryColumns, cloudWatchAlarm, settingList, type InventoryContext, type KindInventoryEntry } from '../../inventory/inventory-columns';
+import { awsConnectionContract } from '../../inventory/connection-contract-column';
 import type { RdsInstancePlan } from '../../plan/plan-types';
 
 export function rdsInstanceEntry(db: RdsInstancePlan, { rtoMinutes: rto, backupPlan }: InventoryContext): KindInventoryEntry {
@@ -19,5 +20,9 @@ export function rdsInstanceEntry(db: RdsInstancePlan, { rtoMinutes: rto, backupP
     ...recoveryColumns(db.recovery, rto),
     alarms: db.alarms.map(cloudWatchAlarm),
     notableSettings: settingList(db.parameters),
+    connectionContract: awsConnectionContract(db.access, {
+      readerEndpoint: db.replicas.some((replica) => !replica.crossRegion),
+      proxyEndpoint: db.proxy,
+    }),
   };
 }
