@@ -2,7 +2,7 @@
  * The inventory's connection-contract column for an RDS instance or Aurora cluster: the SSM path and the keys the
  * DatabaseAccess construct writes under it (constructs/aws/database-access/connection-contract.ts).
  */
-import { connectionContractKeys } from '../../constructs/aws/database-access/connection-contract';
+import { connectionContractKeys } from '../../constructs/aws/database-access/tables/connection-contract-keys';
 import type { DatabaseAccessPlan } from '../plan/database-access-plan';
 
 export interface ContractEndpoints {

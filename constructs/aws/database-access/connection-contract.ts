@@ -13,28 +13,6 @@ export interface ConnectionContractProps {
   readonly entries: Readonly<Record<string, string>>;
 }
 
-/** The contract's keys for a database: what the inventory lists and the construct writes. */
-export interface ContractShape {
-  readonly readerEndpoint: boolean;
-  readonly proxyEndpoint: boolean;
-  readonly databases: boolean;
-  readonly passwordRoles: readonly string[];
-  readonly iamRoles: readonly string[];
-}
-
-export function connectionContractKeys(shape: ContractShape): string[] {
-  return [
-    'endpoint',
-    ...(shape.readerEndpoint ? ['reader-endpoint'] : []),
-    'port',
-    'engine',
-    ...(shape.databases ? ['databases'] : []),
-    ...(shape.proxyEndpoint ? ['proxy-endpoint'] : []),
-    ...shape.passwordRoles.map((role) => `secret-arn/${role}`),
-    ...shape.iamRoles.map((role) => `iam-user/${role}`),
-  ];
-}
-
 export class ConnectionContract extends Construct {
   readonly parameters: readonly ssm.StringParameter[];
 
