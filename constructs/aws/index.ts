@@ -20,8 +20,8 @@ export { ElasticacheReplicationGroup, type ElasticacheReplicationGroupProps } fr
 
 // Inside a relational database: the provisioning custom resource, role secrets, consumer policies, connection contract.
 export { DatabaseAccess, DATABASE_ACCESS_RESOURCE_TYPE, type DatabaseAccessProps, type DatabaseAccessTarget } from './database-access/database-access';
-export type { AccessEngine } from './database-access/tables/multi-user-rotations';
-export type { DeclaredAccess, DeclaredRole } from '../../lib/provisioning/declared-access';
+export type { AccessEngine } from './database-access/tables/access-engines';
+export type { DeclaredAccessInput, DeclaredRoleInput } from './database-access/declared-access-input';
 
 // The choices the constructs take, and the tables behind them (engines, versions, classes, alarms).
 export { RDS_ENGINE_TABLE, type RdsEngine, type RdsLicenseModel } from './rds/tables/rds-engine-table';

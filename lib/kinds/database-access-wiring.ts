@@ -3,7 +3,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { DatabaseAccessProps, DatabaseAccessTarget } from '../../constructs/aws/database-access/database-access';
-import { isAccessEngine } from '../../constructs/aws/database-access/tables/multi-user-rotations';
+import { isAccessEngine } from '../../constructs/aws/database-access/tables/access-engines';
 import { keepUnlessDestroyed } from '../../constructs/aws/foundation/removal';
 import type { RegionResources } from '../aws/region-resources';
 import { REMOVAL_POLICIES } from '../aws/removal-policy';

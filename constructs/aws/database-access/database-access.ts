@@ -10,14 +10,14 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, type IConstruct } from 'constructs';
-import type { DeclaredAccess, DeclaredRole } from '../../../lib/provisioning/declared-access';
+import type { DeclaredAccessInput, DeclaredRoleInput } from './declared-access-input';
 import { DatabaseValidationError } from '../../common/database-validation-error';
 import type { PathProblem } from '../../common/path-problem';
 import { ConnectionContract } from './connection-contract';
 import { consumerRoleProblems } from './consumer-role-arns';
 import { ProvisioningFunction } from './provisioning-function';
 import { RoleSecret } from './role-secret';
-import type { AccessEngine } from './tables/multi-user-rotations';
+import type { AccessEngine } from './tables/access-engines';
 
 /** The custom resource's type name, as the guard and the templates show it. */
 export const DATABASE_ACCESS_RESOURCE_TYPE = 'Custom::DatabaseAccess';
@@ -45,7 +45,7 @@ export interface DatabaseAccessTarget {
 export interface DatabaseAccessProps {
   readonly target: DatabaseAccessTarget;
   /** What the engine creates and grants (lib/provisioning/declared-access-of.ts). */
-  readonly declared: DeclaredAccess;
+  readonly declared: DeclaredAccessInput;
   /** IAM role ARNs by role name, each of this account. @default - none */
   readonly consumers?: Readonly<Record<string, readonly string[]>>;
   /**
@@ -178,7 +178,7 @@ export class DatabaseAccess extends Construct {
   }
 
   /** What a role's consumers may do: connect as the role (IAM) or read its secret (password), and read the contract. */
-  private consumerPolicy(role: DeclaredRole, consumerArns: readonly string[], props: DatabaseAccessProps): iam.ManagedPolicy {
+  private consumerPolicy(role: DeclaredRoleInput, consumerArns: readonly string[], props: DatabaseAccessProps): iam.ManagedPolicy {
     const stack = Stack.of(this);
     const statements: iam.PolicyStatement[] = [];
     if (role.auth === 'iam') {

@@ -11,7 +11,8 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { MULTI_USER_ROTATION, type AccessEngine } from './tables/multi-user-rotations';
+import { MULTI_USER_ROTATION } from './multi-user-rotations';
+import type { AccessEngine } from './tables/access-engines';
 
 export interface RoleSecretProps {
   /** `<identifier>/roles/<role>`. */

@@ -6,7 +6,7 @@
  */
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 
-export type AccessEngine = 'postgres' | 'aurora-postgresql' | 'mysql' | 'aurora-mysql' | 'mariadb';
+import type { AccessEngine } from './tables/access-engines';
 
 type MultiUserRotation = (options: secretsmanager.MultiUserHostedRotationOptions) => secretsmanager.HostedRotation;
 
@@ -17,5 +17,3 @@ export const MULTI_USER_ROTATION: Readonly<Record<AccessEngine, MultiUserRotatio
   'aurora-mysql': secretsmanager.HostedRotation.mysqlMultiUser,
   mariadb: secretsmanager.HostedRotation.mariaDbMultiUser,
 };
-
-export const isAccessEngine = (engine: string): engine is AccessEngine => engine in MULTI_USER_ROTATION;
