@@ -263,6 +263,18 @@ describe('consumers: a managed policy per role, attached to its consumer roles',
     expect(JSON.stringify(statements[2].Resource)).not.toContain('*');
   });
 
+  test("the region key's policy delegates to IAM, so these identity policies can grant kms:Decrypt (read across the stacks)", () => {
+    const { stage } = synthStack(withRoles());
+    const key = only(Template.fromStack(stage.foundations.get('eu-west-1')!), 'AWS::KMS::Key');
+    // "Default key policy" (AWS KMS Developer Guide): the account principal with kms:* lets IAM policies grant the key.
+    expect(key.Properties.KeyPolicy.Statement).toContainEqual({
+      Action: 'kms:*',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+      Resource: '*',
+    });
+  });
+
   test('a role without consumers gets no policy', () => {
     const template = rdsTemplate(withRoles((orders) => (orders.roles[1].consumers = [])));
     expect(Object.keys(template.findResources('AWS::IAM::ManagedPolicy'))).toHaveLength(1);
