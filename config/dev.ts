@@ -64,6 +64,13 @@ export default defineEnvironment({
       edition: 'ENTERPRISE',
       tier: 'db-custom-1-3840',
       diskSizeGb: 20,
+      // What `dbctl provision --env dev --dry-run` prints the SQL for.
+      databases: ['ledger'],
+      roles: [
+        { name: 'ledger_migrator', access: 'owner', consumers: ['ledger-migrations@acme-databases-dev.iam.gserviceaccount.com'] },
+        { name: 'ledger_app', access: 'read-write', auth: 'iam', consumers: ['ledger-api@acme-databases-dev.iam.gserviceaccount.com'] },
+        { name: 'ledger_reporting', access: 'read-only' },
+      ],
     },
     {
       // A Valkey cache (the default engine): one node, evicts least recently used keys when full.

@@ -59,6 +59,13 @@ export default defineEnvironment({
       parameters: { work_mem: 16384, max_connections: 1000 },
       backupReplicationRegion: 'eu-central-1',
       replicas: [{ region: 'eu-west-1', instanceClass: 'db.r7g.large' }, { region: 'eu-central-1' }],
+      extensions: ['pg_trgm'],
+      // Migrations own the schema; the API reads and writes rows; reporting reads. IAM roles of this account connect.
+      roles: [
+        { name: 'orders_migrator', access: 'owner', auth: 'iam', consumers: ['arn:aws:iam::333333333333:role/orders-migrations'] },
+        { name: 'orders_app', access: 'read-write', auth: 'iam', consumers: ['arn:aws:iam::333333333333:role/orders-api'] },
+        { name: 'orders_reporting', access: 'read-only', consumers: ['arn:aws:iam::333333333333:role/reporting'] },
+      ],
     },
     {
       kind: 'rds-instance',
@@ -71,6 +78,11 @@ export default defineEnvironment({
       databaseName: 'catalog',
       allowedCidrs: ['10.30.0.0/16'],
       alarmThresholds: { 'cpu-warning': 70 },
+      roles: [
+        { name: 'catalog_migrator', access: 'owner', consumers: ['arn:aws:iam::333333333333:role/catalog-migrations'] },
+        { name: 'catalog_app', access: 'read-write', auth: 'iam', consumers: ['arn:aws:iam::333333333333:role/catalog-api'] },
+        { name: 'catalog_reporting', access: 'read-only', consumers: ['arn:aws:iam::333333333333:role/reporting'] },
+      ],
     },
     {
       // An Aurora global database: writer and a reader in eu-west-1, a secondary cluster in Frankfurt.
@@ -83,6 +95,11 @@ export default defineEnvironment({
       databaseName: 'payments',
       allowedCidrs: ['10.30.0.0/16'],
       secondaryRegions: ['eu-central-1'],
+      roles: [
+        { name: 'payments_migrator', access: 'owner', auth: 'iam', consumers: ['arn:aws:iam::333333333333:role/payments-migrations'] },
+        { name: 'payments_app', access: 'read-write', auth: 'iam', consumers: ['arn:aws:iam::333333333333:role/payments-api'] },
+        { name: 'payments_audit', access: 'read-only', consumers: ['arn:aws:iam::333333333333:role/payments-audit'] },
+      ],
     },
     {
       kind: 'dynamodb-table',
@@ -115,6 +132,13 @@ export default defineEnvironment({
       denyMaintenancePeriod: { startDate: '12-15', endDate: '01-05' },
       // A read replica in the disaster recovery region, encrypted with that region's key.
       replicas: [{ region: 'europe-west4' }],
+      databases: ['ledger'],
+      // IAM roles are group roles: the consumers' service accounts log in as IAM users and get the role's grants.
+      roles: [
+        { name: 'ledger_migrator', access: 'owner', consumers: ['ledger-migrations@acme-databases-prod.iam.gserviceaccount.com'] },
+        { name: 'ledger_app', access: 'read-write', auth: 'iam', consumers: ['ledger-api@acme-databases-prod.iam.gserviceaccount.com'] },
+        { name: 'ledger_reporting', access: 'read-only', auth: 'iam', consumers: ['reporting@acme-databases-prod.iam.gserviceaccount.com'] },
+      ],
     },
     {
       kind: 'cloudsql-instance',
@@ -126,6 +150,12 @@ export default defineEnvironment({
       diskSizeGb: 100,
       diskAutoresizeLimitGb: 500,
       binaryLog: true,
+      databases: ['inventory'],
+      roles: [
+        { name: 'inventory_migrator', access: 'owner', consumers: ['inventory-migrations@acme-databases-prod.iam.gserviceaccount.com'] },
+        { name: 'inventory_app', access: 'read-write', auth: 'iam', consumers: ['inventory-api@acme-databases-prod.iam.gserviceaccount.com'] },
+        { name: 'inventory_reporting', access: 'read-only', auth: 'iam', consumers: ['reporting@acme-databases-prod.iam.gserviceaccount.com'] },
+      ],
     },
     {
       // An in-memory store (never evicts), two replicas over three zones, a Global Datastore secondary in Frankfurt.

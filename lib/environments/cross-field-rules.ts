@@ -1,4 +1,5 @@
 import { awsBackupRules } from '../config/rules/aws-backup-rules';
+import { databaseAccessRules } from '../config/rules/database-access-rules';
 import { environmentRules } from '../config/rules/environment-rules';
 import { gcpLabelRules } from '../config/rules/gcp-label-rules';
 import { isolatedVpcRules } from '../config/rules/isolated-vpc-rules';
@@ -14,6 +15,7 @@ export const CROSS_FIELD_RULES: readonly Rule[] = [
   ...ENVIRONMENT_RULES,
   isolatedVpcRules,
   ...KIND_ROWS.flatMap((row) => row.rules),
+  databaseAccessRules,
   gcpLabelRules,
   postgresMemoryRules,
   awsBackupRules,

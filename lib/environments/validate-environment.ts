@@ -7,6 +7,7 @@ import { environmentSchema } from '../../config/schema';
 import { ENVIRONMENT_NAME_MAX_LENGTH } from '../../config/schema/fields';
 import { identifierProblem } from '../../constructs/common/identifiers';
 import { ConfigError, ConfigProblem, FieldPath, formatPath } from '../config/config-error';
+import { accessFieldElsewhere } from '../config/database-access/access-fields-elsewhere';
 import { CROSS_FIELD_RULES, ENVIRONMENT_RULES } from './cross-field-rules';
 import { ignoredSettingProblems } from '../config/rules/ignored-settings';
 import { notYetSupported } from '../config/not-yet-supported';
@@ -87,11 +88,12 @@ export function validateEnvironment(name: string, input: unknown, source?: strin
 function fromZodIssue(issue: z.core.$ZodIssue, input: unknown, source: string): ProblemDraft[] {
   const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
+    // A database's key: a database-access field on a kind without them gets its own explanation.
+    const kind = path[0] === 'databases' && path.length === 2 ? valueAt(input, [...path, 'kind']) : undefined;
     return issue.keys.map((key) => ({
       path: [...path, key],
       value: valueAt(input, [...path, key]),
-      message: 'is not a known setting here',
-      fix: `remove '${key}' from ${source} or check its spelling`,
+      ...(accessFieldElsewhere(kind, key, source) ?? { message: 'is not a known setting here', fix: `remove '${key}' from ${source} or check its spelling` }),
     }));
   }
   return [

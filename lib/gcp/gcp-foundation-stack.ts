@@ -2,6 +2,7 @@
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
+import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { CloudSqlEncryptionKeys } from '../../constructs/gcp/cloud-sql-encryption-keys';
 import type { GcpPlan } from '../plan/plan-types';
 import { addGoogleProvider } from './google-provider';
@@ -33,6 +34,15 @@ export class GcpFoundationStack extends TerraformStack {
       preventDestroy: foundation.preventDestroy,
       labels,
     });
+
+    // Named by role and member, so a consumer added or removed changes no other grant.
+    for (const grant of foundation.projectGrants) {
+      new ProjectIamMember(this, `Grant-${grant.role.replace(/^roles\//, '')}-${grant.member.replace(/[^a-zA-Z0-9-]/g, '_')}`, {
+        project: gcp.projectId,
+        role: grant.role,
+        member: grant.member,
+      });
+    }
 
     // Named by address rather than position, so removing one email does not replace the others. Spelled out
     // because cdktf would drop '@' and '.' from the logical id, making a.b@x.com and ab@x.com collide.

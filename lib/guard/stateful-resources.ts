@@ -38,7 +38,35 @@ export const STATEFUL_TERRAFORM_TYPES: readonly string[] = [
   'google_kms_key_ring',
   // A replaced Memorystore instance starts empty (its RDB snapshots go with the old one).
   'google_redis_instance',
+  // A logical database holds the data (deletion_policy ABANDON keeps a removed one, but a replaced one is a new,
+  // empty database under the same name once the old one is gone).
+  'google_sql_database',
+  // Credentials applications log in with: a replaced user loses its grants, a replaced secret or password breaks
+  // every application that reads it.
+  'google_sql_user',
+  'google_secret_manager_secret',
+  'google_secret_manager_secret_version',
+  'random_password',
 ];
+
+/**
+ * Secret Manager holds credentials and the connection contract alike; only credentials are guarded. A contract value
+ * (an address, a list of databases) changes with the config, and its secret version is replaced each time: that loses
+ * nothing, applications read the latest version. constructs/gcp/regional-secret.ts marks a credential secret with the
+ * annotation `content: credential` and writes its payload write-only (`secret_data_wo`); a contract value is written
+ * with `secret_data`.
+ */
+export const SECRET_CONTENT_ANNOTATION = 'content';
+export const CREDENTIAL_CONTENT = 'credential';
+
+export function isGuardedTerraformResource(type: string, attributes: Record<string, unknown>): boolean {
+  if (!STATEFUL_TERRAFORM_TYPES.includes(type)) return false;
+  if (type === 'google_secret_manager_secret') {
+    return (attributes.annotations as Record<string, unknown> | undefined)?.[SECRET_CONTENT_ANNOTATION] === CREDENTIAL_CONTENT;
+  }
+  if (type === 'google_secret_manager_secret_version') return attributes.secret_data_wo !== undefined;
+  return true;
+}
 
 /** Parameter groups are guarded when retained: a retained database depends on them. */
 const RETAINED_WHEN_GUARDED: readonly string[] = ['AWS::RDS::DBParameterGroup', 'AWS::RDS::DBClusterParameterGroup'];

@@ -1,6 +1,6 @@
 /** Replacements and removals of guarded Terraform resources, from the rules by which the provider forces new. */
 import { changeFingerprint, GuardFinding } from './guard-finding';
-import { STATEFUL_TERRAFORM_TYPES } from './stateful-resources';
+import { isGuardedTerraformResource, STATEFUL_TERRAFORM_TYPES } from './stateful-resources';
 import { ForceNewRule, TERRAFORM_FORCE_NEW } from './terraform-force-new';
 
 /** The `resource` block of a synthesized cdk.tf.json: type → name → attributes. */
@@ -60,6 +60,7 @@ export function terraformFindings(environment: string, stack: string, approved: 
   for (const type of STATEFUL_TERRAFORM_TYPES) {
     const rules = TERRAFORM_FORCE_NEW[type];
     for (const [name, before] of Object.entries(approved.resource?.[type] ?? {})) {
+      if (!isGuardedTerraformResource(type, before)) continue;
       const after = current?.resource?.[type]?.[name];
       const base = { environment, stack, resource: `${type}.${name}`, resourceType: type };
       if (!after) {
@@ -89,7 +90,9 @@ export function guardedTerraformResources(config: TerraformConfig): TerraformCon
   for (const type of STATEFUL_TERRAFORM_TYPES) {
     const instances = config.resource?.[type];
     if (!instances) continue;
-    resource[type] = Object.fromEntries(Object.entries(instances).map(([name, attributes]) => [name, withoutMetadata(attributes)]));
+    const guarded = Object.entries(instances).filter(([, attributes]) => isGuardedTerraformResource(type, attributes));
+    if (guarded.length === 0) continue;
+    resource[type] = Object.fromEntries(guarded.map(([name, attributes]) => [name, withoutMetadata(attributes)]));
   }
   return { resource };
 }

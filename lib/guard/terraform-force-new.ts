@@ -59,6 +59,19 @@ const PROVIDER_SOURCE = {
   alertPolicy: 'google/services/monitoring/resource_monitoring_alert_policy.go@05337e67',
   notificationChannel: 'google/services/monitoring/resource_monitoring_notification_channel.go@0879a4c9',
   redisInstance: 'google/services/redis/resource_redis_instance.go@12b3dee8',
+  // Older than 6.50: no password_wo / password_wo_version (6.50 binds both).
+  sqlUser: 'google/services/sql/resource_sql_user.go@03ed3556',
+  // Newer than 6.50 (copyright 2026, "IBM Corp."); same ForceNew keys as the 6.50 bindings' attributes allow.
+  sqlDatabase: 'google/services/sql/resource_sql_database.go@0a504cd5',
+  // Older than 6.50: no deletion_protection, and replication still has `automatic` (6.50: `auto`).
+  secret: 'google/services/secretmanager/resource_secret_manager_secret.go@12bb2e00',
+  // Older than 6.50: no secret_data_wo / secret_data_wo_version, and secret_data is Required there.
+  secretVersion: 'google/services/secretmanager/resource_secret_manager_secret_version.go@158d84c7',
+  secretIam: 'google/services/secretmanager/iam_secret_manager_secret.go@634a50c2',
+  projectIam: 'google/services/resourcemanager/iam_project.go@fa4a3b00',
+  // hashicorp/terraform-provider-random (@cdktf/provider-random 12.0.1 binds random 3.7.2; this commit's release is
+  // not known): passwordSchemaV3, plan modifiers RequiresReplace.
+  randomPassword: 'hashicorp/terraform-provider-random internal/provider/resource_password.go@c054b476',
 } as const;
 
 type RuleOptions = Omit<ForceNewRule, 'path' | 'when' | 'source'>;
@@ -187,6 +200,87 @@ export const TERRAFORM_FORCE_NEW: Readonly<Record<string, readonly ForceNewRule[
       detail: 'the provider recreates an instance whose Redis version goes down (it upgrades in place, never downgrades)',
       source: `${PROVIDER_SOURCE.redisInstance} ResourceRedisInstance CustomizeDiff: customdiff.ForceNewIfChange("redis_version", isRedisVersionDecreasing)`,
     },
+  ],
+  // The name, instance and type identify the user: another value is another user. password, password_wo(_version)
+  // and password_policy update in place; deletion_policy is Terraform-side only.
+  google_sql_user: schemaForceNew(PROVIDER_SOURCE.sqlUser, 'ResourceSqlUser', [
+    ['host', KEPT],
+    'instance',
+    // DiffSuppressFunc diffSuppressIamUserName: an IAM user's email equals its stored short name.
+    'name',
+    ['project', KEPT],
+    // DiffSuppressFunc EmptyOrDefaultStringSuppress("BUILT_IN"): leaving it out equals BUILT_IN.
+    ['type', { default: 'BUILT_IN' }],
+  ]),
+  // charset and collation are Optional + Computed and update in place; deletion_policy is Terraform-side only.
+  google_sql_database: schemaForceNew(PROVIDER_SOURCE.sqlDatabase, 'ResourceSQLDatabase', ['instance', 'name', ['project', KEPT]]),
+  google_secret_manager_secret: [
+    ...schemaForceNew(PROVIDER_SOURCE.secret, 'ResourceSecretManagerSecret', [
+      'secret_id',
+      ['project', KEPT],
+      'ttl',
+      'rotation.rotation_period',
+      // The whole replication block is ForceNew there, down to each replica's key: a new key is a new secret.
+      'replication.user_managed.replicas.location',
+      'replication.user_managed.replicas.customer_managed_encryption.kms_key_name',
+    ]),
+  ],
+  google_secret_manager_secret_version: [
+    ...schemaForceNew(PROVIDER_SOURCE.secretVersion, 'ResourceSecretManagerSecretVersion', [
+      // DiffSuppressFunc CompareSelfLinkOrResourceName.
+      'secret',
+      'secret_data',
+      ['is_secret_data_base64', { default: false }],
+    ]),
+    {
+      // NOT VERIFIED: the copy read predates the write-only attributes. A secret version's payload cannot change
+      // (Secret Manager versions are immutable), so a new payload version is taken as a new version resource.
+      path: 'secret_data_wo_version',
+      when: 'changes',
+      detail: 'a new write-only payload is a new secret version (assumed: not in the provider copy read)',
+      source: `${PROVIDER_SOURCE.secretVersion} (no secret_data_wo_version in that copy; assumed ForceNew, see the comment)`,
+    },
+  ],
+  // No Update function for IAM members: every argument forces new.
+  google_secret_manager_secret_iam_member: [
+    ...schemaForceNew(PROVIDER_SOURCE.iamMember, 'IamMemberBaseSchema', [
+      'role',
+      'member',
+      'condition',
+      'condition.expression',
+      'condition.title',
+      'condition.description',
+    ]),
+    ...schemaForceNew(PROVIDER_SOURCE.secretIam, 'SecretManagerSecretIamSchema', ['secret_id', ['project', KEPT]]),
+  ],
+  google_project_iam_member: [
+    ...schemaForceNew(PROVIDER_SOURCE.iamMember, 'IamMemberBaseSchema', [
+      'role',
+      'member',
+      'condition',
+      'condition.expression',
+      'condition.title',
+      'condition.description',
+    ]),
+    ...schemaForceNew(PROVIDER_SOURCE.projectIam, 'IamProjectSchema', ['project']),
+  ],
+  // A new password: the user keeps the old one (password_wo_version does not change) while the secret would not.
+  random_password: [
+    ...schemaForceNew(PROVIDER_SOURCE.randomPassword, 'passwordSchemaV3', [
+      'length',
+      ['special', { default: true }],
+      ['upper', { default: true }],
+      ['lower', { default: true }],
+      ['numeric', { keptWhenOmitted: true }],
+      ['min_numeric', { default: 0 }],
+      ['min_upper', { default: 0 }],
+      ['min_lower', { default: 0 }],
+      ['min_special', { default: 0 }],
+      // RequiresReplaceIf unless "" becomes null (we never write "").
+      'override_special',
+      // RequiresReplaceIfValuesNotNull.
+      'keepers',
+    ]),
   ],
   // No CustomizeDiff in that version.
   google_monitoring_alert_policy: schemaForceNew(PROVIDER_SOURCE.alertPolicy, 'ResourceMonitoringAlertPolicy', [['project', KEPT]]),

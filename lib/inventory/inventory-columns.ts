@@ -2,6 +2,7 @@
 import type { CloudWatchAlarmDefinition } from '../../constructs/aws/rds/tables/rds-alarm-definitions';
 import type { CloudSqlAlert } from '../../constructs/gcp/tables/cloud-sql-alert';
 import type { RecoveryPlan } from '../plan/plan-types';
+import type { DeclaredAccess } from '../provisioning/declared-access';
 import type { InventoryEntry } from './inventory-entry';
 
 /** What a kind's inventory adapter is given besides the database's plan. */
@@ -39,3 +40,7 @@ export const cloudSqlAlert = (alert: CloudSqlAlert) =>
   `${alert.id} (${alert.metricType.replace('cloudsql.googleapis.com/database/', '')} ${alert.comparison === 'COMPARISON_GT' ? '>' : '<'} ${alert.threshold}, ${alert.severity})`;
 
 export const settingList = (values: Readonly<Record<string, string>>) => Object.entries(values).map(([name, value]) => `${name}=${value}`);
+
+/** The roles of a relational database, `name (access, auth)`; none for engines the provisioning engine does not support. */
+export const roleColumns = (access: DeclaredAccess | undefined): Pick<KindInventoryEntry, 'roles'> =>
+  access ? { roles: access.roles.map((role) => `${role.name} (${role.access}, ${role.auth})`) } : {};

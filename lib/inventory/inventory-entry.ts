@@ -18,7 +18,9 @@ export interface InventoryEntry {
   readonly rto: string;
   readonly alarms: readonly string[];
   readonly notableSettings: readonly string[];
-  readonly waivers: readonly string[];
-  /** Where applications read how to connect (AWS: SSM path and keys); none for kinds without a contract. */
+  /** Relational databases: the roles applications connect as, `name (access, auth)`; undefined where a kind has none. */
+  readonly roles?: readonly string[];
+  /** Database users and where the connection contract is published (kinds that publish one). */
   readonly connectionContract?: readonly string[];
+  readonly waivers: readonly string[];
 }

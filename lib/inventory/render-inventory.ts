@@ -19,7 +19,9 @@ const COLUMNS: ReadonlyArray<[string, (e: InventoryEntry) => string]> = [
   ['RTO', (e) => e.rto],
   ['Alarms', (e) => e.alarms.join('<br>')],
   ['Notable settings', (e) => e.notableSettings.map((s) => `\`${s}\``).join('<br>')],
-  ['Connection contract', (e) => e.connectionContract?.map((c) => `\`${c}\``).join('<br>') || 'none'],
+  // A dash where roles cannot be declared (DynamoDB, the caches, SQL Server, Oracle); none where they could be but are not.
+  ['Roles', (e) => (e.roles === undefined ? '—' : e.roles.join('<br>') || 'none')],
+  ['Users / connection contract', (e) => e.connectionContract?.join('<br>') ?? '—'],
   ['Waivers', (e) => e.waivers.join('<br>') || 'none'],
 ];
 

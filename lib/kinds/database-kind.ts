@@ -16,6 +16,7 @@ import type { DashboardLine } from '../plan/dashboard-lines';
 import type { AwsRegionPlan, AwsStackSpec, GcpRegionKeyPlan, GcpStackSpec, KindPlans } from '../plan/plan-types';
 import type { DatabasePosture } from '../policy/database-posture';
 import type { PostureContext } from '../policy/posture-context';
+import type { ProjectGrant } from '../plan/plan-types';
 
 export type ConfigOf<K extends DatabaseKind> = Extract<DatabaseConfig, { readonly kind: K }>;
 export type ResolvedOf<K extends DatabaseKind> = Extract<ResolvedDatabase, { readonly kind: K }>;
@@ -52,6 +53,8 @@ export interface DatabaseKindRow<K extends DatabaseKind> {
    * the foundation already): the grant the foundation adds when the environment has a database of the kind.
    */
   readonly keyServiceAgent?: (projectNumber: string) => KeyServiceAgent;
+  /** Project-level IAM grants a database needs (its consumers' roles), held once by the environment's foundation. */
+  readonly projectGrants?: (plan: KindPlans[K]) => readonly ProjectGrant[];
 }
 
 /** A row for every kind the config accepts: the compiler refuses a kind without one. */

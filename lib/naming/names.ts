@@ -36,3 +36,10 @@ export const elasticacheStackId = (database: string) => `elasticache-${database}
 export const elasticacheSecondaryStackId = (database: string, region: string) => `elasticache-${database}-${region}`;
 /** A secondary cluster's replication group id: short, since ElastiCache allows 40 characters. */
 export const elasticacheSecondaryGroupId = (replicationGroupId: string, index: number) => `${replicationGroupId}-dr${index + 1}`;
+
+/**
+ * A Google Cloud database's connection-contract secrets: `<environment>-databases-<database>-<key>`, the Secret
+ * Manager spelling of AWS's SSM path `/<environment>/databases/<database>/<key>` (secret ids take letters, digits,
+ * `-` and `_` only).
+ */
+export const gcpContractSecretId = (environment: string, database: string, key: string) => `${environment}-databases-${database}-${key}`;

@@ -5,7 +5,7 @@ import { DATABASE_CLOUD } from '../config/database-cloud';
 import { KIND_ROWS } from '../kinds/registry';
 import { toGcpLabels } from '../naming/gcp-labels';
 import { GCP_CLOUD_SQL_KEY_NAME, gcpFoundationStackName, gcpKeyRingName } from '../naming/names';
-import type { DatabasePlans, GcpPlan, GcpRegionKeyPlan, GcpStackSpec } from './plan-types';
+import type { DatabasePlans, GcpPlan, GcpRegionKeyPlan, GcpStackSpec, ProjectGrant } from './plan-types';
 
 /** The Cloud SQL key of each region, with a deterministic id that instance stacks name without a reference. */
 export function planGcpKeys(env: ResolvedEnvironment): GcpRegionKeyPlan[] {
@@ -41,6 +41,7 @@ export function planGcp(env: ResolvedEnvironment, keys: readonly GcpRegionKeyPla
       // Granted only when a database of the kind uses the keys: one grant per key, not one per database, so removing
       // one database's stack never revokes the key from another.
       otherServiceAgents: gcpRows.flatMap((row) => (row.keyServiceAgent && databases[row.kind].length > 0 ? [row.keyServiceAgent(gcp.projectNumber)] : [])),
+      projectGrants: projectGrantsOf(gcpRows, databases),
       notificationEmails: gcp.notifications.emails,
       // KMS keys cannot be deleted for real and destroying one makes every backup encrypted with it unreadable.
       preventDestroy: env.tier !== 'development',
@@ -49,4 +50,13 @@ export function planGcp(env: ResolvedEnvironment, keys: readonly GcpRegionKeyPla
     // A Google Cloud kind's row declares CDKTF stacks (StackSpecOf); the rows are widened to all kinds here.
     stacks: gcpRows.flatMap((row) => databases[row.kind].flatMap((plan) => row.stacks(plan) as unknown as readonly GcpStackSpec[])),
   };
+}
+
+/** Every database's project grants, each (role, member) once, in a stable order. */
+function projectGrantsOf(rows: typeof KIND_ROWS, databases: DatabasePlans): ProjectGrant[] {
+  // The rows are widened to all kinds here, as for the stacks above.
+  type AnyRow = { projectGrants?: (plan: unknown) => readonly ProjectGrant[] };
+  const grants = rows.flatMap((row) => (databases[row.kind] as readonly unknown[]).flatMap((plan) => (row as AnyRow).projectGrants?.(plan) ?? []));
+  const unique = new Map(grants.map((grant) => [`${grant.role} ${grant.member}`, grant]));
+  return [...unique.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, grant]) => grant);
 }

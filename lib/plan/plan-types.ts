@@ -2,6 +2,7 @@
  * The plan: every decision made once, as plain data. Constructs render it; policy rules, docs and the operations
  * CLI read it. Nothing here holds a construct.
  */
+import type { DeclaredAccess } from '../provisioning/declared-access';
 import type { BackupRuleSettings, VaultLockSettings } from '../../constructs/aws/backup/tables/backup-checks';
 import type { DynamoDbAlarmDefinition } from '../../constructs/aws/dynamodb/tables/dynamodb-alarm-definitions';
 import type { DynamodbTableSettings } from '../../constructs/aws/dynamodb/tables/dynamodb-table-checks';
@@ -280,8 +281,13 @@ export interface RdsInstancePlan extends RdsInstanceCommon, AwsStackPlan {
   readonly allowMajorVersionUpgrade: true;
   readonly proxy: boolean;
   readonly replicas: readonly RdsReplicaPlan[];
-  /** Roles, grants, extensions and the connection contract; none for SQL Server and Oracle. */
-  readonly access?: DatabaseAccessPlan;
+  /**
+   * What must exist inside the database (extensions, logical databases, roles), as the provisioning engine's input;
+   * undefined for engines it does not support (SQL Server, Oracle). Policy rules and the inventory read its roles.
+   */
+  readonly access?: DeclaredAccess;
+  /** Consumers and the connection contract's path, for the DatabaseAccess construct (lib/plan/database-access-plan.ts). */
+  readonly accessPlan?: DatabaseAccessPlan;
 }
 
 export interface RdsReplicaPlan extends RdsInstanceCommon {
@@ -362,8 +368,13 @@ export interface AuroraClusterPlan extends AuroraClusterCommonPlan {
   readonly allowMajorVersionUpgrade: true;
   /** A global database: the AWS::RDS::GlobalCluster (in the primary's stack) and its secondary clusters. */
   readonly global?: { readonly globalClusterIdentifier: string; readonly secondaries: readonly AuroraSecondaryPlan[] };
-  /** Roles, grants, extensions and the connection contract, applied through the writer (secondaries replicate them). */
-  readonly access?: DatabaseAccessPlan;
+  /**
+   * What must exist inside the database (extensions, logical databases, roles), as the provisioning engine's input;
+   * undefined for engines it does not support (SQL Server, Oracle). Policy rules and the inventory read its roles.
+   */
+  readonly access?: DeclaredAccess;
+  /** Consumers and the connection contract's path, for the DatabaseAccess construct (lib/plan/database-access-plan.ts). */
+  readonly accessPlan?: DatabaseAccessPlan;
 }
 
 /** A secondary cluster: no credentials or database name of its own (they replicate from the primary). */
@@ -462,6 +473,8 @@ export interface GcpFoundationPlan {
   readonly cloudSqlServiceAgent: string;
   /** Other kinds' service agents granted use of every key, when the environment has a database of that kind. */
   readonly otherServiceAgents: readonly KeyServiceAgent[];
+  /** Project-level IAM grants of the environment's databases (their consumers' roles), each once, sorted. */
+  readonly projectGrants: readonly ProjectGrant[];
   readonly notificationEmails: readonly string[];
   readonly preventDestroy: boolean;
   readonly labels: Readonly<Record<string, string>>;
@@ -530,6 +543,40 @@ export interface CloudSqlInstancePlan {
   readonly replicas: readonly CloudSqlReplicaPlan[];
   /** The replica designated for disaster recovery by the primary (PostgreSQL, MySQL). */
   readonly disasterRecoveryReplicaName?: string;
+  /** Databases, users, secrets and the connection contract (lib/kinds/cloudsql-instance/cloud-sql-access-plan.ts). */
+  readonly access: CloudSqlAccessPlan;
+}
+
+/** A project-level IAM grant (google_project_iam_member). */
+export interface ProjectGrant {
+  readonly role: string;
+  readonly member: string;
+}
+
+/** A value of the connection contract: known at plan time, or an attribute of the instance known after apply. */
+export type ContractValue = { readonly text: string } | { readonly instanceAttribute: 'privateIpAddress' };
+
+export interface ContractKeyPlan {
+  /** The key after the database's prefix: `connection-name`, `user-<role>`, … */
+  readonly key: string;
+  /** `<env>-databases-<name>-<key>`. */
+  readonly secretId: string;
+  readonly value: ContractValue;
+}
+
+export interface CloudSqlAccessPlan {
+  /** What `dbctl provision` applies with the provisioning engine; undefined for SQL Server (not provisioned). */
+  readonly declared?: DeclaredAccess;
+  /** `<project>:<region>:<instance>`, for the Cloud SQL connectors. */
+  readonly connectionName: string;
+  readonly databases: readonly string[];
+  /** A built-in user per `password` role, its secret and the consumers that read it. */
+  readonly passwordUsers: readonly { readonly role: string; readonly secretId: string; readonly consumers: readonly string[] }[];
+  /** An IAM database user per consumer service account of an `iam` role: its database user name and its roles. */
+  readonly iamUsers: readonly { readonly serviceAccount: string; readonly databaseUser: string; readonly roles: readonly string[] }[];
+  /** The connection contract, one secret per key, readable by every consumer of the database. */
+  readonly contract: readonly ContractKeyPlan[];
+  readonly consumers: readonly string[];
 }
 
 export interface CloudSqlReplicaPlan {

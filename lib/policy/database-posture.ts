@@ -3,6 +3,7 @@
  * user changes to fix it. Every database kind provides one adapter (postures.ts); rules never look at a kind.
  */
 import type { Tier } from '../../config/schema';
+import type { RoleAccessLevel } from '../../config/schema/database-access';
 
 export interface PostureSetting<T> {
   readonly value: T;
@@ -48,4 +49,9 @@ export interface DatabasePosture {
    * database, empty when none does, and the reason it opted out (aws.backup.optOuts).
    */
   readonly awsBackup?: { readonly plans: PostureSetting<readonly string[]>; readonly optOutReason?: string };
+  /**
+   * Relational databases whose engine the provisioning engine supports: the roles applications connect as, besides
+   * the master user. Undefined for kinds without roles and for SQL Server and Oracle (roles cannot be declared there yet).
+   */
+  readonly applicationRoles?: PostureSetting<ReadonlyArray<{ readonly name: string; readonly access: RoleAccessLevel }>>;
 }

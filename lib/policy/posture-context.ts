@@ -1,5 +1,6 @@
 /** What a kind's posture adapter (lib/kinds/<kind>/<kind>-posture.ts) is given besides the database's plan. */
 import type { BackupMembershipPlan } from '../plan/plan-types';
+import type { DeclaredAccess } from '../provisioning/declared-access';
 import type { DatabasePosture, PostureSetting } from './database-posture';
 
 export interface PostureContext extends Pick<DatabasePosture, 'environment' | 'tier' | 'index'> {
@@ -27,3 +28,10 @@ export const awsAlarmTargets = (topicArn: string, context: PostureContext): Post
   value: context.notificationEmails.length > 0 ? [topicArn] : [],
   path: ['aws', 'notifications', 'emails'],
 });
+
+/** The roles of a relational database's declared access, at `databases[index].roles`; none where it has no access plan. */
+export function applicationRolesPosture(access: DeclaredAccess | undefined, index: number): Pick<DatabasePosture, 'applicationRoles'> {
+  return access
+    ? { applicationRoles: { value: access.roles.map(({ name, access: level }) => ({ name, access: level })), path: ['databases', index, 'roles'] } }
+    : {};
+}

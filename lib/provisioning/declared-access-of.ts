@@ -27,6 +27,16 @@ const PLATFORM_OF_KIND: Record<RelationalDatabase['kind'], ServerPlatform> = {
  * the parameter groups; Cloud SQL preloads it itself).
  */
 export const DEFAULT_POSTGRES_EXTENSIONS = ['pgaudit', 'pg_stat_statements'] as const;
+/**
+ * The default extensions of one PostgreSQL database. Cloud SQL creates pgaudit only once the `cloudsql.enable_pgaudit`
+ * flag is on ("Audit for PostgreSQL using pgAudit", Cloud SQL docs), which `auditLogging` sets; without it the
+ * extension is left out (CREATE EXTENSION would fail). RDS and Aurora preload it in every parameter group.
+ */
+function defaultPostgresExtensions(db: RelationalDatabase): readonly string[] {
+  if (db.kind === 'cloudsql-instance' && !db.auditLogging) return DEFAULT_POSTGRES_EXTENSIONS.filter((e) => e !== 'pgaudit');
+  return DEFAULT_POSTGRES_EXTENSIONS;
+}
+
 /** pgaudit.role on RDS and Aurora (the parameter groups set `pgaudit.role=rds_pgaudit`). */
 export const RDS_PGAUDIT_ROLE = 'rds_pgaudit';
 
@@ -42,7 +52,7 @@ export function declaredAccessOf(db: RelationalDatabase): DeclaredAccess | undef
   if (dialect === undefined) return undefined;
   const platform = PLATFORM_OF_KIND[db.kind];
   const databases = logicalDatabasesOf(db);
-  const defaults = dialect === 'postgresql' ? DEFAULT_POSTGRES_EXTENSIONS : [];
+  const defaults = dialect === 'postgresql' ? defaultPostgresExtensions(db) : [];
   return {
     dialect,
     platform,

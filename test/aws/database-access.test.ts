@@ -347,7 +347,7 @@ describe('the connection contract: SSM String parameters under /<env>/databases/
       orders.proxy = true;
     });
     const { rds, environment } = synthStack(config);
-    const access = plannedOf(environment).plan.databases['rds-instance'][0].access;
+    const access = plannedOf(environment).plan.databases['rds-instance'][0].accessPlan;
     const written = Object.keys(parameters(Template.fromStack(rds))).map((name) => name.replace('/test/databases/orders/', ''));
     const [listed] = awsConnectionContract(access, { readerEndpoint: true, proxyEndpoint: true });
     expect(listed.split(': ')[0]).toBe('/test/databases/orders/');

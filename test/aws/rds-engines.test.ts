@@ -250,3 +250,14 @@ describe('engine limits are errors, not deploy failures', () => {
     ).toThrow('  - replicas = 1: SQL Server Standard Edition has no read replicas on RDS. Fix: use Enterprise Edition or remove the replicas');
   });
 });
+
+test('IAM database authentication is on from the first engine version that has it: RDS for MariaDB from 10.11, not on 10.6', () => {
+  const iamOf = (version: string) =>
+    Boolean(
+      onlyResource(synthDatabase({ engine: 'mariadb', engineVersion: version, instanceClass: 'db.m7g.large' }).template, 'AWS::RDS::DBInstance').Properties
+        .EnableIAMDatabaseAuthentication,
+    );
+  expect(iamOf('10.6.23')).toBe(false);
+  expect(iamOf('10.11.14')).toBe(true);
+  expect(iamOf('11.4.8')).toBe(true);
+});

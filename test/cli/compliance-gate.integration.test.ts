@@ -4,7 +4,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { configFolder, ROOT, runCommand, tempOutput } from './run-command';
+import { withChange } from '../support/fixtures';
+import { cdkSynthOf, configFolder, dataConfigFolder, ROOT, runCommand, tempOutput } from './run-command';
 
 const probeApp = `node -r ts-node/register/transpile-only ${path.join('test', 'cli', 'apps', 'unacknowledged-finding.ts')}`;
 const devOnly = configFolder({ 'dev.ts': fs.readFileSync(path.join(ROOT, 'config', 'dev.ts'), 'utf8').replace("'./schema'", "'{{schema}}'") });
@@ -56,4 +57,28 @@ export default defineEnvironment({
   expect(result.status).toBe(0);
   const report = JSON.parse(fs.readFileSync(path.join(out, 'validation-report.json'), 'utf8'));
   expect(report.pluginReports.filter((r: any) => r.conclusion === 'failure').map((r: any) => r.violations.map((v: any) => v.ruleName))).toEqual([]);
+});
+
+describe("policy 'least-privilege' through `cdk synth`", () => {
+  // GIVEN a production environment whose RDS database declares no role (the fixture's Cloud SQL database keeps its role).
+  const withoutRoles = withChange((c) => (c.databases[0].roles = []));
+
+  test('a production database without roles fails synth, naming the database, the rule and the fix; nothing is written', () => {
+    const result = cdkSynthOf(dataConfigFolder(withoutRoles));
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain(
+      "bad › orders › databases[0].roles = []: declares no roles, so applications would connect as the master user (policy 'least-privilege': Production applications connect as declared roles, not the master user).",
+    );
+    expect(result.output).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
+    expect(result.wroteAssembly).toBe(false);
+  });
+
+  test('the same database with a waiver and its reason synthesizes', () => {
+    const waived = structuredClone(withoutRoles) as any;
+    waived.databases[0].waivers = [{ rule: 'least-privilege', reason: 'a vendor application that supports one login only' }];
+    const result = cdkSynthOf(dataConfigFolder(waived));
+    expect(result.output).not.toContain('least-privilege');
+    expect(result.status).toBe(0);
+    expect(result.wroteAssembly).toBe(true);
+  });
 });

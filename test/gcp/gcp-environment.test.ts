@@ -42,16 +42,18 @@ describe('GCP stacks of an environment with a local state backend (dev)', () => 
     expect(instance.terraform.backend).toEqual({ local: { path: localStatePath('dev-cloudsql-ledger') } });
   });
 
-  test('THEN the foundation holds a key per region, granted to the Cloud SQL service agent', () => {
+  test('THEN the foundation holds a key per region, granted to the Cloud SQL and Secret Manager service agents', () => {
     expect(onlyResource(foundation, 'google_kms_key_ring')).toMatchObject({ name: 'dev-databases', location: 'europe-west1' });
     expect(onlyResource(foundation, 'google_kms_crypto_key')).toMatchObject({
       name: 'cloud-sql',
       labels: { environment: 'dev', 'cost-center': 'platform' },
     });
     expect(onlyResource(foundation, 'google_kms_crypto_key')).not.toHaveProperty('lifecycle');
-    expect(onlyResource(foundation, 'google_kms_crypto_key_iam_member').member).toBe(
+    // Secret Manager encrypts the Cloud SQL connection contract and password secrets with the region key.
+    expect(resources(foundation, 'google_kms_crypto_key_iam_member').map((grant) => grant.member)).toEqual([
       'serviceAccount:service-100000000001@gcp-sa-cloud-sql.iam.gserviceaccount.com',
-    );
+      'serviceAccount:service-100000000001@gcp-sa-secretmanager.iam.gserviceaccount.com',
+    ]);
   });
 
   test('THEN the foundation has one email channel per notification email', () => {
@@ -210,12 +212,13 @@ describe('the production Cloud SQL stacks (config/prod.ts)', () => {
     }
   });
 
-  test('THEN the Cloud SQL and (prod has a Memorystore instance) the Memorystore service agents may use the key of every region', () => {
+  test('THEN the Cloud SQL, Secret Manager and (prod has a Memorystore instance) the Memorystore service agents may use the key of every region', () => {
     const grants = resources(foundation, 'google_kms_crypto_key_iam_member');
     expect(grants.map((grant) => [grant.role, grant.member]).sort()).toEqual(
       [
         ...['europe-west1', 'europe-west4'].map(() => 'serviceAccount:service-100000000003@gcp-sa-cloud-sql.iam.gserviceaccount.com'),
         ...['europe-west1', 'europe-west4'].map(() => 'serviceAccount:service-100000000003@cloud-redis.iam.gserviceaccount.com'),
+        ...['europe-west1', 'europe-west4'].map(() => 'serviceAccount:service-100000000003@gcp-sa-secretmanager.iam.gserviceaccount.com'),
       ]
         .map((member) => ['roles/cloudkms.cryptoKeyEncrypterDecrypter', member])
         .sort(),

@@ -12,10 +12,16 @@ import { forcesNew, TerraformConfig, terraformFindings, valueAt } from '../../li
 import { TERRAFORM_FORCE_NEW } from '../../lib/guard/terraform-force-new';
 import { buildPlan } from '../../lib/plan/build-plan';
 import { googleResourceAttributes } from '../support/google-provider-attributes';
+import { validateEnvironment } from '../../lib/environments/validate-environment';
+import { withChange } from '../support/fixtures';
+import { withCloudSqlRoles } from '../support/cloud-sql-access-fixture';
 
-/** Every Terraform stack of every environment in config/, as `cdktf synth` writes it. */
+/**
+ * Every Terraform stack of every environment in config/, as `cdktf synth` writes it, and of the fixture environment
+ * with Cloud SQL roles (users, databases, secrets: types the samples may not emit).
+ */
 const synthesized: Record<string, TerraformConfig> = Object.fromEntries(
-  loadEnvironments(listEnvironments()).flatMap((environment) => {
+  [...loadEnvironments(listEnvironments()), validateEnvironment('fixture', withChange(withCloudSqlRoles))].flatMap((environment) => {
     const stacks = addGcpEnvironment(Testing.app(), buildPlan(environment));
     if (!stacks) return [];
     return [stacks.foundation, ...stacks.databaseStacks].map((stack) => [stack.node.id, JSON.parse(Testing.synth(stack)) as TerraformConfig]);
@@ -37,7 +43,12 @@ test('every stateful type is emitted and has rules; the guard blocks on exactly 
     'google_kms_crypto_key',
     'google_kms_key_ring',
     'google_redis_instance',
+    'google_secret_manager_secret',
+    'google_secret_manager_secret_version',
+    'google_sql_database',
     'google_sql_database_instance',
+    'google_sql_user',
+    'random_password',
   ]);
 });
 
@@ -45,7 +56,7 @@ describe.each(Object.entries(TERRAFORM_FORCE_NEW))('%s', (type, rules) => {
   const attributes = googleResourceAttributes(type);
   test.each(rules.map((rule) => [rule.path, rule] as const))('%s is an attribute of the 6.50 bindings and cites its provider source', (_path, rule) => {
     expect(attributes).toContain(rule.path);
-    expect(rule.source).toMatch(/^google\/[\w/]+\.go@[0-9a-f]{8} \S/);
+    expect(rule.source).toMatch(/^(google|hashicorp\/terraform-provider-random internal)\/[\w/]+\.go@[0-9a-f]{8} \S/);
   });
 });
 

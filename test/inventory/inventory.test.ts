@@ -65,3 +65,22 @@ test.each([
 ])('formatMinutes(%d) = %s', (minutes, text) => {
   expect(formatMinutes(minutes)).toBe(text);
 });
+
+test('each relational database lists its roles (name, access, auth); kinds without roles show a dash', () => {
+  const env = validateEnvironment(
+    'test',
+    withChange((c) => {
+      c.databases[0].roles.push({ name: 'orders_reporting', access: 'read-only', auth: 'iam' });
+      c.databases[1].roles = [];
+      c.databases.push({ kind: 'dynamodb-table', name: 'sessions', partitionKey: { name: 'id', type: 'string' } });
+    }),
+  );
+  expect(inventoryEntries(env, buildPlan(env)).map((e) => [e.database, e.roles])).toEqual([
+    ['orders', ['orders_app (read-write, password)', 'orders_reporting (read-only, iam)']],
+    ['ledger', []],
+    ['sessions', undefined],
+  ]);
+  const prod = inventoryPages(planEnvironments(['prod'])).get('prod.md')!;
+  expect(prod).toContain('| Roles | Users / connection contract | Waivers |');
+  expect(prod).toContain('| orders_migrator (owner, iam)<br>orders_app (read-write, iam)<br>orders_reporting (read-only, password) |');
+});

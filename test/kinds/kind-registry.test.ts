@@ -25,6 +25,11 @@ const KEYED_BY_KIND: Record<string, string> = {
   'lib/operations/verify/dynamodb-table-checks.ts': 'dbctl: the kind its verify checks are for',
   'lib/operations/verify/elasticache-cluster-checks.ts': 'dbctl: the kind its verify checks are for',
   'lib/operations/environment-plan.ts': 'dbctl: tells a Cloud SQL instance (not supported yet) from an unknown name',
+  'lib/provisioning/declared-access-of.ts': 'the server platform of each relational kind (RDS, Aurora, Cloud SQL) for the provisioning engine',
+  'lib/config/database-access/access-engines.ts': 'what each relational kind allows inside the database (engine names, IAM authentication)',
+  'lib/config/database-access/access-fields-elsewhere.ts': 'why each kind without database users has no roles, and what to do instead',
+  'lib/config/rules/database-access-rules.ts': 'the relational kinds whose databases hold roles, and Cloud SQL IAM group roles',
+  'lib/operations/provision/provision-targets.ts': 'dbctl provision: Cloud SQL is provisioned here, RDS/Aurora at deploy; the other kinds have no roles',
 };
 
 function sourceFiles(dir: string): string[] {

@@ -77,8 +77,8 @@ test('GIVEN an environment with no AWS database WHEN verify runs THEN it says th
 
 describe('dbctl usage errors exit 2 with an exact message', () => {
   test.each([
-    [[], 'Missing command. Commands: verify, restore-drill.', "Run 'dbctl --help' for usage."],
-    [['status'], "Unknown command 'status'. Commands: verify, restore-drill.", "Run 'dbctl --help' for usage."],
+    [[], 'Missing command. Commands: verify, restore-drill, provision.', "Run 'dbctl --help' for usage."],
+    [['status'], "Unknown command 'status'. Commands: verify, restore-drill, provision.", "Run 'dbctl --help' for usage."],
     [['verify'], "Missing required option '--env' for 'dbctl verify'.", "Run 'dbctl verify --help' for usage."],
     [['verify', '--env'], "Option '--env' needs a value <name>.", "Run 'dbctl verify --help' for usage."],
     [['verify', '--env', '--json'], "Option '--env' needs a value <name>.", "Run 'dbctl verify --help' for usage."],

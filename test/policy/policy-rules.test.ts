@@ -34,6 +34,7 @@ test('rule ids are unique and stable', () => {
     'alarms-notify',
     'replica-placement',
     'backup-plan-membership',
+    'least-privilege',
   ]);
 });
 
@@ -119,7 +120,7 @@ describe('waivers', () => {
 
   test('a waiver of an unknown rule is an error', () => {
     expect(violations(waive({ rule: 'multi-az', reason: 'a rule name that does not exist' }))[0]).toBe(
-      'prod › orders › databases[0].waivers[0].rule = "multi-az": is not a policy rule; rules: high-availability, deletion-protection, retained-on-removal, backup-retention, point-in-time-recovery, customer-managed-key, tls-enforced, private-network, alarms-notify, replica-placement, backup-plan-membership. Fix: name one of the rules, or remove the waiver',
+      'prod › orders › databases[0].waivers[0].rule = "multi-az": is not a policy rule; rules: high-availability, deletion-protection, retained-on-removal, backup-retention, point-in-time-recovery, customer-managed-key, tls-enforced, private-network, alarms-notify, replica-placement, backup-plan-membership, least-privilege. Fix: name one of the rules, or remove the waiver',
     );
   });
 

@@ -9,7 +9,7 @@ import { buildPlan } from '../../lib/plan/build-plan';
 import type { EnvironmentPlan } from '../../lib/plan/plan-types';
 import type { PlannedEnvironment } from '../../lib/environments/plan-environments';
 
-/** A valid environment with one RDS PostgreSQL and one Cloud SQL PostgreSQL database. */
+/** A valid environment with one RDS PostgreSQL and one Cloud SQL PostgreSQL database, each with an application role. */
 export function fixtureConfig(tier: Tier = 'production'): EnvironmentInput {
   return {
     tier,
@@ -49,6 +49,9 @@ export function fixtureConfig(tier: Tier = 'production'): EnvironmentInput {
         instanceClass: 'db.r6g.large',
         allocatedStorageGiB: 100,
         allowedCidrs: ['10.0.0.0/16'],
+        // Applications connect as declared roles (policy 'least-privilege' in production).
+        databases: ['orders'],
+        roles: [{ name: 'orders_app', access: 'read-write', consumers: ['arn:aws:iam::123456789012:role/orders-api'] }],
       },
       {
         kind: 'cloudsql-instance',
@@ -57,15 +60,32 @@ export function fixtureConfig(tier: Tier = 'production'): EnvironmentInput {
         version: '16',
         tier: 'db-custom-2-7680',
         diskSizeGb: 50,
+        databases: ['ledger'],
+        roles: [{ name: 'ledger_app', access: 'read-write', consumers: ['ledger-api@fixture-project.iam.gserviceaccount.com'] }],
       },
     ],
   };
 }
 
-/** The fixture with a change applied to a deep copy. */
+/** Engines the provisioning engine does not speak: roles and logical databases are refused there (database-access-rules.ts). */
+const NO_ACCESS_ENGINE = /^(sqlserver|oracle)/;
+
+/**
+ * The fixture with a change applied to a deep copy. A change that turns a fixture database into SQL Server or Oracle
+ * also drops the fixture's own roles and logical databases from it (unless the change set its own), so tests about
+ * those engines see only what they changed.
+ */
 export function withChange(change: (config: any) => void, tier: Tier = 'production'): EnvironmentInput {
-  const config = structuredClone(fixtureConfig(tier));
+  const original = fixtureConfig(tier);
+  const config: any = structuredClone(original);
   change(config);
+  (original.databases ?? []).forEach((db: any, index: number) => {
+    const changed = config.databases?.[index];
+    if (!changed || changed.name !== db.name || !NO_ACCESS_ENGINE.test(String(changed.engine))) return;
+    for (const field of ['roles', 'databases'] as const) {
+      if (JSON.stringify(changed[field]) === JSON.stringify(db[field])) delete changed[field];
+    }
+  });
   return config;
 }
 

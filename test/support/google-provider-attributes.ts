@@ -7,10 +7,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-const bindingsDir = path.dirname(require.resolve('@cdktf/provider-google/package.json'));
+/** The prebuilt bindings of each provider whose resources we emit, by the resource type's prefix. */
+const BINDINGS: Readonly<Record<string, string>> = {
+  google: path.dirname(require.resolve('@cdktf/provider-google/package.json')),
+  random: path.dirname(require.resolve('@cdktf/provider-random/package.json')),
+};
 
-/** google_sql_database_instance → lib/sql-database-instance/index.js */
-const bindingFile = (type: string) => path.join(bindingsDir, 'lib', type.replace(/^google_/, '').replace(/_/g, '-'), 'index.js');
+/** google_sql_database_instance → <provider-google>/lib/sql-database-instance/index.js; random_password → <provider-random>/lib/password/index.js */
+function bindingFile(type: string): string {
+  const [prefix, ...rest] = type.split('_');
+  const dir = BINDINGS[prefix];
+  if (!dir) throw new Error(`no bindings for resource type ${type}`);
+  return path.join(dir, 'lib', rest.join('-'), 'index.js');
+}
 
 /** `key: converter(...)` lines of a function body, with the struct converter a block's key goes through. */
 function keysOf(body: string): Array<[string, string | undefined]> {

@@ -18,6 +18,8 @@ export interface MariadbServer {
   readonly ready: boolean;
   /** The server's own log (stderr): what it refused or adjusted. */
   readonly log: string;
+  /** The server's Unix socket (clients such as mysql2 connect with `socketPath`; root logs in without a password). */
+  readonly socket: string;
   /** Rows of a query, tab-separated columns as the client prints them (`mariadb -N -B`). */
   query(sql: string): string[][];
   stop(): Promise<void>;
@@ -26,8 +28,11 @@ export interface MariadbServer {
 /** Renders one option-file line; values are written as RDS writes them, unquoted. */
 const optionLine = (name: string, value: string) => `${name} = ${value}`;
 
-/** Boots a server with `settings` in its option file; resolves once it is ready or has exited (or after the timeout). */
-export async function startMariadb(settings: Readonly<Record<string, string>>, timeoutMs = 60_000): Promise<MariadbServer> {
+/**
+ * Boots a server with `settings` in its option file; resolves once it is ready or has exited (or after the timeout).
+ * `tcpPort`: also listen on 127.0.0.1 at that port (for clients that take a host and port), instead of no network.
+ */
+export async function startMariadb(settings: Readonly<Record<string, string>>, timeoutMs = 60_000, tcpPort?: number): Promise<MariadbServer> {
   const root = mkdtempSync(join(tmpdir(), 'mariadb-'));
   const datadir = join(root, 'data');
   const socket = join(root, 'server.sock');
@@ -50,7 +55,14 @@ export async function startMariadb(settings: Readonly<Record<string, string>>, t
   );
   const server = spawn(
     'mariadbd',
-    [`--defaults-file=${optionFile}`, `--datadir=${datadir}`, `--socket=${socket}`, '--skip-networking', `--pid-file=${join(root, 'server.pid')}`, ...user],
+    [
+      `--defaults-file=${optionFile}`,
+      `--datadir=${datadir}`,
+      `--socket=${socket}`,
+      ...(tcpPort === undefined ? ['--skip-networking'] : [`--port=${tcpPort}`, '--bind-address=127.0.0.1']),
+      `--pid-file=${join(root, 'server.pid')}`,
+      ...user,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
@@ -73,6 +85,7 @@ export async function startMariadb(settings: Readonly<Record<string, string>>, t
   });
   return {
     ready,
+    socket,
     get log() {
       return log;
     },

@@ -208,3 +208,71 @@ export async function bootWithSettings(major: string, settings: Readonly<Record<
     data.dispose();
   }
 }
+
+export interface RunningPostgres {
+  readonly host: string;
+  readonly port: number;
+  /** The bootstrap superuser (trusted from 127.0.0.1); every other role logs in with its password (scram-sha-256). */
+  readonly superuser: string;
+  /** The server's log so far. */
+  readonly log: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a server of this major on 127.0.0.1 and a free port, with `settings` in postgresql.auto.conf, and keeps it
+ * running until `stop` (which also removes its data). Only the bootstrap superuser is trusted; other roles must give
+ * their password, so tests that log in as a role check its password too.
+ */
+export async function startPostgres(major: string, settings: Readonly<Record<string, string>> = {}, timeoutMs = 30_000): Promise<RunningPostgres> {
+  const data = dataDirectory(major);
+  const port = await freePort();
+  writeFileSync(
+    join(data.dir, 'postgresql.auto.conf'),
+    `${Object.entries(settings)
+      .map(([name, value]) => `${name} = ${confValue(value)}`)
+      .join('\n')}\n`,
+  );
+  writeFileSync(join(data.dir, 'pg_hba.conf'), 'host all postgres 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n');
+  const [cmd, args] = command(runnableBin(major, 'postgres'), [
+    '-D',
+    data.dir,
+    '-c',
+    `port=${port}`,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `unix_socket_directories=${data.dir}`,
+  ]);
+  const server = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  const ready = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    const onOutput = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes('ready to accept connections')) {
+        clearTimeout(timer);
+        resolve(true);
+      }
+    };
+    server.stdout.on('data', onOutput);
+    server.stderr.on('data', onOutput);
+    server.once('exit', () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+  });
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGINT'); // fast shutdown
+      await exited;
+    }
+    data.dispose();
+  };
+  if (!ready) {
+    await stop();
+    throw new Error(`PostgreSQL ${major} did not start:\n${log}`);
+  }
+  return { host: '127.0.0.1', port, superuser: 'postgres', log: () => log, stop };
+}

@@ -14,7 +14,7 @@ import type { RdsInstanceRole } from './tables/rds-alarm-catalog';
 import { CloudWatchAlarmDefinition, rdsAlarmDefinitions } from './tables/rds-alarm-definitions';
 import { RdsAlarms } from './rds-alarms';
 import { cdkInstanceEngine } from './rds-cdk-engine';
-import { RDS_ENGINE_TABLE, RdsEngineRow, rdsPorts, type RdsEngine } from './tables/rds-engine-table';
+import { RDS_ENGINE_TABLE, RdsEngineRow, rdsIamAuthentication, rdsPorts, type RdsEngine } from './tables/rds-engine-table';
 import { RdsLogGroups } from './rds-log-groups';
 import { keepUnlessDestroyed } from '../foundation/removal';
 import { rdsMaxConnections, rdsParameters } from './tables/rds-parameters';
@@ -148,7 +148,7 @@ export function buildInstanceParts(scope: Construct, props: RdsInstanceBaseProps
     securityGroups: [securityGroup],
     publiclyAccessible: false,
     port,
-    iamAuthentication: row.iamAuthentication,
+    iamAuthentication: rdsIamAuthentication(row, props.engineVersion),
     storageType: rds.StorageType.GP3,
     deletionProtection,
     removalPolicy,

@@ -4,6 +4,7 @@
  * and the fix; the path starts with the setting's name. cloudSqlInstanceProblems is the one entry point both run; the
  * few settings named differently in config and in construct props are named by the caller (CloudSqlSettingNames).
  */
+import { isIntegerIn } from '../../common/integer-range';
 import type { PathProblem } from '../../common/path-problem';
 import { maintenanceWindowProblems } from './maintenance-window-checks';
 import { CloudSqlEngineRow, TRANSACTION_LOG_DAYS } from './cloud-sql-engine-table';
@@ -58,7 +59,6 @@ export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_DENY_MAINTENANCE_DAYS = 90;
 
 const DAY_MS = 24 * 3600 * 1000;
-const isIntegerIn = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
 
 /** The problem with a parsed tier: unknown shape, shared-core where the engine has none, edition mismatch. */
 export function tierProblem(

@@ -2,6 +2,7 @@
  * The weekly maintenance window Google Cloud services take as a day and an hour (Cloud SQL's `maintenance_window`,
  * Memorystore's `maintenance_policy.weekly_maintenance_window`): one check, one wording, for both. Pure.
  */
+import { isIntegerIn } from '../../common/integer-range';
 import type { PathProblem } from '../../common/path-problem';
 
 export interface WeeklyMaintenanceWindow {
@@ -10,8 +11,6 @@ export interface WeeklyMaintenanceWindow {
   /** 0–23, UTC. */
   readonly hour: number;
 }
-
-const isIntegerIn = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
 
 export function maintenanceWindowProblems(window: WeeklyMaintenanceWindow): PathProblem[] {
   const problems: PathProblem[] = [];

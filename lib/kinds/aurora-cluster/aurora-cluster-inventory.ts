@@ -1,5 +1,5 @@
 /** An Aurora cluster as a row of the environment's inventory (docs/inventory/<env>.md). */
-import { recoveryColumns, cloudWatchAlarm, settingList, type InventoryContext, type KindInventoryEntry } from '../../inventory/inventory-columns';
+import { recoveryColumns, cloudWatchAlarm, settingList, type InventoryContext, type KindInventoryEntry, roleColumns } from '../../inventory/inventory-columns';
 import { awsConnectionContract } from '../../inventory/connection-contract-column';
 import type { AuroraClusterPlan } from '../../plan/plan-types';
 
@@ -28,6 +28,7 @@ export function auroraClusterEntry(db: AuroraClusterPlan, { rtoMinutes: rto, bac
     ...recoveryColumns(db.recovery, rto),
     alarms: [...db.clusterAlarms, ...db.instances.flatMap((i) => i.alarms)].map(cloudWatchAlarm),
     notableSettings: [...settingList(db.clusterParameters), ...settingList(db.instanceParameters)],
-    connectionContract: awsConnectionContract(db.access, { readerEndpoint: true, proxyEndpoint: false }),
+    ...roleColumns(db.access),
+    connectionContract: awsConnectionContract(db.accessPlan, { readerEndpoint: true, proxyEndpoint: false }),
   };
 }

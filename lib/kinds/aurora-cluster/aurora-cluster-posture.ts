@@ -1,7 +1,14 @@
 /** How an Aurora cluster looks to the policy rules: its plan in the cloud-neutral terms of DatabasePosture. */
 import { AURORA_ENGINE_TABLE, type AuroraEngine } from '../../../constructs/aws/aurora/tables/aurora-engine-table';
 import type { DatabasePosture } from '../../policy/database-posture';
-import { awsAlarmTargets, awsBackupPosture, databaseSetting, postureIdentity, type PostureContext } from '../../policy/posture-context';
+import {
+  awsAlarmTargets,
+  awsBackupPosture,
+  databaseSetting,
+  postureIdentity,
+  applicationRolesPosture,
+  type PostureContext,
+} from '../../policy/posture-context';
 import type { AuroraClusterPlan } from '../../plan/plan-types';
 
 export function auroraClusterPosture(db: AuroraClusterPlan, context: PostureContext): DatabasePosture {
@@ -30,6 +37,7 @@ export function auroraClusterPosture(db: AuroraClusterPlan, context: PostureCont
     alarmCount: clusters.reduce((n, c) => n + c.clusterAlarms.length + c.instances.reduce((m, i) => m + i.alarms.length, 0), 0),
     notificationTargets: awsAlarmTargets(db.alarmTopicArn, context),
     awsBackup: awsBackupPosture(context.backupMembership),
+    ...applicationRolesPosture(db.access, context.index),
     placement: { region: db.region, zone: db.instances.find((i) => i.role === 'writer')?.availabilityZone },
     copies: at(
       [

@@ -91,7 +91,7 @@ export class AuroraClusterStack extends Stack {
             global: plan.global && { role: 'primary', globalClusterIdentifier: plan.global.globalClusterIdentifier },
           },
     );
-    if (!isSecondary(plan) && plan.access) {
+    if (!isSecondary(plan) && plan.accessPlan) {
       const db = this.database;
       this.access = new DatabaseAccess(
         this,
@@ -99,7 +99,7 @@ export class AuroraClusterStack extends Stack {
         databaseAccessProps(
           this,
           {
-            access: plan.access,
+            access: plan.accessPlan,
             engine: plan.engine,
             removalPolicy: plan.removalPolicy,
             rotationDays: plan.credentials.rotationDays,

@@ -12,6 +12,7 @@ import { cloudSqlAlerts, cloudSqlMaxConnections } from '../../../constructs/gcp/
 import { primaryFlags, replicaFlags } from './cloud-sql-flags';
 import { cloudSqlInstanceSettings } from './cloud-sql-instance-settings';
 import { cloudSqlReplicaNames } from './cloud-sql-names';
+import { planCloudSqlAccess } from './cloud-sql-access-plan';
 import { toGcpLabels } from '../../naming/gcp-labels';
 import { cloudSqlStackName, databaseIdentifier } from '../../naming/names';
 import type { CloudSqlInstancePlan, CloudSqlReplicaPlan, GcpRegionKeyPlan } from '../../plan/plan-types';
@@ -129,6 +130,7 @@ export function planCloudSqlInstance(
     replicas,
     // SQL Server's DR replica is a cascadable replica; the others are designated by the primary.
     disasterRecoveryReplicaName: row.disasterRecoveryReplica === 'designated' ? disasterRecoveryReplica?.instanceName : undefined,
+    access: planCloudSqlAccess(env, db, instanceName),
   };
 }
 

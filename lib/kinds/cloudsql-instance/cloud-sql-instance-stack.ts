@@ -3,11 +3,14 @@
  * and a replica always lives with the primary it references.
  */
 import { Construct } from 'constructs';
-import { TerraformStack } from 'cdktf';
+import { TerraformOutput, TerraformStack } from 'cdktf';
 import { DataGoogleSecretManagerSecretVersion } from '@cdktf/provider-google/lib/data-google-secret-manager-secret-version';
 import { CloudSqlInstance } from '../../../constructs/gcp/cloud-sql-instance';
 import { CloudSqlReadReplica } from '../../../constructs/gcp/cloud-sql-read-replica';
-import type { CloudSqlInstancePlan, GcpPlan } from '../../plan/plan-types';
+import { CloudSqlDatabaseAccess } from '../../../constructs/gcp/cloud-sql-database-access';
+import { ConnectionContractSecrets } from '../../../constructs/gcp/connection-contract-secrets';
+import type { CloudSqlInstancePlan, ContractValue, GcpPlan } from '../../plan/plan-types';
+import { addRandomProvider } from '../../gcp/random-provider';
 import type { GcpFoundationStack } from '../../gcp/gcp-foundation-stack';
 import { addGoogleProvider } from '../../gcp/google-provider';
 import { addStateBackend } from '../../gcp/state-backend';
@@ -21,6 +24,7 @@ export interface CloudSqlInstanceStackProps {
 export class CloudSqlInstanceStack extends TerraformStack {
   readonly database: CloudSqlInstance;
   readonly replicas: readonly CloudSqlReadReplica[];
+  readonly access: CloudSqlDatabaseAccess;
 
   constructor(scope: Construct, props: CloudSqlInstanceStackProps) {
     const { gcp, instance: plan, foundation } = props;
@@ -74,6 +78,8 @@ export class CloudSqlInstanceStack extends TerraformStack {
       notificationChannels,
     });
 
+    this.access = addDatabaseAccess(this, plan, this.database);
+
     // Named by region (and ordinal), like the instances, so adding a replica elsewhere changes no other.
     const replicaPrefix = `${plan.instanceName}-replica-`;
     this.replicas = plan.replicas.map(
@@ -98,6 +104,35 @@ export class CloudSqlInstanceStack extends TerraformStack {
         }),
     );
   }
+}
+
+/**
+ * Databases and users (Terraform), the password secrets and the connection contract (Secret Manager, the instance's
+ * region key) and the same contract as outputs for tooling. Grants are SQL: `dbctl provision` applies them.
+ */
+function addDatabaseAccess(stack: TerraformStack, plan: CloudSqlInstancePlan, database: CloudSqlInstance): CloudSqlDatabaseAccess {
+  const { access } = plan;
+  // Only where a password is generated: otherwise `terraform init` would fetch a provider nothing uses.
+  if (access.passwordUsers.length > 0) addRandomProvider(stack);
+  const secretSettings = { project: plan.projectId, region: plan.region, kmsKeyName: plan.keyId, labels: plan.labels };
+  const result = new CloudSqlDatabaseAccess(stack, 'Access', {
+    ...secretSettings,
+    instanceName: database.instance.name,
+    engine: plan.engine,
+    databases: access.databases,
+    passwordUsers: access.passwordUsers.map((user) => ({ name: user.role, secretId: user.secretId, readers: user.consumers })),
+    iamServiceAccounts: access.iamUsers.map((user) => user.serviceAccount),
+    preventDestroy: plan.preventDestroy,
+  });
+  const valueOf = (value: ContractValue) => ('text' in value ? value.text : database.instance[value.instanceAttribute]);
+  new ConnectionContractSecrets(stack, 'Contract', {
+    ...secretSettings,
+    entries: access.contract.map((entry) => ({ secretId: entry.secretId, value: valueOf(entry.value) })),
+    readers: access.consumers,
+    deletionProtection: plan.preventDestroy,
+  });
+  for (const entry of access.contract) new TerraformOutput(stack, `contract-${entry.key}`, { value: valueOf(entry.value) });
+  return result;
 }
 
 /** The latest version of a Secret Manager secret: the password stays out of the code (it does land in the state). */

@@ -1,6 +1,7 @@
 /** A Cloud SQL instance as a row of the environment's inventory (docs/inventory/<env>.md). */
-import { recoveryColumns, cloudSqlAlert, settingList, type InventoryContext, type KindInventoryEntry } from '../../inventory/inventory-columns';
+import { recoveryColumns, cloudSqlAlert, settingList, type InventoryContext, type KindInventoryEntry, roleColumns } from '../../inventory/inventory-columns';
 import type { CloudSqlInstancePlan } from '../../plan/plan-types';
+import { cloudSqlAccessLines } from './cloud-sql-access-inventory';
 
 export function cloudSqlInstanceEntry(db: CloudSqlInstancePlan, { rtoMinutes: rto }: InventoryContext): KindInventoryEntry {
   return {
@@ -19,5 +20,7 @@ export function cloudSqlInstanceEntry(db: CloudSqlInstancePlan, { rtoMinutes: rt
     ...recoveryColumns(db.recovery, rto),
     alarms: db.alerts.map(cloudSqlAlert),
     notableSettings: settingList(db.flags),
+    ...roleColumns(db.access.declared),
+    connectionContract: cloudSqlAccessLines(db.access),
   };
 }

@@ -6,6 +6,8 @@ import { cloudSqlInstancePosture } from './cloudsql-instance-posture';
 import { cloudSqlInstanceRules } from './cloudsql-instance-rules';
 import { resolveCloudSqlInstance } from './resolve-cloudsql-instance';
 import { replicasField } from '../../config/replica-regions';
+import { cloudSqlProjectGrants } from './cloud-sql-access-plan';
+import { secretManagerServiceAgent } from '../../../constructs/gcp/regional-secret';
 
 export const cloudSqlInstanceKind: DatabaseKindRow<'cloudsql-instance'> = {
   kind: 'cloudsql-instance',
@@ -16,4 +18,7 @@ export const cloudSqlInstanceKind: DatabaseKindRow<'cloudsql-instance'> = {
   stacks: (plan) => [{ type: 'cloudsql-instance', plan }],
   posture: cloudSqlInstancePosture,
   inventory: cloudSqlInstanceEntry,
+  // The connection contract and the password secrets are encrypted with the region keys by Secret Manager's agent.
+  keyServiceAgent: (projectNumber) => ({ id: 'SecretManagerServiceAgent', serviceAgent: secretManagerServiceAgent(projectNumber) }),
+  projectGrants: (plan) => cloudSqlProjectGrants(plan.access),
 };

@@ -1,6 +1,6 @@
 /** How a Cloud SQL instance looks to the policy rules: its plan in the cloud-neutral terms of DatabasePosture. */
 import type { DatabasePosture } from '../../policy/database-posture';
-import { databaseSetting, postureIdentity, type PostureContext } from '../../policy/posture-context';
+import { databaseSetting, postureIdentity, applicationRolesPosture, type PostureContext } from '../../policy/posture-context';
 import type { CloudSqlInstancePlan } from '../../plan/plan-types';
 
 export function cloudSqlInstancePosture(db: CloudSqlInstancePlan, context: PostureContext): DatabasePosture {
@@ -21,6 +21,7 @@ export function cloudSqlInstancePosture(db: CloudSqlInstancePlan, context: Postu
     allowedNetworks: { value: [], path: ['gcp', 'privateNetwork'] },
     alarmCount: db.alerts.length,
     notificationTargets: { value: context.notificationEmails, path: ['gcp', 'notifications', 'emails'] },
+    ...applicationRolesPosture(db.access.declared, context.index),
     placement: { region: db.region },
     copies: at(
       db.replicas.map((r) => ({

@@ -21,7 +21,8 @@ export function elasticacheClusterPosture(db: ElasticacheClusterPlan, context: P
     backupRetentionDays: at(db.snapshotRetentionDays, 'snapshotRetentionDays'),
     pointInTimeRecovery: at(false, 'pointInTimeRecovery'),
     customerManagedKey: at<string | undefined>(groups.every((g) => g.keyAliasArn) ? db.keyAliasArn : undefined, 'region'),
-    // Every group is created with TransitEncryptionEnabled and TransitEncryptionMode 'required' (no override exists).
+    // Every group is created with TransitEncryptionEnabled and TransitEncryptionMode 'required'. No field turns it
+    // off, so the path is the kind: the kind itself enforces it.
     tlsEnforced: at(true, 'kind'),
     allowedNetworks: at(db.allowedCidrs, 'allowedCidrs'),
     alarmCount: groups.reduce((n, g) => n + g.nodes.reduce((m, node) => m + node.alarms.length, 0), 0),

@@ -20,7 +20,8 @@ export function memorystoreInstancePosture(db: MemorystoreInstancePlan, context:
     pointInTimeRecovery: at(false, 'snapshotPeriod'),
     customerManagedKey: at<string | undefined>(db.keyId, 'region'),
     // transit_encryption_mode SERVER_AUTHENTICATION is always rendered: the instance accepts TLS connections only.
-    tlsEnforced: at(true, 'version'),
+    // No field turns it off, so the path is the kind (as for ElastiCache): the kind itself enforces it.
+    tlsEnforced: at(true, 'kind'),
     // Private services access on the configured network; Memorystore has no public endpoint to open.
     allowedNetworks: { value: [], path: ['gcp', 'privateNetwork'] },
     alarmCount: db.alerts.length,

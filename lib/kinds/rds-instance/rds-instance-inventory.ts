@@ -1,5 +1,5 @@
 /** An RDS instance as a row of the environment's inventory (docs/inventory/<env>.md). */
-import { recoveryColumns, cloudWatchAlarm, settingList, type InventoryContext, type KindInventoryEntry } from '../../inventory/inventory-columns';
+import { recoveryColumns, cloudWatchAlarm, settingList, type InventoryContext, type KindInventoryEntry, roleColumns } from '../../inventory/inventory-columns';
 import { awsConnectionContract } from '../../inventory/connection-contract-column';
 import type { RdsInstancePlan } from '../../plan/plan-types';
 
@@ -20,7 +20,8 @@ export function rdsInstanceEntry(db: RdsInstancePlan, { rtoMinutes: rto, backupP
     ...recoveryColumns(db.recovery, rto),
     alarms: db.alarms.map(cloudWatchAlarm),
     notableSettings: settingList(db.parameters),
-    connectionContract: awsConnectionContract(db.access, {
+    ...roleColumns(db.access),
+    connectionContract: awsConnectionContract(db.accessPlan, {
       readerEndpoint: db.replicas.some((replica) => !replica.crossRegion),
       proxyEndpoint: db.proxy,
     }),

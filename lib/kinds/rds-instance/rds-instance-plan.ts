@@ -1,7 +1,8 @@
 /** Plans one RDS instance and its replicas: identifiers, engine details, recovery, tuned parameters, alarms. */
+import { declaredAccessOf } from '../../provisioning/declared-access-of';
 import { rdsAlarmDefinitions } from '../../../constructs/aws/rds/tables/rds-alarm-definitions';
 import type { RdsInstanceRole } from '../../../constructs/aws/rds/tables/rds-alarm-catalog';
-import { RDS_ENGINE_TABLE, RdsEngineRow, rdsLicenseModel, rdsPorts } from '../../../constructs/aws/rds/tables/rds-engine-table';
+import { RDS_ENGINE_TABLE, RdsEngineRow, rdsIamAuthentication, rdsLicenseModel, rdsPorts } from '../../../constructs/aws/rds/tables/rds-engine-table';
 import { rdsMaxConnections, rdsParameters } from '../../../constructs/aws/rds/tables/rds-parameters';
 import { performanceInsightsByDefault, RDS_DEFAULTS, rdsWindows } from '../../../constructs/aws/rds/tables/rds-defaults';
 import type { RdsInstanceSettings } from '../../../constructs/aws/rds/tables/rds-instance-checks';
@@ -108,7 +109,7 @@ export function planRdsInstance(env: ResolvedEnvironment, db: ResolvedRdsInstanc
     allowedCidrs: db.allowedCidrs,
     allowedSecurityGroupIds: db.allowedSecurityGroupIds,
     credentials: { mode: db.credentials, rotationDays: db.passwordRotationDays ?? RDS_DEFAULTS.passwordRotationDays },
-    iamAuthentication: row.iamAuthentication,
+    iamAuthentication: rdsIamAuthentication(row, db.version),
     options: row.options,
     preferredMaintenanceWindow: settings.preferredMaintenanceWindow,
     recovery: {
@@ -126,7 +127,8 @@ export function planRdsInstance(env: ResolvedEnvironment, db: ResolvedRdsInstanc
     allowMajorVersionUpgrade: true,
     proxy: db.proxy,
     replicas,
-    access: planDatabaseAccess(env.name, db),
+    access: declaredAccessOf(db),
+    accessPlan: planDatabaseAccess(env.name, db),
   };
 }
 

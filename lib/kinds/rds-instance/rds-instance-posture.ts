@@ -1,7 +1,14 @@
 /** How an RDS instance looks to the policy rules: its plan in the cloud-neutral terms of DatabasePosture. */
 import { rdsEngineRow } from '../../../constructs/aws/rds/tables/rds-engine-table';
 import type { DatabasePosture } from '../../policy/database-posture';
-import { awsAlarmTargets, awsBackupPosture, databaseSetting, postureIdentity, type PostureContext } from '../../policy/posture-context';
+import {
+  awsAlarmTargets,
+  awsBackupPosture,
+  databaseSetting,
+  postureIdentity,
+  applicationRolesPosture,
+  type PostureContext,
+} from '../../policy/posture-context';
 import type { RdsInstancePlan } from '../../plan/plan-types';
 
 export function rdsInstancePosture(db: RdsInstancePlan, context: PostureContext): DatabasePosture {
@@ -25,6 +32,7 @@ export function rdsInstancePosture(db: RdsInstancePlan, context: PostureContext)
     alarmCount: db.alarms.length,
     notificationTargets: awsAlarmTargets(db.alarmTopicArn, context),
     awsBackup: awsBackupPosture(context.backupMembership),
+    ...applicationRolesPosture(db.access, context.index),
     placement: { region: db.region },
     copies: at(
       db.replicas.map((r) => ({

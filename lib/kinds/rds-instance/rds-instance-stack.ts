@@ -52,7 +52,7 @@ export class RdsInstanceStack extends Stack {
           alarms: replica.alarms,
         })),
     });
-    if (plan.access) {
+    if (plan.accessPlan) {
       const db = this.database;
       this.access = new DatabaseAccess(
         this,
@@ -60,7 +60,7 @@ export class RdsInstanceStack extends Stack {
         databaseAccessProps(
           this,
           {
-            access: plan.access,
+            access: plan.accessPlan,
             engine: plan.engine,
             removalPolicy: plan.removalPolicy,
             rotationDays: plan.credentials.rotationDays,

@@ -74,6 +74,35 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
     ],
   },
+  {
+    name: 'provision',
+    summary: 'Apply roles, grants and extensions inside the Cloud SQL databases of an environment.',
+    usage: 'dbctl provision --env <name> [--database <name>] [--dry-run] [--admin-user <database user>] [--json]',
+    description: [
+      'Terraform creates the Cloud SQL users and logical databases; the SQL inside them (group roles for IAM users,',
+      'grants and default privileges per access level, extensions) is applied here by the provisioning engine, from',
+      'the same config. It connects with the Cloud SQL connector over private IP with IAM database authentication, as',
+      'the identity of Application Default Credentials, whose database user --admin-user names.',
+      '',
+      '  --dry-run alone            prints the SQL an EMPTY server would need, without connecting (no credentials).',
+      '  --dry-run --admin-user U   reads the live instance and prints the SQL it needs; changes nothing.',
+      '  --admin-user U             reads the live instance and applies the SQL it needs.',
+      '',
+      'RDS and Aurora databases are provisioned at deploy by their custom resource, not here.',
+      '',
+      'Exit codes: 0 done (or nothing to do), 1 a database failed (connection or SQL error), 2 usage or config error.',
+    ],
+    options: [
+      ENV,
+      { name: 'database', value: '<name>', help: 'Only this Cloud SQL database (its name in the config).' },
+      { name: 'dry-run', help: 'Print the SQL, change nothing (without --admin-user: against an empty server, no connection).' },
+      {
+        name: 'admin-user',
+        value: '<database user>',
+        help: 'The database user of your IAM identity (PostgreSQL: a service account without .gserviceaccount.com), a cloudsqlsuperuser member.',
+      },
+    ],
+  },
 ];
 
 export const commandNames = () => COMMANDS.map((c) => c.name);

@@ -22,6 +22,11 @@ import { ParsedArguments, parseArguments, parseEndpointUrl, parseTimeout } from 
 import { commandNames } from './commands';
 import { clientSettingsFromEnvironment } from './environment-settings';
 import { commandHelp, mainHelp } from './help';
+import { DEFAULT_PROVISIONING_ENGINE } from '../provision/default-provisioning-engine';
+import type { ProvisioningEngine } from '../provision/provisioning-engine';
+import { selectProvisionTargets } from '../provision/provision-targets';
+import { provisionReportText } from '../provision/provision-report';
+import { ProvisionMode, provisionSucceeded, runProvision } from '../provision/run-provision';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
@@ -41,6 +46,8 @@ export interface DbctlDeps {
   /** Called when a drill starts: installs the Ctrl-C handling and returns its signals. */
   readonly captureInterrupts?: () => InterruptSignals;
   readonly drillTimings?: Partial<Pick<DrillOptions, 'pollMs' | 'deletionTimeoutMs' | 'heartbeatMs'>>;
+  /** The provisioning engine and the Cloud SQL connection `provision` uses (tests pass a fake). */
+  readonly provisioning?: ProvisioningEngine;
 }
 
 export async function runDbctl(argv: readonly string[], deps: DbctlDeps): Promise<number> {
@@ -56,6 +63,8 @@ export async function runDbctl(argv: readonly string[], deps: DbctlDeps): Promis
         return await verifyCommand(parsed, deps);
       case 'restore-drill':
         return await drillCommand(parsed, deps);
+      case 'provision':
+        return await provisionCommand(parsed, deps);
       default:
         throw new Error(`BUG: command ${parsed.command!.name} has no handler`);
     }
@@ -71,6 +80,11 @@ export async function runDbctl(argv: readonly string[], deps: DbctlDeps): Promis
     }
     throw error;
   }
+}
+
+function configDirOf(deps: DbctlDeps): string {
+  const env = deps.env ?? process.env;
+  return env.DB_CONFIG_DIR ? path.resolve(env.DB_CONFIG_DIR) : CONFIG_DIR;
 }
 
 function context(parsed: ParsedArguments, deps: DbctlDeps, progress: (line: string) => void, signal: AbortSignal, deadlines = new DeadlineScope(signal)) {
@@ -153,4 +167,24 @@ async function drillCommand(parsed: ParsedArguments, deps: DbctlDeps): Promise<n
   if (json) deps.out(JSON.stringify({ command: 'restore-drill', ok: code === EXIT.ok, ...report }, null, 2));
   else deps.out(drillReportText(report));
   return code;
+}
+
+async function provisionCommand(parsed: ParsedArguments, deps: DbctlDeps): Promise<number> {
+  const { options } = parsed;
+  const json = options.json === true;
+  const adminUser = options['admin-user'] as string | undefined;
+  if (options['dry-run'] === undefined && adminUser === undefined) {
+    throw usageError(
+      "'dbctl provision' connects to apply the SQL: give --admin-user <database user of your IAM identity>, or add --dry-run to print the SQL an empty server would need without connecting.",
+    );
+  }
+  const mode: ProvisionMode = adminUser === undefined ? 'offline' : options['dry-run'] === true ? 'dry-run' : 'apply';
+  const plan = loadEnvironmentPlan(options.env as string, configDirOf(deps));
+  const selection = selectProvisionTargets(plan, options.database as string | undefined);
+  const engine = deps.provisioning ?? DEFAULT_PROVISIONING_ENGINE;
+  const result = await runProvision(plan.environment, selection, mode, engine, adminUser, json ? deps.err : deps.out);
+  const ok = provisionSucceeded(result);
+  if (json) deps.out(JSON.stringify({ command: 'provision', ok, ...result }, null, 2));
+  else deps.out(provisionReportText(result));
+  return ok ? EXIT.ok : EXIT.failed;
 }

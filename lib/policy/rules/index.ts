@@ -5,6 +5,7 @@ import { backupRetention } from './backup-retention';
 import { customerManagedKey } from './customer-managed-key';
 import { deletionProtection } from './deletion-protection';
 import { highAvailability } from './high-availability';
+import { leastPrivilege } from './least-privilege';
 import { pointInTimeRecovery } from './point-in-time-recovery';
 import { privateNetwork } from './private-network';
 import { replicaPlacement } from './replica-placement';
@@ -24,4 +25,5 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   alarmsNotify,
   replicaPlacement,
   backupPlanMembership,
+  leastPrivilege,
 ];

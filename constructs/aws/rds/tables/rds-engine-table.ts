@@ -52,7 +52,13 @@ export interface RdsEngineRow {
   readonly unexportedLogTypes?: readonly string[];
   /** Log types cdk-nag expects that this engine does not produce as we configure it, each with why. */
   readonly logTypesNotProduced?: Readonly<Record<string, string>>;
-  readonly iamAuthentication: boolean;
+  /**
+   * IAM database authentication: `true`, `false`, or the first major that has it. RDS for MariaDB has it from 10.11
+   * only (10.6 and older: "Not available" in every Region listed), RDS for Oracle and SQL Server not at all —
+   * "Supported Regions and DB engines for IAM database authentication in Amazon RDS"
+   * (docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.RDS_Fea_Regions_DB-eng.Feature.IamDatabaseAuthentication.html).
+   */
+  readonly iamAuthentication: boolean | { readonly fromMajor: string };
   readonly multiAz: boolean;
   /** Undefined when the engine (edition) has no read replicas. */
   readonly readReplicas?: RdsReplicaLimits;
@@ -82,7 +88,12 @@ const MARIADB_AUDIT: RdsOptionSpec = {
   settings: { SERVER_AUDIT_EVENTS: 'CONNECT,QUERY_DDL,QUERY_DCL' },
 };
 
-const mysqlLike = (engine: 'mysql' | 'mariadb', displayName: string, versions: string[]): RdsEngineRow => ({
+const mysqlLike = (
+  engine: 'mysql' | 'mariadb',
+  displayName: string,
+  versions: string[],
+  iamAuthentication: RdsEngineRow['iamAuthentication'],
+): RdsEngineRow => ({
   engine,
   displayName,
   parameterFamily: engine,
@@ -95,7 +106,7 @@ const mysqlLike = (engine: 'mysql' | 'mariadb', displayName: string, versions: s
   options: [MARIADB_AUDIT],
   logExports: ['error', 'slowquery', 'audit'],
   unexportedLogTypes: ['general'],
-  iamAuthentication: true,
+  iamAuthentication,
   multiAz: true,
   readReplicas: { max: 15, crossRegion: true, sourceMustBeMultiAz: false },
   licenseModels: ['general-public-license'],
@@ -202,8 +213,8 @@ const ENGINE_ROWS = {
     maxConnections: { parameter: 'max_connections', default: (bytes) => Math.min(Math.floor(bytes / 9531392), 5000) },
     tune: RDS_TUNING.postgres,
   },
-  mysql: mysqlLike('mysql', 'MySQL', MYSQL_VERSIONS),
-  mariadb: mysqlLike('mariadb', 'MariaDB', MARIADB_VERSIONS),
+  mysql: mysqlLike('mysql', 'MySQL', MYSQL_VERSIONS, true),
+  mariadb: mysqlLike('mariadb', 'MariaDB', MARIADB_VERSIONS, { fromMajor: '10.11' }),
   'sqlserver-ex': sqlServer('ex'),
   'sqlserver-web': sqlServer('web'),
   'sqlserver-se': sqlServer('se'),
@@ -235,3 +246,18 @@ export function rdsPorts(row: RdsEngineRow, port: number | undefined): { readonl
 
 /** The license model of an instance: the one given, else the engine's first (Oracle Enterprise Edition: bring-your-own-license). */
 export const rdsLicenseModel = (row: RdsEngineRow, given: RdsLicenseModel | undefined): RdsLicenseModel => given ?? row.licenseModels[0];
+
+/** `10.6` < `10.11` < `11.4`: dotted majors compared part by part, as numbers. */
+function majorAtLeast(major: string, first: string): boolean {
+  const [a, b] = [major, first].map((text) => text.split('.').map(Number));
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  }
+  return true;
+}
+
+/** Whether an engine version has IAM database authentication (the constructs turn it on wherever it does). */
+export function rdsIamAuthentication(row: RdsEngineRow, version: string): boolean {
+  const { iamAuthentication } = row;
+  return typeof iamAuthentication === 'boolean' ? iamAuthentication : majorAtLeast(row.majorOf(version), iamAuthentication.fromMajor);
+}
