@@ -280,21 +280,6 @@ describe('consumers: a managed policy per role, attached to its consumer roles',
     expect(Object.keys(template.findResources('AWS::IAM::ManagedPolicy'))).toHaveLength(1);
   });
 
-  test.each([
-    [
-      'a role of another account',
-      'arn:aws:iam::210987654321:role/orders-api',
-      'roles.orders_app.consumers[0] = "arn:aws:iam::210987654321:role/orders-api": is a role of account 210987654321; the database is in account 123456789012, and a managed policy attaches to roles of its own account only. Fix: use a role of account 123456789012 (the application can assume it from account 210987654321), or grant the access in account 210987654321 yourself',
-    ],
-    [
-      'a user, not a role',
-      'arn:aws:iam::123456789012:user/alice',
-      'roles.orders_app.consumers[0] = "arn:aws:iam::123456789012:user/alice": is not an IAM role ARN. Fix: give arn:aws:iam::<account>:role/<name>',
-    ],
-  ])('%s is refused with the role, the value and the fix', (_, arn, message) => {
-    expect(() => rdsTemplate(withRoles((orders) => (orders.roles[0].consumers = [arn])))).toThrow(message);
-  });
-
   test('a role of the same account with a path is accepted', () => {
     expect(() => rdsTemplate(withRoles((orders) => (orders.roles[0].consumers = [`arn:aws:iam::${ACCOUNT}:role/a/b/orders-api`])))).not.toThrow();
   });
@@ -421,7 +406,7 @@ describe('which databases get access', () => {
   });
 
   test('a PostgreSQL database without roles still gets the custom resource (audit role and extensions)', () => {
-    const template = rdsTemplate(withChange(() => {}));
+    const template = rdsTemplate(withChange((config) => (config.databases[0].roles = [])));
     const declared = JSON.parse(only(template, 'Custom::DatabaseAccess').Properties.declared);
     expect(declared).toMatchObject({ extensions: ['pgaudit', 'pg_stat_statements'], auditRole: 'rds_pgaudit', roles: [] });
     expect(Object.keys(template.findResources('AWS::SecretsManager::Secret'))).toHaveLength(0);
@@ -492,6 +477,21 @@ describe('DatabaseAccess refuses what it cannot grant', () => {
     expect(() => build({ encryptionKey: kms.Key.fromKeyArn(new Stack(), 'Alias', `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/test-databases`) })).toThrow(
       'Invalid DatabaseAccess Test/Access:\n  - encryptionKey = "arn:aws:kms:eu-west-1:123456789012:alias/test-databases": is an alias; IAM policies match keys by key ARN. Fix: pass the key itself',
     );
+  });
+
+  test.each([
+    [
+      'a role of another account',
+      'arn:aws:iam::210987654321:role/orders-api',
+      'Invalid DatabaseAccess Test/Access:\n  - roles.orders_app.consumers[0] = "arn:aws:iam::210987654321:role/orders-api": is a role of account 210987654321; the database is in account 123456789012, and a managed policy attaches to roles of its own account only. Fix: use a role of account 123456789012 (the application can assume it from account 210987654321), or grant the access in account 210987654321 yourself',
+    ],
+    [
+      'a user, not a role',
+      'arn:aws:iam::123456789012:user/alice',
+      'Invalid DatabaseAccess Test/Access:\n  - roles.orders_app.consumers[0] = "arn:aws:iam::123456789012:user/alice": is not an IAM role ARN. Fix: give arn:aws:iam::<account>:role/<name>',
+    ],
+  ])('%s is refused by the construct (the config rules refuse it first for environments)', (_, arn, message) => {
+    expect(() => build({ consumers: { orders_app: [arn] } })).toThrow(message);
   });
 
   test('consumers of a role that is not declared are refused with the declared roles', () => {
