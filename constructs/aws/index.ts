@@ -18,6 +18,11 @@ export { AuroraCluster, type AuroraClusterProps, type AuroraInstanceOptions } fr
 export { DynamoDbGlobalTable, type DynamoDbGlobalTableProps, type DynamoDbReplicaProps } from './dynamodb/dynamodb-global-table';
 export { ElasticacheReplicationGroup, type ElasticacheReplicationGroupProps } from './elasticache/elasticache-replication-group';
 
+// Inside a relational database: the provisioning custom resource, role secrets, consumer policies, connection contract.
+export { DatabaseAccess, DATABASE_ACCESS_RESOURCE_TYPE, type DatabaseAccessProps, type DatabaseAccessTarget } from './database-access/database-access';
+export type { AccessEngine } from './database-access/tables/access-engines';
+export type { DeclaredAccessInput, DeclaredRoleInput } from './database-access/declared-access-input';
+
 // The choices the constructs take, and the tables behind them (engines, versions, classes, alarms).
 export { RDS_ENGINE_TABLE, type RdsEngine, type RdsLicenseModel } from './rds/tables/rds-engine-table';
 export { AURORA_ENGINE_TABLE, type AuroraEngine } from './aurora/tables/aurora-engine-table';

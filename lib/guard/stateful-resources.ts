@@ -17,6 +17,13 @@ export const STATEFUL_CFN_TYPES: readonly string[] = [
   'AWS::ElastiCache::GlobalReplicationGroup',
   'AWS::KMS::Key',
   'AWS::Backup::BackupVault',
+  // Credentials applications hold: a replaced secret (a new Name replaces it, cloudformation-diff) has a new ARN and a
+  // new password the database does not know, and a removed one is deleted — every application using it is locked out.
+  // This covers the generated master secrets and the database roles' secrets (constructs/aws/database-access).
+  'AWS::SecretsManager::Secret',
+  // The declared roles and grants inside a database (DATABASE_ACCESS_RESOURCE_TYPE): removing it leaves the roles in
+  // place but no longer maintained, and their secrets and policies go with it; a deliberate change, so it needs approval.
+  'Custom::DatabaseAccess',
 ];
 
 /**

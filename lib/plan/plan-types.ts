@@ -33,6 +33,7 @@ import type { MemorystoreRedisVersion, MemorystoreSnapshotChoice, MemorystoreUse
 import type { InstanceSize, RdsInstanceClass } from '../../constructs/common/instance-catalog';
 import type { DatabaseKind, GcpSettings, RemovalPolicyName, Tier } from '../../config/schema';
 import type { AwsNetwork } from '../../config/schema/aws';
+import type { DatabaseAccessPlan } from './database-access-plan';
 
 export interface EnvironmentPlan {
   readonly environment: string;
@@ -285,6 +286,8 @@ export interface RdsInstancePlan extends RdsInstanceCommon, AwsStackPlan {
    * undefined for engines it does not support (SQL Server, Oracle). Policy rules and the inventory read its roles.
    */
   readonly access?: DeclaredAccess;
+  /** Consumers and the connection contract's path, for the DatabaseAccess construct (lib/plan/database-access-plan.ts). */
+  readonly accessPlan?: DatabaseAccessPlan;
 }
 
 export interface RdsReplicaPlan extends RdsInstanceCommon {
@@ -370,6 +373,8 @@ export interface AuroraClusterPlan extends AuroraClusterCommonPlan {
    * undefined for engines it does not support (SQL Server, Oracle). Policy rules and the inventory read its roles.
    */
   readonly access?: DeclaredAccess;
+  /** Consumers and the connection contract's path, for the DatabaseAccess construct (lib/plan/database-access-plan.ts). */
+  readonly accessPlan?: DatabaseAccessPlan;
 }
 
 /** A secondary cluster: no credentials or database name of its own (they replicate from the primary). */

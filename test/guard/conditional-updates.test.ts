@@ -52,6 +52,9 @@ test('the stateful types with conditional properties: RDS instances and clusters
     // AuthToken is not decided in CONDITIONAL_UPDATES: the guard keeps "possibly replaced" and blocks.
     'AWS::ElastiCache::ReplicationGroup': ['AuthToken', 'NodeGroupConfiguration', 'NumNodeGroups'],
     'AWS::ElastiCache::GlobalReplicationGroup': [],
+    'AWS::SecretsManager::Secret': [],
+    // A custom resource has no spec: nothing is conditional.
+    'Custom::DatabaseAccess': [],
     'AWS::RDS::DBParameterGroup': [],
     'AWS::RDS::DBClusterParameterGroup': [],
   });

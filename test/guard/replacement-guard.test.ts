@@ -59,6 +59,8 @@ test('only stateful resources are kept in the baseline', () => {
     'AWS::RDS::DBInstance',
     'AWS::RDS::DBParameterGroup',
     'AWS::RDS::GlobalCluster',
+    'AWS::SecretsManager::Secret',
+    'Custom::DatabaseAccess',
   ]);
   expect(Object.keys(approved.gcp['prod-cloudsql-ledger'].resource!)).toEqual(['google_sql_database_instance']);
 });

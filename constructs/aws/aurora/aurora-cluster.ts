@@ -11,6 +11,7 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledgeAuroraClusterDesign, unexportedLogTypes } from '../foundation/compliance-acknowledgements';
 import { DatabaseValidationError } from '../../common/database-validation-error';
@@ -100,6 +101,10 @@ export class AuroraCluster extends Construct {
   readonly clusterParameterGroup: rds.ParameterGroup;
   readonly instanceParameterGroup: rds.ParameterGroup;
   readonly securityGroup: ec2.SecurityGroup;
+  /** The port clients connect to (the security group opens it). */
+  readonly port: number;
+  /** The master secret: generated (`secrets-manager`) or managed by RDS (`rds-managed`); none on a secondary cluster. */
+  readonly masterSecret?: secretsmanager.ISecret;
   readonly globalCluster?: rds.CfnGlobalCluster;
   readonly alarms: readonly RdsAlarms[];
 
@@ -137,6 +142,7 @@ export class AuroraCluster extends Construct {
     });
 
     const port = props.port ?? row.defaultPort;
+    this.port = port;
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
       description: `Clients of ${props.clusterIdentifier}`,
@@ -253,6 +259,11 @@ export class AuroraCluster extends Construct {
     // parameter groups of the new family (AWS::RDS::DBCluster has no AllowMajorVersionUpgrade; instances do).
     for (const group of logGroups.byType.values()) this.cluster.node.addDependency(group);
 
+    if (generated) this.masterSecret = this.cluster.secret!;
+    else if (!secondary) {
+      // RDS keeps this secret (encrypted with the key) and rotates it every 7 days.
+      this.masterSecret = secretsmanager.Secret.fromSecretCompleteArn(this, 'ManagedMasterSecret', cfn.attrMasterUserSecretSecretArn);
+    }
     if (generated) {
       this.cluster.addRotationSingleUser({ automaticallyAfter: Duration.days(props.passwordRotationDays ?? RDS_DEFAULTS.passwordRotationDays) });
     }

@@ -61,6 +61,8 @@ export class RdsDatabase extends Construct {
   readonly parameterGroup: rds.ParameterGroup;
   readonly optionGroup?: rds.OptionGroup;
   readonly securityGroup: ec2.SecurityGroup;
+  /** The port clients connect to and the security group opens (the TLS listener for Oracle, else the database port). */
+  readonly clientPort: number;
   /** The master secret: generated (`secrets-manager`) or managed by RDS (`rds-managed`). */
   readonly masterSecret: secretsmanager.ISecret;
   readonly alarms: RdsAlarms;
@@ -76,6 +78,7 @@ export class RdsDatabase extends Construct {
     const { row } = parts;
     this.parameterGroup = parts.parameterGroup;
     this.securityGroup = parts.securityGroup;
+    this.clientPort = parts.clientPort;
 
     if (row.options.length > 0) {
       this.optionGroup = new rds.OptionGroup(this, 'Options', {

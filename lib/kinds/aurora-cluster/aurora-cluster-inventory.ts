@@ -1,5 +1,6 @@
 /** An Aurora cluster as a row of the environment's inventory (docs/inventory/<env>.md). */
 import { recoveryColumns, cloudWatchAlarm, settingList, type InventoryContext, type KindInventoryEntry, roleColumns } from '../../inventory/inventory-columns';
+import { awsConnectionContract } from '../../inventory/connection-contract-column';
 import type { AuroraClusterPlan } from '../../plan/plan-types';
 
 export function auroraClusterEntry(db: AuroraClusterPlan, { rtoMinutes: rto, backupPlan }: InventoryContext): KindInventoryEntry {
@@ -28,5 +29,6 @@ export function auroraClusterEntry(db: AuroraClusterPlan, { rtoMinutes: rto, bac
     alarms: [...db.clusterAlarms, ...db.instances.flatMap((i) => i.alarms)].map(cloudWatchAlarm),
     notableSettings: [...settingList(db.clusterParameters), ...settingList(db.instanceParameters)],
     ...roleColumns(db.access),
+    connectionContract: awsConnectionContract(db.accessPlan, { readerEndpoint: true, proxyEndpoint: false }),
   };
 }

@@ -29,6 +29,7 @@ import type {
   AuroraSecondaryPlan,
   AwsRegionPlan,
 } from '../../plan/plan-types';
+import { planDatabaseAccess } from '../../plan/database-access-plan';
 import { RDS_TIER_OBSERVABILITY } from '../rds-instance/rds-instance-plan';
 
 /** Aurora uploads the log continuously; AWS states point-in-time restores to within 5 minutes of now. */
@@ -156,5 +157,6 @@ export function planAuroraCluster(env: ResolvedEnvironment, db: ResolvedAuroraCl
     allowMajorVersionUpgrade: true,
     global: globalClusterIdentifier === undefined ? undefined : { globalClusterIdentifier, secondaries },
     access: declaredAccessOf(db),
+    accessPlan: planDatabaseAccess(env.name, db),
   };
 }

@@ -8,6 +8,8 @@ import type { AuroraClusterCommonPlan, AuroraClusterPlan, AuroraSecondaryPlan } 
 import { applyTags } from '../../aws/apply-tags';
 import type { RegionResources } from '../../aws/region-resources';
 import { REMOVAL_POLICIES } from '../../aws/removal-policy';
+import { DatabaseAccess } from '../../../constructs/aws/database-access/database-access';
+import { databaseAccessProps } from '../database-access-wiring';
 
 export interface AuroraClusterStackProps extends StackProps {
   /** The primary cluster, or a secondary cluster of a global database (in its own region). */
@@ -67,6 +69,8 @@ export class AuroraClusterStack extends Stack {
   readonly database: AuroraCluster;
   /** A secondary cluster of a global database (in its own region), not a primary. */
   readonly isSecondary: boolean;
+  /** Roles, grants and the connection contract (primary clusters of PostgreSQL and MySQL engines). */
+  readonly access?: DatabaseAccess;
 
   constructor(scope: Construct, id: string, props: AuroraClusterStackProps) {
     super(scope, id, props);
@@ -87,6 +91,38 @@ export class AuroraClusterStack extends Stack {
             global: plan.global && { role: 'primary', globalClusterIdentifier: plan.global.globalClusterIdentifier },
           },
     );
+    if (!isSecondary(plan) && plan.accessPlan) {
+      const db = this.database;
+      this.access = new DatabaseAccess(
+        this,
+        'Access',
+        databaseAccessProps(
+          this,
+          {
+            access: plan.accessPlan,
+            engine: plan.engine,
+            removalPolicy: plan.removalPolicy,
+            rotationDays: plan.credentials.rotationDays,
+            logRetentionDays: plan.observability.logRetentionDays,
+            regionResources: props.regionResources,
+          },
+          {
+            identifier: plan.clusterIdentifier,
+            host: db.cluster.clusterEndpoint.hostname,
+            port: db.port,
+            resourceId: db.cluster.clusterResourceIdentifier,
+            securityGroup: db.securityGroup,
+            masterSecret: db.masterSecret!,
+            attachmentTarget: db.cluster,
+            vpc: props.regionResources.network.vpc,
+            subnets: props.regionResources.network.subnets,
+            // The cluster construct holds its instances: the writer must be up before the handler connects.
+            readyWhen: db.cluster,
+          },
+          { readerEndpoint: db.cluster.clusterReadEndpoint.hostname },
+        ),
+      );
+    }
     applyTags(this, plan.tags);
   }
 }

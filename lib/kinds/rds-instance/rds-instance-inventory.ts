@@ -1,5 +1,6 @@
 /** An RDS instance as a row of the environment's inventory (docs/inventory/<env>.md). */
 import { recoveryColumns, cloudWatchAlarm, settingList, type InventoryContext, type KindInventoryEntry, roleColumns } from '../../inventory/inventory-columns';
+import { awsConnectionContract } from '../../inventory/connection-contract-column';
 import type { RdsInstancePlan } from '../../plan/plan-types';
 
 export function rdsInstanceEntry(db: RdsInstancePlan, { rtoMinutes: rto, backupPlan }: InventoryContext): KindInventoryEntry {
@@ -20,5 +21,9 @@ export function rdsInstanceEntry(db: RdsInstancePlan, { rtoMinutes: rto, backupP
     alarms: db.alarms.map(cloudWatchAlarm),
     notableSettings: settingList(db.parameters),
     ...roleColumns(db.access),
+    connectionContract: awsConnectionContract(db.accessPlan, {
+      readerEndpoint: db.replicas.some((replica) => !replica.crossRegion),
+      proxyEndpoint: db.proxy,
+    }),
   };
 }

@@ -10,6 +10,7 @@ import { rdsInstanceClass, rdsInstanceSize, type RdsInstanceClass } from '../../
 import { TIER_DEFAULTS, Tier } from '../../../config/schema';
 import type { ResolvedEnvironment, ResolvedRdsInstance } from '../../config/resolved-environment';
 import { awsStackName, databaseIdentifier, rdsInstanceArn, rdsInstanceStackId, rdsReplicaIdentifier, rdsReplicaStackId } from '../../naming/names';
+import { planDatabaseAccess } from '../../plan/database-access-plan';
 import type { AwsRegionPlan, RdsInstancePlan, RdsObservabilityPlan, RdsReplicaPlan } from '../../plan/plan-types';
 
 /** RDS uploads transaction logs every 5 minutes: the worst-case loss of a point-in-time restore. */
@@ -127,6 +128,7 @@ export function planRdsInstance(env: ResolvedEnvironment, db: ResolvedRdsInstanc
     proxy: db.proxy,
     replicas,
     access: declaredAccessOf(db),
+    accessPlan: planDatabaseAccess(env.name, db),
   };
 }
 

@@ -5,6 +5,8 @@ import { RdsDatabase } from '../../../constructs/aws/rds/rds-database';
 import type { RdsInstancePlan } from '../../plan/plan-types';
 import type { RegionResources } from '../../aws/region-resources';
 import { instanceBaseProps } from './rds-plan-props';
+import { DatabaseAccess } from '../../../constructs/aws/database-access/database-access';
+import { databaseAccessProps } from '../database-access-wiring';
 
 export interface RdsInstanceStackProps extends StackProps {
   readonly plan: RdsInstancePlan;
@@ -17,6 +19,7 @@ export interface RdsInstanceStackProps extends StackProps {
  */
 export class RdsInstanceStack extends Stack {
   readonly database: RdsDatabase;
+  readonly access?: DatabaseAccess;
 
   constructor(scope: Construct, id: string, props: RdsInstanceStackProps) {
     super(scope, id, props);
@@ -49,6 +52,39 @@ export class RdsInstanceStack extends Stack {
           alarms: replica.alarms,
         })),
     });
+    if (plan.accessPlan) {
+      const db = this.database;
+      this.access = new DatabaseAccess(
+        this,
+        'Access',
+        databaseAccessProps(
+          this,
+          {
+            access: plan.accessPlan,
+            engine: plan.engine,
+            removalPolicy: plan.removalPolicy,
+            rotationDays: plan.credentials.rotationDays,
+            logRetentionDays: plan.observability.logRetentionDays,
+            regionResources: props.regionResources,
+          },
+          {
+            identifier: plan.identifier,
+            host: db.instance.dbInstanceEndpointAddress,
+            port: db.clientPort,
+            // Always set on an instance this stack creates (DbiResourceId); only imported instances lack it.
+            resourceId: db.instance.instanceResourceId!,
+            securityGroup: db.securityGroup,
+            masterSecret: db.masterSecret,
+            attachmentTarget: db.instance,
+            vpc: props.regionResources.network.vpc,
+            subnets: props.regionResources.network.subnets,
+            readyWhen: db.instance,
+          },
+          // Same-region replicas only: a cross-region replica's endpoint belongs to its own region (docs/database-access-aws.md).
+          { readerEndpoint: db.replicas[0]?.instance.dbInstanceEndpointAddress, proxyEndpoint: db.proxy?.endpoint },
+        ),
+      );
+    }
     applyTags(this, plan.tags);
   }
 }
