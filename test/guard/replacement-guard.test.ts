@@ -62,7 +62,19 @@ test('only stateful resources are kept in the baseline', () => {
     'AWS::SecretsManager::Secret',
     'Custom::DatabaseAccess',
   ]);
-  expect(Object.keys(approved.gcp['prod-cloudsql-ledger'].resource!)).toEqual(['google_sql_database_instance']);
+  // The instance, and its logical databases, users and their credentials (the password secrets, not the contract's).
+  expect(Object.keys(approved.gcp['prod-cloudsql-ledger'].resource!).sort()).toEqual([
+    'google_secret_manager_secret',
+    'google_secret_manager_secret_version',
+    'google_sql_database',
+    'google_sql_database_instance',
+    'google_sql_user',
+    'random_password',
+  ]);
+  const secrets = Object.values(approved.gcp['prod-cloudsql-ledger'].resource!.google_secret_manager_secret ?? {}) as Array<{
+    annotations?: Record<string, string>;
+  }>;
+  expect(secrets.map((secret) => secret.annotations?.content)).toEqual(secrets.map(() => 'credential'));
 });
 
 test('renaming a database logical id is caught (the retained instance would be orphaned and a new one created)', () => {
