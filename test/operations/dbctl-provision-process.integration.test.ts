@@ -1,7 +1,8 @@
 /**
  * `dbctl provision` as users run it (`npm run dbctl`: bin/dbctl.ts from the sources, as a process), on a config folder
- * with roles on a Cloud SQL PostgreSQL and MySQL instance. The engine is replaced by a fake (the real one is on its
- * own branch): test/operations/support/fake-provisioning-engine.ts. No server is reached: these runs never connect.
+ * with roles on a Cloud SQL PostgreSQL and MySQL instance. The engine is replaced by a fake
+ * (test/operations/support/fake-provisioning-engine.ts), so these tests pin dbctl's own behaviour; the last one runs the
+ * real engine on the committed config/dev.ts, as the README says. No server is reached: these runs never connect.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -117,4 +118,23 @@ test('provision --help: usage and exit codes, exit 0', () => {
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('Usage: dbctl provision --env <name> [--database <name>] [--dry-run] [--admin-user <database user>] [--json]');
   expect(run.stdout).toContain('Exit codes: 0 done (or nothing to do), 1 a database failed (connection or SQL error), 2 usage or config error.');
+});
+
+test("the real engine: `dbctl provision --env dev --dry-run` prints the SQL for dev's Cloud SQL database ledger, exit 0", () => {
+  const result = spawnSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'bin', 'dbctl.ts'), 'provision', '--env', 'dev', '--dry-run'],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain('-- ledger (acme-databases-dev:europe-west1:dev-ledger, postgresql)');
+  // Every role of config/dev.ts's ledger gets its grants; nothing that holds data is dropped; Terraform's database is not re-created.
+  for (const role of ['ledger_migrator', 'ledger_app', 'ledger_reporting']) expect(result.stdout).toContain(`ON DATABASE "ledger" TO "${role}"`);
+  expect(result.stdout).toContain('CREATE ROLE "ledger_app" NOLOGIN;');
+  expect(result.stdout).not.toMatch(/\b(DROP|TRUNCATE|CREATE DATABASE)\b/);
 });
