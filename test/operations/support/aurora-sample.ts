@@ -25,6 +25,8 @@ export const SAMPLE_AURORA_CLUSTER = {
   databaseName: 'payments',
   allowedCidrs: ['10.30.0.0/16'],
   secondaryRegions: ['eu-central-1'],
+  // Production applications connect as declared roles (policy least-privilege).
+  roles: [{ name: 'payments_app', access: 'read-write', auth: 'iam' }],
 };
 
 export interface AuroraSeedOptions {
