@@ -74,6 +74,10 @@ export interface MixRow {
  * `session-cache`, two replicas and a Global Datastore secondary in eu-central-1), 3 Cloud SQL (2 PostgreSQL, replica
  * in prod; 1 MySQL), 1 Memorystore for Redis cache (STANDARD_HA with a read replica in staging and prod).
  */
+/** The fleet's relational databases declare no roles: nothing connects to a benchmark fleet (policy least-privilege). */
+const NO_APPLICATIONS = (env: string) =>
+  env === 'prod' ? [{ rule: 'least-privilege', reason: 'bench: the fleet measures synthesis; no application connects to it' }] : [];
+
 export const MIX: readonly MixRow[] = [
   {
     kind: 'rds-postgres',
@@ -90,6 +94,7 @@ export const MIX: readonly MixRow[] = [
       databaseName: 'app',
       allowedCidrs: [SIZES[env].cidr],
       replicas: env === 'prod' ? [{ region: 'eu-west-1' }, { region: 'eu-central-1' }] : env === 'staging' ? [{ region: 'eu-west-1' }] : [],
+      waivers: NO_APPLICATIONS(env),
     }),
   },
   {
@@ -106,6 +111,7 @@ export const MIX: readonly MixRow[] = [
       maxAllocatedStorageGiB: SIZES[env].maxStorage,
       databaseName: 'app',
       allowedCidrs: [SIZES[env].cidr],
+      waivers: NO_APPLICATIONS(env),
     }),
   },
   {
@@ -122,6 +128,7 @@ export const MIX: readonly MixRow[] = [
       databaseName: 'app',
       allowedCidrs: [SIZES[env].cidr],
       secondaryRegions: env === 'prod' ? ['eu-central-1'] : [],
+      waivers: NO_APPLICATIONS(env),
     }),
   },
   {
@@ -171,6 +178,7 @@ export const MIX: readonly MixRow[] = [
       diskSizeGb: SIZES[env].disk,
       diskAutoresizeLimitGb: SIZES[env].diskLimit,
       replicas: env === 'prod' ? [{ region: 'europe-west4' }] : [],
+      waivers: NO_APPLICATIONS(env),
     }),
   },
   {
@@ -187,6 +195,7 @@ export const MIX: readonly MixRow[] = [
       diskSizeGb: SIZES[env].disk,
       diskAutoresizeLimitGb: SIZES[env].diskLimit,
       binaryLog: true,
+      waivers: NO_APPLICATIONS(env),
     }),
   },
   {
