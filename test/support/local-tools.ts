@@ -3,6 +3,8 @@
  * be installed; elsewhere a test that needs a missing tool is skipped and says how to install it.
  */
 import { spawnSync } from 'child_process';
+import { existsSync } from 'fs';
+import { join } from 'path';
 
 export function hasCommand(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
@@ -46,5 +48,29 @@ export function describeWithMariadb(): jest.Describe {
   const hint = `MariaDB ${missing.join(', ')} not installed: apt-get install mariadb-server-core mariadb-client-core (.ci/run installs them).`;
   if (process.env.CI === 'true') throw new Error(`CI needs ${hint}`);
   console.warn(`Skipping tests that need a real MariaDB server. ${hint}`);
+  return describe.skip;
+}
+
+/**
+ * Debian's PostgreSQL 15 and its pgaudit build (packages postgresql-15 and postgresql-15-pgaudit 1.7.0, which depends
+ * on postgresql-15): the embedded pg<major> builds ship no pgaudit. Paths are Debian's layout (`pg_config --pkglibdir`
+ * is /usr/lib/postgresql/15/lib, `--sharedir` /usr/share/postgresql/15).
+ */
+export const DEBIAN_POSTGRES_15 = {
+  major: '15',
+  binDir: '/usr/lib/postgresql/15/bin',
+  pgauditLibrary: '/usr/lib/postgresql/15/lib/pgaudit.so',
+  pgauditControl: '/usr/share/postgresql/15/extension/pgaudit.control',
+} as const;
+
+/** `describe` when Debian's PostgreSQL 15 runs here and has pgaudit (always on CI), otherwise a skipped `describe` saying why. */
+export function describeWithDebianPgaudit(): jest.Describe {
+  const { binDir, pgauditLibrary, pgauditControl } = DEBIAN_POSTGRES_15;
+  const runs = spawnSync(join(binDir, 'postgres'), ['--version'], { encoding: 'utf8' }).status === 0;
+  const missing = [...(runs ? [] : [join(binDir, 'postgres')]), ...[pgauditLibrary, pgauditControl].filter((file) => !existsSync(file))];
+  if (missing.length === 0) return describe;
+  const hint = `PostgreSQL 15 with pgaudit is not installed (missing ${missing.join(', ')}): apt-get install postgresql-15-pgaudit (.ci/run installs it).`;
+  if (process.env.CI === 'true') throw new Error(`CI needs ${hint}`);
+  console.warn(`Skipping tests that need a real PostgreSQL with pgaudit. ${hint}`);
   return describe.skip;
 }

@@ -37,7 +37,9 @@ process.once('exit', removeCopiedBinaries);
  * The binaries as the server's user can run them. When the checkout sits where that user cannot read (a CI clone
  * under /root), they are copied once to a world-readable temp dir.
  */
-function runnableBin(major: string, program: 'postgres' | 'initdb'): string {
+function runnableBin(major: string, program: 'postgres' | 'initdb', binDir?: string): string {
+  // A system install (e.g. Debian's /usr/lib/postgresql/<major>/bin) is world-readable: no copy needed.
+  if (binDir) return join(binDir, program);
   const runAs = unprivilegedUser();
   if (!runAs) return postgresBin(major, program);
   let dir = runnableNativeDirs.get(major);
@@ -102,13 +104,13 @@ export function describeConfig(major: string): Map<string, DescribedSetting> {
   return settings;
 }
 
-/** A fresh data directory owned by the server's user, removed by `dispose`. */
-function dataDirectory(major: string): { dir: string; dispose: () => void } {
+/** A fresh data directory owned by the server's user, removed by `dispose`; initdb from `binDir` when given. */
+function dataDirectory(major: string, binDir?: string): { dir: string; dispose: () => void } {
   const root = mkdtempSync(join(tmpdir(), `pg${major}-`));
   const runAs = unprivilegedUser();
   if (runAs) chownSync(root, runAs.uid, runAs.gid);
   const dir = join(root, 'data');
-  const init = run(runnableBin(major, 'initdb'), ['-D', dir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  const init = run(runnableBin(major, 'initdb', binDir), ['-D', dir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   if (init.status !== 0) {
     rmSync(root, { recursive: true, force: true });
     throw new Error(`initdb ${major} failed: ${init.stderr}`);
@@ -219,13 +221,26 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  readonly timeoutMs?: number;
+  /**
+   * Where `postgres` and `initdb` are, instead of the pg<major> devDependency: a system install such as Debian's
+   * /usr/lib/postgresql/15/bin, for extensions the embedded builds lack (pgaudit).
+   */
+  readonly binDir?: string;
+}
+
 /**
  * Starts a server of this major on 127.0.0.1 and a free port, with `settings` in postgresql.auto.conf, and keeps it
  * running until `stop` (which also removes its data). Only the bootstrap superuser is trusted; other roles must give
  * their password, so tests that log in as a role check its password too.
  */
-export async function startPostgres(major: string, settings: Readonly<Record<string, string>> = {}, timeoutMs = 30_000): Promise<RunningPostgres> {
-  const data = dataDirectory(major);
+export async function startPostgres(
+  major: string,
+  settings: Readonly<Record<string, string>> = {},
+  { timeoutMs = 30_000, binDir }: StartOptions = {},
+): Promise<RunningPostgres> {
+  const data = dataDirectory(major, binDir);
   const port = await freePort();
   writeFileSync(
     join(data.dir, 'postgresql.auto.conf'),
@@ -234,7 +249,7 @@ export async function startPostgres(major: string, settings: Readonly<Record<str
       .join('\n')}\n`,
   );
   writeFileSync(join(data.dir, 'pg_hba.conf'), 'host all postgres 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n');
-  const [cmd, args] = command(runnableBin(major, 'postgres'), [
+  const [cmd, args] = command(runnableBin(major, 'postgres', binDir), [
     '-D',
     data.dir,
     '-c',
