@@ -15,13 +15,6 @@ import { SecretManagerSecret } from '@cdktf/provider-google/lib/secret-manager-s
 import { SecretManagerSecretIamMember } from '@cdktf/provider-google/lib/secret-manager-secret-iam-member';
 import { SecretManagerSecretVersion } from '@cdktf/provider-google/lib/secret-manager-secret-version';
 
-/**
- * The project's Secret Manager service agent, which encrypts payloads with a customer-managed key ("Enable
- * customer-managed encryption keys for Secret Manager"). It exists once Secret Manager is used in the project or after
- * `gcloud beta services identity create --service=secretmanager.googleapis.com`.
- */
-export const secretManagerServiceAgent = (projectNumber: string) => `service-${projectNumber}@gcp-sa-secretmanager.iam.gserviceaccount.com`;
-
 /** What any reader of a secret gets: the payload of its versions, nothing else. */
 export const SECRET_ACCESSOR_ROLE = 'roles/secretmanager.secretAccessor';
 

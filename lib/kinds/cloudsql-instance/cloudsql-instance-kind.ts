@@ -7,7 +7,7 @@ import { cloudSqlInstanceRules } from './cloudsql-instance-rules';
 import { resolveCloudSqlInstance } from './resolve-cloudsql-instance';
 import { replicasField } from '../../config/replica-regions';
 import { cloudSqlProjectGrants } from './cloud-sql-access-plan';
-import { secretManagerServiceAgent } from '../../../constructs/gcp/regional-secret';
+import { secretManagerServiceAgent } from '../../../constructs/gcp/tables/secret-manager-service-agent';
 
 export const cloudSqlInstanceKind: DatabaseKindRow<'cloudsql-instance'> = {
   kind: 'cloudsql-instance',
