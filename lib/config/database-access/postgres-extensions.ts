@@ -30,7 +30,7 @@
  */
 
 /** Contrib modules shipped with PostgreSQL 14–18 ("Appendix F. Additional Supplied Modules and Extensions"). */
-const CONTRIB = [
+export const CONTRIB = [
   'amcheck',
   'bloom',
   'btree_gin',
