@@ -19,6 +19,28 @@ export interface AccessWiring {
   readonly regionResources: RegionResources;
 }
 
+/** What an RDS instance or Aurora cluster plan gives its database access (both plans have these fields). */
+export interface AccessingPlan {
+  readonly accessPlan?: DatabaseAccessPlan;
+  readonly engine: string;
+  readonly removalPolicy: RemovalPolicyName;
+  readonly credentials: { readonly rotationDays: number };
+  readonly observability: { readonly logRetentionDays: number };
+}
+
+/** The plan's half of the wiring; undefined when the database has no access plan (SQL Server, Oracle). */
+export function accessWiringOf(plan: AccessingPlan, regionResources: RegionResources): AccessWiring | undefined {
+  if (plan.accessPlan === undefined) return undefined;
+  return {
+    access: plan.accessPlan,
+    engine: plan.engine,
+    removalPolicy: plan.removalPolicy,
+    rotationDays: plan.credentials.rotationDays,
+    logRetentionDays: plan.observability.logRetentionDays,
+    regionResources,
+  };
+}
+
 export function databaseAccessProps(
   scope: Construct,
   wiring: AccessWiring,

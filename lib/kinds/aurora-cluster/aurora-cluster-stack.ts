@@ -9,7 +9,7 @@ import { applyTags } from '../../aws/apply-tags';
 import type { RegionResources } from '../../aws/region-resources';
 import { REMOVAL_POLICIES } from '../../aws/removal-policy';
 import { DatabaseAccess } from '../../../constructs/aws/database-access/database-access';
-import { databaseAccessProps } from '../database-access-wiring';
+import { accessWiringOf, databaseAccessProps } from '../database-access-wiring';
 
 export interface AuroraClusterStackProps extends StackProps {
   /** The primary cluster, or a secondary cluster of a global database (in its own region). */
@@ -91,21 +91,15 @@ export class AuroraClusterStack extends Stack {
             global: plan.global && { role: 'primary', globalClusterIdentifier: plan.global.globalClusterIdentifier },
           },
     );
-    if (!isSecondary(plan) && plan.accessPlan) {
+    const wiring = isSecondary(plan) ? undefined : accessWiringOf(plan, props.regionResources);
+    if (wiring) {
       const db = this.database;
       this.access = new DatabaseAccess(
         this,
         'Access',
         databaseAccessProps(
           this,
-          {
-            access: plan.accessPlan,
-            engine: plan.engine,
-            removalPolicy: plan.removalPolicy,
-            rotationDays: plan.credentials.rotationDays,
-            logRetentionDays: plan.observability.logRetentionDays,
-            regionResources: props.regionResources,
-          },
+          wiring,
           {
             identifier: plan.clusterIdentifier,
             host: db.cluster.clusterEndpoint.hostname,

@@ -6,7 +6,7 @@ import type { RdsInstancePlan } from '../../plan/plan-types';
 import type { RegionResources } from '../../aws/region-resources';
 import { instanceBaseProps } from './rds-plan-props';
 import { DatabaseAccess } from '../../../constructs/aws/database-access/database-access';
-import { databaseAccessProps } from '../database-access-wiring';
+import { accessWiringOf, databaseAccessProps } from '../database-access-wiring';
 
 export interface RdsInstanceStackProps extends StackProps {
   readonly plan: RdsInstancePlan;
@@ -52,21 +52,15 @@ export class RdsInstanceStack extends Stack {
           alarms: replica.alarms,
         })),
     });
-    if (plan.accessPlan) {
+    const wiring = accessWiringOf(plan, props.regionResources);
+    if (wiring) {
       const db = this.database;
       this.access = new DatabaseAccess(
         this,
         'Access',
         databaseAccessProps(
           this,
-          {
-            access: plan.accessPlan,
-            engine: plan.engine,
-            removalPolicy: plan.removalPolicy,
-            rotationDays: plan.credentials.rotationDays,
-            logRetentionDays: plan.observability.logRetentionDays,
-            regionResources: props.regionResources,
-          },
+          wiring,
           {
             identifier: plan.identifier,
             host: db.instance.dbInstanceEndpointAddress,
