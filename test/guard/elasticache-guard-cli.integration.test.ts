@@ -5,55 +5,17 @@
  * when its Port changes (cloudformation-diff's spec: Port, Engine, KmsKeyId, CacheSubnetGroupName, … replace), which
  * empties the cache: blocked. A snapshot retention change updates in place: passes.
  */
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import { qaGuardWorkspace } from './support/qa-guard-workspace';
 
-const ROOT = path.join(__dirname, '..', '..');
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-cache-'));
-const configDir = path.join(work, 'config');
-const env = { ...process.env, DB_CONFIG_DIR: configDir, GUARD_ROOT: work, CHECKPOINT_DISABLE: '1' };
-const qa = path.join(configDir, 'qa.ts');
-
-function guard(...args: string[]) {
-  const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bin/guard.ts', '--env', 'qa', ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout.trim().split('\n') };
-}
-
-function synth() {
-  fs.rmSync(path.join(work, 'cdk.out'), { recursive: true, force: true });
-  const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'cdk'), ['synth', '--quiet', '-c', 'env=qa', '-o', path.join(work, 'cdk.out')], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`cdk synth failed: ${result.stderr}`);
-}
+const workspace = qaGuardWorkspace('guard-cache-');
+const { synth, guard } = workspace;
 
 /** Edits the cache block of qa.ts (the one `kind: 'elasticache-cluster'` entry). */
-function editCache(extra: string) {
-  const text = fs.readFileSync(path.join(ROOT, 'config', 'dev.ts'), 'utf8');
-  const marker = "kind: 'elasticache-cluster',";
-  if (!text.includes(marker)) throw new Error('config/dev.ts declares no ElastiCache cluster');
-  fs.writeFileSync(qa, text.replace(marker, `${marker} ${extra}`));
-}
+const editCache = (extra: string) => workspace.writeQa("kind: 'elasticache-cluster',", extra);
 
-beforeAll(() => {
-  fs.mkdirSync(configDir);
-  fs.symlinkSync(path.join(ROOT, 'config', 'schema'), path.join(configDir, 'schema'), 'dir');
-  fs.mkdirSync(path.join(work, 'guard', 'baseline'), { recursive: true });
-  editCache('');
-  synth();
-  const approve = guard('--approve');
-  if (approve.status !== 0) throw new Error(`guard --approve failed: ${approve.stdout.join('\n')}`);
-}, 180_000);
+beforeAll(() => workspace.approveBaseline("kind: 'elasticache-cluster',", ''), 180_000);
 
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+afterAll(() => workspace.remove());
 
 test('a new port replaces the replication group: blocked, with the resource, the property and the fix', () => {
   editCache('port: 6380,');
