@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { watchServer } from './server-readiness';
 
 const asRoot = process.getuid?.() === 0;
 
@@ -65,29 +66,13 @@ export async function startMariadb(settings: Readonly<Record<string, string>>, t
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let log = '';
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  const ready = await new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    const onOutput = (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('ready for connections')) {
-        clearTimeout(timer);
-        resolve(true);
-      }
-    };
-    server.stdout.on('data', onOutput);
-    server.stderr.on('data', onOutput);
-    server.once('exit', () => {
-      clearTimeout(timer);
-      resolve(false);
-    });
-  });
+  const { ready: readyOutput, exited, log } = watchServer(server, 'ready for connections', timeoutMs);
+  const ready = await readyOutput;
   return {
     ready,
     socket,
     get log() {
-      return log;
+      return log();
     },
     query(sql) {
       const result = spawnSync('mariadb', ['--no-defaults', `--socket=${socket}`, '--user=root', '-N', '-B', '-e', sql], { encoding: 'utf8' });

@@ -11,6 +11,7 @@ import { chmodSync, chownSync, cpSync, mkdtempSync, rmSync, writeFileSync } from
 import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
+import { watchServer } from './server-readiness';
 
 /** The PostgreSQL majors we emit settings for (RDS 14–18, Aurora and Cloud SQL 14–17). */
 export const POSTGRES_SERVER_MAJORS = ['14', '15', '16', '17', '18'] as const;
@@ -260,24 +261,8 @@ export async function startPostgres(
     `unix_socket_directories=${data.dir}`,
   ]);
   const server = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  const ready = await new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    const onOutput = (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('ready to accept connections')) {
-        clearTimeout(timer);
-        resolve(true);
-      }
-    };
-    server.stdout.on('data', onOutput);
-    server.stderr.on('data', onOutput);
-    server.once('exit', () => {
-      clearTimeout(timer);
-      resolve(false);
-    });
-  });
+  const { ready: readyOutput, exited, log } = watchServer(server, 'ready to accept connections', timeoutMs);
+  const ready = await readyOutput;
   const stop = async () => {
     if (server.exitCode === null && server.signalCode === null) {
       server.kill('SIGINT'); // fast shutdown
@@ -287,7 +272,7 @@ export async function startPostgres(
   };
   if (!ready) {
     await stop();
-    throw new Error(`PostgreSQL ${major} did not start:\n${log}`);
+    throw new Error(`PostgreSQL ${major} did not start:\n${log()}`);
   }
-  return { host: '127.0.0.1', port, superuser: 'postgres', log: () => log, stop };
+  return { host: '127.0.0.1', port, superuser: 'postgres', log, stop };
 }
