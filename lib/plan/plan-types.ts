@@ -282,11 +282,10 @@ export interface RdsInstancePlan extends RdsInstanceCommon, AwsStackPlan {
   readonly proxy: boolean;
   readonly replicas: readonly RdsReplicaPlan[];
   /**
-   * What must exist inside the database (extensions, logical databases, roles), as the provisioning engine's input;
-   * undefined for engines it does not support (SQL Server, Oracle). Policy rules and the inventory read its roles.
+   * What must exist inside the database (`declared`: the provisioning engine's input, whose roles the policy rules and
+   * the inventory read), the consumers and the connection contract's path (lib/plan/database-access-plan.ts);
+   * undefined for engines the engine does not support (SQL Server, Oracle).
    */
-  readonly access?: DeclaredAccess;
-  /** Consumers and the connection contract's path, for the DatabaseAccess construct (lib/plan/database-access-plan.ts). */
   readonly accessPlan?: DatabaseAccessPlan;
 }
 
@@ -369,11 +368,10 @@ export interface AuroraClusterPlan extends AuroraClusterCommonPlan {
   /** A global database: the AWS::RDS::GlobalCluster (in the primary's stack) and its secondary clusters. */
   readonly global?: { readonly globalClusterIdentifier: string; readonly secondaries: readonly AuroraSecondaryPlan[] };
   /**
-   * What must exist inside the database (extensions, logical databases, roles), as the provisioning engine's input;
-   * undefined for engines it does not support (SQL Server, Oracle). Policy rules and the inventory read its roles.
+   * What must exist inside the database (`declared`: the provisioning engine's input, whose roles the policy rules and
+   * the inventory read), the consumers and the connection contract's path (lib/plan/database-access-plan.ts);
+   * undefined for engines the engine does not support (SQL Server, Oracle).
    */
-  readonly access?: DeclaredAccess;
-  /** Consumers and the connection contract's path, for the DatabaseAccess construct (lib/plan/database-access-plan.ts). */
   readonly accessPlan?: DatabaseAccessPlan;
 }
 

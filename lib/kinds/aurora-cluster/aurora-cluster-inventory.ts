@@ -28,7 +28,7 @@ export function auroraClusterEntry(db: AuroraClusterPlan, { rtoMinutes: rto, bac
     ...recoveryColumns(db.recovery, rto),
     alarms: [...db.clusterAlarms, ...db.instances.flatMap((i) => i.alarms)].map(cloudWatchAlarm),
     notableSettings: [...settingList(db.clusterParameters), ...settingList(db.instanceParameters)],
-    ...roleColumns(db.access),
+    ...roleColumns(db.accessPlan?.declared),
     connectionContract: awsConnectionContract(db.accessPlan, { readerEndpoint: true, proxyEndpoint: false }),
   };
 }

@@ -3,7 +3,6 @@
  * zones with promotion tiers, alarms, and for a global database the global cluster and a secondary cluster per
  * secondary region, each with its own region's key, readers, parameter groups and alarms.
  */
-import { declaredAccessOf } from '../../provisioning/declared-access-of';
 import { auroraAlarmDefinitions } from '../../../constructs/aws/aurora/tables/aurora-alarm-definitions';
 import type { AuroraClusterSettings } from '../../../constructs/aws/aurora/tables/aurora-cluster-checks';
 import { AURORA_ENGINE_TABLE, auroraPromotionTier } from '../../../constructs/aws/aurora/tables/aurora-engine-table';
@@ -156,7 +155,6 @@ export function planAuroraCluster(env: ResolvedEnvironment, db: ResolvedAuroraCl
     },
     allowMajorVersionUpgrade: true,
     global: globalClusterIdentifier === undefined ? undefined : { globalClusterIdentifier, secondaries },
-    access: declaredAccessOf(db),
     accessPlan: planDatabaseAccess(env.name, db),
   };
 }

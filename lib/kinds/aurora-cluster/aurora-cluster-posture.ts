@@ -37,7 +37,7 @@ export function auroraClusterPosture(db: AuroraClusterPlan, context: PostureCont
     alarmCount: clusters.reduce((n, c) => n + c.clusterAlarms.length + c.instances.reduce((m, i) => m + i.alarms.length, 0), 0),
     notificationTargets: awsAlarmTargets(db.alarmTopicArn, context),
     awsBackup: awsBackupPosture(context.backupMembership),
-    ...applicationRolesPosture(db.access, context.index),
+    ...applicationRolesPosture(db.accessPlan?.declared, context.index),
     placement: { region: db.region, zone: db.instances.find((i) => i.role === 'writer')?.availabilityZone },
     copies: at(
       [

@@ -20,7 +20,7 @@ export function rdsInstanceEntry(db: RdsInstancePlan, { rtoMinutes: rto, backupP
     ...recoveryColumns(db.recovery, rto),
     alarms: db.alarms.map(cloudWatchAlarm),
     notableSettings: settingList(db.parameters),
-    ...roleColumns(db.access),
+    ...roleColumns(db.accessPlan?.declared),
     connectionContract: awsConnectionContract(db.accessPlan, {
       readerEndpoint: db.replicas.some((replica) => !replica.crossRegion),
       proxyEndpoint: db.proxy,

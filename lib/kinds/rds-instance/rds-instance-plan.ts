@@ -1,5 +1,4 @@
 /** Plans one RDS instance and its replicas: identifiers, engine details, recovery, tuned parameters, alarms. */
-import { declaredAccessOf } from '../../provisioning/declared-access-of';
 import { rdsAlarmDefinitions } from '../../../constructs/aws/rds/tables/rds-alarm-definitions';
 import type { RdsInstanceRole } from '../../../constructs/aws/rds/tables/rds-alarm-catalog';
 import { RDS_ENGINE_TABLE, RdsEngineRow, rdsIamAuthentication, rdsLicenseModel, rdsPorts } from '../../../constructs/aws/rds/tables/rds-engine-table';
@@ -127,7 +126,6 @@ export function planRdsInstance(env: ResolvedEnvironment, db: ResolvedRdsInstanc
     allowMajorVersionUpgrade: true,
     proxy: db.proxy,
     replicas,
-    access: declaredAccessOf(db),
     accessPlan: planDatabaseAccess(env.name, db),
   };
 }

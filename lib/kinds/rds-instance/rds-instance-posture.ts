@@ -32,7 +32,7 @@ export function rdsInstancePosture(db: RdsInstancePlan, context: PostureContext)
     alarmCount: db.alarms.length,
     notificationTargets: awsAlarmTargets(db.alarmTopicArn, context),
     awsBackup: awsBackupPosture(context.backupMembership),
-    ...applicationRolesPosture(db.access, context.index),
+    ...applicationRolesPosture(db.accessPlan?.declared, context.index),
     placement: { region: db.region },
     copies: at(
       db.replicas.map((r) => ({
