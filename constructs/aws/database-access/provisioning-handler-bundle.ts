@@ -3,7 +3,7 @@
  * packages). The same code path serves the repository (the `.ts` entry, run by ts-node or ts-jest) and the published
  * package (the compiled `.js` entry under dist/), so a consumer app synthesizes the same asset.
  */
-import { buildSync } from 'esbuild';
+import { buildSync, stop as stopEsbuildService } from 'esbuild';
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,6 +56,9 @@ export function bundleHandlerInto(directory: string, entry = handlerEntry()): Ha
     external: [...BUNDLE_EXTERNALS],
     logLevel: 'silent',
   });
+  // buildSync leaves esbuild's service (a worker thread and the esbuild process it drives) running for later builds;
+  // there are none, and a module loaded again (each jest test file does) would leave one more behind each time.
+  void stopEsbuildService();
   return { directory, sizeBytes: statSync(outfile).size };
 }
 
