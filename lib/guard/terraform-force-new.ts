@@ -89,6 +89,16 @@ const KEPT = { keptWhenOmitted: true } as const;
 const SQL_INSTANCE = PROVIDER_SOURCE.sqlInstance;
 const CUSTOMIZE_DIFF = `${SQL_INSTANCE} ResourceSqlDatabaseInstance CustomizeDiff`;
 
+/** Every IAM member resource (`google_*_iam_member`) has no Update function: each argument of the base schema forces new. */
+const IAM_MEMBER_BASE = schemaForceNew(PROVIDER_SOURCE.iamMember, 'IamMemberBaseSchema', [
+  'role',
+  'member',
+  'condition',
+  'condition.expression',
+  'condition.title',
+  'condition.description',
+]);
+
 export const TERRAFORM_FORCE_NEW: Readonly<Record<string, readonly ForceNewRule[]>> = {
   google_sql_database_instance: [
     ...schemaForceNew(SQL_INSTANCE, 'ResourceSqlDatabaseInstance', [
@@ -162,18 +172,8 @@ export const TERRAFORM_FORCE_NEW: Readonly<Record<string, readonly ForceNewRule[
     // "fixed indirectly force replacement via skip_initial_version_creation"); CustomizeDiff is SetLabelsDiff only.
   ],
   google_kms_key_ring: schemaForceNew(PROVIDER_SOURCE.kmsKeyRing, 'ResourceKMSKeyRing (no Update function)', ['location', 'name', ['project', KEPT]]),
-  // No Update function: every argument forces new (IamMemberBaseSchema merged with IamKmsCryptoKeySchema).
-  google_kms_crypto_key_iam_member: [
-    ...schemaForceNew(PROVIDER_SOURCE.iamMember, 'IamMemberBaseSchema', [
-      'role',
-      'member',
-      'condition',
-      'condition.expression',
-      'condition.title',
-      'condition.description',
-    ]),
-    ...schemaForceNew(PROVIDER_SOURCE.kmsCryptoKeyIam, 'IamKmsCryptoKeySchema', ['crypto_key_id']),
-  ],
+  // IamMemberBaseSchema merged with the resource's own id schema (IamKmsCryptoKeySchema).
+  google_kms_crypto_key_iam_member: [...IAM_MEMBER_BASE, ...schemaForceNew(PROVIDER_SOURCE.kmsCryptoKeyIam, 'IamKmsCryptoKeySchema', ['crypto_key_id'])],
   google_redis_instance: [
     // Same list at @16178c3a (older than 6.50). Not force-new there: memory_size_gb (resized in place),
     // replica_count, read_replicas_mode (Optional + Computed, set at creation only: the API refuses turning read
@@ -241,29 +241,11 @@ export const TERRAFORM_FORCE_NEW: Readonly<Record<string, readonly ForceNewRule[
       source: `${PROVIDER_SOURCE.secretVersion} (no secret_data_wo_version in that copy; assumed ForceNew, see the comment)`,
     },
   ],
-  // No Update function for IAM members: every argument forces new.
   google_secret_manager_secret_iam_member: [
-    ...schemaForceNew(PROVIDER_SOURCE.iamMember, 'IamMemberBaseSchema', [
-      'role',
-      'member',
-      'condition',
-      'condition.expression',
-      'condition.title',
-      'condition.description',
-    ]),
+    ...IAM_MEMBER_BASE,
     ...schemaForceNew(PROVIDER_SOURCE.secretIam, 'SecretManagerSecretIamSchema', ['secret_id', ['project', KEPT]]),
   ],
-  google_project_iam_member: [
-    ...schemaForceNew(PROVIDER_SOURCE.iamMember, 'IamMemberBaseSchema', [
-      'role',
-      'member',
-      'condition',
-      'condition.expression',
-      'condition.title',
-      'condition.description',
-    ]),
-    ...schemaForceNew(PROVIDER_SOURCE.projectIam, 'IamProjectSchema', ['project']),
-  ],
+  google_project_iam_member: [...IAM_MEMBER_BASE, ...schemaForceNew(PROVIDER_SOURCE.projectIam, 'IamProjectSchema', ['project'])],
   // A new password: the user keeps the old one (password_wo_version does not change) while the secret would not.
   random_password: [
     ...schemaForceNew(PROVIDER_SOURCE.randomPassword, 'passwordSchemaV3', [
