@@ -1,6 +1,7 @@
 /**
  * The compliance gate under the CDK CLI (aws-cdk 2.1148 exits 0 on validation failures unless the app fails itself):
- * an unacknowledged finding fails `cdk synth`, `cdk synth -c env=…` and `cdk deploy`; every engine row synthesizes clean.
+ * an unacknowledged finding fails `cdk synth`, `cdk synth -c env=…` and `cdk deploy`; so does a template that breaks a
+ * resource schema (aws-cdk-lib's built-in validation, which the unit set leaves out); every engine row synthesizes clean.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -23,6 +24,17 @@ test.each([
   expect(output).toContain('gate-probe/PlainTopic/Resource');
   expect(output).toMatch(/A copy of this report can be found in: .*validation-report\.json/);
   expect(output).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
+});
+
+test("a template that breaks CloudFormation's resource schema fails `cdk synth` (aws-cdk-lib's built-in validation runs there)", () => {
+  const templateProbe = `node -r ts-node/register/transpile-only ${path.join('test', 'cli', 'apps', 'template-error.ts')}`;
+  const result = runCommand('npx', ['cdk', '--app', templateProbe, '-o', tempOutput('cdk-template-'), 'synth', '--quiet', '-c', 'env=dev'], {
+    DB_CONFIG_DIR: devOnly,
+  });
+  const output = result.stdout + result.stderr;
+  expect(result.status).not.toBe(0);
+  expect(output).toContain("NotAProperty: Additional properties are not allowed ('NotAProperty' was unexpected) (CloudFormation Validate)");
+  expect(output).toContain('template-probe/BadParameter');
 });
 
 test('every RDS engine and edition and both Aurora engines synthesize with no unacknowledged finding through `cdk synth`', () => {
