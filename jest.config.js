@@ -40,6 +40,9 @@ if (selected !== undefined && !PROJECTS.some((project) => project.displayName ==
 }
 
 module.exports = {
+  // One temporary directory per run, removed at its end (see the files).
+  globalSetup: '<rootDir>/test/support/run/temp-root-setup.js',
+  globalTeardown: '<rootDir>/test/support/run/temp-root-teardown.js',
   projects: selected === undefined ? PROJECTS : PROJECTS.filter((project) => project.displayName === selected),
   // Synthesizing whole environments is CPU-bound; two workers match the 2-core CI machine.
   maxWorkers: 2,
