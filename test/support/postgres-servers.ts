@@ -169,47 +169,9 @@ const confValue = (value: string) => `'${value.replace(/'/g, "''")}'`;
  * waits until it is ready or has exited, then stops it and removes its data. The server is the judge of each value.
  */
 export async function bootWithSettings(major: string, settings: Readonly<Record<string, string>>, timeoutMs = 30_000): Promise<BootResult> {
-  const data = dataDirectory(major);
-  try {
-    const port = await freePort();
-    const conf = Object.entries(settings)
-      .map(([name, value]) => `${name} = ${confValue(value)}`)
-      .join('\n');
-    writeFileSync(join(data.dir, 'postgresql.auto.conf'), `${conf}\n`);
-    const [cmd, args] = command(runnableBin(major, 'postgres'), [
-      '-D',
-      data.dir,
-      '-c',
-      `port=${port}`,
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      `unix_socket_directories=${data.dir}`,
-    ]);
-    const server = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    return await new Promise<BootResult>((resolve) => {
-      const finish = (ready: boolean) => {
-        clearTimeout(timer);
-        if (server.exitCode === null) {
-          server.once('exit', () => resolve({ ready, log }));
-          server.kill('SIGINT'); // fast shutdown
-        } else {
-          resolve({ ready, log });
-        }
-      };
-      const timer = setTimeout(() => finish(false), timeoutMs);
-      const onOutput = (chunk: Buffer) => {
-        log += chunk.toString();
-        if (log.includes('ready to accept connections')) finish(true);
-      };
-      server.stdout.on('data', onOutput);
-      server.stderr.on('data', onOutput);
-      server.once('exit', () => finish(log.includes('ready to accept connections')));
-    });
-  } finally {
-    data.dispose();
-  }
+  const server = await launch(major, settings, { timeoutMs });
+  await server.stop();
+  return { ready: server.ready, log: server.log() };
 }
 
 export interface RunningPostgres {
@@ -236,19 +198,33 @@ export interface StartOptions {
  * running until `stop` (which also removes its data). Only the bootstrap superuser is trusted; other roles must give
  * their password, so tests that log in as a role check its password too.
  */
-export async function startPostgres(
-  major: string,
-  settings: Readonly<Record<string, string>> = {},
-  { timeoutMs = 30_000, binDir }: StartOptions = {},
-): Promise<RunningPostgres> {
+export async function startPostgres(major: string, settings: Readonly<Record<string, string>> = {}, options: StartOptions = {}): Promise<RunningPostgres> {
+  const server = await launch(major, settings, options);
+  if (!server.ready) {
+    await server.stop();
+    throw new Error(`PostgreSQL ${major} did not start:\n${server.log()}`);
+  }
+  return { host: '127.0.0.1', port: server.port, superuser: 'postgres', log: server.log, stop: server.stop };
+}
+
+interface LaunchedPostgres {
+  readonly port: number;
+  /** Whether it printed "ready to accept connections" before exiting or the timeout. */
+  readonly ready: boolean;
+  readonly log: () => string;
+  /** Stops the server (fast shutdown) if it still runs, and removes its data. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A server of this major on 127.0.0.1 and a free port, with `settings` in postgresql.auto.conf: the bootstrap
+ * superuser trusted, every other role by password (scram-sha-256).
+ */
+async function launch(major: string, settings: Readonly<Record<string, string>>, { timeoutMs = 30_000, binDir }: StartOptions): Promise<LaunchedPostgres> {
   const data = dataDirectory(major, binDir);
   const port = await freePort();
-  writeFileSync(
-    join(data.dir, 'postgresql.auto.conf'),
-    `${Object.entries(settings)
-      .map(([name, value]) => `${name} = ${confValue(value)}`)
-      .join('\n')}\n`,
-  );
+  const conf = Object.entries(settings).map(([name, value]) => `${name} = ${confValue(value)}`);
+  writeFileSync(join(data.dir, 'postgresql.auto.conf'), `${conf.join('\n')}\n`);
   writeFileSync(join(data.dir, 'pg_hba.conf'), 'host all postgres 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n');
   const [cmd, args] = command(runnableBin(major, 'postgres', binDir), [
     '-D',
@@ -261,18 +237,14 @@ export async function startPostgres(
     `unix_socket_directories=${data.dir}`,
   ]);
   const server = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const { ready: readyOutput, exited, log } = watchServer(server, 'ready to accept connections', timeoutMs);
-  const ready = await readyOutput;
+  const output = watchServer(server, 'ready to accept connections', timeoutMs);
+  const ready = await output.ready;
   const stop = async () => {
     if (server.exitCode === null && server.signalCode === null) {
       server.kill('SIGINT'); // fast shutdown
-      await exited;
+      await output.exited;
     }
     data.dispose();
   };
-  if (!ready) {
-    await stop();
-    throw new Error(`PostgreSQL ${major} did not start:\n${log()}`);
-  }
-  return { host: '127.0.0.1', port, superuser: 'postgres', log, stop };
+  return { port, ready, log: output.log, stop };
 }
