@@ -542,7 +542,7 @@ export interface CloudSqlInstancePlan {
   /** The replica designated for disaster recovery by the primary (PostgreSQL, MySQL). */
   readonly disasterRecoveryReplicaName?: string;
   /** Databases, users, secrets and the connection contract (lib/kinds/cloudsql-instance/cloud-sql-access-plan.ts). */
-  readonly access: CloudSqlAccessPlan;
+  readonly accessPlan: CloudSqlAccessPlan;
 }
 
 /** A project-level IAM grant (google_project_iam_member). */

@@ -21,7 +21,7 @@ test('GIVEN the README roles example WHEN compared with config/prod.ts THEN ever
 test('GIVEN prod planned WHEN the README names the Google Cloud contract keys THEN the Cloud SQL plan publishes each of them', () => {
   const [{ plan }] = planEnvironments(['prod'], { configDir: join(ROOT, 'config') });
   const ledger = plan.databases['cloudsql-instance'].find((db) => db.name === 'ledger')!;
-  const keys = ledger.access.contract.map((entry) => entry.key);
+  const keys = ledger.accessPlan.contract.map((entry) => entry.key);
   for (const key of ['connection-name', 'private-ip', 'port', 'databases']) {
     expect(section).toContain(`\`${key}\``);
     expect(keys).toContain(key);

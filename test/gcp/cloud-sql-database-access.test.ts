@@ -159,8 +159,8 @@ describe('the foundation', () => {
 describe('the plan: what dbctl provision applies', () => {
   test('declared access for PostgreSQL: IAM roles are group roles whose members are the consumers, password users come from Terraform', () => {
     const ledger = planWith(withRoles).databases['cloudsql-instance'][0];
-    expect(ledger.access.connectionName).toBe('fixture-project:europe-west1:test-ledger');
-    expect(ledger.access.declared).toMatchObject({
+    expect(ledger.accessPlan.connectionName).toBe('fixture-project:europe-west1:test-ledger');
+    expect(ledger.accessPlan.declared).toMatchObject({
       dialect: 'postgresql',
       platform: 'cloud-sql',
       databases: ['ledger', 'audit'],
@@ -174,15 +174,15 @@ describe('the plan: what dbctl provision applies', () => {
 
   test('MySQL IAM users are the part of the email before @', () => {
     const inventory = planWith(withRoles).databases['cloudsql-instance'][1];
-    expect(inventory.access.iamUsers).toEqual([{ serviceAccount: APP, databaseUser: 'ledger-app', roles: ['stock_app'] }]);
-    expect(inventory.access.declared?.roles[0].members).toEqual(['ledger-app']);
+    expect(inventory.accessPlan.iamUsers).toEqual([{ serviceAccount: APP, databaseUser: 'ledger-app', roles: ['stock_app'] }]);
+    expect(inventory.accessPlan.declared?.roles[0].members).toEqual(['ledger-app']);
   });
 
   test('without roles: the contract still says where the database is; no users, no project grants', () => {
     const plan = planWith(withoutRoles);
     const [ledger] = plan.databases['cloudsql-instance'];
-    expect(ledger.access.contract.map((entry) => entry.key)).toEqual(['connection-name', 'private-ip', 'port', 'engine']);
-    expect(ledger.access.passwordUsers).toEqual([]);
+    expect(ledger.accessPlan.contract.map((entry) => entry.key)).toEqual(['connection-name', 'private-ip', 'port', 'engine']);
+    expect(ledger.accessPlan.passwordUsers).toEqual([]);
     expect(plan.gcp!.foundation.projectGrants).toEqual([]);
   });
 });
@@ -190,7 +190,7 @@ describe('the plan: what dbctl provision applies', () => {
 describe('the inventory', () => {
   test('lists each user with how it logs in, and the contract secrets', () => {
     const ledger = planWith(withRoles).databases['cloudsql-instance'][0];
-    expect(cloudSqlAccessLines(ledger.access)).toEqual([
+    expect(cloudSqlAccessLines(ledger.accessPlan)).toEqual([
       'user ledger_owner: password in `test-databases-ledger-password-ledger_owner`',
       `user ledger-app@fixture-project.iam: IAM (${APP}), roles ledger_app, reporting`,
       `user reports@fixture-project.iam: IAM (${REPORTS}), roles reporting`,

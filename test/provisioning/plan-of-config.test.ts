@@ -11,9 +11,9 @@ import { DATA_DROPPING } from './support/declared';
 const accesses = (): DeclaredAccess[] =>
   Object.values(fixturePlan().databases)
     .flat()
-    // RDS and Aurora plans hold it as `accessPlan.declared`, Cloud SQL's as `access.declared` (beside its users and contract).
-    .map((db) => db as { accessPlan?: { declared?: DeclaredAccess }; access?: { declared?: DeclaredAccess } })
-    .map((db) => db.accessPlan?.declared ?? db.access?.declared)
+    // RDS, Aurora and Cloud SQL plans hold it as `accessPlan.declared` (beside the consumers and the contract).
+    .map((db) => db as { accessPlan?: { declared?: DeclaredAccess } })
+    .map((db) => db.accessPlan?.declared)
     .filter((access): access is DeclaredAccess => access !== undefined);
 
 test('GIVEN the fixture environment WHEN each relational database is planned from nothing THEN every role gets its grants and nothing drops data', () => {

@@ -130,7 +130,7 @@ export function planCloudSqlInstance(
     replicas,
     // SQL Server's DR replica is a cascadable replica; the others are designated by the primary.
     disasterRecoveryReplicaName: row.disasterRecoveryReplica === 'designated' ? disasterRecoveryReplica?.instanceName : undefined,
-    access: planCloudSqlAccess(env, db, instanceName),
+    accessPlan: planCloudSqlAccess(env, db, instanceName),
   };
 }
 

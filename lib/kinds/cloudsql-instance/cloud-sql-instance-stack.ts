@@ -111,7 +111,7 @@ export class CloudSqlInstanceStack extends TerraformStack {
  * region key) and the same contract as outputs for tooling. Grants are SQL: `dbctl provision` applies them.
  */
 function addDatabaseAccess(stack: TerraformStack, plan: CloudSqlInstancePlan, database: CloudSqlInstance): CloudSqlDatabaseAccess {
-  const { access } = plan;
+  const access = plan.accessPlan;
   // Only where a password is generated: otherwise `terraform init` would fetch a provider nothing uses.
   if (access.passwordUsers.length > 0) addRandomProvider(stack);
   const secretSettings = { project: plan.projectId, region: plan.region, kmsKeyName: plan.keyId, labels: plan.labels };

@@ -20,7 +20,7 @@ export function cloudSqlInstanceEntry(db: CloudSqlInstancePlan, { rtoMinutes: rt
     ...recoveryColumns(db.recovery, rto),
     alarms: db.alerts.map(cloudSqlAlert),
     notableSettings: settingList(db.flags),
-    ...roleColumns(db.access.declared),
-    connectionContract: cloudSqlAccessLines(db.access),
+    ...roleColumns(db.accessPlan.declared),
+    connectionContract: cloudSqlAccessLines(db.accessPlan),
   };
 }

@@ -20,5 +20,5 @@ export const cloudSqlInstanceKind: DatabaseKindRow<'cloudsql-instance'> = {
   inventory: cloudSqlInstanceEntry,
   // The connection contract and the password secrets are encrypted with the region keys by Secret Manager's agent.
   keyServiceAgent: (projectNumber) => ({ id: 'SecretManagerServiceAgent', serviceAgent: secretManagerServiceAgent(projectNumber) }),
-  projectGrants: (plan) => cloudSqlProjectGrants(plan.access),
+  projectGrants: (plan) => cloudSqlProjectGrants(plan.accessPlan),
 };

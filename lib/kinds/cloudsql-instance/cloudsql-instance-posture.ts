@@ -21,7 +21,7 @@ export function cloudSqlInstancePosture(db: CloudSqlInstancePlan, context: Postu
     allowedNetworks: { value: [], path: ['gcp', 'privateNetwork'] },
     alarmCount: db.alerts.length,
     notificationTargets: { value: context.notificationEmails, path: ['gcp', 'notifications', 'emails'] },
-    ...applicationRolesPosture(db.access.declared, context.index),
+    ...applicationRolesPosture(db.accessPlan.declared, context.index),
     placement: { region: db.region },
     copies: at(
       db.replicas.map((r) => ({

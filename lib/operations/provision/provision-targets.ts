@@ -45,7 +45,7 @@ export function selectProvisionTargets(plan: EnvironmentPlan, name?: string): Pr
   const targets: ProvisionTarget[] = [];
   const skipped: { name: string; reason: string }[] = [];
   for (const db of chosen) {
-    if (db.access.declared) targets.push({ name: db.name, connectionName: db.access.connectionName, declared: db.access.declared });
+    if (db.accessPlan.declared) targets.push({ name: db.name, connectionName: db.accessPlan.connectionName, declared: db.accessPlan.declared });
     else skipped.push({ name: db.name, reason: `${db.databaseVersion}: the provisioning engine supports PostgreSQL and MySQL only` });
   }
   return { targets, skipped, atDeploy: name === undefined ? atDeploy : [] };
