@@ -12,6 +12,7 @@
  *   source-mapped, and no test reads them.
  * - the context `aws:cdk:disable-creation-stack-traces` (through `CDK_CONTEXT_JSON`, which every App reads) does the
  *   same for the stack trace each CloudFormation element records where it was created.
+ * Processes a unit test starts inherit these; none is a CDK app (apps and CLIs run in the integration set).
  */
 process.env.CDK_VALIDATION = 'false';
 process.env.CDK_DISABLE_STACK_TRACE = '1';
