@@ -7,7 +7,7 @@
  * As root (CI), mariadbd must be told to stay root (`--user=root`); the data directory is private to the test.
  */
 import { spawn, spawnSync } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { watchServer } from './server-readiness';
@@ -47,6 +47,9 @@ export async function startMariadb(settings: Readonly<Record<string, string>>, t
     rmSync(root, { recursive: true, force: true });
     throw new Error(`mariadb-install-db failed: ${install.stderr}`);
   }
+  // Its own directory for temporary tables: two servers sharing one (the run's TMPDIR) lost each other's files.
+  const serverTmp = join(root, 'tmp');
+  mkdirSync(serverTmp);
   const optionFile = join(root, 'my.cnf');
   writeFileSync(
     optionFile,
@@ -62,6 +65,7 @@ export async function startMariadb(settings: Readonly<Record<string, string>>, t
       `--socket=${socket}`,
       ...(tcpPort === undefined ? ['--skip-networking'] : [`--port=${tcpPort}`, '--bind-address=127.0.0.1']),
       `--pid-file=${join(root, 'server.pid')}`,
+      `--tmpdir=${serverTmp}`,
       ...user,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
