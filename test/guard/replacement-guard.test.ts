@@ -232,16 +232,19 @@ describe('Cloud SQL disk size (ForceNewIfChange on shrinkage)', () => {
   });
 });
 
-test('moving a stack to another account is caught: every guarded resource of it is left behind', () => {
+test.each([
+  ['account', 'aws://222222222222/eu-west-1'],
+  ['region', 'aws://111111111111/eu-central-1'],
+])('moving a stack to another %s is caught: every guarded resource of it is left behind', (_what, target) => {
   const located = structuredClone(approved);
   located.aws['prod-rds-orders'] = { ...located.aws['prod-rds-orders'], Environment: 'aws://111111111111/eu-west-1' };
   const moved = structuredClone(located);
-  moved.aws['prod-rds-orders'] = { ...moved.aws['prod-rds-orders'], Environment: 'aws://222222222222/eu-west-1' };
+  moved.aws['prod-rds-orders'] = { ...moved.aws['prod-rds-orders'], Environment: target };
   const result = guardEnvironment('prod', located, moved, []);
   const guarded = Object.keys(rdsStack(approved)).sort();
   expect(result.blocked.map((f) => f.resource).sort()).toEqual(guarded);
   expect(withoutFingerprint(formatFinding(result.blocked.find((f) => f.resource === instanceId)!))).toEqual(
-    `prod › prod-rds-orders › ${instanceId} (AWS::RDS::DBInstance) would be orphaned (its stack moves to another account or region) (aws://111111111111/eu-west-1 → aws://222222222222/eu-west-1: CDK creates a new, empty stack there and leaves this one unmanaged). ${fix(`prod-rds-orders/${instanceId}`)}`,
+    `prod › prod-rds-orders › ${instanceId} (AWS::RDS::DBInstance) would be orphaned (its stack moves to another account or region) (aws://111111111111/eu-west-1 → ${target}: CDK creates a new, empty stack there and leaves this one unmanaged). ${fix(`prod-rds-orders/${instanceId}`)}`,
   );
   expect(guardEnvironment('prod', located, structuredClone(located), []).blocked).toEqual([]);
 });
