@@ -8,7 +8,7 @@ import type { CloudSqlEngine } from '../../../constructs/gcp/tables/cloud-sql-ch
 import type { ResolvedCloudSqlInstance, ResolvedEnvironment } from '../../config/resolved-environment';
 import { gcpContractSecretId } from '../../naming/names';
 import type { CloudSqlAccessPlan, ContractKeyPlan, ContractValue, ProjectGrant } from '../../plan/plan-types';
-import { cloudSqlIamUserName, declaredAccessOf, logicalDatabasesOf } from '../../provisioning/declared-access-of';
+import { cloudSqlIamUserName, declaredAccessOf } from '../../provisioning/declared-access-of';
 
 /**
  * The port each engine listens on over private IP: the engines' defaults, which Cloud SQL keeps ("Connect to an
@@ -20,7 +20,7 @@ export function planCloudSqlAccess(env: ResolvedEnvironment, db: ResolvedCloudSq
   const declared = declaredAccessOf(db);
   const connectionName = `${env.gcp!.projectId}:${db.region}:${instanceName}`;
   const secretId = (key: string) => gcpContractSecretId(env.name, db.name, key);
-  const databases = declared ? logicalDatabasesOf(db) : [];
+  const databases = declared?.databases ?? [];
   const passwordRoles = db.roles.filter((role) => role.auth === 'password');
   const iamRoles = db.roles.filter((role) => role.auth === 'iam');
   const dialect = declared?.dialect;
